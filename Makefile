@@ -1,0 +1,78 @@
+# Stepdown. The README names two targets: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: help run test lint fmt types contracts pytest test-db chromium screenshots bench demo clean
+
+help:
+	@echo "make run          set up, migrate and serve Stepdown at http://127.0.0.1:8000"
+	@echo "make test         set up and run lint, types, the import contract and every test"
+	@echo "make screenshots  save PNGs of the main pages (phone and desktop) into screenshots/"
+	@echo "make bench        run the load benchmark (see docs/performance.md)"
+	@echo "make demo         create the demo account"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Stamps: reinstall only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+run: $(VENV)/.installed
+	$(BIN)/stepdown serve
+
+demo: $(VENV)/.installed
+	$(BIN)/stepdown demo
+
+chromium:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Debian's chromium at $(CHROMIUM): run 'sudo apt-get install chromium'." >&2; \
+		exit 1; \
+	fi
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests benches scripts
+	$(BIN)/ruff format --check src tests benches scripts
+
+fmt: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix src tests benches scripts
+	$(BIN)/ruff format src tests benches scripts
+
+types: $(VENV)/.installed-dev
+	$(BIN)/mypy src
+
+contracts: $(VENV)/.installed-dev
+	$(BIN)/lint-imports
+
+pytest: $(VENV)/.installed-dev chromium
+	$(BIN)/pytest -n 2 -q
+
+test: lint types contracts pytest
+
+# The database tests again, on the server named by DATABASE_URL (CI: PostgreSQL).
+test-db: $(VENV)/.installed-dev chromium
+	@test -n "$$DATABASE_URL" || { echo "test-db needs DATABASE_URL" >&2; exit 2; }
+	$(BIN)/pytest -n 2 -q --ignore=tests/core --ignore=tests/cli --ignore=tests/exports
+
+screenshots: $(VENV)/.installed-dev chromium
+	$(BIN)/python scripts/screenshots.py
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python benches/load.py
+
+clean:
+	rm -rf $(VENV) screenshots benches/out .mypy_cache .ruff_cache

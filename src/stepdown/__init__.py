@@ -1,0 +1,3 @@
+"""Stepdown: a companion for staying in control of kratom use, cutting down or stopping."""
+
+__version__ = "0.1.0"

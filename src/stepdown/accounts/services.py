@@ -1,0 +1,96 @@
+"""Account writes: sign-up and personal access tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from stepdown.accounts.models import PersonalAccessToken, User, validate_time_zone
+from stepdown.errors import InvalidInput, NotFound
+
+TOKEN_PREFIX = "sdp_"
+
+
+def user_signup(
+    *, email: str, password: str, display_name: str = "", time_zone: str = "UTC"
+) -> User:
+    """Create an account when open sign-up is on, with Django's password validators."""
+    if not settings.OPEN_SIGNUP:
+        raise InvalidInput("email", "Sign-up is closed on this Stepdown; ask its administrator.")
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise InvalidInput("email", "Enter a valid email address.") from None
+    try:
+        validate_time_zone(time_zone)
+    except ValidationError as error:
+        raise InvalidInput("time_zone", error.messages[0]) from None
+    candidate = User(email=email, display_name=display_name.strip())
+    try:
+        password_validation.validate_password(password, candidate)
+    except ValidationError as error:
+        raise InvalidInput("password", " ".join(error.messages)) from None
+    try:
+        with transaction.atomic():
+            return User.objects.create_user(
+                email, password, display_name=display_name.strip(), time_zone=time_zone
+            )
+    except IntegrityError:
+        raise InvalidInput("email", "An account with this email already exists.") from None
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def token_create(*, owner: User, name: str) -> tuple[PersonalAccessToken, str]:
+    """A new token; the secret is returned once and only its hash is kept."""
+    name = name.strip()
+    if not name:
+        raise InvalidInput("name", "Give the token a name, such as the device it is for.")
+    if len(name) > 80:
+        raise InvalidInput("name", "Use at most 80 characters.")
+    prefix = secrets.token_hex(4)
+    secret = f"{TOKEN_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
+    token = PersonalAccessToken.objects.create(
+        owner=owner, name=name, prefix=prefix, token_hash=_hash(secret)
+    )
+    return token, secret
+
+
+def token_revoke(*, owner: User, token_id: int) -> None:
+    updated = PersonalAccessToken.objects.filter(
+        owner=owner, pk=token_id, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())
+    if not updated:
+        raise NotFound("token")
+
+
+def token_authenticate(secret: str) -> User | None:
+    """The active user behind a bearer token, or ``None``."""
+    if not secret.startswith(TOKEN_PREFIX):
+        return None
+    token = (
+        PersonalAccessToken.objects.select_related("owner")
+        .filter(token_hash=_hash(secret), revoked_at__isnull=True, owner__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    # Record use at most hourly: a write on every API call would halve SQLite throughput.
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 3600:
+        PersonalAccessToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.owner
+
+
+def tokens_for(*, owner: User) -> list[PersonalAccessToken]:
+    return list(PersonalAccessToken.objects.filter(owner=owner))

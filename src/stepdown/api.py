@@ -1,0 +1,77 @@
+"""The JSON API: one NinjaAPI object; each app contributes a router from ``<app>/api.py``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+from ninja.security import HttpBearer
+
+from stepdown.accounts.services import token_authenticate
+from stepdown.errors import InvalidInput, NotFound
+
+
+class BearerToken(HttpBearer):
+    """``Authorization: Bearer <personal access token>``."""
+
+    openapi_description = "A personal access token from account settings or POST /auth/token."
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = token_authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="Stepdown API",
+    version="1",
+    description="Stepdown's JSON API. Every route except sign-up and token needs a bearer token.",
+    auth=BearerToken(),
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+@api.exception_handler(InvalidInput)
+def _invalid_input(request: HttpRequest, error: InvalidInput) -> HttpResponse:
+    detail = [{"loc": ["body", error.field], "msg": error.message, "type": "invalid"}]
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(ValidationError)
+def _schema_error(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    """Same shape as service errors: ``loc`` is ["body", field] (ninja adds its "payload")."""
+    detail = [
+        {
+            "loc": [part for part in item.get("loc", ()) if part != "payload"],
+            "msg": item.get("msg", "Invalid value."),
+            "type": item.get("type", "invalid"),
+        }
+        for item in error.errors
+    ]
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(NotFound)
+def _not_found(request: HttpRequest, error: NotFound) -> HttpResponse:
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthorized(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
+    return api.create_response(request, {"detail": "Authentication required."}, status=401)
+
+
+def _register_routers() -> None:
+    from stepdown.accounts.api import router as accounts_router
+    from stepdown.journal.api import router as journal_router
+
+    api.add_router("/auth", accounts_router)
+    api.add_router("/", journal_router)
+
+
+_register_routers()

@@ -1,0 +1,34 @@
+"""The ``stepdown`` command line: one Typer app assembled from topic modules.
+
+Each module in ``COMMAND_MODULES`` exposes ``register(app)``. Pure commands (plan, pk, score,
+interactions, skin measure) never load Django; data commands set Django up inside the command,
+so ``stepdown --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+COMMAND_MODULES = (
+    "stepdown.cli.web",
+    "stepdown.cli.journal",
+    # pure commands, one module per topic
+)
+
+app = typer.Typer(
+    name="stepdown",
+    help="Stepdown: stay in control of kratom use, cut down or stop.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+for _module_name in COMMAND_MODULES:
+    importlib.import_module(_module_name).register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,134 @@
+"""Journal commands for the local database: ``stepdown log`` and ``stepdown today``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from stepdown.cli.django_setup import setup_django
+from stepdown.cli.errors import fail
+
+if TYPE_CHECKING:
+    from stepdown.accounts.models import User
+
+_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)\s*$", re.IGNORECASE)
+_UNITS = {"": "g", "g": "g", "mg": "mg", "ml": "ml", "cap": "capsule", "caps": "capsule",
+          "capsule": "capsule", "capsules": "capsule"}  # fmt: skip
+
+
+def parse_amount(text: str) -> tuple[str, str]:
+    """``"2.5g"`` → ``("2.5", "g")``; ``"3 caps"`` → ``("3", "capsule")``."""
+    match = _AMOUNT.match(text)
+    if not match or match.group(2).lower() not in _UNITS:
+        fail(f"cannot read the amount {text!r}; write it like 2.5g, 500mg, 3caps or 10ml")
+    return match.group(1), _UNITS[match.group(2).lower()]
+
+
+def _choose_user(email: str | None) -> User:
+    from stepdown.accounts.models import User
+
+    if email:
+        user = User.objects.filter(email=email.strip().lower(), is_active=True).first()
+        if user is None:
+            fail(f"no account with the email {email}")
+        return user
+    users = list(User.objects.filter(is_active=True)[:2])
+    if not users:
+        fail("there is no account yet; sign up at http://127.0.0.1:8000 or run stepdown demo")
+    if len(users) > 1:
+        fail("this database has several accounts; choose one with --user EMAIL")
+    return users[0]
+
+
+def _parse_time(text: str, user: User) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        fail(f"cannot read the time {text!r}; use ISO form like 2026-11-21T08:30")
+    return moment if moment.tzinfo else moment.replace(tzinfo=user.zone)
+
+
+def log(
+    amount: str = typer.Argument(..., help="Amount with unit: 2.5g, 500mg, 3caps or 10ml."),
+    product: str = typer.Option(None, help="Product name (default: the product of your last dose)."),
+    at: str = typer.Option(None, help="When it was taken, ISO form (default: now)."),
+    purpose: str = typer.Option("", help="energy, pain, mood, withdrawal_relief, sleep, social, other."),
+    note: str = typer.Option("", help="A short note."),
+    user: str = typer.Option(None, "--user", help="Account email (needed when there are several)."),
+) -> None:
+    """Log a dose in the local journal."""
+    value, unit = parse_amount(amount)
+    setup_django(migrate=True)
+    from stepdown.errors import InvalidInput, NotFound
+    from stepdown.journal import selectors, services
+
+    person = _choose_user(user)
+    product_id = None
+    if product:
+        try:
+            product_id = selectors.product_by_name(owner=person, name=product).pk
+        except NotFound:
+            fail(f"no product called {product!r} in your library")
+    else:
+        last = selectors.last_dose(owner=person)
+        if last is not None and last.product is not None and last.product.archived_at is None:
+            product_id = last.product_id
+    try:
+        result = services.dose_create(
+            owner=person,
+            amount=value,
+            unit=unit,
+            product_id=product_id,
+            taken_at=_parse_time(at, person) if at else None,
+            purpose=purpose,
+            note=note,
+        )
+    except InvalidInput as error:
+        fail(f"{error.field}: {error.message}")
+    dose = result.dose
+    what = f" of {dose.product.name}" if dose.product else ""
+    mg = ""
+    if dose.mitragynine_mg is not None:
+        mark = "≈" if dose.mitragynine_estimated else ""
+        mg = f" ({mark}{dose.mitragynine_mg} mg mitragynine)"
+    typer.echo(f"Logged {dose.amount.normalize():f} {dose.unit}{what}{mg}.")
+    for flag in result.flags:
+        typer.echo(f"Note: {flag.message}", err=True)
+
+
+def today(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    user: str = typer.Option(None, "--user", help="Account email (needed when there are several)."),
+) -> None:
+    """Show today's totals and averages."""
+    setup_django(migrate=True)
+    from stepdown.journal.presenters import today_json
+    from stepdown.journal.selectors import today_summary
+
+    data: dict[str, Any] = today_json(today_summary(owner=_choose_user(user)))
+    if as_json:
+        typer.echo(json.dumps(data, default=str, indent=2))
+        return
+    table = Table(title=f"Today, {data['date']}", show_header=False)
+    mg = data["mitragynine_mg"]
+    rows = [
+        ("Total", f"{data['total_g']:g} g in {data['dose_count']} doses"),
+        ("Mitragynine", "—" if mg is None else f"{'≈' if data['mitragynine_estimated'] else ''}{mg:g} mg"),
+        ("Last dose", str(data["last_dose_at"] or "—")),
+        ("7-day average", "—" if data["avg_7d_g"] is None else f"{data['avg_7d_g']:g} g/day"),
+        ("28-day average", "—" if data["avg_28d_g"] is None else f"{data['avg_28d_g']:g} g/day"),
+    ]  # fmt: skip
+    for label, value in rows:
+        table.add_row(label, value)
+    Console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(log)
+    app.command()(today)

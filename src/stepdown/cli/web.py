@@ -1,0 +1,67 @@
+"""Running Stepdown: serve, Django management, demo data."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from stepdown.cli.django_setup import setup_django
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+    workers: int = typer.Option(1, min=1, max=32, help="Worker processes."),
+) -> None:
+    """Apply database migrations, then serve Stepdown with granian."""
+    setup_django(migrate=True)
+    shown_host = f"[{host}]" if ":" in host else host
+    typer.echo(f"Stepdown is running at http://{shown_host}:{port}/  (Ctrl-C to stop)")
+    sys.stdout.flush()
+    # One blocking thread per worker: SQLite writers queue instead of fighting for the lock.
+    command = [
+        sys.executable, "-m", "granian",
+        "--interface", "wsgi",
+        "--host", host,
+        "--port", str(port),
+        "--workers", str(workers),
+        "--blocking-threads", "1",
+        "--log-level", "warning",
+        "--no-ws",
+        "stepdown.config.wsgi:application",
+    ]  # fmt: skip
+    os.execv(sys.executable, command)  # noqa: S606  (replaces this process; Ctrl-C goes to granian)
+
+
+def manage(ctx: typer.Context) -> None:
+    """Run a Django management command, e.g. ``stepdown manage createsuperuser``."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stepdown.config.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["stepdown manage", *ctx.args])
+
+
+def demo(
+    password: str = typer.Option(
+        None, help="Password for the demo account (default: a new random one)."
+    ),
+) -> None:
+    """Create (or recreate) a demo account with products and 120 days of doses."""
+    setup_django(migrate=True)
+    from stepdown.journal.demo import create_demo_account
+
+    email, secret = create_demo_account(password=password)
+    typer.echo("Demo account ready. Sign in with:")
+    typer.echo(f"  email:    {email}")
+    typer.echo(f"  password: {secret}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
+    app.command(
+        context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+        add_help_option=False,
+    )(manage)
+    app.command()(demo)

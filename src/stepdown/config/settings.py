@@ -1,0 +1,254 @@
+"""Stepdown's one settings module, read from the environment (documented in ``.env.example``).
+
+Local use needs no configuration: data lives in the platform's user data directory, with a secret
+key generated there on first start. ``STEPDOWN_ENV=production`` turns on strict settings that pass
+``manage.py check --deploy`` once ``SECRET_KEY`` and ``ALLOWED_HOSTS`` are given.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tempfile
+from pathlib import Path
+
+import django_stubs_ext
+import platformdirs
+from django.core.exceptions import ImproperlyConfigured
+
+from stepdown.config.env import (
+    database_from_url,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_optional,
+    env_path,
+    env_str,
+    sqlite_database,
+)
+
+# Lets runtime code subscript Django generics (ModelForm[Product]) the way the type checker does.
+django_stubs_ext.monkeypatch()
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+# pytest (8.2+) announces itself in PYTEST_VERSION; tests then default to the test environment.
+STEPDOWN_ENV = env_choice(
+    "STEPDOWN_ENV",
+    "test" if "PYTEST_VERSION" in os.environ else "local",
+    {"local", "production", "test"},
+)
+PRODUCTION = STEPDOWN_ENV == "production"
+TESTING = STEPDOWN_ENV == "test"
+
+DATA_DIR = env_path(
+    "STEPDOWN_DATA_DIR",
+    Path(tempfile.mkdtemp(prefix="stepdown-test-"))
+    if TESTING
+    else Path(platformdirs.user_data_dir("stepdown", "stepdown")),
+)
+
+
+def _local_secret_key(data_dir: Path) -> str:
+    """A random key kept in the data directory, so sessions survive restarts on one machine."""
+    key_file = data_dir / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    key_file.touch(mode=0o600)
+    key_file.write_text(key)
+    return key
+
+
+_secret = env_optional("SECRET_KEY")
+if _secret is None and PRODUCTION:
+    raise ImproperlyConfigured("SECRET_KEY must be set when STEPDOWN_ENV=production")
+SECRET_KEY = _secret or _local_secret_key(DATA_DIR)
+
+DEBUG = env_bool("STEPDOWN_DEBUG", False)
+if DEBUG and PRODUCTION:
+    raise ImproperlyConfigured("STEPDOWN_DEBUG must be off when STEPDOWN_ENV=production")
+
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]", "testserver"]
+)
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLOWED_HOSTS must be set when STEPDOWN_ENV=production")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+OPEN_SIGNUP = env_bool("STEPDOWN_OPEN_SIGNUP", True)
+SESSION_IDLE_MINUTES = env_int("STEPDOWN_SESSION_IDLE_MINUTES", 30, minimum=1)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "template_partials",
+    "ninja",  # serves the API docs page's assets locally instead of from a CDN
+    "axes",
+    "csp",
+    "auditlog",
+    "stepdown.accounts",
+    "stepdown.journal",
+    "stepdown.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "stepdown.accounts.middleware.IdleTimeoutMiddleware",
+    "stepdown.accounts.middleware.UserTimeZoneMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "stepdown.config.urls"
+WSGI_APPLICATION = "stepdown.config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
+                "stepdown.web.context_processors.site",
+            ],
+        },
+    },
+]
+
+_database_url = env_optional("DATABASE_URL")
+DATABASES = {
+    "default": database_from_url(_database_url)
+    if _database_url
+    else sqlite_database(DATA_DIR / "stepdown.sqlite3")
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Lockout after repeated failures, keyed on the address and the email tried, so the answer is the
+# same whether or not the account exists.
+AXES_FAILURE_LIMIT = env_int("STEPDOWN_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+
+# Sessions: kept on the server (logout really ends them), cached in memory for speed. The idle
+# timeout is enforced by IdleTimeoutMiddleware; the cookie's own age is the absolute limit.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_COOKIE_AGE = 12 * 60 * 60
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+
+HTTPS = env_bool("STEPDOWN_HTTPS", PRODUCTION)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = env_int("STEPDOWN_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+if env_bool("STEPDOWN_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+EMAIL_BACKEND = env_str("STEPDOWN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Stepdown <stepdown@localhost>")
+
+LANGUAGE_CODE = "en"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+# Production collects static files here; locally they are served straight from the package.
+STATIC_ROOT = DATA_DIR / "static" if PRODUCTION else None
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# Static files come straight from the package: no collectstatic step for a local install.
+WHITENOISE_USE_FINDERS = True
+MEDIA_ROOT = DATA_DIR / "media"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("STEPDOWN_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Request logs carry URLs and sometimes bodies; keep them out of the log by default.
+        "django.request": {"level": "ERROR"},
+        "axes": {"level": "WARNING"},
+    },
+}
+
+if TESTING:
+    # Argon2 costs ~90 ms a hash by design; tests use a fast hasher.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,17 @@
+"""URL map: pages per app, the JSON API under /api/v1/, and the health check."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from stepdown.api import api
+
+urlpatterns = [
+    path("", include("stepdown.web.urls")),
+    path("", include("stepdown.journal.urls")),
+    path("account/", include("stepdown.accounts.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "stepdown.web.views.not_found"
+handler500 = "stepdown.web.views.server_error"

@@ -1,0 +1,9 @@
+"""WSGI entry point (granian serves it)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stepdown.config.settings")
+
+application = get_wsgi_application()

@@ -1,0 +1,110 @@
+"""Forms for products and doses; the services do the validation that matters."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django import forms
+
+from stepdown.accounts.models import User
+from stepdown.errors import InvalidInput
+from stepdown.journal.models import Dose, Product
+
+
+def attach_error(form: forms.BaseForm, error: InvalidInput, field_map: dict[str, str]) -> None:
+    """Show a service's error next to the form field it concerns (or above the form)."""
+    field = field_map.get(error.field, error.field)
+    form.add_error(field if field in form.fields else None, error.message)
+
+
+class ProductForm(forms.ModelForm[Product]):
+    class Meta:
+        model = Product
+        fields: ClassVar[list[str]] = [
+            "name",
+            "vendor",
+            "form",
+            "batch",
+            "is_liquid",
+            "capsule_weight_g",
+            "mitragynine_mg_per_unit",
+            "seven_oh_mg_per_unit",
+            "lab_name",
+            "lab_test_date",
+            "heavy_metals",
+            "microbial",
+        ]
+        labels: ClassVar[dict[str, str]] = {
+            "is_liquid": "Sold as a liquid (measured in ml)",
+            "capsule_weight_g": "Weight of one capsule (g)",
+            "mitragynine_mg_per_unit": "Mitragynine (mg per g, or per ml for liquids)",
+            "seven_oh_mg_per_unit": "7-hydroxymitragynine (mg per g, or per ml)",
+            "lab_name": "Testing lab",
+            "lab_test_date": "Date of the lab test",
+            "heavy_metals": "Heavy metals test",
+            "microbial": "Microbial test",
+            "batch": "Batch or lot",
+        }
+        widgets: ClassVar[dict[str, Any]] = {
+            "lab_test_date": forms.DateInput(attrs={"type": "date"}),
+            "capsule_weight_g": forms.NumberInput(attrs={"step": "0.001", "inputmode": "decimal"}),
+            "mitragynine_mg_per_unit": forms.NumberInput(
+                attrs={"step": "0.001", "inputmode": "decimal"}
+            ),
+            "seven_oh_mg_per_unit": forms.NumberInput(
+                attrs={"step": "0.001", "inputmode": "decimal"}
+            ),
+        }
+
+    def product_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class DoseForm(forms.Form):
+    amount = forms.DecimalField(
+        min_value=0,
+        max_digits=10,
+        decimal_places=3,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal", "autofocus": True}),
+    )
+    unit = forms.ChoiceField(choices=Dose.Unit.choices, initial=Dose.Unit.GRAM)
+    product = forms.ModelChoiceField(queryset=Product.objects.none(), required=False)
+    taken_at = forms.DateTimeField(
+        label="Time taken",
+        required=False,
+        help_text="Leave empty for now.",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    purpose = forms.ChoiceField(choices=[("", "—"), *Dose.Purpose.choices], required=False)
+    note = forms.CharField(max_length=500, required=False, widget=forms.TextInput())
+    client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
+
+    FIELD_MAP: ClassVar[dict[str, str]] = {"product_id": "product"}
+
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        product_field = self.fields["product"]
+        assert isinstance(product_field, forms.ModelChoiceField)
+        product_field.queryset = Product.objects.filter(owner=owner, archived_at__isnull=True)
+        product_field.empty_label = "No product"
+
+    def dose_fields(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        product = data.get("product")
+        return {
+            "amount": data["amount"],
+            "unit": data["unit"],
+            "product_id": product.pk if product else None,
+            "taken_at": data.get("taken_at"),
+            "purpose": data.get("purpose") or "",
+            "note": data.get("note") or "",
+        }
+
+
+class QuickDoseForm(forms.Form):
+    """The hidden fields behind a "same as last time" button."""
+
+    amount = forms.DecimalField(min_value=0, max_digits=10, decimal_places=3)
+    unit = forms.ChoiceField(choices=Dose.Unit.choices)
+    product = forms.IntegerField(required=False)
+    client_id = forms.UUIDField(required=False)

@@ -1,0 +1,206 @@
+"""Reads of the journal, always scoped to one owner."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from stepdown.accounts.models import User
+from stepdown.errors import NotFound
+from stepdown.journal.models import Dose, Product
+
+CHART_DAYS = 90
+QUICK_PAIRS = 3
+
+
+def local_today(owner: User, *, now: dt.datetime | None = None) -> dt.date:
+    return (now or timezone.now()).astimezone(owner.zone).date()
+
+
+def day_start(owner: User, day: dt.date) -> dt.datetime:
+    """The instant a local day begins in the person's time zone."""
+    return dt.datetime.combine(day, dt.time.min, tzinfo=owner.zone)
+
+
+def products_for(*, owner: User, include_archived: bool = False) -> QuerySet[Product]:
+    products = Product.objects.filter(owner=owner)
+    return products if include_archived else products.filter(archived_at__isnull=True)
+
+
+def product_get(*, owner: User, product_id: int) -> Product:
+    try:
+        return Product.objects.get(owner=owner, pk=product_id)
+    except Product.DoesNotExist:
+        raise NotFound("product") from None
+
+
+def product_by_name(*, owner: User, name: str) -> Product:
+    product = products_for(owner=owner).filter(name__iexact=name.strip()).first()
+    if product is None:
+        raise NotFound("product")
+    return product
+
+
+def doses_for(
+    *, owner: User, since: dt.date | None = None, until: dt.date | None = None
+) -> QuerySet[Dose]:
+    """Doses newest first; ``since`` and ``until`` are local dates, both inclusive."""
+    doses = Dose.objects.filter(owner=owner).select_related("product")
+    if since is not None:
+        doses = doses.filter(taken_at__gte=day_start(owner, since))
+    if until is not None:
+        doses = doses.filter(taken_at__lt=day_start(owner, until + dt.timedelta(days=1)))
+    return doses
+
+
+def dose_get(*, owner: User, dose_id: int) -> Dose:
+    try:
+        return Dose.objects.select_related("product").get(owner=owner, pk=dose_id)
+    except Dose.DoesNotExist:
+        raise NotFound("dose") from None
+
+
+def last_dose(*, owner: User) -> Dose | None:
+    return Dose.objects.filter(owner=owner).select_related("product").order_by("-taken_at").first()
+
+
+@dataclass(frozen=True)
+class QuickPair:
+    """A recent product and amount, offered as a one-tap "same as last time" button."""
+
+    product: Product | None
+    amount: Decimal
+    unit: str
+
+    @property
+    def label(self) -> str:
+        unit = {"capsule": " caps"}.get(self.unit, f" {self.unit}")
+        amount = f"{self.amount.normalize():f}"
+        return f"{amount}{unit} {self.product.name}" if self.product else f"{amount}{unit}"
+
+
+def recent_pairs(*, owner: User, limit: int = QUICK_PAIRS) -> list[QuickPair]:
+    """Distinct recent (product, amount, unit) combinations, most recent first."""
+    pairs: list[QuickPair] = []
+    seen: set[tuple[int | None, Decimal, str]] = set()
+    recent = Dose.objects.filter(owner=owner).select_related("product").order_by("-taken_at")[:30]
+    for dose in recent:
+        key = (dose.product_id, dose.amount.normalize(), dose.unit)
+        if key in seen or (dose.product is not None and dose.product.archived_at is not None):
+            continue
+        seen.add(key)
+        pairs.append(QuickPair(dose.product, dose.amount, dose.unit))
+        if len(pairs) == limit:
+            break
+    return pairs
+
+
+@dataclass(frozen=True)
+class DayTotal:
+    date: dt.date
+    total_g: Decimal
+    dose_count: int
+    mitragynine_mg: Decimal | None
+
+
+def daily_totals(*, owner: User, start: dt.date, end: dt.date) -> list[DayTotal]:
+    """One entry per local day from ``start`` to ``end`` inclusive, zeros on days without doses."""
+    rows = (
+        doses_for(owner=owner, since=start, until=end)
+        .order_by()
+        .annotate(day=TruncDate("taken_at", tzinfo=owner.zone))
+        .values("day")
+        .annotate(sum_g=Sum("grams"), count=Count("id"), sum_mg=Sum("mitragynine_mg"))
+    )
+    by_day = {row["day"]: row for row in rows}
+    totals = []
+    day = start
+    while day <= end:
+        row = by_day.get(day)
+        totals.append(
+            DayTotal(
+                date=day,
+                total_g=(row["sum_g"] or Decimal(0)) if row else Decimal(0),
+                dose_count=row["count"] if row else 0,
+                mitragynine_mg=row["sum_mg"] if row else None,
+            )
+        )
+        day += dt.timedelta(days=1)
+    return totals
+
+
+@dataclass(frozen=True)
+class TodaySummary:
+    """What the Today view and ``GET /api/v1/today`` show."""
+
+    date: dt.date
+    total_g: Decimal
+    dose_count: int
+    mitragynine_mg: Decimal | None
+    mitragynine_estimated: bool
+    last_dose_at: dt.datetime | None
+    avg_7d_g: Decimal | None
+    avg_28d_g: Decimal | None
+    chart: list[DayTotal]
+    rolling_7d_g: list[Decimal | None]
+
+
+def _average(totals: list[DayTotal], first_day: dt.date | None) -> Decimal | None:
+    """Mean grams a day over ``totals``, counting only days since the first logged dose."""
+    if first_day is None:
+        return None
+    counted = [t.total_g for t in totals if t.date >= first_day]
+    if not counted:
+        return None
+    return (sum(counted, Decimal(0)) / len(counted)).quantize(Decimal("0.01"))
+
+
+def today_summary(*, owner: User, now: dt.datetime | None = None) -> TodaySummary:
+    """Today's totals, averages over complete past days, and the 90-day chart series.
+
+    The averages cover the 7 and 28 days before today (today is still under way), and only days
+    since the person's first logged dose, so a new journal is not diluted by empty days.
+    A constant number of queries, whatever the length of the history.
+    """
+    now = now or timezone.now()
+    today = local_today(owner, now=now)
+    today_stats = doses_for(owner=owner, since=today, until=today).aggregate(
+        sum_g=Sum("grams"),
+        count=Count("id"),
+        sum_mg=Sum("mitragynine_mg"),
+        estimated=Count("id", filter=Q(mitragynine_estimated=True)),
+        unknown=Count("id", filter=Q(mitragynine_mg__isnull=True)),
+    )
+    last = Dose.objects.filter(owner=owner).order_by("-taken_at").values("taken_at").first()
+    first = Dose.objects.filter(owner=owner).order_by("taken_at").values("taken_at").first()
+    first_day = first["taken_at"].astimezone(owner.zone).date() if first else None
+
+    window_start = today - dt.timedelta(days=CHART_DAYS - 1 + 6)
+    series = daily_totals(owner=owner, start=window_start, end=today)
+    chart = series[6:]
+    rolling: list[Decimal | None] = []
+    for index in range(6, len(series)):
+        week = [t for t in series[index - 6 : index + 1] if first_day and t.date >= first_day]
+        rolling.append(
+            (sum((t.total_g for t in week), Decimal(0)) / len(week)).quantize(Decimal("0.01"))
+            if week
+            else None
+        )
+    past = series[:-1]
+    return TodaySummary(
+        date=today,
+        total_g=today_stats["sum_g"] or Decimal(0),
+        dose_count=today_stats["count"],
+        mitragynine_mg=today_stats["sum_mg"],
+        mitragynine_estimated=bool(today_stats["estimated"] or today_stats["unknown"]),
+        last_dose_at=last["taken_at"] if last else None,
+        avg_7d_g=_average(past[-7:], first_day),
+        avg_28d_g=_average(past[-28:], first_day),
+        chart=chart,
+        rolling_7d_g=rolling,
+    )

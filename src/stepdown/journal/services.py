@@ -1,0 +1,233 @@
+"""Writes to the journal: products and doses. Every function checks ownership first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from stepdown.accounts.models import User
+from stepdown.core.potency import (
+    DoseInputError,
+    ProductFlag,
+    estimate_dose,
+    product_flags,
+    switch_flag,
+)
+from stepdown.errors import InvalidInput
+from stepdown.journal import selectors
+from stepdown.journal.models import Dose, Product
+
+# Clocks drift; a dose stamped a minute ahead of the server is still "now", not the future.
+FUTURE_TOLERANCE = dt.timedelta(minutes=5)
+
+PRODUCT_FIELDS = (
+    "name",
+    "vendor",
+    "form",
+    "batch",
+    "is_liquid",
+    "capsule_weight_g",
+    "mitragynine_mg_per_unit",
+    "seven_oh_mg_per_unit",
+    "lab_name",
+    "lab_test_date",
+    "heavy_metals",
+    "microbial",
+)
+
+
+def _validate_product(product: Product) -> None:
+    product.name = product.name.strip()
+    if not product.name:
+        raise InvalidInput("name", "Give the product a name.")
+    if product.form not in Product.Form.values:
+        raise InvalidInput("form", f"Unknown form {product.form!r}.")
+    for field in ("heavy_metals", "microbial"):
+        if getattr(product, field) not in Product.Result.values:
+            raise InvalidInput(field, "Use pass, fail or unknown.")
+    if product.form == Product.Form.CAPSULES and not product.capsule_weight_g:
+        raise InvalidInput("capsule_weight_g", "Capsules need the weight of one capsule in grams.")
+    if product.capsule_weight_g is not None and not Decimal(0) < product.capsule_weight_g <= 5:
+        raise InvalidInput("capsule_weight_g", "A capsule weighs more than 0 g and at most 5 g.")
+    for field in ("mitragynine_mg_per_unit", "seven_oh_mg_per_unit"):
+        value = getattr(product, field)
+        # 1000 mg per g would be pure alkaloid; anything above is a typing error.
+        if value is not None and not Decimal(0) <= value <= 1000:
+            raise InvalidInput(field, "Enter mg per gram (or per ml) between 0 and 1000.")
+    if product.lab_test_date and product.lab_test_date > timezone.now().date():
+        raise InvalidInput("lab_test_date", "The lab test date cannot be in the future.")
+    clash = (
+        Product.objects.filter(owner=product.owner, name__iexact=product.name, archived_at=None)
+        .exclude(pk=product.pk)
+        .exists()
+    )
+    if clash:
+        raise InvalidInput("name", "You already have a product with this name.")
+
+
+def product_create(*, owner: User, **fields: Any) -> Product:
+    unknown = set(fields) - set(PRODUCT_FIELDS)
+    if unknown:
+        raise InvalidInput(sorted(unknown)[0], "This field cannot be set.")
+    product = Product(owner=owner, **fields)
+    _validate_product(product)
+    product.save()
+    return product
+
+
+def product_update(*, owner: User, product_id: int, **fields: Any) -> Product:
+    product = selectors.product_get(owner=owner, product_id=product_id)
+    for field, value in fields.items():
+        if field not in PRODUCT_FIELDS:
+            raise InvalidInput(field, "This field cannot be changed.")
+        if value is None and not Product._meta.get_field(field).null:
+            raise InvalidInput(field, "This field cannot be empty.")
+        setattr(product, field, value)
+    _validate_product(product)
+    product.save()
+    return product
+
+
+def product_remove(*, owner: User, product_id: int) -> str:
+    """Delete a product nobody's dose refers to; otherwise archive it. Returns what happened."""
+    product = selectors.product_get(owner=owner, product_id=product_id)
+    if product.doses.exists():
+        product.archived_at = product.archived_at or timezone.now()
+        product.save(update_fields=["archived_at", "updated_at"])
+        return "archived"
+    product.delete()
+    return "deleted"
+
+
+@dataclass(frozen=True)
+class DoseResult:
+    """A dose write: the dose, whether it was new, and any warning to show at once."""
+
+    dose: Dose
+    created: bool
+    flags: tuple[ProductFlag, ...] = ()
+
+
+def _parse_amount(amount: Decimal | float | str) -> Decimal:
+    try:
+        value = Decimal(str(amount))
+    except InvalidOperation:
+        raise InvalidInput("amount", "Enter the amount as a number, for example 2.5.") from None
+    return value
+
+
+def _fill_estimate(dose: Dose) -> None:
+    """Compute grams and alkaloids from the amount, the unit and the product."""
+    if dose.purpose and dose.purpose not in Dose.Purpose.values:
+        raise InvalidInput("purpose", f"Unknown purpose {dose.purpose!r}.")
+    if dose.product is not None and dose.product.archived_at is not None and dose._state.adding:
+        raise InvalidInput("product", "This product is archived; choose another one.")
+    try:
+        estimate = estimate_dose(
+            amount=_parse_amount(dose.amount),
+            unit=dose.unit,
+            product=dose.product.spec if dose.product else None,
+        )
+    except DoseInputError as error:
+        raise InvalidInput(error.field, error.message) from None
+    dose.amount = _parse_amount(dose.amount)
+    dose.grams = estimate.grams
+    dose.millilitres = estimate.millilitres
+    dose.mitragynine_mg = estimate.mitragynine_mg
+    dose.seven_oh_mg = estimate.seven_oh_mg
+    dose.mitragynine_estimated = estimate.mitragynine_estimated
+
+
+def _check_time(taken_at: dt.datetime) -> None:
+    if timezone.is_naive(taken_at):
+        raise InvalidInput("taken_at", "Give the time with its time zone.")
+    if taken_at > timezone.now() + FUTURE_TOLERANCE:
+        raise InvalidInput("taken_at", "A dose cannot be logged in the future.")
+
+
+def _resolve_product(owner: User, product_id: int | None) -> Product | None:
+    if product_id is None:
+        return None
+    try:
+        return selectors.product_get(owner=owner, product_id=product_id)
+    except selectors.NotFound:
+        raise InvalidInput("product_id", "No such product in your library.") from None
+
+
+def dose_create(
+    *,
+    owner: User,
+    amount: Decimal | float | str,
+    unit: str = Dose.Unit.GRAM,
+    product_id: int | None = None,
+    taken_at: dt.datetime | None = None,
+    purpose: str = "",
+    note: str = "",
+    client_id: uuid.UUID | None = None,
+) -> DoseResult:
+    """Log a dose. The same ``client_id`` again returns the original dose and creates nothing."""
+    if client_id is not None:
+        existing = Dose.objects.filter(owner=owner, client_id=client_id).first()
+        if existing is not None:
+            return DoseResult(existing, created=False)
+    taken_at = taken_at or timezone.now()
+    _check_time(taken_at)
+    product = _resolve_product(owner, product_id)
+    previous = selectors.last_dose(owner=owner)
+    dose = Dose(
+        owner=owner,
+        product=product,
+        amount=amount,
+        unit=unit,
+        taken_at=taken_at,
+        purpose=purpose,
+        note=note.strip(),
+        client_id=client_id,
+    )
+    _fill_estimate(dose)
+    try:
+        with transaction.atomic():
+            dose.save()
+    except IntegrityError:
+        # A concurrent retry with the same key won the race: answer with its dose.
+        if client_id is None:
+            raise
+        return DoseResult(Dose.objects.get(owner=owner, client_id=client_id), created=False)
+    flags = list(product_flags(product.spec)) if product else []
+    if previous is not None and previous.product and product and previous.product_id != product.pk:
+        switched = switch_flag(from_product=previous.product.spec, to_product=product.spec)
+        if switched is not None:
+            flags.append(switched)
+    return DoseResult(dose, created=True, flags=tuple(flags))
+
+
+DOSE_FIELDS = ("amount", "unit", "product_id", "taken_at", "purpose", "note")
+
+
+def dose_update(*, owner: User, dose_id: int, **fields: Any) -> Dose:
+    dose = selectors.dose_get(owner=owner, dose_id=dose_id)
+    for field, value in fields.items():
+        if field not in DOSE_FIELDS:
+            raise InvalidInput(field, "This field cannot be changed.")
+        if value is None and field != "product_id":
+            raise InvalidInput(field, "This field cannot be empty.")
+        if field == "product_id":
+            dose.product = _resolve_product(owner, value)
+        elif field == "taken_at":
+            _check_time(value)
+            dose.taken_at = value
+        else:
+            setattr(dose, field, value.strip() if field == "note" else value)
+    _fill_estimate(dose)
+    dose.save()
+    return dose
+
+
+def dose_delete(*, owner: User, dose_id: int) -> None:
+    selectors.dose_get(owner=owner, dose_id=dose_id).delete()

@@ -1,0 +1,230 @@
+"""Pages for the Today view, the dose journal and the product library."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from stepdown.accounts.models import User
+from stepdown.core.potency import potency_of, product_flags
+from stepdown.errors import InvalidInput, NotFound
+from stepdown.journal import selectors, services
+from stepdown.journal.forms import DoseForm, ProductForm, QuickDoseForm, attach_error
+from stepdown.journal.models import Dose
+from stepdown.journal.presenters import number
+
+
+def _owner(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _today_context(owner: User, **extra: Any) -> dict[str, Any]:
+    summary = selectors.today_summary(owner=owner)
+    today_doses = selectors.doses_for(owner=owner, since=summary.date, until=summary.date)
+    chart = {
+        "days": [t.date.isoformat() for t in summary.chart],
+        "total_g": [number(t.total_g) for t in summary.chart],
+        "avg_7d_g": [number(v) for v in summary.rolling_7d_g],
+    }
+    return {
+        "summary": summary,
+        "since_last": timezone.now() - summary.last_dose_at if summary.last_dose_at else None,
+        "today_doses": list(today_doses),
+        # A fresh key per rendered button: a double tap or a retried request logs the dose once.
+        "quick_pairs": [(pair, uuid.uuid4()) for pair in selectors.recent_pairs(owner=owner)],
+        "chart": chart,
+        **extra,
+    }
+
+
+@login_required
+def today(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    return render(request, "journal/today.html", _today_context(owner, form=_blank_dose_form(owner)))
+
+
+def _blank_dose_form(owner: User) -> DoseForm:
+    last = selectors.last_dose(owner=owner)
+    initial: dict[str, Any] = {"unit": Dose.Unit.GRAM, "client_id": uuid.uuid4()}
+    if last is not None and (last.product is None or last.product.archived_at is None):
+        initial |= {"unit": last.unit, "product": last.product}
+    return DoseForm(owner=owner, initial=initial)
+
+
+@login_required
+@require_POST
+def quick_dose(request: HttpRequest) -> HttpResponse:
+    """One tap: log the same product and amount as a recent dose."""
+    owner = _owner(request)
+    form = QuickDoseForm(request.POST)
+    warnings: list[Any] = []
+    if form.is_valid():
+        try:
+            result = services.dose_create(
+                owner=owner,
+                amount=form.cleaned_data["amount"],
+                unit=form.cleaned_data["unit"],
+                product_id=form.cleaned_data["product"],
+                client_id=form.cleaned_data["client_id"],
+            )
+            warnings = list(result.flags)
+            messages.success(request, f"Logged {result.dose.amount.normalize():f} {result.dose.unit}.")
+        except InvalidInput as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, "That dose could not be logged; please use the form.")
+    return _after_dose(request, owner, warnings)
+
+
+def _after_dose(request: HttpRequest, owner: User, warnings: list[Any]) -> HttpResponse:
+    if request.htmx:  # type: ignore[attr-defined]
+        context = _today_context(owner, warnings=warnings, form=_blank_dose_form(owner))
+        return render(request, "journal/today.html#today-panel", context)
+    for warning in warnings:
+        messages.warning(request, warning.message)
+    return redirect("journal:today")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dose_new(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    form = DoseForm(request.POST or None, owner=owner)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.dose_create(
+                owner=owner, client_id=form.cleaned_data["client_id"], **form.dose_fields()
+            )
+        except InvalidInput as error:
+            attach_error(form, error, DoseForm.FIELD_MAP)
+        else:
+            messages.success(request, f"Logged {result.dose.amount.normalize():f} {result.dose.unit}.")
+            return _after_dose(request, owner, list(result.flags))
+    if request.htmx:  # type: ignore[attr-defined]
+        context = _today_context(owner, form=form)
+        return render(request, "journal/today.html#today-panel", context, status=422)
+    status = 422 if form.errors else 200
+    return render(request, "journal/dose_form.html", {"form": form, "new": True}, status=status)
+
+
+@login_required
+def dose_list(request: HttpRequest) -> HttpResponse:
+    doses = selectors.doses_for(owner=_owner(request))
+    page = Paginator(doses, 50).get_page(request.GET.get("page"))
+    return render(request, "journal/dose_list.html", {"page": page})
+
+
+def _dose_or_404(request: HttpRequest, dose_id: int) -> Dose:
+    try:
+        return selectors.dose_get(owner=_owner(request), dose_id=dose_id)
+    except NotFound:
+        raise Http404 from None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dose_edit(request: HttpRequest, dose_id: int) -> HttpResponse:
+    owner = _owner(request)
+    dose = _dose_or_404(request, dose_id)
+    initial = {
+        "amount": dose.amount.normalize(),
+        "unit": dose.unit,
+        "product": dose.product,
+        "taken_at": timezone.localtime(dose.taken_at),
+        "purpose": dose.purpose,
+        "note": dose.note,
+    }
+    form = DoseForm(request.POST or None, owner=owner, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            fields = form.dose_fields()
+            fields["taken_at"] = fields["taken_at"] or dose.taken_at
+            services.dose_update(owner=owner, dose_id=dose.pk, **fields)
+        except InvalidInput as error:
+            attach_error(form, error, DoseForm.FIELD_MAP)
+        else:
+            messages.success(request, "Dose updated.")
+            return redirect("journal:dose_list")
+    status = 422 if form.errors else 200
+    context = {"form": form, "dose": dose, "new": False}
+    return render(request, "journal/dose_form.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dose_delete(request: HttpRequest, dose_id: int) -> HttpResponse:
+    dose = _dose_or_404(request, dose_id)
+    if request.method == "POST":
+        services.dose_delete(owner=_owner(request), dose_id=dose.pk)
+        messages.success(request, "Dose deleted.")
+        return redirect("journal:dose_list")
+    return render(request, "journal/dose_confirm_delete.html", {"dose": dose})
+
+
+@login_required
+def product_list(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    products = selectors.products_for(owner=owner, include_archived=True)
+    rows = [
+        {"product": p, "potency": potency_of(p.spec), "flags": product_flags(p.spec)}
+        for p in products
+    ]
+    return render(request, "journal/product_list.html", {"rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def product_edit(request: HttpRequest, product_id: int | None = None) -> HttpResponse:
+    owner = _owner(request)
+    product = None
+    if product_id is not None:
+        try:
+            product = selectors.product_get(owner=owner, product_id=product_id)
+        except NotFound:
+            raise Http404 from None
+    form = ProductForm(request.POST or None, instance=product)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if product is None:
+                services.product_create(owner=owner, **form.product_fields())
+            else:
+                services.product_update(
+                    owner=owner, product_id=product.pk, **form.product_fields()
+                )
+        except InvalidInput as error:
+            attach_error(form, error, {})
+        else:
+            messages.success(request, "Product saved.")
+            return redirect("journal:product_list")
+    status = 422 if form.errors else 200
+    return render(
+        request, "journal/product_form.html", {"form": form, "product": product}, status=status
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def product_remove(request: HttpRequest, product_id: int) -> HttpResponse:
+    owner = _owner(request)
+    try:
+        product = selectors.product_get(owner=owner, product_id=product_id)
+    except NotFound:
+        raise Http404 from None
+    if request.method == "POST":
+        outcome = services.product_remove(owner=owner, product_id=product.pk)
+        messages.success(request, f"Product {outcome}.")
+        return redirect("journal:product_list")
+    in_use = product.doses.exists()
+    return render(
+        request, "journal/product_confirm_remove.html", {"product": product, "in_use": in_use}
+    )

@@ -1,0 +1,44 @@
+"""Pages shared by every part of Stepdown: the home page, help, health and error pages."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from stepdown.web.resources import CRISIS_LINES, SUPPORT_LINES
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("journal:today")
+    return render(request, "web/welcome.html")
+
+
+def get_help(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "web/help.html", {"crisis_lines": CRISIS_LINES, "support_lines": SUPPORT_LINES}
+    )
+
+
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # any database failure means "not healthy", never a traceback
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "web/error.html", {"title": "Page not found", "code": 404}, status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "web/error.html", {"title": "Something went wrong", "code": 500}, status=500
+    )
