@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
 from django.utils import timezone
@@ -31,10 +33,16 @@ class SignupOut(Schema):
 @router.post(
     "/token",
     auth=None,
-    response={200: TokenOut, 401: MessageOut, 422: ValidationErrorOut, 429: MessageOut},
+    response={
+        200: TokenOut,
+        400: MessageOut,
+        401: MessageOut,
+        422: ValidationErrorOut,
+        429: MessageOut,
+    },
     summary="Exchange email and password for a personal access token",
 )
-def create_token(request: HttpRequest, payload: CredentialsIn) -> Status:
+def create_token(request: HttpRequest, payload: CredentialsIn) -> Status[Any]:
     user = authenticate(request, username=payload.email.strip().lower(), password=payload.password)
     if getattr(request, "axes_locked_out", False):
         return Status(429, {"detail": "Too many failed attempts. Try again later."})
@@ -47,9 +55,9 @@ def create_token(request: HttpRequest, payload: CredentialsIn) -> Status:
 @router.post(
     "/signup",
     auth=None,
-    response={201: SignupOut, 422: ValidationErrorOut},
+    response={201: SignupOut, 400: MessageOut, 422: ValidationErrorOut},
     summary="Create an account (when open sign-up is on)",
 )
-def signup(request: HttpRequest, payload: CredentialsIn) -> Status:
+def signup(request: HttpRequest, payload: CredentialsIn) -> Status[Any]:
     user = user_signup(email=payload.email, password=payload.password)
     return Status(201, {"id": user.pk, "email": user.email})

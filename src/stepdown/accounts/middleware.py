@@ -39,7 +39,7 @@ class UserTimeZoneMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
-            timezone.activate(request.user.zone)  # type: ignore[union-attr]
+            timezone.activate(request.user.zone)
         else:
             timezone.deactivate()
         return self.get_response(request)

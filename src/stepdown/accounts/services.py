@@ -15,7 +15,7 @@ from django.utils import timezone
 from stepdown.accounts.models import PersonalAccessToken, User, validate_time_zone
 from stepdown.errors import InvalidInput, NotFound
 
-TOKEN_PREFIX = "sdp_"
+TOKEN_PREFIX = "sdp_"  # noqa: S105  (a public marker, not a secret)
 
 
 def user_signup(

@@ -15,6 +15,9 @@ COMMAND_MODULES = (
     "stepdown.cli.web",
     "stepdown.cli.journal",
     # pure commands, one module per topic
+    "stepdown.cli.interactions",
+    "stepdown.cli.plan",
+    "stepdown.cli.score",
 )
 
 app = typer.Typer(

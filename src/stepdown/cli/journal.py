@@ -56,9 +56,13 @@ def _parse_time(text: str, user: User) -> dt.datetime:
 
 def log(
     amount: str = typer.Argument(..., help="Amount with unit: 2.5g, 500mg, 3caps or 10ml."),
-    product: str = typer.Option(None, help="Product name (default: the product of your last dose)."),
+    product: str = typer.Option(
+        None, help="Product name (default: the product of your last dose)."
+    ),
     at: str = typer.Option(None, help="When it was taken, ISO form (default: now)."),
-    purpose: str = typer.Option("", help="energy, pain, mood, withdrawal_relief, sleep, social, other."),
+    purpose: str = typer.Option(
+        "", help="energy, pain, mood, withdrawal_relief, sleep, social, other."
+    ),
     note: str = typer.Option("", help="A short note."),
     user: str = typer.Option(None, "--user", help="Account email (needed when there are several)."),
 ) -> None:
@@ -111,22 +115,39 @@ def today(
     from stepdown.journal.presenters import today_json
     from stepdown.journal.selectors import today_summary
 
-    data: dict[str, Any] = today_json(today_summary(owner=_choose_user(user)))
+    person = _choose_user(user)
+    data: dict[str, Any] = today_json(today_summary(owner=person))
     if as_json:
-        typer.echo(json.dumps(data, default=str, indent=2))
+        typer.echo(json.dumps(data, default=_iso, indent=2))
         return
     table = Table(title=f"Today, {data['date']}", show_header=False)
     mg = data["mitragynine_mg"]
     rows = [
         ("Total", f"{data['total_g']:g} g in {data['dose_count']} doses"),
-        ("Mitragynine", "—" if mg is None else f"{'≈' if data['mitragynine_estimated'] else ''}{mg:g} mg"),
-        ("Last dose", str(data["last_dose_at"] or "—")),
+        ("Mitragynine", _milligrams(mg, estimated=data["mitragynine_estimated"])),
+        ("Last dose", _local(data["last_dose_at"], person)),
         ("7-day average", "—" if data["avg_7d_g"] is None else f"{data['avg_7d_g']:g} g/day"),
         ("28-day average", "—" if data["avg_28d_g"] is None else f"{data['avg_28d_g']:g} g/day"),
     ]  # fmt: skip
     for label, value in rows:
         table.add_row(label, value)
     Console().print(table)
+
+
+def _milligrams(value: float | None, *, estimated: bool) -> str:
+    if value is None:
+        return "—"
+    return f"{'≈' if estimated else ''}{value:g} mg"
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _local(moment: dt.datetime | None, person: User) -> str:
+    return "—" if moment is None else f"{moment.astimezone(person.zone):%a %d %b %H:%M}"
 
 
 def register(app: typer.Typer) -> None:

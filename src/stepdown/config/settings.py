@@ -175,7 +175,7 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "stepdown.accounts.lockout.lockout_response"
 AXES_VERBOSE = False
 
 # Sessions: kept on the server (logout really ends them), cached in memory for speed. The idle

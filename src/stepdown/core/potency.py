@@ -29,8 +29,8 @@ class ProductForm(StrEnum):
     OTHER = "other"
 
 
-class TestResult(StrEnum):
-    PASS = "pass"
+class LabResult(StrEnum):
+    PASS = "pass"  # noqa: S105  (a test result, not a password)
     FAIL = "fail"
     UNKNOWN = "unknown"
 
@@ -97,8 +97,8 @@ class ProductSpec:
     capsule_weight_g: Decimal | None = None
     mitragynine_mg_per_unit: Decimal | None = None
     seven_oh_mg_per_unit: Decimal | None = None
-    heavy_metals: TestResult = TestResult.UNKNOWN
-    microbial: TestResult = TestResult.UNKNOWN
+    heavy_metals: LabResult = LabResult.UNKNOWN
+    microbial: LabResult = LabResult.UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -216,9 +216,9 @@ def _times(quantity: Decimal, per_unit: Decimal | None, step: Decimal) -> Decima
     return None if per_unit is None else round_to(quantity * per_unit, step)
 
 
-def equivalent_amount(*, amount: Decimal, from_product: ProductSpec, to_product: ProductSpec) -> (
-    Decimal | None
-):
+def equivalent_amount(
+    *, amount: Decimal, from_product: ProductSpec, to_product: ProductSpec
+) -> Decimal | None:
     """How much of ``to_product`` carries the alkaloids of ``amount`` of ``from_product``.
 
     Compares 7-OH when either product is a 7-OH product (mitragynine is a minor part of those,
@@ -269,20 +269,20 @@ def product_flags(product: ProductSpec) -> tuple[ProductFlag, ...]:
                 "FDA2025SevenOH",
             )
         )
-    if TestResult.FAIL in (product.heavy_metals, product.microbial):
+    if LabResult.FAIL in (product.heavy_metals, product.microbial):
         failed = [
             name
             for name, result in (
                 ("heavy metals", product.heavy_metals),
                 ("microbes", product.microbial),
             )
-            if result is TestResult.FAIL
+            if result is LabResult.FAIL
         ]
         flags.append(
             ProductFlag(
                 "failed_contaminant",
                 f"Failed the lab test for {' and '.join(failed)}; consider a tested product.",
-                "FDA2019Metals" if product.heavy_metals is TestResult.FAIL else "CDC2018Salmonella",
+                "FDA2019Metals" if product.heavy_metals is LabResult.FAIL else "CDC2018Salmonella",
             )
         )
     return tuple(flags)

@@ -33,7 +33,7 @@ def _quantise(value: Decimal, step: Decimal, rounding: str) -> Decimal:
     if step <= 0:
         raise ValueError("the rounding step must be greater than zero")
     units = (value / step).to_integral_value(rounding=rounding)
-    return (units * step).normalize() if units else Decimal(0)
+    return units * step if units else Decimal(0)
 
 
 def round_up_to(value: Decimal, step: Decimal) -> Decimal:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +14,7 @@ from stepdown.journal import selectors, services
 from stepdown.journal.presenters import dose_json, flag_json, product_json, today_json
 from stepdown.journal.schemas import (
     DoseCreatedOut,
+    DoseFilters,
     DoseIn,
     DoseListOut,
     DoseOut,
@@ -29,7 +29,12 @@ from stepdown.schemas import MessageOut, ValidationErrorOut
 
 router = Router(tags=["journal"])
 
-ERRORS: dict[int, Any] = {401: MessageOut, 404: MessageOut, 422: ValidationErrorOut}
+ERRORS: dict[int, Any] = {
+    400: MessageOut,
+    401: MessageOut,
+    404: MessageOut,
+    422: ValidationErrorOut,
+}
 
 
 def _owner(request: HttpRequest) -> User:
@@ -50,7 +55,7 @@ def list_products(request: HttpRequest, include_archived: bool = False) -> list[
 
 
 @router.post("/products", response={201: ProductOut, **ERRORS}, summary="Add a product")
-def create_product(request: HttpRequest, payload: ProductIn) -> Status:
+def create_product(request: HttpRequest, payload: ProductIn) -> Status[Any]:
     product = services.product_create(owner=_owner(request), **_decimals(payload.model_dump()))
     return Status(201, product_json(product))
 
@@ -79,20 +84,14 @@ def delete_product(request: HttpRequest, product_id: int) -> dict[str, str]:
 
 
 @router.get("/doses", response={200: DoseListOut, **ERRORS}, summary="List doses, newest first")
-def list_doses(
-    request: HttpRequest,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
-) -> dict[str, Any]:
-    doses = selectors.doses_for(owner=_owner(request), since=since, until=until)
-    page = list(doses[offset : offset + limit])
+def list_doses(request: HttpRequest, filters: Query[DoseFilters]) -> dict[str, Any]:
+    doses = selectors.doses_for(owner=_owner(request), since=filters.since, until=filters.until)
+    page = list(doses[filters.offset : filters.offset + filters.limit])
     return {
         "items": [dose_json(d) for d in page],
         "count": doses.count(),
-        "limit": limit,
-        "offset": offset,
+        "limit": filters.limit,
+        "offset": filters.offset,
     }
 
 
@@ -101,7 +100,7 @@ def list_doses(
     response={200: DoseCreatedOut, 201: DoseCreatedOut, **ERRORS},
     summary="Log a dose (a repeated client_id returns the original with 200)",
 )
-def create_dose(request: HttpRequest, payload: DoseIn) -> Status:
+def create_dose(request: HttpRequest, payload: DoseIn) -> Status[Any]:
     result = services.dose_create(owner=_owner(request), **_decimals(payload.model_dump()))
     body = dose_json(result.dose) | {"flags": [flag_json(f) for f in result.flags]}
     return Status(201 if result.created else 200, body)
@@ -119,7 +118,7 @@ def patch_dose(request: HttpRequest, dose_id: int, payload: DosePatch) -> dict[s
 
 
 @router.delete("/doses/{dose_id}", response={204: None, **ERRORS}, summary="Delete a dose")
-def delete_dose(request: HttpRequest, dose_id: int) -> Status:
+def delete_dose(request: HttpRequest, dose_id: int) -> Status[Any]:
     services.dose_delete(owner=_owner(request), dose_id=dose_id)
     return Status(204, None)
 

@@ -61,7 +61,9 @@ def create_demo_account(
     return email, secret
 
 
-def _add_doses(user: User, leaf: Product, capsules: Product, *, days: int, rng: random.Random) -> None:
+def _add_doses(
+    user: User, leaf: Product, capsules: Product, *, days: int, rng: random.Random
+) -> None:
     now = timezone.now().astimezone(user.zone)
     first_day = now.date() - dt.timedelta(days=days - 1)
     for offset in range(days):

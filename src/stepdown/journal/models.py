@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from stepdown.core.potency import ProductForm, ProductSpec, TestResult
+from stepdown.core.potency import LabResult, ProductForm, ProductSpec
 from stepdown.core.units import DoseUnit
 
 
@@ -29,9 +29,9 @@ class Product(models.Model):
         OTHER = ProductForm.OTHER.value, "Other"
 
     class Result(models.TextChoices):
-        PASS = TestResult.PASS.value, "Pass"
-        FAIL = TestResult.FAIL.value, "Fail"
-        UNKNOWN = TestResult.UNKNOWN.value, "Unknown"
+        PASS = LabResult.PASS.value, "Pass"
+        FAIL = LabResult.FAIL.value, "Fail"
+        UNKNOWN = LabResult.UNKNOWN.value, "Unknown"
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="products"
@@ -66,7 +66,8 @@ class Product(models.Model):
                 name="product_name_unique_per_owner",
             ),
             models.CheckConstraint(
-                condition=models.Q(capsule_weight_g__isnull=True) | models.Q(capsule_weight_g__gt=0),
+                condition=models.Q(capsule_weight_g__isnull=True)
+                | models.Q(capsule_weight_g__gt=0),
                 name="product_capsule_weight_positive",
             ),
             models.CheckConstraint(
@@ -97,8 +98,8 @@ class Product(models.Model):
             capsule_weight_g=self.capsule_weight_g,
             mitragynine_mg_per_unit=self.mitragynine_mg_per_unit,
             seven_oh_mg_per_unit=self.seven_oh_mg_per_unit,
-            heavy_metals=TestResult(self.heavy_metals),
-            microbial=TestResult(self.microbial),
+            heavy_metals=LabResult(self.heavy_metals),
+            microbial=LabResult(self.microbial),
         )
 
 

@@ -87,6 +87,15 @@ class RemovedOut(Schema):
     result: Literal["deleted", "archived"]
 
 
+class DoseFilters(Schema):
+    """List filters: local dates, both inclusive, and a page."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    limit: int = Field(100, ge=1, le=1000)
+    offset: int = Field(0, ge=0, le=1_000_000_000)
+
+
 class DoseIn(StrictIn):
     amount: Amount = Field(gt=0)
     unit: UnitName = "g"

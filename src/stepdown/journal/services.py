@@ -19,7 +19,7 @@ from stepdown.core.potency import (
     product_flags,
     switch_flag,
 )
-from stepdown.errors import InvalidInput
+from stepdown.errors import InvalidInput, NotFound
 from stepdown.journal import selectors
 from stepdown.journal.models import Dose, Product
 
@@ -86,7 +86,7 @@ def product_update(*, owner: User, product_id: int, **fields: Any) -> Product:
     for field, value in fields.items():
         if field not in PRODUCT_FIELDS:
             raise InvalidInput(field, "This field cannot be changed.")
-        if value is None and not Product._meta.get_field(field).null:
+        if value is None and not getattr(Product._meta.get_field(field), "null", False):
             raise InvalidInput(field, "This field cannot be empty.")
         setattr(product, field, value)
     _validate_product(product)
@@ -156,7 +156,7 @@ def _resolve_product(owner: User, product_id: int | None) -> Product | None:
         return None
     try:
         return selectors.product_get(owner=owner, product_id=product_id)
-    except selectors.NotFound:
+    except NotFound:
         raise InvalidInput("product_id", "No such product in your library.") from None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -42,7 +43,8 @@ def _today_context(owner: User, **extra: Any) -> dict[str, Any]:
         "today_doses": list(today_doses),
         # A fresh key per rendered button: a double tap or a retried request logs the dose once.
         "quick_pairs": [(pair, uuid.uuid4()) for pair in selectors.recent_pairs(owner=owner)],
-        "chart": chart,
+        # Data rides in an attribute: htmx drops <script> blocks from swapped content.
+        "chart_json": json.dumps(chart),
         **extra,
     }
 
@@ -50,7 +52,9 @@ def _today_context(owner: User, **extra: Any) -> dict[str, Any]:
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
     owner = _owner(request)
-    return render(request, "journal/today.html", _today_context(owner, form=_blank_dose_form(owner)))
+    return render(
+        request, "journal/today.html", _today_context(owner, form=_blank_dose_form(owner))
+    )
 
 
 def _blank_dose_form(owner: User) -> DoseForm:
@@ -78,7 +82,9 @@ def quick_dose(request: HttpRequest) -> HttpResponse:
                 client_id=form.cleaned_data["client_id"],
             )
             warnings = list(result.flags)
-            messages.success(request, f"Logged {result.dose.amount.normalize():f} {result.dose.unit}.")
+            messages.success(
+                request, f"Logged {result.dose.amount.normalize():f} {result.dose.unit}."
+            )
         except InvalidInput as error:
             messages.error(request, error.message)
     else:
@@ -108,7 +114,9 @@ def dose_new(request: HttpRequest) -> HttpResponse:
         except InvalidInput as error:
             attach_error(form, error, DoseForm.FIELD_MAP)
         else:
-            messages.success(request, f"Logged {result.dose.amount.normalize():f} {result.dose.unit}.")
+            messages.success(
+                request, f"Logged {result.dose.amount.normalize():f} {result.dose.unit}."
+            )
             return _after_dose(request, owner, list(result.flags))
     if request.htmx:  # type: ignore[attr-defined]
         context = _today_context(owner, form=form)
@@ -198,9 +206,7 @@ def product_edit(request: HttpRequest, product_id: int | None = None) -> HttpRes
             if product is None:
                 services.product_create(owner=owner, **form.product_fields())
             else:
-                services.product_update(
-                    owner=owner, product_id=product.pk, **form.product_fields()
-                )
+                services.product_update(owner=owner, product_id=product.pk, **form.product_fields())
         except InvalidInput as error:
             attach_error(form, error, {})
         else:

@@ -4,9 +4,8 @@
 
   function drawDailyChart(root) {
     var holder = root.querySelector('[data-chart="daily-totals"]');
-    var source = root.querySelector("#daily-chart-data");
-    if (!holder || !source || typeof uPlot === "undefined") { return; }
-    var data = JSON.parse(source.textContent);
+    if (!holder || !holder.dataset.series || typeof uPlot === "undefined") { return; }
+    var data = JSON.parse(holder.dataset.series);
     holder.textContent = "";
     var xs = data.days.map(function (d) { return Date.parse(d + "T12:00:00Z") / 1000; });
     var width = Math.max(280, holder.clientWidth || 600);
@@ -31,7 +30,8 @@
 
   // Deferred scripts all run before DOMContentLoaded, so uPlot (loaded after this file) is ready then.
   document.addEventListener("DOMContentLoaded", function () { drawDailyChart(document); });
-  document.addEventListener("htmx:afterSwap", function (event) { drawDailyChart(event.target.parentNode || document); });
+  // After htmx replaces the Today panel, draw the new chart from its fresh data.
+  document.addEventListener("htmx:afterSettle", function () { drawDailyChart(document); });
   window.addEventListener("resize", function () {
     var holder = document.querySelector('[data-chart="daily-totals"]');
     if (holder && holder._plot) { holder._plot.setSize({ width: Math.max(280, holder.clientWidth), height: 240 }); }

@@ -1,0 +1,19 @@
+"""What a locked-out sign-in gets: JSON for the API, a page for people. Same answer whether or
+not the account exists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+MESSAGE = "Too many failed attempts. Try again later."
+
+
+def lockout_response(
+    request: HttpRequest, response: Any = None, credentials: Any = None
+) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": MESSAGE}, status=429)
+    return render(request, "accounts/locked_out.html", status=429)

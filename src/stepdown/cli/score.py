@@ -1,0 +1,136 @@
+"""``stepdown score``: score a questionnaire from the command line, with no database.
+
+Answers are comma-separated, in the instrument's item order (``docs/instruments.md`` lists it).
+Choice items take their score (``0``-``3`` for the PHQ-9); yes/no items take ``yes``/``no`` (or
+``y``/``n``, ``1``/``0``); numbers are written plainly (``7.5``); an empty field skips an
+optional item; trailing optional items can be left off. When the last item is free text (the
+daily check-in's note) it takes the rest of the line, commas included.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from stepdown.cli.errors import fail
+from stepdown.core.instruments import (
+    Instrument,
+    InvalidAnswerError,
+    ItemKind,
+    ScoreResult,
+    UnknownInstrumentError,
+    get_instrument,
+    score_responses,
+)
+
+# Shown whenever a response raises the self_harm flag (sources: Lifeline988, SAMHSAHelpline).
+CRISIS_MESSAGE = (
+    "If you are thinking about harming yourself, help is there right now: call or text 988 "
+    "(US and Canada), call your local emergency number, or call the SAMHSA National Helpline on "
+    "1-800-662-4357 (free, confidential, 24 hours a day)."
+)
+
+
+class OutputFormat(StrEnum):
+    """How ``stepdown score`` prints its result."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``score`` command to ``app``."""
+    app.command(name="score")(score)
+
+
+def score(
+    code: Annotated[str, typer.Argument(help="Instrument code, e.g. phq9, gad7, cows, daily.")],
+    answers: Annotated[
+        str,
+        typer.Option(
+            "--answers",
+            help="Comma-separated answers in item order; yes/no items as yes or no.",
+        ),
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="text (default) or json.")
+    ] = OutputFormat.TEXT,
+) -> None:
+    """Score a questionnaire and print the total, band, subscores and flags."""
+    try:
+        instrument = get_instrument(code)
+        result = score_responses(code, split_answers(instrument, answers))
+    except (UnknownInstrumentError, InvalidAnswerError) as error:
+        fail(str(error))
+    if output_format is OutputFormat.JSON:
+        typer.echo(json.dumps(result_as_json(result), ensure_ascii=False))
+    else:
+        print_summary(instrument, result)
+
+
+def split_answers(instrument: Instrument, raw: str) -> list[str]:
+    """Split ``--answers`` into one string per item, in item order."""
+    if instrument.items[-1].kind is ItemKind.TEXT:
+        parts = raw.split(",", len(instrument.items) - 1)
+    else:
+        parts = raw.split(",")
+    return [part.strip() for part in parts]
+
+
+def _json_number(value: int | Decimal) -> int | float:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def result_as_json(result: ScoreResult) -> dict[str, object]:
+    """The documented JSON shape: instrument, total, band, subscores, flags."""
+    return {
+        "instrument": result.instrument,
+        "total": result.total,
+        "band": result.band,
+        "subscores": {code: _json_number(value) for code, value in result.subscores.items()},
+        "flags": list(result.flags),
+    }
+
+
+def print_summary(instrument: Instrument, result: ScoreResult) -> None:
+    """A readable summary with Rich."""
+    console = Console()
+    console.print(f"[bold]{escape(instrument.name)}[/bold] ({escape(instrument.time_window)})")
+    band = instrument.band_for(result.total)
+    band_text = band.label if band is not None else "no bands for this instrument"
+    total_label = escape(instrument.total_label)
+    console.print(f"{total_label}: [bold]{result.total}[/bold]")
+    console.print(f"Band: {escape(band_text)}")
+    if result.subscores:
+        table = Table("Subscore", "Value")
+        labels = {subscore.code: subscore.label for subscore in instrument.subscores}
+        for code, value in result.subscores.items():
+            table.add_row(labels.get(code, code), str(_json_number(value)))
+        console.print(table)
+    descriptions = {rule.code: rule.description for rule in instrument.flags}
+    for flag in result.flags:
+        console.print(f"[bold red]Flag {flag}[/bold red]: {escape(descriptions.get(flag, ''))}")
+    if "self_harm" in result.flags:
+        console.print(f"[bold]{CRISIS_MESSAGE}[/bold]")
+    if instrument.reference_cutoffs:
+        table = Table(
+            "Population (not kratom)",
+            "Cut-off",
+            "Source",
+            title="Published cut-offs for other substances, for context only",
+        )
+        for cutoff in instrument.reference_cutoffs:
+            note = f" ({cutoff.note})" if cutoff.note else ""
+            table.add_row(cutoff.population, f"≥ {cutoff.at_least}{note}", cutoff.source)
+        console.print(table)
+    if not instrument.validated:
+        console.print("[italic]Not a validated scale: compare with your own earlier days.[/italic]")

@@ -1,0 +1,174 @@
+"""Opioids, including "Krypton" (kratom with added O-desmethyltramadol), with their names.
+
+Class membership follows ``shared/reference/pharmacology.md`` §6; the sources for each class are
+on the class itself (``classes_sedating`` and ``classes_other``). Brands are common ones in the
+US, UK, Europe and Australia; the list is not exhaustive, which is why an unknown name is
+reported as "not in the knowledge base" and never as safe.
+"""
+
+from __future__ import annotations
+
+from stepdown.core.interactions.model import Substance
+
+_OPIOID = "opioids"
+_2D6 = "cyp2d6_substrates"
+_SERO = "serotonergic"
+
+OPIOID_MEMBERS: tuple[Substance, ...] = (
+    Substance(
+        name="morphine",
+        classes=(_OPIOID,),
+        brands=("MS Contin", "Kadian", "Oramorph", "Sevredol", "Zomorph", "Avinza", "Arymo"),
+    ),
+    Substance(
+        name="oxycodone",
+        classes=(_OPIOID,),
+        brands=(
+            "OxyContin",
+            "Roxicodone",
+            "Oxaydo",
+            "Xtampza",
+            "OxyNorm",
+            "Endone",
+            "Percocet",
+            "Percodan",
+            "Roxicet",
+            "Endocet",
+            "Targin",
+            "Targiniq",
+        ),
+        street_names=("oxy", "oxys", "percs", "roxies"),
+    ),
+    Substance(
+        name="hydrocodone",
+        classes=(_OPIOID, _2D6),
+        brands=("Vicodin", "Norco", "Lortab", "Lorcet", "Hysingla", "Zohydro", "Vicoprofen"),
+    ),
+    Substance(
+        name="codeine",
+        classes=(_OPIOID, _2D6),
+        brands=(
+            "Tylenol with codeine",
+            "Tylenol 3",
+            "Tylenol #3",
+            "co-codamol",
+            "Panadeine",
+            "Solpadeine",
+            "Nurofen Plus",
+        ),
+    ),
+    Substance(
+        name="promethazine with codeine",
+        classes=(_OPIOID, _2D6, "sedating_antihistamines"),
+        synonyms=("codeine promethazine", "promethazine codeine"),
+        brands=("Phenergan with codeine",),
+        street_names=("lean", "purple drank", "sizzurp", "dirty sprite"),
+    ),
+    Substance(
+        name="dihydrocodeine",
+        classes=(_OPIOID, _2D6),
+        brands=("DF118", "co-dydramol"),
+    ),
+    Substance(
+        name="hydromorphone",
+        classes=(_OPIOID,),
+        brands=("Dilaudid", "Exalgo", "Jurnista", "Palladone", "Hydromorph Contin"),
+    ),
+    Substance(name="oxymorphone", classes=(_OPIOID,), brands=("Opana", "Numorphan")),
+    Substance(
+        name="fentanyl",
+        classes=(_OPIOID,),
+        synonyms=("fentanil",),
+        brands=(
+            "Duragesic",
+            "Durogesic",
+            "Actiq",
+            "Fentora",
+            "Abstral",
+            "Sublimaze",
+            "Subsys",
+            "Lazanda",
+            "Instanyl",
+            "PecFent",
+        ),
+        street_names=("fent", "fetty"),
+    ),
+    Substance(name="carfentanil", classes=(_OPIOID,), synonyms=("carfentanyl",)),
+    Substance(name="sufentanil", classes=(_OPIOID,), brands=("Dsuvia", "Sufenta")),
+    Substance(name="remifentanil", classes=(_OPIOID,), brands=("Ultiva",)),
+    Substance(name="alfentanil", classes=(_OPIOID,), brands=("Alfenta", "Rapifen")),
+    Substance(
+        name="heroin",
+        classes=(_OPIOID,),
+        synonyms=("diamorphine", "diacetylmorphine"),
+        street_names=("smack", "black tar", "skag", "scag"),
+    ),
+    Substance(
+        name="methadone",
+        classes=(_OPIOID,),
+        brands=("Dolophine", "Methadose", "Physeptone", "Metadol", "Diskets"),
+    ),
+    Substance(
+        name="buprenorphine",
+        classes=(_OPIOID,),
+        brands=(
+            "Subutex",
+            "Suboxone",
+            "Zubsolv",
+            "Bunavail",
+            "Sublocade",
+            "Brixadi",
+            "Buvidal",
+            "Butrans",
+            "Belbuca",
+            "Temgesic",
+            "Norspan",
+            "Transtec",
+            "Espranor",
+        ),
+        street_names=("bupe", "bupes", "subs"),
+    ),
+    Substance(
+        name="tramadol",
+        classes=(_OPIOID, _SERO, _2D6),
+        brands=(
+            "Ultram",
+            "Ultracet",
+            "ConZip",
+            "Tramal",
+            "Zydol",
+            "Zaldiar",
+            "Ralivia",
+            "Durela",
+            "Tridural",
+            "Qdolo",
+        ),
+    ),
+    Substance(name="tapentadol", classes=(_OPIOID, _SERO), brands=("Nucynta", "Palexia")),
+    Substance(
+        name="meperidine",
+        classes=(_OPIOID, _SERO),
+        synonyms=("pethidine",),
+        brands=("Demerol",),
+    ),
+    Substance(name="levorphanol", classes=(_OPIOID,)),
+    Substance(name="butorphanol", classes=(_OPIOID,), brands=("Stadol",)),
+    Substance(name="nalbuphine", classes=(_OPIOID,), brands=("Nubain",)),
+    Substance(name="pentazocine", classes=(_OPIOID,), brands=("Talwin",)),
+    Substance(
+        name="opium",
+        classes=(_OPIOID,),
+        synonyms=("laudanum", "opium tincture", "paregoric"),
+    ),
+    Substance(
+        name="nitazenes",
+        classes=(_OPIOID,),
+        synonyms=("nitazene", "isotonitazene", "metonitazene", "protonitazene", "etonitazene"),
+    ),
+    Substance(
+        name="O-desmethyltramadol",
+        classes=("o_desmethyltramadol", _OPIOID),
+        synonyms=("desmetramadol", "O-DSMT", "desmethyltramadol"),
+        street_names=("krypton", "krypton kratom"),
+    ),
+)

@@ -1,0 +1,300 @@
+"""Which risk factors apply to a person, each explained with their own numbers.
+
+**Little data.** The use-pattern factors (daily use, frequent dosing, large doses) read the
+journal once it covers at least 7 of the last 28 days (assumption: one week shows both weekdays
+and a weekend); rates are per covered day, so a two-week-old journal is not read as light use.
+Before that they read the pattern the person described at onboarding, and say so. With neither,
+those factors are simply not assessed, and the profile says so rather than calling use "low".
+
+References:
+    Thresholds: Singh2019 (more than 5 uses a day; more than 7 years of use), Grundmann2017
+    (22 or more doses a week; 5 g or more a dose), Rogers2024 (frequency of use), Smith2022
+    (length of regular use), Kroenke2003 (PHQ-2 of 3 or more), Kroenke2007 (GAD-2 of 3 or more),
+    APA2022DSM5TR (2 or more criteria), Gossop1995 and GonzalezSaiz2009 (SDS of 3 or more, a
+    cut-off from heroin, borrowed), Hill2024 (another substance use disorder). Assumptions:
+    6 days a week counts as daily, 1 year as regular use, 7 journal days as enough.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+from stepdown.core.potency import ProductForm
+from stepdown.core.risk.catalogue import (
+    CATALOGUE,
+    DSM5_DEPENDENCE_WEIGHT,
+    LONG_USE_WEIGHT,
+    FactorCode,
+)
+from stepdown.core.risk.inputs import Diagnosis, Reason, RiskInputs, SubstanceHistory
+from stepdown.core.rules.learn import LearnSlug
+
+MIN_JOURNAL_DAYS = 7
+DAILY_DAYS_PER_WEEK = 6
+MAX_USES_PER_DAY = 5  # more than this is a factor (Singh2019)
+DOSES_PER_WEEK = 22  # this many or more is a factor (Grundmann2017)
+HIGH_DOSE_G = 5  # this many grams a dose or more (Grundmann2017)
+REGULAR_USE_YEARS = 1
+LONG_USE_YEARS = 7  # more than this (Singh2019)
+PHQ2_POSITIVE = 3
+GAD2_POSITIVE = 3
+SDS_SIGNAL = 3
+DSM5_DEPENDENCE = 2
+
+
+class FactorBasis(StrEnum):
+    """Where the information behind a factor came from."""
+
+    ANSWERS = "answers"
+    JOURNAL = "journal"
+    REPORTED_PATTERN = "reported_pattern"
+    QUESTIONNAIRE = "questionnaire"
+
+
+@dataclass(frozen=True)
+class RiskFactor:
+    """One factor that applies, with the person's own numbers in ``explanation``."""
+
+    code: FactorCode
+    label: str
+    explanation: str
+    weight: int
+    sources: tuple[str, ...]
+    evidence: str
+    action: str
+    learn_slug: LearnSlug
+    basis: FactorBasis
+
+    @property
+    def source(self) -> str:
+        """The main source ID (the first of ``sources``)."""
+        return self.sources[0]
+
+
+@dataclass(frozen=True)
+class UseRates:
+    """The use pattern the factors read, and where it came from."""
+
+    basis: FactorBasis
+    use_days_per_week: Fraction
+    doses_per_use_day: Fraction
+    doses_per_week: Fraction
+    grams_per_dose: Fraction | None
+
+
+def use_rates(inputs: RiskInputs) -> UseRates | None:
+    """The journal's rates once it covers a week, else the onboarding pattern, else ``None``."""
+    journal = inputs.journal
+    if journal is not None and journal.days_covered >= MIN_JOURNAL_DAYS:
+        return UseRates(
+            basis=FactorBasis.JOURNAL,
+            use_days_per_week=journal.use_days_per_week,
+            doses_per_use_day=journal.doses_per_use_day,
+            doses_per_week=journal.doses_per_week,
+            grams_per_dose=journal.grams_per_dose,
+        )
+    pattern = inputs.answers.pattern
+    if pattern is None:
+        return None
+    doses_per_day = Fraction(pattern.doses_per_day)
+    return UseRates(
+        basis=FactorBasis.REPORTED_PATTERN,
+        use_days_per_week=Fraction(pattern.days_per_week),
+        doses_per_use_day=doses_per_day,
+        doses_per_week=pattern.days_per_week * doses_per_day,
+        grams_per_dose=None if pattern.grams_per_dose is None else Fraction(pattern.grams_per_dose),
+    )
+
+
+def _shown(value: Fraction) -> str:
+    """A rate to one decimal place, without a trailing ``.0``."""
+    rounded = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.1"))
+    return f"{rounded.normalize():f}"
+
+
+def _sentence(text: str) -> str:
+    """First letter upper-cased (``str.capitalize`` would lower-case "PHQ-2"), full stop added."""
+    return f"{text[:1].upper()}{text[1:]}."
+
+
+def _factor(
+    code: FactorCode, explanation: str, basis: FactorBasis, *, weight: int | None = None
+) -> RiskFactor:
+    info = CATALOGUE[code]
+    return RiskFactor(
+        code=code,
+        label=info.label,
+        explanation=explanation,
+        weight=info.weight if weight is None else weight,
+        sources=info.sources,
+        evidence=info.evidence,
+        action=info.action,
+        learn_slug=info.learn_slug,
+        basis=basis,
+    )
+
+
+def _pattern_factors(rates: UseRates) -> list[RiskFactor]:
+    where = "your journal" if rates.basis is FactorBasis.JOURNAL else "what you told us"
+    found = []
+    if rates.use_days_per_week >= DAILY_DAYS_PER_WEEK:
+        found.append(
+            _factor(
+                FactorCode.DAILY_USE,
+                f"From {where}: about {_shown(rates.use_days_per_week)} days of use a week.",
+                rates.basis,
+            )
+        )
+    if rates.doses_per_use_day > MAX_USES_PER_DAY or rates.doses_per_week >= DOSES_PER_WEEK:
+        found.append(
+            _factor(
+                FactorCode.FREQUENT_DOSING,
+                f"From {where}: about {_shown(rates.doses_per_use_day)} doses on a day of use, "
+                f"{_shown(rates.doses_per_week)} a week.",
+                rates.basis,
+            )
+        )
+    if rates.grams_per_dose is not None and rates.grams_per_dose >= HIGH_DOSE_G:
+        found.append(
+            _factor(
+                FactorCode.HIGH_DOSE,
+                f"From {where}: your doses average about {_shown(rates.grams_per_dose)} g.",
+                rates.basis,
+            )
+        )
+    return found
+
+
+def _history_factors(inputs: RiskInputs) -> list[RiskFactor]:
+    answers = inputs.answers
+    if answers.substance_history is SubstanceHistory.CURRENT:
+        # A current problem includes the history; counting both would weigh one fact twice.
+        return [
+            _factor(
+                FactorCode.CO_OCCURRING_SUD,
+                "You told us you currently have a problem with alcohol or another drug.",
+                FactorBasis.ANSWERS,
+            )
+        ]
+    if answers.substance_history is SubstanceHistory.PAST:
+        reason = "You told us about past problems with alcohol or other drugs."
+    elif answers.reason is Reason.OPIOID_RECOVERY:
+        reason = "You are using kratom to move away from opioids."
+    else:
+        return []
+    return [_factor(FactorCode.SUBSTANCE_MISUSE_HISTORY, reason, FactorBasis.ANSWERS)]
+
+
+def _mind_factors(inputs: RiskInputs) -> list[RiskFactor]:
+    answers = inputs.answers
+    found = []
+    if answers.self_treatment:
+        uses = [use.value.replace("_", " ") for use in sorted(answers.self_treatment)]
+        listed = uses[0] if len(uses) == 1 else f"{', '.join(uses[:-1])} and {uses[-1]}"
+        found.append(
+            _factor(
+                FactorCode.SELF_TREATMENT,
+                f"You use kratom for {listed}.",
+                FactorBasis.ANSWERS,
+            )
+        )
+    reasons = []
+    if answers.phq2_total is not None and answers.phq2_total >= PHQ2_POSITIVE:
+        reasons.append(f"your PHQ-2 mood screen was {answers.phq2_total} of 6")
+    if answers.gad2_total is not None and answers.gad2_total >= GAD2_POSITIVE:
+        reasons.append(f"your GAD-2 anxiety screen was {answers.gad2_total} of 6")
+    shared = sorted(answers.diagnoses)
+    if shared:
+        names = " and ".join(
+            "another mental-health condition" if item is Diagnosis.OTHER else item.value
+            for item in shared
+        )
+        reasons.append(f"you shared a diagnosis of {names}")
+    if reasons:
+        found.append(
+            _factor(
+                FactorCode.ANXIETY_DEPRESSION,
+                _sentence("; ".join(reasons)),
+                FactorBasis.QUESTIONNAIRE if not shared else FactorBasis.ANSWERS,
+            )
+        )
+    return found
+
+
+def _product_factors(inputs: RiskInputs) -> list[RiskFactor]:
+    journal_forms = inputs.journal.forms if inputs.journal is not None else frozenset()
+    found = []
+    for form, code, name in (
+        (ProductForm.EXTRACT, FactorCode.EXTRACT_USE, "extracts"),
+        (ProductForm.SEVEN_OH, FactorCode.SEVEN_OH_USE, "7-OH products"),
+    ):
+        if form in journal_forms:
+            found.append(
+                _factor(
+                    code, f"Your journal shows {name} in the last 4 weeks.", FactorBasis.JOURNAL
+                )
+            )
+        elif form in inputs.answers.forms_used:
+            found.append(_factor(code, f"You told us you use {name}.", FactorBasis.ANSWERS))
+    return found
+
+
+def _duration_and_scores(inputs: RiskInputs) -> list[RiskFactor]:
+    found = []
+    years = inputs.answers.years_of_use
+    if years is not None and years >= REGULAR_USE_YEARS:
+        found.append(
+            _factor(
+                FactorCode.YEARS_OF_USE,
+                f"You have used regularly for about {years.normalize():f} "
+                f"{'year' if years == 1 else 'years'}.",
+                FactorBasis.ANSWERS,
+                weight=LONG_USE_WEIGHT if years > LONG_USE_YEARS else None,
+            )
+        )
+    criteria = inputs.dsm5_criteria
+    if criteria:
+        dependence = criteria >= DSM5_DEPENDENCE
+        found.append(
+            _factor(
+                FactorCode.DSM5_CRITERIA,
+                f"Your last DSM-5 check met {criteria} of the 11 criteria"
+                + (", which is the range of a use disorder." if dependence else "."),
+                FactorBasis.QUESTIONNAIRE,
+                weight=DSM5_DEPENDENCE_WEIGHT if dependence else None,
+            )
+        )
+    if inputs.sds_total is not None and inputs.sds_total >= SDS_SIGNAL:
+        found.append(
+            _factor(
+                FactorCode.SDS_SCORE,
+                f"Your last Severity of Dependence Scale total was {inputs.sds_total} of 15.",
+                FactorBasis.QUESTIONNAIRE,
+            )
+        )
+    if inputs.withdrawal_when_stopping:
+        found.append(
+            _factor(
+                FactorCode.WITHDRAWAL_WHEN_STOPPING,
+                "You told us you get withdrawal symptoms when you stop or go without.",
+                FactorBasis.ANSWERS,
+            )
+        )
+    return found
+
+
+def assess_factors(inputs: RiskInputs) -> tuple[RiskFactor, ...]:
+    """Every factor that applies, heaviest first (catalogue order on a tie)."""
+    found: list[RiskFactor] = []
+    found += _history_factors(inputs)
+    found += _mind_factors(inputs)
+    rates = use_rates(inputs)
+    if rates is not None:
+        found += _pattern_factors(rates)
+    found += _product_factors(inputs)
+    found += _duration_and_scores(inputs)
+    order = list(FactorCode)
+    return tuple(sorted(found, key=lambda factor: (-factor.weight, order.index(factor.code))))

@@ -1,0 +1,128 @@
+"""``risk_profile(inputs)``: a tier, the factors behind it and a suggested next step.
+
+**Stepdown's own synthesis, not a validated score.** No published instrument predicts kratom
+dependence; the factors and thresholds come from studies and the project's source document
+(see ``catalogue`` and ``assess``), the weights and tier boundaries are ours:
+
+- ``likely_dependence`` when 2 or more DSM-5 criteria are met (the DSM-5 threshold for a use
+  disorder, APA2022DSM5TR) or the person reports withdrawal when stopping (SeedRisk: withdrawal
+  shows the body has adapted), whatever the other factors;
+- otherwise the weights are added up: ``high`` from 6, ``moderate`` from 3, ``low`` below. With
+  weights of 1–3, any single strong factor (weight 3) makes the tier at least moderate, and it
+  takes two or three factors together to make it high (assumption).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from stepdown.core.risk.assess import (
+    DSM5_DEPENDENCE,
+    MIN_JOURNAL_DAYS,
+    FactorBasis,
+    RiskFactor,
+    assess_factors,
+    use_rates,
+)
+from stepdown.core.risk.catalogue import FactorCode
+from stepdown.core.risk.inputs import Reason, RiskInputs
+
+METHOD = "stepdown-synthesis-1"
+MODERATE_FROM = 3
+HIGH_FROM = 6
+
+
+class Tier(StrEnum):
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+    LIKELY_DEPENDENCE = "likely_dependence"
+
+
+class NextStep(StrEnum):
+    """What onboarding suggests doing next."""
+
+    SET_LIMITS = "set_limits"
+    MAKE_PLAN = "make_plan"
+    SEE_PROFESSIONAL = "see_professional"
+
+
+@dataclass(frozen=True)
+class RiskProfile:
+    """The profile at one moment. ``method`` names the rule set, for the profile's history."""
+
+    tier: Tier
+    score: int
+    factors: tuple[RiskFactor, ...]
+    next_step: NextStep
+    limited_data: bool
+    journal_days: int
+    notes: tuple[str, ...]
+    method: str = METHOD
+
+
+def _tier(inputs: RiskInputs, score: int) -> Tier:
+    criteria = inputs.dsm5_criteria or 0
+    if criteria >= DSM5_DEPENDENCE or inputs.withdrawal_when_stopping:
+        return Tier.LIKELY_DEPENDENCE
+    if score >= HIGH_FROM:
+        return Tier.HIGH
+    if score >= MODERATE_FROM:
+        return Tier.MODERATE
+    return Tier.LOW
+
+
+# A clinician is worth involving whatever the tier for these (Hill2024; Brown2025).
+_PROFESSIONAL_FACTORS = frozenset({FactorCode.CO_OCCURRING_SUD, FactorCode.SEVEN_OH_USE})
+
+
+def _next_step(inputs: RiskInputs, tier: Tier, factors: tuple[RiskFactor, ...]) -> NextStep:
+    if (
+        tier in (Tier.HIGH, Tier.LIKELY_DEPENDENCE)
+        or inputs.answers.reason is Reason.OPIOID_RECOVERY
+        or any(factor.code in _PROFESSIONAL_FACTORS for factor in factors)
+    ):
+        return NextStep.SEE_PROFESSIONAL
+    if inputs.answers.reason in (Reason.CUT_DOWN, Reason.QUIT):
+        return NextStep.MAKE_PLAN
+    return NextStep.SET_LIMITS
+
+
+def _notes(inputs: RiskInputs) -> tuple[tuple[str, ...], bool]:
+    notes = []
+    journal_days = inputs.journal.days_covered if inputs.journal is not None else 0
+    rates = use_rates(inputs)
+    limited = rates is None or rates.basis is not FactorBasis.JOURNAL
+    if rates is None:
+        notes.append(
+            "We do not know your pattern of use yet, so daily use, dose frequency and dose size "
+            "are not counted and the tier may be too low. Logging doses for a week fixes that."
+        )
+    elif limited:
+        notes.append(
+            f"Your journal covers {journal_days} of the last 28 days. Until it covers "
+            f"{MIN_JOURNAL_DAYS}, the use pattern comes from what you told us at the start."
+        )
+    if inputs.dsm5_criteria is None:
+        notes.append(
+            "The DSM-5 questions have not been answered yet; they make the profile more accurate."
+        )
+    return tuple(notes), limited
+
+
+def risk_profile(inputs: RiskInputs) -> RiskProfile:
+    """The person's risk tier with its factors, heaviest first, and a suggested next step."""
+    factors = assess_factors(inputs)
+    score = sum(factor.weight for factor in factors)
+    tier = _tier(inputs, score)
+    notes, limited = _notes(inputs)
+    return RiskProfile(
+        tier=tier,
+        score=score,
+        factors=factors,
+        next_step=_next_step(inputs, tier, factors),
+        limited_data=limited,
+        journal_days=inputs.journal.days_covered if inputs.journal is not None else 0,
+        notes=notes,
+    )

@@ -1,0 +1,205 @@
+"""Goals and limits the person chose (issue 5 §3), checked against their journal.
+
+Each check returns gentle nudges (``Alert`` values of severity ``low``): the limits are the
+person's own, so the message only points out the gap and offers one next step. Days and times
+are local (see :mod:`stepdown.core.rules.inputs`).
+
+References:
+    SeedRisk: moderation in dose and frequency, and clear short-term goals, as protections
+    against dependence. Every threshold here is the person's own number, so no clinical
+    threshold is involved except ``NIGHT_ENDS_AT`` (an assumption, below).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from datetime import date, time, timedelta
+from decimal import Decimal
+
+from stepdown.core.rules.alert import Alert, Severity
+from stepdown.core.rules.inputs import DayTotal, DoseEvent, Limits
+from stepdown.core.rules.learn import LearnSlug
+from stepdown.core.rules.text import clock, day_label, grams
+
+SOURCE = "SeedRisk"
+
+# "No use after 20:00" should also cover a dose at 01:00. The late window therefore runs from
+# the chosen time to the end of the night. Assumption: for most people the night is over by
+# 05:00; a dose from 05:00 on belongs to the new morning.
+NIGHT_ENDS_AT = time(5, 0)
+
+ACTION_NUMBERS = (
+    "Have a look at your week on the Trends page; if staying within your limits is getting "
+    "harder, a gradual plan can help."
+)
+
+
+def over_daily_limit(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert, ...]:
+    """One nudge per day whose total is above ``max_g_per_day`` (the limit itself is allowed)."""
+    if limits.max_g_per_day is None:
+        return ()
+    return tuple(
+        Alert(
+            code="over_daily_limit",
+            severity=Severity.LOW,
+            title="Above your daily limit",
+            explanation=(
+                f"On {day_label(total.day)} you logged {grams(total.total_g)}, above the "
+                f"{grams(limits.max_g_per_day)} a day you set for yourself."
+            ),
+            action=ACTION_NUMBERS,
+            source=SOURCE,
+            cause_key=f"day:{total.day.isoformat()}",
+            learn_slug=LearnSlug.AVOIDING_DEPENDENCE,
+        )
+        for total in days
+        if total.total_g > limits.max_g_per_day
+    )
+
+
+def week_start(day: date, *, first_weekday: int = 0) -> date:
+    """The first day of ``day``'s week; ``first_weekday`` 0 is Monday (ISO), 6 is Sunday."""
+    return day - timedelta(days=(day.weekday() - first_weekday) % 7)
+
+
+def too_many_days(
+    *, days: Iterable[DayTotal], limits: Limits, first_weekday: int = 0
+) -> tuple[Alert, ...]:
+    """One nudge per calendar week with more days of use than ``max_days_per_week``.
+
+    Calendar weeks (not a rolling window) match how people state the goal ("weekdays only",
+    "three days a week") and give one nudge per week rather than one per extra day.
+    """
+    if limits.max_days_per_week is None:
+        return ()
+    if not 0 <= first_weekday <= 6:
+        raise ValueError("first_weekday must be between 0 (Monday) and 6 (Sunday)")
+    used_days: dict[date, set[date]] = {}
+    for total in days:
+        if total.used:
+            used_days.setdefault(week_start(total.day, first_weekday=first_weekday), set()).add(
+                total.day
+            )
+    return tuple(
+        Alert(
+            code="too_many_days",
+            severity=Severity.LOW,
+            title="More days than you planned this week",
+            explanation=(
+                f"In the week starting {day_label(start)} you used kratom on "
+                f"{len(used_days[start])} days; your goal is at most {limits.max_days_per_week}. "
+                "Days without kratom help keep tolerance from building."
+            ),
+            action=ACTION_NUMBERS,
+            source=SOURCE,
+            cause_key=f"week:{start.isoformat()}",
+            learn_slug=LearnSlug.TOLERANCE_AND_DEPENDENCE,
+        )
+        for start in sorted(used_days)
+        if len(used_days[start]) > limits.max_days_per_week
+    )
+
+
+def doses_too_close(*, doses: Sequence[DoseEvent], limits: Limits) -> tuple[Alert, ...]:
+    """One nudge per dose taken less than ``min_hours_between`` after the one before it.
+
+    The gap is measured between aware instants, so a daylight-saving change does not add or
+    remove an hour; exactly the chosen gap is allowed.
+    """
+    if limits.min_hours_between is None:
+        return ()
+    min_seconds = limits.min_hours_between * 3600
+    ordered = sorted(doses, key=lambda dose: dose.instant)
+    alerts = []
+    for earlier, later in itertools.pairwise(ordered):
+        gap_seconds = Decimal(str((later.instant - earlier.instant).total_seconds()))
+        if gap_seconds >= min_seconds:
+            continue
+        gap_h = (gap_seconds / 3600).quantize(Decimal("0.1"))
+        alerts.append(
+            Alert(
+                code="doses_too_close",
+                severity=Severity.LOW,
+                title="Doses closer together than you planned",
+                explanation=(
+                    f"The dose at {clock(later.local_time)} on {day_label(later.local_date)} came "
+                    f"{gap_h.normalize():f} h after the one before; your goal is at least "
+                    f"{limits.min_hours_between.normalize():f} h between doses. Spacing doses "
+                    "out is one of the simplest ways to keep use in check."
+                ),
+                action=(
+                    "Next time an urge comes early, try the urge timer: a craving usually rises, "
+                    "peaks and passes."
+                ),
+                source=SOURCE,
+                cause_key=f"dose:{later.taken_at.isoformat()}",
+                learn_slug=LearnSlug.AVOIDING_DEPENDENCE,
+            )
+        )
+    return tuple(alerts)
+
+
+def is_late(moment: time, *, no_use_after: time, night_ends_at: time = NIGHT_ENDS_AT) -> bool:
+    """Whether a local wall-clock ``moment`` falls after the chosen time and before morning."""
+    if no_use_after >= night_ends_at:
+        return moment > no_use_after or moment < night_ends_at
+    return no_use_after < moment < night_ends_at
+
+
+def late_use(*, doses: Iterable[DoseEvent], limits: Limits) -> tuple[Alert, ...]:
+    """One nudge per local day with a dose after ``no_use_after`` (exactly that time is allowed).
+
+    A dose in the small hours counts as late too (see ``NIGHT_ENDS_AT``); it is reported on the
+    calendar day it was taken.
+    """
+    if limits.no_use_after is None:
+        return ()
+    no_use_after = limits.no_use_after
+    first_late: dict[date, DoseEvent] = {}
+    for dose in sorted(doses, key=lambda item: item.instant):
+        if is_late(dose.local_time, no_use_after=no_use_after):
+            first_late.setdefault(dose.local_date, dose)
+    return tuple(
+        Alert(
+            code="late_use",
+            severity=Severity.LOW,
+            title="A dose later than you planned",
+            explanation=(
+                f"You logged a dose at {clock(dose.local_time)} on {day_label(day)}; your goal "
+                f"is no kratom after {clock(no_use_after)}."
+            ),
+            action="A wind-down routine in the evening can help; the Lifestyle page has ideas.",
+            source=SOURCE,
+            cause_key=f"day:{day.isoformat()}",
+            learn_slug=LearnSlug.LIFESTYLE,
+        )
+        for day, dose in sorted(first_late.items())
+    )
+
+
+def past_goal_end(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert, ...]:
+    """One nudge when kratom was used after the goal's end date (one per end date)."""
+    if limits.end_date is None:
+        return ()
+    end_date = limits.end_date
+    later_days = sorted(total.day for total in days if total.used and total.day > end_date)
+    if not later_days:
+        return ()
+    count = len(later_days)
+    return (
+        Alert(
+            code="past_goal_end",
+            severity=Severity.LOW,
+            title="Still using after your goal's end date",
+            explanation=(
+                f"Your goal was to stop by {day_label(end_date)}, and you have logged kratom on "
+                f"{count} {'day' if count == 1 else 'days'} since. Goals often need adjusting; "
+                "stopping gradually is usually easier than stopping at once."
+            ),
+            action="Make a taper plan, or set a new end date that feels realistic.",
+            source=SOURCE,
+            cause_key=f"end:{end_date.isoformat()}",
+            learn_slug=LearnSlug.TAPERING,
+        ),
+    )

@@ -1,0 +1,190 @@
+"""Safety rules: ``self_harm``, ``medical_warning`` and ``interaction`` (issue 6 §3).
+
+These do not wait for patterns: one answer is enough. The crisis page itself is shown by the
+check-in flow at once; the alert here is the record a clinician sees later.
+
+References:
+    Kroenke2001 (PHQ-9 item 9) and Lifeline988 (crisis lines); Ahmad2021 (kratom liver injury:
+    every case was jaundiced); WikEMKratom (seizures and slowed breathing need urgent care);
+    LeongBinAbdullah2021 (faster heart rate and borderline QTc in regular users); Eldridge2018
+    (newborns with withdrawal after kratom use in pregnancy). Interaction findings carry their
+    own sources from the interaction knowledge base.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from stepdown.core.rules.alert import Alert, Severity, deduplicate
+from stepdown.core.rules.inputs import (
+    InteractionFinding,
+    InteractionKind,
+    InteractionSeverity,
+    QuestionnaireFlag,
+    SideEffectReport,
+    WarningSymptom,
+)
+from stepdown.core.rules.learn import LearnSlug
+from stepdown.core.rules.text import day_label
+
+SELF_HARM_FLAGS = frozenset({"self_harm", "self_harm_acute"})
+
+
+def self_harm(*, flags: Iterable[QuestionnaireFlag]) -> tuple[Alert, ...]:
+    """A ``critical`` alert for every questionnaire response that raised a self-harm flag."""
+    alerts = [
+        Alert(
+            code="self_harm",
+            severity=Severity.CRITICAL,
+            title="You do not have to face this alone",
+            explanation=(
+                f"Your answers on {day_label(flag.day)} said you may be having thoughts of "
+                "harming yourself or of being better off dead. Those thoughts deserve support "
+                "straight away, whatever else is going on."
+            ),
+            action=(
+                "Open Get help now: you can call or text 988 (US and Canada) or your local "
+                "crisis line at any hour, and go through your safety plan."
+            ),
+            source="Lifeline988",
+            cause_key=f"response:{flag.response_id}",
+            learn_slug=LearnSlug.SEEK_HELP_NOW,
+        )
+        for flag in flags
+        if flag.flag in SELF_HARM_FLAGS
+    ]
+    return deduplicate((), alerts)
+
+
+@dataclass(frozen=True)
+class _Concern:
+    key: str
+    title: str
+    why: str
+    source: str
+    urgent: bool
+
+
+_CONCERNS: dict[WarningSymptom, _Concern] = {
+    WarningSymptom.JAUNDICE_SIGNS: _Concern(
+        "liver",
+        "Signs that need a liver check today",
+        "Yellow skin or eyes, or dark urine, can mean the liver is struggling; kratom has been "
+        "linked to liver injury in which every person had yellowing of the skin or eyes.",
+        "Ahmad2021",
+        urgent=True,
+    ),
+    WarningSymptom.SEIZURE: _Concern(
+        "seizure",
+        "A seizure needs medical care",
+        "Seizures have been reported with kratom, sometimes together with other substances, "
+        "and always need a doctor's assessment.",
+        "WikEMKratom",
+        urgent=True,
+    ),
+    WarningSymptom.FAINTING: _Concern(
+        "fainting",
+        "Fainting needs medical care",
+        "Fainting can come from the heart's rhythm, which kratom can affect.",
+        "LeongBinAbdullah2021",
+        urgent=True,
+    ),
+    WarningSymptom.CHEST_PAIN: _Concern(
+        "chest_pain",
+        "Chest pain needs medical care",
+        "Chest pain should always be checked straight away; kratom can speed up the heart.",
+        "LeongBinAbdullah2021",
+        urgent=True,
+    ),
+    WarningSymptom.BREATHING_TROUBLE: _Concern(
+        "breathing",
+        "Trouble breathing needs medical care",
+        "Slowed or difficult breathing is dangerous, above all when kratom is combined with "
+        "opioids, alcohol or sedating medicines.",
+        "WikEMKratom",
+        urgent=True,
+    ),
+    WarningSymptom.PREGNANCY: _Concern(
+        "pregnancy",
+        "Pregnancy: talk to a clinician first",
+        "Babies born to mothers who used kratom daily have needed treatment for withdrawal; a "
+        "clinician can help plan any change so it is safe for you and the baby.",
+        "Eldridge2018",
+        urgent=False,
+    ),
+}
+
+
+def medical_warning(*, reports: Iterable[SideEffectReport]) -> tuple[Alert, ...]:
+    """``medical_warning`` for warning symptoms reported in check-ins.
+
+    Liver signs, seizure, fainting, chest pain and breathing trouble are ``critical`` (seek care
+    now), one alert per concern and day; pregnancy is ``high`` (talk to a clinician before
+    changing anything), one alert in all, since it is a state rather than an event.
+    """
+    alerts = []
+    for report in sorted(reports, key=lambda item: item.day):
+        concern = _CONCERNS[report.symptom]
+        if concern.urgent:
+            severity = Severity.CRITICAL
+            action = (
+                "Seek medical care now; call emergency services if it is severe or getting worse."
+            )
+            cause = f"{concern.key}:{report.day.isoformat()}"
+        else:
+            severity = Severity.HIGH
+            action = "Talk to a clinician before changing how much kratom you take."
+            cause = concern.key
+        alerts.append(
+            Alert(
+                code="medical_warning",
+                severity=severity,
+                title=concern.title,
+                explanation=f"You reported this on {day_label(report.day)}. {concern.why}",
+                action=action,
+                source=concern.source,
+                cause_key=cause,
+                learn_slug=LearnSlug.SEEK_HELP_NOW,
+            )
+        )
+    return deduplicate((), alerts)
+
+
+def interaction(*, findings: Iterable[InteractionFinding]) -> tuple[Alert, ...]:
+    """``interaction`` for each high-severity medicine or co-used substance.
+
+    A medicine is one cause for as long as it is on the list; a co-used substance is one cause
+    per day it was taken. Moderate and low findings stay on the medicines page without an alert.
+    """
+    alerts = []
+    for finding in findings:
+        if finding.severity is not InteractionSeverity.HIGH:
+            continue
+        subject = finding.subject.strip()
+        if finding.kind is InteractionKind.MEDICINE:
+            explanation = (
+                f"{subject}, on your medicines list, is a high-risk combination with kratom."
+            )
+            cause = f"medicine:{subject.casefold()}"
+        else:
+            day = finding.day
+            assert day is not None  # guaranteed by InteractionFinding
+            explanation = (
+                f"You logged {subject} on {day_label(day)}; with kratom it is a high-risk "
+                "combination."
+            )
+            cause = f"substance:{subject.casefold()}:{day.isoformat()}"
+        alerts.append(
+            Alert(
+                code="interaction",
+                severity=Severity.HIGH,
+                title=f"Kratom and {subject} can be a risky mix",
+                explanation=explanation,
+                action=finding.advice,
+                source=finding.sources[0],
+                cause_key=cause,
+                learn_slug=LearnSlug.INTERACTIONS,
+            )
+        )
+    return deduplicate((), alerts)

@@ -1,0 +1,117 @@
+"""A taper plan as an RFC 5545 calendar (built with icalendar).
+
+Each step is one all-day event showing its daily amount. ``DTEND`` of an all-day event is
+exclusive, so it is the day after the step's last day. UIDs are ``<plan_id>-step-<index>@stepdown``:
+the same plan exported again updates the same events in a subscribed calendar.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from decimal import Decimal
+
+from icalendar import Alarm, Calendar, Event
+
+from stepdown.core.tapering import StepKind, TaperPlan, TaperStep
+
+PRODID = "-//Stepdown//Taper plan//EN"
+
+_KIND_TEXT = {
+    StepKind.STABILISE: "Steady days at your current amount before the first cut.",
+    StepKind.CONSOLIDATE: "Same daily amount, one dose fewer a day.",
+    StepKind.CUT: "A smaller daily amount.",
+    StepKind.REINSTATE: "Back to the previous amount for a while, then cutting again.",
+}
+
+
+def _grams(amount: Decimal) -> str:
+    return f"{amount:f}"
+
+
+def _doses(step: TaperStep) -> str:
+    if step.doses_per_day == 1:
+        return "1 dose"
+    return f"{step.doses_per_day} doses: " + " + ".join(_grams(d) for d in step.dose_g) + " g"
+
+
+def _event(
+    plan: TaperPlan,
+    step: TaperStep,
+    *,
+    plan_id: str,
+    title: str,
+    product_name: str | None,
+    reminder_time: time | None,
+    stamp: datetime,
+) -> Event:
+    product = f" of {product_name}" if product_name else ""
+    summary = f"{title}: {_grams(step.daily_g)} g a day{product} ({_doses(step)})"
+    last = step.index == len(plan.steps) - 1
+    after = (
+        f"The plan ends after this step: no planned dose from {plan.end_date.isoformat()}."
+        if last
+        else f"Next change on {(step.end_date + timedelta(days=1)).isoformat()}."
+    )
+    description = (
+        f"Step {step.index + 1} of {len(plan.steps)}, {step.days} days. "
+        f"{_KIND_TEXT[step.kind]} {after}"
+    )
+    event = Event.new(
+        uid=f"{plan_id}-step-{step.index}@stepdown",
+        stamp=stamp,
+        start=step.start_date,
+        end=step.end_date + timedelta(days=1),
+        summary=summary,
+        description=description,
+    )
+    event.add("transp", "TRANSPARENT")
+    if reminder_time is not None:
+        alarm = Alarm.new(description=f"Today: {_grams(step.daily_g)} g ({_doses(step)})")
+        alarm.add("action", "DISPLAY")
+        alarm.add("trigger", timedelta(hours=reminder_time.hour, minutes=reminder_time.minute))
+        if step.days > 1:
+            # One reminder a day: repeat once a day for the rest of the step.
+            alarm.add("repeat", step.days - 1)
+            alarm.add("duration", timedelta(days=1))
+        event.add_component(alarm)
+    return event
+
+
+def plan_to_ics(
+    plan: TaperPlan,
+    *,
+    plan_id: str,
+    stamp: datetime,
+    title: str = "Taper plan",
+    product_name: str | None = None,
+    reminder_time: time | None = None,
+) -> bytes:
+    """The plan as an ``text/calendar`` document.
+
+    ``plan_id`` makes the UIDs (use a stable, non-personal identifier such as the plan's
+    primary key or UUID); ``stamp`` (an aware datetime) is the DTSTAMP of every event;
+    ``reminder_time`` (local, floating) adds a daily reminder alarm to every day of every step.
+    Summaries can show on a lock screen, so keep ``title`` neutral if the person wishes; the
+    product name appears only when given.
+    """
+    if not plan_id or any(char.isspace() for char in plan_id):
+        raise ValueError("plan_id must be a non-empty identifier without spaces")
+    if stamp.tzinfo is None:
+        raise ValueError("stamp must be an aware datetime")
+    utc_stamp = stamp.astimezone(UTC)
+    calendar = Calendar.new(prodid=PRODID, name=title, uid=f"{plan_id}@stepdown")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    for step in plan.steps:
+        calendar.add_component(
+            _event(
+                plan,
+                step,
+                plan_id=plan_id,
+                title=title,
+                product_name=product_name,
+                reminder_time=reminder_time,
+                stamp=utc_stamp,
+            )
+        )
+    return bytes(calendar.to_ical())

@@ -1,0 +1,35 @@
+"""Template filters for numbers as people read them: 2.5 g, not 2.50 g or 2.500 g."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from django import template
+from django.forms import BoundField
+
+register = template.Library()
+
+
+@register.filter
+def num(value: object, places: int = 2) -> str:
+    """``value`` rounded to ``places`` decimals, without trailing zeros; "—" when missing."""
+    if value is None or value == "":
+        return "—"
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return str(value)
+    rounded = number.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_EVEN)
+    text = f"{rounded:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@register.simple_tag
+def widget(field: BoundField) -> str:
+    """The field's input, tied to its error or help text for screen readers."""
+    attrs: dict[str, str | bool] = {}
+    if field.errors:
+        attrs = {"aria-invalid": "true", "aria-describedby": f"{field.auto_id}-error"}
+    elif field.help_text:
+        attrs = {"aria-describedby": f"{field.auto_id}-help"}
+    return field.as_widget(attrs=attrs)
