@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "stepdown.cli.web",
     "stepdown.cli.journal",
     # pure commands, one module per topic
+    "stepdown.cli.skin",
     "stepdown.cli.interactions",
     "stepdown.cli.plan",
     "stepdown.cli.score",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from django import template
@@ -33,3 +34,18 @@ def widget(field: BoundField) -> str:
     elif field.help_text:
         attrs = {"aria-describedby": f"{field.auto_id}-help"}
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def elapsed(value: dt.timedelta | None) -> str:
+    """A short duration that fits a phone: "45 min", "2 h 26 min", "3 d 4 h"."""
+    if value is None:
+        return "—"
+    minutes = max(0, int(value.total_seconds() // 60))
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return f"{days} d {hours} h"
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min"

@@ -1,0 +1,159 @@
+"""Photo bytes → an upright 8-bit sRGB array, honouring EXIF orientation and the ICC profile.
+
+Decoding happens once per photo; every later step reads the returned array. The pixel count is
+checked from the header before any pixel is decoded, so a small file that claims an enormous
+size (a decompression bomb) is refused cheaply.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import pillow_heif
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+# Formats a phone or a browser produces (multi-picture JPEGs open as JPEG); anything else is
+# refused before decoding.
+ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "TIFF")
+
+# Assumption: 40 MP covers every current phone's main camera (48 MP sensors save 12 MP by
+# default) while keeping one decoded photo under ~120 MB of memory.
+DEFAULT_MAX_PIXELS = 40_000_000
+
+_EXIF_ORIENTATION_TAG = 0x0112
+
+
+class ImageDecodeError(ValueError):
+    """The bytes are not a photo this module can read."""
+
+
+class ImageTooLargeError(ImageDecodeError):
+    """The photo has more pixels than allowed."""
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedImage:
+    """An upright photo as an ``H×W×3`` uint8 sRGB array (read-only)."""
+
+    rgb: npt.NDArray[np.uint8]
+    source_format: str
+    orientation: int
+    icc_converted: bool
+
+    @property
+    def height(self) -> int:
+        """Rows of pixels."""
+        return int(self.rgb.shape[0])
+
+    @property
+    def width(self) -> int:
+        """Columns of pixels."""
+        return int(self.rgb.shape[1])
+
+
+def decode_image(*, data: bytes, max_pixels: int = DEFAULT_MAX_PIXELS) -> DecodedImage:
+    """Decode ``data`` (JPEG, PNG, WebP, TIFF or HEIC/HEIF) to upright sRGB.
+
+    Raises ``ImageDecodeError`` with a plain message for anything that is not a readable photo
+    and ``ImageTooLargeError`` for more than ``max_pixels`` pixels.
+    """
+    if max_pixels <= 0:
+        raise ValueError("max_pixels must be positive")
+    if not data:
+        raise ImageDecodeError("the file is empty")
+    if pillow_heif.is_supported(data):
+        image, source_format = _open_heif(data, max_pixels=max_pixels), "HEIF"
+    else:
+        image = _open_pillow(data, max_pixels=max_pixels)
+        source_format = str(image.format)
+
+    orientation = _orientation(image)
+    icc_profile = image.info.get("icc_profile")
+    if orientation != 1:
+        image = ImageOps.exif_transpose(image)
+    if image.mode not in ("RGB", "L", "CMYK"):
+        image = image.convert("RGB")
+    icc_converted = False
+    if icc_profile and not _is_srgb(icc_profile):
+        image = _to_srgb(image, icc_profile)
+        icc_converted = True
+    if image.mode != "RGB":
+        image = image.convert("RGB")
+    rgb = np.asarray(image, dtype=np.uint8)
+    rgb.flags.writeable = False
+    return DecodedImage(
+        rgb=rgb, source_format=source_format, orientation=orientation, icc_converted=icc_converted
+    )
+
+
+def _check_size(width: int, height: int, *, max_pixels: int) -> None:
+    if width * height > max_pixels:
+        raise ImageTooLargeError(
+            f"the photo has {width * height:,} pixels; the limit is {max_pixels:,}"
+        )
+
+
+def _open_pillow(data: bytes, *, max_pixels: int) -> Image.Image:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
+            _check_size(image.width, image.height, max_pixels=max_pixels)
+            image.load()
+    except ImageTooLargeError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ImageTooLargeError("the photo has too many pixels") from error
+    except UnidentifiedImageError as error:
+        raise ImageDecodeError("the file is not a photo (JPEG, PNG, WebP, TIFF or HEIC)") from error
+    except (OSError, SyntaxError, ValueError) as error:
+        raise ImageDecodeError("the photo is damaged or truncated") from error
+    return image
+
+
+def _open_heif(data: bytes, *, max_pixels: int) -> Image.Image:
+    try:
+        heif = pillow_heif.open_heif(data, convert_hdr_to_8bit=True)
+        _check_size(heif.size[0], heif.size[1], max_pixels=max_pixels)
+        image: Image.Image = heif.to_pillow()
+    except ImageTooLargeError:
+        raise
+    except (OSError, ValueError, RuntimeError) as error:
+        raise ImageDecodeError("the HEIC photo is damaged or truncated") from error
+    return image
+
+
+def _orientation(image: Image.Image) -> int:
+    value = image.getexif().get(_EXIF_ORIENTATION_TAG, 1)
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def _is_srgb(icc_profile: bytes) -> bool:
+    # Most phones embed a standard sRGB profile; converting sRGB to sRGB would only cost time.
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
+        description = ImageCms.getProfileDescription(profile)
+    except (OSError, ImageCms.PyCMSError):
+        return False
+    return description.strip().lower().startswith("srgb")
+
+
+def _to_srgb(image: Image.Image, icc_profile: bytes) -> Image.Image:
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
+        converted = ImageCms.profileToProfile(
+            image,
+            source,
+            ImageCms.createProfile("sRGB"),
+            renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+            outputMode="RGB",
+        )
+    except (OSError, ImageCms.PyCMSError) as error:
+        raise ImageDecodeError("the photo's colour profile could not be read") from error
+    if converted is None:  # only happens with inPlace=True
+        raise ImageDecodeError("the photo's colour profile could not be applied")
+    return converted

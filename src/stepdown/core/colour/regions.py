@@ -1,0 +1,89 @@
+"""Regions of a photo: an axis-aligned rectangle or a polygon, and their pixels.
+
+Only the region's bounding box is ever copied out of the photo, so later steps convert a few
+hundred thousand pixels instead of the whole frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """A rectangle in pixels: top-left corner, width and height."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+
+    def __post_init__(self) -> None:
+        if self.width <= 0 or self.height <= 0:
+            raise ValueError("a region needs a positive width and height")
+
+
+@dataclass(frozen=True, slots=True)
+class Polygon:
+    """A polygon in pixels, its vertices in drawing order (at least three)."""
+
+    points: tuple[tuple[float, float], ...]
+
+    def __post_init__(self) -> None:
+        if len(self.points) < 3:
+            raise ValueError("a polygon needs at least three points")
+        if not all(np.isfinite(coordinate) for point in self.points for coordinate in point):
+            raise ValueError("polygon points must be finite numbers")
+
+
+Region = Rect | Polygon
+
+
+@dataclass(frozen=True, slots=True)
+class RegionPixels:
+    """The bounding box's pixels, which of them belong to the region, and where the box sits."""
+
+    rgb: npt.NDArray[np.uint8]
+    inside: npt.NDArray[np.bool_]
+    origin_x: int
+    origin_y: int
+
+
+def parse_rect(text: str) -> Rect:
+    """``"x,y,w,h"`` (whole pixels) → ``Rect``; raises ``ValueError`` with a plain message."""
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) != 4 or not all(part.lstrip("-").isdigit() for part in parts):
+        raise ValueError(f"a region is four whole numbers x,y,w,h, not {text!r}")
+    x, y, width, height = (int(part) for part in parts)
+    if x < 0 or y < 0:
+        raise ValueError("a region's x and y cannot be negative")
+    return Rect(x=x, y=y, width=width, height=height)
+
+
+def region_pixels(rgb: npt.NDArray[np.uint8], region: Region) -> RegionPixels:
+    """Copy out the region's bounding box (clipped to the photo) and its membership mask."""
+    height, width = rgb.shape[:2]
+    if isinstance(region, Rect):
+        left, top = region.x, region.y
+        right, bottom = region.x + region.width, region.y + region.height
+    else:
+        points = np.asarray(region.points, dtype=np.float64)
+        left, top = (int(np.floor(v)) for v in points.min(axis=0))
+        right, bottom = (int(np.ceil(v)) + 1 for v in points.max(axis=0))
+    left, top = max(left, 0), max(top, 0)
+    right, bottom = min(right, width), min(bottom, height)
+    if right <= left or bottom <= top:
+        raise ValueError("the region lies outside the photo")
+    box = np.ascontiguousarray(rgb[top:bottom, left:right])
+    if isinstance(region, Rect):
+        inside = np.ones(box.shape[:2], dtype=np.bool_)
+    else:
+        mask = np.zeros(box.shape[:2], dtype=np.uint8)
+        shifted = np.rint(np.asarray(region.points) - [left, top]).astype(np.int32)
+        cv2.fillPoly(mask, [shifted], 1)
+        inside = mask.astype(np.bool_)
+    return RegionPixels(rgb=box, inside=inside, origin_x=left, origin_y=top)
