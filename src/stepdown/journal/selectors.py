@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from stepdown.accounts.models import User
 from stepdown.errors import NotFound
+from stepdown.journal.localdate import LocalDate
 from stepdown.journal.models import Dose, Product
 
 CHART_DAYS = 90
@@ -109,15 +109,21 @@ class DayTotal:
 
 
 def daily_totals(*, owner: User, start: dt.date, end: dt.date) -> list[DayTotal]:
-    """One entry per local day from ``start`` to ``end`` inclusive, zeros on days without doses."""
+    """One entry per local day from ``start`` to ``end`` inclusive, zeros on days without doses.
+
+    Grouping by local day happens in the database (see ``LocalDate``): the query returns at most
+    one row per day, whatever the number of doses.
+    """
+    window_start = day_start(owner, start)
+    window_end = day_start(owner, end + dt.timedelta(days=1))
     rows = (
-        doses_for(owner=owner, since=start, until=end)
+        Dose.objects.filter(owner=owner, taken_at__gte=window_start, taken_at__lt=window_end)
         .order_by()
-        .annotate(day=TruncDate("taken_at", tzinfo=owner.zone))
+        .annotate(day=LocalDate("taken_at", zone=owner.zone, start=window_start, end=window_end))
         .values("day")
         .annotate(sum_g=Sum("grams"), count=Count("id"), sum_mg=Sum("mitragynine_mg"))
     )
-    by_day = {row["day"]: row for row in rows}
+    by_day = {_as_date(row["day"]): row for row in rows}
     totals = []
     day = start
     while day <= end:
@@ -132,6 +138,11 @@ def daily_totals(*, owner: User, start: dt.date, end: dt.date) -> list[DayTotal]
         )
         day += dt.timedelta(days=1)
     return totals
+
+
+def _as_date(value: dt.date | str) -> dt.date:
+    # SQLite's date() gives text; Django converts it for DateField outputs, but be explicit.
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 @dataclass(frozen=True)

@@ -179,7 +179,8 @@ def dose_create(
     taken_at = taken_at or timezone.now()
     _check_time(taken_at)
     product = _resolve_product(owner, product_id)
-    previous = selectors.last_dose(owner=owner)
+    # The previous dose matters only to spot a product switch.
+    previous = selectors.last_dose(owner=owner) if product is not None else None
     dose = Dose(
         owner=owner,
         product=product,
@@ -191,6 +192,9 @@ def dose_create(
         client_id=client_id,
     )
     _fill_estimate(dose)
+    if client_id is None:
+        dose.save()
+        return _created(dose, product, previous)
     try:
         with transaction.atomic():
             dose.save()
@@ -199,6 +203,11 @@ def dose_create(
         if client_id is None:
             raise
         return DoseResult(Dose.objects.get(owner=owner, client_id=client_id), created=False)
+    return _created(dose, product, previous)
+
+
+def _created(dose: Dose, product: Product | None, previous: Dose | None) -> DoseResult:
+    """The new dose with the warnings to show at once: product flags and a big potency switch."""
     flags = list(product_flags(product.spec)) if product else []
     if previous is not None and previous.product and product and previous.product_id != product.pk:
         switched = switch_flag(from_product=previous.product.spec, to_product=product.spec)

@@ -29,9 +29,15 @@ def _owner(request: HttpRequest) -> User:
     return user
 
 
+TODAY_LIST_LIMIT = 12
+
+
 def _today_context(owner: User, **extra: Any) -> dict[str, Any]:
     summary = selectors.today_summary(owner=owner)
-    today_doses = selectors.doses_for(owner=owner, since=summary.date, until=summary.date)
+    # Newest first and bounded: the page stays the same size however many doses a day holds.
+    today_doses = selectors.doses_for(owner=owner, since=summary.date, until=summary.date)[
+        :TODAY_LIST_LIMIT
+    ]
     chart = {
         "days": [t.date.isoformat() for t in summary.chart],
         "total_g": [number(t.total_g) for t in summary.chart],

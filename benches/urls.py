@@ -1,0 +1,21 @@
+"""The app's URLs plus ``/bench/baseline``: one ORM read and one write, nothing else."""
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import include, path
+from django.utils import timezone
+
+from benches.account import BENCH_EMAIL
+from stepdown.accounts.models import User
+from stepdown.journal.models import Dose
+
+
+def baseline(request: HttpRequest) -> HttpResponse:
+    owner = User.objects.only("id").get(email=BENCH_EMAIL)
+    dose = Dose.objects.create(owner=owner, amount=1, grams=1, taken_at=timezone.now())
+    return JsonResponse({"id": dose.pk})
+
+
+urlpatterns = [
+    path("bench/baseline", baseline),
+    path("", include("stepdown.config.urls")),
+]
