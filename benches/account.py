@@ -1,4 +1,4 @@
 """The bench account, shared by the data generator and the load script (no Django imports)."""
 
 BENCH_EMAIL = "bench@stepdown.example"
-BENCH_PASSWORD = "bench-password-1"  # noqa: S105  (a throwaway local account)
+BENCH_PASSWORD = "bench-password-1"

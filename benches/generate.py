@@ -38,8 +38,15 @@ def generate(*, seed: int = 3) -> str:
             if taken > now:
                 taken -= dt.timedelta(days=1)
             doses.append(
-                Dose(owner=user, product=product, taken_at=taken, amount=grams, grams=grams,
-                     mitragynine_mg=grams * 15, unit="g")  # fmt: skip
+                Dose(
+                    owner=user,
+                    product=product,
+                    taken_at=taken,
+                    amount=grams,
+                    grams=grams,
+                    mitragynine_mg=grams * 15,
+                    unit="g",
+                )
             )
     Dose.objects.bulk_create(doses, batch_size=2000)
     _, secret = token_create(owner=user, name="bench")

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benches.account import BENCH_EMAIL, BENCH_PASSWORD  # noqa: E402
+
 OUT = ROOT / "benches" / "out"
 CONNECTIONS = 16
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
@@ -54,7 +55,7 @@ def _session_cookie(base: str, email: str, password: str) -> str:
     """Sign in like a browser and return the Cookie header for the Today page."""
     jar = CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"{base}/account/login/").read().decode()  # noqa: S310
+    page = opener.open(f"{base}/account/login/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
     assert token is not None
     data = urllib.parse.urlencode(
@@ -63,18 +64,24 @@ def _session_cookie(base: str, email: str, password: str) -> str:
     request = urllib.request.Request(  # noqa: S310
         f"{base}/account/login/", data=data, headers={"Referer": f"{base}/account/login/"}
     )
-    opener.open(request)  # noqa: S310
+    opener.open(request)
     return "; ".join(f"{c.name}={c.value}" for c in jar)
 
 
-def _wrk(url: str, *, seconds: int, script: Path | None = None, headers: dict[str, str] | None = None,
-         env: dict[str, str] | None = None) -> dict[str, float]:  # fmt: skip
+def _wrk(
+    url: str,
+    *,
+    seconds: int,
+    script: Path | None = None,
+    headers: dict[str, str] | None = None,
+    env: dict[str, str] | None = None,
+) -> dict[str, float]:
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
     if script is not None:
         command += ["-s", str(script)]
-    output = subprocess.run(  # noqa: S603
+    output = subprocess.run(
         [*command, url], capture_output=True, text=True, check=True, env=env
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
@@ -95,21 +102,48 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     python = sys.executable
     with tempfile.TemporaryDirectory(prefix="stepdown-bench-") as data_dir:
-        env = {**os.environ, "STEPDOWN_DATA_DIR": data_dir,
-               "DJANGO_SETTINGS_MODULE": "benches.settings", "PYTHONPATH": str(ROOT)}  # fmt: skip
-        subprocess.run([python, "-m", "django", "migrate", "-v0"], env=env, check=True)  # noqa: S603
-        token = subprocess.run(  # noqa: S603
-            [python, "-c", "import django; django.setup(); "
-             "from benches.generate import generate; print(generate())"],
-            env=env, check=True, capture_output=True, text=True,
-        ).stdout.strip()  # fmt: skip
-        port = _free_port()
-        server = subprocess.Popen(  # noqa: S603
-            [python, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1",
-             "--port", str(port), "--workers", "2", "--blocking-threads", "1",
-             "--log-level", "warning", "--no-ws", "stepdown.config.wsgi:application"],
+        env = {
+            **os.environ,
+            "STEPDOWN_DATA_DIR": data_dir,
+            "DJANGO_SETTINGS_MODULE": "benches.settings",
+            "PYTHONPATH": f"{ROOT}:{ROOT / 'src'}",
+        }
+        subprocess.run([python, "-m", "django", "migrate", "-v0"], env=env, check=True)
+        token = subprocess.run(
+            [
+                python,
+                "-c",
+                "import django; django.setup(); "
+                "from benches.generate import generate; print(generate())",
+            ],
             env=env,
-        )  # fmt: skip
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        port = _free_port()
+        server = subprocess.Popen(
+            [
+                python,
+                "-m",
+                "granian",
+                "--interface",
+                "wsgi",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                "2",
+                "--blocking-threads",
+                "1",
+                "--log-level",
+                "warning",
+                "--no-ws",
+                "stepdown.config.wsgi:application",
+            ],
+            env=env,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_until_up(f"{base}/healthz")
@@ -142,8 +176,10 @@ def main() -> None:
     print(f"{'endpoint':34} {'req/s':>8} {'p99 ms':>8} {'ratio':>6} {'non-2xx':>8}")
     for name, figures in results.items():
         figures["ratio"] = figures["rps"] / baseline
-        print(f"{name:34} {figures['rps']:8.0f} {figures['p99_ms']:8.1f} "
-              f"{figures['ratio']:6.2f} {figures['non_2xx']:8.0f}")  # fmt: skip
+        print(
+            f"{name:34} {figures['rps']:8.0f} {figures['p99_ms']:8.1f} "
+            f"{figures['ratio']:6.2f} {figures['non_2xx']:8.0f}"
+        )
     (OUT / "results.json").write_text(json.dumps(results, indent=2))
 
 
