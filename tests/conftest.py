@@ -12,6 +12,14 @@ from tests.api_client import ApiClient
 PASSWORD = "a-long-test-passphrase"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Rolled-back tests reuse primary keys; a cache entry must not outlive its test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def make_user(db: None) -> Callable[..., Any]:
     from stepdown.accounts.models import User

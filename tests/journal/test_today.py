@@ -125,3 +125,31 @@ def test_today_page_query_count_is_bounded(
     with django_assert_max_num_queries(14):
         response = web.get("/today/")
     assert response.status_code == 200
+
+
+def test_cached_summary_follows_every_write(person: Any, api: ApiClient) -> None:
+    api.post("/doses", {"amount": 2})
+    assert api.get("/today").json()["total_g"] == 2.0
+    dose = api.post("/doses", {"amount": 3}).json()
+    assert api.get("/today").json()["total_g"] == 5.0
+    api.patch(f"/doses/{dose['id']}", {"amount": 1})
+    assert api.get("/today").json()["total_g"] == 3.0
+    api.delete(f"/doses/{dose['id']}")
+    assert api.get("/today").json()["total_g"] == 2.0
+
+
+def test_changing_time_zone_recomputes_the_days(person: Any, web: Any) -> None:
+    from stepdown.journal.summary_cache import cached_today_summary
+
+    # 03:00 UTC on 20 Jan is 21:00 on the 19th in Chicago and 12:00 on the 20th in Tokyo.
+    with time_machine.travel(dt.datetime(2026, 1, 20, 3, 0, tzinfo=dt.UTC), tick=False):
+        _log(person, "2", dt.datetime(2026, 1, 20, 2, 0, tzinfo=dt.UTC))
+        person.refresh_from_db()
+        assert cached_today_summary(owner=person).date == dt.date(2026, 1, 19)
+        web.post(
+            "/account/settings/", {"profile-display_name": "Sam", "profile-time_zone": "Asia/Tokyo"}
+        )
+        person.refresh_from_db()
+        summary = cached_today_summary(owner=person)
+    assert summary.date == dt.date(2026, 1, 20)
+    assert summary.total_g == Decimal(2)

@@ -10,6 +10,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from stepdown.accounts.models import PersonalAccessToken, User, validate_time_zone
@@ -94,3 +95,9 @@ def token_authenticate(secret: str) -> User | None:
 
 def tokens_for(*, owner: User) -> list[PersonalAccessToken]:
     return list(PersonalAccessToken.objects.filter(owner=owner))
+
+
+def data_changed(*, owner: User) -> None:
+    """Record that the person's data changed, so cached summaries are recomputed."""
+    User.objects.filter(pk=owner.pk).update(data_revision=F("data_revision") + 1)
+    owner.data_revision += 1

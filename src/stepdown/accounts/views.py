@@ -88,6 +88,8 @@ def account_settings(request: HttpRequest) -> HttpResponse:
     profile = ProfileForm(request.POST or None, instance=user, prefix="profile")
     if request.method == "POST" and profile.is_valid():
         profile.save()
+        # Days are counted in the time zone: summaries computed in the old one are stale.
+        services.data_changed(owner=user)
         messages.success(request, "Settings saved.")
         return redirect("accounts:settings")
     context = {

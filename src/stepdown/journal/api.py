@@ -25,6 +25,7 @@ from stepdown.journal.schemas import (
     RemovedOut,
     TodayOut,
 )
+from stepdown.journal.summary_cache import cached_today_summary
 from stepdown.schemas import MessageOut, ValidationErrorOut
 
 router = Router(tags=["journal"])
@@ -125,4 +126,4 @@ def delete_dose(request: HttpRequest, dose_id: int) -> Status[Any]:
 
 @router.get("/today", response={200: TodayOut, **ERRORS}, summary="Today's totals and averages")
 def today(request: HttpRequest) -> dict[str, Any]:
-    return today_json(selectors.today_summary(owner=_owner(request)))
+    return today_json(cached_today_summary(owner=_owner(request)))

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from stepdown.accounts.models import User
+from stepdown.accounts.services import data_changed
 from stepdown.core.potency import (
     DoseInputError,
     ProductFlag,
@@ -194,6 +195,7 @@ def dose_create(
     _fill_estimate(dose)
     if client_id is None:
         dose.save()
+        data_changed(owner=owner)
         return _created(dose, product, previous)
     try:
         with transaction.atomic():
@@ -203,6 +205,7 @@ def dose_create(
         if client_id is None:
             raise
         return DoseResult(Dose.objects.get(owner=owner, client_id=client_id), created=False)
+    data_changed(owner=owner)
     return _created(dose, product, previous)
 
 
@@ -235,8 +238,10 @@ def dose_update(*, owner: User, dose_id: int, **fields: Any) -> Dose:
             setattr(dose, field, value.strip() if field == "note" else value)
     _fill_estimate(dose)
     dose.save()
+    data_changed(owner=owner)
     return dose
 
 
 def dose_delete(*, owner: User, dose_id: int) -> None:
     selectors.dose_get(owner=owner, dose_id=dose_id).delete()
+    data_changed(owner=owner)

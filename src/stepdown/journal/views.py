@@ -21,6 +21,7 @@ from stepdown.journal import selectors, services
 from stepdown.journal.forms import DoseForm, ProductForm, QuickDoseForm, attach_error
 from stepdown.journal.models import Dose
 from stepdown.journal.presenters import number
+from stepdown.journal.summary_cache import cached_today_summary
 
 
 def _owner(request: HttpRequest) -> User:
@@ -33,7 +34,7 @@ TODAY_LIST_LIMIT = 12
 
 
 def _today_context(owner: User, **extra: Any) -> dict[str, Any]:
-    summary = selectors.today_summary(owner=owner)
+    summary = cached_today_summary(owner=owner)
     # Newest first and bounded: the page stays the same size however many doses a day holds.
     today_doses = selectors.doses_for(owner=owner, since=summary.date, until=summary.date)[
         :TODAY_LIST_LIMIT

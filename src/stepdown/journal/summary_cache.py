@@ -1,0 +1,29 @@
+"""Today's summary, cached until the journal changes or the local day turns.
+
+Computing the summary costs a few aggregate queries; the Today page and ``/api/v1/today`` are the
+most requested reads. The key holds the person's ``data_revision`` (bumped by every journal write,
+and loaded with the user at no extra query) and their local date, so a cached value can never be
+older than the last write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from stepdown.accounts.models import User
+from stepdown.journal.selectors import TodaySummary, local_today, today_summary
+
+TIMEOUT_S = 600
+
+
+def cached_today_summary(*, owner: User, now: dt.datetime | None = None) -> TodaySummary:
+    now = now or timezone.now()
+    key = f"today-summary:{owner.pk}:{owner.data_revision}:{local_today(owner, now=now)}"
+    summary = cache.get(key)
+    if summary is None:
+        summary = today_summary(owner=owner, now=now)
+        cache.set(key, summary, TIMEOUT_S)
+    return summary  # type: ignore[no-any-return]
