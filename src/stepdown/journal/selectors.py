@@ -86,18 +86,24 @@ class QuickPair:
 
 def recent_pairs(*, owner: User, limit: int = QUICK_PAIRS) -> list[QuickPair]:
     """Distinct recent (product, amount, unit) combinations, most recent first."""
-    pairs: list[QuickPair] = []
-    seen: set[tuple[int | None, Decimal, str]] = set()
-    recent = Dose.objects.filter(owner=owner).select_related("product").order_by("-taken_at")[:30]
-    for dose in recent:
-        key = (dose.product_id, dose.amount.normalize(), dose.unit)
-        if key in seen or (dose.product is not None and dose.product.archived_at is not None):
-            continue
-        seen.add(key)
-        pairs.append(QuickPair(dose.product, dose.amount, dose.unit))
-        if len(pairs) == limit:
-            break
-    return pairs
+    recent = (
+        Dose.objects.filter(owner=owner)
+        .order_by("-taken_at")
+        .values_list("product_id", "amount", "unit")[:30]
+    )
+    keys: list[tuple[int | None, Decimal, str]] = []
+    for product_id, amount, unit in recent:
+        key = (product_id, amount.normalize(), unit)
+        if key not in keys:
+            keys.append(key)
+    # Only plain columns above; the few products named are fetched in one query.
+    products = products_for(owner=owner).in_bulk({k[0] for k in keys if k[0] is not None})
+    pairs = [
+        QuickPair(products.get(product_id) if product_id else None, amount, unit)
+        for product_id, amount, unit in keys
+        if product_id is None or product_id in products  # archived products are not offered
+    ]
+    return pairs[:limit]
 
 
 @dataclass(frozen=True)
