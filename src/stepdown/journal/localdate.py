@@ -74,12 +74,14 @@ class LocalDate(Func):
         self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
     ) -> tuple[str, list[Any]]:
         truncated: Expression = TruncDate(self.source_expressions[0], tzinfo=self.zone)
-        return compiler.compile(truncated)
+        sql, params = compiler.compile(truncated)
+        return sql, list(params)
 
     def as_sqlite(
         self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
     ) -> tuple[str, list[Any]]:
-        column, params = compiler.compile(self.source_expressions[0])
+        column, column_params = compiler.compile(self.source_expressions[0])
+        params = list(column_params)
         segments = offset_segments(self.zone, self.start, self.end)
         if len(segments) == 1:
             return f"date({column}, %s)", [*params, f"{segments[0][1]} minutes"]

@@ -33,8 +33,10 @@ def _owner(request: HttpRequest) -> User:
 TODAY_LIST_LIMIT = 12
 
 
-def _today_context(owner: User, **extra: Any) -> dict[str, Any]:
+def _today_context(owner: User, *, form: DoseForm | None = None, **extra: Any) -> dict[str, Any]:
+    """Everything the Today panel shows; a blank dose form unless one with errors is given."""
     summary = cached_today_summary(owner=owner)
+    pairs = selectors.recent_pairs(owner=owner)
     # Newest first and bounded: the page stays the same size however many doses a day holds.
     today_doses = selectors.doses_for(owner=owner, since=summary.date, until=summary.date)[
         :TODAY_LIST_LIMIT
@@ -49,7 +51,8 @@ def _today_context(owner: User, **extra: Any) -> dict[str, Any]:
         "since_last": timezone.now() - summary.last_dose_at if summary.last_dose_at else None,
         "today_doses": list(today_doses),
         # A fresh key per rendered button: a double tap or a retried request logs the dose once.
-        "quick_pairs": [(pair, uuid.uuid4()) for pair in selectors.recent_pairs(owner=owner)],
+        "quick_pairs": [(pair, uuid.uuid4()) for pair in pairs],
+        "form": form or _blank_dose_form(owner, pairs[0] if pairs else None),
         # Data rides in an attribute: htmx drops <script> blocks from swapped content.
         "chart_json": json.dumps(chart),
         **extra,
@@ -59,16 +62,14 @@ def _today_context(owner: User, **extra: Any) -> dict[str, Any]:
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
     owner = _owner(request)
-    return render(
-        request, "journal/today.html", _today_context(owner, form=_blank_dose_form(owner))
-    )
+    return render(request, "journal/today.html", _today_context(owner))
 
 
-def _blank_dose_form(owner: User) -> DoseForm:
-    last = selectors.last_dose(owner=owner)
+def _blank_dose_form(owner: User, latest: selectors.QuickPair | None) -> DoseForm:
+    """Prefilled with the unit and product of the most recent dose."""
     initial: dict[str, Any] = {"unit": Dose.Unit.GRAM, "client_id": uuid.uuid4()}
-    if last is not None and (last.product is None or last.product.archived_at is None):
-        initial |= {"unit": last.unit, "product": last.product}
+    if latest is not None:
+        initial |= {"unit": latest.unit, "product": latest.product}
     return DoseForm(owner=owner, initial=initial)
 
 
@@ -101,7 +102,7 @@ def quick_dose(request: HttpRequest) -> HttpResponse:
 
 def _after_dose(request: HttpRequest, owner: User, warnings: list[Any]) -> HttpResponse:
     if request.htmx:  # type: ignore[attr-defined]
-        context = _today_context(owner, warnings=warnings, form=_blank_dose_form(owner))
+        context = _today_context(owner, warnings=warnings)
         return render(request, "journal/today.html#today-panel", context)
     for warning in warnings:
         messages.warning(request, warning.message)
