@@ -3,10 +3,13 @@ invalid input is rejected."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -29,6 +32,18 @@ CHECKS = [
 # Bodies must be rejected when invalid. Unknown query parameters are ignored by design (as most
 # HTTP APIs do; see docs/api.md), so reads are not held to schemathesis' stricter rule.
 BODY_CHECKS = [*CHECKS, negative_data_rejection]
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Iterator[None]:
+    """Calling the WSGI app directly fires request_finished, which would close the database
+    connection holding the test's transaction (PostgreSQL); Django's own test client avoids
+    this the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
