@@ -192,3 +192,12 @@ def test_seven_oh_and_failed_tests_raise_flags_with_sources() -> None:
     codes = {flag.code: flag.source for flag in product_flags(risky)}
     assert codes == {"seven_oh_product": "FDA2025SevenOH", "failed_contaminant": "FDA2019Metals"}
     assert product_flags(LAB_LEAF) == ()
+
+
+def test_amounts_are_recorded_to_a_thousandth() -> None:
+    # 2.0004 g rounds to 2.000 g; 0.0004 g would round to nothing and is refused
+    assert estimate_dose(amount="2.0004", unit="g", product=None).amount == Decimal("2.000")
+    with pytest.raises(DoseInputError, match=r"at least 0\.001"):
+        estimate_dose(amount="0.0004", unit="g", product=None)
+    with pytest.raises(DoseInputError, match="far too large"):
+        estimate_dose(amount="1e30", unit="g", product=None)

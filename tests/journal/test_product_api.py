@@ -110,3 +110,18 @@ def test_other_peoples_products_are_invisible(
     assert api.patch(path, {"name": "Mine"}).status_code == 404
     assert api.delete(path).status_code == 404
     assert api.get("/products").json() == []
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"name": "Tiny", "capsule_weight_g": 5e-324}, "capsule_weight_g"),
+        ({"name": "Tiny", "form": "capsules", "capsule_weight_g": 0.0004}, "capsule_weight_g"),
+    ],
+)
+def test_values_that_round_to_nothing_are_refused(
+    api: ApiClient, body: dict[str, Any], field: str
+) -> None:
+    response = api.post("/products", body)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == field

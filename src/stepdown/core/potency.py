@@ -47,6 +47,9 @@ class PotencyBasis(StrEnum):
 MAX_DOSE_G = Decimal(500)
 # For the same guard on liquids we take 1 ml ≈ 1 g (assumption: water-like density).
 MAX_DOSE_ML = Decimal(500)
+# Amounts are recorded to a thousandth of their unit (0.001 g is below any kitchen scale).
+AMOUNT_STEP = Decimal("0.001")
+_LARGEST_AMOUNT = Decimal(10) ** 9  # far beyond any limit; keeps rounding within precision
 
 # A product switch that changes the estimated alkaloid dose by more than this share is flagged
 # (assumption: 20 % matches the size of one fast taper step, Maudsley2024).
@@ -143,6 +146,7 @@ def potency_of(product: ProductSpec) -> Potency:
 class DoseEstimate:
     """A dose converted to product quantity and estimated alkaloids."""
 
+    amount: Decimal
     grams: Decimal | None
     millilitres: Decimal | None
     mitragynine_mg: Decimal | None
@@ -186,6 +190,11 @@ def estimate_dose(
         raise DoseInputError("amount", "Enter the amount as a number, for example 2.5.") from None
     if not amount.is_finite() or amount <= 0:
         raise DoseInputError("amount", "The amount must be greater than zero.")
+    if amount > _LARGEST_AMOUNT:
+        raise DoseInputError("amount", "This amount is far too large for one dose.")
+    amount = round_to(amount, AMOUNT_STEP)
+    if amount == 0:
+        raise DoseInputError("amount", f"The amount must be at least {AMOUNT_STEP}.")
     try:
         unit = DoseUnit(unit)
     except ValueError:
@@ -197,13 +206,14 @@ def estimate_dose(
     if millilitres is not None and millilitres > MAX_DOSE_ML:
         raise DoseInputError("amount", f"A single dose can be at most {MAX_DOSE_ML} ml.")
     if product is None:
-        return DoseEstimate(grams, millilitres, None, None, mitragynine_estimated=False)
+        return DoseEstimate(amount, grams, millilitres, None, None, mitragynine_estimated=False)
     potency = potency_of(product)
     quantity = grams if grams is not None else millilitres
     assert quantity is not None  # one of the two is always set
     mitragynine = _times(quantity, potency.mitragynine_mg_per_unit, Decimal("0.1"))
     seven_oh = _times(quantity, potency.seven_oh_mg_per_unit, Decimal("0.01"))
     return DoseEstimate(
+        amount=amount,
         grams=grams,
         millilitres=millilitres,
         mitragynine_mg=mitragynine,

@@ -20,6 +20,7 @@ from stepdown.core.potency import (
     product_flags,
     switch_flag,
 )
+from stepdown.core.units import round_to
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.journal import selectors
 from stepdown.journal.models import Dose, Product
@@ -52,6 +53,9 @@ def _validate_product(product: Product) -> None:
     for field in ("heavy_metals", "microbial"):
         if getattr(product, field) not in Product.Result.values:
             raise InvalidInput(field, "Use pass, fail or unknown.")
+    # Round to the stored precision first, so what is checked is what is saved.
+    for field in ("capsule_weight_g", "mitragynine_mg_per_unit", "seven_oh_mg_per_unit"):
+        setattr(product, field, _stored(field, getattr(product, field)))
     if product.form == Product.Form.CAPSULES and not product.capsule_weight_g:
         raise InvalidInput("capsule_weight_g", "Capsules need the weight of one capsule in grams.")
     if product.capsule_weight_g is not None and not Decimal(0) < product.capsule_weight_g <= 5:
@@ -70,6 +74,19 @@ def _validate_product(product: Product) -> None:
     )
     if clash:
         raise InvalidInput("name", "You already have a product with this name.")
+
+
+def _stored(field: str, value: Decimal | float | str | None) -> Decimal | None:
+    """``value`` at the column's precision (three decimals); huge or non-numbers are refused."""
+    if value is None:
+        return None
+    try:
+        number = Decimal(str(value))
+        if not number.is_finite() or abs(number) > 10**6:
+            raise InvalidOperation
+        return round_to(number, Decimal("0.001"))
+    except InvalidOperation:
+        raise InvalidInput(field, "Enter a number within the allowed range.") from None
 
 
 def product_create(*, owner: User, **fields: Any) -> Product:
@@ -137,7 +154,7 @@ def _fill_estimate(dose: Dose) -> None:
         )
     except DoseInputError as error:
         raise InvalidInput(error.field, error.message) from None
-    dose.amount = _parse_amount(dose.amount)
+    dose.amount = estimate.amount
     dose.grams = estimate.grams
     dose.millilitres = estimate.millilitres
     dose.mitragynine_mg = estimate.mitragynine_mg
