@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from benches.account import BENCH_EMAIL, BENCH_PASSWORD
+from benches.account import BASELINE_EMAIL, BENCH_EMAIL, BENCH_PASSWORD
 from stepdown.accounts.models import User
 from stepdown.accounts.services import token_create
 from stepdown.journal.models import Dose, Product
@@ -23,7 +23,8 @@ YEARS = 3
 @transaction.atomic
 def generate(*, seed: int = 3) -> str:
     rng = random.Random(seed)
-    User.objects.filter(email=BENCH_EMAIL).delete()
+    User.objects.filter(email__in=[BENCH_EMAIL, BASELINE_EMAIL]).delete()
+    User.objects.create_user(BASELINE_EMAIL, BENCH_PASSWORD)
     user = User.objects.create_user(BENCH_EMAIL, BENCH_PASSWORD, time_zone="America/Chicago")
     product = Product.objects.create(
         owner=user, name="Bench leaf", mitragynine_mg_per_unit=Decimal("15.0")

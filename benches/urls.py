@@ -4,13 +4,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import include, path
 from django.utils import timezone
 
-from benches.account import BENCH_EMAIL
+from benches.account import BASELINE_EMAIL
 from stepdown.accounts.models import User
 from stepdown.journal.models import Dose
 
 
 def baseline(request: HttpRequest) -> HttpResponse:
-    owner = User.objects.only("id").get(email=BENCH_EMAIL)
+    owner = User.objects.only("id").get(email=BASELINE_EMAIL)
     dose = Dose.objects.create(owner=owner, amount=1, grams=1, taken_at=timezone.now())
     return JsonResponse({"id": dose.pk})
 

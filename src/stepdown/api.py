@@ -68,10 +68,20 @@ def _unauthorized(request: HttpRequest, error: AuthenticationError) -> HttpRespo
 
 def _register_routers() -> None:
     from stepdown.accounts.api import router as accounts_router
+    from stepdown.checkins.api import router as checkins_router
+    from stepdown.goals.api import router as goals_router
     from stepdown.journal.api import router as journal_router
+    from stepdown.learn.api import router as learn_router
+    from stepdown.plans.api import router as plans_router
+    from stepdown.skin.api import router as skin_router
 
     api.add_router("/auth", accounts_router)
     api.add_router("/", journal_router)
+    api.add_router("/", plans_router)
+    api.add_router("/", checkins_router)
+    api.add_router("/", goals_router)
+    api.add_router("/", learn_router)
+    api.add_router("/skin", skin_router)
 
 
 _register_routers()

@@ -96,6 +96,11 @@ INSTALLED_APPS = [
     "auditlog",
     "stepdown.accounts",
     "stepdown.journal",
+    "stepdown.plans",
+    "stepdown.checkins",
+    "stepdown.goals",
+    "stepdown.learn",
+    "stepdown.skin",
     "stepdown.web",
 ]
 

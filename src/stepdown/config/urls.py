@@ -8,6 +8,11 @@ from stepdown.api import api
 urlpatterns = [
     path("", include("stepdown.web.urls")),
     path("", include("stepdown.journal.urls")),
+    path("plan/", include("stepdown.plans.urls")),
+    path("checkins/", include("stepdown.checkins.urls")),
+    path("", include("stepdown.goals.urls")),
+    path("learn/", include("stepdown.learn.urls")),
+    path("skin/", include("stepdown.skin.urls")),
     path("account/", include("stepdown.accounts.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -102,8 +102,8 @@ def quick_dose(request: HttpRequest) -> HttpResponse:
 
 def _after_dose(request: HttpRequest, owner: User, warnings: list[Any]) -> HttpResponse:
     if request.htmx:  # type: ignore[attr-defined]
-        context = _today_context(owner, warnings=warnings)
-        return render(request, "journal/today.html#today-panel", context)
+        context = _today_context(owner, warnings=warnings, oob=True)
+        return render(request, "journal/today.html#today-update", context)
     for warning in warnings:
         messages.warning(request, warning.message)
     return redirect("journal:today")

@@ -57,3 +57,48 @@ SUPPORT_LINES = (
         "SAMHSAHelpline",
     ),
 )
+
+
+@dataclass(frozen=True)
+class PeerGroup:
+    """A peer-support group named on the Support page. No web address is given: only the name
+    and how to find it, because addresses change and could not all be checked."""
+
+    name: str
+    what: str
+    how_to_find: str
+    source: str
+
+
+PEER_GROUPS = (
+    PeerGroup(
+        "SMART Recovery",
+        "Free, non-religious meetings for any substance or habit, built on practical skills: "
+        "staying motivated, coping with urges, handling thoughts and feelings, and a balanced "
+        "life.",
+        "Meets in person and online. Search for “SMART Recovery” with your country to reach its "
+        "meeting finder.",
+        "SMARTRecovery",
+    ),
+    PeerGroup(
+        "Narcotics Anonymous",
+        "A free twelve-step fellowship for anyone who wants to stop using drugs, with meetings in "
+        "many countries.",
+        "Search for “Narcotics Anonymous meetings” with your town, or ask a local clinic.",
+        "NarcoticsAnonymous",
+    ),
+    PeerGroup(
+        "Kratom Anonymous",
+        "Peer meetings for people who want to stop using kratom.",
+        "Search for “Kratom Anonymous” to find its current meeting list.",
+        "KratomAnonymous",
+    ),
+    PeerGroup(
+        "The quitting-kratom community",
+        "An online forum (r/quittingkratom on Reddit) where people share taper plans and what "
+        "stopping was like. These are peers, not clinicians: check medical advice with one.",
+        "Search Reddit for “quittingkratom”. The similarly named r/kratom is a different "
+        "community that favours use.",
+        "QuittingKratom",
+    ),
+)

@@ -1,0 +1,141 @@
+"""API routes for instruments, questionnaire responses and the due list."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router
+from ninja.responses import Status
+
+from stepdown.accounts.models import User
+from stepdown.checkins import selectors, services
+from stepdown.checkins.presenters import (
+    due_json,
+    instrument_json,
+    instrument_summary_json,
+    response_json,
+)
+from stepdown.checkins.schemas import (
+    DueListOut,
+    InstrumentOut,
+    InstrumentSummaryOut,
+    ResponseFilters,
+    ResponseIn,
+    ResponseListOut,
+    ResponseOut,
+    ResponsePatch,
+)
+from stepdown.core.instruments import INSTRUMENTS, UnknownInstrumentError, get_instrument
+from stepdown.errors import InvalidInput, NotFound
+from stepdown.journal.selectors import local_today
+from stepdown.schemas import MessageOut, ValidationErrorOut
+
+router = Router(tags=["checkins"])
+
+ERRORS: dict[int, Any] = {
+    400: MessageOut,
+    401: MessageOut,
+    404: MessageOut,
+    422: ValidationErrorOut,
+}
+
+
+def _owner(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # the bearer-token auth sets it
+    return user
+
+
+def _answers(raw: dict[str, Any]) -> dict[str, Any]:
+    """Floats from JSON become exact decimals (via their shortest text form)."""
+    return {k: Decimal(str(v)) if isinstance(v, float) else v for k, v in raw.items()}
+
+
+@router.get(
+    "/instruments",
+    response={200: list[InstrumentSummaryOut], **ERRORS},
+    summary="List questionnaires",
+)
+def list_instruments(request: HttpRequest) -> list[dict[str, Any]]:
+    return [instrument_summary_json(instrument) for instrument in INSTRUMENTS.values()]
+
+
+@router.get(
+    "/instruments/{code}",
+    response={200: InstrumentOut, **ERRORS},
+    summary="A questionnaire's definition: items, scoring, bands, flags, licence and sources",
+)
+def get_instrument_definition(request: HttpRequest, code: str) -> dict[str, Any]:
+    try:
+        return instrument_json(get_instrument(code))
+    except UnknownInstrumentError:
+        raise NotFound("instrument") from None
+
+
+@router.get(
+    "/responses",
+    response={200: ResponseListOut, **ERRORS},
+    summary="List questionnaire responses, newest first",
+)
+def list_responses(request: HttpRequest, filters: Query[ResponseFilters]) -> dict[str, Any]:
+    if filters.instrument is not None and filters.instrument not in INSTRUMENTS:
+        raise InvalidInput("instrument", f"Unknown instrument {filters.instrument!r}.")
+    responses = selectors.responses_for(
+        owner=_owner(request),
+        instrument=filters.instrument,
+        since=filters.since,
+        until=filters.until,
+    )
+    page = list(responses[filters.offset : filters.offset + filters.limit])
+    return {
+        "items": [response_json(r) for r in page],
+        "count": responses.count(),
+        "limit": filters.limit,
+        "offset": filters.offset,
+    }
+
+
+@router.post(
+    "/responses",
+    response={200: ResponseOut, 201: ResponseOut, **ERRORS},
+    summary="Answer a questionnaire; the server scores it (a repeated client_id returns the "
+    "original with 200)",
+)
+def create_response(request: HttpRequest, payload: ResponseIn) -> Status[Any]:
+    result = services.response_submit(
+        owner=_owner(request),
+        instrument=payload.instrument,
+        answers=_answers(payload.answers),
+        client_id=payload.client_id,
+        for_date=payload.for_date,
+    )
+    return Status(201 if result.created else 200, response_json(result.response))
+
+
+@router.get("/responses/{response_id}", response={200: ResponseOut, **ERRORS}, summary="A response")
+def get_response(request: HttpRequest, response_id: int) -> dict[str, Any]:
+    return response_json(selectors.response_get(owner=_owner(request), response_id=response_id))
+
+
+@router.patch(
+    "/responses/{response_id}",
+    response={200: ResponseOut, **ERRORS},
+    summary="Change a response's answers on the day it counts for; it is scored again",
+)
+def patch_response(request: HttpRequest, response_id: int, payload: ResponsePatch) -> Any:
+    result = services.response_update(
+        owner=_owner(request), response_id=response_id, answers=_answers(payload.answers)
+    )
+    return response_json(result.response)
+
+
+@router.get("/due", response={200: DueListOut, **ERRORS}, summary="What is due now")
+def due(request: HttpRequest) -> dict[str, Any]:
+    owner = _owner(request)
+    return {
+        "date": local_today(owner),
+        "time_zone": owner.time_zone,
+        "items": [due_json(item) for item in selectors.due_now(owner=owner)],
+    }

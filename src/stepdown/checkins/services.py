@@ -1,0 +1,278 @@
+"""Writes for check-ins: scoring and storing responses, schedules, the safety plan.
+
+Scores always come from the core scorer on the server. A response answers the schedule window
+that is open on the day it is given, in the person's time zone; it never fills a window that has
+closed (see ``windows`` and ``docs/instruments.md``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from stepdown.accounts.models import User
+from stepdown.checkins import selectors
+from stepdown.checkins.models import Response, SafetyEvent, SafetyPlan, Schedule
+from stepdown.checkins.windows import ALWAYS_ON, INTERVAL_LIMITS, SCHEDULABLE
+from stepdown.core.instruments import (
+    Audience,
+    Instrument,
+    InvalidAnswerError,
+    ScoreResult,
+    UnknownInstrumentError,
+    get_instrument,
+    score_answers,
+)
+from stepdown.errors import InvalidInput
+from stepdown.journal.selectors import day_start, local_today
+
+SELF_HARM_FLAGS = ("self_harm", "self_harm_acute")
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """A stored response, whether it was new, and whether it must meet the crisis page."""
+
+    response: Response
+    created: bool
+
+    @property
+    def crisis(self) -> bool:
+        return needs_crisis(self.response.flags)
+
+
+def needs_crisis(flags: list[str] | tuple[str, ...]) -> bool:
+    """Any sign of self-harm risk, from any instrument, shows crisis help first."""
+    return any(flag in SELF_HARM_FLAGS for flag in flags)
+
+
+def instrument_for_person(code: str) -> Instrument:
+    """A self-report instrument by code; a clear error for unknown or clinician-rated ones."""
+    try:
+        instrument = get_instrument(code)
+    except UnknownInstrumentError as error:
+        raise InvalidInput("instrument", str(error)) from None
+    if instrument.audience is Audience.CLINICIAN:
+        # COWS needs an observer (pulse, pupils); the clinic features will record it.
+        raise InvalidInput("instrument", f"{instrument.name} is rated by a clinician.")
+    return instrument
+
+
+def _score(instrument: Instrument, answers: Mapping[str, object]) -> ScoreResult:
+    try:
+        return score_answers(instrument, dict(answers))
+    except InvalidAnswerError as error:
+        field = f"answers.{error.item}" if error.item else "answers"
+        raise InvalidInput(field, str(error)) from None
+
+
+def _json_number(value: object) -> object:
+    """JSON has no Decimal: whole numbers stay ints, others become floats (at most 2 places)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def _apply(response: Response, result: ScoreResult) -> None:
+    response.version = result.version
+    response.answers = {code: _json_number(v) for code, v in result.answers.items()}
+    response.total = result.total
+    response.band = result.band or ""
+    response.subscores = {code: _json_number(v) for code, v in result.subscores.items()}
+    response.flags = list(result.flags)
+
+
+def _record_safety_event(response: Response) -> None:
+    """Store a safety event for a response with a self-harm flag (once per response)."""
+    flags = [flag for flag in response.flags if flag in SELF_HARM_FLAGS]
+    if not flags:
+        return
+    severity = (
+        SafetyEvent.Severity.CRITICAL if "self_harm_acute" in flags else SafetyEvent.Severity.HIGH
+    )
+    event, created = SafetyEvent.objects.get_or_create(
+        response=response, defaults={"owner": response.owner, "severity": severity, "flags": flags}
+    )
+    if not created and (event.flags != flags or event.severity != severity):
+        # An edit that adds "right now" makes it more urgent; an edit never erases the event.
+        merged = list(dict.fromkeys([*event.flags, *flags]))
+        event.flags = merged
+        if "self_harm_acute" in merged:
+            event.severity = SafetyEvent.Severity.CRITICAL
+        event.save(update_fields=["flags", "severity"])
+
+
+def response_submit(
+    *,
+    owner: User,
+    instrument: str,
+    answers: Mapping[str, object],
+    client_id: uuid.UUID | None = None,
+    for_date: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> Submitted:
+    """Score and store a response for today's open window (or as an extra response).
+
+    The same ``client_id`` again returns the original response and stores nothing. ``for_date``
+    lets a client say which local day it meant; any day but today is refused, so a late answer
+    never fills a window that has closed.
+    """
+    if client_id is not None:
+        existing = Response.objects.filter(owner=owner, client_id=client_id).first()
+        if existing is not None:
+            return Submitted(existing, created=False)
+    definition = instrument_for_person(instrument)
+    now = now or timezone.now()
+    today = local_today(owner, now=now)
+    if for_date is not None and for_date != today:
+        raise InvalidInput(
+            "for_date",
+            f"Answers count for the day they are given (today, {today.isoformat()}, in "
+            f"{owner.time_zone}); the window for {for_date.isoformat()} is closed or not open "
+            "yet. Send it again without for_date to record it for today.",
+        )
+    result = _score(definition, answers)
+    response = Response(
+        owner=owner,
+        instrument=definition.code,
+        local_date=today,
+        client_id=client_id,
+        created_at=now,
+    )
+    _apply(response, result)
+    window = selectors.open_window(owner=owner, instrument=definition.code, today=today)
+    taken = (
+        window is not None
+        and Response.objects.filter(
+            owner=owner, instrument=definition.code, slot_start=window.start
+        ).exists()
+    )
+    if window is not None and not taken:
+        response.slot_start = window.start
+        response.window_start = day_start(owner, window.start)
+        response.window_end = day_start(owner, window.end)
+    return _save_new(response)
+
+
+def _save_new(response: Response) -> Submitted:
+    try:
+        with transaction.atomic():
+            response.save()
+            _record_safety_event(response)
+    except IntegrityError:
+        owner, client_id = response.owner, response.client_id
+        if client_id is not None:
+            # A concurrent retry with the same key won the race: answer with its response.
+            existing = Response.objects.filter(owner=owner, client_id=client_id).first()
+            if existing is not None:
+                return Submitted(existing, created=False)
+        if response.slot_start is None:
+            raise
+        # Another device answered the same window a moment earlier: keep this one as an extra.
+        response.pk = None
+        response.slot_start = response.window_start = response.window_end = None
+        with transaction.atomic():
+            response.save()
+            _record_safety_event(response)
+    return Submitted(response, created=True)
+
+
+def response_update(
+    *,
+    owner: User,
+    response_id: int,
+    answers: Mapping[str, object],
+    now: dt.datetime | None = None,
+) -> Submitted:
+    """Change a response's answers on the local day it counts for; it is scored again."""
+    response = selectors.response_get(owner=owner, response_id=response_id)
+    today = local_today(owner, now=now or timezone.now())
+    if response.local_date != today:
+        raise InvalidInput(
+            "answers",
+            f"A check-in can be changed only on the day it counts for "
+            f"({response.local_date.isoformat()}).",
+        )
+    definition = instrument_for_person(response.instrument)
+    _apply(response, _score(definition, answers))
+    with transaction.atomic():
+        response.save()
+        _record_safety_event(response)
+    return Submitted(response, created=False)
+
+
+def safety_event_mark_seen(*, owner: User, response_id: int) -> None:
+    """The person has been shown the crisis page for this response."""
+    SafetyEvent.objects.filter(owner=owner, response_id=response_id, seen_at__isnull=True).update(
+        seen_at=timezone.now()
+    )
+
+
+def schedule_update(
+    *,
+    owner: User,
+    instrument: str,
+    interval_days: int | None = None,
+    preferred_time: dt.time | None = None,
+    enabled: bool = True,
+    now: dt.datetime | None = None,
+) -> Schedule:
+    """Set a person's schedule for one instrument (interval, reminder time, on or off)."""
+    if instrument not in SCHEDULABLE:
+        raise InvalidInput("instrument", f"{instrument!r} has no schedule.")
+    current = next(s for s in selectors.schedules_for(owner=owner) if s.instrument == instrument)
+    interval = interval_days if interval_days is not None else current.interval_days
+    low, high = INTERVAL_LIMITS[instrument]
+    if not low <= interval <= high:
+        message = (
+            "The daily check-in is once a day."
+            if low == high
+            else f"Choose between {low} and {high} days."
+        )
+        raise InvalidInput("interval_days", message)
+    if not enabled and instrument in ALWAYS_ON:
+        raise InvalidInput("enabled", f"{current.name} stays on; you can change how often.")
+    today = local_today(owner, now=now or timezone.now())
+    # Turning a schedule back on starts it afresh today, so the time it was off is not "missed".
+    starts_on = today if enabled and not current.enabled else current.starts_on
+    schedule, _ = Schedule.objects.update_or_create(
+        owner=owner,
+        instrument=instrument,
+        defaults={
+            "interval_days": interval,
+            "preferred_time": preferred_time,
+            "enabled": enabled,
+            "starts_on": starts_on,
+        },
+    )
+    return schedule
+
+
+SAFETY_PLAN_FIELDS = ("warning_signs", "coping_steps", "people", "places", "professionals")
+PLAN_MAX_ENTRIES = 12  # assumption: a plan is short enough to read in a hard moment
+PLAN_MAX_LENGTH = 300
+
+
+def safety_plan_update(*, owner: User, **lists: Any) -> SafetyPlan:
+    """Replace the lists of a person's safety plan; blank entries are dropped."""
+    plan = selectors.safety_plan_for(owner=owner)
+    for field, entries in lists.items():
+        if field not in SAFETY_PLAN_FIELDS:
+            raise InvalidInput(field, "This part of the plan does not exist.")
+        if not isinstance(entries, list | tuple) or not all(isinstance(e, str) for e in entries):
+            raise InvalidInput(field, "Give a list of short texts.")
+        cleaned = [entry.strip() for entry in entries if entry.strip()]
+        if len(cleaned) > PLAN_MAX_ENTRIES:
+            raise InvalidInput(field, f"Keep it to {PLAN_MAX_ENTRIES} entries or fewer.")
+        if any(len(entry) > PLAN_MAX_LENGTH for entry in cleaned):
+            raise InvalidInput(field, f"Keep each entry under {PLAN_MAX_LENGTH} characters.")
+        setattr(plan, field, cleaned)
+    plan.save()
+    return plan

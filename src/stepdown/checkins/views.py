@@ -1,0 +1,232 @@
+"""Pages for check-ins: the due list, questionnaire forms, results, the crisis page, trends."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from stepdown.accounts.models import User
+from stepdown.checkins import selectors, services
+from stepdown.checkins.forms import AnswerForm
+from stepdown.checkins.meaning import compare_with_recent
+from stepdown.checkins.models import Response
+from stepdown.checkins.presenters import band_label
+from stepdown.checkins.trends import DEFAULT_RANGE, RANGES, trends_for
+from stepdown.core.instruments import INSTRUMENTS, Audience, Instrument, get_instrument
+from stepdown.errors import InvalidInput, NotFound
+from stepdown.journal.selectors import local_today
+from stepdown.web.resources import CRISIS_LINES, SUPPORT_LINES
+
+RECENT_RESPONSES = 10
+
+
+def _owner(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _person_instrument(code: str) -> Instrument:
+    instrument = INSTRUMENTS.get(code)
+    if instrument is None or instrument.audience is not Audience.SELF_REPORT:
+        raise Http404
+    return instrument
+
+
+def _response_or_404(owner: User, response_id: int) -> Response:
+    try:
+        return selectors.response_get(owner=owner, response_id=response_id)
+    except NotFound:
+        raise Http404 from None
+
+
+@login_required
+def hub(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    # Every questionnaire a person may answer at any time (the daily check-in is in the due list).
+    others = [
+        i for i in INSTRUMENTS.values() if i.audience is Audience.SELF_REPORT and i.code != "daily"
+    ]
+    recent = [
+        (
+            response,
+            INSTRUMENTS[response.instrument].name,
+            band_label(response.instrument, response.band) if response.band else None,
+        )
+        for response in selectors.responses_for(owner=owner)[:RECENT_RESPONSES]
+    ]
+    return render(request, "checkins/hub.html", {"others": others, "recent": recent})
+
+
+def _after_save(result: services.Submitted) -> HttpResponse:
+    """Any sign of self-harm risk meets the crisis page first, before any score."""
+    response = result.response
+    if result.crisis:
+        return redirect(reverse("checkins:crisis") + f"?response={response.pk}")
+    return redirect("checkins:result", response_id=response.pk)
+
+
+def _form_page(
+    request: HttpRequest,
+    instrument: Instrument,
+    form: AnswerForm,
+    *,
+    editing: Response | None,
+    client_id: str,
+) -> HttpResponse:
+    status = 422 if form.errors or form.non_field_error else 200
+    context = {
+        "instrument": instrument,
+        "form": form,
+        "editing": editing,
+        "client_id": client_id,
+        "required_count": sum(1 for item in instrument.items if item.is_always_required),
+    }
+    return render(request, "checkins/answer.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def answer(request: HttpRequest, code: str) -> HttpResponse:
+    """Start a questionnaire. Today's daily check-in, once answered, opens for changes."""
+    owner = _owner(request)
+    instrument = _person_instrument(code)
+    if code == "daily" and request.method == "GET":
+        # A POST goes on to the service: a double-submitted form finds its client_id there.
+        today = local_today(owner)
+        existing = selectors.responses_for(
+            owner=owner, instrument="daily", since=today, until=today
+        ).first()
+        if existing is not None:
+            return redirect("checkins:edit", response_id=existing.pk)
+    if request.method == "POST":
+        form = AnswerForm(instrument, data=request.POST)
+        client_id = request.POST.get("client_id", "")
+        if form.is_valid():
+            try:
+                key = uuid.UUID(client_id) if client_id else None
+            except ValueError:
+                key = None
+            try:
+                result = services.response_submit(
+                    owner=owner, instrument=code, answers=form.answers(), client_id=key
+                )
+            except InvalidInput as error:
+                form.add_error(error.field, error.message)
+            else:
+                return _after_save(result)
+        return _form_page(request, instrument, form, editing=None, client_id=client_id)
+    form = AnswerForm(instrument)
+    return _form_page(request, instrument, form, editing=None, client_id=str(uuid.uuid4()))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, response_id: int) -> HttpResponse:
+    owner = _owner(request)
+    response = _response_or_404(owner, response_id)
+    instrument = _person_instrument(response.instrument)
+    if response.local_date != local_today(owner):
+        messages.info(request, "A check-in can be changed only on the day it counts for.")
+        return redirect("checkins:result", response_id=response.pk)
+    if request.method == "POST":
+        form = AnswerForm(instrument, data=request.POST)
+        if form.is_valid():
+            try:
+                result = services.response_update(
+                    owner=owner, response_id=response.pk, answers=form.answers()
+                )
+            except InvalidInput as error:
+                form.add_error(error.field, error.message)
+            else:
+                messages.success(request, "Your answers are updated.")
+                return _after_save(result)
+    else:
+        form = AnswerForm(instrument, initial=response.answers)
+    return _form_page(request, instrument, form, editing=response, client_id="")
+
+
+@login_required
+def result(request: HttpRequest, response_id: int) -> HttpResponse:
+    owner = _owner(request)
+    response = _response_or_404(owner, response_id)
+    instrument = get_instrument(response.instrument)
+    flag_rules = {rule.code: rule for rule in instrument.flags}
+    subscore_labels = {s.code: s.label for s in instrument.subscores}
+    context = {
+        "response": response,
+        "instrument": instrument,
+        "band_label": band_label(response.instrument, response.band) if response.band else None,
+        "comparison": compare_with_recent(response),
+        # Self-harm flags are answered by the crisis help above the score, not by a rule's text.
+        "flags": [
+            flag_rules[code]
+            for code in response.flags
+            if code in flag_rules and code not in services.SELF_HARM_FLAGS
+        ],
+        "crisis": services.needs_crisis(response.flags),
+        "subscores": [
+            (subscore_labels.get(code, code), value)
+            for code, value in response.subscores.items()
+            if code != "withdrawal"  # the daily total already is the withdrawal total
+        ],
+        "editable": response.local_date == local_today(owner)
+        and instrument.audience is Audience.SELF_REPORT,
+    }
+    return render(request, "checkins/result.html", context)
+
+
+def _lines_context() -> dict[str, Any]:
+    return {"crisis_lines": CRISIS_LINES, "support_lines": SUPPORT_LINES}
+
+
+@login_required
+def crisis(request: HttpRequest) -> HttpResponse:
+    """Calm, immediate help; shown before any score when a self-harm flag is raised."""
+    owner = _owner(request)
+    response = None
+    raw = request.GET.get("response", "")
+    if raw.isdigit():
+        try:
+            response = selectors.response_get(owner=owner, response_id=int(raw))
+        except NotFound:
+            response = None
+    if response is not None:
+        services.safety_event_mark_seen(owner=owner, response_id=response.pk)
+    plan = selectors.safety_plan_for(owner=owner)
+    context = _lines_context() | {
+        "response": response,
+        "acute": response is not None and "self_harm_acute" in response.flags,
+        "offer_asq": response is not None and response.instrument == "phq9",
+        "plan": plan,
+        "plan_empty": not any(getattr(plan, f) for f in services.SAFETY_PLAN_FIELDS),
+    }
+    return render(request, "checkins/crisis.html", context)
+
+
+@login_required
+def trends(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    raw = request.GET.get("days", "")
+    days = int(raw) if raw.isdigit() and int(raw) in RANGES else DEFAULT_RANGE
+    data = trends_for(owner=owner, days=days)
+    context = {
+        "trends": data,
+        "ranges": RANGES,
+        # Data rides in an attribute: htmx drops <script> blocks from swapped content.
+        "series_json": json.dumps(data.as_json()),
+        "summaries": {
+            key: data.summary(key)
+            for key in ("withdrawal", "craving", "sleep_hours", "mood", "phq9", "gad7")
+        }
+        | {"dose_g": data.summary("dose_g", unit=" g")},
+    }
+    return render(request, "checkins/trends.html", context)

@@ -1,0 +1,76 @@
+"""Schedules as dates: default intervals, and which window a day falls in.
+
+A schedule opens a window every ``interval_days`` local days from its ``starts_on`` day. A
+window stays open for ``window_days`` local days (the daily check-in: the person's whole day).
+After that it is closed: unanswered, it is *missed*, and an answer given later counts for the
+day it is given (as an extra response, or for the next window once that opens), never for the
+closed window.
+
+References
+----------
+The intervals are the issue's defaults: the daily check-in every day, PHQ-9 and GAD-7 every 14
+days (their two-week recall, Kroenke2001, Spitzer2006), SDS and the DSM-5 criteria every 30 days.
+The window lengths are an assumption: a quarter of the interval, at least one day and at most a
+week, so a two-week questionnaire stays open three days and a monthly one a week.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+# Instrument code -> default interval in days (the issue's defaults).
+DEFAULT_INTERVALS: dict[str, int] = {"daily": 1, "phq9": 14, "gad7": 14, "sds": 30, "dsm5_sud": 30}
+SCHEDULABLE = tuple(DEFAULT_INTERVALS)
+
+# These stay on: the daily check-in is what the taper is watched with, and the PHQ-9 carries the
+# only scheduled self-harm question (item 9). A person may space the PHQ-9 out, up to monthly.
+ALWAYS_ON = ("daily", "phq9")
+INTERVAL_LIMITS: dict[str, tuple[int, int]] = {
+    "daily": (1, 1),
+    "phq9": (7, 28),
+    "gad7": (7, 90),
+    "sds": (7, 90),
+    "dsm5_sud": (7, 90),
+}
+MAX_WINDOW_DAYS = 7
+
+
+def window_days(interval_days: int) -> int:
+    """How many local days a window stays open (assumption: a quarter of the interval, 1-7)."""
+    if interval_days <= 1:
+        return 1
+    return max(1, min(MAX_WINDOW_DAYS, interval_days // 4))
+
+
+@dataclass(frozen=True)
+class Window:
+    """One window of a schedule, in local dates; ``end`` is the first day it is closed."""
+
+    start: dt.date
+    end: dt.date
+    interval_days: int
+
+    @property
+    def next_start(self) -> dt.date:
+        return self.start + dt.timedelta(days=self.interval_days)
+
+    @property
+    def previous_start(self) -> dt.date:
+        return self.start - dt.timedelta(days=self.interval_days)
+
+    def is_open(self, day: dt.date) -> bool:
+        return self.start <= day < self.end
+
+
+def window_for(*, starts_on: dt.date, interval_days: int, day: dt.date) -> Window:
+    """The latest window that has started by ``day`` (the first one when ``day`` is earlier)."""
+    if interval_days < 1:
+        raise ValueError("interval_days must be at least 1")
+    elapsed = max(0, (day - starts_on).days)
+    start = starts_on + dt.timedelta(days=(elapsed // interval_days) * interval_days)
+    return Window(
+        start=start,
+        end=start + dt.timedelta(days=window_days(interval_days)),
+        interval_days=interval_days,
+    )

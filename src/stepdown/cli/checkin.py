@@ -1,0 +1,149 @@
+"""``stepdown checkin``: answer the daily check-in (or another questionnaire) in the terminal.
+
+The answers go through the same service as the web form, so they are scored on the same
+server-side rules, count for the same window, and a self-harm flag prints crisis lines at once.
+A bad answer is explained and asked again; a blank skips an optional question.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.prompt import Prompt
+
+from stepdown.cli.django_setup import setup_django
+from stepdown.cli.errors import fail
+from stepdown.cli.score import CRISIS_MESSAGE
+from stepdown.core.instruments import Instrument, InvalidAnswerError, Item, ItemKind
+from stepdown.core.instruments.answers import is_blank, parse_answer
+
+if TYPE_CHECKING:
+    from stepdown.accounts.models import User
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``checkin`` command to ``app``."""
+    app.command(name="checkin")(checkin)
+
+
+def _hint(item: Item) -> str:
+    if item.kind is ItemKind.CHOICE:
+        return ", ".join(f"{o.value} {o.label.lower()}" for o in item.options)
+    if item.kind is ItemKind.YES_NO:
+        return "yes or no"
+    if item.kind is ItemKind.NUMBER:
+        anchors = ""
+        if item.min_label and item.max_label:
+            anchors = f"; {item.minimum} {item.min_label.lower()}, {item.maximum} "
+            anchors += item.max_label.lower()
+        unit = f" {item.unit}" if item.unit else ""
+        return f"{item.minimum}–{item.maximum}{unit}{anchors}"
+    return "text"
+
+
+def ask(console: Console, instrument: Instrument, item: Item, current: object = None) -> object:
+    """Ask one question until the answer is valid; ``None`` when an optional one is skipped."""
+    optional = not item.is_always_required
+    label = f"[bold]{escape(item.text)}[/bold] [dim]({escape(_hint(item))}"
+    label += ", optional)[/dim]" if optional else ")[/dim]"
+    default = "" if current is None else str(current)
+    while True:
+        raw = Prompt.ask(label, console=console, default=default, show_default=bool(default))
+        if is_blank(raw):
+            if optional:
+                return None
+            console.print("[red]Please answer this question.[/red]")
+            continue
+        try:
+            return parse_answer(instrument.code, item, raw)
+        except InvalidAnswerError as error:
+            message = str(error).split(": ", 1)[-1]
+            console.print(f"[red]{escape(message)}[/red]")
+
+
+def _asked(item: Item, answers: dict[str, Any]) -> bool:
+    """Conditional questions (the ASQ's "right now") only after the answer that opens them."""
+    if item.asked_if is None:
+        return True
+    return any(
+        isinstance(answers.get(code), int) and answers[code] >= item.asked_if.minimum
+        for code in item.asked_if.items
+    )
+
+
+def checkin(
+    instrument_code: str = typer.Option(
+        "daily", "--instrument", help="Questionnaire code (default: the daily check-in)."
+    ),
+    user: str = typer.Option(None, "--user", help="Account email (needed when there are several)."),
+) -> None:
+    """Answer today's check-in interactively, in the local database."""
+    setup_django(migrate=True)
+    from stepdown.checkins import selectors, services
+    from stepdown.cli.journal import _choose_user
+    from stepdown.errors import InvalidInput
+    from stepdown.journal.selectors import local_today
+
+    person: User = _choose_user(user)
+    try:
+        instrument = services.instrument_for_person(instrument_code)
+    except InvalidInput as error:
+        fail(error.message)
+    console = Console(highlight=False)
+    today = local_today(person)
+    existing = None
+    if instrument.code == "daily":
+        existing = selectors.responses_for(
+            owner=person, instrument="daily", since=today, until=today
+        ).first()
+    console.print(f"[bold]{escape(instrument.name)}[/bold] — {today:%A %-d %B}")
+    if existing is not None:
+        console.print("You already checked in today; your answers are shown and can be changed.")
+    console.print(escape(instrument.instructions))
+    answers: dict[str, Any] = {}
+    section = None
+    for item in instrument.items:
+        if not _asked(item, answers):
+            continue
+        if item.section and item.section != section:
+            section = item.section
+            console.rule(escape(section.replace("_", " ").capitalize()))
+        current = existing.answers.get(item.code) if existing is not None else None
+        answers[item.code] = ask(console, instrument, item, current)
+    try:
+        if existing is not None:
+            result = services.response_update(
+                owner=person, response_id=existing.pk, answers=answers
+            )
+        else:
+            result = services.response_submit(
+                owner=person, instrument=instrument.code, answers=answers
+            )
+    except InvalidInput as error:
+        fail(f"{error.field}: {error.message}")
+    _report(console, instrument, result)
+
+
+def _report(console: Console, instrument: Instrument, result: Any) -> None:
+    from stepdown.checkins.meaning import compare_with_recent
+    from stepdown.checkins.presenters import band_label
+    from stepdown.checkins.services import SELF_HARM_FLAGS
+
+    response = result.response
+    if result.crisis:
+        # Help first, before any number.
+        console.print(f"\n[bold red]{escape(CRISIS_MESSAGE)}[/bold red]")
+        console.print("Your safety plan: open Stepdown and choose Check-in → My safety plan.\n")
+    band = f" ({band_label(instrument.code, response.band)})" if response.band else ""
+    comparison = compare_with_recent(response).sentence
+    console.print(f"{escape(instrument.total_label)}: [bold]{response.total}[/bold]{band}")
+    console.print(f"That is {escape(comparison)}.")
+    rules = {rule.code: rule for rule in instrument.flags}
+    for flag in response.flags:
+        if flag in rules and flag not in SELF_HARM_FLAGS:  # already answered by the help above
+            console.print(f"[yellow]{escape(rules[flag].description)}[/yellow]")
+    where = "saved" if result.created else "updated"
+    console.print(f"Answers {where} for {response.local_date:%-d %B %Y}.")

@@ -1,0 +1,94 @@
+"""The slice of a person's journal that nudges, milestones and the risk page read.
+
+Two queries, whatever the length of the history: the doses of the last ``WINDOW_DAYS`` local
+days (only their time and grams) and the first dose ever (the day the journal began). Doses are
+turned into the rule engine's :class:`~stepdown.core.rules.DoseEvent` in the person's zone, so a
+dose at 23:30 local counts for that local day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+
+from django.db.models import Sum
+from django.utils import timezone
+
+from stepdown.accounts.models import User
+from stepdown.core.potency import ProductForm
+from stepdown.core.rules import DayTotal, DoseEvent, day_totals, dose_in_zone
+from stepdown.journal import selectors as journal
+from stepdown.journal.models import Dose
+
+# 7 recent days + 28 baseline days for the tolerance signals, plus room for a run of daily use
+# that began before them (assumption: 90 days covers any run worth comparing, and bounds work).
+WINDOW_DAYS = 90
+
+
+@dataclass(frozen=True)
+class JournalWindow:
+    """The doses of the last ``WINDOW_DAYS`` days up to ``today`` (local), oldest first."""
+
+    today: dt.date
+    doses: tuple[DoseEvent, ...]
+    forms: tuple[tuple[dt.date, str], ...]
+    journal_start: dt.date | None
+
+    @property
+    def first_day(self) -> dt.date:
+        return self.today - dt.timedelta(days=WINDOW_DAYS - 1)
+
+    @cached_property
+    def totals(self) -> dict[dt.date, DayTotal]:
+        return {total.day: total for total in day_totals(self.doses)}
+
+    def day(self, day: dt.date) -> DayTotal:
+        """The day's total; a day without doses is zero."""
+        return self.totals.get(day) or DayTotal(day=day, total_g=Decimal(0), dose_count=0)
+
+    def days(self, start: dt.date, end: dt.date) -> tuple[DayTotal, ...]:
+        """One total per day from ``start`` to ``end`` inclusive, zeros included."""
+        count = (end - start).days + 1
+        return tuple(self.day(start + dt.timedelta(days=n)) for n in range(max(count, 0)))
+
+    def doses_between(self, start: dt.date, end: dt.date) -> tuple[DoseEvent, ...]:
+        return tuple(dose for dose in self.doses if start <= dose.local_date <= end)
+
+    def forms_between(self, start: dt.date, end: dt.date) -> frozenset[ProductForm]:
+        return frozenset(ProductForm(form) for day, form in self.forms if start <= day <= end)
+
+
+def journal_window(*, owner: User, now: dt.datetime | None = None) -> JournalWindow:
+    """The person's last ``WINDOW_DAYS`` local days of doses, with the product form of each."""
+    today = journal.local_today(owner, now=now)
+    since = today - dt.timedelta(days=WINDOW_DAYS - 1)
+    rows = (
+        journal.doses_for(owner=owner, since=since, until=today)
+        .order_by("taken_at")
+        .values_list("taken_at", "grams", "product__form")
+    )
+    doses = []
+    forms = []
+    for taken_at, grams, form in rows:
+        # A liquid measured in ml without a known density has no grams; it is still a dose.
+        event = dose_in_zone(taken_at=taken_at, time_zone=owner.zone, dose_g=grams or Decimal(0))
+        doses.append(event)
+        if form:
+            forms.append((event.local_date, form))
+    first = Dose.objects.filter(owner=owner).order_by("taken_at").values("taken_at").first()
+    start = first["taken_at"].astimezone(owner.zone).date() if first else None
+    return JournalWindow(today=today, doses=tuple(doses), forms=tuple(forms), journal_start=start)
+
+
+def grams_between(*, owner: User, start: dt.date, end: dt.date) -> Decimal:
+    """Total grams logged from ``start`` to ``end`` (local dates, inclusive): one aggregate."""
+    if end < start:
+        return Decimal(0)
+    total = journal.doses_for(owner=owner, since=start, until=end).aggregate(g=Sum("grams"))["g"]
+    return total or Decimal(0)
+
+
+def local_date(owner: User, moment: dt.datetime | None) -> dt.date | None:
+    return None if moment is None else timezone.localtime(moment, owner.zone).date()

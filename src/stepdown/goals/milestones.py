@@ -1,0 +1,235 @@
+"""Milestones for the home page, and the day-by-day check behind "days within limits".
+
+- **Days within limits**: complete local days (through yesterday) since the limits were set,
+  at most the last ``MAX_DAYS`` (the journal window), on which no limit rule fired; plus the
+  current run of such days.
+- **Below the starting point**: the average of the last 7 complete days against the pattern
+  described at onboarding (days a week ÷ 7 × doses a day × grams a dose), shown only when lower
+  and only once the journal covers those 7 days.
+- **Money not spent**: (starting grams a day × complete days since onboarding began − grams
+  logged since) × the price per gram the person entered; shown only when positive.
+- **Days free of the original substance** (``opioid_recovery``): days since the date last used.
+- **Days on plan**: complete days of the active taper plan (from the planner's
+  ``daily_targets``, within the journal window) on which the grams logged were at or under the
+  day's target.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from stepdown.accounts.models import User
+from stepdown.core.rules import Alert, DayTotal
+from stepdown.goals import selectors
+from stepdown.goals.history import WINDOW_DAYS, JournalWindow, grams_between, local_date
+from stepdown.goals.models import Goal, Onboarding
+from stepdown.goals.nudges import limit_alerts, limits_set
+from stepdown.plans.selectors import daily_targets
+
+MAX_DAYS = WINDOW_DAYS
+RECENT_DAYS = 7
+
+
+def broken_days(alerts: tuple[Alert, ...], days: tuple[DayTotal, ...], goal: Goal) -> set[dt.date]:
+    """The local days on which a limit was not kept, read from the limit alerts' causes.
+
+    ``day:<date>`` and ``dose:<instant>`` name their day. A week with too many days of use
+    breaks from the first day beyond the limit onwards; use after the end date breaks every
+    later day of use.
+    """
+    used = sorted(day.day for day in days if day.used)
+    broken: set[dt.date] = set()
+    for alert in alerts:
+        kind, _, value = alert.cause_key.partition(":")
+        if kind == "day":
+            broken.add(dt.date.fromisoformat(value))
+        elif kind == "dose":
+            broken.add(dt.datetime.fromisoformat(value).date())
+        elif kind == "week" and goal.max_days_per_week is not None:
+            start = dt.date.fromisoformat(value)
+            in_week = [day for day in used if start <= day < start + dt.timedelta(days=7)]
+            broken.update(in_week[goal.max_days_per_week :])
+        elif kind == "end":
+            end = dt.date.fromisoformat(value)
+            broken.update(day for day in used if day > end)
+    return broken
+
+
+@dataclass(frozen=True)
+class DayCheck:
+    """One day of the daily summary: its total and whether the limits were kept."""
+
+    total: DayTotal
+    within: bool | None  # None: no limits applied that day
+
+
+def day_checks(*, window: JournalWindow, goal: Goal | None, days: int) -> list[DayCheck]:
+    """The last ``days`` local days up to today, newest first, each checked against the limits."""
+    last = window.today
+    first = last - dt.timedelta(days=days - 1)
+    totals = window.days(first, last)
+    checked_from = None
+    broken: set[dt.date] = set()
+    if goal is not None and limits_set(selectors.limits_of(goal)):
+        checked_from = goal.limits_from
+        # Two weeks back, so a calendar week that began before the days shown is whole.
+        wider = window.days(first - dt.timedelta(days=7), last)
+        alerts = limit_alerts(window=window, goal=goal, first=wider[0].day, last=last)
+        broken = broken_days(alerts, wider, goal)
+    return [
+        DayCheck(
+            total=total,
+            within=None
+            if checked_from is None or total.day < checked_from
+            else total.day not in broken,
+        )
+        for total in reversed(totals)
+    ]
+
+
+@dataclass(frozen=True)
+class LimitRecord:
+    days_within: int
+    days_counted: int
+    current_run: int
+    since: dt.date
+
+
+def limit_record(*, window: JournalWindow, goal: Goal | None) -> LimitRecord | None:
+    """Complete days within the limits since they were set (at most the last ``MAX_DAYS``)."""
+    if goal is None or not limits_set(selectors.limits_of(goal)):
+        return None
+    last = window.today - dt.timedelta(days=1)
+    first = max(goal.limits_from, window.today - dt.timedelta(days=MAX_DAYS - 1))
+    if last < first:
+        return LimitRecord(days_within=0, days_counted=0, current_run=0, since=goal.limits_from)
+    totals = window.days(first, last)
+    broken = broken_days(
+        limit_alerts(window=window, goal=goal, first=first, last=last), totals, goal
+    )
+    run = 0
+    for total in reversed(totals):
+        if total.day in broken:
+            break
+        run += 1
+    return LimitRecord(
+        days_within=sum(1 for total in totals if total.day not in broken),
+        days_counted=len(totals),
+        current_run=run,
+        since=first,
+    )
+
+
+@dataclass(frozen=True)
+class BelowStart:
+    recent_g_per_day: Decimal
+    start_g_per_day: Decimal
+
+    @property
+    def less_g_per_day(self) -> Decimal:
+        return self.start_g_per_day - self.recent_g_per_day
+
+    @property
+    def percent_less(self) -> Decimal:
+        return self.less_g_per_day / self.start_g_per_day * 100
+
+
+def below_start(*, window: JournalWindow, onboarding: Onboarding | None) -> BelowStart | None:
+    start = selectors.starting_g_per_day(onboarding)
+    first = window.today - dt.timedelta(days=RECENT_DAYS)
+    if not start or window.journal_start is None or window.journal_start > first:
+        return None
+    days = window.days(first, window.today - dt.timedelta(days=1))
+    recent = sum((day.total_g for day in days), Decimal(0)) / RECENT_DAYS
+    if recent >= start:
+        return None
+    return BelowStart(recent_g_per_day=recent, start_g_per_day=start)
+
+
+@dataclass(frozen=True)
+class MoneyNotSpent:
+    amount: Decimal
+    grams: Decimal
+    days: int
+    currency: str
+
+
+def money_not_spent(
+    *, owner: User, window: JournalWindow, onboarding: Onboarding | None, goal: Goal | None
+) -> MoneyNotSpent | None:
+    """What the grams not taken, compared with the starting point, would have cost."""
+    start_g = selectors.starting_g_per_day(onboarding)
+    if onboarding is None or goal is None or not goal.price_per_g or not start_g:
+        return None
+    began = local_date(owner, onboarding.created_at)
+    last = window.today - dt.timedelta(days=1)
+    if began is None or last < began:
+        return None
+    days = (last - began).days + 1
+    saved_g = start_g * days - grams_between(owner=owner, start=began, end=last)
+    if saved_g <= 0:
+        return None
+    return MoneyNotSpent(
+        amount=saved_g * goal.price_per_g, grams=saved_g, days=days, currency=goal.currency
+    )
+
+
+@dataclass(frozen=True)
+class DaysFree:
+    substance: str
+    days: int
+
+
+def days_free(*, window: JournalWindow, onboarding: Onboarding | None) -> DaysFree | None:
+    if (
+        onboarding is None
+        or onboarding.reason != Onboarding.ReasonChoice.OPIOID_RECOVERY
+        or onboarding.original_last_used_on is None
+    ):
+        return None
+    days = (window.today - onboarding.original_last_used_on).days
+    return DaysFree(substance=onboarding.original_substance or "the opioid", days=max(days, 0))
+
+
+@dataclass(frozen=True)
+class OnPlan:
+    days_on_plan: int
+    plan_days: int
+
+
+def on_plan(*, owner: User, window: JournalWindow) -> OnPlan | None:
+    """Complete plan days at or under their target (``None`` without an active plan)."""
+    last = window.today - dt.timedelta(days=1)
+    targets = daily_targets(owner=owner, start=window.first_day, end=last)
+    if not targets:
+        return None
+    kept = sum(1 for day, target in targets.items() if window.day(day).total_g <= target)
+    return OnPlan(days_on_plan=kept, plan_days=len(targets))
+
+
+@dataclass(frozen=True)
+class Milestones:
+    limits: LimitRecord | None
+    below: BelowStart | None
+    money: MoneyNotSpent | None
+    free: DaysFree | None
+    plan: OnPlan | None = None
+
+    @property
+    def any(self) -> bool:
+        items = (self.limits, self.below, self.money, self.free, self.plan)
+        return any(item is not None for item in items)
+
+
+def milestones_for(
+    *, owner: User, window: JournalWindow, onboarding: Onboarding | None, goal: Goal | None
+) -> Milestones:
+    return Milestones(
+        limits=limit_record(window=window, goal=goal),
+        below=below_start(window=window, onboarding=onboarding),
+        money=money_not_spent(owner=owner, window=window, onboarding=onboarding, goal=goal),
+        free=days_free(window=window, onboarding=onboarding),
+        plan=on_plan(owner=owner, window=window),
+    )

@@ -1,0 +1,269 @@
+"""Onboarding answers, medicines, risk snapshots, goals and limits, and the nudges they raise.
+
+**Why onboarding answers are columns (plus three small JSON lists).** Each answer that has one
+value is a column, so the database enforces its range (``CheckConstraint``), a clinic can filter
+on it (``reason = 'opioid_recovery'``) and a migration records every change of shape. The three
+multi-choice answers (forms used, what kratom is used for, diagnoses) are short lists drawn from
+closed sets; they are stored as JSON lists and validated in ``services`` rather than as three
+join tables that nobody queries. The PHQ-2 and GAD-2 item answers are kept as JSON as the
+instruments' scorer returns them, with their totals in columns.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from stepdown.core.risk import Diagnosis, Reason, SelfTreatment, SubstanceHistory, Tier
+
+
+class Onboarding(models.Model):
+    """One person's onboarding: answers that bear on risk, and where they got to.
+
+    ``step`` is the next step to show, so onboarding resumes where it was left. ``status`` is
+    ``skipped`` when the person chose "skip for now"; answers can still be added later.
+    """
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETED = "completed", "Completed"
+        SKIPPED = "skipped", "Skipped"
+
+    class ReasonChoice(models.TextChoices):
+        AVOID_DEPENDENCE = Reason.AVOID_DEPENDENCE.value, "Keep my use in check"
+        CUT_DOWN = Reason.CUT_DOWN.value, "Cut down"
+        QUIT = Reason.QUIT.value, "Stop using kratom"
+        OPIOID_RECOVERY = Reason.OPIOID_RECOVERY.value, "I use kratom to get off another opioid"
+        JUST_TRACKING = Reason.JUST_TRACKING.value, "Just keep track"
+
+    class History(models.TextChoices):
+        NONE = SubstanceHistory.NONE.value, "No"
+        PAST = SubstanceHistory.PAST.value, "Yes, in the past"
+        CURRENT = SubstanceHistory.CURRENT.value, "Yes, now"
+        NOT_SAID = SubstanceHistory.NOT_SAID.value, "I'd rather not say"
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="onboarding"
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.IN_PROGRESS)
+    step = models.CharField(max_length=20, blank=True)
+    reason = models.CharField(max_length=20, choices=ReasonChoice.choices, blank=True)
+    days_per_week = models.PositiveSmallIntegerField(null=True, blank=True)
+    doses_per_day = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    grams_per_dose = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    years_of_use = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    forms_used = models.JSONField(default=list, blank=True)
+    substance_history = models.CharField(
+        max_length=10, choices=History.choices, default=History.NOT_SAID
+    )
+    withdrawal_when_stopping = models.BooleanField(null=True, blank=True)
+    self_treatment = models.JSONField(default=list, blank=True)
+    phq2_answers = models.JSONField(null=True, blank=True)
+    phq2_total = models.PositiveSmallIntegerField(null=True, blank=True)
+    gad2_answers = models.JSONField(null=True, blank=True)
+    gad2_total = models.PositiveSmallIntegerField(null=True, blank=True)
+    diagnoses = models.JSONField(default=list, blank=True)
+    diagnosis_note = models.CharField(max_length=200, blank=True)
+    original_substance = models.CharField(max_length=80, blank=True)
+    original_last_used_on = models.DateField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.CheckConstraint(
+                condition=models.Q(days_per_week__isnull=True) | models.Q(days_per_week__lte=7),
+                name="onboarding_days_per_week_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(doses_per_day__isnull=True) | models.Q(doses_per_day__gte=0),
+                name="onboarding_doses_per_day_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(grams_per_dose__isnull=True) | models.Q(grams_per_dose__gte=0),
+                name="onboarding_grams_per_dose_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(years_of_use__isnull=True) | models.Q(years_of_use__gte=0),
+                name="onboarding_years_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(phq2_total__isnull=True) | models.Q(phq2_total__lte=6),
+                name="onboarding_phq2_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(gad2_total__isnull=True) | models.Q(gad2_total__lte=6),
+                name="onboarding_gad2_range",
+            ),
+        ]
+        indexes: ClassVar[list[models.Index]] = [models.Index(fields=["reason"])]
+
+    def __str__(self) -> str:
+        return f"onboarding of {self.owner_id} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        """Completed or skipped: either way the "finish setting up" prompt goes away."""
+        return self.status != self.Status.IN_PROGRESS
+
+
+# Labels for the closed lists stored as JSON (the values are the core's enums).
+SELF_TREATMENT_LABELS = {
+    SelfTreatment.PAIN.value: "Pain",
+    SelfTreatment.MOOD.value: "Mood",
+    SelfTreatment.ENERGY.value: "Energy",
+    SelfTreatment.SLEEP.value: "Sleep",
+    SelfTreatment.OPIOID_WITHDRAWAL.value: "Withdrawal from opioids",
+}
+DIAGNOSIS_LABELS = {
+    Diagnosis.ANXIETY.value: "Anxiety",
+    Diagnosis.DEPRESSION.value: "Depression",
+    Diagnosis.OTHER.value: "Another mental-health condition",
+}
+
+
+class Medicine(models.Model):
+    """A medicine the person takes, as they name it (the interaction checker reads the list)."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="medicines"
+    )
+    name = models.CharField(max_length=100)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["name"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(Lower("name"), "owner", name="medicine_name_unique_per_owner"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RiskSnapshot(models.Model):
+    """The risk profile as computed at one moment, kept so the Risk page can show its history.
+
+    ``factors`` holds each factor's code, label, explanation, weight, sources, basis and Learn
+    slug as computed then (wording can change later; the record should not).
+    """
+
+    class TierChoice(models.TextChoices):
+        LOW = Tier.LOW.value, "Lower risk"
+        MODERATE = Tier.MODERATE.value, "Moderate risk"
+        HIGH = Tier.HIGH.value, "High risk"
+        LIKELY_DEPENDENCE = Tier.LIKELY_DEPENDENCE.value, "Signs of dependence"
+
+    class Trigger(models.TextChoices):
+        ON_DEMAND = "on_demand", "Viewed"
+        MONTHLY = "monthly", "Monthly update"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="risk_snapshots"
+    )
+    computed_at = models.DateTimeField(default=timezone.now)
+    tier = models.CharField(max_length=20, choices=TierChoice.choices)
+    score = models.PositiveSmallIntegerField()
+    factors = models.JSONField(default=list)
+    next_step = models.CharField(max_length=20)
+    limited_data = models.BooleanField(default=False)
+    journal_days = models.PositiveSmallIntegerField(default=0)
+    notes = models.JSONField(default=list)
+    method = models.CharField(max_length=40)
+    trigger = models.CharField(max_length=12, choices=Trigger.choices, default=Trigger.ON_DEMAND)
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["-computed_at", "-pk"]
+        indexes: ClassVar[list[models.Index]] = [models.Index(fields=["owner", "-computed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.tier} at {self.computed_at:%Y-%m-%d}"
+
+
+class Goal(models.Model):
+    """A person's goal and limits; every limit is optional (empty means "not set").
+
+    ``limits_from`` is the local day the limits last changed: the journal is checked against
+    them from that day on, so a new or stricter limit does not judge the days before it.
+    """
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goal"
+    )
+    purpose = models.CharField(max_length=200, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    max_g_per_day = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    max_days_per_week = models.PositiveSmallIntegerField(null=True, blank=True)
+    min_hours_between = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    no_use_after = models.TimeField(null=True, blank=True)
+    price_per_g = models.DecimalField(max_digits=8, decimal_places=3, null=True, blank=True)
+    currency = models.CharField(max_length=8, blank=True)
+    limits_from = models.DateField()
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.CheckConstraint(
+                condition=models.Q(max_g_per_day__isnull=True) | models.Q(max_g_per_day__gte=0),
+                name="goal_max_g_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(max_days_per_week__isnull=True)
+                | models.Q(max_days_per_week__lte=7),
+                name="goal_days_per_week_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(min_hours_between__isnull=True)
+                | models.Q(min_hours_between__gte=0),
+                name="goal_min_hours_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(price_per_g__isnull=True) | models.Q(price_per_g__gte=0),
+                name="goal_price_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"goal of {self.owner_id}"
+
+
+class Nudge(models.Model):
+    """A kind message raised when the journal crosses a limit or shows a tolerance signal.
+
+    One row per ``(owner, code, cause_key)``, whether open or dismissed: the same cause never
+    raises a second nudge, and a dismissed nudge stays dismissed.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="nudges"
+    )
+    code = models.CharField(max_length=40)
+    cause_key = models.CharField(max_length=120)
+    severity = models.CharField(max_length=10)
+    title = models.CharField(max_length=200)
+    explanation = models.TextField()
+    action = models.TextField()
+    source = models.CharField(max_length=60)
+    learn_slug = models.CharField(max_length=60)
+    created_at = models.DateTimeField(default=timezone.now)
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar[list[str]] = ["-created_at", "-pk"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(
+                fields=["owner", "code", "cause_key"], name="nudge_unique_per_cause"
+            ),
+        ]
+        indexes: ClassVar[list[models.Index]] = [
+            models.Index(fields=["owner", "dismissed_at", "-created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.cause_key}"

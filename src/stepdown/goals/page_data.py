@@ -1,0 +1,49 @@
+"""What the goals pages and template tags read, loaded once per request.
+
+The Today page shows the set-up prompt, nudges and milestones through three template tags; they
+share one :class:`PageData` kept on the request, so the journal window, the goal and the
+onboarding answers are each read once however many tags render.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.http import HttpRequest
+
+from stepdown.accounts.models import User
+from stepdown.goals import selectors
+from stepdown.goals.history import JournalWindow, journal_window
+from stepdown.goals.models import Goal, Onboarding
+
+_ATTRIBUTE = "_stepdown_goals_data"
+
+
+class PageData:
+    """Lazily loaded goals data for one person during one request."""
+
+    def __init__(self, owner: User) -> None:
+        self.owner = owner
+        self.assets_sent = False
+
+    @cached_property
+    def onboarding(self) -> Onboarding | None:
+        return selectors.onboarding_for(owner=self.owner)
+
+    @cached_property
+    def goal(self) -> Goal | None:
+        return selectors.goal_for(owner=self.owner)
+
+    @cached_property
+    def window(self) -> JournalWindow:
+        return journal_window(owner=self.owner)
+
+
+def page_data(request: HttpRequest) -> PageData:
+    user = request.user
+    assert isinstance(user, User)
+    data = getattr(request, _ATTRIBUTE, None)
+    if not isinstance(data, PageData) or data.owner.pk != user.pk:
+        data = PageData(user)
+        setattr(request, _ATTRIBUTE, data)
+    return data

@@ -1,0 +1,191 @@
+"""The Risk page's data: gather the inputs, compute the profile, keep a history of snapshots.
+
+Inputs (``risk_inputs``): the onboarding answers; the journal's last 28 local days ending today
+(days used, doses, grams and product forms), counted from the first logged dose so a new journal
+is not read as light use; and the latest DSM-5 and SDS totals, read through the check-ins app's
+``responses_for`` selector (see ``latest_scores``). A constant number of queries, whatever the
+history's length.
+
+Snapshots (``risk_refresh``): a row is stored when the result differs from the last one (tier,
+score or factors), or when the last one is more than ``SNAPSHOT_EVERY_DAYS`` old. The Risk page
+and ``GET /api/v1/risk`` call it on every view ("on demand"); the ``goals_refresh`` management
+command calls it for everyone (monthly at least, whatever they view).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from stepdown.accounts.models import User
+from stepdown.checkins import selectors as checkins
+from stepdown.core.potency import ProductForm
+from stepdown.core.risk import (
+    Diagnosis,
+    JournalSummary,
+    OnboardingAnswers,
+    Reason,
+    RiskInputs,
+    RiskProfile,
+    SelfTreatment,
+    SubstanceHistory,
+    UsePattern,
+    risk_profile,
+)
+from stepdown.core.risk.inputs import JOURNAL_WINDOW_DAYS
+from stepdown.goals import selectors
+from stepdown.goals.history import JournalWindow, journal_window
+from stepdown.goals.models import Onboarding, RiskSnapshot
+
+SNAPSHOT_EVERY_DAYS = 30  # "monthly" (assumption: 30 days, so a month never goes unrecorded)
+
+
+@dataclass(frozen=True)
+class Scores:
+    dsm5_criteria: int | None = None
+    sds_total: int | None = None
+
+
+def _latest_total(owner: User, instrument: str, high: int) -> int | None:
+    total = (
+        checkins.responses_for(owner=owner, instrument=instrument)
+        .values_list("total", flat=True)
+        .first()
+    )
+    # A total outside the instrument's range cannot come from its scorer; ignore rather than fail.
+    return total if total is not None and 0 <= total <= high else None
+
+
+def latest_scores(*, owner: User) -> Scores:
+    """The latest DSM-5 criteria count (0–11) and SDS total (0–15), from the check-ins app's
+    own selector (two queries); ``None`` where never answered."""
+    return Scores(
+        dsm5_criteria=_latest_total(owner, "dsm5_sud", 11),
+        sds_total=_latest_total(owner, "sds", 15),
+    )
+
+
+def answers_of(record: Onboarding | None) -> OnboardingAnswers:
+    """The core's view of the onboarding answers; with none given, "just tracking"."""
+    if record is None:
+        return OnboardingAnswers(reason=Reason.JUST_TRACKING)
+    pattern = None
+    if record.days_per_week is not None and record.doses_per_day is not None:
+        pattern = UsePattern(
+            days_per_week=record.days_per_week,
+            doses_per_day=record.doses_per_day,
+            grams_per_dose=record.grams_per_dose,
+        )
+    return OnboardingAnswers(
+        reason=Reason(record.reason) if record.reason else Reason.JUST_TRACKING,
+        substance_history=SubstanceHistory(record.substance_history),
+        self_treatment=frozenset(SelfTreatment(value) for value in record.self_treatment),
+        phq2_total=record.phq2_total,
+        gad2_total=record.gad2_total,
+        diagnoses=frozenset(Diagnosis(value) for value in record.diagnoses),
+        years_of_use=record.years_of_use,
+        forms_used=frozenset(ProductForm(value) for value in record.forms_used),
+        pattern=pattern,
+    )
+
+
+def journal_summary(window: JournalWindow) -> JournalSummary | None:
+    """The last 28 local days ending today, counted from the first logged dose."""
+    if window.journal_start is None:
+        return None
+    first = max(window.today - dt.timedelta(days=JOURNAL_WINDOW_DAYS - 1), window.journal_start)
+    days = window.days(first, window.today)
+    used = [day for day in days if day.used]
+    return JournalSummary(
+        days_covered=len(days),
+        days_used=len(used),
+        dose_count=sum(day.dose_count for day in used),
+        total_g=sum((day.total_g for day in used), Decimal(0)),
+        forms=window.forms_between(first, window.today),
+    )
+
+
+def risk_inputs(*, owner: User, window: JournalWindow | None = None) -> RiskInputs:
+    record = selectors.onboarding_for(owner=owner)
+    window = window or journal_window(owner=owner)
+    scores = latest_scores(owner=owner)
+    return RiskInputs(
+        answers=answers_of(record),
+        journal=journal_summary(window),
+        dsm5_criteria=scores.dsm5_criteria,
+        sds_total=scores.sds_total,
+        withdrawal_when_stopping=bool(record and record.withdrawal_when_stopping),
+    )
+
+
+def factors_json(profile: RiskProfile) -> list[dict[str, Any]]:
+    return [
+        {
+            "code": factor.code.value,
+            "label": factor.label,
+            "explanation": factor.explanation,
+            "weight": factor.weight,
+            "source": factor.source,
+            "sources": list(factor.sources),
+            "evidence": factor.evidence,
+            "action": factor.action,
+            "learn_slug": factor.learn_slug.value,
+            "basis": factor.basis.value,
+        }
+        for factor in profile.factors
+    ]
+
+
+def _same(snapshot: RiskSnapshot, profile: RiskProfile, factors: list[dict[str, Any]]) -> bool:
+    return (
+        snapshot.tier == profile.tier.value
+        and snapshot.score == profile.score
+        and snapshot.method == profile.method
+        and snapshot.limited_data == profile.limited_data
+        and [(f["code"], f["explanation"]) for f in snapshot.factors]
+        == [(f["code"], f["explanation"]) for f in factors]
+    )
+
+
+@dataclass(frozen=True)
+class RiskResult:
+    """A freshly computed profile, when it was computed, and the snapshot that records it."""
+
+    profile: RiskProfile
+    computed_at: dt.datetime
+    snapshot: RiskSnapshot
+    stored: bool
+
+
+def risk_refresh(
+    *,
+    owner: User,
+    trigger: str = RiskSnapshot.Trigger.ON_DEMAND,
+    window: JournalWindow | None = None,
+) -> RiskResult:
+    """Compute the profile now; store a snapshot when it changed or the last is a month old."""
+    now = timezone.now()
+    profile = risk_profile(risk_inputs(owner=owner, window=window))
+    factors = factors_json(profile)
+    latest = selectors.latest_snapshot(owner=owner)
+    fresh = latest is not None and now - latest.computed_at < dt.timedelta(days=SNAPSHOT_EVERY_DAYS)
+    if latest is not None and fresh and _same(latest, profile, factors):
+        return RiskResult(profile=profile, computed_at=now, snapshot=latest, stored=False)
+    snapshot = RiskSnapshot.objects.create(
+        owner=owner,
+        computed_at=now,
+        tier=profile.tier.value,
+        score=profile.score,
+        factors=factors,
+        next_step=profile.next_step.value,
+        limited_data=profile.limited_data,
+        journal_days=profile.journal_days,
+        notes=list(profile.notes),
+        method=profile.method,
+        trigger=trigger,
+    )
+    return RiskResult(profile=profile, computed_at=now, snapshot=snapshot, stored=True)

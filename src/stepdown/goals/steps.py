@@ -1,0 +1,93 @@
+"""The onboarding steps, in order: one short question group per screen.
+
+The ``recovery`` step is asked only when the reason is ``opioid_recovery``. Every step can be
+skipped; "skip for now" leaves onboarding altogether and it resumes at the saved step later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stepdown.core.risk import Reason
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    title: str
+    intro: str
+
+
+STEPS: tuple[Step, ...] = (
+    Step(
+        "reason",
+        "Why you are here",
+        "There is no wrong answer. It helps Stepdown suggest what to do next.",
+    ),
+    Step(
+        "pattern",
+        "How you use kratom now",
+        "A rough picture of a usual week is enough. It is your starting point, so you can see "
+        "change later.",
+    ),
+    Step(
+        "products",
+        "What you use, and for how long",
+        "Some products are much stronger than plain leaf, which changes the picture.",
+    ),
+    Step(
+        "uses",
+        "What kratom does for you",
+        "Many people use kratom to handle something: pain, mood, tiredness, sleep or withdrawal. "
+        "Knowing this helps find other ways to support you.",
+    ),
+    Step(
+        "history",
+        "Alcohol, other drugs and withdrawal",
+        "Past problems with other substances make dependence on kratom more likely. Your answer "
+        "stays private.",
+    ),
+    Step(
+        "mood",
+        "Mood and worry",
+        "Four short questions used by doctors everywhere. Low mood and anxiety are common and "
+        "treatable, and they affect how kratom feels.",
+    ),
+    Step(
+        "diagnoses",
+        "Anything you would like to share",
+        "Only share what you want to. You can change or remove it at any time.",
+    ),
+    Step(
+        "medicines",
+        "Medicines you take",
+        "Some medicines do not mix well with kratom. Listing them lets Stepdown check.",
+    ),
+    Step(
+        "recovery",
+        "The opioid you are moving away from",
+        "Stepdown can count your days free of it and keep its cravings in view.",
+    ),
+)
+STEP_SLUGS = tuple(step.slug for step in STEPS)
+RECOVERY_ONLY = frozenset({"recovery"})
+
+
+def steps_for(reason: str) -> tuple[Step, ...]:
+    """The steps a person sees, given their answer to the first question."""
+    if reason == Reason.OPIOID_RECOVERY.value:
+        return STEPS
+    return tuple(step for step in STEPS if step.slug not in RECOVERY_ONLY)
+
+
+def step_named(slug: str) -> Step | None:
+    return next((step for step in STEPS if step.slug == slug), None)
+
+
+def next_step(reason: str, slug: str) -> str | None:
+    """The step after ``slug``, or ``None`` when it was the last."""
+    order = [step.slug for step in steps_for(reason)]
+    if slug not in order:
+        return order[0]
+    position = order.index(slug)
+    return order[position + 1] if position + 1 < len(order) else None

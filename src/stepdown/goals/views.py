@@ -1,0 +1,297 @@
+"""Pages: onboarding (one step per screen), the Risk page, goals and limits, and nudges."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from stepdown.accounts.models import User
+from stepdown.core.instruments import get_instrument
+from stepdown.errors import InvalidInput, NotFound
+from stepdown.goals import milestones, nudges, selectors, services
+from stepdown.goals.forms import STEP_FORMS, GoalForm, MoodForm, StepForm
+from stepdown.goals.models import DIAGNOSIS_LABELS, SELF_TREATMENT_LABELS, Onboarding
+from stepdown.goals.page_data import page_data
+from stepdown.goals.presenters import (
+    NEXT_STEPS,
+    TIER_MEANING,
+    risk_json,
+    snapshot_json,
+)
+from stepdown.goals.risk import risk_refresh
+from stepdown.goals.steps import steps_for
+from stepdown.goals.templatetags.goals import milestones_context, nudge_cards, nudges_context
+from stepdown.journal.forms import attach_error
+from stepdown.journal.models import Product
+
+RECENT_DAYS = 7
+
+
+def _owner(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+# Onboarding ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def onboarding(request: HttpRequest) -> HttpResponse:
+    """Resume where the person left off; once complete, a summary with an edit link per step."""
+    owner = _owner(request)
+    record = selectors.onboarding_for(owner=owner)
+    if record is None or record.status != Onboarding.Status.COMPLETED:
+        step = record.step if record is not None and record.step else "reason"
+        return redirect("goals:onboarding_step", step=step)
+    return render(
+        request, "goals/onboarding_review.html", {"rows": _review_rows(record), "record": record}
+    )
+
+
+def _review_rows(record: Onboarding) -> list[tuple[str, str, str]]:
+    """(step slug, step title, answer in words) for each step the person sees."""
+    forms_labels = dict(Product.Form.choices)
+    said = {
+        "reason": record.get_reason_display() or "",
+        "pattern": _pattern_text(record),
+        "products": " · ".join(
+            part
+            for part in (
+                ", ".join(str(forms_labels.get(v, v)) for v in record.forms_used),
+                f"{record.years_of_use.normalize():f} years" if record.years_of_use else "",
+            )
+            if part
+        ),
+        "uses": ", ".join(SELF_TREATMENT_LABELS.get(v, v) for v in record.self_treatment),
+        "history": record.get_substance_history_display(),
+        "mood": _mood_text(record),
+        "diagnoses": ", ".join(DIAGNOSIS_LABELS.get(v, v) for v in record.diagnoses),
+        "medicines": ", ".join(record.owner.medicines.values_list("name", flat=True)),
+        "recovery": " · ".join(
+            part
+            for part in (
+                record.original_substance,
+                f"last used {record.original_last_used_on:%d %b %Y}"
+                if record.original_last_used_on
+                else "",
+            )
+            if part
+        ),
+    }
+    return [
+        (step.slug, step.title, said.get(step.slug) or "Not answered")
+        for step in steps_for(record.reason)
+    ]
+
+
+def _pattern_text(record: Onboarding) -> str:
+    if record.days_per_week is None:
+        return ""
+    text = f"{record.days_per_week} days a week"
+    if record.doses_per_day is not None:
+        text += f", {record.doses_per_day.normalize():f} doses a day"
+    if record.grams_per_dose is not None:
+        text += f", {record.grams_per_dose.normalize():f} g a dose"
+    return text
+
+
+def _mood_text(record: Onboarding) -> str:
+    parts = []
+    if record.phq2_total is not None:
+        parts.append(f"PHQ-2 {record.phq2_total} of 6")
+    if record.gad2_total is not None:
+        parts.append(f"GAD-2 {record.gad2_total} of 6")
+    return " · ".join(parts)
+
+
+def _screen_messages(record: Onboarding) -> list[str]:
+    """What a PHQ-2 or GAD-2 score means, in plain words (Kroenke2003, Kroenke2007)."""
+    found = []
+    for code, total, topic in (
+        ("phq2", record.phq2_total, "low mood"),
+        ("gad2", record.gad2_total, "anxiety"),
+    ):
+        if total is None:
+            continue
+        instrument = get_instrument(code)
+        band = instrument.band_for(total)
+        if band is not None and band.name == "positive":
+            found.append(
+                f"Your {instrument.name.split('(')[-1].rstrip(')')} score is {total} of 6, at or "
+                f"above 3, the point where a fuller check for {topic} is recommended. It is a "
+                "screen, not a diagnosis; a doctor or counsellor can tell you more, and "
+                "treatment helps."
+            )
+    return found
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def onboarding_step(request: HttpRequest, step: str) -> HttpResponse:
+    owner = _owner(request)
+    record = services.onboarding_start(owner=owner)
+    order = steps_for(record.reason)
+    current = next((item for item in order if item.slug == step), None)
+    if current is None:
+        raise Http404
+    form_class = STEP_FORMS[step]
+    medicines = selectors.medicines_for(owner=owner)
+    form: StepForm = form_class(
+        request.POST or None, initial=form_class.initial_from(record, medicines)
+    )
+    editing = record.status == Onboarding.Status.COMPLETED
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        if action == "skip_all":
+            services.onboarding_skip(owner=owner)
+            messages.info(request, "No problem. You can finish setting up any time.")
+            return redirect("journal:today")
+        if action == "skip_step":
+            record = services.onboarding_skip_step(owner=owner, step=step)
+            return _after_step(request, record, editing)
+        if form.is_valid():
+            try:
+                record = services.onboarding_save_step(
+                    owner=owner, step=step, answers=form.answers(), medicines=form.medicines()
+                )
+            except InvalidInput as error:
+                attach_error(form, error, form_class.FIELD_MAP)
+            else:
+                if step == "mood":
+                    for text in _screen_messages(record):
+                        messages.info(request, text)
+                return _after_step(request, record, editing)
+    position = [item.slug for item in order].index(step) + 1
+    context: dict[str, Any] = {
+        "form": form,
+        "step": current,
+        "position": position,
+        "count": len(order),
+        "editing": editing,
+        "groups": form.groups() if isinstance(form, MoodForm) else None,
+    }
+    status = 422 if form.errors else 200
+    return render(request, "goals/onboarding_step.html", context, status=status)
+
+
+def _after_step(request: HttpRequest, record: Onboarding, editing: bool) -> HttpResponse:
+    if editing:
+        messages.success(request, "Saved.")
+        return redirect("goals:onboarding")
+    if record.status == Onboarding.Status.COMPLETED:
+        messages.success(request, "Thank you. Here is your risk profile and a next step.")
+        return redirect("goals:risk")
+    return redirect("goals:onboarding_step", step=record.step)
+
+
+# Risk ----------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def risk(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    data = page_data(request)
+    result = risk_refresh(owner=owner, window=data.window)
+    profile = risk_json(result)
+    history = [snapshot_json(item) for item in selectors.risk_history(owner=owner)]
+    return render(
+        request,
+        "goals/risk.html",
+        {
+            "profile": profile,
+            "meaning": TIER_MEANING[profile["tier"]],
+            "suggestion": NEXT_STEPS[profile["next_step"]],
+            "history": history,
+            "onboarding": data.onboarding,
+        },
+    )
+
+
+# Goals and nudges ----------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goals(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    data = page_data(request)
+    form = GoalForm(request.POST or None, initial=GoalForm.initial_from(data.goal))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.goal_save(owner=owner, fields=form.goal_fields())
+        except InvalidInput as error:
+            attach_error(form, error, {})
+        else:
+            messages.success(request, "Your goal and limits are saved.")
+            return redirect("goals:goals")
+    nudges.nudges_refresh(owner=owner, window=data.window, goal=data.goal)
+    context = {
+        "form": form,
+        "goal": data.goal,
+        "nudges": nudge_cards(nudges.group_by_code(nudges.nudges_current(owner=owner))),
+        "days": milestones.day_checks(window=data.window, goal=data.goal, days=RECENT_DAYS),
+        "milestones": milestones.milestones_for(
+            owner=owner, window=data.window, onboarding=data.onboarding, goal=data.goal
+        ),
+        "today": data.window.today,
+    }
+    status = 422 if form.errors else 200
+    return render(request, "goals/goals.html", context, status=status)
+
+
+def _back(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@login_required
+@require_POST
+def nudge_dismiss(request: HttpRequest, nudge_id: int) -> HttpResponse:
+    try:
+        nudges.nudge_dismiss(owner=_owner(request), nudge_id=nudge_id, with_older=True)
+    except NotFound:
+        raise Http404 from None
+    if request.htmx:  # type: ignore[attr-defined]
+        return HttpResponse("")
+    return redirect(_back(request, reverse("goals:goals")))
+
+
+@login_required
+@require_GET
+def nudges_panel(request: HttpRequest) -> HttpResponse:
+    """The Today page's nudges, re-rendered after a dose is logged with htmx (see goals.js)."""
+    data = page_data(request)
+    data.assets_sent = True  # the page that asks already has them
+    context = nudges_context(data) | {"request": request}
+    return render(request, "goals/tags/nudges.html", context)
+
+
+@login_required
+@require_GET
+def milestones_panel(request: HttpRequest) -> HttpResponse:
+    data = page_data(request)
+    data.assets_sent = True
+    return render(request, "goals/tags/milestones.html", milestones_context(data))
+
+
+@login_required
+@require_POST
+def onboarding_skip(request: HttpRequest) -> HttpResponse:
+    """ "Not now" on the set-up banner."""
+    services.onboarding_skip(owner=_owner(request))
+    messages.info(request, "No problem. You can finish setting up any time from the Risk page.")
+    return redirect("journal:today")

@@ -1,0 +1,79 @@
+"""Forms for support contacts, reasons to change and the urge log; the services validate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from stepdown.errors import InvalidInput
+from stepdown.learn.models import UrgeLog
+
+STRENGTH_CHOICES = [(n, str(n)) for n in range(11)]
+
+
+def attach_error(form: forms.BaseForm, error: InvalidInput) -> None:
+    """Show a service's error next to the field it concerns, or above the form."""
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(max_length=80, widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    how_to_reach = forms.CharField(
+        label="How to reach them",
+        max_length=200,
+        help_text="A phone number, an email, or a note such as “text first”.",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    note = forms.CharField(
+        label="Note (optional)",
+        max_length=200,
+        required=False,
+        help_text="For example: “best in the evening”, “knows about my plan”.",
+    )
+
+    def contact_fields(self) -> dict[str, Any]:
+        return {
+            name: self.cleaned_data.get(name) or "" for name in ("name", "how_to_reach", "note")
+        }
+
+
+class ReasonForm(forms.Form):
+    text = forms.CharField(
+        label="A reason to change",
+        max_length=300,
+        help_text="In your own words, for example: “to be present with my kids in the morning”.",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+
+class UrgeForm(forms.Form):
+    strength = forms.TypedChoiceField(
+        label="How strong was the urge at its peak?",
+        choices=STRENGTH_CHOICES,
+        coerce=int,
+        help_text="0 is no urge at all, 10 the strongest you can imagine.",
+        widget=forms.RadioSelect(attrs={"class": "strength-choice"}),
+    )
+    helped = forms.MultipleChoiceField(
+        label="What helped?",
+        choices=UrgeLog.Helped.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "helped-choice"}),
+    )
+    note = forms.CharField(
+        label="Anything else (optional)",
+        max_length=300,
+        required=False,
+        help_text="What set it off, where you were, what you would try next time.",
+    )
+    client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
+
+    def urge_fields(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "strength": data["strength"],
+            "helped": data.get("helped") or [],
+            "note": data.get("note") or "",
+            "client_id": data.get("client_id"),
+        }

@@ -1,0 +1,48 @@
+"""Learn pages as data: one registry, in reading order.
+
+Adding a page: write a ``LearnPage`` in the topic module that fits (``basics``, ``stopping``,
+``safety``), add it to that module's ``PAGES``, cite only IDs listed in
+``docs/clinical-sources.md``, and run ``tests/learn`` (see ``docs/learn.md``).
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from stepdown.errors import NotFound
+from stepdown.learn.pages import basics, safety, stopping
+from stepdown.learn.pages.model import LearnPage, Section
+
+# Stepdown pages a Learn page may point to, with the label shown.
+TOOL_LINKS = MappingProxyType(
+    {
+        "learn:urge": "Urge timer",
+        "learn:breathe": "Guided breathing",
+        "learn:support": "Support: groups, helplines and your own people",
+        "web:help": "Get help now",
+    }
+)
+
+# Slugs that would collide with fixed routes under /learn/.
+RESERVED_SLUGS = frozenset({"support", "tools"})
+
+PAGES: MappingProxyType[str, LearnPage] = MappingProxyType(
+    {str(page.slug): page for page in (*basics.PAGES, *stopping.PAGES, *safety.PAGES)}
+)
+
+# The index shows the pages in these groups, in this order.
+GROUPS: tuple[tuple[str, tuple[LearnPage, ...]], ...] = (
+    ("Understanding kratom", basics.PAGES),
+    ("Cutting down and stopping", stopping.PAGES),
+    ("Staying safe", safety.PAGES),
+)
+
+
+def page_get(slug: str) -> LearnPage:
+    try:
+        return PAGES[slug]
+    except KeyError:
+        raise NotFound("learn page") from None
+
+
+__all__ = ["GROUPS", "PAGES", "RESERVED_SLUGS", "TOOL_LINKS", "LearnPage", "Section", "page_get"]

@@ -1,0 +1,33 @@
+"""The shape of a Learn page: plain data, rendered by one template with autoescaping."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading with short paragraphs and, optionally, a list of points."""
+
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    points: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LearnPage:
+    """One Learn topic.
+
+    ``sources`` are IDs in ``docs/clinical-sources.md``; ``evidence`` says in plain words how
+    strong the evidence behind the page is; ``related`` are other pages' slugs; ``tools`` are URL
+    names of Stepdown pages that help act on the topic (a coping tool, the Support page).
+    """
+
+    slug: str
+    title: str
+    summary: str
+    sections: tuple[Section, ...]
+    sources: tuple[str, ...]
+    evidence: str
+    related: tuple[str, ...] = ()
+    tools: tuple[str, ...] = ()

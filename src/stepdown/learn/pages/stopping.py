@@ -1,0 +1,219 @@
+"""Learn pages about cutting down and stopping: withdrawal, tapering, lifestyle and support."""
+
+from __future__ import annotations
+
+from stepdown.core.rules.learn import LearnSlug
+from stepdown.learn.pages.model import LearnPage, Section
+
+WITHDRAWAL = LearnPage(
+    slug=LearnSlug.WITHDRAWAL,
+    title="Withdrawal and what helps",
+    summary=(
+        "Cutting down after regular use can bring days of feeling unwell. It is expected, it "
+        "passes, and a slower pace makes it milder."
+    ),
+    sections=(
+        Section(
+            "What people notice",
+            (),
+            (
+                "irritability, low mood, anxiety and restlessness;",
+                "poor sleep and tiredness;",
+                "aches and muscle discomfort;",
+                "runny nose, watery eyes, hot and cold flushes;",
+                "nausea, stomach upset or diarrhoea;",
+                "strong urges to use.",
+            ),
+        ),
+        Section(
+            "How long it lasts",
+            (
+                "This has not been measured well. People commonly describe symptoms starting "
+                "within a day, being worst over the first few days and easing within about a "
+                "week, with sleep and mood taking longer. Treat that as people's reports, not a "
+                "promise. Mitragynine leaves the body slowly — its half-life has been measured "
+                "at roughly one to three days — so symptoms may build more gradually than with "
+                "short-acting opioids.",
+            ),
+        ),
+        Section(
+            "What helps",
+            (),
+            (
+                "Reducing gradually instead of stopping all at once.",
+                "Sleep routines, regular food, plenty of fluids, gentle movement.",
+                "Riding out urges: the urge timer and the breathing exercise are here for that.",
+                "Telling someone you trust what you are doing.",
+                "A doctor, who can treat symptoms and, for some people, offer a medicine such as "
+                "buprenorphine (used for kratom dependence so far only in case series).",
+            ),
+        ),
+        Section(
+            "No kratom-specific scale exists",
+            (
+                "Stepdown's withdrawal diary adapts general opioid symptom lists. It helps you "
+                "see a trend; it is not a diagnosis.",
+            ),
+        ),
+    ),
+    sources=("Singh2014", "Smith2022", "Trakulsrichai2015", "Tanna2022", "Weiss2021", "SeedRisk"),
+    evidence=(
+        "Symptom lists come from surveys of regular users; the time course and treatments rest "
+        "on reports and small case series."
+    ),
+    related=(LearnSlug.TAPERING, LearnSlug.LIFESTYLE, LearnSlug.SEEK_HELP_NOW),
+    tools=("learn:urge", "learn:breathe"),
+)
+
+TAPERING = LearnPage(
+    slug=LearnSlug.TAPERING,
+    title="Tapering, and why slowly",
+    summary=(
+        "Lowering your amount in small steps gives the body time to readjust, so withdrawal "
+        "stays manageable. Small, steady and adjustable beats fast."
+    ),
+    sections=(
+        Section(
+            "Why not stop at once",
+            (
+                "Stopping suddenly after daily use tends to bring the strongest withdrawal. "
+                "Cutting down in steps lets the body catch up between them.",
+            ),
+        ),
+        Section(
+            "How big a step",
+            (
+                "No study has tested a taper schedule for kratom. Guidance for tapering other "
+                "medicines that act on the brain suggests cutting 10 to 20 % of your current "
+                "amount at each step, at a pace you can tolerate, and going slower near the end. "
+                "Stepdown borrows that approach and says so.",
+                "Taking fewer doses a day can matter as much as taking fewer grams, so many "
+                "plans drop a dose as well as shrinking them.",
+            ),
+        ),
+        Section(
+            "How long between steps",
+            (
+                "With daily dosing, mitragynine takes about eight or nine days to settle at a "
+                "new level in one study. That is why plans often keep each step for one to two "
+                "weeks (Stepdown's reasoning from that study, not a tested rule).",
+            ),
+        ),
+        Section(
+            "When a step is hard",
+            (
+                "Pausing on a step until you feel steadier is part of a good plan, not a "
+                "failure. If symptoms stay severe, talk to a clinician — especially with heavy "
+                "use, other substances, or pregnancy.",
+            ),
+        ),
+    ),
+    sources=("SeedRisk", "Maudsley2024", "HorowitzTaylor2019", "Huestis2024", "Rogers2024"),
+    evidence=(
+        "Borrowed from tapering research on other medicines; no kratom taper has been tested "
+        "in a trial."
+    ),
+    related=(LearnSlug.WITHDRAWAL, LearnSlug.SUPPORT),
+    tools=("learn:urge",),
+)
+
+LIFESTYLE = LearnPage(
+    slug=LearnSlug.LIFESTYLE,
+    title="Exercise, mindfulness, food and sleep",
+    summary=(
+        "Looking after the basics will not make withdrawal vanish, but it takes the edge off and "
+        "makes the days between steps easier."
+    ),
+    sections=(
+        Section(
+            "Move a little every day",
+            (
+                "A walk, a swim, stretching — whatever you can manage. Movement eases "
+                "restlessness, lifts mood for a while and helps sleep come at night.",
+            ),
+        ),
+        Section(
+            "Practise noticing",
+            (
+                "Mindfulness means paying attention to what is happening now without rushing to "
+                "change it. With urges it can mean watching one rise and fall instead of acting "
+                "on it. A few minutes of slow breathing is an easy way to start.",
+            ),
+        ),
+        Section(
+            "Eat and drink regularly",
+            (
+                "Small, regular meals and plenty of water help when the stomach is upset. Fibre "
+                "and fluids help with the constipation that regular use often brings.",
+            ),
+        ),
+        Section(
+            "Protect your sleep",
+            (
+                "Sleep is often poor while cutting down and usually improves with time. Keep a "
+                "fixed wake-up time, dim screens in the last hour, keep caffeine to the morning, "
+                "and avoid late doses — a 'no use after' limit can help.",
+            ),
+        ),
+    ),
+    sources=("SeedRisk", "Singh2014", "Grundmann2017"),
+    evidence=(
+        "General health advice named in the source document; it has not been tested for kratom "
+        "specifically."
+    ),
+    related=(LearnSlug.WITHDRAWAL, LearnSlug.SUPPORT),
+    tools=("learn:breathe", "learn:urge"),
+)
+
+SUPPORT = LearnPage(
+    slug=LearnSlug.SUPPORT,
+    title="Support and counselling",
+    summary=(
+        "Other people make change easier: a friend who knows, a group of people who have been "
+        "there, a counsellor or a doctor."
+    ),
+    sections=(
+        Section(
+            "People who know you",
+            (
+                "Telling one person what you are doing — and how they can help on a hard day — "
+                "is one of the simplest protections there is. Stepdown keeps their names and "
+                "numbers with your reasons to change, so both are at hand when an urge hits.",
+            ),
+        ),
+        Section(
+            "People who have been there",
+            (
+                "Peer groups meet in person and online. SMART Recovery teaches practical skills "
+                "for urges and setbacks; Narcotics Anonymous follows the 12 steps; Kratom "
+                "Anonymous holds meetings focused on kratom; and an online quitting-kratom "
+                "community shares taper experiences. The Support page says how to find each.",
+            ),
+        ),
+        Section(
+            "Professionals",
+            (
+                "A family doctor, an addiction service or a counsellor can help you plan, treat "
+                "symptoms and handle setbacks. In the US, SAMHSA's free helpline gives "
+                "referrals at any hour. Talking therapies help with substance use in general; "
+                "they have not been studied for kratom in particular.",
+            ),
+        ),
+    ),
+    sources=(
+        "SeedRisk",
+        "SAMHSAHelpline",
+        "SMARTRecovery",
+        "NarcoticsAnonymous",
+        "KratomAnonymous",
+        "QuittingKratom",
+    ),
+    evidence=(
+        "Support is recommended in the source document; the groups are described from their own "
+        "materials, and none has been studied for kratom."
+    ),
+    related=(LearnSlug.TAPERING, LearnSlug.OPIOID_RECOVERY),
+    tools=("learn:support",),
+)
+
+PAGES = (WITHDRAWAL, TAPERING, LIFESTYLE, SUPPORT)

@@ -1,0 +1,49 @@
+"""``{% load learn %}``: the compact support card other pages show when cravings are high, and a
+filter that turns a written phone number or email into a link a phone can follow."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import template
+
+from stepdown.accounts.models import User
+from stepdown.learn.selectors import support_for
+
+register = template.Library()
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A run of digits with the usual separators; at least six digits so "2 pm" is not a number.
+_PHONE = re.compile(r"\+?\d[\d\s().-]{4,}\d")
+
+
+def reach_link(text: str) -> str:
+    """``mailto:`` or ``tel:`` for the first email or phone number in ``text``, else ""."""
+    email = _EMAIL.search(text)
+    if email:
+        return f"mailto:{email.group(0)}"
+    phone = _PHONE.search(text)
+    if phone:
+        digits = re.sub(r"\D", "", phone.group(0))
+        if 6 <= len(digits) <= 15:
+            plus = "+" if phone.group(0).startswith("+") else ""
+            return f"tel:{plus}{digits}"
+    return ""
+
+
+@register.filter
+def reach_href(text: str) -> str:
+    return reach_link(text or "")
+
+
+@register.inclusion_tag("learn/support_card.html", takes_context=True)
+def support_card(context: template.Context) -> dict[str, Any]:
+    """The signed-in person's contacts and reasons, with links to the coping tools.
+
+    Renders nothing for a visitor who is not signed in. Two queries.
+    """
+    user = context.get("user")
+    if not isinstance(user, User) or not user.is_authenticated:
+        return {"show": False}
+    return {"show": True, "support": support_for(owner=user)}

@@ -1,0 +1,1 @@
+"""Pages of the Learn app: topic pages, the Support page and the coping tools."""

@@ -1,0 +1,31 @@
+"""The Learn index and one page per topic; open to everyone, signed in or not."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from stepdown.core.rules.learn import LearnSlug
+from stepdown.errors import NotFound
+from stepdown.learn.pages import GROUPS, PAGES, TOOL_LINKS, page_get
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "learn/index.html", {"groups": GROUPS})
+
+
+@require_GET
+def page(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        topic = page_get(slug)
+    except NotFound:
+        raise Http404 from None
+    context = {
+        "page": topic,
+        "related": [PAGES[str(s)] for s in topic.related],
+        "tools": [(name, TOOL_LINKS[name]) for name in topic.tools],
+        "seek_help": PAGES[LearnSlug.SEEK_HELP_NOW.value],
+    }
+    return render(request, "learn/page.html", context)

@@ -1,0 +1,47 @@
+"""The plan as a calendar file, for the logged-in download, the API and the token link."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.utils import timezone
+from icalendar import Calendar
+
+from stepdown.exports.ics import PRODID, plan_to_ics
+from stepdown.plans.models import Plan
+from stepdown.plans.snapshot import taper_of
+
+# Neutral on purpose: event titles can show on a lock screen. No product name either.
+CALENDAR_TITLE = "Taper plan"
+
+
+def _uid(plan: Plan) -> str:
+    # The primary key is stable and says nothing about the person.
+    return f"plan-{plan.pk}"
+
+
+def plan_ics(plan: Plan) -> bytes:
+    """Every step as an all-day event, with the plan's daily reminder when one is set."""
+    return plan_to_ics(
+        taper_of(plan),
+        plan_id=_uid(plan),
+        stamp=plan.updated_at or timezone.now(),
+        title=CALENDAR_TITLE,
+        reminder_time=plan.reminder_time,
+    )
+
+
+def ended_plan_ics(plan: Plan) -> bytes:
+    """An empty calendar with the same identity: a subscribed calendar app removes the old
+    events of a plan that has ended instead of showing steps nobody follows any more."""
+    calendar = Calendar.new(prodid=PRODID, name=CALENDAR_TITLE, uid=f"{_uid(plan)}@stepdown")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    return bytes(calendar.to_ical())
+
+
+def ics_response(content: bytes, *, filename: str) -> HttpResponse:
+    """A calendar download that no browser or proxy keeps a copy of."""
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response

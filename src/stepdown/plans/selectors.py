@@ -1,0 +1,233 @@
+"""Reads of taper plans, always scoped to one owner (the calendar token is the one exception:
+the token itself is the credential)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import QuerySet, Sum
+
+from stepdown.accounts.models import User
+from stepdown.core.tapering import TaperPlan, TaperStep
+from stepdown.errors import NotFound
+from stepdown.journal.selectors import daily_totals, doses_for, local_today
+from stepdown.plans.conversion import Logged, logged_amounts
+from stepdown.plans.models import Plan, PlanAdjustment
+from stepdown.plans.snapshot import taper_of
+
+RECENT_DAYS = 14
+# The planned-versus-logged chart runs from the plan's start to eight weeks past today (or the
+# plan's end): the days so far stay readable and the page stays O(rows shown), however long
+# the plan.
+CHART_AHEAD_DAYS = 56
+
+
+def token_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def current_plan(*, owner: User) -> Plan | None:
+    """The person's active plan, or ``None``."""
+    return (
+        Plan.objects.filter(owner=owner, status=Plan.Status.ACTIVE)
+        .select_related("product")
+        .first()
+    )
+
+
+def plan_get(*, owner: User, plan_id: int) -> Plan:
+    """One of the person's plans (any status); :class:`NotFound` for anyone else's."""
+    try:
+        return Plan.objects.select_related("product").get(owner=owner, pk=plan_id)
+    except Plan.DoesNotExist:
+        raise NotFound("plan") from None
+
+
+def plans_for(*, owner: User) -> QuerySet[Plan]:
+    """All the person's plans, newest first."""
+    return Plan.objects.filter(owner=owner).select_related("product")
+
+
+def plan_history(*, owner: User, plan_id: int) -> list[PlanAdjustment]:
+    """Every change to the plan, newest first (one query after the ownership check)."""
+    plan = plan_get(owner=owner, plan_id=plan_id)
+    return list(plan.adjustments.all())
+
+
+def plan_by_calendar_token(secret: str) -> Plan | None:
+    """The plan a calendar link points at, or ``None`` for an unknown or revoked link."""
+    if not secret:
+        return None
+    return (
+        Plan.objects.select_related("product")
+        .filter(calendar_token_hash=token_hash(secret))
+        .first()
+    )
+
+
+def targets_between(plan: TaperPlan, *, start: dt.date, end: dt.date) -> dict[dt.date, Decimal]:
+    """Planned grams per day from ``start`` to ``end``: nothing before the plan starts, the
+    step's amount while it runs, zero from its end date on."""
+    targets: dict[dt.date, Decimal] = {}
+    for step in plan.steps:
+        day = max(step.start_date, start)
+        while day <= min(step.end_date, end):
+            targets[day] = step.daily_g
+            day += dt.timedelta(days=1)
+    day = max(plan.end_date, start)
+    while day <= end:
+        targets[day] = Decimal(0)
+        day += dt.timedelta(days=1)
+    return targets
+
+
+def daily_targets(*, owner: User, start: dt.date, end: dt.date) -> dict[dt.date, Decimal]:
+    """The active plan's target in grams for each local day from ``start`` to ``end``
+    (inclusive). Days before the plan starts are absent; days from its end on are zero.
+    Empty without an active plan. One query."""
+    plan = current_plan(owner=owner)
+    if plan is None or end < start:
+        return {}
+    return targets_between(taper_of(plan), start=start, end=end)
+
+
+@dataclass(frozen=True)
+class RecentUse:
+    """What the journal says about the last complete days, to prefill a new plan."""
+
+    days: int
+    avg_g: Decimal | None
+    doses_per_day: int | None
+    product_id: int | None
+    product_name: str | None
+
+
+def recent_use(
+    *, owner: User, days: int = RECENT_DAYS, now: dt.datetime | None = None
+) -> RecentUse:
+    """Average grams a day, doses a day and the main product over the ``days`` complete days
+    before today. The average counts days from the first logged dose in that window, so a
+    journal started three days ago is not diluted by empty days. Two queries."""
+    today = local_today(owner, now=now)
+    start, end = today - dt.timedelta(days=days), today - dt.timedelta(days=1)
+    totals = daily_totals(owner=owner, start=start, end=end)
+    used = [t for t in totals if t.dose_count]
+    if not used:
+        return RecentUse(days, None, None, None, None)
+    counted = [t for t in totals if t.date >= used[0].date]
+    avg = (sum((t.total_g for t in counted), Decimal(0)) / len(counted)).quantize(Decimal("0.01"))
+    dose_avg = Decimal(sum(t.dose_count for t in used)) / len(used)
+    main = (
+        doses_for(owner=owner, since=start, until=end)
+        .filter(product__isnull=False, product__archived_at__isnull=True)
+        .order_by()
+        .values("product", "product__name")
+        .annotate(grams=Sum("grams"))
+        .order_by("-grams", "product")
+        .first()
+    )
+    return RecentUse(
+        days=days,
+        avg_g=avg,
+        doses_per_day=max(1, int(dose_avg.quantize(Decimal(1), rounding=ROUND_HALF_UP))),
+        product_id=main["product"] if main else None,
+        product_name=main["product__name"] if main else None,
+    )
+
+
+def logged_by_day(
+    *, owner: User, plan: Plan, start: dt.date, end: dt.date
+) -> dict[dt.date, Logged]:
+    """What was logged each local day, in grams of the plan's product (see ``conversion``).
+    One query, whatever the number of days."""
+    doses = list(doses_for(owner=owner, since=start, until=end).order_by("taken_at"))
+    by_day: dict[dt.date, list] = {}  # type: ignore[type-arg]
+    for dose in doses:
+        by_day.setdefault(dose.taken_at.astimezone(owner.zone).date(), []).append(dose)
+    return {day: logged_amounts(items, plan_product=plan.product) for day, items in by_day.items()}
+
+
+@dataclass(frozen=True)
+class PlanToday:
+    """The plan as it stands on the person's today."""
+
+    date: dt.date
+    plan: TaperPlan
+    step: TaperStep | None
+    step_number: int | None
+    target_g: Decimal | None
+    logged: Logged
+    next_change: dt.date | None
+    next_step: TaperStep | None
+    started: bool
+    finished: bool
+
+    @property
+    def days_left(self) -> int:
+        return max(0, (self.plan.end_date - self.date).days)
+
+
+def plan_today(*, owner: User, plan: Plan, now: dt.datetime | None = None) -> PlanToday:
+    """Today's target, what has been logged so far, the current and the next step. One query."""
+    today = local_today(owner, now=now)
+    taper = taper_of(plan)
+    step = taper.step_on(today)
+    logged = logged_by_day(owner=owner, plan=plan, start=today, end=today).get(today, Logged())
+    next_step: TaperStep | None
+    if today < taper.start_date:
+        next_change, next_step = taper.start_date, taper.steps[0]
+    elif step is not None and step.index + 1 < len(taper.steps):
+        next_change, next_step = step.end_date + dt.timedelta(days=1), taper.steps[step.index + 1]
+    elif step is not None:
+        next_change, next_step = taper.end_date, None
+    else:
+        next_change, next_step = None, None
+    return PlanToday(
+        date=today,
+        plan=taper,
+        step=step,
+        step_number=None if step is None else step.index + 1,
+        target_g=taper.daily_g_on(today),
+        logged=logged,
+        next_change=next_change,
+        next_step=next_step,
+        started=today >= taper.start_date,
+        finished=today >= taper.end_date,
+    )
+
+
+@dataclass(frozen=True)
+class PlanChart:
+    days: list[dt.date]
+    planned_g: list[Decimal | None]
+    logged_g: list[Decimal | None]
+    approximate_days: int
+
+
+def plan_chart(*, owner: User, plan: Plan, today: dt.date) -> PlanChart:
+    """Planned grams from the plan's start to eight weeks ahead, and what was logged on the
+    days so far (in grams of the plan's product). One query for the logged doses."""
+    taper = taper_of(plan)
+    first = plan.start_date
+    last = min(plan.end_date, max(today, first) + dt.timedelta(days=CHART_AHEAD_DAYS))
+    planned = targets_between(taper, start=first, end=last)
+    logged = (
+        logged_by_day(owner=owner, plan=plan, start=first, end=min(today, last))
+        if today >= first
+        else {}
+    )
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    approx = Counter(day for day, entry in logged.items() if entry.approximate)
+    return PlanChart(
+        days=days,
+        planned_g=[planned.get(day) for day in days],
+        logged_g=[
+            (logged[day].total_g if day in logged else Decimal(0)) if day <= today else None
+            for day in days
+        ],
+        approximate_days=len(approx),
+    )

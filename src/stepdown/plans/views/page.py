@@ -1,0 +1,254 @@
+"""The plan page: today's target against what was logged, the chart, the adjustments (each with
+a reason), the history, and the calendar link."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from stepdown.accounts.models import User
+from stepdown.errors import InvalidInput
+from stepdown.journal.forms import attach_error
+from stepdown.plans import selectors, services
+from stepdown.plans.forms import CancelForm, HoldForm, ReinstateForm, ReminderForm, SlowForm
+from stepdown.plans.models import Plan
+from stepdown.plans.views.common import chart_json, is_htmx, owner_of, plan_or_404
+
+PAST_PLANS_SHOWN = 20
+
+
+def _blank_forms(plan: Plan) -> dict[str, forms.Form]:
+    # A fresh key per rendered form: a double tap or a retried request changes the plan once.
+    return {
+        "hold": HoldForm(initial={"client_id": uuid.uuid4(), "days": 7}),
+        "reinstate": ReinstateForm(initial={"client_id": uuid.uuid4()}),
+        "slow": SlowForm(plan=plan, initial={"client_id": uuid.uuid4()}),
+        "cancel": CancelForm(initial={"client_id": uuid.uuid4()}),
+        "reminder": ReminderForm(initial={"reminder_time": plan.reminder_time}),
+    }
+
+
+def _context(
+    request: HttpRequest,
+    owner: User,
+    plan: Plan | None,
+    *,
+    bound: dict[str, forms.Form] | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    past = selectors.plans_for(owner=owner)
+    if plan is None:
+        return {
+            "plan": None,
+            "recent": selectors.recent_use(owner=owner),
+            "past_plans": list(past[:PAST_PLANS_SHOWN]),
+            **extra,
+        }
+    status = selectors.plan_today(owner=owner, plan=plan)
+    chart = selectors.plan_chart(owner=owner, plan=plan, today=status.date)
+    return {
+        "plan": plan,
+        "status": status,
+        "steps": status.plan.steps,
+        "chart_json": chart_json(chart),
+        "chart": chart,
+        "history": list(plan.adjustments.all()),
+        "past_plans": list(past.exclude(pk=plan.pk)[:PAST_PLANS_SHOWN]),
+        "forms": _blank_forms(plan) | (bound or {}),
+        "open_form": next(iter(bound), None) if bound else None,
+        "calendar_link_active": bool(plan.calendar_token_hash),
+        **extra,
+    }
+
+
+@login_required
+def plan_page(request: HttpRequest) -> HttpResponse:
+    """``/plan/``: the active plan, or a way to start one."""
+    owner = owner_of(request)
+    plan = selectors.current_plan(owner=owner)
+    return render(request, "plans/plan.html", _context(request, owner, plan))
+
+
+@login_required
+def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Any of the person's plans, past ones read-only."""
+    owner = owner_of(request)
+    plan = plan_or_404(request, plan_id)
+    return render(request, "plans/plan.html", _context(request, owner, plan))
+
+
+def _after_change(
+    request: HttpRequest,
+    owner: User,
+    plan_id: int,
+    *,
+    name: str,
+    form: forms.Form,
+    action: Callable[[dict[str, Any]], Plan],
+    done: Callable[[Plan], str],
+) -> HttpResponse:
+    """Validate ``form``, run the service, then re-render the panel (htmx) or redirect."""
+    plan = plan_or_404(request, plan_id)
+    if form.is_valid():
+        try:
+            changed = action(form.cleaned_data)
+        except InvalidInput as error:
+            attach_error(form, error, {})
+        else:
+            notice = done(changed)
+            if is_htmx(request):
+                context = _context(request, owner, changed, notice=notice)
+                return render(request, "plans/plan.html#plan-panel", context)
+            messages.success(request, notice)
+            return redirect("plans:detail", changed.pk)
+    context = _context(request, owner, plan, bound={name: form})
+    template = "plans/plan.html#plan-panel" if is_htmx(request) else "plans/plan.html"
+    return render(request, template, context, status=422)
+
+
+def _end_text(plan: Plan) -> str:
+    last_day = plan.end_date - dt.timedelta(days=1)
+    return f"Your last planned day is now {last_day:%A %-d %B %Y}."
+
+
+@login_required
+@require_POST
+def hold(request: HttpRequest, plan_id: int) -> HttpResponse:
+    owner = owner_of(request)
+    form = HoldForm(request.POST)
+    return _after_change(
+        request,
+        owner,
+        plan_id,
+        name="hold",
+        form=form,
+        action=lambda data: services.plan_hold(
+            owner=owner,
+            plan_id=plan_id,
+            days=data["days"],
+            reason=data["reason"],
+            client_id=data.get("client_id"),
+        ),
+        done=lambda plan: (
+            f"Holding this step {form.cleaned_data['days']} days longer. " + _end_text(plan)
+        ),
+    )
+
+
+@login_required
+@require_POST
+def reinstate(request: HttpRequest, plan_id: int) -> HttpResponse:
+    owner = owner_of(request)
+    return _after_change(
+        request,
+        owner,
+        plan_id,
+        name="reinstate",
+        form=ReinstateForm(request.POST),
+        action=lambda data: services.plan_reinstate(
+            owner=owner, plan_id=plan_id, reason=data["reason"], client_id=data.get("client_id")
+        ),
+        done=lambda plan: "Back to your previous amount for now. " + _end_text(plan),
+    )
+
+
+@login_required
+@require_POST
+def slow(request: HttpRequest, plan_id: int) -> HttpResponse:
+    owner = owner_of(request)
+    plan = plan_or_404(request, plan_id)
+    return _after_change(
+        request,
+        owner,
+        plan_id,
+        name="slow",
+        form=SlowForm(request.POST, plan=plan),
+        action=lambda data: services.plan_slow(
+            owner=owner,
+            plan_id=plan_id,
+            rate_pct=data.get("rate_pct"),
+            step_g=data.get("step_g"),
+            interval_days=data.get("interval_days"),
+            reason=data["reason"],
+            client_id=data.get("client_id"),
+        ),
+        done=lambda plan: "The rest of your plan is gentler now. " + _end_text(plan),
+    )
+
+
+@login_required
+@require_POST
+def cancel(request: HttpRequest, plan_id: int) -> HttpResponse:
+    owner = owner_of(request)
+    return _after_change(
+        request,
+        owner,
+        plan_id,
+        name="cancel",
+        form=CancelForm(request.POST),
+        action=lambda data: services.plan_cancel(
+            owner=owner, plan_id=plan_id, reason=data["reason"], client_id=data.get("client_id")
+        ),
+        done=lambda plan: (
+            "This plan has ended. It stays in your history, and you can start "
+            "a new one whenever you like."
+        ),
+    )
+
+
+@login_required
+@require_POST
+def complete(request: HttpRequest, plan_id: int) -> HttpResponse:
+    owner = owner_of(request)
+    plan = plan_or_404(request, plan_id)
+    try:
+        services.plan_complete(owner=owner, plan_id=plan.pk)
+    except InvalidInput as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Plan marked as completed. Well done for seeing it through.")
+    return redirect("plans:detail", plan.pk)
+
+
+@login_required
+@require_POST
+def reminder(request: HttpRequest, plan_id: int) -> HttpResponse:
+    owner = owner_of(request)
+    plan = plan_or_404(request, plan_id)
+    form = ReminderForm(request.POST)
+    if not form.is_valid():
+        context = _context(request, owner, plan, bound={"reminder": form})
+        return render(request, "plans/plan.html", context, status=422)
+    services.plan_set_reminder(
+        owner=owner, plan_id=plan.pk, reminder_time=form.cleaned_data["reminder_time"]
+    )
+    messages.success(request, "Reminder saved. Calendars that subscribe will pick it up.")
+    return redirect("plans:detail", plan.pk)
+
+
+@login_required
+@require_POST
+def calendar_link(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Make a new calendar link (the old one stops working) or stop the link."""
+    owner = owner_of(request)
+    plan = plan_or_404(request, plan_id)
+    if request.POST.get("action") == "revoke":
+        services.plan_calendar_link_revoke(owner=owner, plan_id=plan.pk)
+        messages.success(request, "The calendar link no longer works.")
+        return redirect("plans:detail", plan.pk)
+    secret = services.plan_calendar_link_create(owner=owner, plan_id=plan.pk)
+    plan.refresh_from_db()
+    # The secret is shown on this one response and never again (only its hash is stored), so it
+    # is rendered here rather than passed through a redirect.
+    url = request.build_absolute_uri(reverse("plans:calendar_feed", args=[secret]))
+    return render(request, "plans/plan.html", _context(request, owner, plan, new_feed_url=url))

@@ -1,0 +1,130 @@
+"""Forms for the skin pages; the services do the checks that matter."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import forms
+
+from stepdown.skin.models import ExposedSite, SkinColour, SkinSite
+
+PHOTO_WIDGET = {"accept": "image/*", "capture": "environment"}
+
+
+class SessionUploadForm(forms.Form):
+    exposed_site = forms.ChoiceField(
+        label="Which exposed site?",
+        choices=ExposedSite.choices,
+        initial=ExposedSite.BACK_OF_HAND,
+        help_text="Use the same site every time.",
+    )
+    exposed_photo = forms.FileField(
+        label="Photo of the exposed site, with the colour card beside it",
+        widget=forms.FileInput(attrs=PHOTO_WIDGET),
+    )
+    reference_photo = forms.FileField(
+        label="Photo of your inner upper arm, with the colour card beside it",
+        widget=forms.FileInput(attrs=PHOTO_WIDGET),
+    )
+    no_card = forms.BooleanField(
+        label="I have no colour card this time (the result will be uncalibrated)",
+        required=False,
+    )
+    taken_at = forms.DateTimeField(
+        label="When were the photos taken?",
+        required=False,
+        help_text="Leave empty for now.",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    notes = forms.CharField(
+        label="Notes (optional)",
+        max_length=1000,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "for example: by the kitchen window"}),
+    )
+    client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
+
+
+class RetakeForm(forms.Form):
+    photo = forms.FileField(label="New photo", widget=forms.FileInput(attrs=PHOTO_WIDGET))
+
+
+class RegionForm(forms.Form):
+    """One photo's region. The number inputs describe a rectangle and work without JavaScript;
+    the canvas fills ``points`` for a polygon and ``corners`` for a marked colour card."""
+
+    kind = forms.ChoiceField(
+        choices=[("rect", "Rectangle"), ("polygon", "Polygon")],
+        initial="rect",
+        widget=forms.HiddenInput(attrs={"data-role": "kind"}),
+    )
+    x = forms.IntegerField(
+        label="Left (px)", min_value=0, widget=forms.NumberInput(attrs={"data-role": "x"})
+    )
+    y = forms.IntegerField(
+        label="Top (px)", min_value=0, widget=forms.NumberInput(attrs={"data-role": "y"})
+    )
+    width = forms.IntegerField(
+        label="Width (px)", min_value=1, widget=forms.NumberInput(attrs={"data-role": "width"})
+    )
+    height = forms.IntegerField(
+        label="Height (px)", min_value=1, widget=forms.NumberInput(attrs={"data-role": "height"})
+    )
+    points = forms.CharField(
+        required=False, widget=forms.HiddenInput(attrs={"data-role": "points"})
+    )
+    corners = forms.CharField(
+        required=False, widget=forms.HiddenInput(attrs={"data-role": "corners"})
+    )
+
+    def clean_points(self) -> list[Any] | None:
+        return _json_list(self.cleaned_data.get("points"), "points")
+
+    def clean_corners(self) -> list[Any] | None:
+        return _json_list(self.cleaned_data.get("corners"), "corners")
+
+    def region(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        if data["kind"] == "polygon" and data.get("points"):
+            return {"kind": "polygon", "points": data["points"]}
+        return {
+            "kind": "rect",
+            "x": data["x"],
+            "y": data["y"],
+            "width": data["width"],
+            "height": data["height"],
+        }
+
+
+def _json_list(text: str | None, name: str) -> list[Any] | None:
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        raise forms.ValidationError(f"The {name} could not be read; draw them again.") from None
+    if not isinstance(value, list):
+        raise forms.ValidationError(f"The {name} could not be read; draw them again.")
+    return value
+
+
+class ReportForm(forms.Form):
+    sites = forms.MultipleChoiceField(
+        label="Where do you see a change?",
+        choices=SkinSite.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    colour = forms.ChoiceField(
+        label="What colour is it?", choices=SkinColour.choices, widget=forms.RadioSelect
+    )
+    itching = forms.BooleanField(label="It itches", required=False)
+    tenderness = forms.BooleanField(label="It is tender or sore", required=False)
+    noticed_since = forms.DateField(
+        label="Since when, roughly?",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    note = forms.CharField(label="Anything else (optional)", max_length=1000, required=False)
+    client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())

@@ -1,0 +1,326 @@
+"""Pages of the skin tracker: the Skin page, a new session, regions, the result, retakes."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from stepdown.accounts.models import User
+from stepdown.core.colour import QUALITY_MESSAGES, CalibrationMethod, QualityCode
+from stepdown.errors import InvalidInput, NotFound
+from stepdown.journal.forms import attach_error
+from stepdown.skin import selectors, services
+from stepdown.skin.forms import RegionForm, ReportForm, RetakeForm, SessionUploadForm
+from stepdown.skin.measuring import bounding_rect, default_region, scale_region
+from stepdown.skin.models import ExposedSite, Photo, PhotoSession
+from stepdown.skin.photos import PreparedPhoto
+from stepdown.skin.presenters import category_label, trend_wording
+from stepdown.skin.serving import photo_response
+from stepdown.skin.uploads import capped_uploads
+
+SESSIONS_PER_PAGE = 12
+SLOPE_MIN_DAYS = 180
+ROLES = (Photo.Role.EXPOSED, Photo.Role.REFERENCE)
+
+
+def _owner(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _session_or_404(owner: User, session_id: int) -> PhotoSession:
+    try:
+        return selectors.session_get(owner=owner, session_id=session_id)
+    except NotFound:
+        raise Http404 from None
+
+
+def _chart(trend: selectors.Trend) -> str:
+    a = trend.assessment
+    times = [int(p.taken_at.timestamp()) for p in trend.points]
+    upper: list[float | None] = [None] * len(times)
+    lower: list[float | None] = [None] * len(times)
+    if a.noise is not None and a.baseline_mean_deg is not None:
+        upper = [round(a.baseline_mean_deg + a.noise.mdc95_deg, 2)] * len(times)
+        lower = [round(a.baseline_mean_deg - a.noise.mdc95_deg, 2)] * len(times)
+    return json.dumps(
+        {
+            "t": times,
+            "delta": [round(p.delta_ita_deg, 2) for p in trend.points],
+            "upper": upper,
+            "lower": lower,
+        }
+    )
+
+
+def _home_context(request: HttpRequest, owner: User, **extra: Any) -> dict[str, Any]:
+    site = request.GET.get("site")
+    trend = selectors.trend_for(owner=owner, site=site if site in ExposedSite.values else None)
+    page = Paginator(selectors.sessions_for(owner=owner), SESSIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    rows = [{"session": s, "photos": selectors.photos_by_role(s)} for s in page]
+    return {
+        "trend": trend,
+        "wording": trend_wording(trend),
+        "site_label": ExposedSite(trend.site).label,
+        "sites": [
+            (value, ExposedSite(value).label)
+            for value in selectors.sites_with_sessions(owner=owner)
+        ],
+        "chart_json": _chart(trend),
+        # A slope "per year" from a few weeks of sessions would be an extrapolation.
+        "show_slope": len(trend.points) >= 3
+        and (trend.points[-1].taken_at - trend.points[0].taken_at).days >= SLOPE_MIN_DAYS,
+        "page": page,
+        "rows": rows,
+        "reports": list(selectors.reports_for(owner=owner)[:3]),
+        **extra,
+    }
+
+
+@login_required
+@require_GET
+def skin_home(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    form = ReportForm(initial={"client_id": uuid.uuid4()})
+    return render(request, "skin/home.html", _home_context(request, owner, report_form=form))
+
+
+@login_required
+@require_POST
+def report_new(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    form = ReportForm(request.POST)
+    if form.is_valid():
+        try:
+            services.report_create(owner=owner, **form.cleaned_data)
+        except InvalidInput as error:
+            attach_error(form, error, {})
+        else:
+            messages.success(request, "Thank you; your description is saved.")
+            if request.htmx:  # type: ignore[attr-defined]
+                fresh = ReportForm(initial={"client_id": uuid.uuid4()})
+                context = _home_context(request, owner, report_form=fresh)
+                return render(request, "skin/home.html#report-panel", context)
+            return redirect("skin:home")
+    context = _home_context(request, owner, report_form=form)
+    template = "skin/home.html#report-panel" if request.htmx else "skin/home.html"  # type: ignore[attr-defined]
+    return render(request, template, context, status=422)
+
+
+@csrf_exempt
+@login_required
+@capped_uploads
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def session_new(request: HttpRequest) -> HttpResponse:
+    """Guidance, then both photos. The CSRF check runs after the upload cap is in place."""
+    owner = _owner(request)
+    form = SessionUploadForm(
+        request.POST or None, request.FILES or None, initial={"client_id": uuid.uuid4()}
+    )
+    if request.method == "POST":
+        form.is_valid()
+        prepared: dict[str, PreparedPhoto] = {}
+        # Judge every photo that arrived, even when another field is wrong, so one round trip
+        # shows every problem.
+        for role in ROLES:
+            field = services.ROLE_FIELDS[role]
+            upload = form.cleaned_data.get(field)
+            if upload is None:
+                continue
+            try:
+                prepared[role] = services.photo_check(data=upload.read(), field=field)
+            except InvalidInput as error:
+                form.add_error(field, error.message)
+        if not form.errors:
+            try:
+                result = services.session_create(
+                    owner=owner,
+                    exposed_site=form.cleaned_data["exposed_site"],
+                    taken_at=form.cleaned_data["taken_at"],
+                    notes=form.cleaned_data["notes"],
+                    uses_card=not form.cleaned_data["no_card"],
+                    client_id=form.cleaned_data["client_id"],
+                    photos=prepared,
+                )
+            except InvalidInput as error:
+                attach_error(form, error, {})
+            else:
+                return redirect("skin:regions", session_id=result.session.pk)
+    status = 422 if form.errors else 200
+    return render(request, "skin/new.html", {"form": form}, status=status)
+
+
+def _proposal(owner: User, session: PhotoSession, photo: Photo) -> tuple[dict[str, Any], bool]:
+    """The region to show first, and whether it came from an earlier session."""
+    if photo.region:
+        return photo.region, False
+    previous = selectors.previous_region(owner=owner, session=session, role=photo.role)
+    if previous is not None and previous.region:
+        scaled = scale_region(
+            previous.region,
+            source=(previous.width_px, previous.height_px),
+            target=(photo.width_px, photo.height_px),
+        )
+        return scaled, True
+    return default_region(width=photo.width_px, height=photo.height_px), False
+
+
+def _region_form(owner: User, session: PhotoSession, photo: Photo, data: Any = None) -> Any:
+    region, carried = _proposal(owner, session, photo)
+    initial: dict[str, Any] = {"kind": region["kind"], **bounding_rect(region)}
+    if region["kind"] == "polygon":
+        initial["points"] = json.dumps(region["points"])
+    if photo.card_corners:
+        initial["corners"] = json.dumps(photo.card_corners)
+    form = RegionForm(data, prefix=photo.role, initial=initial)
+    return {
+        "photo": photo,
+        "form": form,
+        "carried": carried,
+        "region_json": json.dumps(region),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_regions(request: HttpRequest, session_id: int) -> HttpResponse:
+    """Draw the measured area on each photo; submitting measures both (about 0.6 s each)."""
+    owner = _owner(request)
+    session = _session_or_404(owner, session_id)
+    photos = selectors.photos_by_role(session)
+    data = request.POST if request.method == "POST" else None
+    editors = [_region_form(owner, session, photos[r], data) for r in ROLES if r in photos]
+    if request.method == "POST":
+        valid = all(editor["form"].is_valid() for editor in editors)
+        if valid:
+            for editor in editors:
+                form = editor["form"]
+                try:
+                    services.photo_set_region(
+                        owner=owner,
+                        photo_id=editor["photo"].pk,
+                        region=form.region(),
+                        card_corners=form.cleaned_data["corners"],
+                    )
+                except InvalidInput as error:
+                    field = "corners" if error.field == "card_corners" else None
+                    form.add_error(field, error.message)
+            if not any(editor["form"].errors for editor in editors):
+                return redirect("skin:session", session_id=session.pk)
+    status = 422 if any(editor["form"].errors for editor in editors) else 200
+    context = {
+        "session": session,
+        "editors": editors,
+        "missing": [r for r in ROLES if r not in photos],
+    }
+    return render(request, "skin/regions.html", context, status=status)
+
+
+@login_required
+@require_GET
+def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
+    owner = _owner(request)
+    session = _session_or_404(owner, session_id)
+    photos = selectors.photos_by_role(session)
+    cards = [_card(role, photos.get(role)) for role in ROLES]
+    comparison_messages = [
+        QUALITY_MESSAGES[QualityCode(code)] for code in session.comparison_reasons
+    ]
+    context = {
+        "session": session,
+        "cards": cards,
+        "comparison_messages": comparison_messages,
+        "measured": all(card["m"] is not None for card in cards),
+    }
+    return render(request, "skin/session.html", context)
+
+
+CALIBRATION_LABELS = {
+    CalibrationMethod.COLOUR_CHECKER.value: "found in the photo",
+    CalibrationMethod.FOUR_CORNERS.value: "from the corners you marked",
+    CalibrationMethod.GREY_CARD.value: "grey card",
+    CalibrationMethod.NONE.value: "none (uncalibrated)",
+}
+
+
+def _card(role: str, photo: Photo | None) -> dict[str, Any]:
+    """One photo on the result page: its measured area as SVG shapes and its numbers."""
+    measurement = selectors.measurement_of(photo)
+    card: dict[str, Any] = {"role": role, "label": Photo.Role(role).label, "photo": photo}
+    card["m"] = measurement
+    region = photo.region if photo is not None else None
+    if region and region.get("kind") == "rect":
+        card["rect"] = region
+    elif region:
+        card["points"] = " ".join(f"{x},{y}" for x, y in region["points"])
+    if measurement is not None:
+        card["calibration"] = CALIBRATION_LABELS.get(measurement.calibration, "")
+        card["category"] = category_label(measurement.ita_category)
+        card["messages"] = [
+            QUALITY_MESSAGES[QualityCode(code)] for code in measurement.quality_reasons
+        ]
+    return card
+
+
+@csrf_exempt
+@login_required
+@capped_uploads
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def photo_retake(request: HttpRequest, session_id: int, role: str) -> HttpResponse:
+    owner = _owner(request)
+    session = _session_or_404(owner, session_id)
+    if role not in Photo.Role.values:
+        raise Http404
+    form = RetakeForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.photo_upload(
+                owner=owner,
+                session_id=session.pk,
+                role=role,
+                data=form.cleaned_data["photo"].read(),
+            )
+        except InvalidInput as error:
+            form.add_error("photo", error.message)
+        else:
+            return redirect("skin:regions", session_id=session.pk)
+    status = 422 if form.errors else 200
+    context = {"session": session, "form": form, "role_label": Photo.Role(role).label}
+    return render(request, "skin/retake.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_delete(request: HttpRequest, session_id: int) -> HttpResponse:
+    owner = _owner(request)
+    session = _session_or_404(owner, session_id)
+    if request.method == "POST":
+        services.session_delete(owner=owner, session_id=session.pk)
+        messages.success(request, "The session and its photos are deleted.")
+        return redirect("skin:home")
+    return render(request, "skin/session_confirm_delete.html", {"session": session})
+
+
+@login_required
+@require_GET
+def photo_file(request: HttpRequest, photo_id: int, variant: str) -> FileResponse:
+    """A photo for its owner only; anyone else gets the same 404 as for a missing photo."""
+    try:
+        photo = selectors.photo_get(owner=_owner(request), photo_id=photo_id)
+        return photo_response(photo, variant)
+    except NotFound:
+        raise Http404 from None

@@ -1,0 +1,150 @@
+// Check-ins: progress and sliders on questionnaire forms, and the stacked Trends charts.
+// No inline scripts (CSP); data arrives in data-* attributes.
+(function () {
+  "use strict";
+
+  // ---- Questionnaire form -------------------------------------------------------------
+  function isAnswered(question) {
+    var inputs = question.querySelectorAll("input[name], textarea[name]");
+    for (var i = 0; i < inputs.length; i++) {
+      var input = inputs[i];
+      if (input.type === "radio") { if (input.checked) { return true; } }
+      else if (input.value.trim() !== "") { return true; }
+    }
+    return false;
+  }
+
+  function updateProgress(form) {
+    var required = form.querySelectorAll("[data-question][data-required]");
+    var done = 0;
+    required.forEach(function (q) { if (isAnswered(q)) { done += 1; } });
+    var bar = form.querySelector("[data-progress]");
+    var text = form.querySelector("[data-progress-text]");
+    if (bar) { bar.max = required.length; bar.value = done; }
+    if (text) {
+      var left = required.length - done;
+      text.textContent = left === 0 ? "All answered" : done + " of " + required.length + " answered";
+    }
+  }
+
+  function wireSliders(form) {
+    form.querySelectorAll("[data-slider-for]").forEach(function (slider) {
+      var box = document.getElementById(slider.dataset.sliderFor);
+      if (!box) { return; }
+      if (box.value === "") { slider.classList.add("untouched"); } else { slider.value = box.value; }
+      slider.addEventListener("input", function () {
+        box.value = slider.value;
+        slider.classList.remove("untouched");
+        box.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+      box.addEventListener("input", function () {
+        if (box.value !== "") { slider.value = box.value; slider.classList.remove("untouched"); }
+      });
+    });
+  }
+
+  function setUpForm(form) {
+    form.classList.add("js");
+    wireSliders(form);
+    updateProgress(form);
+    form.addEventListener("input", function () { updateProgress(form); });
+    form.addEventListener("change", function () { updateProgress(form); });
+  }
+
+  // ---- Trends ---------------------------------------------------------------------------
+  var COLORS = { dose: "#2a7b6f", target: "#b45309", a: "#1d4ed8", b: "#9333ea", c: "#b45309", d: "#0f766e" };
+
+  function markLines(marks) {
+    return function (u) {
+      if (!marks.length) { return; }
+      var ctx = u.ctx;
+      ctx.save();
+      ctx.strokeStyle = "#6b7280";
+      ctx.setLineDash([5, 4]);
+      ctx.lineWidth = 1;
+      marks.forEach(function (mark) {
+        var x = Math.round(u.valToPos(mark.x, "x", true));
+        ctx.beginPath();
+        ctx.moveTo(x, u.bbox.top);
+        ctx.lineTo(x, u.bbox.top + u.bbox.height);
+        ctx.stroke();
+      });
+      ctx.restore();
+    };
+  }
+
+  function chartSpecs(data) {
+    var bars = uPlot.paths.bars({ size: [0.7, 10] });
+    var stepped = uPlot.paths.stepped({ align: 1 });
+    function line(label, values, color, extra) {
+      var s = { label: label, stroke: color, width: 2, spanGaps: false, points: { show: true, size: 4 } };
+      return [Object.assign(s, extra || {}), values];
+    }
+    return {
+      dose: { y: [0, null], axis: "g a day", series: [
+        [{ label: "grams", stroke: COLORS.dose, fill: "rgba(42,123,111,0.35)", paths: bars, points: { show: false } }, data.dose_g],
+        line("plan target", data.target_g, COLORS.target, { paths: stepped, points: { show: false } })
+      ] },
+      withdrawal: { y: [0, 48], axis: "0–48", series: [line("diary total", data.withdrawal, COLORS.a)] },
+      craving: { y: [0, 100], axis: "0–100", series: [line("craving", data.craving, COLORS.b)] },
+      sleep: { y: [0, 12], axis: "hours", series: [
+        line("hours", data.sleep_hours, COLORS.a),
+        line("quality (0–4)", data.sleep_quality, COLORS.c, { scale: "q" })
+      ], extraScale: { q: { range: [0, 4] } } },
+      mood: { y: [0, 4], axis: "0–4", series: [
+        line("mood", data.mood, COLORS.a), line("energy", data.energy, COLORS.d),
+        line("sedation", data.sedation, COLORS.b), line("sociability", data.sociability, COLORS.c)
+      ] },
+      phq: { y: [0, 27], axis: "total", series: [
+        line("PHQ-9", data.phq9, COLORS.a, { spanGaps: true }),
+        line("GAD-7", data.gad7, COLORS.b, { spanGaps: true })
+      ] }
+    };
+  }
+
+  function drawTrends(root) {
+    if (!root.dataset.series || typeof uPlot === "undefined") { return; }
+    var data = JSON.parse(root.dataset.series);
+    var xs = data.days.map(function (d) { return Date.parse(d + "T12:00:00Z") / 1000; });
+    var marks = data.marks.map(function (m) { return { x: Date.parse(m.day + "T00:00:00Z") / 1000, label: m.label }; });
+    var specs = chartSpecs(data);
+    var plots = [];
+    root.querySelectorAll("[data-trend]").forEach(function (holder) {
+      var spec = specs[holder.dataset.trend];
+      if (!spec) { return; }
+      holder.textContent = "";
+      var scales = { x: { time: true }, y: { range: function (u, min, max) {
+        var high = spec.y[1] === null ? Math.max(1, (max || 0) * 1.1) : Math.max(spec.y[1], max || 0);
+        return [spec.y[0], high];
+      } } };
+      if (spec.extraScale) { Object.assign(scales, spec.extraScale); }
+      var axes = [{}, { label: spec.axis, size: 50 }];
+      if (spec.extraScale) { axes.push({ scale: "q", side: 1, size: 30, grid: { show: false } }); }
+      var opts = {
+        width: Math.max(280, holder.clientWidth || 600),
+        height: 170,
+        tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"); },
+        cursor: { sync: { key: "stepdown-trends" }, drag: { x: false, y: false } },
+        scales: scales,
+        axes: axes,
+        series: [{}].concat(spec.series.map(function (pair) { return pair[0]; })),
+        hooks: { draw: [markLines(marks)] }
+      };
+      var values = [xs].concat(spec.series.map(function (pair) { return pair[1]; }));
+      var plot = new uPlot(opts, values, holder);
+      holder._plot = plot;
+      plots.push(plot);
+    });
+    window.addEventListener("resize", function () {
+      plots.forEach(function (plot) {
+        var width = Math.max(280, plot.root.parentNode.clientWidth);
+        plot.setSize({ width: width, height: 170 });
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-checkin-form]").forEach(setUpForm);
+    document.querySelectorAll("[data-trends]").forEach(drawTrends);
+  });
+})();

@@ -1,0 +1,74 @@
+// Taper planner: the preview and progress charts, print button, select-on-focus. No inline
+// scripts (CSP); chart data rides in data-series attributes because htmx drops <script> blocks.
+(function () {
+  "use strict";
+
+  function seconds(days) {
+    return days.map(function (d) { return Date.parse(d + "T12:00:00Z") / 1000; });
+  }
+
+  function baseOptions(holder, yLabel) {
+    return {
+      width: Math.max(280, holder.clientWidth || 600),
+      height: 260,
+      tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"); },
+      legend: { show: true },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max * 1.1)]; } } },
+      axes: [{}, { label: yLabel, size: 56 }]
+    };
+  }
+
+  var stepped = function () { return uPlot.paths.stepped({ align: 1 }); };
+
+  function drawPreview(holder, data) {
+    var opts = baseOptions(holder, "grams a day");
+    opts.series = [
+      {},
+      { label: "planned", stroke: "#2a7b6f", width: 2, paths: stepped(), points: { show: false } },
+      { label: "modelled level", stroke: "#7c3aed", width: 1.5, dash: [6, 4], points: { show: false } },
+      { label: "band (low)", stroke: "rgba(124,58,237,0.35)", width: 1, points: { show: false } },
+      { label: "band (high)", stroke: "rgba(124,58,237,0.35)", width: 1, points: { show: false } }
+    ];
+    opts.bands = [{ series: [4, 3], fill: "rgba(124,58,237,0.12)" }];
+    return new uPlot(opts, [seconds(data.days), data.target_g, data.level_g, data.low_g, data.high_g], holder);
+  }
+
+  function drawProgress(holder, data) {
+    var opts = baseOptions(holder, "grams a day");
+    opts.series = [
+      {},
+      { label: "logged", stroke: "#b45309", fill: "rgba(180,83,9,0.35)", paths: uPlot.paths.bars({ size: [0.7, 12] }), points: { show: false } },
+      { label: "planned", stroke: "#2a7b6f", width: 2, paths: stepped(), points: { show: false } }
+    ];
+    return new uPlot(opts, [seconds(data.days), data.logged_g, data.planned_g], holder);
+  }
+
+  var DRAW = { "plan-preview": drawPreview, "plan-progress": drawProgress };
+
+  function drawAll(root) {
+    if (typeof uPlot === "undefined") { return; }
+    root.querySelectorAll("[data-chart]").forEach(function (holder) {
+      var draw = DRAW[holder.dataset.chart];
+      if (!draw || !holder.dataset.series || holder._plot) { return; }
+      holder.textContent = "";
+      holder._plot = draw(holder, JSON.parse(holder.dataset.series));
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { drawAll(document); });
+  document.addEventListener("htmx:afterSettle", function () { drawAll(document); });
+  window.addEventListener("resize", function () {
+    document.querySelectorAll("[data-chart]").forEach(function (holder) {
+      if (holder._plot && DRAW[holder.dataset.chart]) {
+        holder._plot.setSize({ width: Math.max(280, holder.clientWidth), height: 260 });
+      }
+    });
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) { window.print(); }
+  });
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches("[data-select-on-focus]")) { event.target.select(); }
+  });
+})();

@@ -1,0 +1,94 @@
+"""The daily check-in on a phone, and the crisis page before any score."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "a-long-test-passphrase"
+DIARY = (
+    "Irritability", "Low mood or sadness", "Anxiety or nervousness", "Trouble sleeping",
+    "Nausea or an upset stomach", "Diarrhoea", "Restlessness", "Tiredness or low energy",
+    "Aching muscles or bones", "Runny nose or watery eyes", "Yawning",
+    "Sweating, or hot and cold flushes",
+)  # fmt: skip
+
+
+def _sign_in(page: Page, email: str) -> None:
+    from stepdown.accounts.models import User
+
+    User.objects.create_user(email, PASSWORD, time_zone="America/Chicago")
+    page.goto("/account/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def _pick(page: Page, question: str, answer: str) -> None:
+    page.get_by_role("group", name=question, exact=True).get_by_text(answer, exact=True).click()
+
+
+def test_the_daily_check_in_on_a_phone(phone_page: Page, page_errors: list[str]) -> None:
+    page = phone_page
+    _sign_in(page, "sam@example.org")
+    page.get_by_test_id("start-daily").click()
+    expect(page.get_by_role("heading", name="Withdrawal symptoms")).to_be_visible()
+    for symptom in DIARY:
+        _pick(page, symptom, "Mild")
+    expect(page.locator("[data-progress-text]")).to_have_text("12 of 23 answered")
+    # The slider fills the number box it belongs to
+    page.locator('[data-slider-for="q-craving"]').fill("60")
+    expect(
+        page.get_by_label("Over the last 24 hours, how strong was your craving for kratom?")
+    ).to_have_value("60")
+    page.get_by_label("How many hours did you sleep last night?").fill("6.5")
+    _pick(page, "How well did you sleep last night?", "Fairly well")
+    _pick(page, "Today, how energetic did you feel?", "A little")
+    _pick(page, "Today, how drowsy or sedated did you feel?", "Not at all")
+    _pick(page, "Today, how good was your mood?", "Moderately")
+    _pick(page, "Today, how sociable or talkative did you feel?", "A little")
+    page.get_by_label("How many minutes of exercise or physical activity did you do today?").fill(
+        "20"
+    )
+    page.get_by_label(
+        "How many minutes of meditation, breathing exercises or other mindfulness did you do today?"
+    ).fill("0")
+    _pick(page, "Did you eat regular meals today?", "Yes")
+    _pick(page, "Were you in touch with a support person or group today?", "No")
+    expect(page.locator("[data-progress-text]")).to_have_text("All answered")
+    # Touch targets are large enough for a thumb (at least 44 px high)
+    box = (
+        page.get_by_role("group", name="Yawning", exact=True)
+        .locator("label.seg")
+        .first.bounding_box()
+    )
+    assert box is not None
+    assert box["height"] >= 44
+    page.get_by_test_id("submit-checkin").click()
+    # 12 symptoms × 1 (mild) = 12
+    expect(page.get_by_test_id("score-total")).to_have_text("12")
+    expect(page.get_by_test_id("score-meaning")).to_contain_text("your first answer here")
+    # The page fits the phone: nothing wider than the viewport
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page_errors == []
+
+
+def test_phq9_item_9_shows_the_crisis_page_first(phone_page: Page, page_errors: list[str]) -> None:
+    page = phone_page
+    _sign_in(page, "jo@example.org")
+    page.goto("/checkins/phq9/")
+    groups = page.locator("fieldset.q-segmented")
+    for index in range(8):
+        groups.nth(index).get_by_text("Not at all", exact=True).click()
+    groups.nth(8).get_by_text("Several days", exact=True).click()
+    page.get_by_test_id("submit-checkin").click()
+    expect(page.get_by_test_id("crisis-page")).to_be_visible()
+    expect(page).to_have_url(__import__("re").compile(r"/checkins/crisis/\?response=\d+$"))
+    expect(page.get_by_role("button", name="Call 988")).to_have_attribute("href", "tel:988")
+    expect(page.get_by_test_id("offer-asq")).to_be_visible()
+    expect(page.get_by_test_id("score-total")).to_have_count(0)  # no score before help
+    page.get_by_role("link", name="When you are ready: see your scores").click()
+    expect(page.get_by_test_id("score-total")).to_have_text("1")
+    assert page_errors == []

@@ -1,0 +1,163 @@
+"""Schedules and the due list: windows in the person's time zone, missed windows, no back-fill."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+import time_machine
+from tests.checkins.checkins_answers import daily, phq9
+
+from stepdown.checkins import selectors, services
+from stepdown.checkins.models import Response
+from stepdown.checkins.windows import window_days, window_for
+from stepdown.errors import InvalidInput
+
+pytestmark = pytest.mark.django_db
+
+UTC = dt.UTC
+
+
+def _joined(person: Any, when: dt.datetime) -> None:
+    person.date_joined = when
+    person.save(update_fields=["date_joined"])
+
+
+def _due(person: Any, now: dt.datetime) -> dict[str, selectors.DueItem]:
+    return {item.instrument: item for item in selectors.due_now(owner=person, now=now)}
+
+
+def test_window_lengths_are_a_quarter_of_the_interval_within_one_to_seven_days() -> None:
+    # 1 → 1; 14 // 4 = 3; 30 // 4 = 7; 90 // 4 = 22 → capped at 7; 7 // 4 = 1
+    assert [window_days(n) for n in (1, 7, 14, 30, 90)] == [1, 1, 3, 7, 7]
+
+
+def test_window_for_counts_whole_intervals_from_the_start() -> None:
+    start = dt.date(2025, 3, 1)
+    # 1 March + 14 = 15 March: day 20 lies in the second window, open 15–17 March
+    window = window_for(starts_on=start, interval_days=14, day=dt.date(2025, 3, 20))
+    assert (window.start, window.end, window.next_start) == (
+        dt.date(2025, 3, 15),
+        dt.date(2025, 3, 18),
+        dt.date(2025, 3, 29),
+    )
+    assert not window.is_open(dt.date(2025, 3, 20))
+
+
+def test_a_new_account_has_the_default_schedule_due(person: Any) -> None:
+    _joined(person, dt.datetime(2025, 3, 1, 15, 0, tzinfo=UTC))
+    due = _due(person, dt.datetime(2025, 3, 1, 18, 0, tzinfo=UTC))
+    assert set(due) == {"daily", "phq9", "gad7", "sds", "dsm5_sud"}  # never COWS
+    assert all(item.status == "due" for item in due.values())
+    daily_item = due["daily"]
+    # The window is the person's local day: midnight to midnight in Chicago (UTC-6 in March)
+    assert daily_item.window_start == dt.datetime(2025, 3, 1, 6, 0, tzinfo=UTC)
+    assert daily_item.window_end == dt.datetime(2025, 3, 2, 6, 0, tzinfo=UTC)
+    assert due["phq9"].last_day == dt.date(2025, 3, 3)  # open 3 days: 1–3 March
+
+
+def test_the_due_list_follows_the_persons_time_zone(person: Any) -> None:
+    _joined(person, dt.datetime(2025, 3, 1, 15, 0, tzinfo=UTC))
+    with time_machine.travel(dt.datetime(2025, 3, 3, 15, 0, tzinfo=UTC), tick=False):
+        services.response_submit(owner=person, instrument="daily", answers=daily())
+    # 05:30 UTC on 4 March is still 23:30 on 3 March in Chicago: today's check-in is done
+    evening = _due(person, dt.datetime(2025, 3, 4, 5, 30, tzinfo=UTC))
+    assert evening["daily"].status == "done"
+    # 06:30 UTC is 00:30 on 4 March in Chicago: a new day, a new window
+    midnight = _due(person, dt.datetime(2025, 3, 4, 6, 30, tzinfo=UTC))
+    assert midnight["daily"].status == "due"
+    assert midnight["daily"].window.start == dt.date(2025, 3, 4)
+
+
+def test_a_missed_day_is_marked_and_never_back_filled(person: Any) -> None:
+    _joined(person, dt.datetime(2025, 3, 1, 15, 0, tzinfo=UTC))
+    # Nothing answered on 2 March; on the 3rd the list says so
+    due = _due(person, dt.datetime(2025, 3, 3, 15, 0, tzinfo=UTC))
+    assert due["daily"].status == "due"
+    assert due["daily"].missed_previous == dt.date(2025, 3, 2)
+    # Answering on the 3rd counts for the 3rd; the 2nd stays missed
+    with time_machine.travel(dt.datetime(2025, 3, 3, 16, 0, tzinfo=UTC), tick=False):
+        result = services.response_submit(owner=person, instrument="daily", answers=daily())
+    assert (result.response.local_date, result.response.slot_start) == (
+        dt.date(2025, 3, 3),
+        dt.date(2025, 3, 3),
+    )
+    due = _due(person, dt.datetime(2025, 3, 3, 17, 0, tzinfo=UTC))
+    assert due["daily"].missed_previous == dt.date(2025, 3, 2)
+
+
+def test_a_closed_phq9_window_is_missed_and_a_late_answer_is_an_extra(person: Any) -> None:
+    _joined(person, dt.datetime(2025, 3, 1, 15, 0, tzinfo=UTC))
+    # The first window is 1–3 March; on the 5th it has closed unanswered
+    due = _due(person, dt.datetime(2025, 3, 5, 15, 0, tzinfo=UTC))
+    assert due["phq9"].status == "missed"
+    assert due["phq9"].next_due == dt.date(2025, 3, 15)
+    with time_machine.travel(dt.datetime(2025, 3, 5, 16, 0, tzinfo=UTC), tick=False):
+        late = services.response_submit(
+            owner=person, instrument="phq9", answers=phq9(0, 0, 0, 0, 0, 0, 0, 0, 0)
+        )
+    assert late.response.slot_start is None  # recorded for today, not for the closed window
+    assert late.response.local_date == dt.date(2025, 3, 5)
+    assert _due(person, dt.datetime(2025, 3, 5, 17, 0, tzinfo=UTC))["phq9"].status == "missed"
+    # The next window opens on the 15th as planned
+    assert _due(person, dt.datetime(2025, 3, 15, 15, 0, tzinfo=UTC))["phq9"].status == "due"
+
+
+def test_a_window_is_answered_once_later_answers_are_extras(person: Any) -> None:
+    _joined(person, dt.datetime(2025, 3, 1, 15, 0, tzinfo=UTC))
+    with time_machine.travel(dt.datetime(2025, 3, 1, 16, 0, tzinfo=UTC), tick=False):
+        first = services.response_submit(
+            owner=person, instrument="gad7", answers={f"q{n}": 0 for n in range(1, 8)}
+        )
+    with time_machine.travel(dt.datetime(2025, 3, 2, 16, 0, tzinfo=UTC), tick=False):
+        second = services.response_submit(
+            owner=person, instrument="gad7", answers={f"q{n}": 1 for n in range(1, 8)}
+        )
+    assert first.response.slot_start == dt.date(2025, 3, 1)
+    assert second.response.slot_start is None
+    assert _due(person, dt.datetime(2025, 3, 2, 17, 0, tzinfo=UTC))["gad7"].status == "done"
+
+
+def test_optional_schedules_can_be_turned_off_but_daily_and_phq9_stay(person: Any) -> None:
+    services.schedule_update(owner=person, instrument="sds", enabled=False)
+    assert "sds" not in {item.instrument for item in selectors.due_now(owner=person)}
+    with pytest.raises(InvalidInput) as daily_off:
+        services.schedule_update(owner=person, instrument="daily", enabled=False)
+    assert daily_off.value.field == "enabled"
+    with pytest.raises(InvalidInput) as too_rare:
+        services.schedule_update(owner=person, instrument="phq9", interval_days=60)
+    assert too_rare.value.field == "interval_days"
+    with pytest.raises(InvalidInput):
+        services.schedule_update(owner=person, instrument="cows")
+
+
+def test_turning_a_schedule_back_on_starts_it_afresh(person: Any) -> None:
+    _joined(person, dt.datetime(2025, 3, 1, 15, 0, tzinfo=UTC))
+    with time_machine.travel(dt.datetime(2025, 3, 2, 15, 0, tzinfo=UTC), tick=False):
+        services.schedule_update(owner=person, instrument="sds", enabled=False)
+    with time_machine.travel(dt.datetime(2025, 4, 20, 15, 0, tzinfo=UTC), tick=False):
+        services.schedule_update(owner=person, instrument="sds", enabled=True)
+    due = _due(person, dt.datetime(2025, 4, 20, 16, 0, tzinfo=UTC))
+    assert due["sds"].status == "due"
+    assert due["sds"].missed_previous is None  # the months it was off are not "missed"
+
+
+def test_due_now_is_two_queries_whatever_the_history(
+    person: Any, django_assert_max_num_queries: Any
+) -> None:
+    _joined(person, dt.datetime(2023, 1, 1, 15, 0, tzinfo=UTC))
+    Response.objects.bulk_create(
+        Response(
+            owner=person,
+            instrument="daily",
+            version="1",
+            total=3,
+            local_date=dt.date(2023, 1, 1) + dt.timedelta(days=n),
+            slot_start=dt.date(2023, 1, 1) + dt.timedelta(days=n),
+        )
+        for n in range(700)
+    )
+    with django_assert_max_num_queries(2):
+        items = selectors.due_now(owner=person, now=dt.datetime(2024, 12, 1, 15, 0, tzinfo=UTC))
+    assert len(items) == 5

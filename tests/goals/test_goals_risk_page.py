@@ -1,0 +1,162 @@
+"""The Risk page reads real journal data (owner-scoped, local days), keeps snapshots and stays
+within a constant number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.test import Client
+from tests.goals.goals_support import CHICAGO, at, days_ago
+
+from stepdown.goals.models import RiskSnapshot
+from stepdown.goals.risk import risk_inputs
+
+pytestmark = pytest.mark.django_db
+
+# 05:00 in Chicago on 20 January: nothing logged yet today.
+EARLY = dt.datetime(2026, 1, 20, 5, 0, tzinfo=CHICAGO)
+
+
+def _nine_days_of_six_doses(owner: Any, log: Callable[..., Any], product: Any = None) -> None:
+    """11–19 January: 6 doses of 1 g a day, 06:00 to 16:00 local."""
+    for back in range(1, 10):
+        for hour in (6, 8, 10, 12, 14, 16):
+            log(owner, "1", at(days_ago(back), hour), product)
+
+
+def test_factors_come_from_the_journal_with_the_arithmetic(
+    web: Client, person: Any, log: Callable[..., Any], answer: Callable[..., Any]
+) -> None:
+    with time_machine.travel(EARLY, tick=False):
+        answer(person, reason="cut_down", substance_history="none")
+        _nine_days_of_six_doses(person, log)
+        page = web.get("/risk/").content.decode()
+        inputs = risk_inputs(owner=person)
+    # The journal begins 11 January; the 28-day window counts 11–20 January = 10 days covered,
+    # 9 of them used, 9 × 6 = 54 doses, 54 g.
+    assert inputs.journal is not None
+    assert (inputs.journal.days_covered, inputs.journal.days_used) == (10, 9)
+    assert (inputs.journal.dose_count, inputs.journal.total_g) == (54, Decimal(54))
+    # Days of use a week: 9 × 7 / 10 = 6.3 (>= 6: daily use, weight 2).
+    assert "about 6.3 days of use a week" in page
+    # Doses on a day of use: 54 / 9 = 6 (> 5); a week: 54 × 7 / 10 = 37.8 (frequent, weight 3).
+    assert "about 6 doses on a day of use, 37.8 a week" in page
+    # 2 + 3 = 5: moderate (3 to 5); the heavier factor is listed first.
+    assert "Moderate risk" in page
+    assert page.index("Many doses a day") < page.index("Using every day or nearly")
+    assert "Singh2019" in page
+    assert "Rogers2024" in page
+    assert 'href="/learn/tolerance-and-dependence/"' in page
+    # 1 g a dose is below 5 g: no large-dose factor.
+    assert "Large doses" not in page
+    # cut_down suggests a plan, at /plan/new/.
+    assert 'href="/plan/new/"' in page
+
+
+def test_products_in_the_journal_count(web: Client, person: Any, log: Callable[..., Any]) -> None:
+    from stepdown.journal.models import Product
+
+    extract = Product.objects.create(owner=person, name="Extract", form="extract")
+    with time_machine.travel(EARLY, tick=False):
+        log(person, "0.5", at(days_ago(1), 9), extract)
+        page = web.get("/risk/").content.decode()
+    assert "Your journal shows extracts in the last 4 weeks." in page
+    assert "Prozialeck2020" in page
+
+
+def test_someone_elses_journal_is_never_read(
+    web: Client, person: Any, other_person: Any, log: Callable[..., Any]
+) -> None:
+    with time_machine.travel(EARLY, tick=False):
+        _nine_days_of_six_doses(other_person, log)
+        page = web.get("/risk/").content.decode()
+        inputs = risk_inputs(owner=person)
+    assert inputs.journal is None
+    assert "Lower risk" in page
+    assert "We do not know your pattern of use yet" in page
+
+
+def test_a_dose_at_2330_counts_for_its_local_day(person: Any, log: Callable[..., Any]) -> None:
+    # 23:30 on 19 January in Chicago is 05:30 UTC on the 20th; with nothing else logged the
+    # journal begins (and was used) on the 19th: 19–20 January = 2 days covered, 1 used.
+    with time_machine.travel(EARLY, tick=False):
+        log(person, "2", at(days_ago(1), 23, 30))
+        journal = risk_inputs(owner=person).journal
+    assert journal is not None
+    assert (journal.days_covered, journal.days_used, journal.dose_count) == (2, 1, 1)
+
+
+def test_dsm5_answers_from_check_ins_set_the_tier(web: Client, person: Any) -> None:
+    from stepdown.checkins.services import response_submit
+    from stepdown.core.instruments import get_instrument
+
+    answers = {item.code: 0 for item in get_instrument("dsm5_sud").items}
+    answers |= {"craving": 1, "tolerance": 1}
+    with time_machine.travel(EARLY, tick=False):
+        response_submit(owner=person, instrument="dsm5_sud", answers=answers)
+        page = web.get("/risk/").content.decode()
+    # 2 of 11 criteria: the DSM-5 threshold, so "likely dependence" whatever else applies.
+    assert "Signs of dependence" in page
+    assert "met 2 of the 11 criteria" in page
+
+
+def test_snapshots_are_kept_when_the_profile_changes(
+    web: Client, person: Any, answer: Callable[..., Any]
+) -> None:
+    with time_machine.travel(EARLY, tick=False):
+        web.get("/risk/")
+        web.get("/risk/")
+        assert RiskSnapshot.objects.filter(owner=person).count() == 1
+        answer(person, reason="quit", self_treatment=["sleep", "pain"], years_of_use=3)
+        page = web.get("/risk/").content.decode()
+    # self-treatment (2) + 3 years of use (1) = 3: moderate; the history shows both entries.
+    snapshots = list(RiskSnapshot.objects.filter(owner=person))
+    assert [s.tier for s in snapshots] == ["moderate", "low"]
+    assert page.count("<li><time") == 2
+
+
+def test_the_monthly_command_keeps_a_snapshot_a_month(person: Any) -> None:
+    with time_machine.travel(EARLY - dt.timedelta(days=31), tick=False):
+        call_command("goals_refresh", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with time_machine.travel(EARLY - dt.timedelta(days=10), tick=False):
+        call_command("goals_refresh", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with time_machine.travel(EARLY, tick=False):
+        call_command("goals_refresh", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    # Day 0: first snapshot. Day 21: unchanged and 21 days old, nothing. Day 31: 31 days old.
+    snapshots = list(RiskSnapshot.objects.filter(owner=person))
+    assert len(snapshots) == 2
+    assert {s.trigger for s in snapshots} == {"monthly"}
+
+
+def test_the_risk_page_query_count_does_not_grow_with_history(
+    web: Client, person: Any, answer: Callable[..., Any], django_assert_max_num_queries: Any
+) -> None:
+    from stepdown.journal.models import Dose
+
+    start = dt.datetime(2023, 1, 1, 8, 0, tzinfo=dt.UTC)
+    Dose.objects.bulk_create(
+        Dose(owner=person, amount=1, grams=1, taken_at=start + dt.timedelta(hours=6 * i))
+        for i in range(3 * 365 * 4)
+    )
+    answer(person, reason="cut_down")
+    # session + user, onboarding, window doses, first dose, two check-in totals, latest snapshot,
+    # the snapshot insert (in a savepoint) and the history: well under 14.
+    with django_assert_max_num_queries(14):
+        response = web.get("/risk/")
+    assert response.status_code == 200
+
+
+def test_risk_page_needs_sign_in(client: Client) -> None:
+    assert client.get("/risk/").status_code == 302
+
+
+def test_risk_page_links_to_edit_answers(web: Client, person: Any) -> None:
+    page = web.get("/risk/").content.decode()
+    assert 'href="/onboarding/"' in page
+    assert "Finish setting up" in page
