@@ -117,6 +117,18 @@ def test_demo_creates_an_account_with_three_products_and_120_days(db: None) -> N
     summary = today_summary(owner=user)
     assert summary.avg_28d_g is not None
     assert Decimal(8) < summary.avg_28d_g < Decimal(16)
+    # a month of daily check-ins, two PHQ-9s without any crisis flag, and an active plan
+    from stepdown.checkins.models import Response
+    from stepdown.plans.selectors import current_plan
+
+    daily = Response.objects.filter(owner=user, instrument="daily")
+    assert 29 <= daily.count() <= 30
+    phq9 = Response.objects.filter(owner=user, instrument="phq9")
+    assert phq9.count() == 2
+    assert all("self_harm" not in r.flags for r in phq9)
+    plan = current_plan(owner=user)
+    assert plan is not None
+    assert plan.product is not None
     # running it again replaces the account rather than duplicating it
     runner.invoke(app, ["demo", "--password", "demo-password-2"])
     assert User.objects.filter(email="demo@stepdown.example").count() == 1

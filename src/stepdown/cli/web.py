@@ -48,11 +48,11 @@ def demo(
         None, help="Password for the demo account (default: a new random one)."
     ),
 ) -> None:
-    """Create (or recreate) a demo account with products and 120 days of doses."""
+    """Create (or recreate) a demo account: products, 120 days of doses, check-ins, a plan."""
     setup_django(migrate=True)
-    from stepdown.journal.demo import create_demo_account
+    from stepdown.demo import create_demo
 
-    email, secret = create_demo_account(password=password)
+    email, secret = create_demo(password=password)
     typer.echo("Demo account ready. Sign in with:")
     typer.echo(f"  email:    {email}")
     typer.echo(f"  password: {secret}")

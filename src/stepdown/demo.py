@@ -1,0 +1,100 @@
+"""The demo account: a person with four months of journal, a month of check-ins and a plan.
+
+Everything goes through the same services as the web, so the demo also exercises them. Figures
+are invented but plausible (see ``stepdown.journal.demo`` for the dose pattern).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from stepdown.accounts.models import User
+from stepdown.checkins.services import response_submit
+from stepdown.journal.demo import DEMO_EMAIL, create_demo_account
+from stepdown.journal.models import Product
+from stepdown.journal.selectors import local_today
+from stepdown.plans.services import plan_create
+
+CHECKIN_DAYS = 30
+
+
+@transaction.atomic
+def create_demo(*, password: str | None = None, seed: int = 7) -> tuple[str, str]:
+    """Replace the demo account; returns (email, password)."""
+    email, secret = create_demo_account(password=password, seed=seed)
+    owner = User.objects.get(email=email)
+    rng = random.Random(seed)
+    _add_checkins(owner, rng)
+    leaf = Product.objects.get(owner=owner, name="Green Maeng Da")
+    plan_create(
+        owner=owner,
+        product_id=leaf.pk,
+        method="proportional",
+        rate_pct=Decimal(10),
+        start_g=Decimal(12),
+        start_date=local_today(owner),
+        doses_per_day=5,
+        target_doses_per_day=3,
+        confirm_above_recent=True,
+        reason="Demo: a steady 10 % plan from today.",
+    )
+    return email, secret
+
+
+def _evening(owner: User, days_ago: int) -> dt.datetime:
+    day = local_today(owner) - dt.timedelta(days=days_ago)
+    return dt.datetime.combine(day, dt.time(21, 0), tzinfo=owner.zone)
+
+
+def _add_checkins(owner: User, rng: random.Random) -> None:
+    now = timezone.now()
+    for days_ago in range(CHECKIN_DAYS, 0, -1):
+        moment = _evening(owner, days_ago)
+        if moment > now:
+            continue
+        symptoms = {
+            code: rng.choice((0, 0, 1, 1, 2))
+            for code in (
+                "irritability", "low_mood", "anxiety", "trouble_sleeping", "nausea", "diarrhoea",
+                "restlessness", "fatigue", "aches", "runny_nose", "yawning", "sweating",
+            )
+        }  # fmt: skip
+        answers: dict[str, object] = {
+            **symptoms,
+            "craving": rng.randrange(25, 65),
+            "sleep_hours": round(rng.uniform(5.5, 8.0), 1),
+            "sleep_quality": rng.choice((1, 2, 2, 3)),
+            "energy": rng.choice((1, 2, 2, 3)),
+            "sedation": rng.choice((0, 1, 1, 2)),
+            "mood": rng.choice((1, 2, 2, 3)),
+            "sociability": rng.choice((1, 2, 3)),
+            "exercise_minutes": rng.choice((0, 0, 15, 20, 30, 45)),
+            "mindfulness_minutes": rng.choice((0, 0, 5, 10)),
+            "regular_meals": rng.choice((0, 1, 1)),
+            "support_contact": rng.choice((0, 1)),
+        }
+        response_submit(owner=owner, instrument="daily", answers=answers, now=moment)
+    # Two mood and anxiety screens, two weeks apart; item 9 is 0 (no crisis in the demo).
+    for days_ago, phq, gad in ((28, (1, 1, 2, 1, 1, 0, 1, 0, 0), (1, 1, 1, 0, 1, 1, 0)),
+                               (14, (1, 0, 1, 1, 0, 0, 1, 0, 0), (1, 0, 1, 0, 1, 0, 0))):  # fmt: skip
+        moment = _evening(owner, days_ago)
+        response_submit(
+            owner=owner,
+            instrument="phq9",
+            answers={f"q{i + 1}": value for i, value in enumerate(phq)},
+            now=moment,
+        )
+        response_submit(
+            owner=owner,
+            instrument="gad7",
+            answers={f"q{i + 1}": value for i, value in enumerate(gad)},
+            now=moment,
+        )
+
+
+__all__ = ["DEMO_EMAIL", "create_demo"]
