@@ -167,7 +167,9 @@ def plan_create(
 def _locked(owner: User, plan_id: int) -> Plan:
     try:
         return (
-            Plan.objects.select_for_update().select_related("product").get(owner=owner, pk=plan_id)
+            Plan.objects.select_for_update(of=("self",))
+            .select_related("product")
+            .get(owner=owner, pk=plan_id)
         )
     except Plan.DoesNotExist:
         raise NotFound("plan") from None
