@@ -11,7 +11,7 @@ import uuid
 from typing import Annotated, Any
 
 from ninja import Schema
-from pydantic import AwareDatetime, BeforeValidator, ConfigDict, Field
+from pydantic import AwareDatetime, BeforeValidator, ConfigDict, Field, field_validator
 
 
 def _text_only(value: Any) -> Any:
@@ -25,10 +25,28 @@ IsoDate = Annotated[dt.date, BeforeValidator(_text_only), Field(strict=False)]
 UuidText = Annotated[uuid.UUID, BeforeValidator(_text_only), Field(strict=False)]
 
 
+def _contains_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_contains_nul(k) or _contains_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_contains_nul(item) for item in value)
+    return False
+
+
 class StrictIn(Schema):
-    """Base for every request body: strict types, unknown fields rejected."""
+    """Base for every request body: strict types, unknown fields rejected, no NUL characters
+    (PostgreSQL cannot store them in text, and no person types one)."""
 
     model_config = ConfigDict(strict=True, extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul_characters(cls, value: Any) -> Any:
+        if _contains_nul(value):
+            raise ValueError("must not contain NUL characters")
+        return value
 
 
 class ErrorItem(Schema):

@@ -177,3 +177,12 @@ def test_a_dose_a_few_minutes_ahead_of_the_server_clock_is_accepted(api: ApiClie
         too_far = api.post("/doses", {"amount": 1, "taken_at": "2026-03-01T12:30:00Z"})
     assert ahead.status_code == 201
     assert too_far.status_code == 422
+
+
+def test_nul_characters_are_refused_with_the_field(api: ApiClient) -> None:
+    # PostgreSQL cannot store U+0000 in text; it must be a 422, never a 500.
+    response = api.post("/doses", {"amount": 2, "note": "a\u0000b"})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "note"
+    product = api.post("/products", {"name": "x\u0000"})
+    assert product.status_code == 422
