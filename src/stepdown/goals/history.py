@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
+from django.core.cache import cache
 from django.db.models import Sum
 from django.utils import timezone
 
@@ -80,6 +81,23 @@ def journal_window(*, owner: User, now: dt.datetime | None = None) -> JournalWin
     first = Dose.objects.filter(owner=owner).order_by("taken_at").values("taken_at").first()
     start = first["taken_at"].astimezone(owner.zone).date() if first else None
     return JournalWindow(today=today, doses=tuple(doses), forms=tuple(forms), journal_start=start)
+
+
+WINDOW_CACHE_S = 600
+
+
+def cached_journal_window(*, owner: User) -> JournalWindow:
+    """:func:`journal_window`, reused until the journal changes or the local day turns.
+
+    Keyed like the Today summary: the person's ``data_revision`` is bumped by every journal
+    write (doses and products), so a cached window is never older than the last write.
+    """
+    key = f"journal-window:{owner.pk}:{owner.data_revision}:{journal.local_today(owner)}"
+    window = cache.get(key)
+    if window is None:
+        window = journal_window(owner=owner)
+        cache.set(key, window, WINDOW_CACHE_S)
+    return window  # type: ignore[no-any-return]
 
 
 def grams_between(*, owner: User, start: dt.date, end: dt.date) -> Decimal:

@@ -13,7 +13,7 @@ from django.http import HttpRequest
 
 from stepdown.accounts.models import User
 from stepdown.goals import selectors
-from stepdown.goals.history import JournalWindow, journal_window
+from stepdown.goals.history import JournalWindow, cached_journal_window
 from stepdown.goals.models import Goal, Onboarding
 
 _ATTRIBUTE = "_stepdown_goals_data"
@@ -36,7 +36,7 @@ class PageData:
 
     @cached_property
     def window(self) -> JournalWindow:
-        return journal_window(owner=self.owner)
+        return cached_journal_window(owner=self.owner)
 
 
 def page_data(request: HttpRequest) -> PageData:

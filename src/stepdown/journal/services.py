@@ -96,6 +96,7 @@ def product_create(*, owner: User, **fields: Any) -> Product:
     product = Product(owner=owner, **fields)
     _validate_product(product)
     product.save()
+    data_changed(owner=owner)
     return product
 
 
@@ -109,6 +110,7 @@ def product_update(*, owner: User, product_id: int, **fields: Any) -> Product:
         setattr(product, field, value)
     _validate_product(product)
     product.save()
+    data_changed(owner=owner)
     return product
 
 
@@ -118,8 +120,10 @@ def product_remove(*, owner: User, product_id: int) -> str:
     if product.doses.exists():
         product.archived_at = product.archived_at or timezone.now()
         product.save(update_fields=["archived_at", "updated_at"])
+        data_changed(owner=owner)
         return "archived"
     product.delete()
+    data_changed(owner=owner)
     return "deleted"
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.core.cache import cache
 from django.http import HttpRequest
 
 from stepdown.goals import milestones as milestone_data
 from stepdown.goals import nudges as nudge_data
-from stepdown.goals.models import Onboarding
+from stepdown.goals.models import Goal, Onboarding
 from stepdown.goals.page_data import PageData, page_data
 from stepdown.goals.presenters import nudge_json
 
@@ -50,9 +51,29 @@ def onboarding_prompt(context: template.Context) -> dict[str, Any]:
     }
 
 
+CHECKED_FOR_S = 600
+
+
+def _limits_signature(goal: Goal | None) -> tuple[object, ...]:
+    if goal is None:
+        return ()
+    return (goal.pk, goal.max_g_per_day, goal.max_days_per_week, goal.min_hours_between,
+            goal.no_use_after, goal.end_date, goal.limits_from)  # fmt: skip
+
+
 def nudges_context(data: PageData) -> dict[str, Any]:
-    """Check the journal (on render: the after-dose check) and list the current nudges."""
-    nudge_data.nudges_refresh(owner=data.owner, window=data.window, goal=data.goal)
+    """Check the journal (on render: the after-dose check) and list the current nudges.
+
+    The check runs once per journal revision, day and set of limits: nudges depend on nothing
+    else, and re-running the rules on every view would only find the same causes again.
+    """
+    owner = data.owner
+    checked = (
+        f"nudges-checked:{owner.pk}:{owner.data_revision}:{data.window.today}:"
+        f"{hash(_limits_signature(data.goal))}"
+    )
+    if cache.add(checked, True, CHECKED_FOR_S):
+        nudge_data.nudges_refresh(owner=owner, window=data.window, goal=data.goal)
     groups = nudge_data.group_by_code(nudge_data.nudges_current(owner=data.owner))
     return {
         "nudges": nudge_cards(groups[:TODAY_NUDGES]),
