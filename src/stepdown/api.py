@@ -68,12 +68,15 @@ def _unauthorized(request: HttpRequest, error: AuthenticationError) -> HttpRespo
 
 def _register_routers() -> None:
     from stepdown.accounts.api import router as accounts_router
+    from stepdown.alerts.api import router as alerts_router
     from stepdown.checkins.api import router as checkins_router
     from stepdown.goals.api import router as goals_router
     from stepdown.journal.api import router as journal_router
     from stepdown.learn.api import router as learn_router
     from stepdown.plans.api import router as plans_router
+    from stepdown.reminders.api import router as reminders_router
     from stepdown.skin.api import router as skin_router
+    from stepdown.substances.api import router as substances_router
 
     api.add_router("/auth", accounts_router)
     api.add_router("/", journal_router)
@@ -82,6 +85,9 @@ def _register_routers() -> None:
     api.add_router("/", goals_router)
     api.add_router("/", learn_router)
     api.add_router("/skin", skin_router)
+    api.add_router("/", alerts_router)
+    api.add_router("/", substances_router)
+    api.add_router("/", reminders_router)
 
 
 _register_routers()

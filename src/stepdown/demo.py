@@ -80,8 +80,11 @@ def _add_checkins(owner: User, rng: random.Random) -> None:
         }
         response_submit(owner=owner, instrument="daily", answers=answers, now=moment)
     # Two mood and anxiety screens, two weeks apart; item 9 is 0 (no crisis in the demo).
-    for days_ago, phq, gad in ((28, (1, 1, 2, 1, 1, 0, 1, 0, 0), (1, 1, 1, 0, 1, 1, 0)),
-                               (14, (1, 0, 1, 1, 0, 0, 1, 0, 0), (1, 0, 1, 0, 1, 0, 0))):  # fmt: skip
+    screens = (
+        (28, (1, 1, 2, 1, 1, 0, 1, 0, 0), (1, 1, 1, 0, 1, 1, 0)),
+        (14, (1, 0, 1, 1, 0, 0, 1, 0, 0), (1, 0, 1, 0, 1, 0, 0)),
+    )
+    for days_ago, phq, gad in screens:
         moment = _evening(owner, days_ago)
         response_submit(
             owner=owner,

@@ -46,7 +46,7 @@ def test_onboarding_starts_empty(api: ApiClient) -> None:
 
 def test_put_replaces_every_answer_and_completes(api: ApiClient) -> None:
     with time_machine.travel(NOW, tick=False):
-        response = api._send("put", "/onboarding", FULL)
+        response = api.put("/onboarding", FULL)
     assert response.status_code == 200, response.json()
     body = response.json()
     assert body["status"] == "completed"
@@ -57,7 +57,7 @@ def test_put_replaces_every_answer_and_completes(api: ApiClient) -> None:
     assert body["forms_used"] == ["leaf_powder", "extract"]
     assert api.get("/onboarding").json() == body
     # A second PUT without some answers empties them (a full replacement).
-    smaller = api._send("put", "/onboarding", {"reason": "cut_down"}).json()
+    smaller = api.put("/onboarding", {"reason": "cut_down"}).json()
     assert smaller["medicines"] == []
     assert smaller["phq2"] is None
     assert smaller["original_substance"] is None
@@ -100,14 +100,14 @@ BAD_ONBOARDING = [
 def test_onboarding_rejects_bad_input_naming_the_field(
     api: ApiClient, body: dict[str, Any], field: str
 ) -> None:
-    response = api._send("put", "/onboarding", body)
+    response = api.put("/onboarding", body)
     assert response.status_code == 422, response.json()
     detail = response.json()["detail"]
     assert detail[0]["loc"][:2] == ["body", field], detail
 
 
 def test_the_original_substance_belongs_to_opioid_recovery(api: ApiClient) -> None:
-    response = api._send("put", "/onboarding", {"reason": "quit", "original_substance": "heroin"})
+    response = api.put("/onboarding", {"reason": "quit", "original_substance": "heroin"})
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "original_substance"]
 
@@ -131,7 +131,7 @@ def test_a_future_last_use_is_refused_in_the_persons_time_zone(api: ApiClient) -
 
 
 def test_risk_lists_factors_with_their_sources(api: ApiClient) -> None:
-    api._send("put", "/onboarding", FULL)
+    api.put("/onboarding", FULL)
     with time_machine.travel(NOW, tick=False):
         body = api.get("/risk").json()
     assert {"tier", "factors", "computed_at"} <= set(body)
@@ -153,7 +153,7 @@ def test_risk_lists_factors_with_their_sources(api: ApiClient) -> None:
 def test_risk_history_records_changes(api: ApiClient) -> None:
     api.get("/risk")
     api.get("/risk")  # unchanged: no second snapshot
-    api._send("put", "/onboarding", {"reason": "quit", "withdrawal_when_stopping": True})
+    api.put("/onboarding", {"reason": "quit", "withdrawal_when_stopping": True})
     api.get("/risk")
     history = api.get("/risk/history").json()
     assert [item["tier"] for item in history] == ["likely_dependence", "low"]
@@ -171,7 +171,7 @@ def test_goals_round_trip(api: ApiClient) -> None:
             "price_per_g": 0.08,
             "currency": "$",
         }
-        response = api._send("put", "/goals", body)
+        response = api.put("/goals", body)
     assert response.status_code == 200, response.json()
     saved = response.json()
     assert saved["no_use_after"] == "15:00"
@@ -200,7 +200,7 @@ def test_goals_reject_bad_input_naming_the_field(
     api: ApiClient, body: dict[str, Any], field: str
 ) -> None:
     with time_machine.travel(NOW, tick=False):
-        response = api._send("put", "/goals", body)
+        response = api.put("/goals", body)
     assert response.status_code == 422, response.json()
     assert response.json()["detail"][0]["loc"][:2] == ["body", field]
 

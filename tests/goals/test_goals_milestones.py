@@ -3,6 +3,8 @@ spent, days free of the original opioid and days on plan."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -113,3 +115,30 @@ def test_days_free_of_the_original_opioid(
 def test_no_milestones_without_goals_invites_to_set_them(web: Client) -> None:
     page = web.get("/today/").content.decode()
     assert 'href="/goals/">goals and limits</a>' in page
+
+
+def test_a_logged_use_of_the_original_opioid_restarts_days_free(
+    web: Client, person: Any, answer: Callable[..., Any]
+) -> None:
+    from stepdown.substances.services import substance_create
+
+    with time_machine.travel(NOW, tick=False):
+        answer(
+            person,
+            reason="opioid_recovery",
+            original_substance="oxycodone",
+            original_last_used_on=days_ago(45),
+        )
+        # Logged 6 days ago as a brand name: Roxicodone resolves to oxycodone.
+        substance_create(
+            owner=person,
+            category="opioids",
+            name="Roxicodone",
+            amount="1",
+            unit="dose",
+            taken_at=NOW - dt.timedelta(days=6),
+        )
+        page = web.get("/today/").content.decode()
+    assert "days free of oxycodone" in page
+    assert re.search(r"\b6\b[^<]*</", page)
+    assert ">45<" not in page

@@ -14,6 +14,7 @@ import typer
 COMMAND_MODULES = (
     "stepdown.cli.web",
     "stepdown.cli.journal",
+    "stepdown.cli.worker",
     "stepdown.cli.checkin",
     # pure commands, one module per topic
     "stepdown.cli.skin",

@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "auditlog",
+    "django_tasks",
+    "django_tasks_db",
     "stepdown.accounts",
     "stepdown.journal",
     "stepdown.plans",
@@ -101,6 +103,9 @@ INSTALLED_APPS = [
     "stepdown.goals",
     "stepdown.learn",
     "stepdown.skin",
+    "stepdown.alerts",
+    "stepdown.substances",
+    "stepdown.reminders",
     "stepdown.web",
 ]
 
@@ -218,6 +223,17 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     },
+}
+
+# Background tasks (reminder emails) are queued in the database and run by `stepdown worker`.
+# Tests run each task at once when it is enqueued (the immediate backend); the worker's own tests
+# switch to the database backend to exercise the queue.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if TESTING
+        else "django_tasks_db.DatabaseBackend",
+    }
 }
 
 EMAIL_BACKEND = env_str("STEPDOWN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -42,6 +42,7 @@ def _event(
     title: str,
     product_name: str | None,
     reminder_time: time | None,
+    step_change_alarm: timedelta | None,
     stamp: datetime,
 ) -> Event:
     product = f" of {product_name}" if product_name else ""
@@ -74,7 +75,27 @@ def _event(
             alarm.add("repeat", step.days - 1)
             alarm.add("duration", timedelta(days=1))
         event.add_component(alarm)
+    if step_change_alarm is not None:
+        event.add_component(_step_change_alarm(step, step_change_alarm))
     return event
+
+
+def _step_change_alarm(step: TaperStep, offset: timedelta) -> Alarm:
+    """An alarm ``offset`` from the start of the step's first day (negative: the day before)."""
+    doses = "1 dose" if step.doses_per_day == 1 else f"{step.doses_per_day} doses"
+    target = f"{_grams(step.daily_g)} g a day, in {doses}"
+    if step.index == 0:
+        text = (
+            f"Your taper plan starts {'tomorrow' if offset < timedelta(0) else 'today'}: {target}."
+        )
+    elif offset < timedelta(0):
+        text = f"Tomorrow your target is {target}."
+    else:
+        text = f"From today your target is {target}."
+    alarm = Alarm.new(description=text)
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", offset)
+    return alarm
 
 
 def plan_to_ics(
@@ -85,12 +106,15 @@ def plan_to_ics(
     title: str = "Taper plan",
     product_name: str | None = None,
     reminder_time: time | None = None,
+    step_change_alarm: timedelta | None = None,
 ) -> bytes:
     """The plan as an ``text/calendar`` document.
 
     ``plan_id`` makes the UIDs (use a stable, non-personal identifier such as the plan's
     primary key or UUID); ``stamp`` (an aware datetime) is the DTSTAMP of every event;
-    ``reminder_time`` (local, floating) adds a daily reminder alarm to every day of every step.
+    ``reminder_time`` (local, floating) adds a daily reminder alarm to every day of every step;
+    ``step_change_alarm`` adds one alarm per step at that offset from the start of its first
+    day, e.g. ``-timedelta(hours=5)`` for 19:00 the evening before ("tomorrow your target is").
     Summaries can show on a lock screen, so keep ``title`` neutral if the person wishes; the
     product name appears only when given.
     """
@@ -111,6 +135,7 @@ def plan_to_ics(
                 title=title,
                 product_name=product_name,
                 reminder_time=reminder_time,
+                step_change_alarm=step_change_alarm,
                 stamp=utc_stamp,
             )
         )

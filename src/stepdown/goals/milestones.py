@@ -27,6 +27,7 @@ from stepdown.goals.history import WINDOW_DAYS, JournalWindow, grams_between, lo
 from stepdown.goals.models import Goal, Onboarding
 from stepdown.goals.nudges import limit_alerts, limits_set
 from stepdown.plans.selectors import daily_targets
+from stepdown.substances.selectors import last_use_of_original
 
 MAX_DAYS = WINDOW_DAYS
 RECENT_DAYS = 7
@@ -182,14 +183,17 @@ class DaysFree:
     days: int
 
 
-def days_free(*, window: JournalWindow, onboarding: Onboarding | None) -> DaysFree | None:
-    if (
-        onboarding is None
-        or onboarding.reason != Onboarding.ReasonChoice.OPIOID_RECOVERY
-        or onboarding.original_last_used_on is None
-    ):
+def days_free(
+    *, owner: User, window: JournalWindow, onboarding: Onboarding | None
+) -> DaysFree | None:
+    """Days since the original substance was last used: the onboarding date, or a later use
+    logged in the substances journal (counted kindly there, never silently)."""
+    if onboarding is None or onboarding.reason != Onboarding.ReasonChoice.OPIOID_RECOVERY:
         return None
-    days = (window.today - onboarding.original_last_used_on).days
+    last_used = last_use_of_original(owner=owner)
+    if last_used is None:
+        return None
+    days = (window.today - last_used).days
     return DaysFree(substance=onboarding.original_substance or "the opioid", days=max(days, 0))
 
 
@@ -230,6 +234,6 @@ def milestones_for(
         limits=limit_record(window=window, goal=goal),
         below=below_start(window=window, onboarding=onboarding),
         money=money_not_spent(owner=owner, window=window, onboarding=onboarding, goal=goal),
-        free=days_free(window=window, onboarding=onboarding),
+        free=days_free(owner=owner, window=window, onboarding=onboarding),
         plan=on_plan(owner=owner, window=window),
     )

@@ -9,6 +9,7 @@ from icalendar import Calendar
 from stepdown.exports.ics import PRODID, plan_to_ics
 from stepdown.plans.models import Plan
 from stepdown.plans.snapshot import taper_of
+from stepdown.reminders.selectors import step_alarm_for
 
 # Neutral on purpose: event titles can show on a lock screen. No product name either.
 CALENDAR_TITLE = "Taper plan"
@@ -20,13 +21,15 @@ def _uid(plan: Plan) -> str:
 
 
 def plan_ics(plan: Plan) -> bytes:
-    """Every step as an all-day event, with the plan's daily reminder when one is set."""
+    """Every step as an all-day event, with the plan's daily reminder when one is set and the
+    person's day-before-step reminder (see ``stepdown.reminders``) unless they turned it off."""
     return plan_to_ics(
         taper_of(plan),
         plan_id=_uid(plan),
         stamp=plan.updated_at or timezone.now(),
         title=CALENDAR_TITLE,
         reminder_time=plan.reminder_time,
+        step_change_alarm=step_alarm_for(owner_id=plan.owner_id),
     )
 
 

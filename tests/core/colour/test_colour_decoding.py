@@ -204,3 +204,17 @@ def test_decompression_bomb_is_refused_before_decoding():
 def test_max_pixels_must_be_positive():
     with pytest.raises(ValueError, match="positive"):
         decode_image(data=b"x", max_pixels=0)
+
+
+def test_truncated_jpeg_is_refused_even_after_weasyprint_is_imported() -> None:
+    from PIL import ImageFile
+
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = True  # what importing WeasyPrint does
+    try:
+        data = _jpeg(_half_red_half_blue(400, 300))
+        with pytest.raises(ImageDecodeError, match="damaged or truncated"):
+            decode_image(data=data[: len(data) // 2])
+        assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # the switch is put back
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous

@@ -8,13 +8,14 @@ size (a decompression bomb) is refused cheaply.
 from __future__ import annotations
 
 import io
+import threading
 import warnings
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 import pillow_heif
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 # Formats a phone or a browser produces (multi-picture JPEGs open as JPEG); anything else is
 # refused before decoding.
@@ -97,13 +98,29 @@ def _check_size(width: int, height: int, *, max_pixels: int) -> None:
         )
 
 
+# Pillow reads one process-wide switch to decide whether a truncated file is an error, and
+# WeasyPrint turns it on when imported (for PDFs). A photo must never be measured from half a
+# file, so decoding turns it off for the duration of its own load.
+_TRUNCATION_SWITCH = threading.Lock()
+
+
+def _load_strictly(image: Image.Image) -> None:
+    with _TRUNCATION_SWITCH:
+        previous = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            image.load()
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = previous
+
+
 def _open_pillow(data: bytes, *, max_pixels: int) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
             _check_size(image.width, image.height, max_pixels=max_pixels)
-            image.load()
+            _load_strictly(image)
     except ImageTooLargeError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:

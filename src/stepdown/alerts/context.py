@@ -1,0 +1,238 @@
+"""What the rules read, loaded for one person: only the inputs the requested rules need.
+
+Each rule code names the inputs it reads (:data:`NEEDS`); :func:`load_context` fetches those and
+nothing else, from a bounded recent window (:data:`WINDOW_DAYS`), through the other apps'
+owner-scoped selectors. A dose write that asks for ``over_target`` and the product rules costs
+at most four small queries; a check-in that asks for the withdrawal rules costs two.
+
+Dates are the person's local ones (``User.zone``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from stepdown.accounts.models import User
+from stepdown.checkins import history as checkins
+from stepdown.core.potency import LabResult, ProductForm, equivalent_amount, switch_change
+from stepdown.core.rules import (
+    DayTotal,
+    PlanStepView,
+    ProductSwitch,
+    ProductView,
+    QuestionnaireFlag,
+    RuleContext,
+)
+from stepdown.journal import selectors as journal
+from stepdown.journal.models import Dose, Product
+from stepdown.plans.models import Plan
+from stepdown.plans.selectors import current_plan
+from stepdown.plans.snapshot import taper_of
+
+# 28 days of personal diary baseline before each of the last 3 days, plus the 7 + 28 days the
+# tolerance signals compare: 35 days covers every rule (see docs/alerts.md).
+WINDOW_DAYS = 35
+# Products "in use": taken in the last week (assumption: a product untouched for a week is
+# not what the person is taking now).
+PRODUCTS_IN_USE_DAYS = 7
+# Check-in flags are examined for the last 3 days, like the withdrawal diary: late answers count.
+FLAG_DAYS = 3
+# over_target looks at the last 5 days.
+TARGET_DAYS = 5
+
+NEEDS: dict[str, frozenset[str]] = {
+    "self_harm": frozenset({"flags"}),
+    "medical_warning": frozenset({"flags"}),
+    "severe_withdrawal": frozenset({"steps", "diary", "cows"}),
+    "worse_after_cut": frozenset({"steps", "diary"}),
+    "over_target": frozenset({"steps", "target_days"}),
+    "escalation": frozenset({"window_days"}),
+    "potency_jump": frozenset({"switches"}),
+    "seven_oh_product": frozenset({"products"}),
+    "failed_contaminant": frozenset({"products"}),
+    # Interaction findings come from the substances app, which records them itself through
+    # ``services.record_alerts``; nothing is loaded here for them.
+    "interaction": frozenset(),
+    "missed_checkins": frozenset({"steps", "checkin_days"}),
+}
+# Rules that say nothing without a plan (severe_withdrawal still speaks, without a suggestion).
+NEED_PLAN = frozenset({"worse_after_cut", "over_target", "missed_checkins"})
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The rule context and the active plan it was built from (suggestions attach to it)."""
+
+    context: RuleContext
+    plan: Plan | None = None
+    codes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _steps(plan: Plan) -> tuple[PlanStepView, ...]:
+    return tuple(
+        PlanStepView(start_date=step.start_date, end_date=step.end_date, daily_g=step.daily_g)
+        for step in taper_of(plan).steps
+    )
+
+
+def _diary_start(today: dt.date, steps: tuple[PlanStepView, ...]) -> dt.date:
+    """The window's first day, reaching back to the previous step when it began earlier
+    (``worse_after_cut`` compares with that step's average)."""
+    start = today - dt.timedelta(days=WINDOW_DAYS - 1)
+    ordered = sorted(steps, key=lambda step: step.start_date)
+    for index, step in enumerate(ordered):
+        if step.covers(today) and index > 0:
+            return min(start, ordered[index - 1].start_date)
+    return start
+
+
+def _day_totals(owner: User, start: dt.date, end: dt.date) -> tuple[DayTotal, ...]:
+    return tuple(
+        DayTotal(day=row.date, total_g=row.total_g, dose_count=row.dose_count)
+        for row in journal.daily_totals(owner=owner, start=start, end=end)
+    )
+
+
+def _journal_start(owner: User) -> dt.date | None:
+    first = Dose.objects.filter(owner=owner).order_by("taken_at").values("taken_at").first()
+    return first["taken_at"].astimezone(owner.zone).date() if first else None
+
+
+def product_view(product: Product) -> ProductView:
+    return ProductView(
+        product_id=str(product.pk),
+        name=product.name,
+        form=ProductForm(product.form),
+        heavy_metals=LabResult(product.heavy_metals),
+        microbial=LabResult(product.microbial),
+    )
+
+
+def products_in_use(owner: User, today: dt.date) -> tuple[ProductView, ...]:
+    """Products taken in the last week: one query."""
+    since = today - dt.timedelta(days=PRODUCTS_IN_USE_DAYS - 1)
+    used = journal.doses_for(owner=owner, since=since, until=today).filter(product__isnull=False)
+    products = journal.products_for(owner=owner, include_archived=True).filter(
+        pk__in=used.values("product_id")
+    )
+    return tuple(product_view(product) for product in products)
+
+
+def switch_between(owner: User, before: Dose | None, after: Dose) -> ProductSwitch | None:
+    """The product switch from dose ``before`` to dose ``after``, if they name two products."""
+    if before is None or before.product is None or after.product is None:
+        return None
+    if before.product_id == after.product_id:
+        return None
+    old, new = before.product.spec, after.product.spec
+    usual = before.grams
+    return ProductSwitch(
+        day=after.taken_at.astimezone(owner.zone).date(),
+        to_product_id=str(after.product.pk),
+        to_name=after.product.name,
+        change=switch_change(from_product=old, to_product=new),
+        usual_dose_g=usual,
+        equivalent_g=(
+            equivalent_amount(amount=usual, from_product=old, to_product=new) if usual else None
+        ),
+    )
+
+
+def switches_since(owner: User, since: dt.date) -> tuple[ProductSwitch, ...]:
+    """Product switches among the doses from local day ``since`` on: two queries."""
+    doses = list(journal.doses_for(owner=owner, since=since).order_by("taken_at"))
+    if not doses:
+        return ()
+    before = (
+        Dose.objects.filter(owner=owner, taken_at__lt=doses[0].taken_at)
+        .select_related("product")
+        .order_by("-taken_at")
+        .first()
+    )
+    found = []
+    for previous, dose in zip([before, *doses[:-1]], doses, strict=True):
+        switch = switch_between(owner, previous, dose)
+        if switch is not None:
+            found.append(switch)
+    return tuple(found)
+
+
+def response_flags(
+    *, response_id: int, instrument: str, day: dt.date, flags: Iterable[str]
+) -> tuple[QuestionnaireFlag, ...]:
+    """One stored response's flags as the rules read them (no query)."""
+    return tuple(
+        QuestionnaireFlag(
+            instrument=instrument, flag=str(flag), day=day, response_id=str(response_id)
+        )
+        for flag in flags
+    )
+
+
+def load_context(
+    *,
+    owner: User,
+    codes: Iterable[str],
+    today: dt.date,
+    flags: tuple[QuestionnaireFlag, ...] | None = None,
+    products: tuple[ProductView, ...] | None = None,
+    switches: tuple[ProductSwitch, ...] | None = None,
+) -> Loaded:
+    """A :class:`RuleContext` for ``codes`` as of the local day ``today``.
+
+    ``flags``, ``products`` and ``switches`` may be given by a trigger that already holds them
+    (the response just saved, the product of the dose just logged); they are then not loaded.
+    Rules whose plan input is missing (no active plan) are dropped from ``codes``.
+    """
+    chosen = tuple(dict.fromkeys(codes))
+    needs: set[str] = set()
+    for code in chosen:
+        needs |= NEEDS[code]
+    plan = current_plan(owner=owner) if "steps" in needs else None
+    steps = _steps(plan) if plan is not None else ()
+    if "steps" in needs and not steps:
+        # Rules that need a plan are silent without one; skip the queries they would need.
+        chosen = tuple(code for code in chosen if code not in NEED_PLAN)
+        needs = set().union(*(NEEDS[code] for code in chosen)) if chosen else set()
+    context = RuleContext(today=today, steps=steps)
+    window_start = today - dt.timedelta(days=WINDOW_DAYS - 1)
+    if "window_days" in needs:
+        first = _journal_start(owner)
+        if first is not None:
+            # Days before the window are unknown here, never "no use" (see docs/alerts.md).
+            begin = max(first, window_start)
+            days = _day_totals(owner, begin, today)
+            context = replace(context, journal_start=begin, days=days)
+    elif "target_days" in needs:
+        days = _day_totals(owner, today - dt.timedelta(days=TARGET_DAYS - 1), today)
+        context = replace(context, days=days)
+    if "diary" in needs:
+        since = _diary_start(today, steps)
+        diary = tuple(checkins.diary_scores(owner=owner, start=since, end=today))
+        cows = (
+            tuple(checkins.cows_scores(owner=owner, start=since, end=today))
+            if "cows" in needs
+            else ()
+        )
+        context = replace(context, diary=diary, cows=cows)
+    if "flags" in needs:
+        if flags is None:
+            since = today - dt.timedelta(days=FLAG_DAYS - 1)
+            flags = tuple(checkins.questionnaire_flags(owner=owner, start=since, end=today))
+        context = replace(context, flags=flags)
+    if "products" in needs:
+        in_use = products if products is not None else products_in_use(owner, today)
+        context = replace(context, products=in_use)
+    if "switches" in needs:
+        found = (
+            switches
+            if switches is not None
+            else switches_since(owner, today - dt.timedelta(days=1))
+        )
+        context = replace(context, switches=found)
+    if "checkin_days" in needs:
+        seen = frozenset(checkins.checkin_days(owner=owner, start=window_start, end=today))
+        context = replace(context, checkin_days=seen)
+    return Loaded(context=context, plan=plan, codes=chosen)

@@ -1,0 +1,66 @@
+"""``stepdown worker``: background tasks and reminder emails."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlsplit
+
+import typer
+
+from stepdown.cli.django_setup import setup_django
+from stepdown.cli.errors import fail
+
+
+def clean_site_url(url: str) -> str:
+    """The address people open Stepdown at, without a trailing slash; ``ValueError`` if it is
+    not an http(s) address with a host and nothing after the path."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"{url!r} is not an http:// or https:// address")
+    if parts.query or parts.fragment:
+        raise ValueError(f"{url!r} must not have a query or a fragment")
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+
+
+def worker(
+    site_url: str = typer.Option(
+        "http://127.0.0.1:8000",
+        "--site-url",
+        help="The address people open Stepdown at; used for the links in reminder emails.",
+    ),
+    interval: float = typer.Option(30, min=1, max=3600, help="Seconds to wait between rounds."),
+    once: bool = typer.Option(False, "--once", help="Run one round, then exit (e.g. from cron)."),
+) -> None:
+    """Send due reminders by email, run queued background tasks and the daily checks."""
+    try:
+        url = clean_site_url(site_url)
+    except ValueError as error:
+        fail(f"--site-url: {error}")
+    setup_django(migrate=True)
+    from django.db import close_old_connections
+    from django.utils import timezone
+
+    from stepdown.daily import run_daily_jobs
+    from stepdown.reminders.worker import run_round
+
+    if not once:
+        typer.echo(f"Stepdown worker running; links in emails point to {url}/  (Ctrl-C to stop)")
+    last_daily: object = None
+    try:
+        while True:
+            close_old_connections()
+            # Daily jobs once per UTC day (and on start); they are idempotent.
+            if timezone.now().date() != last_daily:
+                run_daily_jobs()
+                last_daily = timezone.now().date()
+            result = run_round(site_url=url)
+            if once:
+                typer.echo(f"{result.enqueued} reminder email(s) queued; queued tasks run.")
+                return
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        typer.echo("Stepdown worker stopped.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(worker)

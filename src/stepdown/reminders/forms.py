@@ -1,0 +1,23 @@
+"""The reminder settings form."""
+
+from __future__ import annotations
+
+from django import forms
+
+_TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class PreferencesForm(forms.Form):
+    checkin_time = forms.TimeField(
+        label="Daily check-in reminder",
+        required=False,
+        widget=_TIME,
+        help_text="Leave empty for no check-in reminder.",
+    )
+    step_eve = forms.BooleanField(label="Remind me the day before my plan changes", required=False)
+    questionnaires = forms.BooleanField(
+        label="Remind me when a questionnaire is due", required=False
+    )
+    email = forms.BooleanField(label="Also send reminders by email", required=False)
+    quiet_start = forms.TimeField(label="Quiet from", required=False, widget=_TIME)
+    quiet_end = forms.TimeField(label="Quiet until", required=False, widget=_TIME)

@@ -1,0 +1,185 @@
+"""API routes: other-substance uses, the medicines list and interaction look-ups."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router
+from ninja.errors import ValidationError
+from ninja.responses import Status
+
+from stepdown.accounts.models import User
+from stepdown.core.interactions import check
+from stepdown.errors import InvalidInput
+from stepdown.schemas import MessageOut, ValidationErrorOut
+from stepdown.substances import selectors, services
+from stepdown.substances.models import SubstanceUse
+from stepdown.substances.presenters import medicine_json, report_json, use_json, warning_json
+from stepdown.substances.schemas import (
+    MAX_NAMES,
+    InteractionFilters,
+    InteractionReportOut,
+    MedicinesIn,
+    MedicinesOut,
+    SubstanceCreatedOut,
+    SubstanceFilters,
+    SubstanceIn,
+    SubstanceListOut,
+    SubstanceOut,
+    SubstancePatch,
+)
+
+router = Router(tags=["substances"])
+
+ERRORS: dict[int, Any] = {
+    400: MessageOut,
+    401: MessageOut,
+    404: MessageOut,
+    422: ValidationErrorOut,
+}
+
+
+def _owner(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # the bearer-token auth sets it
+    return user
+
+
+def _fields(payload: dict[str, Any]) -> dict[str, Any]:
+    """Floats from JSON become exact decimals; a null unit means the category's default."""
+    fields = {k: Decimal(str(v)) if isinstance(v, float) else v for k, v in payload.items()}
+    if "unit" in fields and fields["unit"] is None:
+        fields["unit"] = ""
+    return fields
+
+
+def _use_json(owner: User, use: SubstanceUse) -> dict[str, Any]:
+    return use_json(use, original=bool(selectors.is_original(owner=owner, uses=[use])))
+
+
+@router.get(
+    "/substances", response={200: SubstanceListOut, **ERRORS}, summary="List uses, newest first"
+)
+def list_substances(request: HttpRequest, filters: Query[SubstanceFilters]) -> dict[str, Any]:
+    owner = _owner(request)
+    uses = selectors.substance_uses_for(owner=owner, since=filters.since, until=filters.until)
+    page = list(uses[filters.offset : filters.offset + filters.limit])
+    original = selectors.is_original(owner=owner, uses=page)
+    return {
+        "items": [use_json(u, original=u.pk in original) for u in page],
+        "count": uses.count(),
+        "limit": filters.limit,
+        "offset": filters.offset,
+    }
+
+
+@router.post(
+    "/substances",
+    response={200: SubstanceCreatedOut, 201: SubstanceCreatedOut, **ERRORS},
+    by_alias=True,
+    summary="Log a use of another substance (a repeated client_id returns the original with 200)",
+)
+def create_substance(request: HttpRequest, payload: SubstanceIn) -> Status[Any]:
+    owner = _owner(request)
+    result = services.substance_create(owner=owner, **_fields(payload.model_dump()))
+    body = _use_json(owner, result.use) | {"warnings": [warning_json(w) for w in result.warnings]}
+    return Status(201 if result.created else 200, body)
+
+
+@router.get("/substances/{use_id}", response={200: SubstanceOut, **ERRORS}, summary="A use")
+def get_substance(request: HttpRequest, use_id: int) -> dict[str, Any]:
+    owner = _owner(request)
+    return _use_json(owner, selectors.substance_use_get(owner=owner, use_id=use_id))
+
+
+@router.patch(
+    "/substances/{use_id}",
+    response={200: SubstanceCreatedOut, **ERRORS},
+    by_alias=True,
+    summary="Change a use",
+)
+def patch_substance(request: HttpRequest, use_id: int, payload: SubstancePatch) -> dict[str, Any]:
+    owner = _owner(request)
+    changes = _fields(payload.model_dump(exclude_unset=True))
+    result = services.substance_update(owner=owner, use_id=use_id, **changes)
+    return _use_json(owner, result.use) | {"warnings": [warning_json(w) for w in result.warnings]}
+
+
+@router.delete("/substances/{use_id}", response={204: None, **ERRORS}, summary="Delete a use")
+def delete_substance(request: HttpRequest, use_id: int) -> Status[Any]:
+    services.substance_delete(owner=_owner(request), use_id=use_id)
+    return Status(204, None)
+
+
+def _split_names(raw: str) -> list[str]:
+    names = [" ".join(part.split()) for part in raw.split(",")]
+    names = [name for name in names if name]
+    if not names:
+        raise InvalidInput("names", "Give at least one name.")
+    if len(names) > MAX_NAMES:
+        raise InvalidInput("names", f"Give at most {MAX_NAMES} names at a time.")
+    if any(len(name) > 100 for name in names):
+        raise InvalidInput("names", "Keep each name to 100 characters.")
+    return names
+
+
+@router.get(
+    "/interactions",
+    response={200: list[InteractionReportOut], **ERRORS},
+    by_alias=True,
+    summary="Check names for interactions with kratom (same shape as the CLI's JSON)",
+)
+def interactions(request: HttpRequest, filters: Query[InteractionFilters]) -> list[dict[str, Any]]:
+    try:
+        names = _split_names(filters.names)
+    except InvalidInput as error:
+        raise _query_error(error) from None
+    return [report_json(report) for report in check(names)]
+
+
+@router.get(
+    "/interactions/{name}",
+    response={200: list[InteractionReportOut], **ERRORS},
+    by_alias=True,
+    summary="Check one name for interactions with kratom",
+)
+def interactions_for_name(request: HttpRequest, name: str) -> list[dict[str, Any]]:
+    cleaned = " ".join(name.split())
+    if not cleaned or len(cleaned) > 100:
+        raise _query_error(InvalidInput("name", "Give a name of 1 to 100 characters."), "path")
+    return [report_json(report) for report in check([cleaned])]
+
+
+def _query_error(error: InvalidInput, where: str = "query") -> ValidationError:
+    """A check of a query or path value fails like a schema error: 422 at [where, field]."""
+    return ValidationError(
+        [{"loc": [where, error.field], "msg": error.message, "type": "value_error"}]
+    )
+
+
+def _medicines(owner: User) -> dict[str, Any]:
+    return {"medicines": [medicine_json(r) for r in selectors.medicine_reports(owner=owner)]}
+
+
+@router.get(
+    "/medicines",
+    response={200: MedicinesOut, **ERRORS},
+    by_alias=True,
+    summary="The person's medicines, each with its interactions",
+)
+def list_medicines(request: HttpRequest) -> dict[str, Any]:
+    return _medicines(_owner(request))
+
+
+@router.put(
+    "/medicines",
+    response={200: MedicinesOut, **ERRORS},
+    by_alias=True,
+    summary="Replace the medicines list",
+)
+def replace_medicines(request: HttpRequest, payload: MedicinesIn) -> dict[str, Any]:
+    owner = _owner(request)
+    services.medicines_set(owner=owner, names=payload.medicines)
+    return _medicines(owner)

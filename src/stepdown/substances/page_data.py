@@ -1,0 +1,99 @@
+"""What the pages show, worked out from selectors and the checker (no queries per row)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from stepdown.accounts.models import User
+from stepdown.core.interactions import Interaction, MatchKind, Report, Severity
+from stepdown.goals.selectors import recovery_for
+from stepdown.journal.selectors import local_today
+from stepdown.substances import selectors
+from stepdown.substances.models import SubstanceUse
+from stepdown.substances.warnings import substance_interactions
+
+
+@dataclass(frozen=True)
+class MedicineRow:
+    """One medicine on the page: what it was recognised as and its interactions."""
+
+    name: str
+    resolved: str | None
+    fuzzy: bool
+    unrecognised: tuple[str, ...]
+    interactions: tuple[Interaction, ...]
+    severity: Severity | None
+    added: bool
+
+    @property
+    def unknown(self) -> bool:
+        return self.resolved is None
+
+    @property
+    def renamed(self) -> bool:
+        """Whether it was recognised under another name (a brand, a spelling)."""
+        return self.resolved is not None and self.resolved.casefold() != self.name.casefold()
+
+
+def medicine_rows(reports: tuple[Report, ...], *, added: str = "") -> list[MedicineRow]:
+    """Rows in list order, with the medicine just added first so its warnings show at once."""
+    rows = []
+    for report in reports:
+        resolution = report.resolution
+        rows.append(
+            MedicineRow(
+                name=report.name,
+                resolved=None if resolution is None else resolution.name,
+                fuzzy=resolution is not None and resolution.match is MatchKind.FUZZY,
+                unrecognised=() if resolution is None else resolution.unrecognised,
+                interactions=report.interactions,
+                severity=report.highest_severity,
+                added=bool(added) and report.name == added,
+            )
+        )
+    return sorted(rows, key=lambda row: not row.added)  # stable: the rest stay alphabetical
+
+
+@dataclass(frozen=True)
+class UseRow:
+    use: SubstanceUse
+    severity: Severity | None
+    original: bool
+
+
+def use_rows(owner: User, uses: list[SubstanceUse]) -> list[UseRow]:
+    original = selectors.is_original(owner=owner, uses=uses)
+    rows = []
+    for use in uses:
+        interactions = substance_interactions(use.category, use.name)
+        rows.append(
+            UseRow(
+                use=use,
+                severity=interactions[0].severity if interactions else None,
+                original=use.pk in original,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class RecoveryView:
+    """For ``opioid_recovery``: the original substance and the days since it was last used."""
+
+    substance: str
+    last_use: dt.date | None
+    days_free: int | None
+
+
+def recovery_context(owner: User) -> RecoveryView | None:
+    recovery = recovery_for(owner=owner)
+    if recovery is None:
+        return None
+    last = selectors.last_use_of_original(owner=owner)
+    days = None if last is None else max((local_today(owner) - last).days, 0)
+    return RecoveryView(
+        substance=recovery.original_substance or "the opioid you are moving away from",
+        last_use=last,
+        days_free=days,
+    )

@@ -1,0 +1,255 @@
+"""Writes: other-substance uses and the medicines list. Every function checks ownership first.
+
+A logged use that falls within 24 hours of a kratom dose returns its warnings at once, and a
+high-severity one is recorded as an ``interaction`` alert in the same transaction as the write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from stepdown.accounts.models import User
+from stepdown.alerts.services import record_alerts
+from stepdown.core.interactions import check
+from stepdown.core.units import round_to
+from stepdown.errors import InvalidInput
+from stepdown.goals.selectors import medicines_for
+from stepdown.goals.services import medicines_replace
+from stepdown.journal.selectors import doses_for
+from stepdown.substances import selectors
+from stepdown.substances.matching import resolved_name
+from stepdown.substances.models import SubstanceUse
+from stepdown.substances.warnings import (
+    KRATOM_WINDOW,
+    CoUseWarning,
+    co_use_alerts,
+    co_use_warning,
+    medicine_alerts,
+)
+
+# Clocks drift; a use stamped a minute ahead of the server is still "now" (as in the journal).
+FUTURE_TOLERANCE = dt.timedelta(minutes=5)
+# Assumption: no single use is more than this in any unit; a larger number is a typing slip.
+MAX_AMOUNT = Decimal(10_000)
+AMOUNT_STEP = Decimal("0.01")  # the column's precision
+
+USE_FIELDS = ("category", "name", "amount", "unit", "taken_at", "note")
+
+
+@dataclass(frozen=True)
+class SubstanceResult:
+    """A write: the use, whether it is new, and the kratom warning to show at once (if any)."""
+
+    use: SubstanceUse
+    created: bool
+    warning: CoUseWarning | None = None
+
+    @property
+    def warnings(self) -> tuple[CoUseWarning, ...]:
+        return () if self.warning is None else (self.warning,)
+
+
+def _clean_text(field: str, value: Any, max_length: int) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput(field, "Enter text.")
+    text = " ".join(value.split())
+    if any(unicodedata.category(ch) == "Cc" for ch in text):
+        raise InvalidInput(field, "Remove the control characters.")
+    if len(text) > max_length:
+        raise InvalidInput(field, f"Keep it to {max_length} characters.")
+    return text
+
+
+def _clean_amount(value: Decimal | float | str) -> Decimal:
+    try:
+        number = Decimal(str(value))
+        if not number.is_finite():
+            raise InvalidOperation
+    except InvalidOperation:
+        raise InvalidInput(
+            "amount", "Enter the amount as a number, for example 1 or 2.5."
+        ) from None
+    if abs(number) > MAX_AMOUNT:
+        raise InvalidInput("amount", f"Enter an amount of at most {MAX_AMOUNT:,}.")
+    number = round_to(number, AMOUNT_STEP)
+    if number <= 0:
+        raise InvalidInput("amount", "Enter an amount above 0 (0.01 or more).")
+    return number
+
+
+def default_unit(category: str) -> str:
+    """Alcohol is counted in standard drinks; anything else in doses unless the person says."""
+    if category == SubstanceUse.Category.ALCOHOL:
+        return SubstanceUse.Unit.STANDARD_DRINK
+    return SubstanceUse.Unit.DOSE
+
+
+def _validate(use: SubstanceUse) -> None:
+    if use.category not in SubstanceUse.Category.values:
+        raise InvalidInput("category", f"Unknown category {use.category!r}.")
+    use.unit = use.unit or default_unit(use.category)
+    if use.unit not in SubstanceUse.Unit.values:
+        raise InvalidInput("unit", f"Unknown unit {use.unit!r}.")
+    alcohol = use.category == SubstanceUse.Category.ALCOHOL
+    if alcohol and use.unit != SubstanceUse.Unit.STANDARD_DRINK:
+        raise InvalidInput("unit", "Count alcohol in standard drinks.")
+    if not alcohol and use.unit == SubstanceUse.Unit.STANDARD_DRINK:
+        raise InvalidInput("unit", "Standard drinks are for alcohol; choose another unit.")
+    use.amount = _clean_amount(use.amount)
+    use.name = _clean_text("name", use.name, 100)
+    use.note = _clean_text("note", use.note, 500)
+    use.resolved_name = resolved_name(use.name)
+    if timezone.is_naive(use.taken_at):
+        raise InvalidInput("taken_at", "Give the time with its time zone.")
+    if use.taken_at > timezone.now() + FUTURE_TOLERANCE:
+        raise InvalidInput("taken_at", "A use cannot be logged in the future.")
+
+
+def kratom_times_near(*, owner: User, taken_at: dt.datetime) -> list[dt.datetime]:
+    """Times of the person's kratom doses within the window either side of ``taken_at``."""
+    doses = doses_for(owner=owner).filter(
+        taken_at__gte=taken_at - KRATOM_WINDOW, taken_at__lte=taken_at + KRATOM_WINDOW
+    )
+    return list(doses.values_list("taken_at", flat=True))
+
+
+def warning_for(*, owner: User, use: SubstanceUse) -> CoUseWarning | None:
+    """The kratom warning for ``use``: an interacting substance within 24 h of a kratom dose."""
+    return co_use_warning(
+        label=use.label,
+        category=use.category,
+        name=use.name,
+        taken_at=use.taken_at,
+        kratom_times=kratom_times_near(owner=owner, taken_at=use.taken_at),
+    )
+
+
+def record_co_use_alert(*, owner: User, use: SubstanceUse, warning: CoUseWarning) -> None:
+    """Record the high-severity alert for ``use`` once (later calls do nothing)."""
+    if use.interaction_alerted_at is not None:
+        return
+    day = use.taken_at.astimezone(owner.zone).date()
+    alerts = co_use_alerts(warning, day=day)
+    if not alerts:
+        return
+    with transaction.atomic():
+        record_alerts(owner=owner, alerts=alerts)
+        use.interaction_alerted_at = timezone.now()
+        SubstanceUse.objects.filter(owner=owner, pk=use.pk).update(
+            interaction_alerted_at=use.interaction_alerted_at
+        )
+
+
+def substance_create(
+    *,
+    owner: User,
+    category: str,
+    amount: Decimal | float | str,
+    unit: str = "",
+    name: str = "",
+    taken_at: dt.datetime | None = None,
+    note: str = "",
+    client_id: uuid.UUID | None = None,
+) -> SubstanceResult:
+    """Log a use. The same ``client_id`` again returns the original use and creates nothing."""
+    if client_id is not None:
+        existing = SubstanceUse.objects.filter(owner=owner, client_id=client_id).first()
+        if existing is not None:
+            return SubstanceResult(existing, created=False)
+    use = SubstanceUse(
+        owner=owner,
+        category=category,
+        name=name,
+        amount=amount,
+        unit=unit,
+        taken_at=taken_at or timezone.now(),
+        note=note,
+        client_id=client_id,
+    )
+    _validate(use)
+    try:
+        with transaction.atomic():
+            use.save()
+            warning = warning_for(owner=owner, use=use)
+            if warning is not None:
+                record_co_use_alert(owner=owner, use=use, warning=warning)
+    except IntegrityError:
+        # A concurrent retry with the same key won the race: answer with its use.
+        if client_id is None:
+            raise
+        return SubstanceResult(
+            SubstanceUse.objects.get(owner=owner, client_id=client_id), created=False
+        )
+    return SubstanceResult(use, created=True, warning=warning)
+
+
+def substance_update(*, owner: User, use_id: int, **fields: Any) -> SubstanceResult:
+    """Change some fields; the warning is worked out again for the new time and substance."""
+    use = selectors.substance_use_get(owner=owner, use_id=use_id)
+    for field, value in fields.items():
+        if field not in USE_FIELDS:
+            raise InvalidInput(field, "This field cannot be changed.")
+        if value is None and field not in ("name", "note", "unit"):
+            raise InvalidInput(field, "This field cannot be empty.")
+        setattr(use, field, value if value is not None else "")
+    if "category" in fields and "unit" not in fields:
+        # Switching to or from alcohol changes what the amount is counted in.
+        use.unit = default_unit(use.category)
+    if {"category", "name", "taken_at"} & set(fields):
+        # A different substance or day is a different cause: let its alert be recorded.
+        use.interaction_alerted_at = None
+    _validate(use)
+    with transaction.atomic():
+        use.save()
+        warning = warning_for(owner=owner, use=use)
+        if warning is not None:
+            record_co_use_alert(owner=owner, use=use, warning=warning)
+    return SubstanceResult(use, created=False, warning=warning)
+
+
+def substance_delete(*, owner: User, use_id: int) -> None:
+    selectors.substance_use_get(owner=owner, use_id=use_id).delete()
+
+
+def medicines_set(*, owner: User, names: Any) -> list[str]:
+    """Replace the whole medicines list (through onboarding's service, which validates names)
+    and record an ``interaction`` alert for each newly listed high-severity medicine.
+
+    Medicines already on the list are not alerted again: a person who acknowledged the alert
+    for quetiapine should not see it come back because they added gabapentin.
+    """
+    with transaction.atomic():
+        before = {name.casefold() for name in medicines_for(owner=owner)}
+        kept = medicines_replace(owner=owner, names=names)
+        added = [name for name in kept if name.casefold() not in before]
+        alerts = medicine_alerts((r.name, r.interactions) for r in check(added))
+        if alerts:
+            record_alerts(owner=owner, alerts=alerts)
+    return kept
+
+
+def medicine_add(*, owner: User, name: Any) -> list[str]:
+    """Add one medicine to the list (a name already there, in any case, changes nothing)."""
+    cleaned = _clean_text("name", name, 100) if isinstance(name, str) else name
+    if not cleaned:
+        raise InvalidInput("name", "Enter the name of the medicine.")
+    current = medicines_for(owner=owner)
+    try:
+        return medicines_set(owner=owner, names=[*current, cleaned])
+    except InvalidInput as error:
+        raise InvalidInput("name", error.message) from None
+
+
+def medicine_remove(*, owner: User, name: str) -> list[str]:
+    """Remove one medicine (matched without regard to case); an unknown name changes nothing."""
+    folded = " ".join(name.split()).casefold()
+    current = medicines_for(owner=owner)
+    return medicines_set(owner=owner, names=[n for n in current if n.casefold() != folded])
