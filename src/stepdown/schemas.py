@@ -61,3 +61,12 @@ class ValidationErrorOut(Schema):
 
 class MessageOut(Schema):
     detail: str
+
+
+# Every API route documents these answers (the fuzz and OpenAPI tests check it).
+API_ERRORS: dict[int, Any] = {
+    400: MessageOut,
+    401: MessageOut,
+    404: MessageOut,
+    422: ValidationErrorOut,
+}

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 
 from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.alerts import selectors, services
 from stepdown.alerts.presenters import alert_json, suggestion_json
 from stepdown.alerts.schemas import (
@@ -19,35 +20,24 @@ from stepdown.alerts.schemas import (
     SuggestionFilters,
     SuggestionOut,
 )
-from stepdown.schemas import MessageOut, ValidationErrorOut
+from stepdown.schemas import API_ERRORS
 
 router = Router(tags=["alerts"])
 
 # Suggestions come a few a month at most; the list is bounded all the same.
 SUGGESTIONS_LISTED = 200
 
-ERRORS: dict[int, Any] = {
-    400: MessageOut,
-    401: MessageOut,
-    404: MessageOut,
-    422: ValidationErrorOut,
-}
-
-
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # the bearer-token auth sets it
-    return user
-
 
 def _alert(owner: User, alert_id: int) -> dict[str, Any]:
     return alert_json(selectors.alert_get(owner=owner, alert_id=alert_id))
 
 
-@router.get("/alerts", response={200: AlertListOut, **ERRORS}, summary="List alerts, newest first")
+@router.get(
+    "/alerts", response={200: AlertListOut, **API_ERRORS}, summary="List alerts, newest first"
+)
 def list_alerts(request: HttpRequest, filters: Query[AlertFilters]) -> dict[str, Any]:
     alerts = selectors.alerts_for(
-        owner=_owner(request), status=filters.status, severity=filters.severity
+        owner=request_owner(request), status=filters.status, severity=filters.severity
     )
     page = list(alerts[filters.offset : filters.offset + filters.limit])
     return {
@@ -58,62 +48,62 @@ def list_alerts(request: HttpRequest, filters: Query[AlertFilters]) -> dict[str,
     }
 
 
-@router.get("/alerts/{alert_id}", response={200: AlertOut, **ERRORS}, summary="An alert")
+@router.get("/alerts/{alert_id}", response={200: AlertOut, **API_ERRORS}, summary="An alert")
 def get_alert(request: HttpRequest, alert_id: int) -> dict[str, Any]:
-    return _alert(_owner(request), alert_id)
+    return _alert(request_owner(request), alert_id)
 
 
 @router.post(
     "/alerts/{alert_id}/acknowledge",
-    response={200: AlertOut, **ERRORS},
+    response={200: AlertOut, **API_ERRORS},
     summary="Mark an alert as seen (it leaves the bell's count)",
 )
 def acknowledge(request: HttpRequest, alert_id: int, payload: NoteIn) -> dict[str, Any]:
-    owner = _owner(request)
+    owner = request_owner(request)
     services.alert_acknowledge(owner=owner, alert_id=alert_id, note=payload.note)
     return _alert(owner, alert_id)
 
 
 @router.post(
     "/alerts/{alert_id}/resolve",
-    response={200: AlertOut, **ERRORS},
+    response={200: AlertOut, **API_ERRORS},
     summary="Mark an alert as dealt with",
 )
 def resolve(request: HttpRequest, alert_id: int, payload: NoteIn) -> dict[str, Any]:
-    owner = _owner(request)
+    owner = request_owner(request)
     services.alert_resolve(owner=owner, alert_id=alert_id, note=payload.note)
     return _alert(owner, alert_id)
 
 
 @router.get(
     "/suggestions",
-    response={200: list[SuggestionOut], **ERRORS},
+    response={200: list[SuggestionOut], **API_ERRORS},
     summary="Suggested plan adjustments, newest first",
 )
 def list_suggestions(
     request: HttpRequest, filters: Query[SuggestionFilters]
 ) -> list[dict[str, Any]]:
-    found = selectors.suggestions_for(owner=_owner(request), status=filters.status)
+    found = selectors.suggestions_for(owner=request_owner(request), status=filters.status)
     return [suggestion_json(suggestion) for suggestion in found[:SUGGESTIONS_LISTED]]
 
 
 @router.post(
     "/suggestions/{suggestion_id}/accept",
-    response={200: SuggestionOut, **ERRORS},
+    response={200: SuggestionOut, **API_ERRORS},
     summary="Accept a suggestion: the plan changes, with the alert as the reason",
 )
 def accept(request: HttpRequest, suggestion_id: int, payload: DecisionIn) -> dict[str, Any]:
-    owner = _owner(request)
+    owner = request_owner(request)
     services.suggestion_accept(owner=owner, suggestion_id=suggestion_id, reason=payload.reason)
     return suggestion_json(selectors.suggestion_get(owner=owner, suggestion_id=suggestion_id))
 
 
 @router.post(
     "/suggestions/{suggestion_id}/decline",
-    response={200: SuggestionOut, **ERRORS},
+    response={200: SuggestionOut, **API_ERRORS},
     summary="Decline a suggestion: the plan stays as it is; the answer is recorded",
 )
 def decline(request: HttpRequest, suggestion_id: int, payload: DecisionIn) -> dict[str, Any]:
-    owner = _owner(request)
+    owner = request_owner(request)
     services.suggestion_decline(owner=owner, suggestion_id=suggestion_id, reason=payload.reason)
     return suggestion_json(selectors.suggestion_get(owner=owner, suggestion_id=suggestion_id))

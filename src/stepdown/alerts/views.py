@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.alerts import selectors, services
 from stepdown.alerts.forms import AlertFilterForm, DecisionForm, DeclineForm, NoteForm
 from stepdown.alerts.models import Alert, SuggestedAdjustment
@@ -27,12 +28,6 @@ from stepdown.plans.selectors import plan_get
 PER_PAGE = 20
 
 
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 def _card(alert: Alert) -> dict[str, Any]:
     return {"alert": alert, "link": action_link(alert)}
 
@@ -40,7 +35,7 @@ def _card(alert: Alert) -> dict[str, Any]:
 @login_required
 def alerts_page(request: HttpRequest) -> HttpResponse:
     """Every alert, newest first, filtered by severity and status; a page holds 20."""
-    owner = _owner(request)
+    owner = request_owner(request)
     form = AlertFilterForm(request.GET or None)
     severity = status = None
     code = 200
@@ -66,7 +61,7 @@ def alerts_page(request: HttpRequest) -> HttpResponse:
 @login_required
 def bell(request: HttpRequest) -> HttpResponse:
     """The bell with its number (htmx fills the header's placeholder with it)."""
-    summary = alert_summary(owner=_owner(request))
+    summary = alert_summary(owner=request_owner(request))
     context = {"show": True, "bell_count": summary.open_count}
     return render(request, "alerts/tags/bell.html", context)
 
@@ -74,7 +69,7 @@ def bell(request: HttpRequest) -> HttpResponse:
 @login_required
 def plan_suggestions(request: HttpRequest, plan_id: int) -> HttpResponse:
     """The plan page's suggestions (htmx fills the placeholder with them)."""
-    owner = _owner(request)
+    owner = request_owner(request)
     try:
         plan = plan_get(owner=owner, plan_id=plan_id)
     except NotFound:
@@ -85,7 +80,7 @@ def plan_suggestions(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 def _status_change(request: HttpRequest, alert_id: int, *, resolve: bool) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
@@ -130,7 +125,7 @@ def _suggestion_page(
     bound: dict[str, DecisionForm] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    card = suggestion_card(owner=_owner(request), suggestion=suggestion, bound=bound)
+    card = suggestion_card(owner=request_owner(request), suggestion=suggestion, bound=bound)
     context = {"suggestion": suggestion, "card": card, "link": action_link(suggestion.alert)}
     return render(request, "alerts/suggestion.html", context, status=status)
 
@@ -138,11 +133,11 @@ def _suggestion_page(
 @login_required
 def suggestion_page(request: HttpRequest, suggestion_id: int) -> HttpResponse:
     """One suggestion and what was decided (also where a failed answer is shown again)."""
-    return _suggestion_page(request, _suggestion(_owner(request), suggestion_id))
+    return _suggestion_page(request, _suggestion(request_owner(request), suggestion_id))
 
 
 def _decide(request: HttpRequest, suggestion_id: int, *, accept: bool) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     suggestion = _suggestion(owner, suggestion_id)
     name = "accept" if accept else "decline"
     # The same prefix as the card's form, so several suggestions on a page keep distinct ids.

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.responses import Status
 
-from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.checkins import selectors, services
 from stepdown.checkins.presenters import (
     due_json,
@@ -30,22 +30,9 @@ from stepdown.checkins.schemas import (
 from stepdown.core.instruments import INSTRUMENTS, UnknownInstrumentError, get_instrument
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.journal.selectors import local_today
-from stepdown.schemas import MessageOut, ValidationErrorOut
+from stepdown.schemas import API_ERRORS
 
 router = Router(tags=["checkins"])
-
-ERRORS: dict[int, Any] = {
-    400: MessageOut,
-    401: MessageOut,
-    404: MessageOut,
-    422: ValidationErrorOut,
-}
-
-
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # the bearer-token auth sets it
-    return user
 
 
 def _answers(raw: dict[str, Any]) -> dict[str, Any]:
@@ -55,7 +42,7 @@ def _answers(raw: dict[str, Any]) -> dict[str, Any]:
 
 @router.get(
     "/instruments",
-    response={200: list[InstrumentSummaryOut], **ERRORS},
+    response={200: list[InstrumentSummaryOut], **API_ERRORS},
     summary="List questionnaires",
 )
 def list_instruments(request: HttpRequest) -> list[dict[str, Any]]:
@@ -64,7 +51,7 @@ def list_instruments(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.get(
     "/instruments/{code}",
-    response={200: InstrumentOut, **ERRORS},
+    response={200: InstrumentOut, **API_ERRORS},
     summary="A questionnaire's definition: items, scoring, bands, flags, licence and sources",
 )
 def get_instrument_definition(request: HttpRequest, code: str) -> dict[str, Any]:
@@ -76,14 +63,14 @@ def get_instrument_definition(request: HttpRequest, code: str) -> dict[str, Any]
 
 @router.get(
     "/responses",
-    response={200: ResponseListOut, **ERRORS},
+    response={200: ResponseListOut, **API_ERRORS},
     summary="List questionnaire responses, newest first",
 )
 def list_responses(request: HttpRequest, filters: Query[ResponseFilters]) -> dict[str, Any]:
     if filters.instrument is not None and filters.instrument not in INSTRUMENTS:
         raise InvalidInput("instrument", f"Unknown instrument {filters.instrument!r}.")
     responses = selectors.responses_for(
-        owner=_owner(request),
+        owner=request_owner(request),
         instrument=filters.instrument,
         since=filters.since,
         until=filters.until,
@@ -99,13 +86,13 @@ def list_responses(request: HttpRequest, filters: Query[ResponseFilters]) -> dic
 
 @router.post(
     "/responses",
-    response={200: ResponseOut, 201: ResponseOut, **ERRORS},
+    response={200: ResponseOut, 201: ResponseOut, **API_ERRORS},
     summary="Answer a questionnaire; the server scores it (a repeated client_id returns the "
     "original with 200)",
 )
 def create_response(request: HttpRequest, payload: ResponseIn) -> Status[Any]:
     result = services.response_submit(
-        owner=_owner(request),
+        owner=request_owner(request),
         instrument=payload.instrument,
         answers=_answers(payload.answers),
         client_id=payload.client_id,
@@ -114,26 +101,30 @@ def create_response(request: HttpRequest, payload: ResponseIn) -> Status[Any]:
     return Status(201 if result.created else 200, response_json(result.response))
 
 
-@router.get("/responses/{response_id}", response={200: ResponseOut, **ERRORS}, summary="A response")
+@router.get(
+    "/responses/{response_id}", response={200: ResponseOut, **API_ERRORS}, summary="A response"
+)
 def get_response(request: HttpRequest, response_id: int) -> dict[str, Any]:
-    return response_json(selectors.response_get(owner=_owner(request), response_id=response_id))
+    return response_json(
+        selectors.response_get(owner=request_owner(request), response_id=response_id)
+    )
 
 
 @router.patch(
     "/responses/{response_id}",
-    response={200: ResponseOut, **ERRORS},
+    response={200: ResponseOut, **API_ERRORS},
     summary="Change a response's answers on the day it counts for; it is scored again",
 )
 def patch_response(request: HttpRequest, response_id: int, payload: ResponsePatch) -> Any:
     result = services.response_update(
-        owner=_owner(request), response_id=response_id, answers=_answers(payload.answers)
+        owner=request_owner(request), response_id=response_id, answers=_answers(payload.answers)
     )
     return response_json(result.response)
 
 
-@router.get("/due", response={200: DueListOut, **ERRORS}, summary="What is due now")
+@router.get("/due", response={200: DueListOut, **API_ERRORS}, summary="What is due now")
 def due(request: HttpRequest) -> dict[str, Any]:
-    owner = _owner(request)
+    owner = request_owner(request)
     return {
         "date": local_today(owner),
         "time_zone": owner.time_zone,

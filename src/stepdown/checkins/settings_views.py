@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.checkins import selectors, services
 from stepdown.checkins.forms import PLAN_LABELS, SafetyPlanForm, ScheduleForm
 from stepdown.errors import InvalidInput
@@ -17,17 +17,11 @@ from stepdown.journal.forms import attach_error
 from stepdown.web.resources import CRISIS_LINES
 
 
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def safety_plan(request: HttpRequest) -> HttpResponse:
     """Read the plan; change it. Reachable from every check-in page and the crisis page."""
-    owner = _owner(request)
+    owner = request_owner(request)
     plan = selectors.safety_plan_for(owner=owner)
     initial = {name: "\n".join(getattr(plan, name)) for name in services.SAFETY_PLAN_FIELDS}
     form = SafetyPlanForm(request.POST or None, initial=initial)
@@ -53,7 +47,7 @@ def safety_plan(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def schedule(request: HttpRequest) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     views = selectors.schedules_for(owner=owner)
     rows = []
     for view in views:

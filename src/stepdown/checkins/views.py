@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.checkins import selectors, services
 from stepdown.checkins.forms import AnswerForm
 from stepdown.checkins.meaning import compare_with_recent
@@ -26,12 +27,6 @@ from stepdown.journal.selectors import local_today
 from stepdown.web.resources import CRISIS_LINES, SUPPORT_LINES
 
 RECENT_RESPONSES = 10
-
-
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def _person_instrument(code: str) -> Instrument:
@@ -50,7 +45,7 @@ def _response_or_404(owner: User, response_id: int) -> Response:
 
 @login_required
 def hub(request: HttpRequest) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     # Every questionnaire a person may answer at any time (the daily check-in is in the due list).
     others = [
         i for i in INSTRUMENTS.values() if i.audience is Audience.SELF_REPORT and i.code != "daily"
@@ -97,7 +92,7 @@ def _form_page(
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, code: str) -> HttpResponse:
     """Start a questionnaire. Today's daily check-in, once answered, opens for changes."""
-    owner = _owner(request)
+    owner = request_owner(request)
     instrument = _person_instrument(code)
     if code == "daily" and request.method == "GET":
         # A POST goes on to the service: a double-submitted form finds its client_id there.
@@ -131,7 +126,7 @@ def answer(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, response_id: int) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     response = _response_or_404(owner, response_id)
     instrument = _person_instrument(response.instrument)
     if response.local_date != local_today(owner):
@@ -156,7 +151,7 @@ def edit(request: HttpRequest, response_id: int) -> HttpResponse:
 
 @login_required
 def result(request: HttpRequest, response_id: int) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     response = _response_or_404(owner, response_id)
     instrument = get_instrument(response.instrument)
     flag_rules = {rule.code: rule for rule in instrument.flags}
@@ -191,7 +186,7 @@ def _lines_context() -> dict[str, Any]:
 @login_required
 def crisis(request: HttpRequest) -> HttpResponse:
     """Calm, immediate help; shown before any score when a self-harm flag is raised."""
-    owner = _owner(request)
+    owner = request_owner(request)
     response = None
     raw = request.GET.get("response", "")
     if raw.isdigit():
@@ -214,7 +209,7 @@ def crisis(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def trends(request: HttpRequest) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     raw = request.GET.get("days", "")
     days = int(raw) if raw.isdigit() and int(raw) in RANGES else DEFAULT_RANGE
     data = trends_for(owner=owner, days=days)

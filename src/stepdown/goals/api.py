@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
-from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.goals import nudges, selectors, services
 from stepdown.goals.models import Onboarding
 from stepdown.goals.presenters import (
@@ -28,22 +28,9 @@ from stepdown.goals.schemas import (
     RiskOut,
     SnapshotOut,
 )
-from stepdown.schemas import MessageOut, ValidationErrorOut
+from stepdown.schemas import API_ERRORS
 
 router = Router(tags=["goals"])
-
-ERRORS: dict[int, Any] = {
-    400: MessageOut,
-    401: MessageOut,
-    404: MessageOut,
-    422: ValidationErrorOut,
-}
-
-
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # the bearer-token auth sets it
-    return user
 
 
 def _decimal(value: Any) -> Any:
@@ -51,9 +38,11 @@ def _decimal(value: Any) -> Any:
     return Decimal(str(value)) if isinstance(value, float) else value
 
 
-@router.get("/onboarding", response={200: OnboardingOut, **ERRORS}, summary="Onboarding answers")
+@router.get(
+    "/onboarding", response={200: OnboardingOut, **API_ERRORS}, summary="Onboarding answers"
+)
 def get_onboarding(request: HttpRequest) -> dict[str, Any]:
-    owner = _owner(request)
+    owner = request_owner(request)
     record = selectors.onboarding_for(owner=owner)
     if record is None:
         body = onboarding_json(Onboarding(owner=owner), [])
@@ -63,11 +52,11 @@ def get_onboarding(request: HttpRequest) -> dict[str, Any]:
 
 @router.put(
     "/onboarding",
-    response={200: OnboardingOut, **ERRORS},
+    response={200: OnboardingOut, **API_ERRORS},
     summary="Replace all onboarding answers (marks onboarding complete)",
 )
 def put_onboarding(request: HttpRequest, payload: OnboardingIn) -> dict[str, Any]:
-    owner = _owner(request)
+    owner = request_owner(request)
     answers = payload.model_dump(exclude={"medicines"})
     answers = {name: _decimal(value) for name, value in answers.items()}
     record = services.onboarding_replace(owner=owner, answers=answers, medicines=payload.medicines)
@@ -76,46 +65,46 @@ def put_onboarding(request: HttpRequest, payload: OnboardingIn) -> dict[str, Any
 
 @router.get(
     "/risk",
-    response={200: RiskOut, **ERRORS},
+    response={200: RiskOut, **API_ERRORS},
     summary="The risk profile, computed now (a snapshot is kept when it changes)",
 )
 def get_risk(request: HttpRequest) -> dict[str, Any]:
-    return risk_json(risk_refresh(owner=_owner(request)))
+    return risk_json(risk_refresh(owner=request_owner(request)))
 
 
 @router.get(
-    "/risk/history", response={200: list[SnapshotOut], **ERRORS}, summary="Past risk profiles"
+    "/risk/history", response={200: list[SnapshotOut], **API_ERRORS}, summary="Past risk profiles"
 )
 def get_risk_history(request: HttpRequest) -> list[dict[str, Any]]:
-    return [snapshot_json(item) for item in selectors.risk_history(owner=_owner(request))]
+    return [snapshot_json(item) for item in selectors.risk_history(owner=request_owner(request))]
 
 
-@router.get("/goals", response={200: GoalOut, **ERRORS}, summary="Goal and limits")
+@router.get("/goals", response={200: GoalOut, **API_ERRORS}, summary="Goal and limits")
 def get_goals(request: HttpRequest) -> dict[str, Any]:
-    return goal_json(selectors.goal_for(owner=_owner(request)))
+    return goal_json(selectors.goal_for(owner=request_owner(request)))
 
 
-@router.put("/goals", response={200: GoalOut, **ERRORS}, summary="Replace goal and limits")
+@router.put("/goals", response={200: GoalOut, **API_ERRORS}, summary="Replace goal and limits")
 def put_goals(request: HttpRequest, payload: GoalIn) -> dict[str, Any]:
     fields = {name: _decimal(value) for name, value in payload.model_dump().items()}
-    return goal_json(services.goal_save(owner=_owner(request), fields=fields))
+    return goal_json(services.goal_save(owner=request_owner(request), fields=fields))
 
 
 @router.get(
     "/nudges",
-    response={200: list[NudgeOut], **ERRORS},
+    response={200: list[NudgeOut], **API_ERRORS},
     summary="Open nudges (the journal is checked against goals and limits first)",
 )
 def list_nudges(request: HttpRequest) -> list[dict[str, Any]]:
-    owner = _owner(request)
+    owner = request_owner(request)
     nudges.nudges_refresh(owner=owner)
     return [nudge_json(nudge) for nudge in nudges.nudges_current(owner=owner)]
 
 
 @router.post(
     "/nudges/{nudge_id}/dismiss",
-    response={200: NudgeOut, **ERRORS},
+    response={200: NudgeOut, **API_ERRORS},
     summary="Dismiss a nudge (it will not come back for the same cause)",
 )
 def dismiss_nudge(request: HttpRequest, nudge_id: int) -> dict[str, Any]:
-    return nudge_json(nudges.nudge_dismiss(owner=_owner(request), nudge_id=nudge_id))
+    return nudge_json(nudges.nudge_dismiss(owner=request_owner(request), nudge_id=nudge_id))

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.core.instruments import get_instrument
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.goals import milestones, nudges, selectors, services
@@ -34,12 +34,6 @@ from stepdown.journal.models import Product
 RECENT_DAYS = 7
 
 
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 # Onboarding ----------------------------------------------------------------------------------
 
 
@@ -47,7 +41,7 @@ def _owner(request: HttpRequest) -> User:
 @require_GET
 def onboarding(request: HttpRequest) -> HttpResponse:
     """Resume where the person left off; once complete, a summary with an edit link per step."""
-    owner = _owner(request)
+    owner = request_owner(request)
     record = selectors.onboarding_for(owner=owner)
     if record is None or record.status != Onboarding.Status.COMPLETED:
         step = record.step if record is not None and record.step else "reason"
@@ -137,7 +131,7 @@ def _screen_messages(record: Onboarding) -> list[str]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def onboarding_step(request: HttpRequest, step: str) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     record = services.onboarding_start(owner=owner)
     order = steps_for(record.reason)
     current = next((item for item in order if item.slug == step), None)
@@ -199,7 +193,7 @@ def _after_step(request: HttpRequest, record: Onboarding, editing: bool) -> Http
 @login_required
 @require_GET
 def risk(request: HttpRequest) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     data = page_data(request)
     result = risk_refresh(owner=owner, window=data.window)
     profile = risk_json(result)
@@ -223,7 +217,7 @@ def risk(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def goals(request: HttpRequest) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     data = page_data(request)
     form = GoalForm(request.POST or None, initial=GoalForm.initial_from(data.goal))
     if request.method == "POST" and form.is_valid():
@@ -262,7 +256,7 @@ def _back(request: HttpRequest, fallback: str) -> str:
 @require_POST
 def nudge_dismiss(request: HttpRequest, nudge_id: int) -> HttpResponse:
     try:
-        nudges.nudge_dismiss(owner=_owner(request), nudge_id=nudge_id, with_older=True)
+        nudges.nudge_dismiss(owner=request_owner(request), nudge_id=nudge_id, with_older=True)
     except NotFound:
         raise Http404 from None
     if request.htmx:  # type: ignore[attr-defined]
@@ -292,6 +286,6 @@ def milestones_panel(request: HttpRequest) -> HttpResponse:
 @require_POST
 def onboarding_skip(request: HttpRequest) -> HttpResponse:
     """ "Not now" on the set-up banner."""
-    services.onboarding_skip(owner=_owner(request))
+    services.onboarding_skip(owner=request_owner(request))
     messages.info(request, "No problem. You can finish setting up any time from the Risk page.")
     return redirect("journal:today")

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.responses import Status
 
-from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.journal import selectors, services
 from stepdown.journal.presenters import dose_json, flag_json, product_json, today_json
 from stepdown.journal.schemas import (
@@ -26,22 +26,9 @@ from stepdown.journal.schemas import (
     TodayOut,
 )
 from stepdown.journal.summary_cache import cached_today_summary
-from stepdown.schemas import MessageOut, ValidationErrorOut
+from stepdown.schemas import API_ERRORS
 
 router = Router(tags=["journal"])
-
-ERRORS: dict[int, Any] = {
-    400: MessageOut,
-    401: MessageOut,
-    404: MessageOut,
-    422: ValidationErrorOut,
-}
-
-
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # the bearer-token auth sets it
-    return user
 
 
 def _decimals(fields: dict[str, Any]) -> dict[str, Any]:
@@ -49,44 +36,52 @@ def _decimals(fields: dict[str, Any]) -> dict[str, Any]:
     return {k: Decimal(str(v)) if isinstance(v, float) else v for k, v in fields.items()}
 
 
-@router.get("/products", response={200: list[ProductOut], **ERRORS}, summary="List products")
+@router.get("/products", response={200: list[ProductOut], **API_ERRORS}, summary="List products")
 def list_products(request: HttpRequest, include_archived: bool = False) -> list[dict[str, Any]]:
-    products = selectors.products_for(owner=_owner(request), include_archived=include_archived)
+    products = selectors.products_for(
+        owner=request_owner(request), include_archived=include_archived
+    )
     return [product_json(p) for p in products]
 
 
-@router.post("/products", response={201: ProductOut, **ERRORS}, summary="Add a product")
+@router.post("/products", response={201: ProductOut, **API_ERRORS}, summary="Add a product")
 def create_product(request: HttpRequest, payload: ProductIn) -> Status[Any]:
-    product = services.product_create(owner=_owner(request), **_decimals(payload.model_dump()))
+    product = services.product_create(
+        owner=request_owner(request), **_decimals(payload.model_dump())
+    )
     return Status(201, product_json(product))
 
 
-@router.get("/products/{product_id}", response={200: ProductOut, **ERRORS}, summary="A product")
+@router.get("/products/{product_id}", response={200: ProductOut, **API_ERRORS}, summary="A product")
 def get_product(request: HttpRequest, product_id: int) -> dict[str, Any]:
-    return product_json(selectors.product_get(owner=_owner(request), product_id=product_id))
+    return product_json(selectors.product_get(owner=request_owner(request), product_id=product_id))
 
 
 @router.patch(
-    "/products/{product_id}", response={200: ProductOut, **ERRORS}, summary="Change a product"
+    "/products/{product_id}", response={200: ProductOut, **API_ERRORS}, summary="Change a product"
 )
 def patch_product(request: HttpRequest, product_id: int, payload: ProductPatch) -> dict[str, Any]:
     changes = _decimals(payload.model_dump(exclude_unset=True))
-    product = services.product_update(owner=_owner(request), product_id=product_id, **changes)
+    product = services.product_update(
+        owner=request_owner(request), product_id=product_id, **changes
+    )
     return product_json(product)
 
 
 @router.delete(
     "/products/{product_id}",
-    response={200: RemovedOut, **ERRORS},
+    response={200: RemovedOut, **API_ERRORS},
     summary="Delete a product, or archive it when doses refer to it",
 )
 def delete_product(request: HttpRequest, product_id: int) -> dict[str, str]:
-    return {"result": services.product_remove(owner=_owner(request), product_id=product_id)}
+    return {"result": services.product_remove(owner=request_owner(request), product_id=product_id)}
 
 
-@router.get("/doses", response={200: DoseListOut, **ERRORS}, summary="List doses, newest first")
+@router.get("/doses", response={200: DoseListOut, **API_ERRORS}, summary="List doses, newest first")
 def list_doses(request: HttpRequest, filters: Query[DoseFilters]) -> dict[str, Any]:
-    doses = selectors.doses_for(owner=_owner(request), since=filters.since, until=filters.until)
+    doses = selectors.doses_for(
+        owner=request_owner(request), since=filters.since, until=filters.until
+    )
     page = list(doses[filters.offset : filters.offset + filters.limit])
     return {
         "items": [dose_json(d) for d in page],
@@ -98,32 +93,32 @@ def list_doses(request: HttpRequest, filters: Query[DoseFilters]) -> dict[str, A
 
 @router.post(
     "/doses",
-    response={200: DoseCreatedOut, 201: DoseCreatedOut, **ERRORS},
+    response={200: DoseCreatedOut, 201: DoseCreatedOut, **API_ERRORS},
     summary="Log a dose (a repeated client_id returns the original with 200)",
 )
 def create_dose(request: HttpRequest, payload: DoseIn) -> Status[Any]:
-    result = services.dose_create(owner=_owner(request), **_decimals(payload.model_dump()))
+    result = services.dose_create(owner=request_owner(request), **_decimals(payload.model_dump()))
     body = dose_json(result.dose) | {"flags": [flag_json(f) for f in result.flags]}
     return Status(201 if result.created else 200, body)
 
 
-@router.get("/doses/{dose_id}", response={200: DoseOut, **ERRORS}, summary="A dose")
+@router.get("/doses/{dose_id}", response={200: DoseOut, **API_ERRORS}, summary="A dose")
 def get_dose(request: HttpRequest, dose_id: int) -> dict[str, Any]:
-    return dose_json(selectors.dose_get(owner=_owner(request), dose_id=dose_id))
+    return dose_json(selectors.dose_get(owner=request_owner(request), dose_id=dose_id))
 
 
-@router.patch("/doses/{dose_id}", response={200: DoseOut, **ERRORS}, summary="Change a dose")
+@router.patch("/doses/{dose_id}", response={200: DoseOut, **API_ERRORS}, summary="Change a dose")
 def patch_dose(request: HttpRequest, dose_id: int, payload: DosePatch) -> dict[str, Any]:
     changes = _decimals(payload.model_dump(exclude_unset=True))
-    return dose_json(services.dose_update(owner=_owner(request), dose_id=dose_id, **changes))
+    return dose_json(services.dose_update(owner=request_owner(request), dose_id=dose_id, **changes))
 
 
-@router.delete("/doses/{dose_id}", response={204: None, **ERRORS}, summary="Delete a dose")
+@router.delete("/doses/{dose_id}", response={204: None, **API_ERRORS}, summary="Delete a dose")
 def delete_dose(request: HttpRequest, dose_id: int) -> Status[Any]:
-    services.dose_delete(owner=_owner(request), dose_id=dose_id)
+    services.dose_delete(owner=request_owner(request), dose_id=dose_id)
     return Status(204, None)
 
 
-@router.get("/today", response={200: TodayOut, **ERRORS}, summary="Today's totals and averages")
+@router.get("/today", response={200: TodayOut, **API_ERRORS}, summary="Today's totals and averages")
 def today(request: HttpRequest) -> dict[str, Any]:
-    return today_json(cached_today_summary(owner=_owner(request)))
+    return today_json(cached_today_summary(owner=request_owner(request)))

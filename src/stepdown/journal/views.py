@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.core.potency import potency_of, product_flags
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.journal import selectors, services
@@ -22,13 +23,6 @@ from stepdown.journal.forms import DoseForm, ProductForm, QuickDoseForm, attach_
 from stepdown.journal.models import Dose
 from stepdown.journal.presenters import number
 from stepdown.journal.summary_cache import cached_today_summary
-
-
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
 
 TODAY_LIST_LIMIT = 12
 
@@ -61,7 +55,7 @@ def _today_context(owner: User, *, form: DoseForm | None = None, **extra: Any) -
 
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     return render(request, "journal/today.html", _today_context(owner))
 
 
@@ -77,7 +71,7 @@ def _blank_dose_form(owner: User, latest: selectors.QuickPair | None) -> DoseFor
 @require_POST
 def quick_dose(request: HttpRequest) -> HttpResponse:
     """One tap: log the same product and amount as a recent dose."""
-    owner = _owner(request)
+    owner = request_owner(request)
     form = QuickDoseForm(request.POST)
     warnings: list[Any] = []
     if form.is_valid():
@@ -112,7 +106,7 @@ def _after_dose(request: HttpRequest, owner: User, warnings: list[Any]) -> HttpR
 @login_required
 @require_http_methods(["GET", "POST"])
 def dose_new(request: HttpRequest) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     form = DoseForm(request.POST or None, owner=owner)
     if request.method == "POST" and form.is_valid():
         try:
@@ -135,14 +129,14 @@ def dose_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dose_list(request: HttpRequest) -> HttpResponse:
-    doses = selectors.doses_for(owner=_owner(request))
+    doses = selectors.doses_for(owner=request_owner(request))
     page = Paginator(doses, 50).get_page(request.GET.get("page"))
     return render(request, "journal/dose_list.html", {"page": page})
 
 
 def _dose_or_404(request: HttpRequest, dose_id: int) -> Dose:
     try:
-        return selectors.dose_get(owner=_owner(request), dose_id=dose_id)
+        return selectors.dose_get(owner=request_owner(request), dose_id=dose_id)
     except NotFound:
         raise Http404 from None
 
@@ -150,7 +144,7 @@ def _dose_or_404(request: HttpRequest, dose_id: int) -> Dose:
 @login_required
 @require_http_methods(["GET", "POST"])
 def dose_edit(request: HttpRequest, dose_id: int) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     dose = _dose_or_404(request, dose_id)
     initial = {
         "amount": dose.amount.normalize(),
@@ -181,7 +175,7 @@ def dose_edit(request: HttpRequest, dose_id: int) -> HttpResponse:
 def dose_delete(request: HttpRequest, dose_id: int) -> HttpResponse:
     dose = _dose_or_404(request, dose_id)
     if request.method == "POST":
-        services.dose_delete(owner=_owner(request), dose_id=dose.pk)
+        services.dose_delete(owner=request_owner(request), dose_id=dose.pk)
         messages.success(request, "Dose deleted.")
         return redirect("journal:dose_list")
     return render(request, "journal/dose_confirm_delete.html", {"dose": dose})
@@ -189,7 +183,7 @@ def dose_delete(request: HttpRequest, dose_id: int) -> HttpResponse:
 
 @login_required
 def product_list(request: HttpRequest) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     products = selectors.products_for(owner=owner, include_archived=True)
     rows = [
         {"product": p, "potency": potency_of(p.spec), "flags": product_flags(p.spec)}
@@ -201,7 +195,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def product_edit(request: HttpRequest, product_id: int | None = None) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     product = None
     if product_id is not None:
         try:
@@ -229,7 +223,7 @@ def product_edit(request: HttpRequest, product_id: int | None = None) -> HttpRes
 @login_required
 @require_http_methods(["GET", "POST"])
 def product_remove(request: HttpRequest, product_id: int) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     try:
         product = selectors.product_get(owner=owner, product_id=product_id)
     except NotFound:

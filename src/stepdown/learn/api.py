@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.responses import Status
 
-from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.learn import selectors, services
 from stepdown.learn.presenters import contact_json, reason_json, support_json, urge_json
 from stepdown.learn.schemas import (
@@ -22,110 +22,105 @@ from stepdown.learn.schemas import (
     UrgeIn,
     UrgeOut,
 )
-from stepdown.schemas import MessageOut, ValidationErrorOut
+from stepdown.schemas import API_ERRORS
 
 router = Router(tags=["learn"])
-
-ERRORS: dict[int, Any] = {
-    400: MessageOut,
-    401: MessageOut,
-    404: MessageOut,
-    422: ValidationErrorOut,
-}
-
-
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # the bearer-token auth sets it
-    return user
 
 
 @router.get(
     "/support",
-    response={200: SupportOut, **ERRORS},
+    response={200: SupportOut, **API_ERRORS},
     summary="Your support contacts and reasons to change, as shown when cravings are high",
 )
 def get_support(request: HttpRequest) -> dict[str, Any]:
-    return support_json(selectors.support_for(owner=_owner(request)))
+    return support_json(selectors.support_for(owner=request_owner(request)))
 
 
 @router.get(
-    "/support/contacts", response={200: list[ContactOut], **ERRORS}, summary="List contacts"
+    "/support/contacts", response={200: list[ContactOut], **API_ERRORS}, summary="List contacts"
 )
 def list_contacts(request: HttpRequest) -> list[dict[str, Any]]:
-    return [contact_json(c) for c in selectors.contacts_for(owner=_owner(request))]
+    return [contact_json(c) for c in selectors.contacts_for(owner=request_owner(request))]
 
 
-@router.post("/support/contacts", response={201: ContactOut, **ERRORS}, summary="Add a contact")
+@router.post("/support/contacts", response={201: ContactOut, **API_ERRORS}, summary="Add a contact")
 def create_contact(request: HttpRequest, payload: ContactIn) -> Status[Any]:
-    contact = services.contact_create(owner=_owner(request), **payload.model_dump())
+    contact = services.contact_create(owner=request_owner(request), **payload.model_dump())
     return Status(201, contact_json(contact))
 
 
 @router.patch(
     "/support/contacts/{contact_id}",
-    response={200: ContactOut, **ERRORS},
+    response={200: ContactOut, **API_ERRORS},
     summary="Change a contact",
 )
 def patch_contact(request: HttpRequest, contact_id: int, payload: ContactPatch) -> dict[str, Any]:
     changes = payload.model_dump(exclude_unset=True)
     return contact_json(
-        services.contact_update(owner=_owner(request), contact_id=contact_id, **changes)
+        services.contact_update(owner=request_owner(request), contact_id=contact_id, **changes)
     )
 
 
 @router.delete(
-    "/support/contacts/{contact_id}", response={204: None, **ERRORS}, summary="Remove a contact"
+    "/support/contacts/{contact_id}", response={204: None, **API_ERRORS}, summary="Remove a contact"
 )
 def delete_contact(request: HttpRequest, contact_id: int) -> Status[Any]:
-    services.contact_delete(owner=_owner(request), contact_id=contact_id)
+    services.contact_delete(owner=request_owner(request), contact_id=contact_id)
     return Status(204, None)
 
 
-@router.get("/support/reasons", response={200: list[ReasonOut], **ERRORS}, summary="List reasons")
+@router.get(
+    "/support/reasons", response={200: list[ReasonOut], **API_ERRORS}, summary="List reasons"
+)
 def list_reasons(request: HttpRequest) -> list[dict[str, Any]]:
-    return [reason_json(r) for r in selectors.reasons_for(owner=_owner(request))]
+    return [reason_json(r) for r in selectors.reasons_for(owner=request_owner(request))]
 
 
-@router.post("/support/reasons", response={201: ReasonOut, **ERRORS}, summary="Add a reason")
+@router.post("/support/reasons", response={201: ReasonOut, **API_ERRORS}, summary="Add a reason")
 def create_reason(request: HttpRequest, payload: ReasonIn) -> Status[Any]:
-    reason = services.reason_create(owner=_owner(request), text=payload.text)
+    reason = services.reason_create(owner=request_owner(request), text=payload.text)
     return Status(201, reason_json(reason))
 
 
 @router.patch(
-    "/support/reasons/{reason_id}", response={200: ReasonOut, **ERRORS}, summary="Change a reason"
+    "/support/reasons/{reason_id}",
+    response={200: ReasonOut, **API_ERRORS},
+    summary="Change a reason",
 )
 def patch_reason(request: HttpRequest, reason_id: int, payload: ReasonIn) -> dict[str, Any]:
-    reason = services.reason_update(owner=_owner(request), reason_id=reason_id, text=payload.text)
+    reason = services.reason_update(
+        owner=request_owner(request), reason_id=reason_id, text=payload.text
+    )
     return reason_json(reason)
 
 
 @router.delete(
-    "/support/reasons/{reason_id}", response={204: None, **ERRORS}, summary="Remove a reason"
+    "/support/reasons/{reason_id}", response={204: None, **API_ERRORS}, summary="Remove a reason"
 )
 def delete_reason(request: HttpRequest, reason_id: int) -> Status[Any]:
-    services.reason_delete(owner=_owner(request), reason_id=reason_id)
+    services.reason_delete(owner=request_owner(request), reason_id=reason_id)
     return Status(204, None)
 
 
-@router.get("/urges", response={200: list[UrgeOut], **ERRORS}, summary="Logged urges, newest first")
+@router.get(
+    "/urges", response={200: list[UrgeOut], **API_ERRORS}, summary="Logged urges, newest first"
+)
 def list_urges(request: HttpRequest, filters: Query[UrgeFilters]) -> list[dict[str, Any]]:
-    urges = selectors.urges_for(owner=_owner(request))
+    urges = selectors.urges_for(owner=request_owner(request))
     return [urge_json(u) for u in urges[filters.offset : filters.offset + filters.limit]]
 
 
 @router.post(
     "/urges",
-    response={200: UrgeOut, 201: UrgeOut, **ERRORS},
+    response={200: UrgeOut, 201: UrgeOut, **API_ERRORS},
     summary="Log an urge (a repeated client_id returns the original with 200)",
 )
 def create_urge(request: HttpRequest, payload: UrgeIn) -> Status[Any]:
-    result = services.urge_log_create(owner=_owner(request), **payload.model_dump())
+    result = services.urge_log_create(owner=request_owner(request), **payload.model_dump())
     return Status(201 if result.created else 200, urge_json(result.urge))
 
 
-@router.delete("/urges/{urge_id}", response={204: None, **ERRORS}, summary="Remove an urge")
+@router.delete("/urges/{urge_id}", response={204: None, **API_ERRORS}, summary="Remove an urge")
 def delete_urge(request: HttpRequest, urge_id: int) -> Status[Any]:
-    services.urge_log_delete(owner=_owner(request), urge_id=urge_id)
+    services.urge_log_delete(owner=request_owner(request), urge_id=urge_id)
     return Status(204, None)

@@ -15,29 +15,16 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from ninja.responses import Status
 
-from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.errors import NotFound
 from stepdown.plans import selectors, services
 from stepdown.plans.calendar import ics_response, plan_ics
 from stepdown.plans.models import Plan
 from stepdown.plans.presenters import plan_json
 from stepdown.plans.schemas import CancelIn, HoldIn, PlanIn, PlanOut, ReinstateIn, SlowIn
-from stepdown.schemas import MessageOut, ValidationErrorOut
+from stepdown.schemas import API_ERRORS
 
 router = Router(tags=["plans"])
-
-ERRORS: dict[int, Any] = {
-    400: MessageOut,
-    401: MessageOut,
-    404: MessageOut,
-    422: ValidationErrorOut,
-}
-
-
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # the bearer-token auth sets it
-    return user
 
 
 def _decimal(value: float | None) -> Decimal | None:
@@ -49,15 +36,17 @@ def _json(plan: Plan) -> dict[str, Any]:
     return plan_json(plan, plan.adjustments.all())
 
 
-@router.get("/plans", response={200: list[PlanOut], **ERRORS}, summary="List plans, newest first")
+@router.get(
+    "/plans", response={200: list[PlanOut], **API_ERRORS}, summary="List plans, newest first"
+)
 def list_plans(request: HttpRequest) -> list[dict[str, Any]]:
-    plans = selectors.plans_for(owner=_owner(request)).prefetch_related("adjustments")
+    plans = selectors.plans_for(owner=request_owner(request)).prefetch_related("adjustments")
     return [_json(plan) for plan in plans]
 
 
 @router.post(
     "/plans",
-    response={200: PlanOut, 201: PlanOut, **ERRORS},
+    response={200: PlanOut, 201: PlanOut, **API_ERRORS},
     summary="Start a plan (a repeated client_id returns the original with 200)",
 )
 def create_plan(request: HttpRequest, payload: PlanIn) -> Status[Any]:
@@ -66,13 +55,13 @@ def create_plan(request: HttpRequest, payload: PlanIn) -> Status[Any]:
         fields[name] = _decimal(fields[name])
     reminder = fields.pop("reminder_time")
     fields["reminder_time"] = dt.time.fromisoformat(reminder) if reminder else None
-    result = services.plan_create(owner=_owner(request), **fields)
+    result = services.plan_create(owner=request_owner(request), **fields)
     return Status(201 if result.created else 200, _json(result.plan))
 
 
-@router.get("/plans/current", response={200: PlanOut, **ERRORS}, summary="The active plan")
+@router.get("/plans/current", response={200: PlanOut, **API_ERRORS}, summary="The active plan")
 def current_plan(request: HttpRequest) -> dict[str, Any]:
-    plan = selectors.current_plan(owner=_owner(request))
+    plan = selectors.current_plan(owner=request_owner(request))
     if plan is None:
         raise NotFound("plan")
     return _json(plan)
@@ -80,7 +69,7 @@ def current_plan(request: HttpRequest) -> dict[str, Any]:
 
 @router.get(
     "/plans/{plan_id}.ics",
-    response={200: None, **ERRORS},
+    response={200: None, **API_ERRORS},
     summary="The plan as an iCalendar file: each step an all-day event",
     openapi_extra={
         "responses": {
@@ -92,53 +81,57 @@ def current_plan(request: HttpRequest) -> dict[str, Any]:
     },
 )
 def plan_calendar(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = selectors.plan_get(owner=_owner(request), plan_id=plan_id)
+    plan = selectors.plan_get(owner=request_owner(request), plan_id=plan_id)
     return ics_response(plan_ics(plan), filename=f"plan-{plan.pk}.ics")
 
 
-@router.get("/plans/{plan_id}", response={200: PlanOut, **ERRORS}, summary="A plan")
+@router.get("/plans/{plan_id}", response={200: PlanOut, **API_ERRORS}, summary="A plan")
 def get_plan(request: HttpRequest, plan_id: int) -> dict[str, Any]:
-    return _json(selectors.plan_get(owner=_owner(request), plan_id=plan_id))
+    return _json(selectors.plan_get(owner=request_owner(request), plan_id=plan_id))
 
 
 @router.post(
     "/plans/{plan_id}/hold",
-    response={200: PlanOut, **ERRORS},
+    response={200: PlanOut, **API_ERRORS},
     summary="Stay on today's step longer; everything later moves by as many days",
 )
 def hold(request: HttpRequest, plan_id: int, payload: HoldIn) -> dict[str, Any]:
-    plan = services.plan_hold(owner=_owner(request), plan_id=plan_id, **payload.model_dump())
+    plan = services.plan_hold(owner=request_owner(request), plan_id=plan_id, **payload.model_dump())
     return _json(plan)
 
 
 @router.post(
     "/plans/{plan_id}/reinstate",
-    response={200: PlanOut, **ERRORS},
+    response={200: PlanOut, **API_ERRORS},
     summary="Go back to the previous, higher step for one interval",
 )
 def reinstate(request: HttpRequest, plan_id: int, payload: ReinstateIn) -> dict[str, Any]:
-    plan = services.plan_reinstate(owner=_owner(request), plan_id=plan_id, **payload.model_dump())
+    plan = services.plan_reinstate(
+        owner=request_owner(request), plan_id=plan_id, **payload.model_dump()
+    )
     return _json(plan)
 
 
 @router.post(
     "/plans/{plan_id}/slow",
-    response={200: PlanOut, **ERRORS},
+    response={200: PlanOut, **API_ERRORS},
     summary="Re-plan the rest more gently (lower rate, smaller step or longer interval)",
 )
 def slow(request: HttpRequest, plan_id: int, payload: SlowIn) -> dict[str, Any]:
     fields = payload.model_dump()
     fields["rate_pct"] = _decimal(fields["rate_pct"])
     fields["step_g"] = _decimal(fields["step_g"])
-    plan = services.plan_slow(owner=_owner(request), plan_id=plan_id, **fields)
+    plan = services.plan_slow(owner=request_owner(request), plan_id=plan_id, **fields)
     return _json(plan)
 
 
 @router.post(
     "/plans/{plan_id}/cancel",
-    response={200: PlanOut, **ERRORS},
+    response={200: PlanOut, **API_ERRORS},
     summary="End the plan early (it stays in the history)",
 )
 def cancel(request: HttpRequest, plan_id: int, payload: CancelIn) -> dict[str, Any]:
-    plan = services.plan_cancel(owner=_owner(request), plan_id=plan_id, **payload.model_dump())
+    plan = services.plan_cancel(
+        owner=request_owner(request), plan_id=plan_id, **payload.model_dump()
+    )
     return _json(plan)

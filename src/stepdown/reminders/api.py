@@ -7,38 +7,27 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
-from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.reminders import selectors, services
 from stepdown.reminders.presenters import preferences_json
 from stepdown.reminders.schemas import PreferencesIn, PreferencesOut
-from stepdown.schemas import MessageOut, ValidationErrorOut
+from stepdown.schemas import API_ERRORS
 
 router = Router(tags=["reminders"])
 
-ERRORS: dict[int, Any] = {
-    400: MessageOut,
-    401: MessageOut,
-    404: MessageOut,
-    422: ValidationErrorOut,
-}
 
-
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # the bearer-token auth sets it
-    return user
-
-
-@router.get("/reminders", response={200: PreferencesOut, **ERRORS}, summary="Reminder preferences")
+@router.get(
+    "/reminders", response={200: PreferencesOut, **API_ERRORS}, summary="Reminder preferences"
+)
 def get_preferences(request: HttpRequest) -> dict[str, Any]:
-    return preferences_json(selectors.preferences_for(owner=_owner(request)))
+    return preferences_json(selectors.preferences_for(owner=request_owner(request)))
 
 
 @router.put(
     "/reminders",
-    response={200: PreferencesOut, **ERRORS},
+    response={200: PreferencesOut, **API_ERRORS},
     summary="Replace the reminder preferences",
 )
 def put_preferences(request: HttpRequest, payload: PreferencesIn) -> dict[str, Any]:
-    prefs = services.preferences_update(owner=_owner(request), **payload.model_dump())
+    prefs = services.preferences_update(owner=request_owner(request), **payload.model_dump())
     return preferences_json(prefs)

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.errors import InvalidInput
 from stepdown.journal.forms import attach_error
 from stepdown.reminders import selectors, services
@@ -18,16 +18,10 @@ from stepdown.reminders.forms import PreferencesForm
 from stepdown.reminders.schedule import step_alarm_offset
 
 
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def settings_page(request: HttpRequest) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     prefs = selectors.preferences_for(owner=owner)
     initial = {
         "checkin_time": prefs.checkin_time,

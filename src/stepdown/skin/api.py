@@ -12,8 +12,8 @@ from ninja import File, Form, Query, Router, UploadedFile
 from ninja.decorators import decorate_view
 from ninja.responses import Status
 
-from stepdown.accounts.models import User
-from stepdown.schemas import MessageOut, ValidationErrorOut
+from stepdown.accounts.requests import request_owner
+from stepdown.schemas import API_ERRORS
 from stepdown.skin import selectors, services
 from stepdown.skin.presenters import photo_json, report_json, session_json, trend_json
 from stepdown.skin.schemas import (
@@ -35,12 +35,6 @@ from stepdown.skin.uploads import capped_uploads
 
 router = Router(tags=["skin"])
 
-ERRORS: dict[int, Any] = {
-    400: MessageOut,
-    401: MessageOut,
-    404: MessageOut,
-    422: ValidationErrorOut,
-}
 
 IMAGE_RESPONSE = {
     "responses": {
@@ -52,15 +46,11 @@ IMAGE_RESPONSE = {
 }
 
 
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # the bearer-token auth sets it
-    return user
-
-
-@router.get("/sessions", response={200: SessionListOut, **ERRORS}, summary="List photo sessions")
+@router.get(
+    "/sessions", response={200: SessionListOut, **API_ERRORS}, summary="List photo sessions"
+)
 def list_sessions(request: HttpRequest, filters: Query[SessionFilters]) -> dict[str, Any]:
-    sessions = selectors.sessions_for(owner=_owner(request), site=filters.site)
+    sessions = selectors.sessions_for(owner=request_owner(request), site=filters.site)
     page = list(sessions[filters.offset : filters.offset + filters.limit])
     return {
         "items": [session_json(s) for s in page],
@@ -72,33 +62,33 @@ def list_sessions(request: HttpRequest, filters: Query[SessionFilters]) -> dict[
 
 @router.post(
     "/sessions",
-    response={200: SessionOut, 201: SessionOut, **ERRORS},
+    response={200: SessionOut, 201: SessionOut, **API_ERRORS},
     summary="Start a photo session (a repeated client_id returns the original with 200)",
 )
 def create_session(request: HttpRequest, payload: SessionIn) -> Status[Any]:
-    result = services.session_create(owner=_owner(request), **payload.model_dump())
-    session = selectors.session_get(owner=_owner(request), session_id=result.session.pk)
+    result = services.session_create(owner=request_owner(request), **payload.model_dump())
+    session = selectors.session_get(owner=request_owner(request), session_id=result.session.pk)
     return Status(201 if result.created else 200, session_json(session))
 
 
-@router.get("/sessions/{session_id}", response={200: SessionOut, **ERRORS}, summary="A session")
+@router.get("/sessions/{session_id}", response={200: SessionOut, **API_ERRORS}, summary="A session")
 def get_session(request: HttpRequest, session_id: int) -> dict[str, Any]:
-    return session_json(selectors.session_get(owner=_owner(request), session_id=session_id))
+    return session_json(selectors.session_get(owner=request_owner(request), session_id=session_id))
 
 
 @router.delete(
     "/sessions/{session_id}",
-    response={204: None, **ERRORS},
+    response={204: None, **API_ERRORS},
     summary="Delete a session, its measurements and its photo files",
 )
 def delete_session(request: HttpRequest, session_id: int) -> Status[Any]:
-    services.session_delete(owner=_owner(request), session_id=session_id)
+    services.session_delete(owner=request_owner(request), session_id=session_id)
     return Status(204, None)
 
 
 @router.post(
     "/sessions/{session_id}/photos",
-    response={201: PhotoOut, **ERRORS},
+    response={201: PhotoOut, **API_ERRORS},
     summary="Upload the photo of one site (replaces an earlier photo of that site)",
     description=(
         "Multipart form with `site` (`exposed` or `reference`) and `file`: a JPEG, PNG, WebP or "
@@ -113,7 +103,7 @@ def upload_photo(
     site: Form[RoleName],
     file: File[UploadedFile],
 ) -> Status[Any]:
-    owner = _owner(request)
+    owner = request_owner(request)
     selectors.session_get(owner=owner, session_id=session_id)  # 404 before reading the file
     # The upload handler kept at most one byte over the limit, so this read is bounded.
     photo = services.photo_upload(owner=owner, session_id=session_id, role=site, data=file.read())
@@ -122,7 +112,7 @@ def upload_photo(
 
 @router.put(
     "/photos/{photo_id}/region",
-    response={200: PhotoOut, **ERRORS},
+    response={200: PhotoOut, **API_ERRORS},
     summary="Set a photo's region and measure it",
     description=(
         "Analyses the stored photo in the request (about 0.6 s for 12 megapixels): calibration "
@@ -133,7 +123,7 @@ def upload_photo(
 def put_region(request: HttpRequest, photo_id: int, payload: RegionIn) -> dict[str, Any]:
     body = payload.model_dump()
     photo = services.photo_set_region(
-        owner=_owner(request),
+        owner=request_owner(request),
         photo_id=photo_id,
         region=body["region"],
         card_corners=body["card_corners"],
@@ -143,31 +133,33 @@ def put_region(request: HttpRequest, photo_id: int, payload: RegionIn) -> dict[s
 
 @router.get(
     "/photos/{photo_id}/image",
-    response={200: None, **ERRORS},
+    response={200: None, **API_ERRORS},
     summary="The stored photo (full size, a 1600 px preview, or a 320 px thumbnail)",
     url_name="skin_photo_image",
     openapi_extra=IMAGE_RESPONSE,
 )
 def photo_image(request: HttpRequest, photo_id: int, variant: VariantName = "full") -> FileResponse:
-    photo = selectors.photo_get(owner=_owner(request), photo_id=photo_id)
+    photo = selectors.photo_get(owner=request_owner(request), photo_id=photo_id)
     return photo_response(photo, variant)
 
 
-@router.get("/trend", response={200: TrendOut, **ERRORS}, summary="ΔITA over time and its verdict")
+@router.get(
+    "/trend", response={200: TrendOut, **API_ERRORS}, summary="ΔITA over time and its verdict"
+)
 def trend(request: HttpRequest, filters: Query[TrendFilters]) -> dict[str, Any]:
-    return trend_json(selectors.trend_for(owner=_owner(request), site=filters.site))
+    return trend_json(selectors.trend_for(owner=request_owner(request), site=filters.site))
 
 
-@router.get("/reports", response={200: list[ReportOut], **ERRORS}, summary="Your skin reports")
+@router.get("/reports", response={200: list[ReportOut], **API_ERRORS}, summary="Your skin reports")
 def list_reports(request: HttpRequest) -> list[dict[str, Any]]:
-    return [report_json(r) for r in selectors.reports_for(owner=_owner(request))[:100]]
+    return [report_json(r) for r in selectors.reports_for(owner=request_owner(request))[:100]]
 
 
 @router.post(
     "/reports",
-    response={200: ReportOut, 201: ReportOut, **ERRORS},
+    response={200: ReportOut, 201: ReportOut, **API_ERRORS},
     summary="Describe your skin in your own words (a repeated client_id returns the original)",
 )
 def create_report(request: HttpRequest, payload: ReportIn) -> Status[Any]:
-    report, created = services.report_create(owner=_owner(request), **payload.model_dump())
+    report, created = services.report_create(owner=request_owner(request), **payload.model_dump())
     return Status(201 if created else 200, report_json(report))

@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.core.colour import QUALITY_MESSAGES, CalibrationMethod, QualityCode
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.journal.forms import attach_error
@@ -30,12 +31,6 @@ from stepdown.skin.uploads import capped_uploads
 SESSIONS_PER_PAGE = 12
 SLOPE_MIN_DAYS = 180
 ROLES = (Photo.Role.EXPOSED, Photo.Role.REFERENCE)
-
-
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def _session_or_404(owner: User, session_id: int) -> PhotoSession:
@@ -92,7 +87,7 @@ def _home_context(request: HttpRequest, owner: User, **extra: Any) -> dict[str, 
 @login_required
 @require_GET
 def skin_home(request: HttpRequest) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     form = ReportForm(initial={"client_id": uuid.uuid4()})
     return render(request, "skin/home.html", _home_context(request, owner, report_form=form))
 
@@ -100,7 +95,7 @@ def skin_home(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def report_new(request: HttpRequest) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     form = ReportForm(request.POST)
     if form.is_valid():
         try:
@@ -126,7 +121,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def session_new(request: HttpRequest) -> HttpResponse:
     """Guidance, then both photos. The CSRF check runs after the upload cap is in place."""
-    owner = _owner(request)
+    owner = request_owner(request)
     form = SessionUploadForm(
         request.POST or None, request.FILES or None, initial={"client_id": uuid.uuid4()}
     )
@@ -198,7 +193,7 @@ def _region_form(owner: User, session: PhotoSession, photo: Photo, data: Any = N
 @require_http_methods(["GET", "POST"])
 def session_regions(request: HttpRequest, session_id: int) -> HttpResponse:
     """Draw the measured area on each photo; submitting measures both (about 0.6 s each)."""
-    owner = _owner(request)
+    owner = request_owner(request)
     session = _session_or_404(owner, session_id)
     photos = selectors.photos_by_role(session)
     data = request.POST if request.method == "POST" else None
@@ -232,7 +227,7 @@ def session_regions(request: HttpRequest, session_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     session = _session_or_404(owner, session_id)
     photos = selectors.photos_by_role(session)
     cards = [_card(role, photos.get(role)) for role in ROLES]
@@ -281,7 +276,7 @@ def _card(role: str, photo: Photo | None) -> dict[str, Any]:
 @csrf_protect
 @require_http_methods(["GET", "POST"])
 def photo_retake(request: HttpRequest, session_id: int, role: str) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     session = _session_or_404(owner, session_id)
     if role not in Photo.Role.values:
         raise Http404
@@ -306,7 +301,7 @@ def photo_retake(request: HttpRequest, session_id: int, role: str) -> HttpRespon
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_delete(request: HttpRequest, session_id: int) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     session = _session_or_404(owner, session_id)
     if request.method == "POST":
         services.session_delete(owner=owner, session_id=session.pk)
@@ -320,7 +315,7 @@ def session_delete(request: HttpRequest, session_id: int) -> HttpResponse:
 def photo_file(request: HttpRequest, photo_id: int, variant: str) -> FileResponse:
     """A photo for its owner only; anyone else gets the same 404 as for a missing photo."""
     try:
-        photo = selectors.photo_get(owner=_owner(request), photo_id=photo_id)
+        photo = selectors.photo_get(owner=request_owner(request), photo_id=photo_id)
         return photo_response(photo, variant)
     except NotFound:
         raise Http404 from None

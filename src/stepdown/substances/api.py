@@ -11,9 +11,10 @@ from ninja.errors import ValidationError
 from ninja.responses import Status
 
 from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.core.interactions import check
 from stepdown.errors import InvalidInput
-from stepdown.schemas import MessageOut, ValidationErrorOut
+from stepdown.schemas import API_ERRORS
 from stepdown.substances import selectors, services
 from stepdown.substances.models import SubstanceUse
 from stepdown.substances.presenters import medicine_json, report_json, use_json, warning_json
@@ -33,19 +34,6 @@ from stepdown.substances.schemas import (
 
 router = Router(tags=["substances"])
 
-ERRORS: dict[int, Any] = {
-    400: MessageOut,
-    401: MessageOut,
-    404: MessageOut,
-    422: ValidationErrorOut,
-}
-
-
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # the bearer-token auth sets it
-    return user
-
 
 def _fields(payload: dict[str, Any]) -> dict[str, Any]:
     """Floats from JSON become exact decimals; a null unit means the category's default."""
@@ -60,10 +48,10 @@ def _use_json(owner: User, use: SubstanceUse) -> dict[str, Any]:
 
 
 @router.get(
-    "/substances", response={200: SubstanceListOut, **ERRORS}, summary="List uses, newest first"
+    "/substances", response={200: SubstanceListOut, **API_ERRORS}, summary="List uses, newest first"
 )
 def list_substances(request: HttpRequest, filters: Query[SubstanceFilters]) -> dict[str, Any]:
-    owner = _owner(request)
+    owner = request_owner(request)
     uses = selectors.substance_uses_for(owner=owner, since=filters.since, until=filters.until)
     page = list(uses[filters.offset : filters.offset + filters.limit])
     original = selectors.is_original(owner=owner, uses=page)
@@ -77,39 +65,39 @@ def list_substances(request: HttpRequest, filters: Query[SubstanceFilters]) -> d
 
 @router.post(
     "/substances",
-    response={200: SubstanceCreatedOut, 201: SubstanceCreatedOut, **ERRORS},
+    response={200: SubstanceCreatedOut, 201: SubstanceCreatedOut, **API_ERRORS},
     by_alias=True,
     summary="Log a use of another substance (a repeated client_id returns the original with 200)",
 )
 def create_substance(request: HttpRequest, payload: SubstanceIn) -> Status[Any]:
-    owner = _owner(request)
+    owner = request_owner(request)
     result = services.substance_create(owner=owner, **_fields(payload.model_dump()))
     body = _use_json(owner, result.use) | {"warnings": [warning_json(w) for w in result.warnings]}
     return Status(201 if result.created else 200, body)
 
 
-@router.get("/substances/{use_id}", response={200: SubstanceOut, **ERRORS}, summary="A use")
+@router.get("/substances/{use_id}", response={200: SubstanceOut, **API_ERRORS}, summary="A use")
 def get_substance(request: HttpRequest, use_id: int) -> dict[str, Any]:
-    owner = _owner(request)
+    owner = request_owner(request)
     return _use_json(owner, selectors.substance_use_get(owner=owner, use_id=use_id))
 
 
 @router.patch(
     "/substances/{use_id}",
-    response={200: SubstanceCreatedOut, **ERRORS},
+    response={200: SubstanceCreatedOut, **API_ERRORS},
     by_alias=True,
     summary="Change a use",
 )
 def patch_substance(request: HttpRequest, use_id: int, payload: SubstancePatch) -> dict[str, Any]:
-    owner = _owner(request)
+    owner = request_owner(request)
     changes = _fields(payload.model_dump(exclude_unset=True))
     result = services.substance_update(owner=owner, use_id=use_id, **changes)
     return _use_json(owner, result.use) | {"warnings": [warning_json(w) for w in result.warnings]}
 
 
-@router.delete("/substances/{use_id}", response={204: None, **ERRORS}, summary="Delete a use")
+@router.delete("/substances/{use_id}", response={204: None, **API_ERRORS}, summary="Delete a use")
 def delete_substance(request: HttpRequest, use_id: int) -> Status[Any]:
-    services.substance_delete(owner=_owner(request), use_id=use_id)
+    services.substance_delete(owner=request_owner(request), use_id=use_id)
     return Status(204, None)
 
 
@@ -127,7 +115,7 @@ def _split_names(raw: str) -> list[str]:
 
 @router.get(
     "/interactions",
-    response={200: list[InteractionReportOut], **ERRORS},
+    response={200: list[InteractionReportOut], **API_ERRORS},
     by_alias=True,
     summary="Check names for interactions with kratom (same shape as the CLI's JSON)",
 )
@@ -141,7 +129,7 @@ def interactions(request: HttpRequest, filters: Query[InteractionFilters]) -> li
 
 @router.get(
     "/interactions/{name}",
-    response={200: list[InteractionReportOut], **ERRORS},
+    response={200: list[InteractionReportOut], **API_ERRORS},
     by_alias=True,
     summary="Check one name for interactions with kratom",
 )
@@ -165,21 +153,21 @@ def _medicines(owner: User) -> dict[str, Any]:
 
 @router.get(
     "/medicines",
-    response={200: MedicinesOut, **ERRORS},
+    response={200: MedicinesOut, **API_ERRORS},
     by_alias=True,
     summary="The person's medicines, each with its interactions",
 )
 def list_medicines(request: HttpRequest) -> dict[str, Any]:
-    return _medicines(_owner(request))
+    return _medicines(request_owner(request))
 
 
 @router.put(
     "/medicines",
-    response={200: MedicinesOut, **ERRORS},
+    response={200: MedicinesOut, **API_ERRORS},
     by_alias=True,
     summary="Replace the medicines list",
 )
 def replace_medicines(request: HttpRequest, payload: MedicinesIn) -> dict[str, Any]:
-    owner = _owner(request)
+    owner = request_owner(request)
     services.medicines_set(owner=owner, names=payload.medicines)
     return _medicines(owner)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.journal.forms import attach_error
 from stepdown.substances import selectors, services
@@ -23,12 +24,6 @@ from stepdown.substances.page_data import medicine_rows, recovery_context, use_r
 from stepdown.substances.templatetags.substances import recent_warning_context
 
 USES_PER_PAGE = 50
-
-
-def _owner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def _htmx(request: HttpRequest) -> bool:
@@ -49,14 +44,14 @@ def _medicines_context(owner: User, *, form: MedicineForm | None = None, added: 
 @login_required
 @require_GET
 def medicines(request: HttpRequest) -> HttpResponse:
-    context = _medicines_context(_owner(request))
+    context = _medicines_context(request_owner(request))
     return render(request, "substances/medicines.html", context)
 
 
 @login_required
 @require_POST
 def medicine_add(request: HttpRequest) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     form = MedicineForm(request.POST)
     added = ""
     if form.is_valid():
@@ -81,7 +76,7 @@ def medicine_add(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def medicine_remove(request: HttpRequest) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     name = request.POST.get("name", "")
     services.medicine_remove(owner=owner, name=name)
     if _htmx(request):
@@ -117,14 +112,14 @@ def _home_context(
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     return render(request, "substances/home.html", _home_context(request, owner))
 
 
 @login_required
 @require_POST
 def log(request: HttpRequest) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     form = SubstanceForm(request.POST)
     if form.is_valid():
         try:
@@ -169,7 +164,7 @@ def _is_original(owner: User, use: SubstanceUse) -> bool:
 
 def _use_or_404(request: HttpRequest, use_id: int) -> SubstanceUse:
     try:
-        return selectors.substance_use_get(owner=_owner(request), use_id=use_id)
+        return selectors.substance_use_get(owner=request_owner(request), use_id=use_id)
     except NotFound:
         raise Http404 from None
 
@@ -177,7 +172,7 @@ def _use_or_404(request: HttpRequest, use_id: int) -> SubstanceUse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, use_id: int) -> HttpResponse:
-    owner = _owner(request)
+    owner = request_owner(request)
     use = _use_or_404(request, use_id)
     initial = {
         "category": use.category,
@@ -212,7 +207,7 @@ def edit(request: HttpRequest, use_id: int) -> HttpResponse:
 def delete(request: HttpRequest, use_id: int) -> HttpResponse:
     use = _use_or_404(request, use_id)
     if request.method == "POST":
-        services.substance_delete(owner=_owner(request), use_id=use.pk)
+        services.substance_delete(owner=request_owner(request), use_id=use.pk)
         messages.success(request, "Deleted.")
         return redirect("substances:home")
     return render(request, "substances/delete.html", {"use": use})
@@ -222,5 +217,5 @@ def delete(request: HttpRequest, use_id: int) -> HttpResponse:
 @require_GET
 def recent_warning(request: HttpRequest) -> HttpResponse:
     """The Today page's warning block, fetched again after a dose is logged there."""
-    context = recent_warning_context(_owner(request), assets=False)
+    context = recent_warning_context(request_owner(request), assets=False)
     return render(request, "substances/tags/recent_warning.html", context)
