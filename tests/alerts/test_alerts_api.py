@@ -150,3 +150,8 @@ def test_listing_is_a_constant_number_of_queries(
     with django_assert_max_num_queries(6):
         body = api.get("/alerts", limit=50).json()
     assert len(body["items"]) == 30
+
+
+def test_a_huge_offset_is_a_422_not_a_500(api: Any) -> None:
+    response = api.get("/alerts", offset=10**30)
+    assert response.status_code == 422

@@ -20,7 +20,7 @@ class AlertFilters(Schema):
     status: AlertStatus | None = None
     severity: SeverityName | None = None
     limit: int = Field(50, ge=1, le=200)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=1_000_000_000)
 
 
 class SuggestionFilters(Schema):
