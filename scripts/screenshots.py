@@ -37,6 +37,10 @@ PAGES = [
     "/learn/",
     "/learn/support/",
     "/skin/",
+    "/alerts/",
+    "/substances/",
+    "/substances/medicines/",
+    "/reminders/",
 ]
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
