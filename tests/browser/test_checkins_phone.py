@@ -70,7 +70,9 @@ def test_the_daily_check_in_on_a_phone(phone_page: Page, page_errors: list[str])
     # 12 symptoms × 1 (mild) = 12
     expect(page.get_by_test_id("score-total")).to_have_text("12")
     expect(page.get_by_test_id("score-meaning")).to_contain_text("your first answer here")
-    # The page fits the phone: nothing wider than the viewport
+    # The page fits the phone: nothing wider than the viewport (measured once the header's
+    # lazily loaded parts, such as the alert bell, have arrived)
+    page.wait_for_load_state("networkidle")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page_errors == []
 
