@@ -17,6 +17,7 @@ from rich.table import Table
 
 from stepdown.cli.errors import fail
 from stepdown.core.interactions import Interaction, MatchKind, Report, Severity, check
+from stepdown.core.interactions.serialize import report_to_dict
 
 NOT_IN_KNOWLEDGE_BASE = "not in the knowledge base — this does not mean it is safe"
 DISCLAIMER = (
@@ -52,37 +53,9 @@ def interactions(
         fail("a name cannot be empty")
     reports = check(names)
     if output_format is OutputFormat.JSON:
-        typer.echo(json.dumps([report_as_json(r) for r in reports], ensure_ascii=False))
+        typer.echo(json.dumps([report_to_dict(r) for r in reports], ensure_ascii=False))
     else:
         print_reports(reports)
-
-
-def interaction_as_json(interaction: Interaction) -> dict[str, object]:
-    """One interaction in the documented JSON shape (plus class, label, evidence and basis)."""
-    return {
-        "class": interaction.class_code,
-        "label": interaction.label,
-        "severity": interaction.severity.value,
-        "mechanism": interaction.mechanism,
-        "advice": interaction.advice,
-        "evidence": interaction.evidence,
-        "basis": interaction.basis.value,
-        "sources": list(interaction.sources),
-    }
-
-
-def report_as_json(report: Report) -> dict[str, object]:
-    """``{"name", "resolved", "classes", "interactions", ...}``; ``resolved`` is ``None`` when
-    the name is not in the knowledge base."""
-    resolution = report.resolution
-    return {
-        "name": report.name,
-        "resolved": None if resolution is None else resolution.name,
-        "classes": [] if resolution is None else list(resolution.classes),
-        "match": None if resolution is None else resolution.match.value,
-        "unrecognised": [] if resolution is None else list(resolution.unrecognised),
-        "interactions": [interaction_as_json(i) for i in report.interactions],
-    }
 
 
 def print_reports(reports: tuple[Report, ...]) -> None:

@@ -9,6 +9,7 @@ from django import forms
 from stepdown.accounts.models import User
 from stepdown.errors import InvalidInput
 from stepdown.journal.models import Dose, Product
+from stepdown.journal.selectors import products_for
 
 
 def attach_error(form: forms.BaseForm, error: InvalidInput, field_map: dict[str, str]) -> None:
@@ -85,7 +86,7 @@ class DoseForm(forms.Form):
         super().__init__(*args, **kwargs)
         product_field = self.fields["product"]
         assert isinstance(product_field, forms.ModelChoiceField)
-        product_field.queryset = Product.objects.filter(owner=owner, archived_at__isnull=True)
+        product_field.queryset = products_for(owner=owner)
         product_field.empty_label = "No product"
 
     def dose_fields(self) -> dict[str, Any]:

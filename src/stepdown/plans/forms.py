@@ -10,6 +10,7 @@ from django import forms
 from stepdown.accounts.models import User
 from stepdown.core.tapering import get_method
 from stepdown.journal.models import Product
+from stepdown.journal.selectors import products_for
 from stepdown.plans.models import Plan
 
 # Plain-language paces: all proportional, at the rates Maudsley2024 describes (5 % for people who
@@ -98,7 +99,7 @@ class WizardForm(forms.Form):
         super().__init__(*args, **kwargs)
         product_field = self.fields["product"]
         assert isinstance(product_field, forms.ModelChoiceField)
-        product_field.queryset = Product.objects.filter(owner=owner, archived_at__isnull=True)
+        product_field.queryset = products_for(owner=owner)
         product_field.empty_label = "Any product (grams as logged)"
 
     def plan_fields(self) -> dict[str, Any]:

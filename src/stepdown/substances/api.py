@@ -13,11 +13,12 @@ from ninja.responses import Status
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.core.interactions import check
+from stepdown.core.interactions.serialize import report_to_dict
 from stepdown.errors import InvalidInput
 from stepdown.schemas import API_ERRORS
 from stepdown.substances import selectors, services
 from stepdown.substances.models import SubstanceUse
-from stepdown.substances.presenters import medicine_json, report_json, use_json, warning_json
+from stepdown.substances.presenters import medicine_json, use_json, warning_json
 from stepdown.substances.schemas import (
     MAX_NAMES,
     InteractionFilters,
@@ -124,7 +125,7 @@ def interactions(request: HttpRequest, filters: Query[InteractionFilters]) -> li
         names = _split_names(filters.names)
     except InvalidInput as error:
         raise _query_error(error) from None
-    return [report_json(report) for report in check(names)]
+    return [report_to_dict(report) for report in check(names)]
 
 
 @router.get(
@@ -137,7 +138,7 @@ def interactions_for_name(request: HttpRequest, name: str) -> list[dict[str, Any
     cleaned = " ".join(name.split())
     if not cleaned or len(cleaned) > 100:
         raise _query_error(InvalidInput("name", "Give a name of 1 to 100 characters."), "path")
-    return [report_json(report) for report in check([cleaned])]
+    return [report_to_dict(report) for report in check([cleaned])]
 
 
 def _query_error(error: InvalidInput, where: str = "query") -> ValidationError:

@@ -10,7 +10,8 @@ from typing import Any
 
 from django.urls import reverse
 
-from stepdown.core.interactions import Interaction, Report
+from stepdown.core.interactions import Report
+from stepdown.core.interactions.serialize import interaction_to_dict, report_to_dict
 from stepdown.core.rules import LearnSlug
 from stepdown.substances.models import SubstanceUse
 from stepdown.substances.warnings import CoUseWarning, substance_interactions
@@ -20,36 +21,11 @@ def learn_url() -> str:
     return reverse("learn:page", args=[LearnSlug.INTERACTIONS.value])
 
 
-def interaction_json(interaction: Interaction) -> dict[str, Any]:
-    return {
-        "class": interaction.class_code,
-        "label": interaction.label,
-        "severity": interaction.severity.value,
-        "mechanism": interaction.mechanism,
-        "advice": interaction.advice,
-        "evidence": interaction.evidence,
-        "basis": interaction.basis.value,
-        "sources": list(interaction.sources),
-    }
-
-
-def report_json(report: Report) -> dict[str, Any]:
-    """``{"name", "resolved", "classes", "match", "unrecognised", "interactions"}``; ``resolved``
-    is ``None`` when the name is not in the knowledge base (which never means it is safe)."""
-    resolution = report.resolution
-    return {
-        "name": report.name,
-        "resolved": None if resolution is None else resolution.name,
-        "classes": [] if resolution is None else list(resolution.classes),
-        "match": None if resolution is None else resolution.match.value,
-        "unrecognised": [] if resolution is None else list(resolution.unrecognised),
-        "interactions": [interaction_json(i) for i in report.interactions],
-    }
-
-
 def medicine_json(report: Report) -> dict[str, Any]:
     severity = report.highest_severity
-    return report_json(report) | {"highest_severity": None if severity is None else severity.value}
+    return report_to_dict(report) | {
+        "highest_severity": None if severity is None else severity.value
+    }
 
 
 def use_json(use: SubstanceUse, *, original: bool = False) -> dict[str, Any]:
@@ -77,6 +53,6 @@ def warning_json(warning: CoUseWarning) -> dict[str, Any]:
         "kratom_taken_at": warning.kratom_taken_at,
         "kratom_after": warning.kratom_after,
         "hours_apart": round(warning.hours_apart, 1),
-        "interactions": [interaction_json(i) for i in warning.interactions],
+        "interactions": [interaction_to_dict(i) for i in warning.interactions],
         "learn_url": learn_url(),
     }

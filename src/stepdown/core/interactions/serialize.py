@@ -1,0 +1,33 @@
+"""The documented JSON shape of interaction reports, shared by the CLI and the API."""
+
+from __future__ import annotations
+
+from stepdown.core.interactions.model import Interaction, Report
+
+
+def interaction_to_dict(interaction: Interaction) -> dict[str, object]:
+    """``{"severity", "mechanism", "advice", "sources"}`` plus class, label, evidence and basis."""
+    return {
+        "class": interaction.class_code,
+        "label": interaction.label,
+        "severity": interaction.severity.value,
+        "mechanism": interaction.mechanism,
+        "advice": interaction.advice,
+        "evidence": interaction.evidence,
+        "basis": interaction.basis.value,
+        "sources": list(interaction.sources),
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, object]:
+    """``{"name", "resolved", "classes", "match", "unrecognised", "interactions"}``; ``resolved``
+    is ``None`` when the name is not in the knowledge base (which never means it is safe)."""
+    resolution = report.resolution
+    return {
+        "name": report.name,
+        "resolved": None if resolution is None else resolution.name,
+        "classes": [] if resolution is None else list(resolution.classes),
+        "match": None if resolution is None else resolution.match.value,
+        "unrecognised": [] if resolution is None else list(resolution.unrecognised),
+        "interactions": [interaction_to_dict(i) for i in report.interactions],
+    }
