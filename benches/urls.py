@@ -11,7 +11,10 @@ from stepdown.journal.models import Dose
 
 def baseline(request: HttpRequest) -> HttpResponse:
     owner = User.objects.only("id").get(email=BASELINE_EMAIL)
-    dose = Dose.objects.create(owner=owner, amount=1, grams=1, taken_at=timezone.now())
+    # bulk_create: exactly one INSERT, without the revision bump a model save signals.
+    (dose,) = Dose.objects.bulk_create(
+        [Dose(owner=owner, amount=1, grams=1, taken_at=timezone.now())]
+    )
     return JsonResponse({"id": dose.pk})
 
 

@@ -14,14 +14,25 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-CHICAGO = ZoneInfo("America/Chicago")
 PASSWORD = "a-long-test-passphrase"
+
+
+def _evening_zone() -> str:
+    """A fixed-offset zone where it is 22:00-22:59 now, so "three hours ago" is still today
+    whenever the test runs (in Chicago it would be yesterday just after midnight)."""
+    offset = (22 - timezone.now().astimezone(dt.UTC).hour) % 24
+    offset = offset - 24 if offset > 14 else offset
+    # POSIX-style names: Etc/GMT-3 is three hours ahead of UTC.
+    return "Etc/GMT" if offset == 0 else f"Etc/GMT{-offset:+d}"
+
+
+ZONE = ZoneInfo(_evening_zone())
 
 
 def _sign_in(page: Page) -> Any:
     from stepdown.accounts.models import User
 
-    user = User.objects.create_user("jordan@example.org", PASSWORD, time_zone="America/Chicago")
+    user = User.objects.create_user("jordan@example.org", PASSWORD, time_zone=ZONE.key)
     page.goto("/account/login/")
     page.get_by_label("Email").fill("jordan@example.org")
     page.get_by_label("Password").fill(PASSWORD)
@@ -31,7 +42,7 @@ def _sign_in(page: Page) -> Any:
 
 def _local_input(moment: dt.datetime) -> str:
     """A datetime-local value in Jordan's zone."""
-    return moment.astimezone(CHICAGO).strftime("%Y-%m-%dT%H:%M")
+    return moment.astimezone(ZONE).strftime("%Y-%m-%dT%H:%M")
 
 
 def test_jordan_sees_medicine_warnings_and_is_warned_about_alcohol_after_kratom(

@@ -44,8 +44,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
-    # Bumped on every change to the person's journal; cached summaries are keyed on it, so a
-    # cache never serves figures from before a write (see stepdown.journal.summary_cache).
+    # Bumped on every change to anything the person owns; per-person caches are keyed on it, so
+    # a cache never serves anything from before a write (see stepdown.accounts.revisions).
     data_revision = models.PositiveBigIntegerField(default=0, editable=False)
 
     objects: ClassVar[UserManager] = UserManager()

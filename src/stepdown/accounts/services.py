@@ -10,9 +10,9 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
+from stepdown.accounts import revisions
 from stepdown.accounts.models import PersonalAccessToken, User, validate_time_zone
 from stepdown.errors import InvalidInput, NotFound
 
@@ -79,12 +79,11 @@ def token_authenticate(secret: str) -> User | None:
     """The active user behind a bearer token, or ``None``."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
-    token = (
-        PersonalAccessToken.objects.select_related("owner")
-        .filter(token_hash=_hash(secret), revoked_at__isnull=True, owner__is_active=True)
-        .first()
-    )
-    if token is None:
+    try:  # the hash is unique: ``get`` skips the ordering ``first`` would add
+        token = PersonalAccessToken.objects.select_related("owner").get(
+            token_hash=_hash(secret), revoked_at__isnull=True, owner__is_active=True
+        )
+    except PersonalAccessToken.DoesNotExist:
         return None
     now = timezone.now()
     # Record use at most hourly: a write on every API call would halve SQLite throughput.
@@ -98,6 +97,5 @@ def tokens_for(*, owner: User) -> list[PersonalAccessToken]:
 
 
 def data_changed(*, owner: User) -> None:
-    """Record that the person's data changed, so cached summaries are recomputed."""
-    User.objects.filter(pk=owner.pk).update(data_revision=F("data_revision") + 1)
-    owner.data_revision += 1
+    """Record a change that model signals do not see (``QuerySet.update``, ``bulk_create``)."""
+    revisions.bump(owner_id=owner.pk, owner=owner)

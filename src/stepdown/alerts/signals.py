@@ -36,7 +36,7 @@ from stepdown.core.rules.plan import OVER_TARGET_SHARE
 from stepdown.journal import selectors as journal
 from stepdown.journal.models import Dose, Product
 from stepdown.plans.models import PlanAdjustment
-from stepdown.plans.selectors import current_plan, targets_between
+from stepdown.plans.selectors import active_plan_row, targets_between
 from stepdown.plans.snapshot import taper_of
 
 DOSE_CODES = ("over_target", "potency_jump", "seven_oh_product", "failed_contaminant")
@@ -66,7 +66,7 @@ def _may_be_over_target(instance: Dose) -> bool:
     then. Two small queries: the active plan and the day's grams.
     """
     owner = instance.owner
-    plan = current_plan(owner=owner)
+    plan = active_plan_row(owner=owner)
     if plan is None:
         return False
     day = instance.taken_at.astimezone(owner.zone).date()

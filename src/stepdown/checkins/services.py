@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from stepdown.accounts.models import User
+from stepdown.accounts.services import data_changed
 from stepdown.checkins import selectors
 from stepdown.checkins.models import Response, SafetyEvent, SafetyPlan, Schedule
 from stepdown.checkins.windows import ALWAYS_ON, INTERVAL_LIMITS, SCHEDULABLE
@@ -210,9 +211,11 @@ def response_update(
 
 def safety_event_mark_seen(*, owner: User, response_id: int) -> None:
     """The person has been shown the crisis page for this response."""
-    SafetyEvent.objects.filter(owner=owner, response_id=response_id, seen_at__isnull=True).update(
-        seen_at=timezone.now()
-    )
+    seen = SafetyEvent.objects.filter(
+        owner=owner, response_id=response_id, seen_at__isnull=True
+    ).update(seen_at=timezone.now())
+    if seen:
+        data_changed(owner=owner)
 
 
 def schedule_update(

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from stepdown.accounts.models import User
+from stepdown.accounts.services import data_changed
 from stepdown.core.rules import (
     LIMIT_RULES,
     Alert,
@@ -273,6 +274,7 @@ def nudge_dismiss(*, owner: User, nudge_id: int, with_older: bool = False) -> Nu
             dismissed_at__isnull=True,
             created_at__lte=nudge.created_at,
         ).update(dismissed_at=now)
+        data_changed(owner=owner)
         nudge.refresh_from_db(fields=["dismissed_at"])
     elif nudge.dismissed_at is None:
         nudge.dismissed_at = now

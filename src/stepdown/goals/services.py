@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from stepdown.accounts.models import User
+from stepdown.accounts.services import data_changed
 from stepdown.core.instruments import InvalidAnswerError, score_responses
 from stepdown.core.potency import MAX_DOSE_G, ProductForm
 from stepdown.core.risk import Diagnosis, Reason, SelfTreatment, SubstanceHistory
@@ -196,6 +197,7 @@ def medicines_replace(*, owner: User, names: Any) -> list[str]:
     with transaction.atomic():
         Medicine.objects.filter(owner=owner).delete()
         Medicine.objects.bulk_create(Medicine(owner=owner, name=name) for name in cleaned)
+        data_changed(owner=owner)
     return sorted(cleaned, key=str.casefold)
 
 

@@ -125,8 +125,10 @@ class Dose(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="doses"
     )
+    # RESTRICT, not PROTECT: a product in use cannot be deleted on its own (it is archived), but
+    # closing the account deletes both.
     product = models.ForeignKey(
-        Product, on_delete=models.PROTECT, null=True, blank=True, related_name="doses"
+        Product, on_delete=models.RESTRICT, null=True, blank=True, related_name="doses"
     )
     taken_at = models.DateTimeField()
     amount = models.DecimalField(max_digits=10, decimal_places=3)

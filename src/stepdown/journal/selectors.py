@@ -34,9 +34,11 @@ def products_for(*, owner: User, include_archived: bool = False) -> QuerySet[Pro
 
 def product_get(*, owner: User, product_id: int) -> Product:
     try:
-        return Product.objects.get(owner=owner, pk=product_id)
+        product = Product.objects.get(owner=owner, pk=product_id)
     except Product.DoesNotExist:
         raise NotFound("product") from None
+    product.owner = owner  # the same person: a write through it moves their in-memory revision
+    return product
 
 
 def product_by_name(*, owner: User, name: str) -> Product:
@@ -60,9 +62,11 @@ def doses_for(
 
 def dose_get(*, owner: User, dose_id: int) -> Dose:
     try:
-        return Dose.objects.select_related("product").get(owner=owner, pk=dose_id)
+        dose = Dose.objects.select_related("product").get(owner=owner, pk=dose_id)
     except Dose.DoesNotExist:
         raise NotFound("dose") from None
+    dose.owner = owner  # as in product_get
+    return dose
 
 
 def last_dose(*, owner: User) -> Dose | None:

@@ -12,7 +12,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from stepdown.accounts.models import User
-from stepdown.accounts.services import data_changed
 from stepdown.core.potency import (
     DoseInputError,
     ProductFlag,
@@ -96,7 +95,6 @@ def product_create(*, owner: User, **fields: Any) -> Product:
     product = Product(owner=owner, **fields)
     _validate_product(product)
     product.save()
-    data_changed(owner=owner)
     return product
 
 
@@ -110,7 +108,6 @@ def product_update(*, owner: User, product_id: int, **fields: Any) -> Product:
         setattr(product, field, value)
     _validate_product(product)
     product.save()
-    data_changed(owner=owner)
     return product
 
 
@@ -120,10 +117,8 @@ def product_remove(*, owner: User, product_id: int) -> str:
     if product.doses.exists():
         product.archived_at = product.archived_at or timezone.now()
         product.save(update_fields=["archived_at", "updated_at"])
-        data_changed(owner=owner)
         return "archived"
     product.delete()
-    data_changed(owner=owner)
     return "deleted"
 
 
@@ -215,8 +210,9 @@ def dose_create(
     )
     _fill_estimate(dose)
     if client_id is None:
+        # No savepoint: a transaction around the insert would hold SQLite's write lock while the
+        # alert rules read, which halves write throughput under load (docs/performance.md).
         dose.save()
-        data_changed(owner=owner)
         return _created(dose, product, previous)
     try:
         with transaction.atomic():
@@ -226,7 +222,6 @@ def dose_create(
         if client_id is None:
             raise
         return DoseResult(Dose.objects.get(owner=owner, client_id=client_id), created=False)
-    data_changed(owner=owner)
     return _created(dose, product, previous)
 
 
@@ -259,10 +254,8 @@ def dose_update(*, owner: User, dose_id: int, **fields: Any) -> Dose:
             setattr(dose, field, value.strip() if field == "note" else value)
     _fill_estimate(dose)
     dose.save()
-    data_changed(owner=owner)
     return dose
 
 
 def dose_delete(*, owner: User, dose_id: int) -> None:
     selectors.dose_get(owner=owner, dose_id=dose_id).delete()
-    data_changed(owner=owner)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.core.potency import potency_of, product_flags
 from stepdown.errors import InvalidInput, NotFound
+from stepdown.fragments import KEY_HOLE, render_fragment
 from stepdown.journal import selectors, services
 from stepdown.journal.forms import DoseForm, ProductForm, QuickDoseForm, attach_error
 from stepdown.journal.models import Dose
@@ -44,8 +44,9 @@ def _today_context(owner: User, *, form: DoseForm | None = None, **extra: Any) -
         "summary": summary,
         "since_last": timezone.now() - summary.last_dose_at if summary.last_dose_at else None,
         "today_doses": list(today_doses),
-        # A fresh key per rendered button: a double tap or a retried request logs the dose once.
-        "quick_pairs": [(pair, uuid.uuid4()) for pair in pairs],
+        # A fresh key per rendered button (filled in per response): a double tap or a retried
+        # request logs the dose once.
+        "quick_pairs": [(pair, KEY_HOLE) for pair in pairs],
         "form": form or _blank_dose_form(owner, pairs[0] if pairs else None),
         # Data rides in an attribute: htmx drops <script> blocks from swapped content.
         "chart_json": json.dumps(chart),
@@ -53,15 +54,38 @@ def _today_context(owner: User, *, form: DoseForm | None = None, **extra: Any) -
     }
 
 
+def _today_cache_key(owner: User) -> str:
+    """Changes with every write of the person's data, their time zone and the local minute.
+
+    The minute covers what depends on the clock: time since the last dose, check-ins falling
+    due, the date turning.
+    """
+    minute = timezone.localtime(timezone.now(), owner.zone).strftime("%Y-%m-%dT%H:%M")
+    return f"today-page:{owner.pk}:{owner.data_revision}:{owner.time_zone}:{minute}"
+
+
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
     owner = request_owner(request)
-    return render(request, "journal/today.html", _today_context(owner))
+    content = render_fragment(
+        request,
+        "journal/_today.html",
+        lambda: _today_context(owner),
+        cache_key=_today_cache_key(owner),
+    )
+    return render(request, "journal/today.html", {"content": content})
+
+
+def _render_today_part(
+    request: HttpRequest, part: str, context: dict[str, Any], *, status: int = 200
+) -> HttpResponse:
+    html = render_fragment(request, f"journal/_today.html#{part}", lambda: context)
+    return HttpResponse(html, status=status)
 
 
 def _blank_dose_form(owner: User, latest: selectors.QuickPair | None) -> DoseForm:
     """Prefilled with the unit and product of the most recent dose."""
-    initial: dict[str, Any] = {"unit": Dose.Unit.GRAM, "client_id": uuid.uuid4()}
+    initial: dict[str, Any] = {"unit": Dose.Unit.GRAM, "client_id": KEY_HOLE}
     if latest is not None:
         initial |= {"unit": latest.unit, "product": latest.product}
     return DoseForm(owner=owner, initial=initial)
@@ -97,7 +121,7 @@ def quick_dose(request: HttpRequest) -> HttpResponse:
 def _after_dose(request: HttpRequest, owner: User, warnings: list[Any]) -> HttpResponse:
     if request.htmx:  # type: ignore[attr-defined]
         context = _today_context(owner, warnings=warnings, oob=True)
-        return render(request, "journal/today.html#today-update", context)
+        return _render_today_part(request, "today-update", context)
     for warning in warnings:
         messages.warning(request, warning.message)
     return redirect("journal:today")
@@ -122,7 +146,7 @@ def dose_new(request: HttpRequest) -> HttpResponse:
             return _after_dose(request, owner, list(result.flags))
     if request.htmx:  # type: ignore[attr-defined]
         context = _today_context(owner, form=form)
-        return render(request, "journal/today.html#today-panel", context, status=422)
+        return _render_today_part(request, "today-panel", context, status=422)
     status = 422 if form.errors else 200
     return render(request, "journal/dose_form.html", {"form": form, "new": True}, status=status)
 

@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from stepdown.accounts import revisions
 from stepdown.accounts.models import User
 from stepdown.errors import InvalidInput
 from stepdown.reminders import selectors
@@ -83,6 +84,7 @@ def unsubscribe(*, token: str, now: dt.datetime | None = None) -> bool:
             unsubscribed_at=prefs.unsubscribed_at or now or timezone.now(),
             updated_at=timezone.now(),
         )
+        revisions.bump(owner_id=prefs.owner_id)
     return True
 
 

@@ -1,5 +1,5 @@
 """Template tags for the Today page: ``{% onboarding_prompt %}``, ``{% nudges %}`` and
-``{% milestones %}``. Each is one line in ``journal/today.html``; they share one request-scoped
+``{% milestones %}``. Each is one line in ``journal/_today.html``; they share one request-scoped
 load (``page_data``), and the first to render also brings the app's CSS and JS."""
 
 from __future__ import annotations

@@ -1,0 +1,50 @@
+"""Rendered page content cached per person, with per-response values filled in on the way out.
+
+A cached fragment must not carry anything that has to differ between two responses: the CSRF
+token (Django masks it afresh for each response) and idempotency keys (one per form, so two doses
+logged from the same page are two doses and a retried one is not). Templates render placeholders
+for both, and every response, cached or not, gets its own values.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+# Letters and digits only, so escaping leaves them as they are.
+CSRF_HOLE = "csrfTokenHole7c1e"
+KEY_HOLE = "idempotencyKeyHole7c1e"
+TIMEOUT_S = 600
+
+
+def fill_holes(html: str, request: HttpRequest) -> SafeString:
+    pieces = html.replace(CSRF_HOLE, get_token(request)).split(KEY_HOLE)
+    filled = pieces[0] + "".join(str(uuid.uuid4()) + piece for piece in pieces[1:])
+    return mark_safe(filled)  # noqa: S308  (rendered by our templates, escaped there)
+
+
+def render_fragment(
+    request: HttpRequest,
+    template_name: str,
+    context: Callable[[], dict[str, Any]],
+    *,
+    cache_key: str | None = None,
+) -> SafeString:
+    """Render ``template_name``, reusing the copy cached under ``cache_key`` when there is one.
+
+    The key must change whenever anything the fragment shows changes (the person's
+    ``data_revision`` and the local time it depends on); the context is only built on a miss.
+    """
+    html = cache.get(cache_key) if cache_key else None
+    if html is None:
+        html = render_to_string(template_name, context() | {"csrf_token": CSRF_HOLE}, request)
+        if cache_key:
+            cache.set(cache_key, html, TIMEOUT_S)
+    return fill_holes(html, request)
