@@ -102,3 +102,35 @@ def test_cannot_revoke_someone_elses_token(web: Client, other_person: Any) -> No
     token, secret = token_create(owner=other_person, name="theirs")
     assert web.post(f"/account/tokens/{token.pk}/revoke/").status_code == 404
     assert ApiClient(secret).get("/today").status_code == 200
+
+
+def test_token_use_is_recorded_at_most_hourly(person: Any) -> None:
+    import datetime as dt
+
+    import time_machine
+
+    from stepdown.accounts.models import PersonalAccessToken
+    from stepdown.accounts.services import token_authenticate, token_create
+
+    _, secret = token_create(owner=person, name="phone")
+    start = dt.datetime(2026, 5, 1, 12, 0, 0, 250_000, tzinfo=dt.UTC)
+
+    def used_at(moment: dt.datetime) -> dt.datetime | None:
+        with time_machine.travel(moment, tick=False):
+            assert token_authenticate(secret) == person
+        return PersonalAccessToken.objects.get(owner=person).last_used_at
+
+    assert used_at(start) == start  # first use
+    assert used_at(start + dt.timedelta(minutes=59)) == start
+    assert used_at(start + dt.timedelta(minutes=61)) == start + dt.timedelta(minutes=61)
+
+
+def test_a_token_of_a_deactivated_account_stops_working(person: Any) -> None:
+    from stepdown.accounts.services import token_authenticate, token_create
+
+    _, secret = token_create(owner=person, name="phone")
+    assert token_authenticate(secret) == person
+    person.is_active = False
+    person.save(update_fields=["is_active"])
+    assert token_authenticate(secret) is None
+    assert token_authenticate(secret + "x") is None

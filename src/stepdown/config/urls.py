@@ -6,6 +6,8 @@ from django.urls import include, path
 from stepdown.api import api
 
 urlpatterns = [
+    # First: the API is the most requested, and Django tries patterns in order.
+    path("api/v1/", api.urls),
     path("", include("stepdown.web.urls")),
     path("", include("stepdown.journal.urls")),
     path("plan/", include("stepdown.plans.urls")),
@@ -17,7 +19,6 @@ urlpatterns = [
     path("substances/", include("stepdown.substances.urls")),
     path("reminders/", include("stepdown.reminders.urls")),
     path("account/", include("stepdown.accounts.urls")),
-    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
 
