@@ -33,6 +33,7 @@ OUT = ROOT / "benches" / "out"
 CONNECTIONS = 16
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 WARMUP_SECONDS = 2
+OTHER_PAGES = ("/doses/", "/plan/", "/checkins/", "/goals/")
 
 
 def _free_port() -> int:
@@ -158,6 +159,11 @@ def main() -> None:
                 "GET /api/v1/today": {
                     "url": f"{base}/api/v1/today",
                     "headers": {"Authorization": f"Bearer {token}"},
+                },
+                # Other pages, against the same budget (docs/performance.md says which meet it).
+                **{
+                    f"GET {path}": {"url": f"{base}{path}", "headers": {"Cookie": cookie}}
+                    for path in OTHER_PAGES
                 },
                 # Last: it adds thousands of doses to today.
                 "POST /api/v1/doses": {

@@ -22,6 +22,7 @@ from stepdown.journal import selectors, services
 from stepdown.journal.forms import DoseForm, ProductForm, QuickDoseForm, attach_error
 from stepdown.journal.models import Dose
 from stepdown.journal.presenters import number
+from stepdown.journal.rows import journal_rows_html
 from stepdown.journal.summary_cache import cached_today_summary
 
 TODAY_LIST_LIMIT = 12
@@ -155,7 +156,8 @@ def dose_new(request: HttpRequest) -> HttpResponse:
 def dose_list(request: HttpRequest) -> HttpResponse:
     doses = selectors.doses_for(owner=request_owner(request))
     page = Paginator(doses, 50).get_page(request.GET.get("page"))
-    return render(request, "journal/dose_list.html", {"page": page})
+    rows = journal_rows_html(page.object_list)  # type: ignore[arg-type]
+    return render(request, "journal/dose_list.html", {"page": page, "rows": rows})
 
 
 def _dose_or_404(request: HttpRequest, dose_id: int) -> Dose:
