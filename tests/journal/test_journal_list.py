@@ -54,11 +54,15 @@ def test_a_capsule_dose_shows_its_grams_lab_mitragynine_and_local_time(
 
 
 def test_leaf_without_a_lab_value_is_marked_as_an_estimate(web: Client, person: Any) -> None:
-    dose_create(
-        owner=person, amount=Decimal("2.5"), taken_at=dt.datetime(2026, 3, 1, 15, tzinfo=dt.UTC)
-    )
-    row = _row(web.get("/doses/").content.decode(), "2.5 g")
-    assert "<td>—</td>" in row  # no product: no mitragynine estimate, no product name
+    leaf = product_create(owner=person, name="Plain leaf", form="leaf_powder")
+    at = dt.datetime(2026, 3, 1, 15, tzinfo=dt.UTC)
+    dose_create(owner=person, amount=Decimal(2), product_id=leaf.pk, taken_at=at)
+    dose_create(owner=person, amount=Decimal("2.5"), taken_at=at + dt.timedelta(hours=1))
+    body = web.get("/doses/").content.decode()
+    # 2 g × the 16 mg/g default for leaf without a certificate (docs/clinical-sources.md).
+    assert "<td>≈ 32 mg</td>" in _row(body, "Plain leaf")
+    # No product at all: no estimate and no product name.
+    assert _row(body, "2.5 g").count("<td>—</td>") == 3  # product, mitragynine, purpose
 
 
 def test_the_page_costs_the_same_queries_for_fifty_rows_as_for_one(
