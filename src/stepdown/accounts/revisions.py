@@ -72,7 +72,7 @@ def _owner_of(instance: models.Model) -> tuple[int | None, User | None]:
     if parent_field is not None:
         instance = getattr(instance, parent_field)
     owner_id = getattr(instance, "owner_id", None)
-    loaded = instance._state.fields_cache.get("owner")
+    loaded = instance._meta.get_field("owner").get_cached_value(instance, None)  # type: ignore[union-attr]
     return owner_id, loaded if isinstance(loaded, User) else None
 
 
