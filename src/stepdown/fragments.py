@@ -16,12 +16,23 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+
+from stepdown.accounts.models import User
 
 # Letters and digits only, so escaping leaves them as they are.
 CSRF_HOLE = "csrfTokenHole7c1e"
 KEY_HOLE = "idempotencyKeyHole7c1e"
 TIMEOUT_S = 600
+
+
+def page_key(owner: User, page: str) -> str:
+    """A cache key for ``page``'s content that changes with every write of the person's data,
+    their time zone and the local minute (what depends on the clock: time since the last dose,
+    check-ins falling due, the date turning)."""
+    minute = timezone.localtime(timezone.now(), owner.zone).strftime("%Y-%m-%dT%H:%M")
+    return f"page:{page}:{owner.pk}:{owner.data_revision}:{owner.time_zone}:{minute}"
 
 
 def fill_holes(html: str, request: HttpRequest) -> SafeString:

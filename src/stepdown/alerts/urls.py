@@ -7,7 +7,6 @@ app_name = "alerts"
 urlpatterns = [
     path("", views.alerts_page, name="page"),
     path("bell/", views.bell, name="bell"),
-    path("plans/<int:plan_id>/suggestions/", views.plan_suggestions, name="plan_suggestions"),
     path("<int:alert_id>/acknowledge/", views.acknowledge, name="acknowledge"),
     path("<int:alert_id>/resolve/", views.resolve, name="resolve"),
     path("suggestions/<int:suggestion_id>/", views.suggestion_page, name="suggestion"),

@@ -20,10 +20,8 @@ from stepdown.alerts.models import Alert, SuggestedAdjustment
 from stepdown.alerts.presenters import action_link
 from stepdown.alerts.suggesting import suggestion_card
 from stepdown.alerts.summary import alert_summary
-from stepdown.alerts.templatetags.alerts import suggestions_context
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.journal.forms import attach_error
-from stepdown.plans.selectors import plan_get
 
 PER_PAGE = 20
 
@@ -64,19 +62,6 @@ def bell(request: HttpRequest) -> HttpResponse:
     summary = alert_summary(owner=request_owner(request))
     context = {"show": True, "bell_count": summary.open_count}
     return render(request, "alerts/tags/bell.html", context)
-
-
-@login_required
-def plan_suggestions(request: HttpRequest, plan_id: int) -> HttpResponse:
-    """The plan page's suggestions (htmx fills the placeholder with them)."""
-    owner = request_owner(request)
-    try:
-        plan = plan_get(owner=owner, plan_id=plan_id)
-    except NotFound:
-        raise Http404 from None
-    alert_summary(owner=owner)  # warms the cache, so the next plan page needs no request
-    context = suggestions_context(owner=owner, plan=plan)
-    return render(request, "alerts/tags/suggestions.html", context)
 
 
 def _status_change(request: HttpRequest, alert_id: int, *, resolve: bool) -> HttpResponse:

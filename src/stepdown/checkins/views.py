@@ -23,6 +23,7 @@ from stepdown.checkins.presenters import band_label
 from stepdown.checkins.trends import DEFAULT_RANGE, RANGES, trends_for
 from stepdown.core.instruments import INSTRUMENTS, Audience, Instrument, get_instrument
 from stepdown.errors import InvalidInput, NotFound
+from stepdown.fragments import page_key, render_fragment
 from stepdown.journal.selectors import local_today
 from stepdown.web.resources import CRISIS_LINES, SUPPORT_LINES
 
@@ -46,6 +47,16 @@ def _response_or_404(owner: User, response_id: int) -> Response:
 @login_required
 def hub(request: HttpRequest) -> HttpResponse:
     owner = request_owner(request)
+    content = render_fragment(
+        request,
+        "checkins/_hub.html",
+        lambda: _hub_context(owner),
+        cache_key=page_key(owner, "checkins"),
+    )
+    return render(request, "checkins/hub.html", {"content": content})
+
+
+def _hub_context(owner: User) -> dict[str, Any]:
     # Every questionnaire a person may answer at any time (the daily check-in is in the due list).
     others = [
         i for i in INSTRUMENTS.values() if i.audience is Audience.SELF_REPORT and i.code != "daily"
@@ -58,7 +69,7 @@ def hub(request: HttpRequest) -> HttpResponse:
         )
         for response in selectors.responses_for(owner=owner)[:RECENT_RESPONSES]
     ]
-    return render(request, "checkins/hub.html", {"others": others, "recent": recent})
+    return {"others": others, "recent": recent}
 
 
 def _after_save(result: services.Submitted) -> HttpResponse:

@@ -12,13 +12,15 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.core.instruments import get_instrument
 from stepdown.errors import InvalidInput, NotFound
+from stepdown.fragments import page_key, render_fragment
 from stepdown.goals import milestones, nudges, selectors, services
 from stepdown.goals.forms import STEP_FORMS, GoalForm, MoodForm, StepForm
 from stepdown.goals.models import DIAGNOSIS_LABELS, SELF_TREATMENT_LABELS, Onboarding
-from stepdown.goals.page_data import page_data
+from stepdown.goals.page_data import PageData, page_data
 from stepdown.goals.presenters import (
     NEXT_STEPS,
     TIER_MEANING,
@@ -219,18 +221,32 @@ def risk(request: HttpRequest) -> HttpResponse:
 def goals(request: HttpRequest) -> HttpResponse:
     owner = request_owner(request)
     data = page_data(request)
-    form = GoalForm(request.POST or None, initial=GoalForm.initial_from(data.goal))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.goal_save(owner=owner, fields=form.goal_fields())
-        except InvalidInput as error:
-            attach_error(form, error, {})
-        else:
-            messages.success(request, "Your goal and limits are saved.")
-            return redirect("goals:goals")
+    form: GoalForm | None = None
+    if request.method == "POST":
+        form = GoalForm(request.POST, initial=GoalForm.initial_from(data.goal))
+        if form.is_valid():
+            try:
+                services.goal_save(owner=owner, fields=form.goal_fields())
+            except InvalidInput as error:
+                attach_error(form, error, {})
+            else:
+                messages.success(request, "Your goal and limits are saved.")
+                return redirect("goals:goals")
+    content = render_fragment(
+        request,
+        "goals/_goals.html",
+        lambda: _goals_context(owner, data, form),
+        # A form with errors is this request's alone.
+        cache_key=None if form is not None else page_key(owner, "goals"),
+    )
+    status = 422 if form is not None and form.errors else 200
+    return render(request, "goals/goals.html", {"content": content}, status=status)
+
+
+def _goals_context(owner: User, data: PageData, form: GoalForm | None) -> dict[str, Any]:
     nudges.nudges_refresh(owner=owner, window=data.window, goal=data.goal)
-    context = {
-        "form": form,
+    return {
+        "form": form or GoalForm(initial=GoalForm.initial_from(data.goal)),
         "goal": data.goal,
         "nudges": nudge_cards(nudges.group_by_code(nudges.nudges_current(owner=owner))),
         "days": milestones.day_checks(window=data.window, goal=data.goal, days=RECENT_DAYS),
@@ -239,8 +255,6 @@ def goals(request: HttpRequest) -> HttpResponse:
         ),
         "today": data.window.today,
     }
-    status = 422 if form.errors else 200
-    return render(request, "goals/goals.html", context, status=status)
 
 
 def _back(request: HttpRequest, fallback: str) -> str:

@@ -17,7 +17,7 @@ from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.core.potency import potency_of, product_flags
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.fragments import KEY_HOLE, render_fragment
+from stepdown.fragments import KEY_HOLE, page_key, render_fragment
 from stepdown.journal import selectors, services
 from stepdown.journal.forms import DoseForm, ProductForm, QuickDoseForm, attach_error
 from stepdown.journal.models import Dose
@@ -55,16 +55,6 @@ def _today_context(owner: User, *, form: DoseForm | None = None, **extra: Any) -
     }
 
 
-def _today_cache_key(owner: User) -> str:
-    """Changes with every write of the person's data, their time zone and the local minute.
-
-    The minute covers what depends on the clock: time since the last dose, check-ins falling
-    due, the date turning.
-    """
-    minute = timezone.localtime(timezone.now(), owner.zone).strftime("%Y-%m-%dT%H:%M")
-    return f"today-page:{owner.pk}:{owner.data_revision}:{owner.time_zone}:{minute}"
-
-
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
     owner = request_owner(request)
@@ -72,7 +62,7 @@ def today(request: HttpRequest) -> HttpResponse:
         request,
         "journal/_today.html",
         lambda: _today_context(owner),
-        cache_key=_today_cache_key(owner),
+        cache_key=page_key(owner, "today"),
     )
     return render(request, "journal/today.html", {"content": content})
 
@@ -154,10 +144,16 @@ def dose_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dose_list(request: HttpRequest) -> HttpResponse:
-    doses = selectors.doses_for(owner=request_owner(request))
-    page = Paginator(doses, 50).get_page(request.GET.get("page"))
-    rows = journal_rows_html(page.object_list)  # type: ignore[arg-type]
-    return render(request, "journal/dose_list.html", {"page": page, "rows": rows})
+    owner = request_owner(request)
+    number = request.GET.get("page", "")[:12]  # any value is fine: the paginator checks it
+
+    def context() -> dict[str, Any]:
+        page = Paginator(selectors.doses_for(owner=owner), 50).get_page(number)
+        return {"page": page, "rows": journal_rows_html(page.object_list)}  # type: ignore[arg-type]
+
+    key = page_key(owner, f"journal:{number}")
+    content = render_fragment(request, "journal/_dose_list.html", context, cache_key=key)
+    return render(request, "journal/dose_list.html", {"content": content})
 
 
 def _dose_or_404(request: HttpRequest, dose_id: int) -> Dose:

@@ -1,9 +1,11 @@
 """``{% alert_bell %}`` (the header's bell) and ``{% plan_suggestions plan %}`` (the plan page).
 
-Each is one line in another app's template, and neither adds a query to the page in the usual
-case: both read the person's cached alert summary (see ``summary``). When it is not cached
-(right after a change), they render a placeholder that htmx fills from a small endpoint. When
-suggestions do wait on the plan, one query loads them with their alerts.
+Each is one line in another app's template. The bell is on every page, so it adds no query in
+the usual case: it reads the person's cached alert summary (see ``summary``), and when that is
+not cached (right after a change) it renders a placeholder that htmx fills from a small endpoint.
+The plan page's content is itself cached per revision (``stepdown.fragments``), so its
+suggestions are worked out when it is rendered: the summary (two indexed queries, then cached)
+and, when suggestions do wait on the plan, one query for them with their alerts.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from django import template
 from stepdown.accounts.models import User
 from stepdown.alerts import selectors
 from stepdown.alerts.suggesting import suggestion_card
-from stepdown.alerts.summary import cached_summary
+from stepdown.alerts.summary import alert_summary, cached_summary
 from stepdown.plans.models import Plan
 
 register = template.Library()
@@ -56,9 +58,7 @@ def plan_suggestions(context: template.Context, plan: Plan | None) -> dict[str, 
     owner = _person(context)
     if owner is None or plan is None or not plan.is_active:
         return {"cards": []}
-    summary = cached_summary(owner=owner)
-    if summary is None:
-        return {"cards": [], "lazy_plan_id": plan.pk}
+    summary = cached_summary(owner=owner) or alert_summary(owner=owner)
     if plan.pk not in summary.pending_plan_ids:
         return {"cards": []}
     return suggestions_context(owner=owner, plan=plan, csrf_token=context.get("csrf_token"))

@@ -4,7 +4,6 @@ a reason), the history, and the calendar link."""
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from stepdown.accounts.models import User
 from stepdown.errors import InvalidInput
+from stepdown.fragments import KEY_HOLE, page_key, render_fragment
 from stepdown.journal.forms import attach_error
 from stepdown.plans import selectors, services
 from stepdown.plans.forms import CancelForm, HoldForm, ReinstateForm, ReminderForm, SlowForm
@@ -28,12 +28,13 @@ PAST_PLANS_SHOWN = 20
 
 
 def _blank_forms(plan: Plan) -> dict[str, forms.Form]:
-    # A fresh key per rendered form: a double tap or a retried request changes the plan once.
+    # A fresh key per rendered form (filled in per response): a double tap or a retried request
+    # changes the plan once.
     return {
-        "hold": HoldForm(initial={"client_id": uuid.uuid4(), "days": 7}),
-        "reinstate": ReinstateForm(initial={"client_id": uuid.uuid4()}),
-        "slow": SlowForm(plan=plan, initial={"client_id": uuid.uuid4()}),
-        "cancel": CancelForm(initial={"client_id": uuid.uuid4()}),
+        "hold": HoldForm(initial={"client_id": KEY_HOLE, "days": 7}),
+        "reinstate": ReinstateForm(initial={"client_id": KEY_HOLE}),
+        "slow": SlowForm(plan=plan, initial={"client_id": KEY_HOLE}),
+        "cancel": CancelForm(initial={"client_id": KEY_HOLE}),
         "reminder": ReminderForm(initial={"reminder_time": plan.reminder_time}),
     }
 
@@ -71,12 +72,31 @@ def _context(
     }
 
 
+def _render(
+    request: HttpRequest,
+    context: Callable[[], dict[str, Any]],
+    *,
+    panel_only: bool = False,
+    status: int = 200,
+    cache_key: str | None = None,
+) -> HttpResponse:
+    """The page (or, for htmx, its panel) with this response's CSRF token and form keys."""
+    template = "plans/_plan.html#plan-panel" if panel_only else "plans/_plan.html"
+    content = render_fragment(request, template, context, cache_key=cache_key)
+    if panel_only:
+        return HttpResponse(content, status=status)
+    return render(request, "plans/plan.html", {"content": content}, status=status)
+
+
 @login_required
 def plan_page(request: HttpRequest) -> HttpResponse:
     """``/plan/``: the active plan, or a way to start one."""
     owner = owner_of(request)
-    plan = selectors.current_plan(owner=owner)
-    return render(request, "plans/plan.html", _context(request, owner, plan))
+    return _render(
+        request,
+        lambda: _context(request, owner, selectors.current_plan(owner=owner)),
+        cache_key=page_key(owner, "plan"),
+    )
 
 
 @login_required
@@ -84,7 +104,11 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Any of the person's plans, past ones read-only."""
     owner = owner_of(request)
     plan = plan_or_404(request, plan_id)
-    return render(request, "plans/plan.html", _context(request, owner, plan))
+    return _render(
+        request,
+        lambda: _context(request, owner, plan),
+        cache_key=page_key(owner, f"plan:{plan.pk}"),
+    )
 
 
 def _after_change(
@@ -107,13 +131,19 @@ def _after_change(
         else:
             notice = done(changed)
             if is_htmx(request):
-                context = _context(request, owner, changed, notice=notice)
-                return render(request, "plans/plan.html#plan-panel", context)
+                return _render(
+                    request,
+                    lambda: _context(request, owner, changed, notice=notice),
+                    panel_only=True,
+                )
             messages.success(request, notice)
             return redirect("plans:detail", changed.pk)
-    context = _context(request, owner, plan, bound={name: form})
-    template = "plans/plan.html#plan-panel" if is_htmx(request) else "plans/plan.html"
-    return render(request, template, context, status=422)
+    return _render(
+        request,
+        lambda: _context(request, owner, plan, bound={name: form}),
+        panel_only=is_htmx(request),
+        status=422,
+    )
 
 
 def _end_text(plan: Plan) -> str:
@@ -227,8 +257,9 @@ def reminder(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_or_404(request, plan_id)
     form = ReminderForm(request.POST)
     if not form.is_valid():
-        context = _context(request, owner, plan, bound={"reminder": form})
-        return render(request, "plans/plan.html", context, status=422)
+        return _render(
+            request, lambda: _context(request, owner, plan, bound={"reminder": form}), status=422
+        )
     services.plan_set_reminder(
         owner=owner, plan_id=plan.pk, reminder_time=form.cleaned_data["reminder_time"]
     )
@@ -251,4 +282,5 @@ def calendar_link(request: HttpRequest, plan_id: int) -> HttpResponse:
     # The secret is shown on this one response and never again (only its hash is stored), so it
     # is rendered here rather than passed through a redirect.
     url = request.build_absolute_uri(reverse("plans:calendar_feed", args=[secret]))
-    return render(request, "plans/plan.html", _context(request, owner, plan, new_feed_url=url))
+    # Never cached: the secret is for this one response.
+    return _render(request, lambda: _context(request, owner, plan, new_feed_url=url))
