@@ -179,9 +179,9 @@ def test_a_safety_plan_entry_that_is_too_long_is_refused(web: Any) -> None:
 
 def test_the_schedule_page_saves_intervals_and_reminders(web: Any, person: Any) -> None:
     data = {
-        "daily-preferred_time": "20:30",
+        "daily-preferred_time": "20:30",  # no such field any more: ignored
         "phq9-interval_days": "28",
-        "phq9-preferred_time": "",
+        "phq9-preferred_time": "19:15",
         "gad7-interval_days": "14",
         "gad7-enabled": "on",
         "sds-interval_days": "30",
@@ -190,11 +190,21 @@ def test_the_schedule_page_saves_intervals_and_reminders(web: Any, person: Any) 
     response = web.post("/checkins/schedule/", data)
     assert response.status_code == 302
     rows = {row.instrument: row for row in Schedule.objects.filter(owner=person)}
-    assert rows["daily"].preferred_time == dt.time(20, 30)
+    # The daily check-in's reminder time lives in the reminder settings only.
+    assert rows["daily"].preferred_time is None
+    assert rows["phq9"].preferred_time == dt.time(19, 15)
     assert rows["phq9"].interval_days == 28
     assert rows["phq9"].enabled
     assert not rows["sds"].enabled
     assert not rows["dsm5_sud"].enabled
+
+
+def test_the_daily_check_in_reminder_time_is_set_in_one_place(web: Any) -> None:
+    body = web.get("/checkins/schedule/").content.decode()
+    assert 'name="daily-preferred_time"' not in body
+    assert 'name="phq9-preferred_time"' in body
+    assert 'href="/reminders/"' in body
+    assert 'name="checkin_time"' in web.get("/reminders/").content.decode()
 
 
 def test_the_schedule_page_explains_a_bad_interval(web: Any) -> None:

@@ -177,7 +177,11 @@ def _plain(message: str) -> str:
 
 
 class ScheduleForm(forms.Form):
-    """One instrument's schedule: how often, a reminder time, on or off."""
+    """One instrument's schedule: how often, a reminder time, on or off.
+
+    The daily check-in has no reminder time here: its reminder comes at the time set in the
+    reminder settings (``/reminders/``), and two places for one time would disagree.
+    """
 
     interval_days = forms.IntegerField(
         label="Every (days)", widget=forms.NumberInput(attrs={"inputmode": "numeric"})
@@ -193,6 +197,8 @@ class ScheduleForm(forms.Form):
         kwargs["prefix"] = instrument
         super().__init__(*args, **kwargs)
         self.instrument = instrument
+        if instrument == "daily":
+            del self.fields["preferred_time"]
         low, high = INTERVAL_LIMITS[instrument]
         interval = self.fields["interval_days"]
         interval.widget.attrs.update({"min": low, "max": high})

@@ -74,7 +74,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
                         owner=owner,
                         instrument=view.instrument,
                         interval_days=form.cleaned_data["interval_days"],
-                        preferred_time=form.cleaned_data["preferred_time"],
+                        preferred_time=form.cleaned_data.get("preferred_time"),
                         enabled=form.cleaned_data["enabled"] or view.always_on,
                     )
         except InvalidInput as error:
