@@ -130,6 +130,9 @@ def test_optional_schedules_can_be_turned_off_but_daily_and_phq9_stay(person: An
     assert too_rare.value.field == "interval_days"
     with pytest.raises(InvalidInput):
         services.schedule_update(owner=person, instrument="cows")
+    with pytest.raises(InvalidInput) as daily_time:  # set in the reminder settings instead
+        services.schedule_update(owner=person, instrument="daily", preferred_time=dt.time(20))
+    assert daily_time.value.field == "preferred_time"
 
 
 def test_turning_a_schedule_back_on_starts_it_afresh(person: Any) -> None:

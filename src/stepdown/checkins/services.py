@@ -242,6 +242,11 @@ def schedule_update(
         raise InvalidInput("interval_days", message)
     if not enabled and instrument in ALWAYS_ON:
         raise InvalidInput("enabled", f"{current.name} stays on; you can change how often.")
+    if instrument == "daily" and preferred_time is not None:
+        raise InvalidInput(
+            "preferred_time",
+            "The daily check-in is reminded at the check-in time in the reminder settings.",
+        )
     today = local_today(owner, now=now or timezone.now())
     # Turning a schedule back on starts it afresh today, so the time it was off is not "missed".
     starts_on = today if enabled and not current.enabled else current.starts_on
