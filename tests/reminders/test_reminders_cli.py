@@ -47,6 +47,29 @@ def test_a_bad_site_url_is_one_line_and_exit_2(url: str) -> None:
     assert result.output.startswith("stepdown: --site-url:")
 
 
+def test_in_production_the_worker_needs_the_public_address(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("STEPDOWN_SITE_URL", raising=False)
+    monkeypatch.setenv("STEPDOWN_ENV", "production")
+    result = runner.invoke(app, ["worker", "--once"])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert "STEPDOWN_SITE_URL" in result.output
+
+
+def test_the_address_can_come_from_the_environment(
+    sam: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STEPDOWN_SITE_URL", "https://stepdown.example.org/")
+    set_preferences(sam)
+    with override_settings(TASKS=DB_TASKS), time_machine.travel(EVENING, tick=False):
+        result = runner.invoke(app, ["worker", "--once"])
+    assert result.exit_code == 0, result.output
+    [message] = mail.outbox
+    assert "https://stepdown.example.org/reminders/unsubscribe/" in message.body
+
+
 def _clean_environment(data_dir: Path) -> dict[str, str]:
     """What a fresh shell has, with its own data directory (no test settings leak in)."""
     keep = {k: os.environ[k] for k in ("PATH", "HOME", "LANG", "TMPDIR") if k in os.environ}

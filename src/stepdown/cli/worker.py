@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from urllib.parse import urlsplit
 
@@ -22,16 +23,27 @@ def clean_site_url(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
 
+LOCAL_SITE_URL = "http://127.0.0.1:8000"
+
+
 def worker(
-    site_url: str = typer.Option(
-        "http://127.0.0.1:8000",
+    site_url: str | None = typer.Option(
+        None,
         "--site-url",
-        help="The address people open Stepdown at; used for the links in reminder emails.",
+        envvar="STEPDOWN_SITE_URL",
+        show_default=LOCAL_SITE_URL,
+        help="The address people open Stepdown at; used for the links in reminder emails. "
+        "Required in production (or STEPDOWN_SITE_URL).",
     ),
     interval: float = typer.Option(30, min=1, max=3600, help="Seconds to wait between rounds."),
     once: bool = typer.Option(False, "--once", help="Run one round, then exit (e.g. from cron)."),
 ) -> None:
     """Send due reminders by email, run queued background tasks and the daily checks."""
+    if site_url is None:
+        if os.environ.get("STEPDOWN_ENV") == "production":
+            # Emails with links to the worker's own machine would reach people and not work.
+            fail("--site-url: give the address people open Stepdown at (or STEPDOWN_SITE_URL)")
+        site_url = LOCAL_SITE_URL
     try:
         url = clean_site_url(site_url)
     except ValueError as error:
