@@ -4,6 +4,9 @@ A cached fragment must not carry anything that has to differ between two respons
 token (Django masks it afresh for each response) and idempotency keys (one per form, so two doses
 logged from the same page are two doses and a retried one is not). Templates render placeholders
 for both, and every response, cached or not, gets its own values.
+
+Keys name the person whose page it is, which is also who is looking: a page that someone else
+may see (a clinician, later) must put the viewer in its key too.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """One counter per person that moves whenever anything they own changes.
 
-``User.data_revision`` keys every per-person cache (Today's summary and page, the goals window,
+``User.data_revision`` keys every per-person cache (summaries, page content, the goals window,
 the alert summary), so a cache can never serve something older than the last write. Rather than
 trusting every service to remember, saving or deleting any row a person owns bumps it through
 Django's model signals. Writes that bypass signals (``QuerySet.update`` and ``bulk_create``) call
@@ -24,13 +24,13 @@ CHILD_OF = {
     "alerts.AlertEvent": "alert",
     "skin.Measurement": "photo",
 }
-# Standard SQL quoting, which SQLite and PostgreSQL share.
-_BUMP_SQL = 'UPDATE "accounts_user" SET "data_revision" = "data_revision" + 1 WHERE "id" = %s'
 # Owned rows whose changes no cache shows; bumping for them would only empty caches.
 EXEMPT = {
     "accounts.PersonalAccessToken",  # credentials, not health data
     "reminders.SentReminder",  # the worker's record of what it sent
 }
+# Standard SQL quoting, which SQLite and PostgreSQL share.
+_BUMP_SQL = 'UPDATE "accounts_user" SET "data_revision" = "data_revision" + 1 WHERE "id" = %s'
 
 
 def bump(*, owner_id: int, owner: User | None = None) -> None:
