@@ -129,3 +129,28 @@ def test_pages_have_no_inline_scripts_or_styles(web: Client) -> None:
         assert "<style" not in body, path
         inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", body)
         assert inline == [], path
+
+
+def test_the_time_zone_list_shows_the_persons_zone_selected(web: Client, person: Any) -> None:
+    import re
+    import zoneinfo
+
+    body = web.get("/account/settings/").content.decode()
+    select = re.search(r'<select name="profile-time_zone"[^>]*>.*?</select>', body, re.S)
+    assert select is not None
+    assert 'id="id_profile-time_zone"' in select.group(0)
+    options = re.findall(r'<option value="([^"]+)"( selected)?>', select.group(0))
+    assert len(options) == len(zoneinfo.available_timezones())
+    assert [code for code, chosen in options if chosen] == ["America/Chicago"]
+    assert '<label for="id_profile-time_zone"' in body
+
+
+def test_a_bad_time_zone_is_refused_next_to_the_field(web: Client, person: Any) -> None:
+    response = web.post(
+        "/account/settings/",
+        {"profile-display_name": "Sam", "profile-time_zone": "Mars/Olympus_Mons"},
+    )
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert 'aria-invalid="true"' in body
+    assert "Select a valid choice" in body
