@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from typing import Any, ClassVar
 
 from django import forms
@@ -11,9 +10,9 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from stepdown.accounts.models import User
+from stepdown.accounts.models import TIME_ZONES, User
 
-TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+TIME_ZONE_CHOICES = [(name, name) for name in sorted(TIME_ZONES)]
 
 
 class ZoneSelect(forms.Select):
