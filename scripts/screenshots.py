@@ -32,6 +32,7 @@ PAGES = [
     "/plan/new/",
     "/checkins/",
     "/checkins/trends/",
+    "/checkins/schedule/",
     "/risk/",
     "/goals/",
     "/learn/",

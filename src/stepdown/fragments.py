@@ -16,8 +16,9 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -62,3 +63,19 @@ def render_fragment(
         if cache_key:
             cache.set(cache_key, html, TIMEOUT_S)
     return fill_holes(html, request)
+
+
+def render_page(
+    request: HttpRequest,
+    page_template: str,
+    content_template: str,
+    context: Callable[[], dict[str, Any]],
+    *,
+    cache_key: str | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """``content_template`` (cached under ``cache_key`` when given) as ``{{ content }}`` of
+    ``page_template``, the page's shell: title, assets and the site's header, rendered per
+    request."""
+    content = render_fragment(request, content_template, context, cache_key=cache_key)
+    return render(request, page_template, {"content": content}, status=status)

@@ -23,7 +23,7 @@ from stepdown.checkins.presenters import band_label
 from stepdown.checkins.trends import DEFAULT_RANGE, RANGES, trends_for
 from stepdown.core.instruments import INSTRUMENTS, Audience, Instrument, get_instrument
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.fragments import page_key, render_fragment
+from stepdown.fragments import page_key, render_page
 from stepdown.journal.selectors import local_today
 from stepdown.web.resources import CRISIS_LINES, SUPPORT_LINES
 
@@ -47,13 +47,13 @@ def _response_or_404(owner: User, response_id: int) -> Response:
 @login_required
 def hub(request: HttpRequest) -> HttpResponse:
     owner = request_owner(request)
-    content = render_fragment(
+    return render_page(
         request,
+        "checkins/hub.html",
         "checkins/_hub.html",
         lambda: _hub_context(owner),
         cache_key=page_key(owner, "checkins"),
     )
-    return render(request, "checkins/hub.html", {"content": content})
 
 
 def _hub_context(owner: User) -> dict[str, Any]:

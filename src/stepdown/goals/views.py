@@ -16,7 +16,7 @@ from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.core.instruments import get_instrument
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.fragments import page_key, render_fragment
+from stepdown.fragments import page_key, render_page
 from stepdown.goals import milestones, nudges, selectors, services
 from stepdown.goals.forms import STEP_FORMS, GoalForm, MoodForm, StepForm
 from stepdown.goals.models import DIAGNOSIS_LABELS, SELF_TREATMENT_LABELS, Onboarding
@@ -232,15 +232,15 @@ def goals(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, "Your goal and limits are saved.")
                 return redirect("goals:goals")
-    content = render_fragment(
+    return render_page(
         request,
+        "goals/goals.html",
         "goals/_goals.html",
         lambda: _goals_context(owner, data, form),
         # A form with errors is this request's alone.
         cache_key=None if form is not None else page_key(owner, "goals"),
+        status=422 if form is not None and form.errors else 200,
     )
-    status = 422 if form is not None and form.errors else 200
-    return render(request, "goals/goals.html", {"content": content}, status=status)
 
 
 def _goals_context(owner: User, data: PageData, form: GoalForm | None) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.core.potency import potency_of, product_flags
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.fragments import KEY_HOLE, page_key, render_fragment
+from stepdown.fragments import KEY_HOLE, page_key, render_fragment, render_page
 from stepdown.journal import selectors, services
 from stepdown.journal.forms import DoseForm, ProductForm, QuickDoseForm, attach_error
 from stepdown.journal.models import Dose
@@ -58,13 +58,13 @@ def _today_context(owner: User, *, form: DoseForm | None = None, **extra: Any) -
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
     owner = request_owner(request)
-    content = render_fragment(
+    return render_page(
         request,
+        "journal/today.html",
         "journal/_today.html",
         lambda: _today_context(owner),
         cache_key=page_key(owner, "today"),
     )
-    return render(request, "journal/today.html", {"content": content})
 
 
 def _render_today_part(
@@ -152,8 +152,9 @@ def dose_list(request: HttpRequest) -> HttpResponse:
         return {"page": page, "rows": journal_rows_html(page.object_list)}  # type: ignore[arg-type]
 
     key = page_key(owner, f"journal:{number}")
-    content = render_fragment(request, "journal/_dose_list.html", context, cache_key=key)
-    return render(request, "journal/dose_list.html", {"content": content})
+    return render_page(
+        request, "journal/dose_list.html", "journal/_dose_list.html", context, cache_key=key
+    )
 
 
 def _dose_or_404(request: HttpRequest, dose_id: int) -> Dose:

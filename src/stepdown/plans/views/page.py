@@ -11,13 +11,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from stepdown.accounts.models import User
 from stepdown.errors import InvalidInput
-from stepdown.fragments import KEY_HOLE, page_key, render_fragment
+from stepdown.fragments import KEY_HOLE, page_key, render_fragment, render_page
 from stepdown.journal.forms import attach_error
 from stepdown.plans import selectors, services
 from stepdown.plans.forms import CancelForm, HoldForm, ReinstateForm, ReminderForm, SlowForm
@@ -81,11 +81,12 @@ def _render(
     cache_key: str | None = None,
 ) -> HttpResponse:
     """The page (or, for htmx, its panel) with this response's CSRF token and form keys."""
-    template = "plans/_plan.html#plan-panel" if panel_only else "plans/_plan.html"
-    content = render_fragment(request, template, context, cache_key=cache_key)
     if panel_only:
-        return HttpResponse(content, status=status)
-    return render(request, "plans/plan.html", {"content": content}, status=status)
+        panel = render_fragment(request, "plans/_plan.html#plan-panel", context)
+        return HttpResponse(panel, status=status)
+    return render_page(
+        request, "plans/plan.html", "plans/_plan.html", context, cache_key=cache_key, status=status
+    )
 
 
 @login_required
