@@ -142,8 +142,10 @@ def test_plan_level_is_one_during_stabilisation_and_halves_daily_after_the_end()
     # Before the plan the person is at steady state on the start amount (level 1.0); a long
     # stabilisation keeps it there. With a 24 h half-life, once the last dose is absorbed the
     # daily mean halves every day: a day's samples are each half those of the day before.
-    plan = plan_taper(start_g=4, start_date=date(2025, 1, 1), method="linear", step_g=4,
+    # 1.9 g is below the 2 g threshold: the stabilisation is the only step, then nothing.
+    plan = plan_taper(start_g="1.9", start_date=date(2025, 1, 1), stop_below_g=2,
                       stabilize_days=20)  # fmt: skip
+    assert len(plan.steps) == 1
     levels = pk.plan_levels(plan, half_life_h=24, band_half_life_h=(24, 24))
     assert levels.level[:20] == pytest.approx([1.0] * 20, rel=1e-5)
     after = levels.dates.index(plan.end_date)
@@ -164,13 +166,17 @@ def test_plan_level_band_contains_the_default_and_lags_with_longer_half_lives() 
     assert levels.level[last_day] == pytest.approx(0.9, abs=0.9 * 0.03)
 
 
-def test_consolidating_doses_does_not_change_the_steady_daily_level() -> None:
-    # At steady state the daily mean is dose/(k·24 h) whatever the timing of the doses.
+def test_the_number_of_doses_does_not_change_the_steady_daily_level() -> None:
+    # At steady state the daily mean is dose/(k·24 h) whatever the timing of the doses, so
+    # after 28 days each step's level is its share of the start amount, in 4 or 3 doses.
     plan = plan_taper(start_g=12, start_date=date(2025, 1, 1), doses_per_day=4,
                       target_doses_per_day=1, interval_days=28)  # fmt: skip
+    assert [step.doses_per_day for step in plan.steps[:3]] == [4, 3, 3]
     levels = pk.plan_levels(plan)
     for step in plan.steps[:4]:
-        assert levels.level[levels.dates.index(step.end_date)] == pytest.approx(1.0, abs=1e-3)
+        expected = float(step.daily_g / plan.start_g)
+        end = levels.dates.index(step.end_date)
+        assert levels.level[end] == pytest.approx(expected, abs=1e-3)
 
 
 def test_settled_dates_are_five_half_lives_after_each_step_starts() -> None:
@@ -180,3 +186,13 @@ def test_settled_dates_are_five_half_lives_after_each_step_starts() -> None:
     assert pk.step_settled_dates(plan, half_life_h=68)[1] == plan.steps[1].start_date + (
         timedelta(days=15)
     )
+
+
+def test_settled_ranges_span_the_half_life_band_and_advice_uses_the_long_end() -> None:
+    # 23 h: 5 × 23 = 115 h = 4.8 days → 5; 68 h: 340 h = 14.17 days → 15 (not the 24 h
+    # default's 5 days alone, which the old "settled by" column showed).
+    plan = plan_taper(start_g=12, start_date=date(2025, 1, 1))
+    early, late = pk.step_settled_ranges(plan)[1]
+    assert early == plan.steps[1].start_date + timedelta(days=5)
+    assert late == plan.steps[1].start_date + timedelta(days=15)
+    assert pk.long_settle_days() == 15

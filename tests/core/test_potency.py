@@ -15,10 +15,12 @@ from stepdown.core.potency import (
     PotencyBasis,
     ProductForm,
     ProductSpec,
+    equivalence_refusal,
     equivalent_amount,
     estimate_dose,
     potency_of,
     product_flags,
+    switch_change,
     switch_flag,
 )
 
@@ -153,12 +155,58 @@ def test_equivalent_amount_is_unknown_without_strengths() -> None:
     assert equivalent_amount(amount=Decimal(3), from_product=LAB_LEAF, to_product=EXTRACT) is None
 
 
-def test_seven_oh_products_compare_on_seven_oh() -> None:
-    tablet = ProductSpec(form=ProductForm.SEVEN_OH, seven_oh_mg_per_unit=Decimal(42))
-    # 1 g of leaf at 0.21 mg/g 7-OH ↔ 0.21/42 = 0.005 g of the 7-OH product
-    assert equivalent_amount(amount=Decimal(1), from_product=LAB_LEAF, to_product=tablet) == (
-        Decimal("0.005")
+@pytest.mark.parametrize(
+    "other",
+    [
+        # A 7-OH tablet (Brown2025: 22–75 mg/g 7-OH): the old code gave 0.21/42 = 0.005 g.
+        ProductSpec(form=ProductForm.SEVEN_OH, seven_oh_mg_per_unit=Decimal(42)),
+        ProductSpec(
+            form=ProductForm.SEVEN_OH,
+            mitragynine_mg_per_unit=Decimal(4),
+            seven_oh_mg_per_unit=Decimal(40),
+        ),
+        # Sold as "extract" but 7-OH at 10 % of mitragynine: above leaf's 4 % at most
+        # (0.04 % against 1 %, KikuraHanajiri2009).
+        ProductSpec(
+            form=ProductForm.EXTRACT,
+            mitragynine_mg_per_unit=Decimal(100),
+            seven_oh_mg_per_unit=Decimal(10),
+        ),
+        # No mitragynine value, 7-OH above leaf's 0.4 mg/g.
+        ProductSpec(form=ProductForm.OTHER, seven_oh_mg_per_unit=Decimal(1)),
+    ],
+)
+def test_no_equivalence_with_a_seven_oh_product_either_way(other: ProductSpec) -> None:
+    assert equivalence_refusal(from_product=LAB_LEAF, to_product=other) is not None
+    assert equivalent_amount(amount=Decimal(1), from_product=LAB_LEAF, to_product=other) is None
+    assert equivalent_amount(amount=Decimal(1), from_product=other, to_product=LAB_LEAF) is None
+    assert switch_change(from_product=other, to_product=LAB_LEAF) is None
+    flag = switch_flag(from_product=LAB_LEAF, to_product=other)
+    assert flag is not None
+    assert flag.code == "no_equivalence"
+    assert "clinician" in flag.message
+
+
+def test_leaf_with_a_leaf_like_seven_oh_share_still_converts() -> None:
+    # 0.6 mg/g 7-OH against 20 mg/g mitragynine is 3 %, within leaf's range.
+    leaf = ProductSpec(
+        form=ProductForm.LEAF_POWDER,
+        mitragynine_mg_per_unit=Decimal(20),
+        seven_oh_mg_per_unit=Decimal("0.6"),
     )
+    assert equivalence_refusal(from_product=LAB_LEAF, to_product=leaf) is None
+    assert equivalent_amount(amount=Decimal(1), from_product=leaf, to_product=LAB_LEAF) == (
+        Decimal(20) / Decimal("15.2")
+    )
+
+
+def test_a_seven_oh_lab_value_of_zero_is_kept_not_replaced_by_the_default() -> None:
+    # Leaf without a mitragynine certificate but with 7-OH measured at 0: the estimate keeps 0,
+    # the old code replaced it with the 0.25 mg/g default.
+    leaf = ProductSpec(form=ProductForm.LEAF_POWDER, seven_oh_mg_per_unit=Decimal(0))
+    assert potency_of(leaf).seven_oh_mg_per_unit == 0
+    dose = estimate_dose(amount=Decimal(4), unit="g", product=leaf)
+    assert dose.seven_oh_mg == 0
 
 
 def test_switch_over_twenty_percent_is_flagged_with_its_size() -> None:

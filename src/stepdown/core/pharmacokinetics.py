@@ -320,5 +320,25 @@ def step_settled_dates(
 ) -> tuple[date, ...]:
     """For each step, the day its level is about 97 % of the way to its new steady state
     (five half-lives after the step starts, rounded up to whole days)."""
-    settle_days = math.ceil(steady_state_time_h(half_life_h) / 24)
+    settle_days = settle_days_for(half_life_h)
     return tuple(step.start_date + timedelta(days=settle_days) for step in plan.steps)
+
+
+def settle_days_for(half_life_h: float) -> int:
+    """Whole days for a change to be about 97 % complete (five half-lives, rounded up)."""
+    return math.ceil(steady_state_time_h(half_life_h) / 24)
+
+
+def step_settled_ranges(
+    plan: TaperPlan, *, band_half_life_h: tuple[float, float] = HALF_LIFE_BAND_H
+) -> tuple[tuple[date, date], ...]:
+    """For each step, the earliest and latest "settled by" day over the half-life band: with
+    23–68 h (Trakulsrichai2015, Huestis2024) that is 5 to 15 days after the step starts.
+    Step timing advice uses the late end (:func:`long_settle_days`)."""
+    early, late = (step_settled_dates(plan, half_life_h=h) for h in band_half_life_h)
+    return tuple(zip(early, late, strict=True))
+
+
+def long_settle_days(band_half_life_h: tuple[float, float] = HALF_LIFE_BAND_H) -> int:
+    """Days to settle at the long end of the half-life band (15 days for 68 h)."""
+    return settle_days_for(max(band_half_life_h))

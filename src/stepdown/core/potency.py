@@ -130,7 +130,12 @@ def potency_of(product: ProductSpec) -> Potency:
     if product.form in _LEAF_FORMS and not product.is_liquid:
         return Potency(
             mitragynine_mg_per_unit=DEFAULT_LEAF.mitragynine_mg_per_g,
-            seven_oh_mg_per_unit=product.seven_oh_mg_per_unit or DEFAULT_LEAF.seven_oh_mg_per_g,
+            # A lab value of 0 is a measurement, not a missing one.
+            seven_oh_mg_per_unit=(
+                DEFAULT_LEAF.seven_oh_mg_per_g
+                if product.seven_oh_mg_per_unit is None
+                else product.seven_oh_mg_per_unit
+            ),
             basis=PotencyBasis.DEFAULT,
             mitragynine_range_mg_per_unit=DEFAULT_LEAF.mitragynine_range_mg_per_g,
             sources=DEFAULT_LEAF.sources,
@@ -226,21 +231,58 @@ def _times(quantity: Decimal, per_unit: Decimal | None, step: Decimal) -> Decima
     return None if per_unit is None else round_to(quantity * per_unit, step)
 
 
+# A product whose 7-OH is above this share of its mitragynine is not leaf-like. Leaf products
+# carry 0.01–0.04 % 7-OH against 1–6 % mitragynine, at most 4 % of it (KikuraHanajiri2009);
+# "7-OH" products carry 22–75 mg/g 7-OH against 2–6 mg/g mitragynine (Brown2025). The margin
+# above 4 % is an assumption.
+SEVEN_OH_SHARE_MAX = Decimal("0.05")
+# Without a mitragynine value, 7-OH above the top of the leaf range (0.4 mg/g,
+# KikuraHanajiri2009) marks the same.
+SEVEN_OH_LEAF_MAX_MG_PER_G = DEFAULT_LEAF.seven_oh_range_mg_per_g[1]
+
+NO_EQUIVALENCE_7OH = (
+    "Stepdown does not convert between 7-OH products and kratom leaf: 7-OH acts on the opioid "
+    "receptor far more strongly than its weight suggests, and gram or milligram comparisons "
+    "can be badly wrong. A switch to or from a 7-OH product is a question for a clinician."
+)
+
+
+def is_seven_oh_enhanced(product: ProductSpec) -> bool:
+    """A 7-OH product, or one whose 7-OH share is far above leaf (Lydecker2016, Brown2025)."""
+    if product.form is ProductForm.SEVEN_OH:
+        return True
+    seven_oh, mitragynine = product.seven_oh_mg_per_unit, product.mitragynine_mg_per_unit
+    if seven_oh is None:
+        return False
+    if mitragynine is None or mitragynine == 0:
+        return seven_oh > SEVEN_OH_LEAF_MAX_MG_PER_G
+    return seven_oh > SEVEN_OH_SHARE_MAX * mitragynine
+
+
+def equivalence_refusal(*, from_product: ProductSpec, to_product: ProductSpec) -> str | None:
+    """Why no amount of ``to_product`` can stand for ``from_product`` (``None`` when it can).
+
+    Equivalence is by mitragynine, which says nothing about a 7-OH product's strength at the
+    receptor (Brown2025, FDA2025SevenOH), so any pair involving one is refused.
+    """
+    if is_seven_oh_enhanced(from_product) or is_seven_oh_enhanced(to_product):
+        return NO_EQUIVALENCE_7OH
+    return None
+
+
 def equivalent_amount(
     *, amount: Decimal, from_product: ProductSpec, to_product: ProductSpec
 ) -> Decimal | None:
-    """How much of ``to_product`` carries the alkaloids of ``amount`` of ``from_product``.
+    """How much of ``to_product`` carries the mitragynine of ``amount`` of ``from_product``.
 
-    Compares 7-OH when either product is a 7-OH product (mitragynine is a minor part of those,
-    Brown2025), otherwise mitragynine. ``None`` when either strength is unknown.
+    ``None`` when either strength is unknown or zero, or when :func:`equivalence_refusal`
+    refuses the pair (a 7-OH product is involved).
     """
-    use_seven_oh = ProductForm.SEVEN_OH in (from_product.form, to_product.form)
-    source, target = potency_of(from_product), potency_of(to_product)
-    if use_seven_oh:
-        from_strength, to_strength = source.seven_oh_mg_per_unit, target.seven_oh_mg_per_unit
-    else:
-        from_strength, to_strength = source.mitragynine_mg_per_unit, target.mitragynine_mg_per_unit
-    if not from_strength or not to_strength:
+    if equivalence_refusal(from_product=from_product, to_product=to_product) is not None:
+        return None
+    from_strength = potency_of(from_product).mitragynine_mg_per_unit
+    to_strength = potency_of(to_product).mitragynine_mg_per_unit
+    if from_strength is None or to_strength is None or from_strength == 0 or to_strength == 0:
         return None
     return amount * from_strength / to_strength
 
@@ -299,7 +341,11 @@ def product_flags(product: ProductSpec) -> tuple[ProductFlag, ...]:
 
 
 def switch_flag(*, from_product: ProductSpec, to_product: ProductSpec) -> ProductFlag | None:
-    """A flag when switching products changes the alkaloid dose by more than 20 % at equal grams."""
+    """A flag when switching products changes the alkaloid dose by more than 20 % at equal grams,
+    or when the switch involves a 7-OH product (no equivalence; see a clinician)."""
+    refusal = equivalence_refusal(from_product=from_product, to_product=to_product)
+    if refusal is not None:
+        return ProductFlag("no_equivalence", refusal, "Brown2025")
     change = switch_change(from_product=from_product, to_product=to_product)
     if change is None or abs(change) <= SWITCH_CHANGE_THRESHOLD:
         return None

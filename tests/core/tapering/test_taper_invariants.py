@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stepdown.core.tapering import StepKind, TaperPlan, plan_taper
-from stepdown.core.units import is_multiple_of
+from stepdown.core.units import is_multiple_of, round_up_to
 
-RESOLUTIONS = [Decimal(v) for v in ("0.001", "0.01", "0.05", "0.1", "0.25", "0.5", "0.7", "1")]
+# Up to 0.5 g: a coarser resolution cannot end within the 25 % cap (see the validation tests).
+RESOLUTIONS = [Decimal(v) for v in ("0.001", "0.01", "0.05", "0.1", "0.25", "0.5")]
 
 
 @st.composite
@@ -31,7 +32,9 @@ def plan_arguments(draw: st.DrawFn) -> dict[str, Any]:
         "interval_days": draw(st.integers(min_value=7, max_value=28)),
         "stabilize_days": draw(st.integers(min_value=1, max_value=14)),
         "resolution_g": resolution,
-        "stop_below_g": draw(st.sampled_from([Decimal(0), Decimal("0.5"), Decimal(2)])),
+        "stop_below_g": draw(st.sampled_from([None, 4 * resolution, Decimal("0.5"), Decimal(2)]))
+        if resolution <= Decimal("0.125")
+        else draw(st.sampled_from([None, Decimal(2)])),
         "doses_per_day": doses,
         "target_doses_per_day": draw(st.integers(min_value=1, max_value=doses)),
     }
@@ -39,9 +42,11 @@ def plan_arguments(draw: st.DrawFn) -> dict[str, Any]:
         rate = draw(st.decimals(min_value=5, max_value=25, places=1))
         arguments["rate_pct"] = rate
     if method == "linear":
-        # At least 1/200 of the start per step keeps plans under the step ceiling.
+        # At least 1/200 of the start per step keeps plans under the step ceiling; at most a
+        # quarter of the start is the step cap.
         low = max(1, units // 200)
-        arguments["step_g"] = resolution * draw(st.integers(min_value=low, max_value=low * 20))
+        high = max(low, min(low * 20, units // 4))
+        arguments["step_g"] = resolution * draw(st.integers(min_value=low, max_value=high))
     if method == "occupancy":
         # ED50 at least a tenth of the start: far below it, equal occupancy steps from near
         # saturation would take thousands of steps (refused, see the validation tests).
@@ -78,16 +83,31 @@ def check_invariants(plan: TaperPlan, arguments: dict[str, Any]) -> None:
         if after.kind is StepKind.CUT:
             assert after.daily_g <= before.daily_g - resolution  # at least one unit
         else:
+            # One dose fewer: the smallest dose is left out, the others stay as they were.
             assert after.kind is StepKind.CONSOLIDATE
-            assert after.daily_g == before.daily_g
+            assert after.daily_g == before.daily_g - min(before.dose_g)
             assert after.doses_per_day == before.doses_per_day - 1
-            assert before.kind is not StepKind.CUT  # consolidation comes before any cut
-    # Every step but the last is at or above the stop threshold.
-    assert all(step.daily_g >= arguments["stop_below_g"] for step in steps[:-1])
+    check_safety_invariants(plan)
     # Step lengths: stabilisation first, then the interval.
     assert steps[0].kind is StepKind.STABILISE
     assert steps[0].days == arguments["stabilize_days"]
     assert all(step.days == arguments["interval_days"] for step in steps[1:])
+
+
+def check_safety_invariants(plan: TaperPlan) -> None:
+    """The three safety properties of every plan, whatever its method and settings."""
+    steps = plan.steps
+    # 1. No single dose is ever larger than the largest dose of the first step.
+    largest = max(steps[0].dose_g)
+    assert all(dose <= largest for step in steps for dose in step.dose_g)
+    # 2. Every step but the final one (to zero) cuts at most 25 % of the day before it,
+    #    including step 0 of a plan without stabilisation (cut from the start amount).
+    amounts = [plan.start_g, *(step.daily_g for step in steps)]
+    for before, after in itertools.pairwise(amounts):
+        assert (before - after) * 4 <= before
+    # 3. The final step (to nothing) starts only from below the threshold, which is ≤ 2 g.
+    assert plan.params.stop_below_g <= 2
+    assert steps[-1].daily_g < plan.params.stop_below_g or len(steps) == 1
 
 
 @settings(max_examples=200, deadline=None)
@@ -126,12 +146,18 @@ def test_linear_cuts_equal_the_rounded_step(arguments: dict[str, Any]) -> None:
             "method": "linear",
             "step_g": arguments["resolution_g"] * 3,
         }
-        if arguments["start_g"] / arguments["step_g"] > 900:
+        if not 4 <= arguments["start_g"] / arguments["step_g"] <= 900:
             return
     plan = plan_taper(**arguments)
+    step = plan.params.step_g
+    assert step is not None
     for before, after in zip(plan.steps, plan.steps[1:], strict=False):
         if after.kind is StepKind.CUT:
-            assert before.daily_g - after.daily_g == plan.params.step_g
+            # The fixed step, or, where that would cut more than 25 %, exactly the cap.
+            capped = round_up_to(before.daily_g * Decimal("0.75"), arguments["resolution_g"])
+            assert before.daily_g - after.daily_g == step or (
+                before.daily_g - step < capped == after.daily_g
+            )
 
 
 @settings(max_examples=100, deadline=None)

@@ -100,3 +100,33 @@ def test_start_at_or_below_recent_average_passes(start: str) -> None:
 
 def test_without_a_recent_average_there_is_nothing_to_check() -> None:
     check_start_against_recent(start_g=40, recent_avg_g=None, confirmed=False)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "words"),
+    [
+        # Stopping from more than 2 g a day is refused, however the plan is set up.
+        ({"stop_below_g": "2.1"}, "stop_below_g", "at most 2 g"),
+        ({"stop_below_g": 14}, "stop_below_g", "at most 2 g"),
+        # With a 0.1 g scale, 0.3 → 0.2 g would be a 33 % cut: stop below at least 0.4 g.
+        ({"stop_below_g": "0.3"}, "stop_below_g", "at least 0.4 g"),
+        ({"stop_below_g": 0}, "stop_below_g", "at least 0.4 g"),
+        # 0.7 g capsules: 3 → 2 capsules (2.1 → 1.4 g) is 33 % and 2.1 g is above 2 g.
+        ({"resolution_g": "0.7"}, "resolution_g", "finer scale"),
+        # A linear step above 25 % of the start: 12 g allows at most 3 g.
+        ({"method": "linear", "step_g": 4}, "step_g", "largest allowed step is 3.0 g"),
+        ({"method": "linear", "step_g": "10.8"}, "step_g", "largest allowed step is 3.0 g"),
+    ],
+)
+def test_steps_beyond_the_cap_are_refused_with_the_limit(
+    changes: dict[str, Any], field: str, words: str
+) -> None:
+    with pytest.raises(TaperError) as caught:
+        plan_taper(**{"start_g": 12, "start_date": START, **changes})
+    assert caught.value.field == field
+    assert words in caught.value.message
+
+
+def test_a_linear_step_of_exactly_a_quarter_is_allowed() -> None:
+    plan = plan_taper(start_g=12, start_date=START, method="linear", step_g=3)
+    assert plan.steps[1].daily_g == Decimal("9.0")

@@ -22,11 +22,15 @@ from stepdown.core.tapering.params import (
     DEFAULT_RESOLUTION_G,
     DEFAULT_STABILIZE_DAYS,
     DEFAULT_STOP_BELOW_G,
+    MAX_CUT_PCT,
     MAX_RATE_PCT,
+    MAX_STOP_BELOW_G,
+    MIN_DOSE_G,
     MIN_INTERVAL_DAYS,
     MIN_RATE_PCT,
+    default_stop_below_g,
 )
-from stepdown.core.tapering.planner import plan_taper, split_units
+from stepdown.core.tapering.planner import largest_dose_units, plan_taper, split_units
 from stepdown.core.tapering.serialize import plan_to_dict
 
 __all__ = [
@@ -35,7 +39,10 @@ __all__ = [
     "DEFAULT_RESOLUTION_G",
     "DEFAULT_STABILIZE_DAYS",
     "DEFAULT_STOP_BELOW_G",
+    "MAX_CUT_PCT",
     "MAX_RATE_PCT",
+    "MAX_STOP_BELOW_G",
+    "MIN_DOSE_G",
     "MIN_INTERVAL_DAYS",
     "MIN_RATE_PCT",
     "TAPER_METHODS",
@@ -47,9 +54,11 @@ __all__ = [
     "TaperStep",
     "check_start_against_recent",
     "current_step_index",
+    "default_stop_below_g",
     "dose_for_occupancy",
     "get_method",
     "hold",
+    "largest_dose_units",
     "plan_taper",
     "plan_to_dict",
     "receptor_occupancy",

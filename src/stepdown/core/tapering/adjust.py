@@ -1,7 +1,10 @@
 """Adjust a running plan: hold, reinstate or slow down. Each returns a new plan.
 
 Every adjustment takes ``as_of``, the day the person asks for it, to find the current step.
-Steps before the current one are history and never change.
+Steps before the current one are history and never change. Hold and reinstate keep or return to
+an amount already taken (the one deliberate exception to "never advise increasing use"); no
+adjustment ever plans more than the plan's start amount or a dose above the first step's
+largest, and every later cut keeps the step cap.
 """
 
 from __future__ import annotations
@@ -20,7 +23,13 @@ from stepdown.core.tapering.params import (
     rate_param,
     step_param,
 )
-from stepdown.core.tapering.planner import Amount, follow_on, make_step, units_of
+from stepdown.core.tapering.planner import (
+    Amount,
+    follow_on,
+    largest_dose_units,
+    make_step,
+    units_of,
+)
 
 
 def current_step_index(plan: TaperPlan, *, as_of: date) -> int:
@@ -103,6 +112,7 @@ def reinstate(plan: TaperPlan, *, as_of: date) -> TaperPlan:
             doses=previous.doses_per_day,
             first_date=back.end_date + timedelta(days=1),
             first_index=len(kept) + 1,
+            max_dose_units=largest_dose_units(plan),
         )
     except OverflowError:
         raise TaperError("as_of", "the plan would run past the end of the calendar") from None
@@ -148,6 +158,7 @@ def slow(
             doses=now.doses_per_day,
             first_date=kept.end_date + timedelta(days=1),
             first_index=current + 1,
+            max_dose_units=largest_dose_units(plan),
         )
     except OverflowError:
         raise TaperError("as_of", "the plan would run past the end of the calendar") from None

@@ -83,10 +83,17 @@ def occupancy_step(params: TaperParams) -> Fraction:
 
 
 def _occupancy(units: int, params: TaperParams) -> int:
-    # Lower today's modelled occupancy by the fixed step, convert back to grams, round up.
+    # The schedule is D_k = ED50·O_k/(1 − O_k) with O_k = O_0 − k·ΔO from the start amount, each
+    # rounded up. The next amount is the first scheduled one below today's, found from the
+    # schedule itself (never from today's rounded amount, so rounding does not compound).
     resolution = Fraction(params.resolution_g)
     ed50 = Fraction(_given(params.ed50_g, "ed50_g"))
-    target = receptor_occupancy(dose_g=units * resolution, ed50_g=ed50) - occupancy_step(params)
+    start = receptor_occupancy(dose_g=Fraction(_given(params.anchor_g, "anchor_g")), ed50_g=ed50)
+    step = occupancy_step(params)
+    # ceil(D_k / resolution) < units  ⇔  D_k ≤ (units − 1)·resolution  ⇔  O_k ≤ O(that dose).
+    below = receptor_occupancy(dose_g=(units - 1) * resolution, ed50_g=ed50)
+    k = max(1, math.ceil((start - below) / step))
+    target = start - k * step
     if target <= 0:
         return 0
     return math.ceil(dose_for_occupancy(occupancy=target, ed50_g=ed50) / resolution)
@@ -112,7 +119,7 @@ TAPER_METHODS: Mapping[str, TaperMethod] = MappingProxyType(
             name="occupancy",
             summary=(
                 "equal steps in modelled receptor occupancy D/(ED50+D); the first cut is "
-                "rate_pct, later cuts get gentler (ed50_g is an assumption)"
+                "rate_pct, later cuts are smaller in grams (ed50_g is an assumption)"
             ),
             cut=_occupancy,
             uses=frozenset({"rate_pct", "ed50_g"}),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from stepdown.core.tapering.errors import TaperError
-from stepdown.core.units import round_to, to_decimal
+from stepdown.core.units import round_down_to, round_to, to_decimal
 
 # Proportional cuts: 10 % a step by default; 5–25 % allowed. 10–20 % and 5 % come from
 # Maudsley2024; the 25 % ceiling is an assumption (one notch above the fastest published step).
@@ -37,6 +37,16 @@ MIN_RESOLUTION_G = Decimal("0.001")
 
 # Assumption: below half a gram a day the next step is to stop (no data on a kratom "floor").
 DEFAULT_STOP_BELOW_G = Decimal("0.5")
+# Assumption: the final step (to zero) is the only one above the step cap, so it must start from
+# a small amount; stopping from more than 2 g a day is a large jump for anyone.
+MAX_STOP_BELOW_G = Decimal(2)
+# Assumption: no planned step, of any method or adjustment, cuts more than a quarter of the day's
+# amount (the proportional ceiling applied to every method). Only the final step is larger.
+MAX_CUT_PCT = Decimal(25)
+# Assumption: a dose smaller than half a gram is not worth a separate dose; as the daily amount
+# falls, a cut also lowers the number of doses so each stays at least this large (never by
+# making any dose larger than the first step's largest).
+MIN_DOSE_G = Decimal("0.5")
 
 # Plausibility guard against typing errors (mg typed as g), not a clinical number (assumption).
 MAX_DAILY_G = Decimal(1000)
@@ -96,6 +106,57 @@ def step_param(value: Decimal | float | int | str, *, resolution_g: Decimal) -> 
             "choose a step of at least half the resolution",
         )
     return rounded
+
+
+def stop_below_param(value: Decimal | float | int | str, *, resolution_g: Decimal) -> Decimal:
+    """The stop threshold: 0–2 g, and above three resolution units, because cutting one unit
+    from three or fewer units is more than the 25 % step cap."""
+    stop_below = decimal_param(value, field="stop_below_g")
+    if stop_below < 0:
+        raise TaperError("stop_below_g", "stop_below_g cannot be negative")
+    lowest = min_stop_below_g(resolution_g)
+    if lowest > MAX_STOP_BELOW_G:
+        raise TaperError(
+            "resolution_g",
+            f"with a {resolution_g} g resolution the last cuts would be more than "
+            f"{MAX_CUT_PCT} % each; weigh with a finer scale (at most {MAX_STOP_BELOW_G / 4} g)",
+        )
+    if stop_below > MAX_STOP_BELOW_G:
+        raise TaperError(
+            "stop_below_g",
+            f"stop below at most {MAX_STOP_BELOW_G} g a day: stopping from more is too large "
+            "a last step",
+        )
+    if stop_below < lowest:
+        raise TaperError(
+            "stop_below_g",
+            f"with a {resolution_g} g resolution, stop below at least {lowest} g a day: "
+            f"smaller amounts cannot be cut by {MAX_CUT_PCT} % or less",
+        )
+    return stop_below
+
+
+def min_stop_below_g(resolution_g: Decimal) -> Decimal:
+    """The smallest stop threshold a resolution allows: four units (4 → 3 is a 25 % cut, 3 → 2
+    would be 33 %)."""
+    return resolution_g * 4
+
+
+def default_stop_below_g(resolution_g: Decimal) -> Decimal:
+    """``DEFAULT_STOP_BELOW_G``, raised to what a coarse resolution (capsules) needs."""
+    return max(DEFAULT_STOP_BELOW_G, min_stop_below_g(resolution_g))
+
+
+def linear_step_param(step_g: Decimal, *, start_g: Decimal, resolution_g: Decimal) -> Decimal:
+    """Refuse a linear step that already cuts more than ``MAX_CUT_PCT`` of the start amount."""
+    largest = round_down_to(start_g * MAX_CUT_PCT / 100, resolution_g)
+    if step_g > largest:
+        raise TaperError(
+            "step_g",
+            f"a step of {step_g} g cuts more than {MAX_CUT_PCT} % of {start_g} g; the largest "
+            f"allowed step is {largest} g",
+        )
+    return step_g
 
 
 def interval_param(value: int) -> int:

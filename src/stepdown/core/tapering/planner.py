@@ -19,18 +19,21 @@ from stepdown.core.tapering.params import (
     DEFAULT_RATE_PCT,
     DEFAULT_RESOLUTION_G,
     DEFAULT_STABILIZE_DAYS,
-    DEFAULT_STOP_BELOW_G,
+    MAX_CUT_PCT,
     MAX_DAILY_G,
     MAX_DOSES_PER_DAY,
     MAX_STABILIZE_DAYS,
     MAX_STEPS,
+    MIN_DOSE_G,
     MIN_RESOLUTION_G,
-    decimal_param,
+    default_stop_below_g,
     int_param,
     interval_param,
+    linear_step_param,
     positive_param,
     rate_param,
     step_param,
+    stop_below_param,
 )
 
 Amount = Decimal | float | int | str
@@ -72,20 +75,38 @@ def units_of(amount_g: Decimal, resolution_g: Decimal) -> int:
     return math.floor(Fraction(amount_g) / Fraction(resolution_g))
 
 
+def _doses_after_cut(units: int, doses: int, params: TaperParams, max_dose_units: int) -> int:
+    """How many doses a day of ``units`` gets after a cut: no more than before or than the
+    target, fewer once a dose would fall below ``MIN_DOSE_G``, but never so few that a dose
+    exceeds ``max_dose_units`` (doses are only ever dropped, never merged into bigger ones)."""
+    resolution = Fraction(params.resolution_g)
+    by_size = math.floor(units * resolution / Fraction(MIN_DOSE_G))
+    wanted = max(1, min(doses, params.target_doses_per_day, by_size))
+    return min(units, max(wanted, math.ceil(units / max_dose_units)))
+
+
 def _next_state(
-    method: TaperMethod, params: TaperParams, units: int, doses: int
+    method: TaperMethod, params: TaperParams, units: int, doses: int, max_dose_units: int
 ) -> tuple[int, int, StepKind] | None:
-    """What follows a step of ``units`` a day in ``doses`` doses; ``None`` means stop."""
+    """What follows a step of ``units`` a day in ``doses`` doses; ``None`` means stop.
+
+    Every step but the final one (to zero) cuts at least one unit and at most ``MAX_CUT_PCT``.
+    """
     if units * Fraction(params.resolution_g) < Fraction(params.stop_below_g):
         return None
+    lowest = math.ceil(units * (1 - Fraction(MAX_CUT_PCT) / 100))
+    if lowest > units - 1:
+        # stop_below_param keeps such small amounts below the threshold; this guards the rule.
+        raise TaperError("stop_below_g", f"{units} units cannot be cut within {MAX_CUT_PCT} %")
     if doses > params.target_doses_per_day:
-        # Fewer doses first: dosing frequency predicts withdrawal more than amount (Rogers2024).
-        return units, doses - 1, StepKind.CONSOLIDATE
-    # Every cut takes at least one unit, otherwise rounding up could stall the plan.
-    cut_to = min(method.cut(units, params), units - 1)
-    if cut_to <= 0:
-        return None
-    return cut_to, min(params.target_doses_per_day, cut_to), StepKind.CUT
+        # One dose fewer, by leaving out the smallest dose: the day's total falls by it (an
+        # assumption built on Rogers2024, a cross-sectional survey: dosing often goes with more
+        # withdrawal). When that dose is more than the cap, the amount is cut instead.
+        dropped = units - units // doses
+        if dropped >= lowest:
+            return dropped, doses - 1, StepKind.CONSOLIDATE
+    cut_to = min(max(method.cut(units, params), lowest), units - 1)
+    return cut_to, _doses_after_cut(cut_to, doses, params, max_dose_units), StepKind.CUT
 
 
 def _too_many_steps(method: str) -> TaperError:
@@ -98,14 +119,31 @@ def _too_many_steps(method: str) -> TaperError:
     return TaperError(field, f"the plan would need more than {MAX_STEPS} steps; {hint}")
 
 
+def largest_dose_units(plan: TaperPlan) -> int:
+    """The largest single dose of the plan's first step, in resolution units: no later step
+    of the plan, or of any adjustment of it, plans a bigger dose."""
+    return units_of(max(plan.steps[0].dose_g), plan.params.resolution_g)
+
+
 def follow_on(
-    params: TaperParams, *, units: int, doses: int, first_date: date, first_index: int
+    params: TaperParams,
+    *,
+    units: int,
+    doses: int,
+    first_date: date,
+    first_index: int,
+    max_dose_units: int | None = None,
 ) -> tuple[TaperStep, ...]:
-    """The steps that follow a day at ``units`` in ``doses`` doses, one interval each."""
+    """The steps that follow a day at ``units`` in ``doses`` doses, one interval each.
+
+    ``max_dose_units`` is the largest single dose allowed; without it (a new plan without a
+    stabilisation step) it is the largest dose of the first step made here.
+    """
     method = get_method(params.method)
     steps: list[TaperStep] = []
     day = first_date
-    while (state := _next_state(method, params, units, doses)) is not None:
+    cap = math.ceil(units / doses) if max_dose_units is None else max_dose_units
+    while (state := _next_state(method, params, units, doses, cap)) is not None:
         units, doses, kind = state
         if first_index + len(steps) >= MAX_STEPS:
             raise _too_many_steps(params.method)
@@ -120,6 +158,8 @@ def follow_on(
                 resolution_g=params.resolution_g,
             )
         )
+        if max_dose_units is None and len(steps) == 1:
+            cap = units_of(steps[0].dose_g[0], params.resolution_g)
         day += timedelta(days=params.interval_days)
     return tuple(steps)
 
@@ -135,7 +175,7 @@ def plan_taper(
     interval_days: int = DEFAULT_INTERVAL_DAYS,
     stabilize_days: int = DEFAULT_STABILIZE_DAYS,
     resolution_g: Amount = DEFAULT_RESOLUTION_G,
-    stop_below_g: Amount = DEFAULT_STOP_BELOW_G,
+    stop_below_g: Amount | None = None,
     doses_per_day: int = 1,
     target_doses_per_day: int | None = None,
 ) -> TaperPlan:
@@ -144,9 +184,12 @@ def plan_taper(
     ``start_g`` is rounded down to the resolution (a plan never starts above today's amount).
     With ``stabilize_days`` > 0, step 0 holds the start amount for that many days; otherwise
     step 0 is already the first change. While ``doses_per_day`` exceeds
-    ``target_doses_per_day``, each step drops one dose and keeps the daily total; then the
-    method cuts the amount every ``interval_days``. A step below ``stop_below_g`` is the last.
-    ``rate_pct`` defaults to 10 for the methods that use it.
+    ``target_doses_per_day``, a step leaves out the smallest dose (the daily total falls by
+    it) when that is within the step cap; otherwise the method cuts the amount, every
+    ``interval_days``. No step but the final one cuts more than ``MAX_CUT_PCT``; no dose is ever
+    larger than the largest dose of the first step; a step below ``stop_below_g`` (default 0.5 g,
+    or four resolution units if more; at most 2 g) is the last. ``rate_pct`` defaults to 10 for
+    the methods that use it.
 
     Raises:
         TaperError: a parameter is impossible; ``error.field`` names it.
@@ -172,9 +215,10 @@ def plan_taper(
     start_units = units_of(start, resolution)
     if start_units == 0:
         raise TaperError("start_g", f"{start} g is less than one {resolution} g resolution unit")
-    stop_below = decimal_param(stop_below_g, field="stop_below_g")
-    if stop_below < 0:
-        raise TaperError("stop_below_g", "stop_below_g cannot be negative")
+    stop_below = stop_below_param(
+        default_stop_below_g(resolution) if stop_below_g is None else stop_below_g,
+        resolution_g=resolution,
+    )
     doses = int_param(doses_per_day, field="doses_per_day", low=1, high=MAX_DOSES_PER_DAY)
     target = (
         doses
@@ -182,6 +226,9 @@ def plan_taper(
         else int_param(target_doses_per_day, field="target_doses_per_day", low=1, high=doses)
     )
     start_amount = resolution * start_units
+    linear_step = None if step_g is None else step_param(step_g, resolution_g=resolution)
+    if linear_step is not None and start_amount >= stop_below:
+        linear_step_param(linear_step, start_g=start_amount, resolution_g=resolution)
     params = TaperParams(
         method=method,
         rate_pct=(
@@ -189,7 +236,7 @@ def plan_taper(
             if "rate_pct" in chosen.uses
             else None
         ),
-        step_g=None if step_g is None else step_param(step_g, resolution_g=resolution),
+        step_g=linear_step,
         ed50_g=None if ed50_g is None else positive_param(ed50_g, field="ed50_g"),
         anchor_g=start_amount if "ed50_g" in chosen.uses else None,
         interval_days=interval_param(interval_days),
