@@ -23,7 +23,8 @@ def test_plan_json_has_exactly_the_documented_shape() -> None:
     # 1.2 g at 20 %, 0.1 g scale, no stabilisation, 2 doses a day:
     #   12 units × 0.8 = 9.6 → 10 (1.0 g)   10 × 0.8 = 8 (0.8)   8 × 0.8 = 6.4 → 7 (0.7)
     #   7 × 0.8 = 5.6 → 6 (0.6)   6 × 0.8 = 4.8 → 5 (0.5)   5 × 0.8 = 4 (0.4) < 0.5 → stop.
-    # Doses split evenly, larger first: 0.7 = 0.4 + 0.3, 0.5 = 0.3 + 0.2.
+    # Doses split evenly, larger first: 0.7 = 0.4 + 0.3. A dose under 0.5 g is not kept apart
+    # once one dose fits under the first step's largest (0.5 g): 0.5 and 0.4 are one dose.
     code, out, _ = run(
         "plan", "1.2", "--rate", "20", "--start", "2025-01-06", "--stabilize", "0",
         "--doses-per-day", "2", "--format", "json",
@@ -53,17 +54,25 @@ def test_plan_json_has_exactly_the_documented_shape() -> None:
             step(1, "2025-01-13", "2025-01-19", 0.8, [0.4, 0.4]),
             step(2, "2025-01-20", "2025-01-26", 0.7, [0.4, 0.3]),
             step(3, "2025-01-27", "2025-02-02", 0.6, [0.3, 0.3]),
-            step(4, "2025-02-03", "2025-02-09", 0.5, [0.3, 0.2]),
-            step(5, "2025-02-10", "2025-02-16", 0.4, [0.2, 0.2]),
+            step(4, "2025-02-03", "2025-02-09", 0.5, [0.5]),
+            step(5, "2025-02-10", "2025-02-16", 0.4, [0.4]),
         ],
     }
 
 
 def test_plan_linear_and_occupancy_options_reach_the_planner() -> None:
-    code, out, _ = run("plan", "3", "--method", "linear", "--step-g", "1", "--start",
-                       "2025-01-06", "--stabilize", "0", "--format", "json")  # fmt: skip
+    code, out, _ = run("plan", "8", "--method", "linear", "--step-g", "2", "--stop-below", "2",
+                       "--start", "2025-01-06", "--stabilize", "0", "--format", "json")  # fmt: skip
     assert code == 0
-    assert [s["daily_g"] for s in json.loads(out)["steps"]] == [2.0, 1.0]  # 3−1, 2−1; 1−1=0
+    # 8 − 2 = 6 (25 %); 6 − 2 would be 33 %: ⌈0.75 × 6⌉ = 4.5, then ⌈0.75 × 4.5⌉ = 3.4 (to
+    # 0.1 g), 2.6, 2.0 (not below 2), 1.5 < 2 → stop.
+    assert [s["daily_g"] for s in json.loads(out)["steps"]] == [6.0, 4.5, 3.4, 2.6, 2.0, 1.5]
+    code, _, err = run("plan", "3", "--method", "linear", "--step-g", "1")
+    assert code == 2
+    assert err.strip() == (
+        "stepdown: --step-g: a step of 1 g cuts more than 25 % of 3.0 g; "
+        "the largest allowed step is 0.7 g"
+    )
     code, out, _ = run("plan", "10", "--method", "occupancy", "--ed50-g", "10", "--start",
                        "2025-01-06", "--stabilize", "0", "--format", "json")  # fmt: skip
     assert code == 0
@@ -79,11 +88,13 @@ def test_plan_options_for_interval_resolution_stop_and_doses() -> None:
     )  # fmt: skip
     assert code == 0
     steps = json.loads(out)["steps"]
-    # 6.0 in 3 doses (3 days), 6.0 in 2 doses (14 days), then 10 % of 12 capsules:
-    # 12 × 0.9 = 10.8 → 11 (5.5 g); 11 × 0.9 = 9.9 → 10 (5.0); ... down to the first < 2 g.
+    # 6.0 in 3 doses of 2.0 (3 days). Leaving out a 2 g dose would cut 33 %, so 10 % of 12
+    # capsules: 12 × 0.9 = 10.8 → 11 (5.5 g), 11 × 0.9 = 9.9 → 10 (5.0), 9 (4.5), all in 3
+    # doses; two doses only once both fit under 2.0 g (4.0 g); down to the first < 2 g.
     assert [s["days"] for s in steps[:3]] == [3, 14, 14]
-    assert [s["doses_per_day"] for s in steps[:3]] == [3, 2, 2]
-    assert [s["daily_g"] for s in steps[:4]] == [6.0, 6.0, 5.5, 5.0]
+    assert [s["doses_per_day"] for s in steps[:4]] == [3, 3, 3, 3]
+    assert [s["daily_g"] for s in steps[:4]] == [6.0, 5.5, 5.0, 4.5]
+    assert next(s for s in steps if s["doses_per_day"] == 2)["dose_g"] == [2.0, 2.0]
     assert steps[-1]["daily_g"] < 2 <= steps[-2]["daily_g"]
 
 
@@ -219,3 +230,34 @@ def test_pk_impossible_parameters_print_one_line_and_exit_2(args: list[str], men
     assert out == ""
     assert len(err.strip().splitlines()) == 1
     assert mentions in err
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["plan", "-5"], "No such option: -5; see 'stepdown plan --help'"),
+        (["plan"], "Missing argument 'START_G'; see 'stepdown plan --help'"),
+        (["plan", "12", "--interval"], "Option '--interval' requires an argument"),
+        (["pk", "--nope"], "No such option: --nope"),
+        (["score", "--bogus"], "No such option: --bogus"),
+        (["interactions", "--format"], "Option '--format' requires an argument"),
+        (["no-such-command"], "No such command 'no-such-command'"),
+    ],
+)
+def test_arguments_typer_parses_itself_fail_in_one_line(args: list[str], words: str) -> None:
+    # Before: a multi-line usage box drawn by the framework.
+    code, out, err = run(*args)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("stepdown: ")
+    assert words in err
+
+
+def test_plan_stop_below_above_two_grams_is_one_line_naming_the_option() -> None:
+    code, _, err = run("plan", "14", "--stop-below", "14")
+    assert code == 2
+    assert err.strip() == (
+        "stepdown: --stop-below: stop below at most 2 g a day: stopping from more is too "
+        "large a last step"
+    )

@@ -11,6 +11,8 @@ import importlib
 
 import typer
 
+from stepdown.cli.errors import OneLineErrors
+
 COMMAND_MODULES = (
     "stepdown.cli.web",
     "stepdown.cli.journal",
@@ -25,6 +27,7 @@ COMMAND_MODULES = (
 
 app = typer.Typer(
     name="stepdown",
+    cls=OneLineErrors,
     help="Stepdown: stay in control of kratom use, cut down or stop.",
     no_args_is_help=True,
     add_completion=False,

@@ -20,7 +20,6 @@ from stepdown.core.tapering import (
     DEFAULT_INTERVAL_DAYS,
     DEFAULT_RESOLUTION_G,
     DEFAULT_STABILIZE_DAYS,
-    DEFAULT_STOP_BELOW_G,
     TAPER_METHODS,
     StepKind,
     TaperError,
@@ -196,8 +195,12 @@ def plan_command(
         str, typer.Option(metavar="G", help="Scale resolution or capsule weight in grams.")
     ] = str(DEFAULT_RESOLUTION_G),
     stop_below: Annotated[
-        str, typer.Option(metavar="G", help="After a step below this many g a day, stop.")
-    ] = str(DEFAULT_STOP_BELOW_G),
+        str | None,
+        typer.Option(
+            metavar="G",
+            help="After a step below this many g a day, stop (default 0.5, at most 2).",
+        ),
+    ] = None,
     doses_per_day: Annotated[str, typer.Option(metavar="N", help="Doses a day now.")] = "1",
     target_doses_per_day: Annotated[
         str | None,

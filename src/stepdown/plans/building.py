@@ -31,7 +31,8 @@ _PLACES = {
     "resolution_g": 3,
     "stop_below_g": 3,
 }
-_LIMITS = {"ed50_g": Decimal(100_000), "stop_below_g": Decimal(1000), "resolution_g": Decimal(1000)}
+# Typing-error guards; stop_below_g's clinical limit (2 g) is checked by the core planner.
+_LIMITS = {"ed50_g": Decimal(100_000), "resolution_g": Decimal(1000)}
 
 
 def _sentence(message: str) -> str:
@@ -102,7 +103,7 @@ def plan_build(
     interval_days: int = tapering.DEFAULT_INTERVAL_DAYS,
     stabilize_days: int = tapering.DEFAULT_STABILIZE_DAYS,
     resolution_g: Any = tapering.DEFAULT_RESOLUTION_G,
-    stop_below_g: Any = tapering.DEFAULT_STOP_BELOW_G,
+    stop_below_g: Any = None,
     doses_per_day: int = 1,
     target_doses_per_day: int | None = None,
     start_date: dt.date | None = None,
@@ -143,11 +144,8 @@ def plan_build(
                 if numbers["resolution_g"] is not None
                 else tapering.DEFAULT_RESOLUTION_G
             ),
-            stop_below_g=(
-                numbers["stop_below_g"]
-                if numbers["stop_below_g"] is not None
-                else tapering.DEFAULT_STOP_BELOW_G
-            ),
+            # None: the default for the resolution (0.5 g, or four capsules).
+            stop_below_g=numbers["stop_below_g"],
             doses_per_day=doses_per_day,
             target_doses_per_day=target_doses_per_day,
         )

@@ -1,13 +1,14 @@
 """Logged doses expressed in grams of the plan's product.
 
 A plan counts grams of one product. Doses of that product count as logged. Doses of another
-product are converted by mitragynine strength with ``equivalent_amount`` and marked approximate: lab values vary between batches and leaf without a
-certificate uses a typical value. When a strength is unknown the dose cannot be converted and is
-reported apart, never silently added or dropped. Doses of a 7-OH product, or doses counted
-against a 7-OH plan product, are never converted (``equivalence_refusal``): they are reported
-apart with the reason. A dose logged without a product is counted as
-the plan's product, marked approximate (assumption: people leave the product out for their usual
-one). A plan without a product counts the grams of every dose as they are.
+product are converted by mitragynine strength with ``equivalent_amount`` and marked
+approximate: lab values vary between batches and leaf without a certificate uses a typical
+value. When a strength is unknown the dose cannot be converted and is reported apart, never
+silently added or dropped. Doses of a 7-OH product, or doses counted against a 7-OH plan
+product, are never converted (``equivalence_refusal``): they are reported apart with the
+reason. A dose logged without a product is counted as the plan's product, marked approximate
+(assumption: people leave the product out for their usual one). A plan without a product counts
+the grams of every dose as they are.
 """
 
 from __future__ import annotations

@@ -26,7 +26,9 @@ class PlanIn(StrictIn):
     interval_days: int = Field(7, ge=1, le=365)
     stabilize_days: int = Field(7, ge=0, le=365)
     resolution_g: float = Field(0.1, gt=0, le=1000)
-    stop_below_g: float = Field(0.5, ge=0, le=1000)
+    # None: 0.5 g, or four resolution units for coarse capsules; at most 2 g (checked with a
+    # field error by the planner).
+    stop_below_g: float | None = Field(None, ge=0, le=1000)
     doses_per_day: int = Field(1, ge=1, le=24)
     target_doses_per_day: int | None = Field(None, ge=1, le=24)
     start_date: IsoDate | None = None

@@ -12,7 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import QuerySet, Sum
 
 from stepdown.accounts.models import User
-from stepdown.core.tapering import TaperPlan, TaperStep
+from stepdown.core.tapering import DEFAULT_RESOLUTION_G, TaperPlan, TaperStep
+from stepdown.core.units import round_down_to
 from stepdown.errors import NotFound
 from stepdown.journal.selectors import daily_totals, doses_for, local_today
 from stepdown.plans.conversion import Logged, logged_amounts
@@ -119,6 +120,19 @@ class RecentUse:
     doses_per_day: int | None
     product_id: int | None
     product_name: str | None
+
+    def start_g(self, resolution_g: Decimal = DEFAULT_RESOLUTION_G) -> Decimal | None:
+        """The average as a plan would start from it: rounded *down* to what the scale (or a
+        capsule count) delivers, never above the journal. The one rounding rule for both the
+        wizard's "about … g a day" and its prefilled start."""
+        if not self.avg_g:
+            return None
+        return round_down_to(self.avg_g, resolution_g)
+
+    @property
+    def shown_g(self) -> Decimal | None:
+        """The average as pages show it: :meth:`start_g` on the default 0.1 g scale."""
+        return self.start_g()
 
 
 def recent_use(

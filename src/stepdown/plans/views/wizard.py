@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -14,12 +14,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from stepdown.accounts.models import User
-from stepdown.core.pharmacokinetics import step_settled_dates
+from stepdown.core.pharmacokinetics import long_settle_days, step_settled_ranges
 from stepdown.core.tapering import (
     DEFAULT_RESOLUTION_G,
-    DEFAULT_STOP_BELOW_G,
     StepKind,
     TaperPlan,
+    default_stop_below_g,
 )
 from stepdown.errors import InvalidInput
 from stepdown.journal.forms import attach_error
@@ -39,10 +39,7 @@ def _initial(owner: User, recent: selectors.RecentUse) -> dict[str, Any]:
         if product and product.form == Product.Form.CAPSULES and product.capsule_weight_g:
             # Counting capsules: the plan moves in whole capsules.
             resolution = plain(product.capsule_weight_g)
-    start = None
-    if recent.avg_g:
-        # Rounded down to what the scale (or a capsule count) can deliver: never above the average.
-        start = (recent.avg_g / resolution).to_integral_value(rounding=ROUND_FLOOR) * resolution
+    start = recent.start_g(resolution)
     return {
         "start_g": plain(start) if start else None,
         "doses_per_day": recent.doses_per_day or 1,
@@ -54,13 +51,13 @@ def _initial(owner: User, recent: selectors.RecentUse) -> dict[str, Any]:
         "interval_days": 7,
         "stabilize_days": 7,
         "resolution_g": resolution,
-        "stop_below_g": DEFAULT_STOP_BELOW_G,
+        "stop_below_g": default_stop_below_g(resolution),
         "client_id": uuid.uuid4(),
     }
 
 
 def _preview(plan: TaperPlan, recent: selectors.RecentUse) -> dict[str, Any]:
-    settled = step_settled_dates(plan)
+    settled = step_settled_ranges(plan)
     first_cut = next((step for step in plan.steps if step.kind == StepKind.CUT), None)
     return {
         "preview": plan,
@@ -69,6 +66,9 @@ def _preview(plan: TaperPlan, recent: selectors.RecentUse) -> dict[str, Any]:
         "preview_chart": preview_chart_json(plan),
         "above_recent": recent.avg_g is not None and plan.start_g > recent.avg_g,
         "weeks": round((plan.end_date - plan.start_date).days / 7),
+        # Step timing advice uses the long end of the half-life band.
+        "settle_days": long_settle_days(),
+        "steps_shorter_than_settling": plan.params.interval_days < long_settle_days(),
     }
 
 
