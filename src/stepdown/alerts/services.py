@@ -32,6 +32,7 @@ from stepdown.alerts.summary import alerts_changed
 from stepdown.core import rules
 from stepdown.core.rules import SuggestionKind, deduplicate, evaluate_rules
 from stepdown.errors import InvalidInput, NotFound
+from stepdown.goals.selectors import taper_paused
 from stepdown.journal.selectors import local_today
 from stepdown.plans import services as plans
 from stepdown.plans.models import Plan, PlanAdjustment
@@ -73,7 +74,8 @@ def _suggest(
     if not pairs:
         return []
     plan = plan if plan is not None else current_plan(owner=owner)
-    if plan is None or not plan.is_active:
+    if plan is None or not plan.is_active or taper_paused(owner=owner):
+        # Pregnant or breastfeeding: no automatic plan changes; a clinician decides.
         return []
     pending = set(
         SuggestedAdjustment.objects.filter(

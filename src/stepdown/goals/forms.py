@@ -211,6 +211,15 @@ class DiagnosesForm(StepForm):
     diagnosis_note = forms.CharField(
         label="Anything you would like to add (optional)", max_length=200, required=False
     )
+    pregnancy = forms.ChoiceField(
+        label="Are you pregnant or breastfeeding?",
+        choices=Onboarding.Pregnancy.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        initial=Onboarding.Pregnancy.NOT_SAID,
+        help_text="If so, Stepdown pauses any taper plan: changes in pregnancy belong with a "
+        "clinician. You can change this answer at any time.",
+    )
 
 
 class MedicinesForm(StepForm):

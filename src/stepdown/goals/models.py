@@ -46,6 +46,14 @@ class Onboarding(models.Model):
         CURRENT = SubstanceHistory.CURRENT.value, "Yes, now"
         NOT_SAID = SubstanceHistory.NOT_SAID.value, "I'd rather not say"
 
+    class Pregnancy(models.TextChoices):
+        """Pregnant or breastfeeding pauses any taper plan (ACOG2017Opioid): see plans."""
+
+        NO = "no", "No"
+        PREGNANT = "pregnant", "Yes, I am pregnant"
+        BREASTFEEDING = "breastfeeding", "Yes, I am breastfeeding"
+        NOT_SAID = "not_said", "I'd rather not say"
+
     owner = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="onboarding"
     )
@@ -61,6 +69,9 @@ class Onboarding(models.Model):
         max_length=10, choices=History.choices, default=History.NOT_SAID
     )
     withdrawal_when_stopping = models.BooleanField(null=True, blank=True)
+    pregnancy = models.CharField(
+        max_length=14, choices=Pregnancy.choices, default=Pregnancy.NOT_SAID
+    )
     self_treatment = models.JSONField(default=list, blank=True)
     phq2_answers = models.JSONField(null=True, blank=True)
     phq2_total = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -105,6 +116,11 @@ class Onboarding(models.Model):
 
     def __str__(self) -> str:
         return f"onboarding of {self.owner_id} ({self.status})"
+
+    @property
+    def pauses_taper(self) -> bool:
+        """Pregnant or breastfeeding: no automatic cuts; plan changes go through a clinician."""
+        return self.pregnancy in (self.Pregnancy.PREGNANT, self.Pregnancy.BREASTFEEDING)
 
     @property
     def finished(self) -> bool:

@@ -117,6 +117,7 @@ def onboarding_json(record: Onboarding, medicines: list[str]) -> dict[str, Any]:
         "forms_used": list(record.forms_used),
         "substance_history": record.substance_history,
         "withdrawal_when_stopping": record.withdrawal_when_stopping,
+        "pregnancy": record.pregnancy,
         "self_treatment": list(record.self_treatment),
         "phq2": _screen(record.phq2_answers),
         "phq2_total": record.phq2_total,

@@ -47,6 +47,8 @@ class OnboardingIn(StrictIn):
     forms_used: list[FormName] = Field(default_factory=list, max_length=6)
     substance_history: HistoryName = "not_said"
     withdrawal_when_stopping: bool | None = None
+    # Pregnant or breastfeeding pauses any taper plan (docs/tapering.md).
+    pregnancy: Literal["no", "pregnant", "breastfeeding", "not_said"] = "not_said"
     self_treatment: list[UseName] = Field(default_factory=list, max_length=5)
     phq2: ScreenIn | None = None
     gad2: ScreenIn | None = None
@@ -73,6 +75,7 @@ class OnboardingOut(Schema):
     forms_used: list[str]
     substance_history: str
     withdrawal_when_stopping: bool | None
+    pregnancy: str
     self_treatment: list[str]
     phq2: ScreenOut | None
     phq2_total: int | None

@@ -25,6 +25,13 @@ def onboarding_for(*, owner: User) -> Onboarding | None:
     return Onboarding.objects.filter(owner=owner).first()
 
 
+def taper_paused(*, owner: User) -> bool:
+    """Whether the person said they are pregnant or breastfeeding: plans pause and no cut is
+    suggested (ACOG2017Opioid)."""
+    record = onboarding_for(owner=owner)
+    return record is not None and record.pauses_taper
+
+
 def onboarding_reason(*, owner: User) -> str | None:
     """``avoid_dependence``, ``cut_down``, ``quit``, ``opioid_recovery``, ``just_tracking``, or
     ``None`` when the person has not said."""

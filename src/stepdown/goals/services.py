@@ -6,6 +6,7 @@ things with the same words (``InvalidInput(field, message)``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
@@ -19,10 +20,13 @@ from stepdown.accounts.services import data_changed
 from stepdown.core.instruments import InvalidAnswerError, score_responses
 from stepdown.core.potency import MAX_DOSE_G, ProductForm
 from stepdown.core.risk import Diagnosis, Reason, SelfTreatment, SubstanceHistory
+from stepdown.core.tapering import MAX_HOLD_DAYS
 from stepdown.errors import InvalidInput
 from stepdown.goals.models import Goal, Medicine, Onboarding
 from stepdown.goals.steps import STEP_SLUGS, next_step
 from stepdown.journal.selectors import local_today
+from stepdown.plans import selectors as plans_selectors
+from stepdown.plans import services as plans_services
 
 # Plausibility guards against typing errors (assumptions): nobody doses more than 50 times a
 # day, and nobody has used regularly for more than 80 years. Grams per dose use the journal's
@@ -42,6 +46,7 @@ ANSWER_FIELDS = (
     "forms_used",
     "substance_history",
     "withdrawal_when_stopping",
+    "pregnancy",
     "self_treatment",
     "phq2",
     "gad2",
@@ -145,6 +150,11 @@ def _clean(owner: User, fields: Mapping[str, Any]) -> dict[str, Any]:
             if value is not None and not isinstance(value, bool):
                 raise InvalidInput(name, "Answer yes, no, or leave it empty.")
             clean[name] = value
+        elif name == "pregnancy":
+            said = value or Onboarding.Pregnancy.NOT_SAID
+            if said not in Onboarding.Pregnancy.values:
+                raise InvalidInput(name, "Choose one of the answers offered.")
+            clean[name] = said
         elif name in ("phq2", "gad2"):
             clean[f"{name}_answers"], clean[f"{name}_total"] = _screen(name, name, value)
         elif name == "diagnosis_note":
@@ -223,6 +233,7 @@ def onboarding_save_step(
         raise InvalidInput("step", "Unknown onboarding step.")
     clean = _clean(owner, answers)
     record = onboarding_start(owner=owner)
+    was_paused = record.pauses_taper
     with transaction.atomic():
         for name, value in clean.items():
             setattr(record, name, value)
@@ -231,6 +242,7 @@ def onboarding_save_step(
             medicines_replace(owner=owner, names=medicines)
         _advance(record, step)
         record.save()
+        _pause_plan_if_pregnant(owner, record, was_paused=was_paused)
     return record
 
 
@@ -279,6 +291,7 @@ def onboarding_replace(*, owner: User, answers: Mapping[str, Any], medicines: An
     clean = _clean(owner, full)
     clean["forms_used"] = clean.get("forms_used") or []
     record = onboarding_start(owner=owner)
+    was_paused = record.pauses_taper
     with transaction.atomic():
         for name, value in clean.items():
             setattr(record, name, value)
@@ -289,7 +302,34 @@ def onboarding_replace(*, owner: User, answers: Mapping[str, Any], medicines: An
             record.completed_at = timezone.now()
         record.step = ""
         record.save()
+        _pause_plan_if_pregnant(owner, record, was_paused=was_paused)
     return record
+
+
+PREGNANCY_PAUSE_REASON = (
+    "Paused: pregnant or breastfeeding. Plan any change with a clinician; in pregnancy, "
+    "steady opioid-agonist treatment is preferred to withdrawal."
+)
+
+
+def _pause_plan_if_pregnant(owner: User, record: Onboarding, *, was_paused: bool) -> None:
+    """Saying "pregnant" or "breastfeeding" pauses the active plan: its current step is held
+    for the longest hold there is, so no cut comes on its own (ACOG2017Opioid). The plan page
+    and the suggestions read the same answer (``taper_paused``)."""
+    if was_paused or not record.pauses_taper:
+        return
+    plan = plans_selectors.current_plan(owner=owner)
+    if plan is None:
+        return
+    # Not started yet, or already over: nothing to hold; the page still says paused.
+    with contextlib.suppress(InvalidInput):
+        plans_services.plan_hold(
+            owner=owner,
+            plan_id=plan.pk,
+            days=MAX_HOLD_DAYS,
+            reason=PREGNANCY_PAUSE_REASON,
+            source="pregnancy",
+        )
 
 
 GOAL_FIELDS = (

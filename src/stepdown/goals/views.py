@@ -70,7 +70,14 @@ def _review_rows(record: Onboarding) -> list[tuple[str, str, str]]:
         "uses": ", ".join(SELF_TREATMENT_LABELS.get(v, v) for v in record.self_treatment),
         "history": record.get_substance_history_display(),
         "mood": _mood_text(record),
-        "diagnoses": ", ".join(DIAGNOSIS_LABELS.get(v, v) for v in record.diagnoses),
+        "diagnoses": " · ".join(
+            part
+            for part in (
+                ", ".join(DIAGNOSIS_LABELS.get(v, v) for v in record.diagnoses),
+                record.get_pregnancy_display() if record.pauses_taper else "",
+            )
+            if part
+        ),
         "medicines": ", ".join(record.owner.medicines.values_list("name", flat=True)),
         "recovery": " · ".join(
             part

@@ -199,6 +199,13 @@ class PlanToday:
     def days_left(self) -> int:
         return max(0, (self.plan.end_date - self.date).days)
 
+    @property
+    def near_end(self) -> bool:
+        """On one of the last two steps, or past the end: when lost tolerance matters."""
+        if self.finished:
+            return True
+        return self.step is not None and self.step.index >= len(self.plan.steps) - 2
+
 
 def plan_today(*, owner: User, plan: Plan, now: dt.datetime | None = None) -> PlanToday:
     """Today's target, what has been logged so far, the current and the next step. One query."""

@@ -87,16 +87,19 @@ TAPERING = LearnPage(
                 "medicines that act on the brain suggests cutting 10 to 20 % of your current "
                 "amount at each step, at a pace you can tolerate, and going slower near the end. "
                 "Stepdown borrows that approach and says so.",
-                "Taking fewer doses a day can matter as much as taking fewer grams, so many "
-                "plans drop a dose as well as shrinking them.",
+                "Taking fewer doses a day may matter as much as taking fewer grams (a survey "
+                "finding, not a trial). Stepdown lowers the number of doses by leaving one out, "
+                "never by joining doses into bigger ones, and no step cuts more than a quarter.",
             ),
         ),
         Section(
             "How long between steps",
             (
                 "With daily dosing, mitragynine takes about eight or nine days to settle at a "
-                "new level in one study. That is why plans often keep each step for one to two "
-                "weeks (Stepdown's reasoning from that study, not a tested rule).",
+                "new level in one study, and up to about two weeks at the longest half-life "
+                "measured. That is why plans keep each step for one to two weeks, and why the "
+                "plan's “settled by” dates are a range (Stepdown's reasoning from those "
+                "studies, not a tested rule).",
             ),
         ),
         Section(
@@ -107,8 +110,39 @@ TAPERING = LearnPage(
                 "use, other substances, or pregnancy.",
             ),
         ),
+        Section(
+            "After the last step, or a break",
+            (
+                "Tolerance falls quickly once you take less. Going back to your old amount, "
+                "trying a 7-OH product, or using opioids after a taper or a break can then cause "
+                "an overdose, even at an amount that used to feel normal.",
+                "If you do use again, start far lower, do not use alone, and keep naloxone "
+                "(Narcan) at hand: it reverses an opioid overdose and is safe to give. Pharmacies "
+                "in many countries sell it without a prescription.",
+            ),
+        ),
+        Section(
+            "Pregnant or breastfeeding",
+            (
+                "In pregnancy, withdrawal can harm the baby, and babies of mothers who used "
+                "kratom have needed treatment for withdrawal after birth. For opioids, doctors "
+                "prefer steady treatment with methadone or buprenorphine to a taper during "
+                "pregnancy. Stepdown therefore pauses a plan and stops suggesting cuts when you "
+                "say you are pregnant or breastfeeding: please plan any change with a clinician.",
+            ),
+        ),
     ),
-    sources=("SeedRisk", "Maudsley2024", "HorowitzTaylor2019", "Huestis2024", "Rogers2024"),
+    sources=(
+        "SeedRisk",
+        "Maudsley2024",
+        "HorowitzTaylor2019",
+        "Huestis2024",
+        "Rogers2024",
+        "Strang2003",
+        "WHO2014Naloxone",
+        "ACOG2017Opioid",
+        "Eldridge2018",
+    ),
     evidence=(
         "Borrowed from tapering research on other medicines; no kratom taper has been tested "
         "in a trial."

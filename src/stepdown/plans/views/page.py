@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from stepdown.accounts.models import User
 from stepdown.errors import InvalidInput
 from stepdown.fragments import KEY_HOLE, page_key, render_fragment, render_page
+from stepdown.goals.selectors import taper_paused
 from stepdown.journal.forms import attach_error
 from stepdown.plans import selectors, services
 from stepdown.plans.forms import CancelForm, HoldForm, ReinstateForm, ReminderForm, SlowForm
@@ -68,6 +69,7 @@ def _context(
         "forms": _blank_forms(plan) | (bound or {}),
         "open_form": next(iter(bound), None) if bound else None,
         "calendar_link_active": bool(plan.calendar_token_hash),
+        "paused": plan.is_active and taper_paused(owner=owner),
         **extra,
     }
 
