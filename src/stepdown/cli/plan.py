@@ -106,10 +106,10 @@ def _change(plan: TaperPlan, index: int) -> str:
     step = plan.steps[index]
     if step.kind is StepKind.STABILISE:
         return "steady"
-    if step.kind is StepKind.CONSOLIDATE:
-        return "−1 dose"
     before = plan.steps[index - 1].daily_g if index else plan.start_g
     cut = (before - step.daily_g) / before * 100
+    if step.kind is StepKind.CONSOLIDATE:
+        return f"−1 dose, −{cut:.1f}%"
     return f"−{cut:.1f}%"
 
 

@@ -18,7 +18,7 @@ PRODID = "-//Stepdown//Taper plan//EN"
 
 _KIND_TEXT = {
     StepKind.STABILISE: "Steady days at your current amount before the first cut.",
-    StepKind.CONSOLIDATE: "Same daily amount, one dose fewer a day.",
+    StepKind.CONSOLIDATE: "One dose fewer a day: it is left out, the others stay the same.",
     StepKind.CUT: "A smaller daily amount.",
     StepKind.REINSTATE: "Back to the previous amount for a while, then cutting again.",
 }

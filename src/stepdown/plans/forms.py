@@ -49,7 +49,8 @@ class WizardForm(forms.Form):
         min_value=1,
         max_value=24,
         required=False,
-        help_text="Fewer doses first, same total: how often you dose matters for withdrawal.",
+        help_text="Doses are left out one at a time (never joined into bigger ones), "
+        "within the usual step size.",
     )
     product = forms.ModelChoiceField(
         queryset=Product.objects.none(), required=False, label="Product the plan is in"
