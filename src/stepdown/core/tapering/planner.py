@@ -77,8 +77,8 @@ def units_of(amount_g: Decimal, resolution_g: Decimal) -> int:
 
 def _doses_after_cut(units: int, doses: int, params: TaperParams, max_dose_units: int) -> int:
     """How many doses a day of ``units`` gets after a cut: no more than before or than the
-    target, fewer once a dose would fall below ``MIN_DOSE_G``, but never so few that a dose
-    exceeds ``max_dose_units`` (doses are only ever dropped, never merged into bigger ones)."""
+    target, fewer once a dose would fall below ``MIN_DOSE_G`` (assumption), but never so few
+    that a dose exceeds ``max_dose_units``, the first step's largest dose."""
     resolution = Fraction(params.resolution_g)
     by_size = math.floor(units * resolution / Fraction(MIN_DOSE_G))
     wanted = max(1, min(doses, params.target_doses_per_day, by_size))
