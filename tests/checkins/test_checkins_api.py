@@ -47,7 +47,9 @@ def test_the_server_scores_a_response(api: Any) -> None:
     assert (body["total"], body["band"], body["band_label"]) == (10, "moderate", "Moderate")
     assert body["flags"] == []
     assert body["crisis"] is None
-    assert body["scheduled"] is True  # a new account's PHQ-9 window opens on its first day
+    assert body["complete"] is True
+    # A new account's PHQ-9 opens after its first week: an answer today is an extra, on demand
+    assert body["scheduled"] is False
 
 
 @pytest.mark.parametrize("field", ["total", "band", "flags", "subscores"])

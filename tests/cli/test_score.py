@@ -76,7 +76,7 @@ def test_daily_skips_optional_items_with_empty_fields_and_keeps_commas_in_the_no
         ["1"] * 12  # diary: 12 * 1 = 12
         + ["30", ""]  # craving, no second substance
         + ["7.5", "3", "2", "1", "2", "2", "15", "0", "yes", "no"]
-        + ["", "", "", "", "", "yes"]  # pregnancy yes
+        + ["", "", "", "", "", "", "", "yes"]  # self-harm, vomiting, ..., pregnancy yes
         + ["tired, but ok"]
     )
     code, out, _ = run("daily", "--answers", answers, "--format", "json")

@@ -149,7 +149,8 @@ class ResponseOut(Schema):
     window_start: dt.datetime | None
     window_end: dt.datetime | None
     answers: dict[str, int | float | str]
-    total: int
+    total: int | None  # None only for an unfinished draft (complete is false)
+    complete: bool
     band: str | None
     band_label: str | None
     subscores: dict[str, int | float]

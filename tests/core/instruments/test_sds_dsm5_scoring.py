@@ -49,9 +49,11 @@ def test_dsm5_severity_follows_the_count_of_criteria(yes_count: int, band: str) 
     assert (result.total, result.band) == (yes_count, band)
 
 
-def test_dsm5_has_eleven_yes_no_criteria_over_twelve_months() -> None:
+def test_dsm5_has_eleven_yes_no_criteria_asked_about_the_last_month() -> None:
     dsm5 = get_instrument("dsm5_sud")
     assert len(dsm5.items) == 11
     assert {item.kind for item in dsm5.items} == {"yes_no"}
-    assert dsm5.time_window == "past 12 months"
+    # Monitored monthly, so asked about the last month: an adaptation of the DSM-5's 12 months.
+    assert dsm5.time_window.startswith("past month")
+    assert "last month" in dsm5.instructions
     assert [band.name for band in dsm5.bands] == ["none", "mild", "moderate", "severe"]
