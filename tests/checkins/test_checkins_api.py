@@ -22,6 +22,9 @@ def test_instruments_are_listed_with_their_audience(api: Any) -> None:
     assert {"phq9", "gad7", "asq", "daily", "cows"} <= set(by_code)
     assert by_code["cows"]["audience"] == "clinician"
     assert by_code["daily"]["validated"] is False
+    # The kratom wordings of the SDS and the DSM-5 checklist are not validated for kratom.
+    assert by_code["sds"]["validated"] is by_code["dsm5_sud"]["validated"] is False
+    assert by_code["sds"]["time_window"].startswith("past month")
 
 
 def test_an_instrument_definition_has_items_bands_and_sources(api: Any) -> None:

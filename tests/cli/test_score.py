@@ -104,3 +104,10 @@ def test_bad_answers_print_one_line_and_exit_2(args: tuple[str, ...], needle: st
     assert out == ""
     assert err.count("\n") == 1
     assert needle in err
+
+
+def test_the_sds_says_it_is_not_a_validated_scale_for_kratom() -> None:
+    code, out, _ = run("sds", "--answers", "1,1,1,1,1")
+    assert code == 0
+    assert "Not a validated scale" in out
+    assert "past month" in out
