@@ -19,7 +19,7 @@ from django.db.models import Q
 from stepdown.checkins.models import Response
 from stepdown.core.instruments import Instrument, get_instrument
 
-COMPARE_DAYS = 14
+COMPARE_DAYS = 14  # assumption: "recent" is the last two weeks, a PHQ-9/GAD-7 recall period
 
 
 @dataclass(frozen=True)

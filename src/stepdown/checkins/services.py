@@ -313,7 +313,7 @@ def schedule_update(
 
 SAFETY_PLAN_FIELDS = ("warning_signs", "coping_steps", "people", "places", "professionals")
 PLAN_MAX_ENTRIES = 12  # assumption: a plan is short enough to read in a hard moment
-PLAN_MAX_LENGTH = 300
+PLAN_MAX_LENGTH = 300  # assumption: one short line per entry
 
 
 def safety_plan_update(*, owner: User, **lists: Any) -> SafetyPlan:

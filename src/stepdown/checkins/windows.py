@@ -58,7 +58,7 @@ INTERVAL_LIMITS: dict[str, tuple[int, int]] = {
     "sds": (7, 90),
     "dsm5_sud": (7, 90),
 }
-MAX_WINDOW_DAYS = 7
+MAX_WINDOW_DAYS = 7  # assumption: see window_days
 
 
 def window_days(interval_days: int) -> int:

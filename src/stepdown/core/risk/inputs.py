@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from stepdown.core.potency import ProductForm
 
-JOURNAL_WINDOW_DAYS = 28
+JOURNAL_WINDOW_DAYS = 28  # assumption: four weeks show a stable pattern of use
 
 
 class Reason(StrEnum):
