@@ -209,3 +209,16 @@ def test_vomiting_shows_when_to_seek_care(web: Any, person: Any) -> None:
     assert "cannot keep fluids down for 24 hours" in page
     assert "dark urine" in page
     assert not SafetyEvent.objects.exists()  # a medical message, not the crisis path
+
+
+def test_the_cli_offers_and_counts_an_asq_refusal(person: Any) -> None:
+    # Refused question 1, no to 2-4, then the acuity question opened by the refusal: no.
+    result = CliRunner().invoke(
+        app, ["checkin", "--instrument", "asq"], input="refused\nno\nno\nno\nno\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert "yes, no or refused" in result.output
+    stored = Response.objects.get()
+    assert (stored.complete, stored.total, stored.flags) == (True, 1, ["self_harm"])
+    assert stored.answers["q1"] == 2  # kept as a refusal
+    assert result.output.index("988") < result.output.index("Questions 1–4")

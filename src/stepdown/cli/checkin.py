@@ -36,7 +36,7 @@ def _hint(item: Item) -> str:
     if item.kind is ItemKind.CHOICE:
         return ", ".join(f"{o.value} {o.label.lower()}" for o in item.options)
     if item.kind is ItemKind.YES_NO:
-        return "yes or no"
+        return "yes, no or refused" if item.refusal is not None else "yes or no"
     if item.kind is ItemKind.NUMBER:
         anchors = ""
         if item.min_label and item.max_label:
