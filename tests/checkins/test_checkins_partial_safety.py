@@ -222,3 +222,11 @@ def test_the_cli_offers_and_counts_an_asq_refusal(person: Any) -> None:
     assert (stored.complete, stored.total, stored.flags) == (True, 1, ["self_harm"])
     assert stored.answers["q1"] == 2  # kept as a refusal
     assert result.output.index("988") < result.output.index("Questions 1–4")
+
+
+def test_the_api_lists_drafts_only_when_asked(api: Any, person: Any) -> None:
+    api.post("/responses", {"instrument": "asq", "answers": ASQ_PARTIAL})
+    assert api.get("/responses").json()["count"] == 0
+    listed = api.get("/responses?drafts=true").json()
+    assert listed["count"] == 1
+    assert listed["items"][0]["complete"] is False

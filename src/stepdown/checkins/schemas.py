@@ -31,11 +31,15 @@ class ResponsePatch(StrictIn):
 
 
 class ResponseFilters(Schema):
-    """List filters: an instrument code and local dates, both inclusive, and a page."""
+    """List filters: an instrument code and local dates, both inclusive, and a page.
+
+    ``drafts`` includes unfinished drafts (kept for a flag they raised; ``total`` is null).
+    """
 
     instrument: str | None = Field(None, max_length=32)
     since: dt.date | None = None
     until: dt.date | None = None
+    drafts: bool = False
     limit: int = Field(100, ge=1, le=1000)
     offset: int = Field(0, ge=0, le=1_000_000_000)
 
