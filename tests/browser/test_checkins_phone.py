@@ -94,3 +94,39 @@ def test_phq9_item_9_shows_the_crisis_page_first(phone_page: Page, page_errors: 
     page.get_by_role("link", name="When you are ready: see your scores").click()
     expect(page.get_by_test_id("score-total")).to_have_text("1")
     assert page_errors == []
+
+
+def test_an_unfinished_asq_with_a_yes_still_shows_the_crisis_page(
+    phone_page: Page, page_errors: list[str]
+) -> None:
+    from stepdown.checkins.models import Response, SafetyEvent
+
+    page = phone_page
+    _sign_in(page, "ash@example.org")
+    page.goto("/checkins/asq/")
+    groups = page.locator("fieldset.q-segmented")
+    # The ASQ offers a refusal on every question (NIMHASQ counts it as positive)
+    expect(groups.first.get_by_text("I would rather not answer", exact=True)).to_be_visible()
+    groups.first.get_by_text("Yes", exact=True).click()  # question 1 yes, the rest left blank
+    page.get_by_test_id("submit-checkin").click()
+    expect(page.get_by_test_id("crisis-page")).to_be_visible()
+    expect(page.get_by_test_id("score-total")).to_have_count(0)
+    draft = Response.objects.get(instrument="asq")
+    assert (draft.complete, draft.flags) == (False, ["self_harm"])
+    assert SafetyEvent.objects.filter(response=draft).exists()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page_errors == []
+
+
+def test_a_refusal_fits_its_button_on_a_phone(phone_page: Page, page_errors: list[str]) -> None:
+    page = phone_page
+    _sign_in(page, "kim@example.org")
+    page.goto("/checkins/asq/")
+    label = page.locator("fieldset.q-segmented").first.locator("label.seg").last
+    expect(label).to_contain_text("I would rather not answer")
+    box = label.bounding_box()
+    assert box is not None
+    assert box["x"] + box["width"] <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page_errors == []

@@ -22,6 +22,9 @@ def test_instruments_are_listed_with_their_audience(api: Any) -> None:
     assert {"phq9", "gad7", "asq", "daily", "cows"} <= set(by_code)
     assert by_code["cows"]["audience"] == "clinician"
     assert by_code["daily"]["validated"] is False
+    # The kratom wordings of the SDS and the DSM-5 checklist are not validated for kratom.
+    assert by_code["sds"]["validated"] is by_code["dsm5_sud"]["validated"] is False
+    assert by_code["sds"]["time_window"].startswith("past month")
 
 
 def test_an_instrument_definition_has_items_bands_and_sources(api: Any) -> None:
@@ -47,7 +50,9 @@ def test_the_server_scores_a_response(api: Any) -> None:
     assert (body["total"], body["band"], body["band_label"]) == (10, "moderate", "Moderate")
     assert body["flags"] == []
     assert body["crisis"] is None
-    assert body["scheduled"] is True  # a new account's PHQ-9 window opens on its first day
+    assert body["complete"] is True
+    # A new account's PHQ-9 opens after its first week: an answer today is an extra, on demand
+    assert body["scheduled"] is False
 
 
 @pytest.mark.parametrize("field", ["total", "band", "flags", "subscores"])

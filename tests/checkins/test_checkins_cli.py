@@ -16,10 +16,10 @@ runner = CliRunner()
 
 # The daily check-in in item order: 12 diary items, craving, craving for another substance
 # (optional), sleep hours and quality, energy, sedation, mood, sociability, exercise and
-# mindfulness minutes, regular meals, support contact, six optional safety questions, a note.
+# mindfulness minutes, regular meals, support contact, eight optional safety questions, a note.
 DAILY_LINES = [
     *["1"] * 12, "35", "", "7.5", "3", "2", "1", "3", "2", "30", "0", "yes", "no",
-    *[""] * 6, "A calm day",
+    *[""] * 8, "A calm day",
 ]  # fmt: skip
 
 

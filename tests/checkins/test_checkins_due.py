@@ -45,16 +45,46 @@ def test_window_for_counts_whole_intervals_from_the_start() -> None:
     assert not window.is_open(dt.date(2025, 3, 20))
 
 
-def test_a_new_account_has_the_default_schedule_due(person: Any) -> None:
+def test_a_new_account_is_asked_only_for_the_daily_check_in_on_its_first_day(
+    person: Any,
+) -> None:
     _joined(person, dt.datetime(2025, 3, 1, 15, 0, tzinfo=UTC))
     due = _due(person, dt.datetime(2025, 3, 1, 18, 0, tzinfo=UTC))
     assert set(due) == {"daily", "phq9", "gad7", "sds", "dsm5_sud"}  # never COWS
-    assert all(item.status == "due" for item in due.values())
+    assert [code for code, item in due.items() if item.status == "due"] == ["daily"]
     daily_item = due["daily"]
     # The window is the person's local day: midnight to midnight in Chicago (UTC-6 in March)
     assert daily_item.window_start == dt.datetime(2025, 3, 1, 6, 0, tzinfo=UTC)
     assert daily_item.window_end == dt.datetime(2025, 3, 2, 6, 0, tzinfo=UTC)
-    assert due["phq9"].last_day == dt.date(2025, 3, 3)  # open 3 days: 1–3 March
+    # PHQ-9 and GAD-7 after the first week (8 March), SDS and DSM-5 after the first month
+    # (1 March + 30 days = 31 March)
+    assert {code: (due[code].status, due[code].next_due) for code in due if code != "daily"} == {
+        "phq9": ("upcoming", dt.date(2025, 3, 8)),
+        "gad7": ("upcoming", dt.date(2025, 3, 8)),
+        "sds": ("upcoming", dt.date(2025, 3, 31)),
+        "dsm5_sud": ("upcoming", dt.date(2025, 3, 31)),
+    }
+    week = _due(person, dt.datetime(2025, 3, 8, 18, 0, tzinfo=UTC))
+    assert {code for code, item in week.items() if item.status == "due"} == {
+        "daily",
+        "phq9",
+        "gad7",
+    }
+    assert week["phq9"].last_day == dt.date(2025, 3, 10)  # open 3 days: 8–10 March
+    month = _due(person, dt.datetime(2025, 3, 31, 18, 0, tzinfo=UTC))
+    assert month["sds"].status == month["dsm5_sud"].status == "due"
+
+
+def test_a_questionnaire_not_yet_scheduled_can_be_answered_on_demand(person: Any) -> None:
+    _joined(person, dt.datetime(2025, 3, 1, 15, 0, tzinfo=UTC))
+    with time_machine.travel(dt.datetime(2025, 3, 2, 16, 0, tzinfo=UTC), tick=False):
+        early = services.response_submit(
+            owner=person, instrument="sds", answers={f"q{n}": 1 for n in range(1, 6)}
+        )
+    assert early.created
+    assert early.response.total == 5  # five items answered 1
+    assert early.response.slot_start is None  # an extra answer; the schedule is unchanged
+    assert _due(person, dt.datetime(2025, 3, 31, 18, 0, tzinfo=UTC))["sds"].status == "due"
 
 
 def test_the_due_list_follows_the_persons_time_zone(person: Any) -> None:
@@ -89,23 +119,23 @@ def test_a_missed_day_is_marked_and_never_back_filled(person: Any) -> None:
 
 def test_a_closed_phq9_window_is_missed_and_a_late_answer_is_an_extra(person: Any) -> None:
     _joined(person, dt.datetime(2025, 3, 1, 15, 0, tzinfo=UTC))
-    # The first window is 1–3 March; on the 5th it has closed unanswered
-    due = _due(person, dt.datetime(2025, 3, 5, 15, 0, tzinfo=UTC))
+    # The first window is 8–10 March (a week after joining); on the 12th it has closed
+    due = _due(person, dt.datetime(2025, 3, 12, 15, 0, tzinfo=UTC))
     assert due["phq9"].status == "missed"
-    assert due["phq9"].next_due == dt.date(2025, 3, 15)
-    with time_machine.travel(dt.datetime(2025, 3, 5, 16, 0, tzinfo=UTC), tick=False):
+    assert due["phq9"].next_due == dt.date(2025, 3, 22)
+    with time_machine.travel(dt.datetime(2025, 3, 12, 16, 0, tzinfo=UTC), tick=False):
         late = services.response_submit(
             owner=person, instrument="phq9", answers=phq9(0, 0, 0, 0, 0, 0, 0, 0, 0)
         )
     assert late.response.slot_start is None  # recorded for today, not for the closed window
-    assert late.response.local_date == dt.date(2025, 3, 5)
-    assert _due(person, dt.datetime(2025, 3, 5, 17, 0, tzinfo=UTC))["phq9"].status == "missed"
-    # The next window opens on the 15th as planned
-    assert _due(person, dt.datetime(2025, 3, 15, 15, 0, tzinfo=UTC))["phq9"].status == "due"
+    assert late.response.local_date == dt.date(2025, 3, 12)
+    assert _due(person, dt.datetime(2025, 3, 12, 17, 0, tzinfo=UTC))["phq9"].status == "missed"
+    # The next window opens on the 22nd as planned
+    assert _due(person, dt.datetime(2025, 3, 22, 15, 0, tzinfo=UTC))["phq9"].status == "due"
 
 
 def test_a_window_is_answered_once_later_answers_are_extras(person: Any) -> None:
-    _joined(person, dt.datetime(2025, 3, 1, 15, 0, tzinfo=UTC))
+    _joined(person, dt.datetime(2025, 2, 22, 15, 0, tzinfo=UTC))  # GAD-7 first due 1 March
     with time_machine.travel(dt.datetime(2025, 3, 1, 16, 0, tzinfo=UTC), tick=False):
         first = services.response_submit(
             owner=person, instrument="gad7", answers={f"q{n}": 0 for n in range(1, 8)}

@@ -76,7 +76,7 @@ def test_daily_skips_optional_items_with_empty_fields_and_keeps_commas_in_the_no
         ["1"] * 12  # diary: 12 * 1 = 12
         + ["30", ""]  # craving, no second substance
         + ["7.5", "3", "2", "1", "2", "2", "15", "0", "yes", "no"]
-        + ["", "", "", "", "", "yes"]  # pregnancy yes
+        + ["", "", "", "", "", "", "", "yes"]  # self-harm, vomiting, ..., pregnancy yes
         + ["tired, but ok"]
     )
     code, out, _ = run("daily", "--answers", answers, "--format", "json")
@@ -104,3 +104,10 @@ def test_bad_answers_print_one_line_and_exit_2(args: tuple[str, ...], needle: st
     assert out == ""
     assert err.count("\n") == 1
     assert needle in err
+
+
+def test_the_sds_says_it_is_not_a_validated_scale_for_kratom() -> None:
+    code, out, _ = run("sds", "--answers", "1,1,1,1,1")
+    assert code == 0
+    assert "Not a validated scale" in out
+    assert "past month" in out

@@ -101,9 +101,9 @@ def test_dsm5_answers_from_check_ins_set_the_tier(web: Client, person: Any) -> N
     with time_machine.travel(EARLY, tick=False):
         response_submit(owner=person, instrument="dsm5_sud", answers=answers)
         page = web.get("/risk/").content.decode()
-    # 2 of 11 criteria: the DSM-5 threshold, so "likely dependence" whatever else applies.
-    assert "Signs of dependence" in page
-    assert "met 2 of the 11 criteria" in page
+    # 2 of 11 criteria: the DSM-5 threshold of a (mild) use disorder, whatever else applies.
+    assert "In the range of a use disorder" in page
+    assert "met 2 of the 11 criteria: the range of a mild use disorder" in page
 
 
 def test_snapshots_are_kept_when_the_profile_changes(
@@ -145,9 +145,10 @@ def test_the_risk_page_query_count_does_not_grow_with_history(
         for i in range(3 * 365 * 4)
     )
     answer(person, reason="cut_down")
-    # session + user, onboarding, window doses, first dose, two check-in totals, latest snapshot,
-    # the snapshot insert (in a savepoint), the revision bump it causes and the history.
-    with django_assert_max_num_queries(15):
+    # session + user, onboarding, window doses, first dose, the lab-based mitragynine total, two
+    # check-in totals, latest snapshot, the snapshot insert (in a savepoint), the revision bump it
+    # causes and the history.
+    with django_assert_max_num_queries(16):
         response = web.get("/risk/")
     assert response.status_code == 200
 
@@ -160,3 +161,29 @@ def test_risk_page_links_to_edit_answers(web: Client, person: Any) -> None:
     page = web.get("/risk/").content.decode()
     assert 'href="/onboarding/"' in page
     assert "Finish setting up" in page
+
+
+def test_the_high_dose_factor_reads_mitragynine_when_every_dose_has_a_lab_value(
+    person: Any,
+) -> None:
+    from stepdown.goals.risk import lab_mitragynine_mg
+    from stepdown.journal.models import Dose
+
+    day = dt.date(2026, 1, 10)
+    taken = dt.datetime(2026, 1, 10, 15, 0, tzinfo=dt.UTC)
+    lab = {"mitragynine_mg": Decimal("120.0"), "mitragynine_estimated": False}
+    Dose.objects.create(owner=person, amount=2, grams=2, taken_at=taken, **lab)
+    Dose.objects.create(
+        owner=person, amount=2, grams=2, taken_at=taken + dt.timedelta(hours=4), **lab
+    )
+    assert lab_mitragynine_mg(owner=person, start=day, end=day) == Decimal(240)
+    # One dose with only the default leaf potency: potency is not known, so grams are read.
+    Dose.objects.create(
+        owner=person,
+        amount=1,
+        grams=1,
+        taken_at=taken + dt.timedelta(hours=6),
+        mitragynine_mg=Decimal(16),
+        mitragynine_estimated=True,
+    )
+    assert lab_mitragynine_mg(owner=person, start=day, end=day) is None

@@ -83,17 +83,10 @@ def test_a_due_reminder_sends_one_email_and_only_one(sam: Any) -> None:
     assert (first.enqueued, first.ran_tasks) == (1, True)
     assert second.enqueued == 0
     assert len(mail.outbox) == 1
-    # One email stands for everything due at 20:05: the check-in, the four questionnaires
-    # whose first windows opened today, and tomorrow's first step.
+    # One email stands for everything due at 20:05: the check-in and tomorrow's first step.
+    # On an account's first day no questionnaire is due yet (PHQ-9/GAD-7 from day 8).
     sent = set(SentReminder.objects.values_list("kind", "due_key"))
-    assert sent == {
-        ("checkin", "2025-02-10"),
-        ("questionnaire", "phq9:2025-02-10"),
-        ("questionnaire", "gad7:2025-02-10"),
-        ("questionnaire", "sds:2025-02-10"),
-        ("questionnaire", "dsm5_sud:2025-02-10"),
-        ("step", "2025-02-11"),
-    }
+    assert sent == {("checkin", "2025-02-10"), ("step", "2025-02-11")}
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
 
 
@@ -195,12 +188,13 @@ def test_enqueuing_twice_before_the_worker_runs_still_sends_one_email(sam: Any) 
 def test_nothing_is_sent_in_quiet_hours_and_the_reminder_comes_when_they_end(sam: Any) -> None:
     from stepdown.checkins.services import schedule_update
 
-    # No check-in reminder; the PHQ-9 at 19:00, inside quiet hours 18:00–08:00.
+    # No check-in reminder; the PHQ-9 (first due a week after joining, on the 17th) at 19:00,
+    # inside quiet hours 18:00–08:00.
     set_preferences(sam, checkin_time=None, quiet_start=dt.time(18), quiet_end=dt.time(8))
     schedule_update(owner=sam, instrument="phq9", preferred_time=dt.time(19, 0))
-    evening = dt.datetime(2025, 2, 11, 1, 30, tzinfo=dt.UTC)  # 19:30 CST on the 10th
+    evening = dt.datetime(2025, 2, 18, 1, 30, tzinfo=dt.UTC)  # 19:30 CST on the 17th
     assert _round(evening).enqueued == 0
-    morning = dt.datetime(2025, 2, 11, 14, 5, tzinfo=dt.UTC)  # 08:05 CST on the 11th
+    morning = dt.datetime(2025, 2, 18, 14, 5, tzinfo=dt.UTC)  # 08:05 CST on the 18th
     assert _round(morning).enqueued == 1
     assert len(mail.outbox) == 1
     kinds = set(SentReminder.objects.values_list("kind", flat=True))

@@ -74,6 +74,7 @@ def list_responses(request: HttpRequest, filters: Query[ResponseFilters]) -> dic
         instrument=filters.instrument,
         since=filters.since,
         until=filters.until,
+        drafts=filters.drafts,
     )
     page = list(responses[filters.offset : filters.offset + filters.limit])
     return {

@@ -16,7 +16,13 @@ from django import forms
 
 from stepdown.checkins.services import SAFETY_PLAN_FIELDS
 from stepdown.checkins.windows import INTERVAL_LIMITS
-from stepdown.core.instruments import Instrument, InvalidAnswerError, Item, ItemKind
+from stepdown.core.instruments import (
+    Instrument,
+    InvalidAnswerError,
+    Item,
+    ItemKind,
+    partial_flags,
+)
 from stepdown.core.instruments.answers import is_blank, parse_answer
 
 SECTION_TITLES = {
@@ -144,6 +150,11 @@ class AnswerForm:
             except InvalidAnswerError as error:
                 self.errors[item.code] = _plain(str(error))
         return not self.errors
+
+    def raises_flags(self) -> bool:
+        """Whether what was answered, finished or not, already raises a flag (self-harm, a
+        warning symptom): then the answers go to the service, which keeps them as a draft."""
+        return bool(partial_flags(self.instrument, self.answers()).flags)
 
     def add_error(self, field_name: str, message: str) -> None:
         """Attach a service error (``answers.q9``) to its question, or above the form."""

@@ -2,7 +2,8 @@
 
 These are the functions other apps call (the alerts issue, the clinic dashboard). Each takes an
 owner and local dates, makes one query, and returns the core's frozen values where one exists.
-When a person answered the same instrument twice on a day, the latest answer counts.
+When a person answered the same instrument twice on a day, the latest answer counts. Unfinished
+drafts have no total, so only the flags read them.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def latest_per_day(
     codes = list(instruments)
     result: dict[str, dict[dt.date, Response]] = {code: {} for code in codes}
     rows = Response.objects.filter(
-        owner=owner, instrument__in=codes, local_date__gte=start, local_date__lte=end
+        owner=owner, instrument__in=codes, local_date__gte=start, local_date__lte=end, complete=True
     ).order_by("local_date", "created_at", "id")
     for row in rows:
         result[row.instrument][row.local_date] = row  # later rows replace earlier ones
@@ -42,12 +43,14 @@ def diary_scores(*, owner: User, start: dt.date, end: dt.date) -> list[DiaryScor
             instrument__in=DIARY_INSTRUMENTS,
             local_date__gte=start,
             local_date__lte=end,
+            complete=True,
         )
         .order_by("local_date", "created_at", "id")
         .values_list("local_date", "total")
     )
     for day, total in rows:
-        by_day[day] = total
+        if total is not None:  # only drafts lack a total, and they are filtered out above
+            by_day[day] = total
     return [DiaryScore(day=day, total=total) for day, total in sorted(by_day.items())]
 
 
@@ -55,12 +58,16 @@ def cows_scores(*, owner: User, start: dt.date, end: dt.date) -> list[CowsScore]
     """COWS totals per local day (clinician-rated; none until the clinic features store them)."""
     rows = (
         Response.objects.filter(
-            owner=owner, instrument="cows", local_date__gte=start, local_date__lte=end
+            owner=owner,
+            instrument="cows",
+            local_date__gte=start,
+            local_date__lte=end,
+            complete=True,
         )
         .order_by("local_date", "created_at", "id")
         .values_list("local_date", "total")
     )
-    by_day = dict(rows)
+    by_day = {day: total for day, total in rows if total is not None}
     return [CowsScore(day=day, total=total) for day, total in sorted(by_day.items())]
 
 
@@ -84,7 +91,11 @@ def checkin_days(*, owner: User, start: dt.date, end: dt.date) -> set[dt.date]:
     """Local days from ``start`` to ``end`` with a daily check-in."""
     return set(
         Response.objects.filter(
-            owner=owner, instrument="daily", local_date__gte=start, local_date__lte=end
+            owner=owner,
+            instrument="daily",
+            local_date__gte=start,
+            local_date__lte=end,
+            complete=True,
         )
         .values_list("local_date", flat=True)
         .distinct()

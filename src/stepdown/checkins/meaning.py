@@ -19,7 +19,7 @@ from django.db.models import Q
 from stepdown.checkins.models import Response
 from stepdown.core.instruments import Instrument, get_instrument
 
-COMPARE_DAYS = 14
+COMPARE_DAYS = 14  # assumption: "recent" is the last two weeks, a PHQ-9/GAD-7 recall period
 
 
 @dataclass(frozen=True)
@@ -45,14 +45,20 @@ def _direction(total: int, baseline: Decimal, instrument: Instrument) -> str:
 def compare_with_recent(response: Response) -> Comparison:
     """Compare with the same person's answers to the same instrument before this one."""
     instrument = get_instrument(response.instrument)
+    if response.total is None:
+        return Comparison("unfinished", "not scored yet: it is unfinished")
     earlier = Response.objects.filter(
-        owner_id=response.owner_id, instrument=response.instrument
+        owner_id=response.owner_id, instrument=response.instrument, complete=True
     ).filter(
         Q(local_date__lt=response.local_date)
         | Q(local_date=response.local_date, created_at__lt=response.created_at)
     )
     since = response.local_date - dt.timedelta(days=COMPARE_DAYS)
-    recent = list(earlier.filter(local_date__gte=since).values_list("total", flat=True)[:200])
+    recent = [
+        total
+        for total in earlier.filter(local_date__gte=since).values_list("total", flat=True)[:200]
+        if total is not None
+    ]
     if len(recent) > 1:
         average = Decimal(sum(recent)) / len(recent)
         direction = _direction(response.total, average, instrument)
@@ -63,7 +69,7 @@ def compare_with_recent(response: Response) -> Comparison:
             f"{words[direction]} your last two weeks (average {_fmt(average)} from {answers})",
         )
     last = earlier.order_by("-local_date", "-created_at").values("total", "local_date").first()
-    if last is not None:
+    if last is not None and last["total"] is not None:
         direction = _direction(response.total, Decimal(last["total"]), instrument)
         words = {"higher": "higher than", "lower": "lower than", "same": "about the same as"}
         when = last["local_date"].strftime("%-d %B %Y")

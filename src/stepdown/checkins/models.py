@@ -14,6 +14,10 @@ class Response(models.Model):
 
     ``answers`` are the answers as the core checked them; ``total``, ``band``, ``subscores`` and
     ``flags`` were computed on the server from those answers (never taken from a client).
+    ``complete`` is false for an unfinished draft, kept only because its answers so far raised a
+    flag (a "yes" to a self-harm question is never thrown away): a draft has the valid answers
+    and their flags but no ``total``, answers no schedule window, and is left out of scores,
+    charts and comparisons until it is finished.
     ``local_date`` is the person's day the response counts for. ``slot_start`` is the first day of
     the schedule window it answers, or ``None`` for an extra, unscheduled response; a window is
     answered at most once. ``window_start``/``window_end`` keep the window as it was when the
@@ -26,7 +30,8 @@ class Response(models.Model):
     instrument = models.CharField(max_length=32)
     version = models.CharField(max_length=16)
     answers = models.JSONField(default=dict)
-    total = models.IntegerField()
+    total = models.IntegerField(null=True, blank=True)
+    complete = models.BooleanField(default=True)
     band = models.CharField(max_length=32, blank=True)
     subscores = models.JSONField(default=dict)
     flags = models.JSONField(default=list)
@@ -62,6 +67,8 @@ class Response(models.Model):
         ]
 
     def __str__(self) -> str:
+        if not self.complete:
+            return f"{self.instrument} on {self.local_date}: unfinished"
         return f"{self.instrument} on {self.local_date}: {self.total}"
 
     @property

@@ -128,6 +128,7 @@ def response_json(response: Response) -> dict[str, Any]:
         "window_end": response.window_end,
         "answers": response.answers,
         "total": response.total,
+        "complete": response.complete,
         "band": response.band or None,
         "band_label": band_label(response.instrument, response.band) if response.band else None,
         "subscores": response.subscores,

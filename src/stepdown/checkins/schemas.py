@@ -31,11 +31,15 @@ class ResponsePatch(StrictIn):
 
 
 class ResponseFilters(Schema):
-    """List filters: an instrument code and local dates, both inclusive, and a page."""
+    """List filters: an instrument code and local dates, both inclusive, and a page.
+
+    ``drafts`` includes unfinished drafts (kept for a flag they raised; ``total`` is null).
+    """
 
     instrument: str | None = Field(None, max_length=32)
     since: dt.date | None = None
     until: dt.date | None = None
+    drafts: bool = False
     limit: int = Field(100, ge=1, le=1000)
     offset: int = Field(0, ge=0, le=1_000_000_000)
 
@@ -149,7 +153,8 @@ class ResponseOut(Schema):
     window_start: dt.datetime | None
     window_end: dt.datetime | None
     answers: dict[str, int | float | str]
-    total: int
+    total: int | None  # None only for an unfinished draft (complete is false)
+    complete: bool
     band: str | None
     band_label: str | None
     subscores: dict[str, int | float]

@@ -14,6 +14,7 @@ from stepdown.checkins.models import Response, SafetyEvent, SafetyPlan, Schedule
 from stepdown.checkins.windows import (
     ALWAYS_ON,
     DEFAULT_INTERVALS,
+    FIRST_DUE_AFTER_DAYS,
     SCHEDULABLE,
     Window,
     window_days,
@@ -30,9 +31,15 @@ def responses_for(
     instrument: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    drafts: bool = False,
 ) -> QuerySet[Response]:
-    """Responses newest first; ``since`` and ``until`` are local dates, both inclusive."""
+    """Responses newest first; ``since`` and ``until`` are local dates, both inclusive.
+
+    Unfinished drafts (kept for a flag they raised) are left out unless ``drafts`` is true.
+    """
     responses = Response.objects.filter(owner=owner)
+    if not drafts:
+        responses = responses.filter(complete=True)
     if instrument is not None:
         responses = responses.filter(instrument=instrument)
     if since is not None:
@@ -70,9 +77,13 @@ class ScheduleView:
         return window_days(self.interval_days)
 
 
-def default_start(owner: User) -> dt.date:
-    """Default schedules start on the day the account was created, in the person's zone."""
-    return owner.date_joined.astimezone(owner.zone).date()
+def default_start(owner: User, instrument: str) -> dt.date:
+    """A default schedule's first window: some days after the account was created (local day).
+
+    See ``windows.FIRST_DUE_AFTER_DAYS``: the first day asks only for the daily check-in.
+    """
+    joined = owner.date_joined.astimezone(owner.zone).date()
+    return joined + dt.timedelta(days=FIRST_DUE_AFTER_DAYS[instrument])
 
 
 def schedules_for(*, owner: User) -> list[ScheduleView]:
@@ -88,7 +99,7 @@ def schedules_for(*, owner: User) -> list[ScheduleView]:
                 interval_days=row.interval_days if row else DEFAULT_INTERVALS[code],
                 preferred_time=row.preferred_time if row else None,
                 enabled=row.enabled if row else True,
-                starts_on=row.starts_on if row else default_start(owner),
+                starts_on=row.starts_on if row else default_start(owner, code),
                 custom=row is not None,
             )
         )
@@ -202,7 +213,7 @@ def open_window(*, owner: User, instrument: str, today: dt.date) -> Window | Non
     schedule = Schedule.objects.filter(owner=owner, instrument=instrument).first()
     if schedule is not None and not schedule.enabled:
         return None
-    starts_on = schedule.starts_on if schedule else default_start(owner)
+    starts_on = schedule.starts_on if schedule else default_start(owner, instrument)
     interval = schedule.interval_days if schedule else DEFAULT_INTERVALS[instrument]
     if today < starts_on:
         return None

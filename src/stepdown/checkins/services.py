@@ -3,6 +3,11 @@
 Scores always come from the core scorer on the server. A response answers the schedule window
 that is open on the day it is given, in the person's time zone; it never fills a window that has
 closed (see ``windows`` and ``docs/instruments.md``).
+
+Flags are read from whatever was answered **before** the response is checked as a whole: an
+unfinished or partly wrong response whose valid answers raise a flag (PHQ-9 item 9, an ASQ "yes"
+or refusal, the daily self-harm question, a warning symptom) is kept as an unfinished draft with
+those flags, its safety event and alerts, instead of being refused and lost.
 """
 
 from __future__ import annotations
@@ -26,15 +31,16 @@ from stepdown.core.instruments import (
     Audience,
     Instrument,
     InvalidAnswerError,
+    PartialResult,
     ScoreResult,
     UnknownInstrumentError,
     get_instrument,
+    partial_flags,
     score_answers,
 )
+from stepdown.core.rules.safety import SELF_HARM_FLAGS
 from stepdown.errors import InvalidInput
 from stepdown.journal.selectors import day_start, local_today
-
-SELF_HARM_FLAGS = ("self_harm", "self_harm_acute")
 
 
 @dataclass(frozen=True)
@@ -66,10 +72,15 @@ def instrument_for_person(code: str) -> Instrument:
     return instrument
 
 
-def _score(instrument: Instrument, answers: Mapping[str, object]) -> ScoreResult:
+def _score(instrument: Instrument, answers: Mapping[str, object]) -> ScoreResult | PartialResult:
+    """The full score; or, when the response cannot be scored yet but what was answered raises a
+    flag, the partial result to keep as a draft; otherwise the clear error."""
+    signal = partial_flags(instrument, dict(answers))
     try:
         return score_answers(instrument, dict(answers))
     except InvalidAnswerError as error:
+        if signal.flags:
+            return signal
         field = f"answers.{error.item}" if error.item else "answers"
         raise InvalidInput(field, str(error)) from None
 
@@ -81,13 +92,20 @@ def _json_number(value: object) -> object:
     return value
 
 
-def _apply(response: Response, result: ScoreResult) -> None:
+def _apply(response: Response, result: ScoreResult | PartialResult) -> None:
     response.version = result.version
     response.answers = {code: _json_number(v) for code, v in result.answers.items()}
+    response.flags = list(result.flags)
+    if isinstance(result, PartialResult):
+        response.complete = False
+        response.total = None
+        response.band = ""
+        response.subscores = {}
+        return
+    response.complete = True
     response.total = result.total
     response.band = result.band or ""
     response.subscores = {code: _json_number(v) for code, v in result.subscores.items()}
-    response.flags = list(result.flags)
 
 
 def _record_safety_event(response: Response) -> None:
@@ -148,18 +166,29 @@ def response_submit(
         created_at=now,
     )
     _apply(response, result)
-    window = selectors.open_window(owner=owner, instrument=definition.code, today=today)
+    _claim_window(response, today)
+    return _save_new(response)
+
+
+def _claim_window(response: Response, today: dt.date) -> None:
+    """A finished response answers today's open window, if no other response has answered it.
+
+    A draft answers no window: the questionnaire is still due until it is finished.
+    """
+    if not response.complete or response.slot_start is not None:
+        return
+    owner = response.owner
+    window = selectors.open_window(owner=owner, instrument=response.instrument, today=today)
     taken = (
         window is not None
         and Response.objects.filter(
-            owner=owner, instrument=definition.code, slot_start=window.start
+            owner=owner, instrument=response.instrument, slot_start=window.start
         ).exists()
     )
     if window is not None and not taken:
         response.slot_start = window.start
         response.window_start = day_start(owner, window.start)
         response.window_end = day_start(owner, window.end)
-    return _save_new(response)
 
 
 def _save_new(response: Response) -> Submitted:
@@ -192,9 +221,15 @@ def response_update(
     answers: Mapping[str, object],
     now: dt.datetime | None = None,
 ) -> Submitted:
-    """Change a response's answers on the local day it counts for; it is scored again."""
+    """Change a response's answers on the local day it counts for; it is scored again.
+
+    Finishing a draft makes it a response like any other (it answers today's window if that is
+    still free). Unfinished answers that raise a flag never replace a finished response: they are
+    kept as a new draft beside it, so neither the finished scores nor the signal are lost.
+    """
     response = selectors.response_get(owner=owner, response_id=response_id)
-    today = local_today(owner, now=now or timezone.now())
+    now = now or timezone.now()
+    today = local_today(owner, now=now)
     if response.local_date != today:
         raise InvalidInput(
             "answers",
@@ -202,10 +237,23 @@ def response_update(
             f"({response.local_date.isoformat()}).",
         )
     definition = instrument_for_person(response.instrument)
-    _apply(response, _score(definition, answers))
-    with transaction.atomic():
-        response.save()
-        _record_safety_event(response)
+    result = _score(definition, answers)
+    if isinstance(result, PartialResult) and response.complete:
+        draft = Response(owner=owner, instrument=definition.code, local_date=today, created_at=now)
+        _apply(draft, result)
+        return _save_new(draft)
+    _apply(response, result)
+    _claim_window(response, today)
+    try:
+        with transaction.atomic():
+            response.save()
+            _record_safety_event(response)
+    except IntegrityError:
+        # Another response took the window meanwhile: this one stays an extra response.
+        response.slot_start = response.window_start = response.window_end = None
+        with transaction.atomic():
+            response.save()
+            _record_safety_event(response)
     return Submitted(response, created=False)
 
 
@@ -265,7 +313,7 @@ def schedule_update(
 
 SAFETY_PLAN_FIELDS = ("warning_signs", "coping_steps", "people", "places", "professionals")
 PLAN_MAX_ENTRIES = 12  # assumption: a plan is short enough to read in a hard moment
-PLAN_MAX_LENGTH = 300
+PLAN_MAX_LENGTH = 300  # assumption: one short line per entry
 
 
 def safety_plan_update(*, owner: User, **lists: Any) -> SafetyPlan:

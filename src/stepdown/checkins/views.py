@@ -22,6 +22,7 @@ from stepdown.checkins.models import Response
 from stepdown.checkins.presenters import band_label
 from stepdown.checkins.trends import DEFAULT_RANGE, RANGES, trends_for
 from stepdown.core.instruments import INSTRUMENTS, Audience, Instrument, get_instrument
+from stepdown.core.rules.safety import SELF_HARM_FLAGS
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.fragments import page_key, render_page
 from stepdown.journal.selectors import local_today
@@ -67,7 +68,7 @@ def _hub_context(owner: User) -> dict[str, Any]:
             INSTRUMENTS[response.instrument].name,
             band_label(response.instrument, response.band) if response.band else None,
         )
-        for response in selectors.responses_for(owner=owner)[:RECENT_RESPONSES]
+        for response in selectors.responses_for(owner=owner, drafts=True)[:RECENT_RESPONSES]
     ]
     return {"others": others, "recent": recent}
 
@@ -109,14 +110,15 @@ def answer(request: HttpRequest, code: str) -> HttpResponse:
         # A POST goes on to the service: a double-submitted form finds its client_id there.
         today = local_today(owner)
         existing = selectors.responses_for(
-            owner=owner, instrument="daily", since=today, until=today
+            owner=owner, instrument="daily", since=today, until=today, drafts=True
         ).first()
         if existing is not None:
             return redirect("checkins:edit", response_id=existing.pk)
     if request.method == "POST":
         form = AnswerForm(instrument, data=request.POST)
         client_id = request.POST.get("client_id", "")
-        if form.is_valid():
+        # A flag in what was answered is kept (as a draft) even when the rest has errors.
+        if form.is_valid() or form.raises_flags():
             try:
                 key = uuid.UUID(client_id) if client_id else None
             except ValueError:
@@ -145,7 +147,7 @@ def edit(request: HttpRequest, response_id: int) -> HttpResponse:
         return redirect("checkins:result", response_id=response.pk)
     if request.method == "POST":
         form = AnswerForm(instrument, data=request.POST)
-        if form.is_valid():
+        if form.is_valid() or form.raises_flags():
             try:
                 result = services.response_update(
                     owner=owner, response_id=response.pk, answers=form.answers()
@@ -176,7 +178,7 @@ def result(request: HttpRequest, response_id: int) -> HttpResponse:
         "flags": [
             flag_rules[code]
             for code in response.flags
-            if code in flag_rules and code not in services.SELF_HARM_FLAGS
+            if code in flag_rules and code not in SELF_HARM_FLAGS
         ],
         "crisis": services.needs_crisis(response.flags),
         "subscores": [

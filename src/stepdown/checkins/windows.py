@@ -6,12 +6,19 @@ After that it is closed: unanswered, it is *missed*, and an answer given later c
 day it is given (as an extra response, or for the next window once that opens), never for the
 closed window.
 
+A new account is not asked everything on its first day (``FIRST_DUE_AFTER_DAYS``): the daily
+check-in starts at once, the PHQ-9 and GAD-7 after the first week, the SDS and DSM-5 criteria
+after the first month. Every questionnaire can still be answered on demand at any time.
+
 References
 ----------
-The intervals are the issue's defaults: the daily check-in every day, PHQ-9 and GAD-7 every 14
-days (their two-week recall, Kroenke2001, Spitzer2006), SDS and the DSM-5 criteria every 30 days.
+Each default interval comes from its instrument's ``default_interval_days``: the daily check-in
+every day (assumption: its 24-hour window), PHQ-9 and GAD-7 every 14 days (their two-week recall,
+Kroenke2001, Spitzer2006), SDS and the DSM-5 criteria every 30 days (assumption: monthly, with a
+past-month wording adapted from the published 12 months; see ``docs/instruments.md``).
 The window lengths are an assumption: a quarter of the interval, at least one day and at most a
-week, so a two-week questionnaire stays open three days and a monthly one a week.
+week, so a two-week questionnaire stays open three days and a monthly one a week. The interval
+limits a person may choose and the first-due delays are assumptions too (see below).
 """
 
 from __future__ import annotations
@@ -19,11 +26,29 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-# Instrument code -> default interval in days (the issue's defaults).
-DEFAULT_INTERVALS: dict[str, int] = {"daily": 1, "phq9": 14, "gad7": 14, "sds": 30, "dsm5_sud": 30}
-SCHEDULABLE = tuple(DEFAULT_INTERVALS)
+from stepdown.core.instruments import get_instrument
 
-# These stay on: the daily check-in is what the taper is watched with, and the PHQ-9 carries the
+SCHEDULABLE = ("daily", "phq9", "gad7", "sds", "dsm5_sud")
+
+
+def _default_interval(code: str) -> int:
+    days = get_instrument(code).default_interval_days
+    if days is None:  # unreachable for the instruments above; a new one must say how often
+        raise ValueError(f"{code} has no default interval")
+    return days
+
+
+# Instrument code -> default interval in days, from each instrument's definition (sources there).
+DEFAULT_INTERVALS: dict[str, int] = {code: _default_interval(code) for code in SCHEDULABLE}
+
+# Days after the account is created before a default schedule's first window opens. Assumption:
+# five questionnaires on the first day is too much; the daily check-in starts at once (it is what
+# the taper is watched with, and it asks the daily self-harm question), the two-week screens
+# after a first week, the monthly dependence questions after a first month.
+FIRST_DUE_AFTER_DAYS: dict[str, int] = {"daily": 0, "phq9": 7, "gad7": 7, "sds": 30, "dsm5_sud": 30}
+
+# Assumption: the range a person may choose for each interval. These stay on: the daily
+# check-in is what the taper is watched with, and the PHQ-9 carries the
 # only scheduled self-harm question (item 9). A person may space the PHQ-9 out, up to monthly.
 ALWAYS_ON = ("daily", "phq9")
 INTERVAL_LIMITS: dict[str, tuple[int, int]] = {
@@ -33,7 +58,7 @@ INTERVAL_LIMITS: dict[str, tuple[int, int]] = {
     "sds": (7, 90),
     "dsm5_sud": (7, 90),
 }
-MAX_WINDOW_DAYS = 7
+MAX_WINDOW_DAYS = 7  # assumption: see window_days
 
 
 def window_days(interval_days: int) -> int:

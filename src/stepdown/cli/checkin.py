@@ -2,7 +2,9 @@
 
 The answers go through the same service as the web form, so they are scored on the same
 server-side rules, count for the same window, and a self-harm flag prints crisis lines at once.
-A bad answer is explained and asked again; a blank skips an optional question.
+A bad answer is explained and asked again; a blank skips an optional question. A person who
+stops before the end (Ctrl-C, end of input) after an answer that raises a flag keeps those
+answers as an unfinished draft, with crisis help first; otherwise nothing is saved.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from rich.prompt import Prompt
 from stepdown.cli.django_setup import setup_django
 from stepdown.cli.errors import fail
 from stepdown.cli.score import CRISIS_MESSAGE
-from stepdown.core.instruments import Instrument, InvalidAnswerError, Item, ItemKind
+from stepdown.core.instruments import Instrument, InvalidAnswerError, Item, ItemKind, partial_flags
 from stepdown.core.instruments.answers import is_blank, parse_answer
+from stepdown.core.rules.safety import SELF_HARM_FLAGS
 
 if TYPE_CHECKING:
     from stepdown.accounts.models import User
@@ -33,7 +36,7 @@ def _hint(item: Item) -> str:
     if item.kind is ItemKind.CHOICE:
         return ", ".join(f"{o.value} {o.label.lower()}" for o in item.options)
     if item.kind is ItemKind.YES_NO:
-        return "yes or no"
+        return "yes, no or refused" if item.refusal is not None else "yes or no"
     if item.kind is ItemKind.NUMBER:
         anchors = ""
         if item.min_label and item.max_label:
@@ -97,22 +100,16 @@ def checkin(
     existing = None
     if instrument.code == "daily":
         existing = selectors.responses_for(
-            owner=person, instrument="daily", since=today, until=today
+            owner=person, instrument="daily", since=today, until=today, drafts=True
         ).first()
     console.print(f"[bold]{escape(instrument.name)}[/bold] — {today:%A %-d %B}")
     if existing is not None:
         console.print("You already checked in today; your answers are shown and can be changed.")
     console.print(escape(instrument.instructions))
     answers: dict[str, Any] = {}
-    section = None
-    for item in instrument.items:
-        if not _asked(item, answers):
-            continue
-        if item.section and item.section != section:
-            section = item.section
-            console.rule(escape(section.replace("_", " ").capitalize()))
-        current = existing.answers.get(item.code) if existing is not None else None
-        answers[item.code] = ask(console, instrument, item, current)
+    finished = _ask_all(console, instrument, existing, answers)
+    if not finished and not partial_flags(instrument, answers).flags:
+        fail("Stopped before the end; nothing was saved.", code=1)
     try:
         if existing is not None:
             result = services.response_update(
@@ -125,22 +122,55 @@ def checkin(
     except InvalidInput as error:
         fail(f"{error.field}: {error.message}")
     _report(console, instrument, result)
+    if not finished:
+        fail("Stopped before the end; your answers so far are kept as an unfinished draft.", code=1)
+
+
+def _ask_all(
+    console: Console, instrument: Instrument, existing: Any, answers: dict[str, Any]
+) -> bool:
+    """Ask every question into ``answers``; False when the person stopped before the end.
+
+    Crisis help is printed as soon as an answer raises a self-harm flag, not only at the end.
+    """
+    section = None
+    helped = False
+    try:
+        for item in instrument.items:
+            if not _asked(item, answers):
+                continue
+            if item.section and item.section != section:
+                section = item.section
+                console.rule(escape(section.replace("_", " ").capitalize()))
+            current = existing.answers.get(item.code) if existing is not None else None
+            answers[item.code] = ask(console, instrument, item, current)
+            if not helped and SELF_HARM_FLAGS.intersection(
+                partial_flags(instrument, answers).flags
+            ):
+                helped = True
+                console.print(f"\n[bold red]{escape(CRISIS_MESSAGE)}[/bold red]\n")
+    except (KeyboardInterrupt, EOFError):
+        console.print()
+        return False
+    return True
 
 
 def _report(console: Console, instrument: Instrument, result: Any) -> None:
     from stepdown.checkins.meaning import compare_with_recent
     from stepdown.checkins.presenters import band_label
-    from stepdown.checkins.services import SELF_HARM_FLAGS
 
     response = result.response
     if result.crisis:
         # Help first, before any number.
         console.print(f"\n[bold red]{escape(CRISIS_MESSAGE)}[/bold red]")
         console.print("Your safety plan: open Stepdown and choose Check-in → My safety plan.\n")
-    band = f" ({band_label(instrument.code, response.band)})" if response.band else ""
-    comparison = compare_with_recent(response).sentence
-    console.print(f"{escape(instrument.total_label)}: [bold]{response.total}[/bold]{band}")
-    console.print(f"That is {escape(comparison)}.")
+    if response.complete:
+        band = f" ({band_label(instrument.code, response.band)})" if response.band else ""
+        comparison = compare_with_recent(response).sentence
+        console.print(f"{escape(instrument.total_label)}: [bold]{response.total}[/bold]{band}")
+        console.print(f"That is {escape(comparison)}.")
+    else:
+        console.print("Unfinished: no score until every question is answered.")
     rules = {rule.code: rule for rule in instrument.flags}
     for flag in response.flags:
         if flag in rules and flag not in SELF_HARM_FLAGS:  # already answered by the help above

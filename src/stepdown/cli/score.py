@@ -27,8 +27,10 @@ from stepdown.core.instruments import (
     ScoreResult,
     UnknownInstrumentError,
     get_instrument,
+    partial_flags,
     score_responses,
 )
+from stepdown.core.rules.safety import SELF_HARM_FLAGS
 
 # Shown whenever a response raises the self_harm flag (sources: Lifeline988, SAMHSAHelpline).
 CRISIS_MESSAGE = (
@@ -63,11 +65,21 @@ def score(
         OutputFormat, typer.Option("--format", help="text (default) or json.")
     ] = OutputFormat.TEXT,
 ) -> None:
-    """Score a questionnaire and print the total, band, subscores and flags."""
+    """Score a questionnaire and print the total, band, subscores and flags.
+
+    Flags are read from the valid answers first: an unfinished response with a self-harm answer
+    prints the crisis lines before the line that says what is missing.
+    """
     try:
         instrument = get_instrument(code)
-        result = score_responses(code, split_answers(instrument, answers))
-    except (UnknownInstrumentError, InvalidAnswerError) as error:
+    except UnknownInstrumentError as error:
+        fail(str(error))
+    split = split_answers(instrument, answers)
+    try:
+        result = score_responses(code, split)
+    except InvalidAnswerError as error:
+        if SELF_HARM_FLAGS.intersection(partial_flags(instrument, split).flags):
+            typer.echo(CRISIS_MESSAGE)
         fail(str(error))
     if output_format is OutputFormat.JSON:
         typer.echo(json.dumps(result_as_json(result), ensure_ascii=False))
@@ -119,7 +131,7 @@ def print_summary(instrument: Instrument, result: ScoreResult) -> None:
     descriptions = {rule.code: rule.description for rule in instrument.flags}
     for flag in result.flags:
         console.print(f"[bold red]Flag {flag}[/bold red]: {escape(descriptions.get(flag, ''))}")
-    if "self_harm" in result.flags:
+    if SELF_HARM_FLAGS.intersection(result.flags):
         console.print(f"[bold]{CRISIS_MESSAGE}[/bold]")
     if instrument.reference_cutoffs:
         table = Table(

@@ -174,6 +174,7 @@ class RiskSnapshot(models.Model):
         MODERATE = Tier.MODERATE.value, "Moderate risk"
         HIGH = Tier.HIGH.value, "High risk"
         LIKELY_DEPENDENCE = Tier.LIKELY_DEPENDENCE.value, "Signs of dependence"
+        USE_DISORDER = Tier.USE_DISORDER.value, "In the range of a use disorder"
 
     class Trigger(models.TextChoices):
         ON_DEMAND = "on_demand", "Viewed"

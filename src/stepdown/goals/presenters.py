@@ -33,6 +33,11 @@ TIER_MEANING = {
         "Your answers point to your body having adapted to kratom. That is common and nothing "
         "to be ashamed of; changing use gradually, with support, is the safe way."
     ),
+    Tier.USE_DISORDER.value: (
+        "Your DSM-5 answers are in the range of a kratom use disorder: 2–3 criteria is mild, "
+        "4–5 moderate, 6 or more severe. It is a checklist, not a diagnosis, and it is common "
+        "and treatable; a clinician can confirm it and help you choose a safe way forward."
+    ),
 }
 
 

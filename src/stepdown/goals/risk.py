@@ -1,8 +1,9 @@
 """The Risk page's data: gather the inputs, compute the profile, keep a history of snapshots.
 
 Inputs (``risk_inputs``): the onboarding answers; the journal's last 28 local days ending today
-(days used, doses, grams and product forms), counted from the first logged dose so a new journal
-is not read as light use; and the latest DSM-5 and SDS totals, read through the check-ins app's
+(days used, doses, grams and product forms, and the estimated mitragynine when every dose in
+those days has a lab-based value), counted from the first logged dose so a new journal is not
+read as light use; and the latest DSM-5 and SDS totals, read through the check-ins app's
 ``responses_for`` selector (see ``latest_scores``). A constant number of queries, whatever the
 history's length.
 
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from stepdown.accounts.models import User
@@ -40,6 +42,7 @@ from stepdown.core.risk.inputs import JOURNAL_WINDOW_DAYS
 from stepdown.goals import selectors
 from stepdown.goals.history import JournalWindow, journal_window
 from stepdown.goals.models import Onboarding, RiskSnapshot
+from stepdown.journal.selectors import doses_for
 
 SNAPSHOT_EVERY_DAYS = 30  # "monthly" (assumption: 30 days, so a month never goes unrecorded)
 
@@ -93,11 +96,32 @@ def answers_of(record: Onboarding | None) -> OnboardingAnswers:
     )
 
 
-def journal_summary(window: JournalWindow) -> JournalSummary | None:
-    """The last 28 local days ending today, counted from the first logged dose."""
+def _summary_start(window: JournalWindow) -> dt.date | None:
     if window.journal_start is None:
         return None
-    first = max(window.today - dt.timedelta(days=JOURNAL_WINDOW_DAYS - 1), window.journal_start)
+    return max(window.today - dt.timedelta(days=JOURNAL_WINDOW_DAYS - 1), window.journal_start)
+
+
+def lab_mitragynine_mg(*, owner: User, start: dt.date, end: dt.date) -> Decimal | None:
+    """Estimated mitragynine from ``start`` to ``end``, or ``None`` unless every dose then has a
+    value from its product's lab certificate (a default potency is a guess, not a known one)."""
+    row = doses_for(owner=owner, since=start, until=end).aggregate(
+        mg=Sum("mitragynine_mg"),
+        doses=Count("pk"),
+        unknown=Count("pk", filter=Q(mitragynine_mg__isnull=True) | Q(mitragynine_estimated=True)),
+    )
+    if not row["doses"] or row["unknown"]:
+        return None
+    return Decimal(row["mg"])
+
+
+def journal_summary(
+    window: JournalWindow, *, mitragynine_mg: Decimal | None = None
+) -> JournalSummary | None:
+    """The last 28 local days ending today, counted from the first logged dose."""
+    first = _summary_start(window)
+    if first is None:
+        return None
     days = window.days(first, window.today)
     used = [day for day in days if day.used]
     return JournalSummary(
@@ -106,6 +130,7 @@ def journal_summary(window: JournalWindow) -> JournalSummary | None:
         dose_count=sum(day.dose_count for day in used),
         total_g=sum((day.total_g for day in used), Decimal(0)),
         forms=window.forms_between(first, window.today),
+        mitragynine_mg=mitragynine_mg if used else None,
     )
 
 
@@ -113,9 +138,13 @@ def risk_inputs(*, owner: User, window: JournalWindow | None = None) -> RiskInpu
     record = selectors.onboarding_for(owner=owner)
     window = window or journal_window(owner=owner)
     scores = latest_scores(owner=owner)
+    first = _summary_start(window)
+    mitragynine = (
+        None if first is None else lab_mitragynine_mg(owner=owner, start=first, end=window.today)
+    )
     return RiskInputs(
         answers=answers_of(record),
-        journal=journal_summary(window),
+        journal=journal_summary(window, mitragynine_mg=mitragynine),
         dsm5_criteria=scores.dsm5_criteria,
         sds_total=scores.sds_total,
         withdrawal_when_stopping=bool(record and record.withdrawal_when_stopping),

@@ -105,7 +105,7 @@ class FactorOut(Schema):
 
 
 class RiskOut(Schema):
-    tier: Literal["low", "moderate", "high", "likely_dependence"]
+    tier: Literal["low", "moderate", "high", "likely_dependence", "use_disorder"]
     tier_label: str
     score: int
     factors: list[FactorOut]

@@ -1,8 +1,9 @@
 """Crisis and support lines shown on the "Get help now" page.
 
 References:
-    Lifeline988 (988 in the US since 16 July 2022, Canada 9-8-8 since 30 November 2023,
-    Lifeline Australia 13 11 14), SAMHSAHelpline (1-800-662-4357, 24/7, free and confidential).
+    Lifeline988 (988 in the US since 16 July 2022), Canada988 (9-8-8 in Canada since
+    30 November 2023), LifelineAU (Lifeline Australia 13 11 14), SAMHSAHelpline (1-800-662-4357,
+    24/7, free and confidential).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ CRISIS_LINES = (
         "Call or text 988",
         "tel:988",
         "Any time, in English or French.",
-        "Lifeline988",
+        "Canada988",
     ),
     HelpLine(
         "Australia",
@@ -43,7 +44,7 @@ CRISIS_LINES = (
         "Call 13 11 14",
         "tel:131114",
         "Any time, for crisis support.",
-        "Lifeline988",
+        "LifelineAU",
     ),
 )
 

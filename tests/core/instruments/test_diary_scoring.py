@@ -113,6 +113,8 @@ def test_daily_and_withdrawal_totals_agree_for_the_same_symptoms() -> None:
 @pytest.mark.parametrize(
     ("item", "flag"),
     [
+        ("self_harm_thoughts", "self_harm"),
+        ("vomiting", "vomiting"),
         ("jaundice_signs", "jaundice_signs"),
         ("seizure", "seizure"),
         ("fainting", "fainting"),
@@ -132,6 +134,8 @@ def test_daily_optional_items_are_marked_optional() -> None:
     optional = {item.code for item in daily.items if item.optional}
     assert optional == {
         "craving_other",
+        "self_harm_thoughts",
+        "vomiting",
         "jaundice_signs",
         "seizure",
         "fainting",

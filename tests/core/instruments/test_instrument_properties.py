@@ -56,7 +56,11 @@ def test_total_is_the_sum_of_the_total_items(
 ) -> None:
     instrument, answers = response
     result = score_responses(instrument.code, answers)
-    assert result.total == sum(int(answers[code]) for code in instrument.total_items)  # type: ignore[call-overload]
+    # A refusal (the ASQ's "rather not answer", stored as 2) adds its option's score, 1.
+    assert result.total == sum(
+        int(instrument.item(code).points(int(answers[code])))  # type: ignore[call-overload]
+        for code in instrument.total_items
+    )
     low, high = instrument.total_range
     assert low <= result.total <= high
 

@@ -142,6 +142,40 @@ def test_5_g_per_dose_is_a_high_dose() -> None:
     )
 
 
+def _with_mg(base: JournalSummary, mitragynine_mg: str) -> JournalSummary:
+    return JournalSummary(
+        days_covered=base.days_covered,
+        days_used=base.days_used,
+        dose_count=base.dose_count,
+        total_g=base.total_g,
+        mitragynine_mg=Decimal(mitragynine_mg),
+    )
+
+
+def test_with_known_potency_large_doses_are_read_as_mitragynine_a_day() -> None:
+    # 5 g doses of a weak product (5 mg/g): 10 doses over 5 days = 250 mg, 50 mg a day of use.
+    weak = _with_mg(journal(days_used=5, dose_count=10, total_g="50"), "250")
+    assert FactorCode.HIGH_DOSE not in factors(journal=weak)
+    # 2 g doses of a strong product (60 mg/g, within the 3.9-62.1 mg/g of US smoke-shop
+    # products): 4 doses a day for 5 days = 40 g = 2,400 mg, 480 mg a day of use.
+    strong = _with_mg(journal(days_used=5, dose_count=20, total_g="40"), "2400")
+    found = factors(journal=strong)
+    assert found[FactorCode.HIGH_DOSE].explanation == (
+        "From your journal: about 480 mg of mitragynine on a day of use, estimated from your "
+        "products' lab values."
+    )
+
+
+def test_the_mitragynine_threshold_is_240_mg_a_day_of_use() -> None:
+    # 15 g a day (5 g x 3 doses, Grundmann2017) at 16 mg/g = 240 mg: the edge counts.
+    assert FactorCode.HIGH_DOSE in factors(
+        journal=_with_mg(journal(days_used=4, dose_count=12, total_g="60"), "960")
+    )
+    assert FactorCode.HIGH_DOSE not in factors(
+        journal=_with_mg(journal(days_used=4, dose_count=12, total_g="60"), "959.6")
+    )
+
+
 def test_4_point_99_g_per_dose_is_not() -> None:
     # 49.9 g over 10 doses = 4.99 g a dose.
     found = factors(journal=journal(days_used=5, dose_count=10, total_g="49.9"))

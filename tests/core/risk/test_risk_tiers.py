@@ -82,8 +82,19 @@ def test_one_dsm5_criterion_alone_is_low() -> None:
     assert (result.tier, result.score) == (Tier.LOW, 2)
 
 
-def test_two_dsm5_criteria_are_likely_dependence_whatever_else() -> None:
-    assert profile(dsm5_criteria=2).tier is Tier.LIKELY_DEPENDENCE
+@pytest.mark.parametrize(
+    ("criteria", "severity"),
+    # DSM-5 (APA2022DSM5TR): 2-3 criteria mild, 4-5 moderate, 6 or more severe.
+    [(2, "mild"), (3, "mild"), (4, "moderate"), (5, "moderate"), (6, "severe"), (11, "severe")],
+)
+def test_two_or_more_dsm5_criteria_are_the_range_of_a_use_disorder(
+    criteria: int, severity: str
+) -> None:
+    result = profile(dsm5_criteria=criteria, withdrawal_when_stopping=True)
+    assert result.tier is Tier.USE_DISORDER  # not "likely dependence"
+    [factor] = [f for f in result.factors if f.code.value == "dsm5_criteria"]
+    assert f"range of a {severity} use disorder" in factor.explanation
+    assert "dependence" not in factor.explanation
 
 
 def test_withdrawal_when_stopping_is_likely_dependence() -> None:
@@ -195,7 +206,7 @@ INPUTS = st.builds(
     withdrawal_when_stopping=st.booleans(),
 )
 
-ORDER = [Tier.LOW, Tier.MODERATE, Tier.HIGH, Tier.LIKELY_DEPENDENCE]
+ORDER = [Tier.LOW, Tier.MODERATE, Tier.HIGH, Tier.LIKELY_DEPENDENCE, Tier.USE_DISORDER]
 
 
 @settings(max_examples=200, deadline=None)
@@ -206,7 +217,9 @@ def test_profile_invariants(inputs: RiskInputs) -> None:
     assert result.score == sum(weights)
     assert weights == sorted(weights, reverse=True)
     assert len({factor.code for factor in result.factors}) == len(result.factors)
-    if inputs.withdrawal_when_stopping or (inputs.dsm5_criteria or 0) >= 2:
+    if (inputs.dsm5_criteria or 0) >= 2:
+        assert result.tier is Tier.USE_DISORDER
+    elif inputs.withdrawal_when_stopping:
         assert result.tier is Tier.LIKELY_DEPENDENCE
     elif result.score == 0:
         assert result.tier is Tier.LOW
@@ -233,4 +246,4 @@ def test_reporting_withdrawal_never_lowers_the_tier(inputs: RiskInputs) -> None:
         )
     )
     assert ORDER.index(with_withdrawal.tier) >= ORDER.index(without.tier)
-    assert with_withdrawal.tier is Tier.LIKELY_DEPENDENCE
+    assert with_withdrawal.tier in (Tier.LIKELY_DEPENDENCE, Tier.USE_DISORDER)

@@ -21,7 +21,13 @@ from stepdown.core.instruments.base import (
 )
 from stepdown.core.instruments.errors import InvalidAnswerError, UnknownInstrumentError
 from stepdown.core.instruments.registry import INSTRUMENTS, get_instrument, score_responses
-from stepdown.core.instruments.scoring import Answers, ScoreResult, score_answers
+from stepdown.core.instruments.scoring import (
+    Answers,
+    PartialResult,
+    ScoreResult,
+    partial_flags,
+    score_answers,
+)
 
 __all__ = [
     "INSTRUMENTS",
@@ -36,12 +42,14 @@ __all__ = [
     "Item",
     "ItemKind",
     "Option",
+    "PartialResult",
     "ReferenceCutoff",
     "ScoreResult",
     "Subscore",
     "UnknownInstrumentError",
     "Wording",
     "get_instrument",
+    "partial_flags",
     "score_answers",
     "score_responses",
 ]

@@ -4,7 +4,8 @@ Accepted spellings, whatever the source:
 
 * choice items: a whole number that is one of the item's option values (``2`` or ``"2"``);
 * yes/no items: ``True``/``False``, ``1``/``0``, or the words ``yes``/``no``/``y``/``n``/
-  ``true``/``false`` in any case;
+  ``true``/``false`` in any case; where the item offers a refusal (the ASQ), its value or the
+  words ``refused``/``refuse``/``prefer not to say``/``rather not say``/``decline``;
 * number items: an int, a Decimal, a float or a numeric string, inside the item's range and with no
   more decimal places than it allows;
 * text items: a string no longer than the item's ``max_length``.
@@ -28,6 +29,19 @@ with decimals; str for text."""
 
 _YES = frozenset({"yes", "y", "true", "1"})
 _NO = frozenset({"no", "n", "false", "0"})
+_REFUSED = frozenset(
+    {
+        "refused",
+        "refuse",
+        "refuses to answer",
+        "declined",
+        "decline",
+        "prefer not to say",
+        "prefer not to answer",
+        "rather not say",
+        "rather not answer",
+    }
+)
 _WHOLE_NUMBER = re.compile(r"^[+-]?\d+$")
 
 
@@ -48,6 +62,26 @@ def answers_from_sequence(instrument: Instrument, values: Sequence[object]) -> d
             item=None,
         )
     return {item.code: value for item, value in zip(instrument.items, values, strict=False)}
+
+
+def answered_so_far(
+    instrument: Instrument, answers: Mapping[str, object]
+) -> dict[str, AnswerValue]:
+    """Every answer that is valid on its own, whatever else is missing or wrong.
+
+    Safety flags are read from these before the response is checked as a whole, so a "yes" to
+    a self-harm question in an unfinished or partly wrong questionnaire is never lost.
+    """
+    found: dict[str, AnswerValue] = {}
+    for item in instrument.items:
+        raw = answers.get(item.code)
+        if is_blank(raw):
+            continue
+        try:
+            found[item.code] = parse_answer(instrument.code, item, raw)
+        except InvalidAnswerError:
+            continue
+    return found
 
 
 def check_answers(instrument: Instrument, answers: Mapping[str, object]) -> dict[str, AnswerValue]:
@@ -79,6 +113,7 @@ def _is_required(item: Item, earlier: Mapping[str, AnswerValue]) -> bool:
         return False
     if item.asked_if is None:
         return True
+    # A refusal's value (2) is above any "yes" minimum, so it opens the acuity question too.
     condition = item.asked_if
     return any(
         isinstance(earlier.get(code), int) and int(earlier[code]) >= condition.minimum
@@ -99,17 +134,21 @@ def parse_answer(instrument_code: str, item: Item, raw: object) -> AnswerValue:
 
 
 def _parse_yes_no(where: str, item: Item, raw: object) -> int:
+    refusal = item.refusal
     if isinstance(raw, bool):
         return int(raw)
-    if isinstance(raw, int) and raw in (0, 1):
+    if isinstance(raw, int) and raw in item.allowed_values:
         return raw
     if isinstance(raw, str):
-        word = raw.strip().lower()
+        word = " ".join(raw.strip().lower().split())
         if word in _YES:
             return 1
         if word in _NO:
             return 0
-    raise InvalidAnswerError(f"{where}: {raw!r} is not yes or no", item=item.code)
+        if refusal is not None and (word in _REFUSED or word == str(refusal.value)):
+            return refusal.value
+    expected = "yes, no or rather not say" if refusal is not None else "yes or no"
+    raise InvalidAnswerError(f"{where}: {raw!r} is not {expected}", item=item.code)
 
 
 def _parse_choice(where: str, item: Item, raw: object) -> int:

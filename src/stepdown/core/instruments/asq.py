@@ -4,15 +4,18 @@ Four yes/no questions; a "yes" to any of them is a positive screen. Only then is
 question asked ("thoughts of killing yourself right now"); a "yes" to it is an acute positive
 screen that needs a full safety assessment at once.
 
-The total is the number of "yes" answers to questions 1-4 (0-4): the ASQ itself has no score, so
-the bands only say negative (0) or positive (1-4). Whether a positive screen is acute is carried
-by the ``self_harm_acute`` flag.
+A refusal to answer counts as a positive answer (NIMHASQ): every question offers "I would rather
+not answer", stored as its own value (2) and scored like a "yes" (1).
+
+The total is the number of "yes" (or refused) answers to questions 1-4 (0-4): the ASQ itself has
+no score, so the bands only say negative (0) or positive (1-4). Whether a positive screen is
+acute is carried by the ``self_harm_acute`` flag.
 
 References
 ----------
 Horowitz2012 : the four questions, the acuity question and the positive-screen rule.
-NIMHASQ : the toolkit's scoring steps (questions 1-4 "no" ends the screen; acuity "yes" is acute);
-free to use.
+NIMHASQ : the toolkit's scoring steps (questions 1-4 "no" ends the screen; acuity "yes" is acute;
+a refusal to answer counts as positive); free to use.
 """
 
 from __future__ import annotations
@@ -21,14 +24,19 @@ from stepdown.core.instruments.base import AskedIf, Audience, Band, FlagRule, In
 from stepdown.core.instruments.options import yes_no_item
 
 SCREEN_ITEMS = (
-    yes_no_item("q1", "Over the last few weeks, have you wished that you were dead?"),
+    yes_no_item(
+        "q1", "Over the last few weeks, have you wished that you were dead?", refusable=True
+    ),
     yes_no_item(
         "q2",
         "Over the last few weeks, have you felt that you, or your family, would be better off if "
         "you were dead?",
+        refusable=True,
     ),
-    yes_no_item("q3", "During the last week, have you had thoughts about killing yourself?"),
-    yes_no_item("q4", "Have you ever made an attempt to kill yourself?"),
+    yes_no_item(
+        "q3", "During the last week, have you had thoughts about killing yourself?", refusable=True
+    ),
+    yes_no_item("q4", "Have you ever made an attempt to kill yourself?", refusable=True),
 )
 SCREEN_CODES = tuple(item.code for item in SCREEN_ITEMS)
 
@@ -37,12 +45,13 @@ ACUITY_ITEM = yes_no_item(
     "Right now, are you having thoughts of killing yourself?",
     asked_if=AskedIf(items=SCREEN_CODES, minimum=1),
     help_text="Asked only after a 'yes' to any of the first four questions.",
+    refusable=True,
 )
 
 INSTRUMENT = Instrument(
     code="asq",
     name="Ask Suicide-Screening Questions (ASQ)",
-    version="1",
+    version="2",
     description="A short, direct screen for suicide risk from the US National Institute of Mental "
     "Health.",
     instructions="Please answer each question yes or no. There is no wrong answer; help is "
@@ -53,7 +62,7 @@ INSTRUMENT = Instrument(
     validated=True,
     items=(*SCREEN_ITEMS, ACUITY_ITEM),
     total_items=SCREEN_CODES,
-    total_label="Questions 1–4 answered yes (0–4)",
+    total_label="Questions 1–4 answered yes or not answered (0–4)",
     bands=(
         Band(name="negative", label="Negative screen", low=0, high=0),
         Band(name="positive", label="Positive screen", low=1, high=4),
@@ -83,7 +92,9 @@ INSTRUMENT = Instrument(
     notes=(
         "The acuity question is required after any 'yes' to questions 1–4 and is not asked "
         "otherwise; an answer given anyway is still scored, so a 'yes' is never discarded.",
-        "The toolkit counts a refusal to answer as a positive screen; forms should treat a person "
-        "who stops before finishing accordingly.",
+        "The toolkit counts a refusal to answer as positive: each question offers 'I would rather "
+        "not answer' (stored as 2, scored 1), which raises the flags like a 'yes'.",
+        "A 'yes' (or a refusal) counts even when the rest is left blank: the response is kept as "
+        "an unfinished draft with its flags, and crisis help is shown at once.",
     ),
 )

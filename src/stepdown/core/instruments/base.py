@@ -49,10 +49,23 @@ def _check_code(code: str, what: str) -> None:
 
 @dataclass(frozen=True, kw_only=True)
 class Option:
-    """One answer a person can pick; ``value`` is the score it adds."""
+    """One answer a person can pick.
+
+    ``value`` is what is stored and sent; it is also the score the answer adds unless ``score``
+    says otherwise. ``refusal`` marks "I would rather not answer" where an instrument offers it
+    (the ASQ scores a refusal like a "yes", NIMHASQ), so the refusal stays visible in the
+    stored answers while it counts as positive.
+    """
 
     value: int
     label: str
+    score: int | None = None
+    refusal: bool = False
+
+    @property
+    def points(self) -> int:
+        """The score this answer adds."""
+        return self.value if self.score is None else self.score
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -116,8 +129,11 @@ class Item:
             raise ValueError(f"item {self.code} needs at least two options")
         if len(set(values)) != len(values):
             raise ValueError(f"item {self.code} repeats an option value")
-        if self.kind is ItemKind.YES_NO and sorted(values) != [0, 1]:
+        plain = sorted(option.value for option in self.options if not option.refusal)
+        if self.kind is ItemKind.YES_NO and plain != [0, 1]:
             raise ValueError(f"yes/no item {self.code} must score no as 0 and yes as 1")
+        if sum(option.refusal for option in self.options) > 1:
+            raise ValueError(f"item {self.code} offers more than one refusal")
 
     def _check_number(self) -> None:
         if self.minimum is None or self.maximum is None or self.minimum >= self.maximum:
@@ -129,6 +145,18 @@ class Item:
     def allowed_values(self) -> tuple[int, ...]:
         """Scores a choice or yes/no item accepts, in ascending order (empty otherwise)."""
         return tuple(sorted(option.value for option in self.options))
+
+    @property
+    def refusal(self) -> Option | None:
+        """The "rather not answer" option, when the item offers one."""
+        return next((option for option in self.options if option.refusal), None)
+
+    def points(self, value: int | Decimal) -> int | Decimal:
+        """The score an answer adds: the option's score for choices, the number otherwise."""
+        for option in self.options:
+            if option.value == value:
+                return option.points
+        return value
 
     @property
     def is_integer_scored(self) -> bool:
@@ -151,8 +179,8 @@ class Item:
             return self.minimum, self.maximum
         if self.kind is ItemKind.TEXT:
             raise ValueError(f"text item {self.code} has no score")
-        allowed = self.allowed_values
-        return Decimal(allowed[0]), Decimal(allowed[-1])
+        scores = sorted(option.points for option in self.options)
+        return Decimal(scores[0]), Decimal(scores[-1])
 
 
 @dataclass(frozen=True, kw_only=True)

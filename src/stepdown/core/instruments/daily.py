@@ -6,8 +6,9 @@ subscore or an answer. There are no bands.
 
 Item order (this is also the order for ``stepdown score daily --answers``): the 12 diary items,
 craving, craving for another substance (optional), sleep hours, sleep quality, energy, sedation,
-mood, sociability, exercise minutes, mindfulness minutes, regular meals, support contact, six
-optional safety questions, and an optional note.
+mood, sociability, exercise minutes, mindfulness minutes, regular meals, support contact, eight
+optional safety questions (thoughts of self-harm, vomiting, liver signs, seizure, fainting, chest
+pain, breathing, pregnancy), and an optional note.
 
 References
 ----------
@@ -18,6 +19,13 @@ and mood as the effects to rate.
 Ahmad2021 : kratom liver injury presents with jaundice.
 WikEMKratom : seizures and slowed breathing are reasons for urgent care.
 Eldridge2018 : pregnancy: neonatal abstinence syndrome after kratom use.
+Kroenke2001 : the self-harm question follows PHQ-9 item 9 (any "yes" needs follow-up at once);
+Martinengo2019 : tracking suicidal thoughts is one of the guideline strategies for apps. Asking it
+every day, because the PHQ-9 comes only every 14 days and withdrawal can raise risk, is an
+assumption.
+WikEMKratom : severe or persistent vomiting needs a medical check. The dehydration signs listed
+(little or dark urine, dizziness on standing, a dry mouth, confusion) and the "24 hours without
+keeping fluids down" are assumption: general dehydration warning signs, not kratom-specific.
 Chest pain and fainting: assumption: standard emergency warning signs, not kratom-specific
 evidence.
 The 0-4 effect and sleep-quality scales, the 24-hour sleep maximum, the 1,440-minute maximum
@@ -102,6 +110,23 @@ LIFESTYLE = (
 # (item code, question, flag code, what the flag asks for, sources)
 _SAFETY = (
     (
+        "self_harm_thoughts",
+        "Today, have you had thoughts of harming yourself, or that you would be better off dead?",
+        "self_harm",
+        "Thoughts of harming yourself: crisis help is shown at once.",
+        ("Kroenke2001", "Martinengo2019"),
+    ),
+    (
+        "vomiting",
+        "Have you been vomiting, or unable to keep fluids down?",
+        "vomiting",
+        "Vomiting can dry you out fast. Sip fluids often. Get medical care today if you cannot "
+        "keep fluids down for 24 hours, or sooner if you pass little or dark urine, feel dizzy "
+        "when you stand, have a very dry mouth, feel confused, or see blood in the vomit "
+        "(assumption: general dehydration warning signs).",
+        ("WikEMKratom",),
+    ),
+    (
         "jaundice_signs",
         "Have you noticed yellow skin or eyes, or dark urine?",
         "jaundice_signs",
@@ -182,7 +207,7 @@ SUBSCORES = (
 INSTRUMENT = Instrument(
     code="daily",
     name="Daily check-in",
-    version="1",
+    version="2",
     description="A quick daily check-in: withdrawal symptoms, craving, sleep, how you felt, what "
     "helped, and anything worrying.",
     instructions="Answer for the last 24 hours; sleep is about last night.",
@@ -211,13 +236,17 @@ INSTRUMENT = Instrument(
         "Ahmad2021",
         "WikEMKratom",
         "Eldridge2018",
+        "Kroenke2001",
+        "Martinengo2019",
     ),
     notes=(
         withdrawal.NOT_VALIDATED,
         "The total is the withdrawal diary total; craving, sleep, effects and lifestyle are "
         "subscores.",
-        "The craving slider for another substance, the six safety questions and the note are "
+        "The craving slider for another substance, the eight safety questions and the note are "
         "optional.",
+        "A 'yes' to the self-harm question raises the same self_harm flag as PHQ-9 item 9: crisis "
+        "help first, a safety event and an alert for a supervising clinician.",
     ),
-    default_interval_days=1,
+    default_interval_days=1,  # assumption: once a day, matching its 24-hour window
 )

@@ -1,7 +1,13 @@
-"""The 11 DSM-5 substance use disorder criteria, paraphrased for kratom over 12 months.
+"""The 11 DSM-5 substance use disorder criteria, paraphrased for kratom, asked about the last month.
 
 A count of criteria met, not a diagnosis: only a clinician can diagnose kratom use disorder.
-Severity: 0-1 none, 2-3 mild, 4-5 moderate, 6 or more severe.
+Two or more criteria is the range of a use disorder: 2-3 mild, 4-5 moderate, 6 or more severe.
+
+**Adaptation (Stepdown's):** DSM-5 counts criteria over 12 months (APA2022DSM5TR). Stepdown asks
+every 30 days to follow change during a taper, so it asks about the **last month**; a 12-month
+window repeated monthly would count the same months again and again. A past-month count is a
+monitoring signal, not the DSM-5 time frame, and neither it nor the kratom wording is validated
+(``validated=False``).
 
 Tolerance and withdrawal do not count towards a disorder when they come from a medicine taken
 as prescribed under medical supervision. Kratom is not prescribed, so they count here; during a
@@ -9,7 +15,8 @@ supervised buprenorphine taper, answer about kratom only.
 
 References
 ----------
-APA2022DSM5TR : the criteria, the 12-month window and the severity thresholds.
+APA2022DSM5TR : the criteria, the 12-month window (adapted here to the past month) and the
+severity thresholds.
 BCCSUDSM5 : the criteria summarised for opioids, including the medical-supervision exception.
 Smith2022, Hill2024 : the same criteria applied to kratom in published studies.
 """
@@ -73,29 +80,33 @@ ITEMS = (
 INSTRUMENT = Instrument(
     code="dsm5_sud",
     name="DSM-5 substance use disorder criteria, kratom wording",
-    version="1",
+    version="2",
     description="The 11 standard criteria for a substance use disorder, asked about kratom.",
-    instructions="Think about the last 12 months. Answer about kratom only.",
-    time_window="past 12 months",
+    instructions="Think about the last month. Answer about kratom only.",
+    time_window="past month (adapted from the DSM-5's 12 months)",
     audience=Audience.SELF_REPORT,
     wording=Wording.PARAPHRASED,
-    validated=True,
+    validated=False,
     items=ITEMS,
     total_items=tuple(item.code for item in ITEMS),
     total_label="Criteria met (0–11)",
     bands=(
         Band(name="none", label="Fewer than 2 criteria", low=0, high=1),
-        Band(name="mild", label="Mild", low=2, high=3),
-        Band(name="moderate", label="Moderate", low=4, high=5),
-        Band(name="severe", label="Severe", low=6, high=11),
+        Band(name="mild", label="Mild use disorder range (2–3 criteria)", low=2, high=3),
+        Band(name="moderate", label="Moderate use disorder range (4–5 criteria)", low=4, high=5),
+        Band(name="severe", label="Severe use disorder range (6 or more)", low=6, high=11),
     ),
     licence="The DSM-5-TR text is copyright the American Psychiatric Association; Stepdown shows "
     "its own paraphrase of the criteria.",
     sources=("APA2022DSM5TR", "BCCSUDSM5", "Smith2022", "Hill2024"),
     notes=(
         "A count of criteria, not a diagnosis; only a clinician can diagnose a use disorder.",
+        "Two or more criteria is the range of a use disorder (mild 2–3, moderate 4–5, severe 6 "
+        "or more), not merely 'dependence'.",
+        "Adapted: DSM-5 counts over 12 months; Stepdown asks about the last month so that a "
+        "monthly repeat shows change. Not validated for kratom or for the shorter window.",
         "Tolerance and withdrawal to a medicine taken as prescribed do not count, but kratom is "
         "not prescribed, so they count here.",
     ),
-    default_interval_days=30,
+    default_interval_days=30,  # assumption: monthly, with the past-month wording above
 )

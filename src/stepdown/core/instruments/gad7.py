@@ -53,5 +53,5 @@ INSTRUMENT = Instrument(
     attribution=PHQ_GAD_ATTRIBUTION,
     sources=("Spitzer2006", "PHQScreeners"),
     notes=("The closing difficulty question is optional and not scored.",),
-    default_interval_days=14,
+    default_interval_days=14,  # its two-week recall window (Spitzer2006)
 )

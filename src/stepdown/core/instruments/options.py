@@ -36,6 +36,11 @@ SLEEP_QUALITY = options("Very poorly", "Poorly", "Fairly well", "Well", "Very we
 
 YES_NO = options("No", "Yes")
 
+# The ASQ toolkit counts a refusal to answer as a positive answer (NIMHASQ): stored as its own
+# value (2) so a clinician sees it was a refusal, scored 1 like a "yes".
+REFUSED = Option(value=2, label="I would rather not answer", score=1, refusal=True)
+YES_NO_OR_REFUSED = (*YES_NO, REFUSED)
+
 
 def choice_item(
     code: str,
@@ -66,13 +71,14 @@ def yes_no_item(
     optional: bool = False,
     asked_if: AskedIf | None = None,
     help_text: str = "",
+    refusable: bool = False,
 ) -> Item:
-    """A question answered yes (1) or no (0)."""
+    """A question answered yes (1) or no (0), or also "rather not answer" when ``refusable``."""
     return Item(
         code=code,
         text=text,
         kind=ItemKind.YES_NO,
-        options=YES_NO,
+        options=YES_NO_OR_REFUSED if refusable else YES_NO,
         section=section,
         optional=optional,
         asked_if=asked_if,

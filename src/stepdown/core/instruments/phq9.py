@@ -88,5 +88,5 @@ INSTRUMENT = Instrument(
         "total; a low total never hides it.",
         "The closing difficulty question is optional and not scored.",
     ),
-    default_interval_days=14,
+    default_interval_days=14,  # its two-week recall window (Kroenke2001)
 )

@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
-from stepdown.core.instruments.answers import AnswerValue, answers_from_sequence, check_answers
+from stepdown.core.instruments.answers import (
+    AnswerValue,
+    answered_so_far,
+    answers_from_sequence,
+    check_answers,
+)
 from stepdown.core.instruments.base import FlagRule, Instrument
 from stepdown.core.instruments.errors import InvalidAnswerError
 
@@ -35,38 +40,84 @@ class ScoreResult:
     answers: Mapping[str, AnswerValue]
 
 
+@dataclass(frozen=True, kw_only=True)
+class PartialResult:
+    """What an unfinished (or partly invalid) response already says.
+
+    ``answers`` are the answers that are valid on their own; ``flags`` are the item flags they
+    raise (a flag on the total needs every answer, so it waits for a complete response).
+    """
+
+    instrument: str
+    version: str
+    flags: tuple[str, ...]
+    answers: Mapping[str, AnswerValue]
+
+
+def _raw(instrument: Instrument, answers: Answers) -> dict[str, object]:
+    if isinstance(answers, Mapping):
+        return dict(answers)
+    if isinstance(answers, Sequence) and not isinstance(answers, str | bytes):
+        return answers_from_sequence(instrument, answers)
+    raise InvalidAnswerError(
+        f"{instrument.code}: answers must be a mapping of item codes or a list",
+        item=None,
+    )
+
+
 def score_answers(instrument: Instrument, answers: Answers) -> ScoreResult:
     """Score ``answers`` against ``instrument``; raise :class:`InvalidAnswerError` if invalid."""
-    if isinstance(answers, Mapping):
-        raw = dict(answers)
-    elif isinstance(answers, Sequence) and not isinstance(answers, str | bytes):
-        raw = answers_from_sequence(instrument, answers)
-    else:
-        raise InvalidAnswerError(
-            f"{instrument.code}: answers must be a mapping of item codes or a list",
-            item=None,
-        )
-    checked = check_answers(instrument, raw)
-    total = sum(int(checked[code]) for code in instrument.total_items)
+    checked = check_answers(instrument, _raw(instrument, answers))
+    points = _points(instrument, checked)
+    total = sum(int(points[code]) for code in instrument.total_items)
     band = instrument.band_for(total)
     return ScoreResult(
         instrument=instrument.code,
         version=instrument.version,
         total=total,
         band=band.name if band is not None else None,
-        subscores=MappingProxyType(_subscores(instrument, checked)),
-        flags=tuple(rule.code for rule in _raised(instrument.flags, checked, total)),
+        subscores=MappingProxyType(_subscores(instrument, points)),
+        flags=tuple(rule.code for rule in _raised(instrument.flags, points, total)),
         answers=MappingProxyType(checked),
     )
 
 
+def partial_flags(instrument: Instrument, answers: Answers) -> PartialResult:
+    """The flags raised by whatever was answered, before any check of completeness.
+
+    Never raises for a missing or invalid answer: it is the first thing every entry point
+    reads, so that a positive safety answer counts even when the rest of the response cannot
+    be scored yet.
+    """
+    try:
+        raw = _raw(instrument, answers)
+    except InvalidAnswerError:
+        raw = {}
+    found = answered_so_far(instrument, raw)
+    item_rules = tuple(rule for rule in instrument.flags if rule.items)
+    return PartialResult(
+        instrument=instrument.code,
+        version=instrument.version,
+        flags=tuple(rule.code for rule in _raised(item_rules, _points(instrument, found), 0)),
+        answers=MappingProxyType(found),
+    )
+
+
+def _points(instrument: Instrument, checked: Mapping[str, AnswerValue]) -> dict[str, AnswerValue]:
+    """Each answer as the score it adds (a refusal counts as its option's score)."""
+    return {
+        code: value if isinstance(value, str) else instrument.item(code).points(value)
+        for code, value in checked.items()
+    }
+
+
 def _subscores(
-    instrument: Instrument, checked: Mapping[str, AnswerValue]
+    instrument: Instrument, points: Mapping[str, AnswerValue]
 ) -> dict[str, SubscoreValue]:
     result: dict[str, SubscoreValue] = {}
     for subscore in instrument.subscores:
-        if all(code in checked for code in subscore.items):
-            result[subscore.code] = _add(checked[code] for code in subscore.items)
+        if all(code in points for code in subscore.items):
+            result[subscore.code] = _add(points[code] for code in subscore.items)
     return result
 
 

@@ -1,7 +1,13 @@
 """SDS: the Severity of Dependence Scale, paraphrased for kratom.
 
-Five questions about psychological dependence (impaired control, worry and preoccupation) over
-the last 12 months, each scored 0-3; total 0-15, higher meaning more dependence.
+Five questions about psychological dependence (impaired control, worry and preoccupation), each
+scored 0-3; total 0-15, higher meaning more dependence.
+
+**Adaptation (Stepdown's):** the published SDS asks about the last 12 months (Gossop1995).
+Stepdown asks it every 30 days to watch change during a taper, so it asks about the **last month**
+instead; a 12-month window repeated monthly would count the same months over and over. The
+past-month wording is not validated, and the kratom wording is not validated either
+(``validated=False``): compare a person's totals with their own earlier ones.
 
 No cut-off has been validated for kratom, so this instrument has no bands. The published cut-offs
 for other substances are listed in ``reference_cutoffs`` for context only, each with its source;
@@ -9,7 +15,8 @@ there is no universal cut-off (Piontek2008).
 
 References
 ----------
-Gossop1995 : items, 0-3 scoring, total 0-15, past-year time frame.
+Gossop1995 : items, 0-3 scoring, total 0-15, past-year time frame (adapted here to the past
+month).
 GonzalezSaiz2009, Kaye2002, Topp1997, Martin2006, Cheng2019 : reference cut-offs.
 Piontek2008 : review; cut-offs differ by substance and population.
 """
@@ -78,13 +85,13 @@ REFERENCE_CUTOFFS = (
 INSTRUMENT = Instrument(
     code="sds",
     name="Severity of Dependence Scale (SDS), kratom wording",
-    version="1",
+    version="2",
     description="Five questions about how much kratom use feels out of control or worrying.",
-    instructions="Think about the last 12 months.",
-    time_window="past 12 months",
+    instructions="Think about the last month.",
+    time_window="past month (adapted from the published 12 months)",
     audience=Audience.SELF_REPORT,
     wording=Wording.PARAPHRASED,
-    validated=True,
+    validated=False,
     items=ITEMS,
     total_items=tuple(item.code for item in ITEMS),
     total_label="SDS total (0–15)",
@@ -106,6 +113,8 @@ INSTRUMENT = Instrument(
         "The reference cut-offs come from other substances and populations and are shown for "
         "context only.",
         "Validated for other substances (heroin, cocaine, amphetamine, cannabis), not for kratom.",
+        "Adapted: the published SDS asks about 12 months; Stepdown asks about the last month so "
+        "that a monthly repeat shows change. The adapted window is not validated.",
     ),
-    default_interval_days=30,
+    default_interval_days=30,  # assumption: monthly, with the past-month wording above
 )

@@ -65,5 +65,5 @@ INSTRUMENT = Instrument(
     licence=LICENCE,
     sources=SOURCES,
     notes=(NOT_VALIDATED,),
-    default_interval_days=1,
+    default_interval_days=1,  # assumption: once a day, matching its 24-hour window
 )

@@ -10,9 +10,17 @@ References:
     Thresholds: Singh2019 (more than 5 uses a day; more than 7 years of use), Grundmann2017
     (22 or more doses a week; 5 g or more a dose), Rogers2024 (frequency of use), Smith2022
     (length of regular use), Kroenke2003 (PHQ-2 of 3 or more), Kroenke2007 (GAD-2 of 3 or more),
-    APA2022DSM5TR (2 or more criteria), Gossop1995 and GonzalezSaiz2009 (SDS of 3 or more, a
+    APA2022DSM5TR (2 or more criteria: a use disorder, mild 2-3, moderate 4-5, severe 6 or more),
+    Gossop1995 and GonzalezSaiz2009 (SDS of 3 or more, a
     cut-off from heroin, borrowed), Hill2024 (another substance use disorder). Assumptions:
     6 days a week counts as daily, 1 year as regular use, 7 journal days as enough.
+
+    Large doses, where the journal knows the product's potency (every dose in the window has a
+    lab-based mitragynine value), are read as estimated mitragynine a day of use rather than
+    grams: ``HIGH_DAILY_MITRAGYNINE_MG`` = 240 mg is an assumption, derived from Grundmann2017's
+    thresholds (5 g a dose, 22 doses a week: about 15 g a day) at Stepdown's leaf default of
+    16 mg/g; it lies between the US mean daily intake (78-135 mg, Sharma2025) and the Malaysian
+    regular users' 276.5 mg a day, more than half with severe dependence (Singh2014).
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ from fractions import Fraction
 from stepdown.core.potency import ProductForm
 from stepdown.core.risk.catalogue import (
     CATALOGUE,
-    DSM5_DEPENDENCE_WEIGHT,
+    DSM5_USE_DISORDER_WEIGHT,
     LONG_USE_WEIGHT,
     FactorCode,
 )
@@ -37,12 +45,15 @@ DAILY_DAYS_PER_WEEK = 6
 MAX_USES_PER_DAY = 5  # more than this is a factor (Singh2019)
 DOSES_PER_WEEK = 22  # this many or more is a factor (Grundmann2017)
 HIGH_DOSE_G = 5  # this many grams a dose or more (Grundmann2017)
+HIGH_DAILY_MITRAGYNINE_MG = 240  # assumption, derived above (Grundmann2017, Sharma2025, Singh2014)
 REGULAR_USE_YEARS = 1
 LONG_USE_YEARS = 7  # more than this (Singh2019)
 PHQ2_POSITIVE = 3
 GAD2_POSITIVE = 3
 SDS_SIGNAL = 3
-DSM5_DEPENDENCE = 2
+DSM5_USE_DISORDER = 2  # 2-3 mild, 4-5 moderate, 6 or more severe (APA2022DSM5TR)
+DSM5_MODERATE = 4
+DSM5_SEVERE = 6
 
 
 class FactorBasis(StrEnum):
@@ -83,6 +94,18 @@ class UseRates:
     doses_per_use_day: Fraction
     doses_per_week: Fraction
     grams_per_dose: Fraction | None
+    mitragynine_mg_per_use_day: Fraction | None = None
+
+
+def use_disorder_severity(criteria: int) -> str | None:
+    """The DSM-5 severity range of a criteria count: mild, moderate, severe, or ``None``."""
+    if criteria >= DSM5_SEVERE:
+        return "severe"
+    if criteria >= DSM5_MODERATE:
+        return "moderate"
+    if criteria >= DSM5_USE_DISORDER:
+        return "mild"
+    return None
 
 
 def use_rates(inputs: RiskInputs) -> UseRates | None:
@@ -95,6 +118,7 @@ def use_rates(inputs: RiskInputs) -> UseRates | None:
             doses_per_use_day=journal.doses_per_use_day,
             doses_per_week=journal.doses_per_week,
             grams_per_dose=journal.grams_per_dose,
+            mitragynine_mg_per_use_day=journal.mitragynine_mg_per_use_day,
         )
     pattern = inputs.answers.pattern
     if pattern is None:
@@ -157,7 +181,19 @@ def _pattern_factors(rates: UseRates) -> list[RiskFactor]:
                 rates.basis,
             )
         )
-    if rates.grams_per_dose is not None and rates.grams_per_dose >= HIGH_DOSE_G:
+    mitragynine = rates.mitragynine_mg_per_use_day
+    if mitragynine is not None:
+        # Potency known: the amount of alkaloid, not the grams of a product of any strength.
+        if mitragynine >= HIGH_DAILY_MITRAGYNINE_MG:
+            found.append(
+                _factor(
+                    FactorCode.HIGH_DOSE,
+                    f"From {where}: about {_shown(mitragynine)} mg of mitragynine on a day of "
+                    "use, estimated from your products' lab values.",
+                    rates.basis,
+                )
+            )
+    elif rates.grams_per_dose is not None and rates.grams_per_dose >= HIGH_DOSE_G:
         found.append(
             _factor(
                 FactorCode.HIGH_DOSE,
@@ -257,14 +293,18 @@ def _duration_and_scores(inputs: RiskInputs) -> list[RiskFactor]:
         )
     criteria = inputs.dsm5_criteria
     if criteria:
-        dependence = criteria >= DSM5_DEPENDENCE
+        severity = use_disorder_severity(criteria)
         found.append(
             _factor(
                 FactorCode.DSM5_CRITERIA,
                 f"Your last DSM-5 check met {criteria} of the 11 criteria"
-                + (", which is the range of a use disorder." if dependence else "."),
+                + (
+                    f": the range of a {severity} use disorder. Only a clinician can diagnose it."
+                    if severity
+                    else "."
+                ),
                 FactorBasis.QUESTIONNAIRE,
-                weight=DSM5_DEPENDENCE_WEIGHT if dependence else None,
+                weight=DSM5_USE_DISORDER_WEIGHT if severity else None,
             )
         )
     if inputs.sds_total is not None and inputs.sds_total >= SDS_SIGNAL:

@@ -127,8 +127,13 @@ CATALOGUE: dict[FactorCode, FactorInfo] = {
     FactorCode.HIGH_DOSE: FactorInfo(
         label="Large doses",
         weight=2,
-        evidence="In a US survey of 8,049 people, unwanted effects clustered at 5 g a dose and up.",
-        sources=("Grundmann2017",),
+        evidence=(
+            "In a US survey of 8,049 people, unwanted effects clustered at 5 g a dose and up. "
+            "Where your products' lab values are known, Stepdown counts mitragynine instead: "
+            "240 mg or more on a day of use (assumption, from those thresholds at 16 mg/g; US "
+            "users average 78–135 mg a day, Malaysian regular users about 276 mg)."
+        ),
+        sources=("Grundmann2017", "Sharma2025", "Singh2014"),
         action="Weigh each dose and set a daily limit in grams.",
         learn_slug=LearnSlug.EFFECTS_AND_DOSE,
     ),
@@ -171,8 +176,10 @@ CATALOGUE: dict[FactorCode, FactorInfo] = {
         label="Signs of a use disorder",
         weight=2,
         evidence=(
-            "The DSM-5 counts a use disorder from 2 of 11 criteria in a year; one criterion is "
-            "an early sign worth watching. Studies of kratom use the same criteria."
+            "The DSM-5 counts a use disorder from 2 of 11 criteria in a year (2–3 mild, 4–5 "
+            "moderate, 6 or more severe); one criterion is an early sign worth watching. Studies "
+            "of kratom use the same criteria, but Stepdown's kratom wording, asked about the last "
+            "month, is not validated: a signal to discuss with a clinician, not a diagnosis."
         ),
         sources=("APA2022DSM5TR", "Hill2024", "Smith2022"),
         action=_TALK,
@@ -206,6 +213,6 @@ CATALOGUE: dict[FactorCode, FactorInfo] = {
 }
 
 # The DSM-5 factor weighs as much as withdrawal once 2 or more criteria are met.
-DSM5_DEPENDENCE_WEIGHT = 6
+DSM5_USE_DISORDER_WEIGHT = 6
 # More than 7 years of use doubles the weight of the years factor (Singh2019).
 LONG_USE_WEIGHT = 2

@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from stepdown.core.potency import ProductForm
 
-JOURNAL_WINDOW_DAYS = 28
+JOURNAL_WINDOW_DAYS = 28  # assumption: four weeks show a stable pattern of use
 
 
 class Reason(StrEnum):
@@ -102,6 +102,8 @@ class JournalSummary:
     dose_count: int
     total_g: Decimal
     forms: frozenset[ProductForm] = frozenset()
+    # Estimated mitragynine over the window, only when every dose's value is lab-based.
+    mitragynine_mg: Decimal | None = None
 
     def __post_init__(self) -> None:
         _check_range("days_covered", self.days_covered, 0, JOURNAL_WINDOW_DAYS)
@@ -110,6 +112,8 @@ class JournalSummary:
             raise ValueError("every day with use has at least one dose")
         if self.total_g < 0:
             raise ValueError("total_g cannot be negative")
+        if self.mitragynine_mg is not None and self.mitragynine_mg < 0:
+            raise ValueError("mitragynine_mg cannot be negative")
         if self.days_used == 0 and (self.dose_count or self.total_g):
             raise ValueError("doses were logged, so at least one day was used")
 
@@ -130,6 +134,13 @@ class JournalSummary:
     @property
     def grams_per_dose(self) -> Fraction | None:
         return Fraction(self.total_g) / self.dose_count if self.dose_count else None
+
+    @property
+    def mitragynine_mg_per_use_day(self) -> Fraction | None:
+        """Estimated mitragynine a day of use, when potency is known for every dose."""
+        if self.mitragynine_mg is None or not self.days_used:
+            return None
+        return Fraction(self.mitragynine_mg) / self.days_used
 
     @property
     def grams_per_use_day(self) -> Fraction | None:

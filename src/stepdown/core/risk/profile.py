@@ -4,9 +4,11 @@
 dependence; the factors and thresholds come from studies and the project's source document
 (see ``catalogue`` and ``assess``), the weights and tier boundaries are ours:
 
-- ``likely_dependence`` when 2 or more DSM-5 criteria are met (the DSM-5 threshold for a use
-  disorder, APA2022DSM5TR) or the person reports withdrawal when stopping (SeedRisk: withdrawal
-  shows the body has adapted), whatever the other factors;
+- ``use_disorder`` when 2 or more DSM-5 criteria are met: the range of a use disorder (mild 2–3,
+  moderate 4–5, severe 6 or more, APA2022DSM5TR), whatever the other factors. It is a count from
+  a kratom-worded checklist that is not validated for kratom, not a diagnosis;
+- otherwise ``likely_dependence`` when the person reports withdrawal when stopping (SeedRisk:
+  withdrawal shows the body has adapted: physical dependence, which alone is not a disorder);
 - otherwise the weights are added up: ``high`` from 6, ``moderate`` from 3, ``low`` below. With
   weights of 1–3, any single strong factor (weight 3) makes the tier at least moderate, and it
   takes two or three factors together to make it high (assumption).
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from stepdown.core.risk.assess import (
-    DSM5_DEPENDENCE,
+    DSM5_USE_DISORDER,
     MIN_JOURNAL_DAYS,
     FactorBasis,
     RiskFactor,
@@ -37,7 +39,8 @@ class Tier(StrEnum):
     LOW = "low"
     MODERATE = "moderate"
     HIGH = "high"
-    LIKELY_DEPENDENCE = "likely_dependence"
+    LIKELY_DEPENDENCE = "likely_dependence"  # withdrawal on stopping: physical dependence
+    USE_DISORDER = "use_disorder"  # 2 or more DSM-5 criteria: the range of a use disorder
 
 
 class NextStep(StrEnum):
@@ -64,7 +67,9 @@ class RiskProfile:
 
 def _tier(inputs: RiskInputs, score: int) -> Tier:
     criteria = inputs.dsm5_criteria or 0
-    if criteria >= DSM5_DEPENDENCE or inputs.withdrawal_when_stopping:
+    if criteria >= DSM5_USE_DISORDER:
+        return Tier.USE_DISORDER
+    if inputs.withdrawal_when_stopping:
         return Tier.LIKELY_DEPENDENCE
     if score >= HIGH_FROM:
         return Tier.HIGH
@@ -79,7 +84,7 @@ _PROFESSIONAL_FACTORS = frozenset({FactorCode.CO_OCCURRING_SUD, FactorCode.SEVEN
 
 def _next_step(inputs: RiskInputs, tier: Tier, factors: tuple[RiskFactor, ...]) -> NextStep:
     if (
-        tier in (Tier.HIGH, Tier.LIKELY_DEPENDENCE)
+        tier in (Tier.HIGH, Tier.LIKELY_DEPENDENCE, Tier.USE_DISORDER)
         or inputs.answers.reason is Reason.OPIOID_RECOVERY
         or any(factor.code in _PROFESSIONAL_FACTORS for factor in factors)
     ):

@@ -240,8 +240,9 @@ SEEK_HELP_NOW = LearnPage(
             "See a doctor today if",
             (),
             (
-                "your skin or the whites of your eyes turn yellow, or your urine turns dark — "
-                "these can be signs of liver injury;",
+                "your skin or the whites of your eyes turn yellow, your urine turns dark, your "
+                "stools turn pale or clay-coloured, or your skin itches all over without a rash "
+                "— these can be signs of liver injury;",
                 "you cannot stop vomiting or keep fluids down, or have severe diarrhoea;",
                 "you are confused or see or hear things that are not there.",
             ),
@@ -257,6 +258,7 @@ SEEK_HELP_NOW = LearnPage(
     sources=(
         "WikEMKratom",
         "Ahmad2021",
+        "SchimmelDart2020",
         "Eldridge2018",
         "LeongBinAbdullah2021",
         "Afzal2020",

@@ -55,8 +55,32 @@ WITHDRAWAL = LearnPage(
                 "see a trend; it is not a diagnosis.",
             ),
         ),
+        Section(
+            "Why mood and anxiety scores can rise after a cut",
+            (
+                "The PHQ-9 (mood) and GAD-7 (anxiety) questionnaires ask about poor sleep, "
+                "tiredness, appetite, restlessness, trouble concentrating, irritability and "
+                "feeling on edge. Withdrawal brings the same things, so both scores can go up "
+                "for a week or two after a step down without a new depression or anxiety "
+                "disorder behind them.",
+                "Read them as a trend over several weeks, beside your withdrawal diary. If they "
+                "stay high once withdrawal has settled, or the mood questions themselves (feeling "
+                "down, no interest, worry you cannot control) are high, talk to a clinician.",
+                "Thoughts of harming yourself are different: they always count, whatever the "
+                "cause. Stepdown shows crisis help at once whenever you answer yes.",
+            ),
+        ),
     ),
-    sources=("Singh2014", "Smith2022", "Trakulsrichai2015", "Tanna2022", "Weiss2021", "SeedRisk"),
+    sources=(
+        "Singh2014",
+        "Smith2022",
+        "Trakulsrichai2015",
+        "Tanna2022",
+        "Weiss2021",
+        "SeedRisk",
+        "Kroenke2001",
+        "Spitzer2006",
+    ),
     evidence=(
         "Symptom lists come from surveys of regular users; the time course and treatments rest "
         "on reports and small case series."
@@ -131,6 +155,29 @@ TAPERING = LearnPage(
                 "say you are pregnant or breastfeeding: please plan any change with a clinician.",
             ),
         ),
+        Section(
+            "Medicine instead of a taper",
+            (
+                "A taper is not the only way out. Buprenorphine and methadone are the "
+                "established treatments for opioid dependence, and doctors have used "
+                "buprenorphine for kratom dependence too (so far in case series). For some "
+                "people, above all with heavy daily use, opioids in the past, or tapers that "
+                "keep stalling, switching to one of these under a clinician's care and later "
+                "tapering it slowly works better than tapering kratom.",
+                "A clinician starts them, never you on your own:",
+            ),
+            (
+                "Buprenorphine is started only once withdrawal has clearly begun, usually many "
+                "hours after the last kratom. Taken too soon, it pushes kratom off the same "
+                "receptors and can bring on sudden, severe withdrawal. The clinician checks your "
+                "symptoms and times the first dose, then adjusts it over a few days.",
+                "Methadone is given by a specialised clinic in most countries, starting low and "
+                "rising slowly over days to weeks, with close checks because it builds up in "
+                "the body and can affect the heart's rhythm.",
+                "Tell the clinician how much kratom you take, how often, and which products "
+                "(7-OH products especially), so they can plan the start safely.",
+            ),
+        ),
     ),
     sources=(
         "SeedRisk",
@@ -142,10 +189,15 @@ TAPERING = LearnPage(
         "WHO2014Naloxone",
         "ACOG2017Opioid",
         "Eldridge2018",
+        "WHO2009Opioid",
+        "Weiss2021",
+        "Kiyokawa2023",
+        "LeiButzValentino",
     ),
     evidence=(
         "Borrowed from tapering research on other medicines; no kratom taper has been tested "
-        "in a trial."
+        "in a trial. Buprenorphine and methadone are well tested for opioid dependence; for "
+        "kratom only case reports and series exist."
     ),
     related=(LearnSlug.WITHDRAWAL, LearnSlug.SUPPORT),
     tools=("learn:urge",),
