@@ -31,7 +31,7 @@ def test_json_lists_one_object_per_name_with_the_documented_keys() -> None:
 
 
 def test_json_reports_an_unknown_name_as_resolved_null() -> None:
-    code, out, _ = run("acetaminophen", "--format", "json")
+    code, out, _ = run("metformin", "--format", "json")
     assert code == 0
     (item,) = json.loads(out)
     assert item["resolved"] is None
@@ -54,9 +54,9 @@ def test_json_lists_a_drug_in_several_classes_worst_first() -> None:
 
 
 def test_text_says_plainly_that_an_unknown_name_is_not_known_to_be_safe() -> None:
-    code, out, _ = run("acetaminophen")
+    code, out, _ = run("metformin")
     assert code == 0
-    assert "acetaminophen: not in the knowledge base — this does not mean it is safe" in out
+    assert "metformin: not in the knowledge base — this does not mean it is safe" in out
 
 
 def test_text_shows_the_resolved_name_severity_and_sources() -> None:
@@ -73,8 +73,8 @@ def test_text_flags_a_guessed_spelling() -> None:
 
 
 def test_text_names_the_unrecognised_part_of_a_combination() -> None:
-    _, out, _ = run("oxycodone/acetaminophen")
-    assert "acetaminophen: not in the knowledge base" in out
+    _, out, _ = run("oxycodone/metformin")
+    assert "metformin: not in the knowledge base" in out
     assert "Opioids" in out
 
 
