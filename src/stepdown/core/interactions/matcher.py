@@ -30,6 +30,7 @@ from stepdown.core.interactions.normalise import (
     split_parts,
     strip_forms,
     strip_measures,
+    strip_strengths,
 )
 
 # Street names are slang that collides with ordinary words, so they never match fuzzily. Each
@@ -75,10 +76,12 @@ def resolve(name: str) -> Resolution | None:
 
 def _exact(folded: str, *, whole_entry: bool = True) -> _Hit | None:
     # A street name must be the whole entry as typed: "ice cream" minus the form word "cream"
-    # must not become methamphetamine, nor "rum and coke" cocaine. A bare number is tried as
-    # part of the name first: "Tylenol 3 300 mg" is Tylenol 3, "Tylenol 500 mg" is Tylenol.
+    # must not become methamphetamine, nor "rum and coke" cocaine. Form words and a bare number
+    # are tried as part of the name first: "Ery-Tab 250 mg" is Ery-Tab, "Tylenol 3 300 mg" is
+    # Tylenol 3, "Tylenol 500 mg" is Tylenol.
     candidates = (
         (folded, whole_entry),
+        (strip_strengths(folded), False),
         (strip_measures(folded), False),
         (strip_forms(folded), False),
     )

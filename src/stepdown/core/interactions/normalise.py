@@ -81,10 +81,14 @@ def strip_forms(folded: str) -> str:
     return " ".join(words)
 
 
+def strip_strengths(folded: str) -> str:
+    """Remove only what must be a strength, keeping every word ("ery tab 250 mg" -> "ery tab")."""
+    return " ".join(_MEASURED.sub(" ", folded).split())
+
+
 def strip_measures(folded: str) -> str:
     """Like :func:`strip_forms`, but keep bare whole numbers ("tylenol 3 300 mg" -> "tylenol 3")."""
-    without_strengths = _MEASURED.sub(" ", folded)
-    words = [w for w in without_strengths.split() if w not in FORM_WORDS and compact(w)]
+    words = [w for w in strip_strengths(folded).split() if w not in FORM_WORDS and compact(w)]
     return " ".join(words)
 
 
