@@ -170,5 +170,5 @@ def list_medicines(request: HttpRequest) -> dict[str, Any]:
 )
 def replace_medicines(request: HttpRequest, payload: MedicinesIn) -> dict[str, Any]:
     owner = request_owner(request)
-    services.medicines_set(owner=owner, names=payload.medicines)
+    services.medicines_set(owner=owner, names=payload.medicines, confirm=payload.confirm)
     return _medicines(owner)

@@ -55,4 +55,5 @@ def warning_json(warning: CoUseWarning) -> dict[str, Any]:
         "hours_apart": round(warning.hours_apart, 1),
         "interactions": [interaction_to_dict(i) for i in warning.interactions],
         "learn_url": learn_url(),
+        "medicines": list(warning.medicines),
     }

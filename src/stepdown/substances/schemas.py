@@ -38,6 +38,19 @@ class InteractionReportOut(Schema):
     match: Literal["exact", "alias", "fuzzy", "partial"] | None
     unrecognised: list[str]
     interactions: list[InteractionOut]
+    ingredients: list[str]
+    matched_as: (
+        Literal["exact", "brand", "other name", "class name", "partial", "close spelling"] | None
+    )
+    match_label: str | None = Field(
+        description='How the name was matched in words: "brand", "close spelling — did you '
+        'mean quetiapine?"'
+    )
+    did_you_mean: str | None
+    needs_confirmation: bool = Field(
+        description="A close spelling is a guess: on the medicines list it raises no alert "
+        "until confirmed (PUT /medicines with its name in `confirm`)."
+    )
 
 
 class InteractionFilters(Schema):
@@ -56,6 +69,11 @@ class MedicinesOut(Schema):
 
 class MedicinesIn(StrictIn):
     medicines: list[str] = Field(max_length=100)
+    confirm: list[str] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Names on the list whose close-spelling match the person confirms.",
+    )
 
 
 class SubstanceFilters(Schema):
@@ -109,6 +127,10 @@ class CoUseWarningOut(Schema):
     hours_apart: float
     interactions: list[InteractionOut]
     learn_url: str
+    medicines: list[str] = Field(
+        description="The person's own medicines that add to the same harm (sedation, "
+        "seizures or serotonin toxicity)."
+    )
 
 
 class SubstanceCreatedOut(SubstanceOut):

@@ -75,6 +75,19 @@ def medicine_add(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+def medicine_confirm(request: HttpRequest) -> HttpResponse:
+    """ "Yes, I meant quetiapine": the close-spelling match counts from now on."""
+    owner = request_owner(request)
+    services.medicine_confirm(owner=owner, name=request.POST.get("name", ""))
+    if _htmx(request):
+        return render(
+            request, "substances/medicines.html#medicines-panel", _medicines_context(owner)
+        )
+    return redirect("substances:medicines")
+
+
+@login_required
+@require_POST
 def medicine_remove(request: HttpRequest) -> HttpResponse:
     owner = request_owner(request)
     name = request.POST.get("name", "")
@@ -153,8 +166,7 @@ def _after_log(request: HttpRequest, owner: User, result: services.SubstanceResu
         return render(request, "substances/home.html#log-update", context)
     messages.success(request, logged)
     for warning in result.warnings:
-        first = warning.interactions[0]
-        messages.warning(request, f"Kratom and {warning.label} within 24 hours: {first.advice}")
+        messages.warning(request, warning.message)
     return redirect("substances:home")
 
 
@@ -193,10 +205,7 @@ def edit(request: HttpRequest, use_id: int) -> HttpResponse:
         else:
             messages.success(request, "Saved.")
             for warning in result.warnings:
-                messages.warning(
-                    request,
-                    f"Kratom and {warning.label} within 24 hours: {warning.interactions[0].advice}",
-                )
+                messages.warning(request, warning.message)
             return redirect("substances:home")
     status = 422 if form.errors else 200
     return render(request, "substances/edit.html", {"form": form, "use": use}, status=status)

@@ -18,6 +18,7 @@ from stepdown.core.interactions.checker import (
     check_name,
     check_substance_category,
     interactions_for_classes,
+    shares_effect,
 )
 from stepdown.core.interactions.knowledge_base import CLASSES, SUBSTANCES, known_names
 from stepdown.core.interactions.matcher import resolve
@@ -59,4 +60,5 @@ __all__ = [
     "interactions_for_classes",
     "known_names",
     "resolve",
+    "shares_effect",
 ]
