@@ -63,8 +63,19 @@ class MedicineOut(InteractionReportOut):
     highest_severity: SeverityName | None
 
 
+class DependenceWarningOut(Schema):
+    """An active taper plan alongside a benzodiazepine or drinking on most days."""
+
+    code: Literal["two_tapers"]
+    benzodiazepine_medicines: list[str]
+    regular_alcohol: bool
+    regular_benzodiazepines: bool
+    message: str
+
+
 class MedicinesOut(Schema):
     medicines: list[MedicineOut]
+    dependence_warning: DependenceWarningOut | None = None
 
 
 class MedicinesIn(StrictIn):

@@ -18,6 +18,7 @@ from stepdown.accounts.requests import request_owner
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.journal.forms import attach_error
 from stepdown.substances import selectors, services
+from stepdown.substances.dependence import dependence_warning
 from stepdown.substances.forms import MedicineForm, SubstanceForm
 from stepdown.substances.models import SubstanceUse
 from stepdown.substances.page_data import medicine_rows, recovery_context, use_rows
@@ -38,6 +39,7 @@ def _medicines_context(owner: User, *, form: MedicineForm | None = None, added: 
         "rows": medicine_rows(selectors.medicine_reports(owner=owner), added=added),
         "form": form or MedicineForm(),
         "added": added,
+        "dependence": dependence_warning(owner=owner),
     }
 
 
@@ -118,6 +120,7 @@ def _home_context(
         "page": page,
         "rows": use_rows(owner, list(page.object_list)),
         "recovery": recovery_context(owner),
+        "dependence": dependence_warning(owner=owner),
         **extra,
     }
 
