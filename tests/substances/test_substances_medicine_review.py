@@ -155,3 +155,19 @@ def test_the_api_answers_for_antagonists_combinations_look_alikes_and_qt(api: Ap
     assert "qt_prolonging" in _classes(body["ondansetron"])
     one = api.get("/interactions/quetiapin").json()[0]
     assert one["match_label"] == "close spelling — did you mean quetiapine?"
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_logged_close_spelling_raises_no_warning_or_alert(
+    person: Any,
+    kratom: Callable[..., Any],
+    use: Callable[..., Any],
+    interaction_alerts: Callable[[Any], list[Any]],
+) -> None:
+    kratom(person, NOW - dt.timedelta(hours=2))
+    guessed = use(person, "other", NOW - dt.timedelta(hours=1), name="alprazolm")
+    assert guessed.warning is None
+    assert interaction_alerts(person) == []
+    exact = use(person, "other", NOW - dt.timedelta(minutes=30), name="alprazolam")
+    assert exact.warning is not None
+    assert exact.warning.severity.value == "high"
