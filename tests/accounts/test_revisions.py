@@ -65,10 +65,10 @@ def test_a_write_to_a_row_without_its_own_owner_moves_its_parents_owner(person: 
 
 
 def test_bulk_writes_that_skip_model_signals_move_it_too(person: Any) -> None:
-    from stepdown.goals.services import medicines_replace
+    from stepdown.substances.services import medicines_set
 
     start = _stored(person)
-    medicines_replace(owner=person, names=["sertraline", "tramadol"])
+    medicines_set(owner=person, names=["sertraline", "tramadol"])
     assert _stored(person) > start
 
 

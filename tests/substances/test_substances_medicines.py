@@ -51,8 +51,8 @@ def test_jordans_medicines_show_their_warnings_with_reasons_and_sources(
     gabapentin = medicine_block(body, "gabapentin")
     assert "Moderate risk" in gabapentin
     assert "FDA2019Gabapentinoids" in gabapentin
-    # Alphabetical: gabapentin before quetiapine
-    assert body.index('data-name="gabapentin"') < body.index('data-name="quetiapine"')
+    # Worst first (issue 14): the high-risk quetiapine before the moderate gabapentin.
+    assert body.index('data-name="quetiapine"') < body.index('data-name="gabapentin"')
 
 
 def test_a_brand_name_is_recognised_as_its_generic(web: Client, person: Any) -> None:
@@ -76,12 +76,12 @@ def test_an_unknown_name_is_never_shown_as_safe(web: Client, person: Any) -> Non
 
 
 def test_a_combination_names_the_part_that_was_not_recognised(web: Client, person: Any) -> None:
-    services.medicines_set(owner=person, names=["oxycodone/acetaminophen"])
+    services.medicines_set(owner=person, names=["oxycodone/metformin"])
     block = medicine_block(
-        web.get("/substances/medicines/").content.decode(), "oxycodone/acetaminophen"
+        web.get("/substances/medicines/").content.decode(), "oxycodone/metformin"
     )
     assert "Opioids" in block
-    assert "<strong>acetaminophen</strong> is " + UNKNOWN in block
+    assert "<strong>metformin</strong> is " + UNKNOWN in block
 
 
 def test_adding_a_medicine_shows_its_warning_at_once_first_in_the_list(

@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from stepdown.cli.errors import fail
-from stepdown.core.interactions import Interaction, MatchKind, Report, Severity, check
+from stepdown.core.interactions import Interaction, Report, Severity, check
 from stepdown.core.interactions.serialize import report_to_dict
 
 NOT_IN_KNOWLEDGE_BASE = "not in the knowledge base — this does not mean it is safe"
@@ -67,9 +67,11 @@ def print_reports(reports: tuple[Report, ...]) -> None:
         if resolution is None:
             console.print(f"[bold]{name}[/bold]: {NOT_IN_KNOWLEDGE_BASE}.", soft_wrap=True)
             continue
-        heading = f"[bold]{name}[/bold] → {escape(resolution.name)}"
-        if resolution.match is MatchKind.FUZZY:
-            heading += " (closest known name; check the spelling)"
+        heading = (
+            f"[bold]{name}[/bold] → {escape(resolution.name)} ({escape(resolution.match_label)})"
+        )
+        if resolution.needs_confirmation:
+            heading += " Check the spelling: a close spelling is only a guess."
         console.print(heading, soft_wrap=True)
         for part in resolution.unrecognised:
             console.print(f"  {escape(part)}: {NOT_IN_KNOWLEDGE_BASE}.", soft_wrap=True)

@@ -63,7 +63,7 @@ NEXT_STEPS = {
         "Talk to a doctor or counsellor about your use; they can help you choose a safe way "
         "forward. You can still set limits here.",
         "Find professional help",
-        "/help/",
+        "/learn/finding-a-clinician/",
     ),
 }
 

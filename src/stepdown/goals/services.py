@@ -16,24 +16,23 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from stepdown.accounts.models import User
-from stepdown.accounts.services import data_changed
 from stepdown.core.instruments import InvalidAnswerError, score_responses
 from stepdown.core.potency import MAX_DOSE_G, ProductForm
 from stepdown.core.risk import Diagnosis, Reason, SelfTreatment, SubstanceHistory
 from stepdown.core.tapering import MAX_HOLD_DAYS
 from stepdown.errors import InvalidInput
-from stepdown.goals.models import Goal, Medicine, Onboarding
+from stepdown.goals.models import Goal, Onboarding
 from stepdown.goals.steps import STEP_SLUGS, next_step
 from stepdown.journal.selectors import local_today
 from stepdown.plans import selectors as plans_selectors
 from stepdown.plans import services as plans_services
+from stepdown.substances.services import medicines_set
 
 # Plausibility guards against typing errors (assumptions): nobody doses more than 50 times a
 # day, and nobody has used regularly for more than 80 years. Grams per dose use the journal's
 # own guard (MAX_DOSE_G).
 MAX_DOSES_PER_DAY = Decimal(50)
 MAX_YEARS = Decimal(80)
-MAX_MEDICINES = 30
 MAX_HOURS_BETWEEN = Decimal(48)
 MAX_PRICE_PER_G = Decimal(10000)
 
@@ -183,34 +182,6 @@ def _check_recovery(record: Onboarding, *, strict: bool) -> None:
     record.original_last_used_on = None
 
 
-def _clean_medicines(names: Any) -> list[str]:
-    if not isinstance(names, list | tuple):
-        raise InvalidInput("medicines", "Give a list of medicine names.")
-    kept: dict[str, str] = {}
-    for raw in names:
-        if not isinstance(raw, str):
-            raise InvalidInput("medicines", "Each medicine is a name.")
-        name = _printable("medicines", " ".join(raw.split()))
-        if not name:
-            continue
-        if len(name) > 100:
-            raise InvalidInput("medicines", "Keep each medicine name to 100 characters.")
-        kept.setdefault(name.casefold(), name)
-    if len(kept) > MAX_MEDICINES:
-        raise InvalidInput("medicines", f"List at most {MAX_MEDICINES} medicines.")
-    return list(kept.values())
-
-
-def medicines_replace(*, owner: User, names: Any) -> list[str]:
-    """Replace the person's medicine list (names as typed; duplicates ignored, case aside)."""
-    cleaned = _clean_medicines(names)
-    with transaction.atomic():
-        Medicine.objects.filter(owner=owner).delete()
-        Medicine.objects.bulk_create(Medicine(owner=owner, name=name) for name in cleaned)
-        data_changed(owner=owner)
-    return sorted(cleaned, key=str.casefold)
-
-
 def onboarding_start(*, owner: User) -> Onboarding:
     """The person's onboarding record, created on first use (a concurrent create is harmless)."""
     try:
@@ -239,7 +210,7 @@ def onboarding_save_step(
             setattr(record, name, value)
         _check_recovery(record, strict=False)
         if medicines is not None:
-            medicines_replace(owner=owner, names=medicines)
+            medicines_set(owner=owner, names=medicines)
         _advance(record, step)
         record.save()
         _pause_plan_if_pregnant(owner, record, was_paused=was_paused)
@@ -296,7 +267,7 @@ def onboarding_replace(*, owner: User, answers: Mapping[str, Any], medicines: An
         for name, value in clean.items():
             setattr(record, name, value)
         _check_recovery(record, strict=True)
-        medicines_replace(owner=owner, names=medicines)
+        medicines_set(owner=owner, names=medicines)
         if record.status != Onboarding.Status.COMPLETED:
             record.status = Onboarding.Status.COMPLETED
             record.completed_at = timezone.now()

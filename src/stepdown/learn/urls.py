@@ -7,6 +7,7 @@ app_name = "learn"
 # Fixed routes come before the topic pages so that "support" and "tools" are never read as slugs.
 urlpatterns = [
     path("", pages.index, name="index"),
+    path("sources/", pages.sources, name="sources"),
     path("support/", support.support, name="support"),
     path("support/contacts/", support.contact_new, name="contact_new"),
     path("support/contacts/<int:contact_id>/edit/", support.contact_edit, name="contact_edit"),

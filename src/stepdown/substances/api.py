@@ -17,8 +17,9 @@ from stepdown.core.interactions.serialize import report_to_dict
 from stepdown.errors import InvalidInput
 from stepdown.schemas import API_ERRORS
 from stepdown.substances import selectors, services
+from stepdown.substances.dependence import dependence_warning
 from stepdown.substances.models import SubstanceUse
-from stepdown.substances.presenters import medicine_json, use_json, warning_json
+from stepdown.substances.presenters import dependence_json, medicine_json, use_json, warning_json
 from stepdown.substances.schemas import (
     MAX_NAMES,
     InteractionFilters,
@@ -149,7 +150,11 @@ def _query_error(error: InvalidInput, where: str = "query") -> ValidationError:
 
 
 def _medicines(owner: User) -> dict[str, Any]:
-    return {"medicines": [medicine_json(r) for r in selectors.medicine_reports(owner=owner)]}
+    dependence = dependence_warning(owner=owner)
+    return {
+        "medicines": [medicine_json(r) for r in selectors.medicine_reports(owner=owner)],
+        "dependence_warning": None if dependence is None else dependence_json(dependence),
+    }
 
 
 @router.get(
@@ -170,5 +175,5 @@ def list_medicines(request: HttpRequest) -> dict[str, Any]:
 )
 def replace_medicines(request: HttpRequest, payload: MedicinesIn) -> dict[str, Any]:
     owner = request_owner(request)
-    services.medicines_set(owner=owner, names=payload.medicines)
+    services.medicines_set(owner=owner, names=payload.medicines, confirm=payload.confirm)
     return _medicines(owner)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from stepdown.core.interactions import resolve
+from stepdown.core.interactions import SUBSTANCES, resolve
 
 
 class LoggedUse(Protocol):
@@ -31,11 +31,45 @@ class OriginalKey:
 
 
 def resolved_name(name: str) -> str:
-    """The checker's generic name for ``name``, or "" when there is none (or no name)."""
+    """The checker's generic name for ``name``, or "" when there is none (or no name).
+
+    For a combination product this is its opioid ingredients when it has any ("Percocet" is
+    oxycodone, "Suboxone" buprenorphine): the name is what recovery matching compares, and the
+    opioid is the substance a person moves away from.
+    """
     if not name.strip():
         return ""
     resolution = resolve(name)
-    return "" if resolution is None else resolution.name
+    if resolution is None:
+        return ""
+    opioids = [s for s in resolution.substances if "opioids" in SUBSTANCES[s].classes]
+    return " + ".join(opioids) if opioids else resolution.name
+
+
+def counts(name: str) -> bool:
+    """Whether a listed name counts for alerts and warnings: a close spelling is only a guess
+    until the person confirms it (unknown names have nothing to count)."""
+    resolution = resolve(name)
+    return resolution is not None and not resolution.needs_confirmation
+
+
+def medicine_key(name: str) -> str:
+    """What makes two listed names the same medicine: the ingredients the checker found (for
+    a close spelling, the ones it suggests), else the name itself, case aside."""
+    resolution = resolve(name)
+    if resolution is None or resolution.unrecognised:
+        return "name:" + name.casefold()
+    if resolution.substances:
+        return "drug:" + "+".join(sorted(resolution.substances))
+    return "class:" + "+".join(resolution.classes)
+
+
+def confirmed_name(name: str) -> str:
+    """The known name a close spelling was taken for; any other name stays as it is."""
+    resolution = resolve(name)
+    if resolution is None or resolution.suggestion is None:
+        return name
+    return resolution.suggestion
 
 
 def original_key(original_substance: str) -> OriginalKey:

@@ -25,6 +25,8 @@ class MedicineRow:
     interactions: tuple[Interaction, ...]
     severity: Severity | None
     added: bool
+    match_label: str = ""
+    suggestion: str | None = None
 
     @property
     def unknown(self) -> bool:
@@ -36,8 +38,15 @@ class MedicineRow:
         return self.resolved is not None and self.resolved.casefold() != self.name.casefold()
 
 
+def _order(row: MedicineRow) -> tuple[bool, bool, int]:
+    # The medicine just added first, so its warnings show at once; then the worst first; a
+    # close spelling waiting for a yes counts as nothing yet.
+    rank = 3 if row.severity is None or row.fuzzy else row.severity.rank
+    return (not row.added, row.fuzzy, rank)
+
+
 def medicine_rows(reports: tuple[Report, ...], *, added: str = "") -> list[MedicineRow]:
-    """Rows in list order, with the medicine just added first so its warnings show at once."""
+    """Rows with the medicine just added first, then by severity (high first), then by name."""
     rows = []
     for report in reports:
         resolution = report.resolution
@@ -50,9 +59,11 @@ def medicine_rows(reports: tuple[Report, ...], *, added: str = "") -> list[Medic
                 interactions=report.interactions,
                 severity=report.highest_severity,
                 added=bool(added) and report.name == added,
+                match_label="" if resolution is None else resolution.match_label,
+                suggestion=None if resolution is None else resolution.suggestion,
             )
         )
-    return sorted(rows, key=lambda row: not row.added)  # stable: the rest stay alphabetical
+    return sorted(rows, key=_order)  # stable: equal rows stay alphabetical
 
 
 @dataclass(frozen=True)

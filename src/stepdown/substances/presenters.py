@@ -13,6 +13,7 @@ from django.urls import reverse
 from stepdown.core.interactions import Report
 from stepdown.core.interactions.serialize import interaction_to_dict, report_to_dict
 from stepdown.core.rules import LearnSlug
+from stepdown.substances.dependence import DependenceWarning
 from stepdown.substances.models import SubstanceUse
 from stepdown.substances.warnings import CoUseWarning, substance_interactions
 
@@ -25,6 +26,20 @@ def medicine_json(report: Report) -> dict[str, Any]:
     severity = report.highest_severity
     return report_to_dict(report) | {
         "highest_severity": None if severity is None else severity.value
+    }
+
+
+def dependence_json(warning: DependenceWarning) -> dict[str, Any]:
+    return {
+        "code": "two_tapers",
+        "benzodiazepine_medicines": list(warning.benzodiazepine_medicines),
+        "regular_alcohol": warning.regular_alcohol,
+        "regular_benzodiazepines": warning.regular_benzodiazepines,
+        "message": (
+            f"You have a kratom taper plan, and {warning.what}. Stopping alcohol or a "
+            "benzodiazepine after regular use can cause seizures. Never cut down two of them "
+            "at once without a clinician."
+        ),
     }
 
 
@@ -55,4 +70,5 @@ def warning_json(warning: CoUseWarning) -> dict[str, Any]:
         "hours_apart": round(warning.hours_apart, 1),
         "interactions": [interaction_to_dict(i) for i in warning.interactions],
         "learn_url": learn_url(),
+        "medicines": list(warning.medicines),
     }

@@ -38,6 +38,19 @@ class InteractionReportOut(Schema):
     match: Literal["exact", "alias", "fuzzy", "partial"] | None
     unrecognised: list[str]
     interactions: list[InteractionOut]
+    ingredients: list[str]
+    matched_as: (
+        Literal["exact", "brand", "other name", "class name", "partial", "close spelling"] | None
+    )
+    match_label: str | None = Field(
+        description='How the name was matched in words: "brand", "close spelling — did you '
+        'mean quetiapine?"'
+    )
+    did_you_mean: str | None
+    needs_confirmation: bool = Field(
+        description="A close spelling is a guess: on the medicines list it raises no alert "
+        "until confirmed (PUT /medicines with its name in `confirm`)."
+    )
 
 
 class InteractionFilters(Schema):
@@ -50,12 +63,28 @@ class MedicineOut(InteractionReportOut):
     highest_severity: SeverityName | None
 
 
+class DependenceWarningOut(Schema):
+    """An active taper plan alongside a benzodiazepine or drinking on most days."""
+
+    code: Literal["two_tapers"]
+    benzodiazepine_medicines: list[str]
+    regular_alcohol: bool
+    regular_benzodiazepines: bool
+    message: str
+
+
 class MedicinesOut(Schema):
     medicines: list[MedicineOut]
+    dependence_warning: DependenceWarningOut | None = None
 
 
 class MedicinesIn(StrictIn):
     medicines: list[str] = Field(max_length=100)
+    confirm: list[str] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Names on the list whose close-spelling match the person confirms.",
+    )
 
 
 class SubstanceFilters(Schema):
@@ -109,6 +138,10 @@ class CoUseWarningOut(Schema):
     hours_apart: float
     interactions: list[InteractionOut]
     learn_url: str
+    medicines: list[str] = Field(
+        description="The person's own medicines that add to the same harm (sedation, "
+        "seizures or serotonin toxicity)."
+    )
 
 
 class SubstanceCreatedOut(SubstanceOut):

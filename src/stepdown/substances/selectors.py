@@ -144,6 +144,7 @@ def recent_co_use(*, owner: User, now: dt.datetime | None = None) -> list[Recent
         .values_list("taken_at", flat=True)[:RECENT_DOSES]
     )
     recent_from = now - KRATOM_WINDOW
+    medicines = medicine_reports(owner=owner)
     found = []
     for use in uses:
         times = [t for t in kratom if max(t, use.taken_at) >= recent_from]
@@ -153,6 +154,7 @@ def recent_co_use(*, owner: User, now: dt.datetime | None = None) -> list[Recent
             name=use.name,
             taken_at=use.taken_at,
             kratom_times=times,
+            medicines=medicines,
         )
         if warning is not None:
             found.append(RecentCoUse(use=use, warning=warning))

@@ -12,5 +12,6 @@ urlpatterns = [
     path("recent-warning/", views.recent_warning, name="recent_warning"),
     path("medicines/", views.medicines, name="medicines"),
     path("medicines/add/", views.medicine_add, name="medicine_add"),
+    path("medicines/confirm/", views.medicine_confirm, name="medicine_confirm"),
     path("medicines/remove/", views.medicine_remove, name="medicine_remove"),
 ]

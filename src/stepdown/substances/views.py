@@ -18,6 +18,7 @@ from stepdown.accounts.requests import request_owner
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.journal.forms import attach_error
 from stepdown.substances import selectors, services
+from stepdown.substances.dependence import dependence_warning
 from stepdown.substances.forms import MedicineForm, SubstanceForm
 from stepdown.substances.models import SubstanceUse
 from stepdown.substances.page_data import medicine_rows, recovery_context, use_rows
@@ -38,6 +39,7 @@ def _medicines_context(owner: User, *, form: MedicineForm | None = None, added: 
         "rows": medicine_rows(selectors.medicine_reports(owner=owner), added=added),
         "form": form or MedicineForm(),
         "added": added,
+        "dependence": dependence_warning(owner=owner),
     }
 
 
@@ -75,6 +77,19 @@ def medicine_add(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+def medicine_confirm(request: HttpRequest) -> HttpResponse:
+    """ "Yes, I meant quetiapine": the close-spelling match counts from now on."""
+    owner = request_owner(request)
+    services.medicine_confirm(owner=owner, name=request.POST.get("name", ""))
+    if _htmx(request):
+        return render(
+            request, "substances/medicines.html#medicines-panel", _medicines_context(owner)
+        )
+    return redirect("substances:medicines")
+
+
+@login_required
+@require_POST
 def medicine_remove(request: HttpRequest) -> HttpResponse:
     owner = request_owner(request)
     name = request.POST.get("name", "")
@@ -105,6 +120,7 @@ def _home_context(
         "page": page,
         "rows": use_rows(owner, list(page.object_list)),
         "recovery": recovery_context(owner),
+        "dependence": dependence_warning(owner=owner),
         **extra,
     }
 
@@ -153,8 +169,7 @@ def _after_log(request: HttpRequest, owner: User, result: services.SubstanceResu
         return render(request, "substances/home.html#log-update", context)
     messages.success(request, logged)
     for warning in result.warnings:
-        first = warning.interactions[0]
-        messages.warning(request, f"Kratom and {warning.label} within 24 hours: {first.advice}")
+        messages.warning(request, warning.message)
     return redirect("substances:home")
 
 
@@ -193,10 +208,7 @@ def edit(request: HttpRequest, use_id: int) -> HttpResponse:
         else:
             messages.success(request, "Saved.")
             for warning in result.warnings:
-                messages.warning(
-                    request,
-                    f"Kratom and {warning.label} within 24 hours: {warning.interactions[0].advice}",
-                )
+                messages.warning(request, warning.message)
             return redirect("substances:home")
     status = 422 if form.errors else 200
     return render(request, "substances/edit.html", {"form": form, "use": use}, status=status)

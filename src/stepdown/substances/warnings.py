@@ -19,10 +19,12 @@ from dataclasses import dataclass
 
 from stepdown.core.interactions import (
     Interaction,
+    Report,
     Severity,
     check_substance_category,
     interactions_for_classes,
     resolve,
+    shares_effect,
 )
 from stepdown.core.rules import (
     Alert,
@@ -37,13 +39,30 @@ WARN_SEVERITIES = frozenset({Severity.HIGH, Severity.MODERATE})
 
 
 def substance_interactions(category: str, name: str = "") -> tuple[Interaction, ...]:
-    """The interactions of a logged use: its category's and its named drug's, worst first."""
+    """The interactions of a logged use: its category's and its named drug's, worst first.
+
+    A name recognised only by a close spelling adds nothing: a guess does not count.
+    """
     classes = list(check_substance_category(category).classes)
     if name.strip():
         resolution = resolve(name)
-        if resolution is not None:
+        if resolution is not None and not resolution.needs_confirmation:
             classes += resolution.classes
     return interactions_for_classes(classes)
+
+
+def worsening_medicines(
+    interactions: Sequence[Interaction], medicines: Iterable[Report]
+) -> tuple[str, ...]:
+    """The person's medicines (as listed) that add to the same harm as the substance."""
+    codes = [i.class_code for i in interactions]
+    return tuple(
+        report.name
+        for report in medicines
+        if report.resolution is not None
+        and not report.resolution.needs_confirmation
+        and shares_effect(codes, report.resolution.classes)
+    )
 
 
 @dataclass(frozen=True)
@@ -54,6 +73,15 @@ class CoUseWarning:
     taken_at: dt.datetime
     kratom_taken_at: dt.datetime
     interactions: tuple[Interaction, ...]
+    medicines: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        """The warning in one paragraph (for a flash message)."""
+        text = f"Kratom and {self.label} within 24 hours: {self.interactions[0].advice}"
+        if self.medicines:
+            text += f" Your medicines add to this: {', '.join(self.medicines)}."
+        return text
 
     @property
     def kratom_after(self) -> bool:
@@ -84,8 +112,13 @@ def co_use_warning(
     name: str,
     taken_at: dt.datetime,
     kratom_times: Sequence[dt.datetime],
+    medicines: Iterable[Report] = (),
 ) -> CoUseWarning | None:
-    """The warning for one use, or ``None`` without a nearby kratom dose or a worrying match."""
+    """The warning for one use, or ``None`` without a nearby kratom dose or a worrying match.
+
+    ``medicines`` are the person's checked medicines: those that add to the same harm (a
+    sedating medicine with alcohol) are named in the warning.
+    """
     interactions = tuple(
         i for i in substance_interactions(category, name) if i.severity in WARN_SEVERITIES
     )
@@ -95,7 +128,11 @@ def co_use_warning(
     if nearest is None:
         return None
     return CoUseWarning(
-        label=label, taken_at=taken_at, kratom_taken_at=nearest, interactions=interactions
+        label=label,
+        taken_at=taken_at,
+        kratom_taken_at=nearest,
+        interactions=interactions,
+        medicines=worsening_medicines(interactions, medicines),
     )
 
 

@@ -24,9 +24,9 @@ def resolved_name(text: str) -> str | None:
         ("Klonopin", "clonazepam"),
         ("Neurontin", "gabapentin"),
         ("Lyrica", "pregabalin"),
-        ("Suboxone", "buprenorphine"),
+        ("Suboxone", "buprenorphine + naloxone"),
         ("OxyContin", "oxycodone"),
-        ("Percocet", "oxycodone"),
+        ("Percocet", "oxycodone + acetaminophen"),
         ("Ultram", "tramadol"),
         ("Benadryl", "diphenhydramine"),
         ("Provigil", "modafinil"),
@@ -94,7 +94,7 @@ def test_common_misspellings_resolve_as_fuzzy_matches(typed: str, generic: str) 
         ("methylphenidate SR", "methylphenidate"),
         ("Effexor XR 75", "venlafaxine"),
         ("fentanyl 25 mcg/h patch", "fentanyl"),
-        ("Percocet 10/325", "oxycodone"),
+        ("Percocet 10/325", "oxycodone + acetaminophen"),
         ("alprazolam, 0,5 mg", "alprazolam"),
         ("Lyrica CR", "pregabalin"),
         ("CBD oil", "cannabidiol"),
@@ -119,13 +119,13 @@ def test_spacing_and_punctuation_inside_names_do_not_matter() -> None:
     assert resolved_name("Zzz Quil") == "diphenhydramine"
     assert resolved_name("St. John's Wort") == "St John's wort"
     assert resolved_name("st johns wort") == "St John's wort"
-    assert resolved_name("Tylenol #3") == "codeine"
+    assert resolved_name("Tylenol #3") == "acetaminophen + codeine"
     assert resolved_name("O-DSMT") == "O-desmethyltramadol"
 
 
 @pytest.mark.parametrize(
     "typed",
-    ["acetaminophen", "clonidine", "kratom", "vitamin D", "ibuprofen", "zzzzzzz", "Ксанакс"],
+    ["metformin", "clonidine", "kratom", "vitamin D", "ibuprofen", "zzzzzzz", "Ксанакс"],
 )
 def test_names_not_in_the_knowledge_base_resolve_to_none(typed: str) -> None:
     assert resolve(typed) is None
@@ -154,10 +154,10 @@ def test_street_names_are_never_matched_fuzzily() -> None:
 
 
 def test_combination_products_resolve_each_known_part_and_name_the_rest() -> None:
-    resolution = resolve("oxycodone/acetaminophen 5/325 mg")
+    resolution = resolve("oxycodone/metformin 5/325 mg")
     assert resolution is not None
     assert resolution.substances == ("oxycodone",)
-    assert resolution.unrecognised == ("acetaminophen",)
+    assert resolution.unrecognised == ("metformin",)
     assert resolution.match is MatchKind.PARTIAL
 
 
@@ -171,10 +171,10 @@ def test_two_known_drugs_in_one_entry_both_resolve() -> None:
 
 
 def test_known_name_inside_a_longer_entry_resolves_partially() -> None:
-    resolution = resolve("buprenorphine naloxone film")
+    resolution = resolve("buprenorphine for pain film")
     assert resolution is not None
     assert resolution.substances == ("buprenorphine",)
-    assert resolution.unrecognised == ("naloxone",)
+    assert resolution.unrecognised == ("for", "pain")
 
 
 def test_exact_names_win_over_close_neighbours() -> None:
@@ -218,18 +218,18 @@ _COMMON_OUTSIDE_TEXT = """
 lisinopril atorvastatin levothyroxine metformin amlodipine omeprazole simvastatin losartan
 albuterol hydrochlorothiazide furosemide pantoprazole prednisone montelukast rosuvastatin
 esomeprazole tamsulosin meloxicam clopidogrel warfarin insulin glipizide spironolactone atenolol
-cetirizine loratadine ibuprofen naproxen acetaminophen paracetamol aspirin clonidine guanfacine
-prazosin naloxone naltrexone nalmefene ondansetron famotidine ranitidine methotrexate allopurinol
-topiramate lamotrigine levetiracetam valproate divalproex oxcarbazepine lacosamide zonisamide
-melatonin magnesium caffeine nicotine varenicline acamprosate disulfiram ketamine esketamine
-psilocybin lsd kava kavain akuamma amoxicillin azithromycin doxycycline ciprofloxacin cephalexin
-fluconazole erythromycin diltiazem verapamil apixaban rivaroxaban estradiol progesterone
-testosterone finasteride sildenafil tadalafil metronidazole valacyclovir hydroxychloroquine
-dexamethasone budesonide fluticasone mometasone benzonatate guaifenesin pseudoephedrine
-phenylephrine semaglutide liraglutide empagliflozin dapagliflozin sitagliptin pioglitazone
-glyburide bisoprolol nifedipine hydralazine minoxidil terazosin doxazosin oxybutynin tolterodine
-mirabegron donepezil memantine ropinirole pramipexole levodopa carbidopa amantadine benztropine
-trihexyphenidyl propylthiouracil methimazole cyanocobalamin folate iron zinc kratom
+cetirizine loratadine ibuprofen naproxen aspirin clonidine guanfacine prazosin famotidine
+ranitidine methotrexate allopurinol topiramate lamotrigine levetiracetam valproate divalproex
+oxcarbazepine lacosamide zonisamide melatonin magnesium caffeine nicotine varenicline acamprosate
+disulfiram ketamine esketamine psilocybin lsd kava kavain akuamma amoxicillin doxycycline
+cephalexin diltiazem verapamil apixaban rivaroxaban estradiol progesterone testosterone
+finasteride sildenafil tadalafil metronidazole valacyclovir dexamethasone budesonide fluticasone
+mometasone benzonatate guaifenesin pseudoephedrine phenylephrine semaglutide liraglutide
+empagliflozin dapagliflozin sitagliptin pioglitazone glyburide bisoprolol nifedipine hydralazine
+minoxidil terazosin doxazosin oxybutynin tolterodine mirabegron donepezil memantine ropinirole
+pramipexole levodopa carbidopa amantadine benztropine trihexyphenidyl propylthiouracil methimazole
+cyanocobalamin folate iron zinc kratom ezetimibe pravastatin lansoprazole sucralfate mesalamine
+hydrocortisone triamcinolone nystatin acyclovir cefuroxime
 """
 _COMMON_OUTSIDE = tuple(_COMMON_OUTSIDE_TEXT.split())
 

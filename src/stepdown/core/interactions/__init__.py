@@ -18,15 +18,18 @@ from stepdown.core.interactions.checker import (
     check_name,
     check_substance_category,
     interactions_for_classes,
+    shares_effect,
 )
 from stepdown.core.interactions.knowledge_base import CLASSES, SUBSTANCES, known_names
 from stepdown.core.interactions.matcher import resolve
 from stepdown.core.interactions.model import (
     Basis,
     CategoryReport,
+    Combination,
     EvidenceType,
     Interaction,
     InteractionClass,
+    MatchedAs,
     MatchKind,
     Report,
     Resolution,
@@ -40,10 +43,12 @@ __all__ = [
     "SUBSTANCE_CATEGORIES",
     "Basis",
     "CategoryReport",
+    "Combination",
     "EvidenceType",
     "Interaction",
     "InteractionClass",
     "MatchKind",
+    "MatchedAs",
     "Report",
     "Resolution",
     "Severity",
@@ -55,4 +60,5 @@ __all__ = [
     "interactions_for_classes",
     "known_names",
     "resolve",
+    "shares_effect",
 ]

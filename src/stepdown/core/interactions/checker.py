@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from stepdown.core.interactions.classes_sedating import SEDATING_CLASSES
 from stepdown.core.interactions.knowledge_base import CLASSES
 from stepdown.core.interactions.matcher import resolve
 from stepdown.core.interactions.model import CategoryReport, Interaction, Report
@@ -30,6 +31,21 @@ def interactions_for_classes(class_codes: Iterable[str]) -> tuple[Interaction, .
             )
         )
     return tuple(sorted(interactions, key=lambda i: i.severity.rank))
+
+
+# Classes whose effects add up with one another as well as with kratom, read from their
+# mechanisms: slowed brain and breathing (cannabis and CBD are left out: no added sedation was
+# shown); stimulation, seizures and serotonin toxicity.
+EFFECT_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset(c.code for c in SEDATING_CLASSES) - {"cannabis", "cannabidiol"},
+    frozenset({"stimulants", "modafinil", "serotonergic", "maois"}),
+)
+
+
+def shares_effect(classes: Iterable[str], other: Iterable[str]) -> bool:
+    """Whether two sets of classes add to the same harm (a sedating medicine with alcohol)."""
+    first, second = set(classes), set(other)
+    return any(first & group and second & group for group in EFFECT_GROUPS)
 
 
 def check_name(name: str) -> Report:

@@ -11,6 +11,9 @@ Tanna2023CPT: dextromethorphan AUC ratio 0.99 and midazolam AUC x1.39 after 2 g 
 Tanna2021: CYP2D6 Ki 1.17 uM.  Tanna2023Review: IC50 CYP2D6 0.67 uM, P-gp 18.2 uM.
 Kamble2019: mitragynine cleared mainly by CYP3A4.  Hill2022Resp, Kamble2023JPET: ketoconazole
 changes mitragynine's effects in mice and rats.
+Tay2016, Tay2019: mitragynine blocks the hERG potassium channel (in vitro).
+LeongBinAbdullah2021: more borderline QTc in regular kratom users.  Ahmad2021: kratom liver
+injury (all 11 cases jaundiced).
 """
 
 from __future__ import annotations
@@ -105,7 +108,7 @@ MAOIS = InteractionClass(
     ),
     evidence_types=(EvidenceType.CLASS_BASED, EvidenceType.CASE_REPORT),
     evidence=(
-        "MAOI-specific kratom data NOT FOUND. Class-based reasoning (theoretical) from the "
+        "No MAOI-specific kratom data was found. Class-based reasoning (theoretical) from the "
         "general serotonin-toxicity risk of MAO inhibitors and one kratom case with serotonergic "
         "medicines."
     ),
@@ -235,13 +238,67 @@ CYP3A_NARROW_MARGIN = InteractionClass(
     ),
     evidence_types=(EvidenceType.CLASS_BASED, EvidenceType.CLINICAL_STUDY),
     evidence=(
-        "Kratom-specific reports for these medicines NOT FOUND. Kratom raised midazolam (a CYP3A "
-        "test drug) exposure about 1.4-fold in a clinical study; the same mechanism applies "
-        "(class-based, theoretical)."
+        "No kratom-specific reports for these medicines were found. Kratom raised midazolam "
+        "(a CYP3A test drug) exposure about 1.4-fold in a clinical study; the same mechanism "
+        "applies (class-based, theoretical)."
     ),
     basis=Basis.THEORETICAL,
     sources=("Tanna2023CPT", "Tanna2021"),
     aliases=("immunosuppressants", "transplant medicines"),
+)
+
+QT_PROLONGING = InteractionClass(
+    code="qt_prolonging",
+    label="Medicines that can lengthen the QT interval (heart rhythm)",
+    severity=Severity.MODERATE,
+    mechanism=(
+        "In lab studies mitragynine blocks hERG, the heart's potassium channel through which "
+        "many medicines lengthen the QT interval on an ECG; regular kratom users had a "
+        "borderline-long QTc more often than people who did not use it. Adding a medicine that "
+        "does the same may raise the risk of a dangerous heart rhythm (torsades de pointes)."
+    ),
+    advice=(
+        "Tell the prescriber that you use kratom and ask whether you need an ECG (heart tracing) "
+        "before starting, when the dose goes up, or if you take several of these medicines. "
+        "Vomiting and diarrhoea during withdrawal lower potassium and magnesium, which adds to "
+        "the risk. Take loperamide (Imodium) only at the dose on the pack: large amounts have "
+        "caused fatal heart rhythm problems. Fainting, a pounding or irregular heartbeat or a "
+        "seizure needs emergency care."
+    ),
+    evidence_types=(EvidenceType.IN_VITRO, EvidenceType.CLINICAL_STUDY, EvidenceType.CLASS_BASED),
+    evidence=(
+        "Mitragynine blocked hERG channels in cell studies. In 100 regular users against 100 "
+        "controls, borderline QTc was more common but prolonged QTc was not. No study has tested "
+        "kratom together with a QT-lengthening medicine (class-based, theoretical)."
+    ),
+    basis=Basis.THEORETICAL,
+    sources=("Tay2016", "Tay2019", "LeongBinAbdullah2021"),
+    aliases=("qt prolonging medicines", "qt prolonging drugs", "qt drugs"),
+)
+
+ACETAMINOPHEN_LIVER = InteractionClass(
+    code="acetaminophen_liver",
+    label="Acetaminophen (paracetamol) and the liver",
+    severity=Severity.LOW,
+    mechanism=(
+        "Kratom has been linked to liver injury, and too much acetaminophen (paracetamol) "
+        "damages the liver too. Each is a strain on the same organ, especially with heavy "
+        "kratom use or alcohol. Many cold, flu and prescription pain medicines contain "
+        "acetaminophen, so it is easy to take more than you think."
+    ),
+    advice=(
+        "Keep to the dose on the pack, count every product that contains acetaminophen or "
+        "paracetamol, and talk to a pharmacist if you use kratom heavily or drink. Yellow skin "
+        "or eyes, dark urine, pale stools, itching or pain under the right ribs need a doctor "
+        "the same day."
+    ),
+    evidence_types=(EvidenceType.CASE_SERIES, EvidenceType.CLASS_BASED),
+    evidence=(
+        "Eleven cases of kratom liver injury in a US network, all with jaundice. No study has "
+        "tested acetaminophen together with kratom (class-based, theoretical)."
+    ),
+    basis=Basis.THEORETICAL,
+    sources=("Ahmad2021",),
 )
 
 OTHER_CLASSES: tuple[InteractionClass, ...] = (
@@ -254,4 +311,6 @@ OTHER_CLASSES: tuple[InteractionClass, ...] = (
     CYP3A_INDUCERS,
     PGP_SUBSTRATES,
     CYP3A_NARROW_MARGIN,
+    QT_PROLONGING,
+    ACETAMINOPHEN_LIVER,
 )

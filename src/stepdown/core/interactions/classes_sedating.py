@@ -8,6 +8,8 @@ References
 ----------
 Olsen2019, Suriaga2024, Torrico2024, Corkery2019: deaths with kratom and other substances.
 Tanna2023CPT: midazolam AUC x1.39 after 2 g kratom tea (CYP3A).  Tanna2021: CYP3A inhibition.
+Weiss2021: buprenorphine for kratom dependence (first dose timed by a clinician, once withdrawal
+has begun).
 Backstrom2010, Kronstrand2011: "Krypton" deaths.  Hughes2018: quetiapine death.
 FDA2019Gabapentinoids: gabapentinoid breathing risk with opioids and sedatives (class-based).
 MalaysianSeizure2021, Jittasopa2021: diphenhydramine and antihistamines with kratom.
@@ -32,7 +34,10 @@ OPIOIDS = InteractionClass(
         "(Narcan) at hand and show the people around you how to use it. If an opioid is "
         "prescribed to you, tell the prescriber that you use kratom so the plan is safe. Very "
         "slow breathing, blue lips or someone who can't be woken means calling emergency "
-        "services straight away."
+        "services straight away. Buprenorphine (Subutex, Suboxone, Sublocade and others) "
+        "started too soon after kratom can bring on sudden, severe withdrawal: wait until "
+        "withdrawal is clearly under way, and let a clinician check the signs and time the "
+        "first dose."
     ),
     evidence_types=(EvidenceType.DEATH_DATA, EvidenceType.CLINICAL_STUDY),
     evidence=(
@@ -42,7 +47,7 @@ OPIOIDS = InteractionClass(
         "kratom tea raised the level of a CYP3A-cleared drug (midazolam) about 1.4-fold."
     ),
     basis=Basis.OBSERVED,
-    sources=("Olsen2019", "Suriaga2024", "Torrico2024", "Tanna2023CPT"),
+    sources=("Olsen2019", "Suriaga2024", "Torrico2024", "Tanna2023CPT", "Weiss2021"),
     aliases=("opioids", "opioid", "opiates", "opiate", "narcotics"),
 )
 
@@ -136,7 +141,7 @@ GABAPENTINOIDS = InteractionClass(
     ),
     evidence_types=(EvidenceType.CLASS_BASED,),
     evidence=(
-        "Kratom-specific data NOT FOUND. The warning is class-based (theoretical): regulators "
+        "No kratom-specific data was found. The warning is class-based (theoretical): regulators "
         "warn that gabapentinoids can cause serious breathing problems with opioids and other "
         "central nervous system depressants."
     ),
@@ -183,7 +188,7 @@ CYP3A_SEDATIVES = InteractionClass(
     ),
     evidence_types=(EvidenceType.CLASS_BASED, EvidenceType.CLINICAL_STUDY),
     evidence=(
-        "Kratom-specific reports for these medicines NOT FOUND. Kratom raised midazolam exposure "
+        "No kratom-specific reports for these medicines were found. Kratom raised midazolam "
         "about 1.4-fold in a clinical study and inhibits CYP3A in the lab, so the same may apply "
         "(class-based, theoretical)."
     ),
@@ -208,7 +213,7 @@ OTHER_SEDATIVES = InteractionClass(
     ),
     evidence_types=(EvidenceType.CLASS_BASED, EvidenceType.DEATH_DATA),
     evidence=(
-        "Kratom-specific data for these medicines NOT FOUND. Most deaths in which kratom was "
+        "No kratom-specific data for these medicines was found. Most deaths in which kratom was "
         "found involved several substances, often sedating ones; this entry is class-based "
         "(theoretical)."
     ),
@@ -258,7 +263,7 @@ CANNABIS = InteractionClass(
     ),
     evidence_types=(EvidenceType.CLASS_BASED,),
     evidence=(
-        "Kratom–cannabis (THC) interaction data NOT FOUND. The only related study gave CBD with "
+        "No kratom–cannabis (THC) interaction data was found. The only related study gave CBD with "
         "kratom to rats. Severity is low because no harm has been documented, not because the "
         "combination has been shown to be safe."
     ),

@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
+from stepdown.core.interactions.classes_antagonists import ANTAGONIST_CLASSES
 from stepdown.core.interactions.classes_other import OTHER_CLASSES
 from stepdown.core.interactions.classes_sedating import SEDATING_CLASSES
+from stepdown.core.interactions.combinations import COMBINATIONS
+from stepdown.core.interactions.members_antagonists import ANTAGONIST_QT_LIVER_MEMBERS
 from stepdown.core.interactions.members_opioids import OPIOID_MEMBERS
 from stepdown.core.interactions.members_other import OTHER_MEMBERS
 from stepdown.core.interactions.members_sedating import SEDATING_MEMBERS
-from stepdown.core.interactions.model import InteractionClass, Substance
+from stepdown.core.interactions.model import Combination, InteractionClass, Substance
 from stepdown.core.interactions.normalise import FORM_WORDS, key
 
 
@@ -33,18 +36,19 @@ class NameKind(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IndexEntry:
-    """One known name. Exactly one of ``substance`` and ``class_code`` is set."""
+    """One known name. Exactly one of ``substances`` (one, or a combination's ingredients) and
+    ``class_code`` is set."""
 
     key: str
     display: str
     kind: NameKind
-    substance: str | None = None
+    substances: tuple[str, ...] = ()
     class_code: str | None = None
 
     @property
     def target(self) -> str:
         """What the name points at, to tell two names of the same thing apart from a clash."""
-        return self.substance if self.substance is not None else f"class:{self.class_code}"
+        return " + ".join(self.substances) if self.substances else f"class:{self.class_code}"
 
 
 def _classes_by_code(classes: Iterable[InteractionClass]) -> Mapping[str, InteractionClass]:
@@ -72,18 +76,42 @@ def _substances_by_name(
     return MappingProxyType(by_name)
 
 
+def _checked_combinations(
+    combinations: Iterable[Combination], substances: Mapping[str, Substance]
+) -> tuple[Combination, ...]:
+    checked = tuple(combinations)
+    for combination in checked:
+        unknown = [name for name in combination.ingredients if name not in substances]
+        if unknown or len(combination.ingredients) < 2:
+            raise ValueError(f"combination {combination.name!r} has unknown ingredients {unknown}")
+    return checked
+
+
 def _entries(
-    substances: Iterable[Substance], classes: Iterable[InteractionClass]
+    substances: Iterable[Substance],
+    combinations: Iterable[Combination],
+    classes: Iterable[InteractionClass],
 ) -> Iterable[IndexEntry]:
     for s in substances:
-        yield IndexEntry(key=key(s.name), display=s.name, kind=NameKind.GENERIC, substance=s.name)
+        only = (s.name,)
+        yield IndexEntry(key=key(s.name), display=s.name, kind=NameKind.GENERIC, substances=only)
         for kind, names in (
             (NameKind.SYNONYM, s.synonyms),
             (NameKind.BRAND, s.brands),
             (NameKind.STREET, s.street_names),
         ):
             for name in names:
-                yield IndexEntry(key=key(name), display=name, kind=kind, substance=s.name)
+                yield IndexEntry(key=key(name), display=name, kind=kind, substances=only)
+    for product in combinations:
+        for kind, names in (
+            (NameKind.GENERIC, (product.name,)),
+            (NameKind.SYNONYM, product.synonyms),
+            (NameKind.BRAND, product.brands),
+        ):
+            for name in names:
+                yield IndexEntry(
+                    key=key(name), display=name, kind=kind, substances=product.ingredients
+                )
     for c in classes:
         for alias in c.aliases:
             yield IndexEntry(key=key(alias), display=alias, kind=NameKind.CLASS, class_code=c.code)
@@ -104,11 +132,16 @@ def _index(entries: Iterable[IndexEntry]) -> Mapping[str, IndexEntry]:
     return MappingProxyType(index)
 
 
-CLASSES: Mapping[str, InteractionClass] = _classes_by_code(SEDATING_CLASSES + OTHER_CLASSES)
-SUBSTANCES: Mapping[str, Substance] = _substances_by_name(
-    OPIOID_MEMBERS + SEDATING_MEMBERS + OTHER_MEMBERS, CLASSES
+CLASSES: Mapping[str, InteractionClass] = _classes_by_code(
+    SEDATING_CLASSES + OTHER_CLASSES + ANTAGONIST_CLASSES
 )
-NAME_INDEX: Mapping[str, IndexEntry] = _index(_entries(SUBSTANCES.values(), CLASSES.values()))
+SUBSTANCES: Mapping[str, Substance] = _substances_by_name(
+    OPIOID_MEMBERS + SEDATING_MEMBERS + OTHER_MEMBERS + ANTAGONIST_QT_LIVER_MEMBERS, CLASSES
+)
+COMBINATION_PRODUCTS: tuple[Combination, ...] = _checked_combinations(COMBINATIONS, SUBSTANCES)
+NAME_INDEX: Mapping[str, IndexEntry] = _index(
+    _entries(SUBSTANCES.values(), COMBINATION_PRODUCTS, CLASSES.values())
+)
 
 
 def known_names() -> tuple[str, ...]:

@@ -2,9 +2,12 @@
 
 Order matters for safety. An exact or alias match always wins over a guess. A misspelling is
 accepted only when exactly one drug is closest and shares the first letter, so "codiene" finds
-codeine but an ambiguous typo finds nothing. Street names ("coke", "ice") only match when they
-are the whole entry, so "diet coke" never becomes cocaine. Anything not recognised returns
-``None``: "not in the knowledge base", which says nothing about safety.
+codeine but an ambiguous typo finds nothing. A misspelling may change letters but never digits,
+so a name that differs from a brand only by a number ("Tylenol" and "Tylenol 3") is never taken
+for it; a bare whole number is kept as part of the name until a name without it is tried.
+Street names ("coke", "ice") only match when they are the whole entry, so "diet coke" never
+becomes cocaine. Anything not recognised returns ``None``: "not in the knowledge base", which
+says nothing about safety.
 """
 
 from __future__ import annotations
@@ -19,15 +22,32 @@ from stepdown.core.interactions.knowledge_base import (
     IndexEntry,
     NameKind,
 )
-from stepdown.core.interactions.model import MatchKind, Resolution
-from stepdown.core.interactions.normalise import compact, fold, split_parts, strip_forms
-
-# Street names are slang that collides with ordinary words, so they never match fuzzily.
-_FUZZY_CANDIDATES: tuple[IndexEntry, ...] = tuple(
-    entry
-    for entry in NAME_INDEX.values()
-    if entry.kind is not NameKind.STREET and len(entry.key) >= MIN_FUZZY_LENGTH
+from stepdown.core.interactions.model import MatchedAs, MatchKind, Resolution
+from stepdown.core.interactions.normalise import (
+    compact,
+    fold,
+    letters_and_digits,
+    split_parts,
+    strip_forms,
+    strip_measures,
+    strip_strengths,
 )
+
+# Street names are slang that collides with ordinary words, so they never match fuzzily. Each
+# candidate is kept with its key's letters and digits apart (see ``_closest``).
+_FUZZY_CANDIDATES: tuple[tuple[IndexEntry, str, str], ...] = tuple(
+    (entry, *letters_and_digits(entry.key))
+    for entry in NAME_INDEX.values()
+    if entry.kind is not NameKind.STREET
+    and len(letters_and_digits(entry.key)[0]) >= MIN_FUZZY_LENGTH
+)
+_MATCHED_AS = {
+    NameKind.GENERIC: MatchedAs.EXACT,
+    NameKind.BRAND: MatchedAs.BRAND,
+    NameKind.SYNONYM: MatchedAs.OTHER_NAME,
+    NameKind.STREET: MatchedAs.OTHER_NAME,
+    NameKind.CLASS: MatchedAs.CLASS,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +65,26 @@ def resolve(name: str) -> Resolution | None:
     misspellings are tolerated when one drug is clearly closest.
     """
     folded = fold(name)
-    hit = _exact(folded) or _combination(folded) or _guess(strip_forms(folded))
+    hit = (
+        _exact(folded)
+        or _combination(folded)
+        or _guess(strip_measures(folded))
+        or _guess(strip_forms(folded))
+    )
     return None if hit is None else _resolution(name, hit)
 
 
 def _exact(folded: str, *, whole_entry: bool = True) -> _Hit | None:
     # A street name must be the whole entry as typed: "ice cream" minus the form word "cream"
-    # must not become methamphetamine, nor "rum and coke" cocaine.
-    candidates = ((folded, whole_entry), (strip_forms(folded), False))
+    # must not become methamphetamine, nor "rum and coke" cocaine. Form words and a bare number
+    # are tried as part of the name first: "Ery-Tab 250 mg" is Ery-Tab, "Tylenol 3 300 mg" is
+    # Tylenol 3, "Tylenol 500 mg" is Tylenol.
+    candidates = (
+        (folded, whole_entry),
+        (strip_strengths(folded), False),
+        (strip_measures(folded), False),
+        (strip_forms(folded), False),
+    )
     for candidate, street_allowed in candidates:
         entry = NAME_INDEX.get(compact(candidate))
         if entry is not None and (street_allowed or entry.kind is not NameKind.STREET):
@@ -99,15 +131,20 @@ def _guess(stripped: str) -> _Hit | None:
 
 
 def _closest(typed: str) -> IndexEntry | None:
-    """The single known name closest to a misspelt ``typed`` key, if one is clearly closest."""
-    limit = allowed_edits(len(typed))
+    """The single known name closest to a misspelt ``typed`` key, if one is clearly closest.
+
+    Only the letters are compared, and only with names that have exactly the same digits: a
+    number in a name tells products apart ("Tylenol 3" has codeine), so it is never guessed.
+    """
+    letters, digits = letters_and_digits(typed)
+    limit = allowed_edits(len(letters))
     if limit == 0:
         return None
     best_by_target: dict[str, tuple[int, IndexEntry]] = {}
-    for entry in _FUZZY_CANDIDATES:
-        if entry.key[0] != typed[0]:
+    for entry, entry_letters, entry_digits in _FUZZY_CANDIDATES:
+        if entry_digits != digits or entry_letters[0] != letters[0]:
             continue
-        distance = edit_distance(typed, entry.key, limit=limit)
+        distance = edit_distance(letters, entry_letters, limit=limit)
         if distance > limit:
             continue
         current = best_by_target.get(entry.target)
@@ -148,12 +185,15 @@ def _resolution(query: str, hit: _Hit) -> Resolution:
     substances: list[str] = []
     labels: list[str] = []
     classes: list[str] = []
+    codes: tuple[str, ...]
     for entry in hit.entries:
-        if entry.substance is not None:
-            if entry.substance not in substances:
-                substances.append(entry.substance)
-                labels.append(entry.substance)
-            codes = SUBSTANCES[entry.substance].classes
+        if entry.substances:
+            codes = ()
+            for name in entry.substances:
+                if name not in substances:
+                    substances.append(name)
+                    labels.append(name)
+                codes += SUBSTANCES[name].classes
         else:
             assert entry.class_code is not None  # an index entry names a substance or a class
             label = CLASSES[entry.class_code].label
@@ -169,4 +209,14 @@ def _resolution(query: str, hit: _Hit) -> Resolution:
         match=hit.kind,
         matched=tuple(dict.fromkeys(entry.display for entry in hit.entries)),
         unrecognised=hit.unrecognised,
+        matched_as=_matched_as(hit),
     )
+
+
+def _matched_as(hit: _Hit) -> MatchedAs:
+    if hit.kind is MatchKind.FUZZY:
+        return MatchedAs.CLOSE_SPELLING
+    if hit.kind is MatchKind.PARTIAL:
+        return MatchedAs.PARTIAL
+    kinds = [entry.kind for entry in hit.entries if entry.kind is not NameKind.GENERIC]
+    return _MATCHED_AS[kinds[0]] if kinds else MatchedAs.EXACT

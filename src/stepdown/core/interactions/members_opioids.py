@@ -1,9 +1,10 @@
 """Opioids, including "Krypton" (kratom with added O-desmethyltramadol), with their names.
 
 Class membership follows ``shared/reference/pharmacology.md`` §6; the sources for each class are
-on the class itself (``classes_sedating`` and ``classes_other``). Brands are common ones in the
-US, UK, Europe and Australia; the list is not exhaustive, which is why an unknown name is
-reported as "not in the knowledge base" and never as safe.
+on the class itself (``classes_sedating`` and ``classes_other``). Combination products
+(Percocet, Suboxone, Tylenol 3) are in ``combinations``. Brands are common ones in the US, UK,
+Europe and Australia; the list is not exhaustive, which is why an unknown name is reported as
+"not in the knowledge base" and never as safe.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from stepdown.core.interactions.model import Substance
 _OPIOID = "opioids"
 _2D6 = "cyp2d6_substrates"
 _SERO = "serotonergic"
+_QT = "qt_prolonging"
 
 OPIOID_MEMBERS: tuple[Substance, ...] = (
     Substance(
@@ -30,32 +32,19 @@ OPIOID_MEMBERS: tuple[Substance, ...] = (
             "Xtampza",
             "OxyNorm",
             "Endone",
-            "Percocet",
             "Percodan",
-            "Roxicet",
-            "Endocet",
-            "Targin",
-            "Targiniq",
         ),
         street_names=("oxy", "oxys", "percs", "roxies"),
     ),
     Substance(
         name="hydrocodone",
         classes=(_OPIOID, _2D6),
-        brands=("Vicodin", "Norco", "Lortab", "Lorcet", "Hysingla", "Zohydro", "Vicoprofen"),
+        brands=("Hysingla", "Zohydro", "Vicoprofen"),
     ),
     Substance(
         name="codeine",
         classes=(_OPIOID, _2D6),
-        brands=(
-            "Tylenol with codeine",
-            "Tylenol 3",
-            "Tylenol #3",
-            "co-codamol",
-            "Panadeine",
-            "Solpadeine",
-            "Nurofen Plus",
-        ),
+        brands=("Nurofen Plus",),
     ),
     Substance(
         name="promethazine with codeine",
@@ -67,7 +56,7 @@ OPIOID_MEMBERS: tuple[Substance, ...] = (
     Substance(
         name="dihydrocodeine",
         classes=(_OPIOID, _2D6),
-        brands=("DF118", "co-dydramol"),
+        brands=("DF118",),
     ),
     Substance(
         name="hydromorphone",
@@ -105,7 +94,7 @@ OPIOID_MEMBERS: tuple[Substance, ...] = (
     ),
     Substance(
         name="methadone",
-        classes=(_OPIOID,),
+        classes=(_OPIOID, _QT),
         brands=("Dolophine", "Methadose", "Physeptone", "Metadol", "Diskets"),
     ),
     Substance(
@@ -113,9 +102,6 @@ OPIOID_MEMBERS: tuple[Substance, ...] = (
         classes=(_OPIOID,),
         brands=(
             "Subutex",
-            "Suboxone",
-            "Zubsolv",
-            "Bunavail",
             "Sublocade",
             "Brixadi",
             "Buvidal",
@@ -133,11 +119,9 @@ OPIOID_MEMBERS: tuple[Substance, ...] = (
         classes=(_OPIOID, _SERO, _2D6),
         brands=(
             "Ultram",
-            "Ultracet",
             "ConZip",
             "Tramal",
             "Zydol",
-            "Zaldiar",
             "Ralivia",
             "Durela",
             "Tridural",
@@ -164,6 +148,12 @@ OPIOID_MEMBERS: tuple[Substance, ...] = (
         name="nitazenes",
         classes=(_OPIOID,),
         synonyms=("nitazene", "isotonitazene", "metonitazene", "protonitazene", "etonitazene"),
+    ),
+    Substance(
+        name="tianeptine",
+        classes=(_OPIOID,),
+        brands=("Stablon", "Coaxil", "Tianeurax", "Tianaa", "Zaza Red", "Neptune's Fix"),
+        street_names=("gas station heroin",),
     ),
     Substance(
         name="O-desmethyltramadol",

@@ -21,8 +21,10 @@ SEROTONERGIC_MEMBERS: tuple[Substance, ...] = (
         classes=(_SERO, _2D6),
         brands=("Paxil", "Seroxat", "Pexeva", "Brisdelle"),
     ),
-    Substance(name="citalopram", classes=(_SERO,), brands=("Celexa", "Cipramil")),
-    Substance(name="escitalopram", classes=(_SERO,), brands=("Lexapro", "Cipralex")),
+    Substance(name="citalopram", classes=(_SERO, "qt_prolonging"), brands=("Celexa", "Cipramil")),
+    Substance(
+        name="escitalopram", classes=(_SERO, "qt_prolonging"), brands=("Lexapro", "Cipralex")
+    ),
     Substance(name="fluvoxamine", classes=(_SERO,), brands=("Luvox", "Faverin")),
     Substance(name="venlafaxine", classes=(_SERO, _2D6), brands=("Effexor",)),
     Substance(name="desvenlafaxine", classes=(_SERO,), brands=("Pristiq",)),
@@ -188,9 +190,9 @@ CYP2D6_MEMBERS: tuple[Substance, ...] = (
     Substance(name="atomoxetine", classes=(_2D6,), brands=("Strattera",)),
     Substance(name="tamoxifen", classes=(_2D6,), brands=("Nolvadex", "Soltamox")),
     Substance(name="risperidone", classes=(_2D6,), brands=("Risperdal",)),
-    Substance(name="haloperidol", classes=(_2D6,), brands=("Haldol", "Serenace")),
+    Substance(name="haloperidol", classes=(_2D6, "qt_prolonging"), brands=("Haldol", "Serenace")),
     Substance(name="perphenazine", classes=(_2D6,), brands=("Trilafon",)),
-    Substance(name="thioridazine", classes=(_2D6,), brands=("Mellaril",)),
+    Substance(name="thioridazine", classes=(_2D6, "qt_prolonging"), brands=("Mellaril",)),
     Substance(name="iloperidone", classes=(_2D6,), brands=("Fanapt",)),
     Substance(name="nortriptyline", classes=(_2D6,), brands=("Pamelor", "Aventyl", "Allegron")),
     Substance(name="desipramine", classes=(_2D6,), brands=("Norpramin",)),
@@ -221,13 +223,13 @@ CYP3A_MODULATOR_MEMBERS: tuple[Substance, ...] = (
         synonyms=("nirmatrelvir",),
         brands=("Paxlovid",),
     ),
-    Substance(name="lopinavir", classes=(_INH,), brands=("Kaletra",)),
+    Substance(name="lopinavir", classes=(_INH,)),
     Substance(name="saquinavir", classes=(_INH,), brands=("Invirase",)),
     Substance(name="indinavir", classes=(_INH,), brands=("Crixivan",)),
     Substance(name="nelfinavir", classes=(_INH,), brands=("Viracept",)),
     Substance(
         name="clarithromycin",
-        classes=(_INH,),
+        classes=(_INH, "qt_prolonging"),
         brands=("Biaxin", "Klacid", "Klaricid"),
     ),
     Substance(name="telithromycin", classes=(_INH,), brands=("Ketek",)),
@@ -258,7 +260,9 @@ _PGP = "pgp_substrates"
 _NARROW = "cyp3a_narrow_margin"
 
 TRANSPORTER_MEMBERS: tuple[Substance, ...] = (
-    Substance(name="loperamide", classes=(_PGP,), brands=("Imodium", "Imodium A-D")),
+    Substance(
+        name="loperamide", classes=(_PGP, "qt_prolonging"), brands=("Imodium", "Imodium A-D")
+    ),
     Substance(name="digoxin", classes=(_PGP,), brands=("Lanoxin",)),
     Substance(name="dabigatran", classes=(_PGP,), brands=("Pradaxa", "Pradax")),
     Substance(name="fexofenadine", classes=(_PGP,), brands=("Allegra", "Telfast")),

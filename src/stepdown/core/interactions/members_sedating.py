@@ -91,7 +91,7 @@ OTHER_DEPRESSANT_MEMBERS: tuple[Substance, ...] = (
     Substance(name="mirogabalin", classes=("gabapentinoids",), brands=("Tarlige",)),
     Substance(
         name="quetiapine",
-        classes=("cyp3a_antipsychotics",),
+        classes=("cyp3a_antipsychotics", "qt_prolonging"),
         brands=("Seroquel",),
     ),
     Substance(name="lurasidone", classes=("cyp3a_antipsychotics",), brands=("Latuda",)),
@@ -100,7 +100,11 @@ OTHER_DEPRESSANT_MEMBERS: tuple[Substance, ...] = (
         classes=("cyp3a_antipsychotics",),
         brands=("Vraylar", "Reagila"),
     ),
-    Substance(name="ziprasidone", classes=("cyp3a_antipsychotics",), brands=("Geodon", "Zeldox")),
+    Substance(
+        name="ziprasidone",
+        classes=("cyp3a_antipsychotics", "qt_prolonging"),
+        brands=("Geodon", "Zeldox"),
+    ),
     Substance(name="lumateperone", classes=("cyp3a_antipsychotics",), brands=("Caplyta",)),
     Substance(
         name="brexpiprazole",
@@ -112,7 +116,9 @@ OTHER_DEPRESSANT_MEMBERS: tuple[Substance, ...] = (
         classes=("cyp3a_antipsychotics", _2D6),
         brands=("Abilify", "Abilify Maintena", "Aristada"),
     ),
-    Substance(name="pimozide", classes=("cyp3a_antipsychotics", _2D6), brands=("Orap",)),
+    Substance(
+        name="pimozide", classes=("cyp3a_antipsychotics", _2D6, "qt_prolonging"), brands=("Orap",)
+    ),
     Substance(
         name="zolpidem",
         classes=("cyp3a_sedatives",),
@@ -134,7 +140,7 @@ OTHER_DEPRESSANT_MEMBERS: tuple[Substance, ...] = (
         synonyms=("phenobarbitone",),
         brands=("Luminal",),
     ),
-    Substance(name="butalbital", classes=("other_sedatives",), brands=("Fioricet", "Fiorinal")),
+    Substance(name="butalbital", classes=("other_sedatives",), brands=("Fiorinal",)),
     Substance(
         name="primidone",
         classes=("other_sedatives", "cyp3a_inducers"),
@@ -167,7 +173,7 @@ OTHER_DEPRESSANT_MEMBERS: tuple[Substance, ...] = (
     ),
     Substance(
         name="chlorpromazine",
-        classes=("other_sedatives",),
+        classes=("other_sedatives", "qt_prolonging"),
         brands=("Thorazine", "Largactil"),
     ),
     Substance(
@@ -194,7 +200,6 @@ ANTIHISTAMINE_MEMBERS: tuple[Substance, ...] = (
             "Nytol",
             "ZzzQuil",
             "Sominex",
-            "Tylenol PM",
             "Advil PM",
             "Unisom SleepGels",
         ),
@@ -212,7 +217,9 @@ ANTIHISTAMINE_MEMBERS: tuple[Substance, ...] = (
     ),
     Substance(name="dexchlorpheniramine", classes=(_AH,), brands=("Polaramine",)),
     Substance(name="promethazine", classes=(_AH,), brands=("Phenergan", "Avomine")),
-    Substance(name="hydroxyzine", classes=(_AH,), brands=("Atarax", "Vistaril", "Ucerax")),
+    Substance(
+        name="hydroxyzine", classes=(_AH, "qt_prolonging"), brands=("Atarax", "Vistaril", "Ucerax")
+    ),
     Substance(name="dimenhydrinate", classes=(_AH,), brands=("Dramamine", "Gravol")),
     Substance(name="cyproheptadine", classes=(_AH,), brands=("Periactin",)),
     Substance(

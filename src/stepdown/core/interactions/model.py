@@ -98,6 +98,30 @@ class Substance:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Combination:
+    """A product with several active ingredients ("buprenorphine/naloxone": Suboxone).
+
+    Its names resolve to every ingredient, so the product carries all their classes.
+    """
+
+    name: str
+    ingredients: tuple[str, ...]
+    brands: tuple[str, ...] = ()
+    synonyms: tuple[str, ...] = ()
+
+
+class MatchedAs(StrEnum):
+    """How a name was recognised, in the words shown to the person."""
+
+    EXACT = "exact"
+    BRAND = "brand"
+    OTHER_NAME = "other name"  # another generic spelling or a street name
+    CLASS = "class name"
+    PARTIAL = "partial"
+    CLOSE_SPELLING = "close spelling"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Resolution:
     """What a typed name was recognised as.
 
@@ -113,6 +137,24 @@ class Resolution:
     match: MatchKind
     matched: tuple[str, ...]
     unrecognised: tuple[str, ...] = ()
+    matched_as: MatchedAs = MatchedAs.EXACT
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """A close spelling is only a guess: it counts (alerts, warnings) once confirmed."""
+        return self.match is MatchKind.FUZZY
+
+    @property
+    def suggestion(self) -> str | None:
+        """ "Did you mean …?": the known name a close spelling was taken for."""
+        return " + ".join(self.matched) if self.needs_confirmation else None
+
+    @property
+    def match_label(self) -> str:
+        """ "exact", "brand", "close spelling — did you mean quetiapine?" …"""
+        if self.suggestion is not None:
+            return f"{MatchedAs.CLOSE_SPELLING.value} — did you mean {self.suggestion}?"
+        return self.matched_as.value
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -35,10 +35,15 @@ FORM_WORDS = _word_set(
     "mg mcg ug g ml iu unit units percent",
 )
 
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_UNIT = r"(?:mg|mcg|ug|g|ml|iu|units?)(?:\s*/\s*(?:ml|h|hr|hour|dose|tab))?"
 # A strength: a number, optionally a ratio ("10/325"), optionally a unit ("10 mg", "0.5mg/ml").
-_STRENGTH = re.compile(
-    r"(?<![a-z0-9])\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)*"
-    r"(?:\s*(?:mg|mcg|ug|g|ml|iu|units?)(?:\s*/\s*(?:ml|h|hr|hour|dose|tab))?)?(?![a-z0-9])"
+_STRENGTH = re.compile(rf"(?<![a-z0-9]){_NUMBER}(?:\s*/\s*{_NUMBER})*(?:\s*{_UNIT})?(?![a-z0-9])")
+# A number that can only be a strength: with a unit, a ratio or a decimal point. A bare whole
+# number may belong to the name ("Tylenol 3" is not "Tylenol"), so this one leaves it.
+_MEASURED = re.compile(
+    rf"(?<![a-z0-9])(?:{_NUMBER}(?:\s*/\s*{_NUMBER})+(?:\s*{_UNIT})?"
+    rf"|{_NUMBER}\s*{_UNIT}|\d+[.,]\d+)(?![a-z0-9])"
 )
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _NOT_WORD = re.compile(r"[^a-z0-9/+&,]+")
@@ -74,6 +79,23 @@ def strip_forms(folded: str) -> str:
     without_strengths = _STRENGTH.sub(" ", folded)
     words = [w for w in without_strengths.split() if w not in FORM_WORDS and compact(w)]
     return " ".join(words)
+
+
+def strip_strengths(folded: str) -> str:
+    """Remove only what must be a strength, keeping every word ("ery tab 250 mg" -> "ery tab")."""
+    return " ".join(_MEASURED.sub(" ", folded).split())
+
+
+def strip_measures(folded: str) -> str:
+    """Like :func:`strip_forms`, but keep bare whole numbers ("tylenol 3 300 mg" -> "tylenol 3")."""
+    words = [w for w in strip_strengths(folded).split() if w not in FORM_WORDS and compact(w)]
+    return " ".join(words)
+
+
+def letters_and_digits(compacted: str) -> tuple[str, str]:
+    """A key's letters and its digits, apart: a misspelling may change letters, never digits."""
+    letters = "".join(ch for ch in compacted if not ch.isdigit())
+    return letters, "".join(ch for ch in compacted if ch.isdigit())
 
 
 def split_parts(folded: str) -> tuple[str, ...]:

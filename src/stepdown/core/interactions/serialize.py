@@ -21,7 +21,13 @@ def interaction_to_dict(interaction: Interaction) -> dict[str, object]:
 
 def report_to_dict(report: Report) -> dict[str, object]:
     """``{"name", "resolved", "classes", "match", "unrecognised", "interactions"}``; ``resolved``
-    is ``None`` when the name is not in the knowledge base (which never means it is safe)."""
+    is ``None`` when the name is not in the knowledge base (which never means it is safe).
+
+    Added later (the first six keys are a contract): ``ingredients`` (every active ingredient
+    recognised), ``matched_as`` ("exact", "brand", "other name", "class name", "partial",
+    "close spelling"), ``match_label`` (the same in words, with "did you mean …?"),
+    ``did_you_mean`` and ``needs_confirmation`` (a close spelling counts once confirmed).
+    """
     resolution = report.resolution
     return {
         "name": report.name,
@@ -30,4 +36,9 @@ def report_to_dict(report: Report) -> dict[str, object]:
         "match": None if resolution is None else resolution.match.value,
         "unrecognised": [] if resolution is None else list(resolution.unrecognised),
         "interactions": [interaction_to_dict(i) for i in report.interactions],
+        "ingredients": [] if resolution is None else list(resolution.substances),
+        "matched_as": None if resolution is None else resolution.matched_as.value,
+        "match_label": None if resolution is None else resolution.match_label,
+        "did_you_mean": None if resolution is None else resolution.suggestion,
+        "needs_confirmation": resolution is not None and resolution.needs_confirmation,
     }

@@ -1,7 +1,7 @@
 """Learn pages as data: one registry, in reading order.
 
 Adding a page: write a ``LearnPage`` in the topic module that fits (``basics``, ``stopping``,
-``safety``), add it to that module's ``PAGES``, cite only IDs listed in
+``safety``, ``care``), add it to that module's ``PAGES``, cite only IDs listed in
 ``docs/clinical-sources.md``, and run ``tests/learn`` (see ``docs/learn.md``).
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from stepdown.errors import NotFound
-from stepdown.learn.pages import basics, safety, stopping
+from stepdown.learn.pages import basics, care, safety, stopping
 from stepdown.learn.pages.model import LearnPage, Section
 
 # Stepdown pages a Learn page may point to, with the label shown.
@@ -24,10 +24,10 @@ TOOL_LINKS = MappingProxyType(
 )
 
 # Slugs that would collide with fixed routes under /learn/.
-RESERVED_SLUGS = frozenset({"support", "tools"})
+RESERVED_SLUGS = frozenset({"support", "tools", "sources"})
 
 PAGES: MappingProxyType[str, LearnPage] = MappingProxyType(
-    {str(page.slug): page for page in (*basics.PAGES, *stopping.PAGES, *safety.PAGES)}
+    {str(page.slug): page for page in (*basics.PAGES, *stopping.PAGES, *safety.PAGES, *care.PAGES)}
 )
 
 # The index shows the pages in these groups, in this order.
@@ -35,6 +35,7 @@ GROUPS: tuple[tuple[str, tuple[LearnPage, ...]], ...] = (
     ("Understanding kratom", basics.PAGES),
     ("Cutting down and stopping", stopping.PAGES),
     ("Staying safe", safety.PAGES),
+    ("Getting professional help", care.PAGES),
 )
 
 

@@ -10,6 +10,7 @@ from django import template
 
 from stepdown.accounts.models import User
 from stepdown.learn.selectors import support_for
+from stepdown.learn.sources import sources
 
 register = template.Library()
 
@@ -47,3 +48,10 @@ def support_card(context: template.Context) -> dict[str, Any]:
     if not isinstance(user, User) or not user.is_authenticated:
         return {"show": False}
     return {"show": True, "support": support_for(owner=user)}
+
+
+@register.inclusion_tag("learn/source_list.html")
+def source_list(ids: list[str] | tuple[str, ...]) -> dict[str, Any]:
+    """Each source ID with its reference, a link to the sources page and the paper's own link."""
+    known = sources()
+    return {"items": [(source_id, known.get(source_id)) for source_id in ids]}

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from stepdown.core.rules.learn import LearnSlug
 from stepdown.errors import NotFound
 from stepdown.learn.pages import GROUPS, PAGES, TOOL_LINKS, page_get
+from stepdown.learn.sources import sources as all_sources
 
 
 @require_GET
@@ -29,3 +30,9 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
         "seek_help": PAGES[LearnSlug.SEEK_HELP_NOW.value],
     }
     return render(request, "learn/page.html", context)
+
+
+@require_GET
+def sources(request: HttpRequest) -> HttpResponse:
+    """Every clinical source, as listed in docs/clinical-sources.md."""
+    return render(request, "learn/sources.html", {"sources": list(all_sources().values())})
