@@ -29,7 +29,9 @@
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       scales: {
-        x: { time: true },
+        // The server pads a short series to at least four weeks, so one session is not a dot
+        // on an axis of years.
+        x: { time: true, range: function () { return [data.xmin, data.xmax]; } },
         y: { range: function (u, min, max) { var pad = Math.max(2, (max - min) * 0.2); return [min - pad, max + pad]; } }
       },
       axes: [{}, { label: "ΔITA° (exposed − arm)", size: 60 }],
