@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Literal
 
 import numpy as np
-import numpy.typing as npt
 import pillow_heif
 from django.conf import settings
 from PIL import Image
@@ -112,20 +111,29 @@ def prepare_photo(*, data: bytes) -> PreparedPhoto:
             f"The photo is too small to measure ({decoded.width} × {decoded.height} pixels). "
             "Use the photo straight from the phone's camera, at least 640 × 400 pixels."
         )
+    image = Image.fromarray(np.ascontiguousarray(decoded.rgb), mode="RGB")
+    preview = _smaller(image, PREVIEW_LONG_SIDE_PX)
     return PreparedPhoto(
-        full_jpeg=_jpeg(decoded.rgb, long_side=None, quality=FULL_QUALITY),
-        preview_jpeg=_jpeg(decoded.rgb, long_side=PREVIEW_LONG_SIDE_PX, quality=PREVIEW_QUALITY),
-        thumb_jpeg=_jpeg(decoded.rgb, long_side=THUMB_LONG_SIDE_PX, quality=THUMB_QUALITY),
+        full_jpeg=_jpeg(image, quality=FULL_QUALITY),
+        preview_jpeg=_jpeg(preview, quality=PREVIEW_QUALITY),
+        # From the preview, not the full photo: a fraction of the work, the same picture.
+        thumb_jpeg=_jpeg(_smaller(preview, THUMB_LONG_SIDE_PX), quality=THUMB_QUALITY),
         width_px=decoded.width,
         height_px=decoded.height,
         source_format=announced,
     )
 
 
-def _jpeg(rgb: npt.NDArray[np.uint8], *, long_side: int | None, quality: int) -> bytes:
-    image = Image.fromarray(np.ascontiguousarray(rgb), mode="RGB")
-    if long_side is not None and max(image.size) > long_side:
-        image.thumbnail((long_side, long_side), Image.Resampling.LANCZOS, reducing_gap=3.0)
+def _smaller(image: Image.Image, long_side: int) -> Image.Image:
+    """A copy no longer than ``long_side`` on its long side (the image itself if it fits)."""
+    if max(image.size) <= long_side:
+        return image
+    ratio = long_side / max(image.size)
+    size = (max(1, round(image.width * ratio)), max(1, round(image.height * ratio)))
+    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _jpeg(image: Image.Image, *, quality: int) -> bytes:
     buffer = io.BytesIO()
     # A new image from an array carries no EXIF or ICC; nothing from the upload survives.
     image.save(buffer, format="JPEG", quality=quality, subsampling=0, optimize=False)

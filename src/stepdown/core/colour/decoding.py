@@ -27,11 +27,12 @@ ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "TIFF")
 # Assumption: 40 MP covers every current phone's main camera (48 MP sensors save 12 MP by
 # default) while keeping one decoded photo under ~160 MB of memory (Pillow keeps 4 bytes a pixel).
 DEFAULT_MAX_PIXELS = 40_000_000
-# Assumption: the measurement resolution. A 12 MP phone photo (4032 × 3024) passes unchanged;
-# larger ones are shrunk by area averaging, which keeps a region's median colour within
+# Assumption: the measurement resolution, 3,072 px on the long side (7 MP for a 4:3 photo).
+# Larger photos are shrunk by area averaging, which keeps a region's median colour within
 # ΔE00 0.5 and ITA within 0.5° of the full-resolution value (tests/core/colour/
-# test_colour_bounded.py), far inside the pipeline's own tolerance (ΔE00 2.5, ITA 5°).
-MEASUREMENT_LONG_SIDE_PX = 4096
+# test_colour_bounded.py), far inside the pipeline's own tolerance (ΔE00 2.5, ITA 5°), while a
+# chart filling a quarter of the width keeps patches over 100 px wide.
+MEASUREMENT_LONG_SIDE_PX = 3072
 
 _EXIF_ORIENTATION_TAG = 0x0112
 # EXIF orientation → the transpose that turns the picture upright (as ImageOps.exif_transpose,

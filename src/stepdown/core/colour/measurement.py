@@ -47,10 +47,11 @@ MIN_TILE_FILL = 0.25
 BOOTSTRAP_ROUNDS = 200
 # Any fixed seed: the same photo always gives the same interval.
 BOOTSTRAP_SEED = 20_240_607
-# Assumption: at most a million pixels of a region are converted (about 30 MB of float32 work
-# arrays); the median of a million samples moves by far less than 0.1 L*, and the grid-sampled
-# result stays within ΔE00 0.5 of the full region (tests/core/colour/test_colour_bounded.py).
-MAX_MEASURED_PIXELS = 1_000_000
+# Assumption: at most half a million pixels of a region are converted (about 15 MB of float32
+# work arrays); the median of that many samples moves by far less than 0.1 L*, and the
+# grid-sampled result stays within ΔE00 0.5 of the full region
+# (tests/core/colour/test_colour_bounded.py).
+MAX_MEASURED_PIXELS = 500_000
 
 
 @dataclass(frozen=True, slots=True)
