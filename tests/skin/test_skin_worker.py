@@ -13,7 +13,9 @@ from tests.skin.skin_photos import png_bytes, put_region, upload
 from stepdown.reminders.worker import run_queued_tasks
 from stepdown.skin.models import Measurement
 
-pytestmark = pytest.mark.django_db
+# The worker closes the connection it finds after a task, as it would a broken one; inside a
+# test's wrapping transaction on PostgreSQL that would end the test's own connection.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_region_is_measured_by_the_worker_not_in_the_request(api: Any, web: Client) -> None:
