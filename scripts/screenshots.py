@@ -7,6 +7,7 @@ saves PNGs into ``screenshots/`` (ignored by git). Run with ``make screenshots``
 
 from __future__ import annotations
 
+import io
 import os
 import socket
 import subprocess
@@ -16,12 +17,15 @@ import time
 import urllib.request
 from pathlib import Path
 
+from PIL import Image
 from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benches.photo_analysis import render_photo  # noqa: E402
+
+from stepdown.core.colour.decoding import MEASUREMENT_LONG_SIDE_PX  # noqa: E402
 
 OUT = ROOT / "screenshots"
 PASSWORD = "screenshot-demo-1"  # noqa: S105  (a throwaway demo account)
@@ -77,6 +81,7 @@ def _skin_session(page: Page, base: str, stepdown: str, env: dict[str, str]) -> 
     """Upload one rendered photo for both sites, mark its two skin areas, let one worker round
     measure them; return the session page's path."""
     photo, exposed, reference = render_photo()
+    render_width = Image.open(io.BytesIO(photo)).width
     page.goto(base + "/skin/new/")
     for field in ("exposed_photo", "reference_photo"):
         page.set_input_files(
@@ -85,9 +90,13 @@ def _skin_session(page: Page, base: str, stepdown: str, env: dict[str, str]) -> 
         )
     page.get_by_role("button", name="Upload and continue").click()
     page.wait_for_url("**/regions/")
+    # The stored photo is at the measurement resolution; the areas are given in its pixels.
+    scale = MEASUREMENT_LONG_SIDE_PX / max(render_width, MEASUREMENT_LONG_SIDE_PX)
+    for summary in page.get_by_text("Enter the rectangle as numbers").all():
+        summary.click()
     for prefix, roi in (("exposed", exposed), ("reference", reference)):
         for name in ("x", "y", "width", "height"):
-            page.fill(f'input[name="{prefix}-{name}"]', str(getattr(roi, name)))
+            page.fill(f'input[name="{prefix}-{name}"]', str(int(getattr(roi, name) * scale)))
     page.get_by_test_id("measure").click()
     page.wait_for_url("**/sessions/*/")
     session_path = "/" + page.url.split("/", 3)[3]
