@@ -1,11 +1,13 @@
 """Render Stepdown's main pages in headless Chromium at a phone and a desktop width.
 
-Starts a private server on a temporary data directory with the demo account, signs in, and saves
-PNGs into ``screenshots/`` (ignored by git). Run with ``make screenshots``.
+Starts a private server on a temporary data directory with the demo account, signs in, adds one
+skin photo session (a rendered card-and-skin photo, measured by one round of the worker), and
+saves PNGs into ``screenshots/`` (ignored by git). Run with ``make screenshots``.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import socket
 import subprocess
@@ -15,9 +17,16 @@ import time
 import urllib.request
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from PIL import Image
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benches.photo_analysis import render_photo  # noqa: E402
+
+from stepdown.core.colour.decoding import MEASUREMENT_LONG_SIDE_PX  # noqa: E402
+
 OUT = ROOT / "screenshots"
 PASSWORD = "screenshot-demo-1"  # noqa: S105  (a throwaway demo account)
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
@@ -38,6 +47,7 @@ PAGES = [
     "/learn/",
     "/learn/support/",
     "/skin/",
+    "/skin/new/",
     "/alerts/",
     "/substances/",
     "/substances/medicines/",
@@ -67,8 +77,37 @@ def _wait_until_up(url: str, seconds: float = 30) -> None:
     raise SystemExit(f"the server did not start at {url}")
 
 
+def _skin_session(page: Page, base: str, stepdown: str, env: dict[str, str]) -> str:
+    """Upload one rendered photo for both sites, mark its two skin areas, let one worker round
+    measure them; return the session page's path."""
+    photo, exposed, reference = render_photo()
+    render_width = Image.open(io.BytesIO(photo)).width
+    page.goto(base + "/skin/new/")
+    for field in ("exposed_photo", "reference_photo"):
+        page.set_input_files(
+            f'input[name="{field}"]',
+            files=[{"name": "skin.jpg", "mimeType": "image/jpeg", "buffer": photo}],
+        )
+    page.get_by_role("button", name="Upload and continue").click()
+    page.wait_for_url("**/regions/")
+    # The stored photo is at the measurement resolution; the areas are given in its pixels.
+    scale = MEASUREMENT_LONG_SIDE_PX / max(render_width, MEASUREMENT_LONG_SIDE_PX)
+    for summary in page.get_by_text("Enter the rectangle as numbers").all():
+        summary.click()
+    for prefix, roi in (("exposed", exposed), ("reference", reference)):
+        for name in ("x", "y", "width", "height"):
+            page.fill(f'input[name="{prefix}-{name}"]', str(int(getattr(roi, name) * scale)))
+    page.get_by_test_id("measure").click()
+    page.wait_for_url("**/sessions/*/")
+    session_path = "/" + page.url.split("/", 3)[3]
+    subprocess.run([stepdown, "worker", "--once"], env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+    return session_path
+
+
 def _name(path: str) -> str:
-    return path.strip("/").replace("/", "-") or "welcome"
+    name = path.strip("/").replace("/", "-") or "welcome"
+    # The session's number is not part of the name, so the files stay the same run to run.
+    return "skin-session" if name.startswith("skin-sessions-") else name
 
 
 def main() -> None:
@@ -88,6 +127,7 @@ def main() -> None:
                 browser = playwright.chromium.launch(
                     executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
                 )
+                skin_session = ""
                 for label, (width, height) in WIDTHS.items():
                     context = browser.new_context(viewport={"width": width, "height": height})
                     page = context.new_page()
@@ -99,7 +139,12 @@ def main() -> None:
                     page.get_by_label("Password").fill(PASSWORD)
                     page.get_by_role("button", name="Sign in").click()
                     page.wait_for_url("**/today/")
-                    for path in PAGES:
+                    pages = list(PAGES)
+                    if not skin_session:
+                        # One session, made in the first pass and reused by the second.
+                        skin_session = _skin_session(page, base, stepdown, env)
+                    pages.append(skin_session)
+                    for path in pages:
                         response = page.goto(base + path)
                         if response is None or response.status >= 400:
                             status = response.status if response else "no answer"

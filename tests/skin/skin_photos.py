@@ -33,7 +33,7 @@ def rect_json(roi: Any) -> dict[str, Any]:
 
 
 def png_bytes(
-    width: int = 64, height: int = 48, colour: tuple[int, int, int] = (200, 150, 120)
+    width: int = 640, height: int = 480, colour: tuple[int, int, int] = (200, 150, 120)
 ) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), colour).save(buffer, format="PNG")
@@ -42,7 +42,7 @@ def png_bytes(
 
 def jpeg_with_gps() -> bytes:
     """A small JPEG whose EXIF carries a GPS position, a camera make and a time."""
-    image = Image.new("RGB", (120, 80), (190, 140, 110))
+    image = Image.new("RGB", (800, 600), (190, 140, 110))
     exif = Image.Exif()
     exif[0x010F] = "PhoneMaker"  # Make
     exif[0x0132] = "2024:05:01 10:00:00"  # DateTime

@@ -86,9 +86,9 @@ def test_polygon_region_measures_the_same_patch(api: Any) -> None:
 
 def test_region_outside_the_photo_or_malformed_is_422(api: Any) -> None:
     session = api.post("/skin/sessions", {}).json()
-    photo = upload(api, session["id"], png_bytes(64, 48), "exposed").json()
+    photo = upload(api, session["id"], png_bytes(640, 480), "exposed").json()
     outside = put_region(
-        api, photo["id"], {"region": {"kind": "rect", "x": 40, "y": 0, "width": 30, "height": 10}}
+        api, photo["id"], {"region": {"kind": "rect", "x": 600, "y": 0, "width": 50, "height": 10}}
     )
     assert outside.status_code == 422
     assert outside.json()["detail"][0]["loc"] == ["body", "region"]
@@ -106,9 +106,9 @@ def test_region_outside_the_photo_or_malformed_is_422(api: Any) -> None:
 
 def test_a_photo_without_a_card_reports_no_card(api: Any) -> None:
     session = api.post("/skin/sessions", {}).json()
-    photo = upload(api, session["id"], png_bytes(300, 200), "exposed").json()
+    photo = upload(api, session["id"], png_bytes(900, 600), "exposed").json()
     body = put_region(
-        api, photo["id"], {"region": {"kind": "rect", "x": 0, "y": 0, "width": 300, "height": 200}}
+        api, photo["id"], {"region": {"kind": "rect", "x": 0, "y": 0, "width": 900, "height": 600}}
     ).json()
     quality = body["measurement"]["quality"]
     assert quality["ok"] is False

@@ -105,9 +105,9 @@ def test_upload_draw_and_see_the_result_then_retake(web: Client, person: Any) ->
 
 
 def test_a_bad_photo_shows_its_quality_messages_and_the_retake_path(web: Client) -> None:
-    _new_session(web, png_bytes(400, 300), png_bytes(400, 300))
+    _new_session(web, png_bytes(800, 600), png_bytes(800, 600))
     session = PhotoSession.objects.get()
-    whole = type("R", (), {"x": 0, "y": 0, "width": 400, "height": 300})
+    whole = type("R", (), {"x": 0, "y": 0, "width": 800, "height": 600})
     web.post(
         f"/skin/sessions/{session.pk}/regions/", _regions(session, exposed=whole, reference=whole)
     )
@@ -118,27 +118,27 @@ def test_a_bad_photo_shows_its_quality_messages_and_the_retake_path(web: Client)
 
 
 def test_region_outside_the_photo_is_a_field_error(web: Client) -> None:
-    _new_session(web, png_bytes(100, 80), png_bytes(100, 80))
+    _new_session(web, png_bytes(1000, 800), png_bytes(1000, 800))
     session = PhotoSession.objects.get()
-    big = type("R", (), {"x": 50, "y": 0, "width": 90, "height": 10})
+    big = type("R", (), {"x": 500, "y": 0, "width": 900, "height": 10})
     response = web.post(
         f"/skin/sessions/{session.pk}/regions/", _regions(session, exposed=big, reference=big)
     )
     assert response.status_code == 422
-    assert "must lie inside the photo (100 × 80 pixels)" in response.content.decode()
+    assert "must lie inside the photo (1000 × 800 pixels)" in response.content.decode()
 
 
 def test_previous_sessions_region_is_proposed_scaled_to_the_new_photo(
     web: Client, person: Any
 ) -> None:
-    _new_session(web, png_bytes(200, 100), png_bytes(200, 100))
+    _new_session(web, png_bytes(1000, 500), png_bytes(1000, 500))
     first = PhotoSession.objects.get()
     first.taken_at -= dt.timedelta(days=30)
     first.save()
     Photo.objects.filter(session=first).update(
         region={"kind": "rect", "x": 20, "y": 10, "width": 100, "height": 50}
     )
-    _new_session(web, png_bytes(400, 200), png_bytes(400, 200))
+    _new_session(web, png_bytes(2000, 1000), png_bytes(2000, 1000))
     second = PhotoSession.objects.exclude(pk=first.pk).get()
     page = web.get(f"/skin/sessions/{second.pk}/regions/").content.decode()
     # Twice the size: 20,10,100,50 becomes 40,20,200,100.

@@ -256,6 +256,8 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # Static files come straight from the package: no collectstatic step for a local install.
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "media"
+# Skin photos one person may keep, in megabytes of stored photos (previews not counted).
+SKIN_QUOTA_MB = env_int("STEPDOWN_SKIN_QUOTA_MB", 500, minimum=1)
 
 LOGGING = {
     "version": 1,

@@ -113,11 +113,13 @@ def upload_photo(
 @router.put(
     "/photos/{photo_id}/region",
     response={200: PhotoOut, **API_ERRORS},
-    summary="Set a photo's region and measure it",
+    summary="Set a photo's region and queue its measurement",
     description=(
-        "Analyses the stored photo in the request (about 0.6 s for 12 megapixels): calibration "
-        "from the colour card, then CIELAB, ITA° and quality of the region only. Updates the "
-        "session's exposed-minus-reference comparison when both photos are measured."
+        "Checks and stores the region, then queues the analysis for the background worker "
+        "(`stepdown worker`): calibration from the colour card, then CIELAB, ITA° and quality "
+        "of the region only. Until it has run, `measuring` is true and `measurement` null; poll "
+        "the session. The session's exposed-minus-reference comparison is updated when both "
+        "photos are measured."
     ),
 )
 def put_region(request: HttpRequest, photo_id: int, payload: RegionIn) -> dict[str, Any]:

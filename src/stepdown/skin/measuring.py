@@ -1,9 +1,10 @@
 """The bridge between stored photos and the colour core.
 
-Each photo is analysed once per region it is given: the stored JPEG is decoded, the chart
-searched on a downscaled copy, and only the region converted to CIELAB (about 0.6 s for 12 MP on
-two cores; see ``docs/skin.md``). The session's exposed-minus-reference comparison is then built
-from the two stored measurements, so neither frame is analysed a second time to compare them.
+Each photo is analysed once per region it is given, in the background worker: the stored JPEG
+(at most the measurement resolution) is decoded, the chart searched on a downscaled copy, and
+only the region converted to CIELAB (see ``docs/skin.md``). The session's exposed-minus-reference
+comparison is then built from the two stored measurements, so neither frame is analysed a second
+time to compare them.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 An upload is accepted only when its first bytes say JPEG, PNG, WebP or HEIC/HEIF (the name and
 the declared type are ignored), it is at most ``MAX_UPLOAD_BYTES``, and the colour core decodes
 it within ``MAX_PIXELS`` (its header is checked before any pixel is decoded, which stops
-decompression bombs). What is stored is not the upload but a fresh JPEG of the decoded pixels:
+decompression bombs) and it has at least ``MIN_PHOTO_PIXELS``. What is stored is not the upload
+but a fresh JPEG of the decoded pixels at no more than the measurement resolution (so every later
+decode and measurement is bounded by pixels, whatever the upload's size in bytes):
 upright, converted to sRGB, with no EXIF (so no GPS, camera serial or time), no ICC profile and
 nothing else the original file carried. Files get random names under ``MEDIA_ROOT/skin/``.
 """
@@ -20,17 +22,20 @@ from pathlib import Path
 from typing import Literal
 
 import numpy as np
-import numpy.typing as npt
 import pillow_heif
 from django.conf import settings
 from PIL import Image
 
 from stepdown.core.colour import ImageDecodeError, ImageTooLargeError, decode_image
+from stepdown.core.colour.decoding import MEASUREMENT_LONG_SIDE_PX
 
 # Assumption: a 48 MP phone photo saved as a high-quality JPEG or HEIC is under 25 MB.
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
 # The colour core's own default (40 MP): every current phone's main camera fits.
 MAX_PIXELS = 40_000_000
+# Assumption: the default region (the middle 40 % × 40 % of the frame) must hold at least twice
+# the 20,000 clean pixels a measurement needs, so a photo needs 0.16 · pixels ≥ 40,000.
+MIN_PHOTO_PIXELS = 250_000
 # Stored copy: quality 95 without chroma subsampling keeps a region's median colour within a
 # fraction of one 8-bit level of the decoded original, at a fifth of a PNG's size.
 FULL_QUALITY = 95
@@ -88,7 +93,9 @@ def prepare_photo(*, data: bytes) -> PreparedPhoto:
     if announced is None:
         raise PhotoRejected("This file is not a photo. Use a JPEG, PNG, WebP or HEIC picture.")
     try:
-        decoded = decode_image(data=data, max_pixels=MAX_PIXELS)
+        decoded = decode_image(
+            data=data, max_pixels=MAX_PIXELS, max_long_side=MEASUREMENT_LONG_SIDE_PX
+        )
     except ImageTooLargeError:
         raise PhotoRejected(
             f"The photo has too many pixels (the limit is {MAX_PIXELS // 1_000_000} megapixels)."
@@ -99,20 +106,34 @@ def prepare_photo(*, data: bytes) -> PreparedPhoto:
     if announced != "HEIF" and found != announced:
         # The header said one format and the decoder found another: a disguised file.
         raise PhotoRejected("This file is not a photo. Use a JPEG, PNG, WebP or HEIC picture.")
+    if decoded.width * decoded.height < MIN_PHOTO_PIXELS:
+        raise PhotoRejected(
+            f"The photo is too small to measure ({decoded.width} × {decoded.height} pixels). "
+            "Use the photo straight from the phone's camera, at least 640 × 400 pixels."
+        )
+    image = Image.fromarray(np.ascontiguousarray(decoded.rgb), mode="RGB")
+    preview = _smaller(image, PREVIEW_LONG_SIDE_PX)
     return PreparedPhoto(
-        full_jpeg=_jpeg(decoded.rgb, long_side=None, quality=FULL_QUALITY),
-        preview_jpeg=_jpeg(decoded.rgb, long_side=PREVIEW_LONG_SIDE_PX, quality=PREVIEW_QUALITY),
-        thumb_jpeg=_jpeg(decoded.rgb, long_side=THUMB_LONG_SIDE_PX, quality=THUMB_QUALITY),
+        full_jpeg=_jpeg(image, quality=FULL_QUALITY),
+        preview_jpeg=_jpeg(preview, quality=PREVIEW_QUALITY),
+        # From the preview, not the full photo: a fraction of the work, the same picture.
+        thumb_jpeg=_jpeg(_smaller(preview, THUMB_LONG_SIDE_PX), quality=THUMB_QUALITY),
         width_px=decoded.width,
         height_px=decoded.height,
         source_format=announced,
     )
 
 
-def _jpeg(rgb: npt.NDArray[np.uint8], *, long_side: int | None, quality: int) -> bytes:
-    image = Image.fromarray(np.ascontiguousarray(rgb), mode="RGB")
-    if long_side is not None and max(image.size) > long_side:
-        image.thumbnail((long_side, long_side), Image.Resampling.LANCZOS, reducing_gap=3.0)
+def _smaller(image: Image.Image, long_side: int) -> Image.Image:
+    """A copy no longer than ``long_side`` on its long side (the image itself if it fits)."""
+    if max(image.size) <= long_side:
+        return image
+    ratio = long_side / max(image.size)
+    size = (max(1, round(image.width * ratio)), max(1, round(image.height * ratio)))
+    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _jpeg(image: Image.Image, *, quality: int) -> bytes:
     buffer = io.BytesIO()
     # A new image from an array carries no EXIF or ICC; nothing from the upload survives.
     image.save(buffer, format="JPEG", quality=quality, subsampling=0, optimize=False)

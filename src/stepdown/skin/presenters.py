@@ -61,6 +61,7 @@ def photo_json(photo: Photo) -> dict[str, Any]:
         "card_corners": photo.card_corners,
         "image_url": reverse("api:skin_photo_image", args=[photo.pk]),
         "measurement": measurement_json(photo),
+        "measuring": photo.region is not None and measurement_of(photo) is None,
     }
 
 
@@ -170,6 +171,9 @@ def trend_json(trend: Trend) -> dict[str, Any]:
             if slope
             else None
         ),
+        "excluded_ita_unreliable": [
+            {"session_id": p.session_id, "taken_at": p.taken_at} for p in trend.unreliable
+        ],
         "crosses_seasons": a.crosses_seasons,
         "seasonal_caveat": a.seasonal_caveat,
     }

@@ -94,6 +94,7 @@ class PhotoOut(Schema):
     card_corners: list[list[float]] | None
     image_url: str
     measurement: MeasurementOut | None
+    measuring: bool
 
 
 class ComparisonOut(Schema):
@@ -132,6 +133,11 @@ class TrendPointOut(Schema):
     delta_ita_deg: float
 
 
+class ExcludedPointOut(Schema):
+    session_id: int
+    taken_at: dt.datetime
+
+
 class NoiseOut(Schema):
     sessions: int
     sd_deg: float
@@ -157,6 +163,7 @@ class TrendOut(Schema):
     noise: NoiseOut | None
     baseline_mean_deg: float | None
     trend_per_year: SlopeOut | None
+    excluded_ita_unreliable: list[ExcludedPointOut]
     crosses_seasons: bool
     seasonal_caveat: str
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Max, Prefetch, QuerySet
 
 from stepdown.accounts.models import User
-from stepdown.core.colour import ChangeAssessment, SessionPoint, assess_change
+from stepdown.core.colour import ChangeAssessment, QualityCode, SessionPoint, assess_change
 from stepdown.errors import NotFound
 from stepdown.skin.models import ExposedSite, Photo, PhotoSession, SkinReport
 
@@ -86,6 +86,8 @@ class Trend:
     site: str
     points: tuple[TrendPoint, ...]
     assessment: ChangeAssessment
+    # Sessions left out because ITA is unsteady at their low b* (issue 11); shown, not counted.
+    unreliable: tuple[TrendPoint, ...] = ()
 
 
 def trend_for(*, owner: User, site: str | None = None) -> Trend:
@@ -93,6 +95,7 @@ def trend_for(*, owner: User, site: str | None = None) -> Trend:
 
     Only sessions whose pair passed the quality checks count, and calibrated and uncalibrated
     sessions are never mixed: the series keeps the kind of the most recent usable session.
+    Sessions whose ITA is flagged unreliable (b* near zero) are kept apart in ``unreliable``.
     One query of plain numbers, whatever the length of the history.
     """
     if site is None:
@@ -103,16 +106,23 @@ def trend_for(*, owner: User, site: str | None = None) -> Trend:
             owner=owner, exposed_site=site, comparison_ok=True, delta_ita_deg__isnull=False
         )
         .order_by("taken_at", "pk")
-        .values_list("pk", "taken_at", "delta_ita_deg", "uses_card")
+        .values_list("pk", "taken_at", "delta_ita_deg", "uses_card", "comparison_reasons")
     )
     if rows:
         kind = rows[-1][3]
         rows = [row for row in rows if row[3] == kind]
-    points = tuple(TrendPoint(pk, taken_at, float(delta or 0.0)) for pk, taken_at, delta, _ in rows)
+    steady = [row for row in rows if QualityCode.ITA_UNRELIABLE.value not in (row[4] or [])]
+    unsteady = [row for row in rows if row not in steady]
+    points = tuple(TrendPoint(row[0], row[1], float(row[2] or 0.0)) for row in steady)
     assessment = assess_change(
         sessions=[SessionPoint(taken_at=p.taken_at, delta_ita_deg=p.delta_ita_deg) for p in points]
     )
-    return Trend(site=site, points=points, assessment=assessment)
+    return Trend(
+        site=site,
+        points=points,
+        assessment=assessment,
+        unreliable=tuple(TrendPoint(row[0], row[1], float(row[2] or 0.0)) for row in unsteady),
+    )
 
 
 def reports_for(*, owner: User) -> QuerySet[SkinReport]:

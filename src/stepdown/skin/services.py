@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from stepdown.accounts.models import User
@@ -62,6 +64,19 @@ def photo_check(*, data: bytes, field: str = "file") -> PreparedPhoto:
         raise InvalidInput(field, error.message) from None
 
 
+def _check_quota(*, owner: User, adding: int, freeing: int = 0, field: str) -> None:
+    """Refuse a photo that would take the person past ``SKIN_QUOTA_MB`` of stored photos."""
+    quota = settings.SKIN_QUOTA_MB * 1024 * 1024
+    used = Photo.objects.filter(owner=owner).aggregate(total=Sum("byte_size"))["total"] or 0
+    if used - freeing + adding > quota:
+        raise InvalidInput(
+            field,
+            f"Your skin photos already use {used / 1048576:.0f} MB of the "
+            f"{settings.SKIN_QUOTA_MB} MB this server keeps for each person. Delete older "
+            "sessions (or ask whoever runs Stepdown for more room) before adding photos.",
+        )
+
+
 def _check_session_fields(*, exposed_site: str, taken_at: dt.datetime, notes: str) -> None:
     if exposed_site not in ExposedSite.values:
         raise InvalidInput("exposed_site", f"Unknown site {exposed_site!r}.")
@@ -97,6 +112,12 @@ def session_create(
     for role in photos or {}:
         if role not in Photo.Role.values:
             raise InvalidInput("site", f"Unknown photo site {role!r}.")
+    if photos:
+        _check_quota(
+            owner=owner,
+            adding=sum(len(p.full_jpeg) for p in photos.values()),
+            field=ROLE_FIELDS[next(iter(photos))],  # type: ignore[index]
+        )
     keys = {role: write_photo_files(p) for role, p in (photos or {}).items()}
     try:
         with transaction.atomic():
@@ -143,6 +164,10 @@ def photo_upload(*, owner: User, session_id: int, role: str, data: bytes) -> Pho
     if role not in Photo.Role.values:
         raise InvalidInput("site", 'Use "exposed" or "reference".')
     prepared = photo_check(data=data)
+    old_size = (
+        Photo.objects.filter(session=session, role=role).values_list("byte_size", flat=True).first()
+    )
+    _check_quota(owner=owner, adding=len(prepared.full_jpeg), freeing=old_size or 0, field="file")
     key = write_photo_files(prepared)
     try:
         with transaction.atomic():
@@ -172,32 +197,53 @@ def photo_set_region(
     region: Mapping[str, Any],
     card_corners: list[Any] | None = None,
 ) -> Photo:
-    """Measure a photo's region and refresh its session's comparison.
+    """Store a photo's region and queue its measurement (``tasks.measure_photo``).
 
-    The analysis runs in the request (about 0.6 s for a 12-megapixel photo).
+    The region is checked here, so a bad one is a field error at once; the analysis itself
+    runs in the worker. Until it has run the photo has a region and no measurement, which the
+    pages and the API show as "measuring"; the session's comparison is cleared meanwhile.
     """
+    from stepdown.skin.tasks import measure_photo  # the task module imports this one
+
     photo = selectors.photo_get(owner=owner, photo_id=photo_id)
     parsed = region_from_json(dict(region), width=photo.width_px, height=photo.height_px)
     corners = corners_from_json(card_corners, width=photo.width_px, height=photo.height_px)
-    try:
-        analysis = analyse_stored(
-            file_key=photo.file_key,
-            region=parsed,
-            corners=corners,
-            card=photo.session.uses_card,
-        )
-    except ValueError as error:
-        # The core refuses regions it cannot measure (for example, outside the photo).
-        raise InvalidInput("region", str(error).capitalize() + ".") from None
     with transaction.atomic():
         photo.region = region_to_json(parsed)
         photo.card_corners = [list(point) for point in corners] if corners else None
         photo.save(update_fields=["region", "card_corners"])
+        Measurement.objects.filter(photo=photo).delete()
+        _clear_comparison(photo.session)
+    measure_photo.enqueue(photo.pk)
+    return selectors.photo_get(owner=owner, photo_id=photo.pk)
+
+
+def photo_measure(*, photo_id: int) -> bool:
+    """Measure a photo's stored region and refresh its session's comparison (the worker's
+    side of ``photo_set_region``); ``False`` when the photo or its region no longer exists."""
+    photo = Photo.objects.select_related("session").filter(pk=photo_id).first()
+    if photo is None or not photo.region:
+        return False
+    region = region_from_json(photo.region, width=photo.width_px, height=photo.height_px)
+    corners = corners_from_json(photo.card_corners, width=photo.width_px, height=photo.height_px)
+    try:
+        analysis = analyse_stored(
+            file_key=photo.file_key, region=region, corners=corners, card=photo.session.uses_card
+        )
+        fields = measurement_fields(analysis)
+    except (ValueError, OSError):
+        # A region the core cannot measure (checked when it was set, so only a file gone
+        # missing gets here): recorded as nothing measurable rather than "measuring" forever.
+        fields = {"quality_ok": False, "quality_reasons": ["too_few_pixels"], "calibration": "none"}
+    with transaction.atomic():
+        current = Photo.objects.select_for_update().filter(pk=photo.pk).first()
+        if current is None or current.region != photo.region:
+            return False  # replaced or redrawn meanwhile: the newer request's task measures it
         Measurement.objects.update_or_create(
-            photo=photo, defaults={**measurement_fields(analysis), "measured_at": timezone.now()}
+            photo=current, defaults={**fields, "measured_at": timezone.now()}
         )
         _refresh_comparison(photo.session)
-    return selectors.photo_get(owner=owner, photo_id=photo.pk)
+    return True
 
 
 def _clear_comparison(session: PhotoSession) -> None:

@@ -30,6 +30,9 @@ from stepdown.skin.uploads import capped_uploads
 
 SESSIONS_PER_PAGE = 12
 SLOPE_MIN_DAYS = 180
+# The chart's time axis spans at least four weeks, so one session is a point in a month, not a
+# dot lost in an axis of years.
+CHART_MIN_SPAN_S = 28 * 86_400
 ROLES = (Photo.Role.EXPOSED, Photo.Role.REFERENCE)
 
 
@@ -48,8 +51,12 @@ def _chart(trend: selectors.Trend) -> str:
     if a.noise is not None and a.baseline_mean_deg is not None:
         upper = [round(a.baseline_mean_deg + a.noise.mdc95_deg, 2)] * len(times)
         lower = [round(a.baseline_mean_deg - a.noise.mdc95_deg, 2)] * len(times)
+    first, last = (min(times), max(times)) if times else (0, 0)
+    pad = max(0, CHART_MIN_SPAN_S - (last - first)) // 2
     return json.dumps(
         {
+            "xmin": first - pad,
+            "xmax": last + pad,
             "t": times,
             "delta": [round(p.delta_ita_deg, 2) for p in trend.points],
             "upper": upper,
@@ -139,7 +146,10 @@ def session_new(request: HttpRequest) -> HttpResponse:
                 prepared[role] = services.photo_check(data=upload.read(), field=field)
             except InvalidInput as error:
                 form.add_error(field, error.message)
-        if not form.errors:
+        photo_fields = set(services.ROLE_FIELDS.values())
+        # A good photo is kept even when the other slot's file is bad or missing: the session
+        # starts with it, and the page for the other slot shows that slot's error.
+        if prepared and not set(form.errors) - photo_fields:
             try:
                 result = services.session_create(
                     owner=owner,
@@ -153,9 +163,46 @@ def session_new(request: HttpRequest) -> HttpResponse:
             except InvalidInput as error:
                 attach_error(form, error, {})
             else:
-                return redirect("skin:regions", session_id=result.session.pk)
+                missing = [role for role in ROLES if role not in prepared]
+                if not missing:
+                    return redirect("skin:regions", session_id=result.session.pk)
+                role = missing[0]
+                errors = [str(e) for e in form.errors.get(services.ROLE_FIELDS[role], [])]
+                return _retake_page(
+                    request,
+                    result.session,
+                    role,
+                    errors=errors or ["Choose this photo."],
+                    kept=prepared,
+                )
     status = 422 if form.errors else 200
     return render(request, "skin/new.html", {"form": form}, status=status)
+
+
+def _retake_page(
+    request: HttpRequest,
+    session: PhotoSession,
+    role: str,
+    *,
+    form: RetakeForm | None = None,
+    errors: list[str] | None = None,
+    kept: dict[str, PreparedPhoto] | None = None,
+) -> HttpResponse:
+    if form is None:
+        # Bound to nothing, so the error that brought the person here shows on the field.
+        form = RetakeForm(data={})
+        form.full_clean()
+        form.errors["photo"] = form.error_class(errors or [])
+    label = Photo.Role(role).label
+    form.fields["photo"].label = f"Photo of the {label.lower()}"
+    context = {
+        "session": session,
+        "form": form,
+        "role": role,
+        "role_label": label,
+        "kept": [Photo.Role(r).label for r in kept or {}],
+    }
+    return render(request, "skin/retake.html", context, status=422 if form.errors else 200)
 
 
 def _proposal(owner: User, session: PhotoSession, photo: Photo) -> tuple[dict[str, Any], bool]:
@@ -192,7 +239,8 @@ def _region_form(owner: User, session: PhotoSession, photo: Photo, data: Any = N
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_regions(request: HttpRequest, session_id: int) -> HttpResponse:
-    """Draw the measured area on each photo; submitting measures both (about 0.6 s each)."""
+    """Draw the measured area on each photo; submitting stores both and queues their
+    measurement for the worker."""
     owner = request_owner(request)
     session = _session_or_404(owner, session_id)
     photos = selectors.photos_by_role(session)
@@ -238,7 +286,16 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
         "session": session,
         "cards": cards,
         "comparison_messages": comparison_messages,
+        "ita_unreliable": (
+            QUALITY_MESSAGES[QualityCode.ITA_UNRELIABLE]
+            if QualityCode.ITA_UNRELIABLE.value in session.comparison_reasons
+            else ""
+        ),
         "measured": all(card["m"] is not None for card in cards),
+        "measuring": any(
+            card["photo"] is not None and card["photo"].region and card["m"] is None
+            for card in cards
+        ),
     }
     return render(request, "skin/session.html", context)
 
@@ -262,12 +319,25 @@ def _card(role: str, photo: Photo | None) -> dict[str, Any]:
     elif region:
         card["points"] = " ".join(f"{x},{y}" for x, y in region["points"])
     if measurement is not None:
+        card["ci_half"] = _ci_half(measurement)
+        card["used_percent"] = (
+            round(100 * measurement.pixels_used / measurement.pixels_total)
+            if measurement.pixels_total
+            else 0
+        )
         card["calibration"] = CALIBRATION_LABELS.get(measurement.calibration, "")
         card["category"] = category_label(measurement.ita_category)
         card["messages"] = [
             QUALITY_MESSAGES[QualityCode(code)] for code in measurement.quality_reasons
         ]
     return card
+
+
+def _ci_half(measurement: Any) -> float | None:
+    """Half the width of the photo's own 95 % interval of ITA, or ``None`` without one."""
+    if measurement.ci95_low is None or measurement.ci95_high is None:
+        return None
+    return float(measurement.ci95_high - measurement.ci95_low) / 2
 
 
 @csrf_exempt
@@ -293,9 +363,7 @@ def photo_retake(request: HttpRequest, session_id: int, role: str) -> HttpRespon
             form.add_error("photo", error.message)
         else:
             return redirect("skin:regions", session_id=session.pk)
-    status = 422 if form.errors else 200
-    context = {"session": session, "form": form, "role_label": Photo.Role(role).label}
-    return render(request, "skin/retake.html", context, status=status)
+    return _retake_page(request, session, role, form=form)
 
 
 @login_required

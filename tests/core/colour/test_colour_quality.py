@@ -125,9 +125,11 @@ def test_every_reason_has_a_plain_message():
         assert len(message) > 30
 
 
-def test_only_uncalibrated_leaves_a_photo_ok():
+def test_only_uncalibrated_and_an_unsteady_ita_leave_a_photo_ok():
+    # An unsteady ITA is a limit of the angle, not of the photo: its L*, b* and ΔE00 stand.
     for code in QualityCode:
-        assert quality_from([code]).ok is (code is QualityCode.UNCALIBRATED)
+        expected = code in (QualityCode.UNCALIBRATED, QualityCode.ITA_UNRELIABLE)
+        assert quality_from([code]).ok is expected
     assert quality_from([]).ok
 
 

@@ -19,9 +19,21 @@ from stepdown.core.colour.calibration import (
     calibrate_with_corners,
     no_calibration,
 )
-from stepdown.core.colour.chart import DEFAULT_REFERENCE, WHITE_PATCH, Corners, chart_reference
+from stepdown.core.colour.chart import (
+    DEFAULT_REFERENCE,
+    WHITE_PATCH,
+    Corners,
+    chart_reference,
+    scale_corners,
+)
 from stepdown.core.colour.comparison import SiteComparison, compare_sites
-from stepdown.core.colour.decoding import DEFAULT_MAX_PIXELS, DecodedImage, decode_image
+from stepdown.core.colour.decoding import (
+    DEFAULT_MAX_PIXELS,
+    MEASUREMENT_LONG_SIDE_PX,
+    DecodedImage,
+    decode_image,
+)
+from stepdown.core.colour.ita import ita_reliable
 from stepdown.core.colour.measurement import (
     BOOTSTRAP_SEED,
     DEFAULT_MIN_PIXELS,
@@ -43,7 +55,7 @@ from stepdown.core.colour.quality import (
     chromaticity_shift,
     quality_from,
 )
-from stepdown.core.colour.regions import Region
+from stepdown.core.colour.regions import Region, scale_region
 from stepdown.core.colour.sharpness import chart_sharpness
 from stepdown.core.colour.spaces import luminance
 
@@ -86,18 +98,20 @@ def analyse_photo(
     min_pixels: int = DEFAULT_MIN_PIXELS,
     max_pixels: int = DEFAULT_MAX_PIXELS,
 ) -> PhotoAnalysis:
-    """Decode ``data`` and analyse it; see ``analyse_image`` for the options.
+    """Decode ``data`` at no more than the measurement resolution and analyse it; see
+    ``analyse_image`` for the options. Regions and corners are in the file's pixels.
 
     Raises ``ImageDecodeError`` for bytes that are not a readable photo.
     """
-    image = decode_image(data=data, max_pixels=max_pixels)
+    image = decode_image(data=data, max_pixels=max_pixels, max_long_side=MEASUREMENT_LONG_SIDE_PX)
+    factor = image.scale
     return analyse_image(
         image=image,
-        roi=roi,
-        reference_roi=reference_roi,
+        roi=scale_region(roi, factor),
+        reference_roi=None if reference_roi is None else scale_region(reference_roi, factor),
         card=card,
-        corners=corners,
-        grey_roi=grey_roi,
+        corners=None if corners is None else scale_corners(corners, factor),
+        grey_roi=None if grey_roi is None else scale_region(grey_roi, factor),
         reference_chart=reference_chart,
         min_pixels=min_pixels,
     )
@@ -213,6 +227,8 @@ def _region_reasons(
     measurement = reading.measurement
     if measurement is None:
         return reasons
+    if not ita_reliable(b_star=measurement.b_star):
+        reasons.append(QualityCode.ITA_UNRELIABLE)
     if not calibration.calibrated and measurement.relative_luminance < MIN_REGION_LUMINANCE:
         reasons.append(QualityCode.TOO_DARK)
     if calibration.calibrated:

@@ -56,6 +56,17 @@ REFERENCE_CHARTS = (
 Corners = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
 
+def scale_corners(corners: Corners, factor: float) -> Corners:
+    """The same four corners on a copy of the photo resized by ``factor``."""
+    (ax, ay), (bx, by), (cx, cy), (dx, dy) = corners
+    return (
+        (ax * factor, ay * factor),
+        (bx * factor, by * factor),
+        (cx * factor, cy * factor),
+        (dx * factor, dy * factor),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ChartReference:
     """Reference colours of one chart edition, adapted to D65."""

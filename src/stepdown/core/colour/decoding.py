@@ -2,7 +2,10 @@
 
 Decoding happens once per photo; every later step reads the returned array. The pixel count is
 checked from the header before any pixel is decoded, so a small file that claims an enormous
-size (a decompression bomb) is refused cheaply.
+size (a decompression bomb) is refused cheaply. With ``max_long_side`` the picture is shrunk
+while it is decoded (a JPEG by DCT scaling, anything else right after loading, before the
+orientation and colour-profile steps copy it), so the work after decoding is bounded by pixels,
+whatever the file's size in bytes.
 """
 
 from __future__ import annotations
@@ -15,17 +18,34 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 import pillow_heif
-from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, UnidentifiedImageError
 
 # Formats a phone or a browser produces (multi-picture JPEGs open as JPEG); anything else is
 # refused before decoding.
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "TIFF")
 
 # Assumption: 40 MP covers every current phone's main camera (48 MP sensors save 12 MP by
-# default) while keeping one decoded photo under ~120 MB of memory.
+# default) while keeping one decoded photo under ~160 MB of memory (Pillow keeps 4 bytes a pixel).
 DEFAULT_MAX_PIXELS = 40_000_000
+# Assumption: the measurement resolution, 3,072 px on the long side (7 MP for a 4:3 photo).
+# Larger photos are shrunk by area averaging, which keeps a region's median colour within
+# ΔE00 0.5 and ITA within 0.5° of the full-resolution value (tests/core/colour/
+# test_colour_bounded.py), far inside the pipeline's own tolerance (ΔE00 2.5, ITA 5°), while a
+# chart filling a quarter of the width keeps patches over 100 px wide.
+MEASUREMENT_LONG_SIDE_PX = 3072
 
 _EXIF_ORIENTATION_TAG = 0x0112
+# EXIF orientation → the transpose that turns the picture upright (as ImageOps.exif_transpose,
+# applied here by hand because shrinking drops the EXIF block).
+_ORIENTATION_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 
 class ImageDecodeError(ValueError):
@@ -44,6 +64,8 @@ class DecodedImage:
     source_format: str
     orientation: int
     icc_converted: bool
+    # Decoded pixels per pixel of the file (1.0 unless the photo was shrunk while decoding).
+    scale: float = 1.0
 
     @property
     def height(self) -> int:
@@ -56,28 +78,38 @@ class DecodedImage:
         return int(self.rgb.shape[1])
 
 
-def decode_image(*, data: bytes, max_pixels: int = DEFAULT_MAX_PIXELS) -> DecodedImage:
-    """Decode ``data`` (JPEG, PNG, WebP, TIFF or HEIC/HEIF) to upright sRGB.
+def decode_image(
+    *, data: bytes, max_pixels: int = DEFAULT_MAX_PIXELS, max_long_side: int | None = None
+) -> DecodedImage:
+    """Decode ``data`` (JPEG, PNG, WebP, TIFF or HEIC/HEIF) to upright sRGB, no longer than
+    ``max_long_side`` pixels on its long side when given (``scale`` says by how much it shrank).
 
     Raises ``ImageDecodeError`` with a plain message for anything that is not a readable photo
     and ``ImageTooLargeError`` for more than ``max_pixels`` pixels.
     """
     if max_pixels <= 0:
         raise ValueError("max_pixels must be positive")
+    if max_long_side is not None and max_long_side <= 0:
+        raise ValueError("max_long_side must be positive")
     if not data:
         raise ImageDecodeError("the file is empty")
     if pillow_heif.is_supported(data):
         image, source_format = _open_heif(data, max_pixels=max_pixels), "HEIF"
+        full_long_side = max(image.size)
     else:
-        image = _open_pillow(data, max_pixels=max_pixels)
+        image, full_long_side = _open_pillow(
+            data, max_pixels=max_pixels, max_long_side=max_long_side
+        )
         source_format = str(image.format)
 
     orientation = _orientation(image)
     icc_profile = image.info.get("icc_profile")
-    if orientation != 1:
-        image = ImageOps.exif_transpose(image)
     if image.mode not in ("RGB", "L", "CMYK"):
         image = image.convert("RGB")
+    if max_long_side is not None and max(image.size) > max_long_side:
+        image = _shrink(image, max_long_side)
+    if orientation != 1:
+        image = image.transpose(_ORIENTATION_TRANSPOSE[orientation])
     icc_converted = False
     if icc_profile and not _is_srgb(icc_profile):
         image = _to_srgb(image, icc_profile)
@@ -87,8 +119,24 @@ def decode_image(*, data: bytes, max_pixels: int = DEFAULT_MAX_PIXELS) -> Decode
     rgb = np.asarray(image, dtype=np.uint8)
     rgb.flags.writeable = False
     return DecodedImage(
-        rgb=rgb, source_format=source_format, orientation=orientation, icc_converted=icc_converted
+        rgb=rgb,
+        source_format=source_format,
+        orientation=orientation,
+        icc_converted=icc_converted,
+        scale=max(rgb.shape[:2]) / full_long_side,
     )
+
+
+def _shrink(image: Image.Image, max_long_side: int) -> Image.Image:
+    """Area-average down to ``max_long_side`` (an integer ``reduce`` first, which is cheap)."""
+    factor = max(image.size) // max_long_side
+    if factor >= 2:
+        image = image.reduce(factor)
+    if max(image.size) > max_long_side:
+        ratio = max_long_side / max(image.size)
+        size = (max(1, round(image.width * ratio)), max(1, round(image.height * ratio)))
+        image = image.resize(size, Image.Resampling.BOX)
+    return image
 
 
 def _check_size(width: int, height: int, *, max_pixels: int) -> None:
@@ -114,12 +162,20 @@ def _load_strictly(image: Image.Image) -> None:
             ImageFile.LOAD_TRUNCATED_IMAGES = previous
 
 
-def _open_pillow(data: bytes, *, max_pixels: int) -> Image.Image:
+def _open_pillow(
+    data: bytes, *, max_pixels: int, max_long_side: int | None
+) -> tuple[Image.Image, int]:
+    """The loaded image and the long side the file declares (a JPEG may load smaller)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
             _check_size(image.width, image.height, max_pixels=max_pixels)
+            full_size = image.size
+            if max_long_side is not None and image.format == "JPEG":
+                # DCT scaling decodes at 1/2, 1/4 or 1/8 size, never below the requested one.
+                ratio = max_long_side / max(full_size)
+                image.draft("RGB", (int(full_size[0] * ratio), int(full_size[1] * ratio)))
             _load_strictly(image)
     except ImageTooLargeError:
         raise
@@ -129,7 +185,7 @@ def _open_pillow(data: bytes, *, max_pixels: int) -> Image.Image:
         raise ImageDecodeError("the file is not a photo (JPEG, PNG, WebP, TIFF or HEIC)") from error
     except (OSError, SyntaxError, ValueError) as error:
         raise ImageDecodeError("the photo is damaged or truncated") from error
-    return image
+    return image, max(full_size)
 
 
 def _open_heif(data: bytes, *, max_pixels: int) -> Image.Image:

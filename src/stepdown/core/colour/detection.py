@@ -29,13 +29,18 @@ from stepdown.core.colour.chart import (
     Corners,
 )
 
+# Assumptions, tuned on rendered charts: the search runs on a copy 1,200 px wide (the
+# colorimetry notes' detector uses 1,440 px); a patch is a contour at least 12 px a side, no
+# more than 1.6 times longer than wide, filling 80 % of its bounding box, and within a factor
+# 1.45 of its neighbours' size; at least 10 of the 24 patches must be found.
 WORKING_SIZE_PX = 1200
 MIN_PATCH_SIDE_PX = 12.0
 MIN_PATCHES_FOUND = 10
 _SIDE_RATIO_MAX = 1.6
 _FILL_RATIO_MIN = 0.8
 _SIZE_SIMILARITY = 1.45
-# Orthogonal neighbours sit about 1/(1 - gap) ≈ 1.18 patch sides apart, diagonal ones 1.66.
+# Orthogonal neighbours sit about 1/(1 - gap) ≈ 1.18 patch sides apart, diagonal ones 1.66;
+# the cut-offs between them are assumptions with a margin either side.
 _NEIGHBOUR_MAX = 1.45
 _CLUSTER_LINK_MAX = 1.9
 

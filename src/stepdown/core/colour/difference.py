@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+# The 25⁷ of the CIEDE2000 chroma compensation [Sharma2005].
 _TWENTY_FIVE_TO_SEVENTH = 25.0**7
 
 

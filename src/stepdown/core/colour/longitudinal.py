@@ -28,6 +28,7 @@ import numpy as np
 
 from stepdown.core.colour.trend import TheilSenTrend, theil_sen
 
+# Colorimetry notes §1: the repeat SD is taken from at least 3 baseline sessions.
 MIN_BASELINE_SESSIONS = 3
 # 1.96 for 95 % two-sided, √2 because a change is the difference of two noisy readings [Weir2005].
 MDC95_FACTOR = 1.96 * math.sqrt(2.0)
@@ -36,7 +37,7 @@ MDC95_FACTOR = 1.96 * math.sqrt(2.0)
 # this floor to keep false alarms rare.
 MIN_NOISE_SD_DEG = 1.0
 DAYS_PER_YEAR = 365.25
-# A series longer than about two months crosses into a different season.
+# Assumption: a series longer than about two months crosses into a different season.
 SEASON_SPAN_DAYS = 60
 
 SEASONAL_CAVEAT = (

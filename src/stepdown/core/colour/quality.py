@@ -29,6 +29,7 @@ class QualityCode(StrEnum):
     LIGHT_MISMATCH = "light_mismatch"
     TOO_FEW_PIXELS = "too_few_pixels"
     UNCALIBRATED = "uncalibrated"
+    ITA_UNRELIABLE = "ita_unreliable"
 
 
 QUALITY_MESSAGES: dict[QualityCode, str] = {
@@ -57,14 +58,20 @@ QUALITY_MESSAGES: dict[QualityCode, str] = {
         "Too little clear skin is left in the region. Draw a larger region that avoids hair, "
         "moles, shine and the edges of the photo."
     ),
+    QualityCode.ITA_UNRELIABLE: (
+        "This skin has almost no yellow in its colour, and then the ITA angle swings widely with "
+        "tiny measurement differences. The session is kept out of the ITA trend; its lightness "
+        "(L*), yellowness (b*) and overall colour difference (ΔE00) are still shown."
+    ),
     QualityCode.UNCALIBRATED: (
         "Measured without a colour card, so the numbers depend on this camera and this light. "
         "Compare them only with photos taken the same way."
     ),
 }
 
-# Everything blocks except a knowingly uncalibrated measurement.
-NON_BLOCKING = frozenset({QualityCode.UNCALIBRATED})
+# Everything blocks except a knowingly uncalibrated measurement and an unsteady ITA angle (the
+# colour itself was measured well; only the angle is left out of the ITA trend).
+NON_BLOCKING = frozenset({QualityCode.UNCALIBRATED, QualityCode.ITA_UNRELIABLE})
 
 # The white patch's linear luminance (before correction) below which the photo is too dark
 # (colorimetry note §3: white-patch Y < 0.25; assumption to tune).

@@ -53,6 +53,19 @@ class RegionPixels:
     origin_y: int
 
 
+def bounding_pixels(rgb: npt.NDArray[np.uint8], region: Region) -> int:
+    """How many pixels the region's bounding box covers on the photo."""
+    height, width = rgb.shape[:2]
+    if isinstance(region, Rect):
+        box_w = min(region.x + region.width, width) - region.x
+        box_h = min(region.y + region.height, height) - region.y
+    else:
+        points = np.asarray(region.points, dtype=np.float64)
+        box_w = int(np.ceil(min(points[:, 0].max() + 1, width))) - max(int(points[:, 0].min()), 0)
+        box_h = int(np.ceil(min(points[:, 1].max() + 1, height))) - max(int(points[:, 1].min()), 0)
+    return int(max(box_w, 0) * max(box_h, 0))
+
+
 def parse_rect(text: str) -> Rect:
     """``"x,y,w,h"`` (whole pixels) → ``Rect``; raises ``ValueError`` with a plain message."""
     parts = [part.strip() for part in text.split(",")]
@@ -64,8 +77,21 @@ def parse_rect(text: str) -> Rect:
     return Rect(x=x, y=y, width=width, height=height)
 
 
-def region_pixels(rgb: npt.NDArray[np.uint8], region: Region) -> RegionPixels:
-    """Copy out the region's bounding box (clipped to the photo) and its membership mask."""
+def scale_region(region: Region, factor: float) -> Region:
+    """The same region on a copy of the photo resized by ``factor``."""
+    if factor == 1.0:
+        return region
+    if isinstance(region, Rect):
+        x, y = int(region.x * factor), int(region.y * factor)
+        right = max(x + 1, round((region.x + region.width) * factor))
+        bottom = max(y + 1, round((region.y + region.height) * factor))
+        return Rect(x=x, y=y, width=right - x, height=bottom - y)
+    return Polygon(points=tuple((x * factor, y * factor) for x, y in region.points))
+
+
+def region_pixels(rgb: npt.NDArray[np.uint8], region: Region, *, step: int = 1) -> RegionPixels:
+    """Copy out the region's bounding box (clipped to the photo) and its membership mask,
+    keeping every ``step``-th pixel in each direction."""
     height, width = rgb.shape[:2]
     if isinstance(region, Rect):
         left, top = region.x, region.y
@@ -78,12 +104,12 @@ def region_pixels(rgb: npt.NDArray[np.uint8], region: Region) -> RegionPixels:
     right, bottom = min(right, width), min(bottom, height)
     if right <= left or bottom <= top:
         raise ValueError("the region lies outside the photo")
-    box = np.ascontiguousarray(rgb[top:bottom, left:right])
+    box = np.ascontiguousarray(rgb[top:bottom:step, left:right:step])
     if isinstance(region, Rect):
         inside = np.ones(box.shape[:2], dtype=np.bool_)
     else:
         mask = np.zeros(box.shape[:2], dtype=np.uint8)
-        shifted = np.rint(np.asarray(region.points) - [left, top]).astype(np.int32)
+        shifted = np.rint((np.asarray(region.points) - [left, top]) / step).astype(np.int32)
         cv2.fillPoly(mask, [shifted], 1)
         inside = mask.astype(np.bool_)
     return RegionPixels(rgb=box, inside=inside, origin_x=left, origin_y=top)

@@ -14,7 +14,8 @@ import numpy.typing as npt
 
 from stepdown.core.colour.chart import Corners, warp_chart
 
-# Front-on resolution for the check: 60 px per patch pitch (a 351×231 image).
+# Assumption: the check runs front-on at 60 px per patch pitch (a 351×231 image), enough for
+# the Laplacian to see the patch edges and the same for every photo.
 SHARPNESS_PIXELS_PER_PITCH = 60
 
 

@@ -29,10 +29,16 @@
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       scales: {
-        x: { time: true },
+        // The server pads a short series to at least four weeks, so one session is not a dot
+        // on an axis of years.
+        x: { time: true, range: function () { return [data.xmin, data.xmax]; } },
         y: { range: function (u, min, max) { var pad = Math.max(2, (max - min) * 0.2); return [min - pad, max + pad]; } }
       },
-      axes: [{}, { label: "ΔITA° (exposed − arm)", size: 60 }],
+      // Dates as "2 Dec", as everywhere else in Stepdown (uPlot's default is "12/2").
+      axes: [
+        { values: function (u, splits) { return splits.map(function (t) { return new Date(t * 1000).toLocaleDateString("en-GB", { day: "numeric", month: "short" }); }); } },
+        { label: "ΔITA° (exposed − arm)", size: 60 }
+      ],
       series: series,
       bands: bands
     };
