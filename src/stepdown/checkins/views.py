@@ -233,6 +233,6 @@ def trends(request: HttpRequest) -> HttpResponse:
             key: data.summary(key)
             for key in ("withdrawal", "craving", "sleep_hours", "mood", "phq9", "gad7")
         }
-        | {"dose_g": data.summary("dose_g", unit=" g")},
+        | {"dose_g": data.dose_summary()},
     }
     return render(request, "checkins/trends.html", context)

@@ -1,8 +1,9 @@
 """The Risk page's data: gather the inputs, compute the profile, keep a history of snapshots.
 
-Inputs (``risk_inputs``): the onboarding answers; the journal's last 28 local days ending today
-(days used, doses, grams and product forms), counted from the first logged dose so a new journal
-is not read as light use; and the latest DSM-5 and SDS totals, read through the check-ins app's
+Inputs (``risk_inputs``): the onboarding answers; the journal's last 28 complete local days
+(days used, doses, grams and product forms), counted by the one averaging rule (from the first
+logged dose on, today left out) so a new journal is not read as light use; and the latest
+DSM-5 and SDS totals, read through the check-ins app's
 ``responses_for`` selector (see ``latest_scores``). A constant number of queries, whatever the
 history's length.
 
@@ -16,13 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
 
 from stepdown.accounts.models import User
 from stepdown.checkins import selectors as checkins
+from stepdown.core.averages import daily_average
 from stepdown.core.potency import ProductForm
 from stepdown.core.risk import (
     Diagnosis,
@@ -94,18 +95,24 @@ def answers_of(record: Onboarding | None) -> OnboardingAnswers:
 
 
 def journal_summary(window: JournalWindow) -> JournalSummary | None:
-    """The last 28 local days ending today, counted from the first logged dose."""
-    if window.journal_start is None:
+    """The last 28 complete local days, counted by the one averaging rule (from the first
+    logged dose on, today left out: ``stepdown.core.averages``)."""
+    last = window.today - dt.timedelta(days=1)
+    days = window.days(window.today - dt.timedelta(days=JOURNAL_WINDOW_DAYS), last)
+    average = daily_average(
+        ((day.day, day.total_g) for day in days),
+        first_day=window.journal_start,
+        today=window.today,
+    )
+    if average is None or window.journal_start is None:
         return None
-    first = max(window.today - dt.timedelta(days=JOURNAL_WINDOW_DAYS - 1), window.journal_start)
-    days = window.days(first, window.today)
-    used = [day for day in days if day.used]
+    used = [day for day in days if day.used and day.day >= window.journal_start]
     return JournalSummary(
-        days_covered=len(days),
+        days_covered=average.days,
         days_used=len(used),
         dose_count=sum(day.dose_count for day in used),
-        total_g=sum((day.total_g for day in used), Decimal(0)),
-        forms=window.forms_between(first, window.today),
+        total_g=average.total_g,
+        forms=window.forms_between(max(days[0].day, window.journal_start), last),
     )
 
 

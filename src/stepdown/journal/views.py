@@ -38,7 +38,11 @@ def _today_context(owner: User, *, form: DoseForm | None = None, **extra: Any) -
     ]
     chart = {
         "days": [t.date.isoformat() for t in summary.chart],
-        "total_g": [number(t.total_g) for t in summary.chart],
+        # No bars before the first dose: those days are not 0 g, they are before the journal.
+        "total_g": [
+            number(t.total_g) if summary.first_day and t.date >= summary.first_day else None
+            for t in summary.chart
+        ],
         "avg_7d_g": [number(v) for v in summary.rolling_7d_g],
     }
     return {
