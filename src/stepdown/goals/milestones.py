@@ -43,9 +43,8 @@ RECENT_DAYS = 7
 def broken_days(alerts: tuple[Alert, ...], days: tuple[DayTotal, ...], goal: Goal) -> set[dt.date]:
     """The local days on which a limit was not kept, read from the limit alerts' causes.
 
-    ``day:<date>`` and ``dose:<instant>`` name their day. A week with too many days of use
-    breaks from the first day beyond the limit onwards; use after the end date breaks every
-    later day of use.
+    ``day:<date>`` and ``dose:<instant>`` name their day (a day of use beyond the days a week
+    names itself); use after the end date breaks every later day of use.
     """
     used = sorted(day.day for day in days if day.used)
     broken: set[dt.date] = set()
@@ -55,10 +54,6 @@ def broken_days(alerts: tuple[Alert, ...], days: tuple[DayTotal, ...], goal: Goa
             broken.add(dt.date.fromisoformat(value))
         elif kind == "dose":
             broken.add(dt.datetime.fromisoformat(value).date())
-        elif kind == "week" and goal.max_days_per_week is not None:
-            start = dt.date.fromisoformat(value)
-            in_week = [day for day in used if start <= day < start + dt.timedelta(days=7)]
-            broken.update(in_week[goal.max_days_per_week :])
         elif kind == "end":
             end = dt.date.fromisoformat(value)
             broken.update(day for day in used if day > end)
@@ -82,7 +77,7 @@ def day_checks(*, window: JournalWindow, goal: Goal | None, days: int) -> list[D
     broken: set[dt.date] = set()
     if goal is not None and limits_set(selectors.limits_of(goal)):
         checked_from = goal.limits_from
-        # Two weeks back, so a calendar week that began before the days shown is whole.
+        # A week back, so the rolling 7 days of the first day shown are whole.
         wider = window.days(first - dt.timedelta(days=7), last)
         alerts = limit_alerts(window=window, goal=goal, first=wider[0].day, last=last)
         broken = broken_days(alerts, wider, goal)
