@@ -20,7 +20,7 @@ from stepdown.checkins.forms import AnswerForm
 from stepdown.checkins.meaning import compare_with_recent
 from stepdown.checkins.models import Response
 from stepdown.checkins.presenters import band_label
-from stepdown.checkins.trends import DEFAULT_RANGE, RANGES, trends_for
+from stepdown.checkins.trends import DEFAULT_RANGE, MOOD_ITEMS, RANGES, trends_for
 from stepdown.core.instruments import INSTRUMENTS, Audience, Instrument, get_instrument
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.fragments import page_key, render_page
@@ -227,6 +227,7 @@ def trends(request: HttpRequest) -> HttpResponse:
     context = {
         "trends": data,
         "ranges": RANGES,
+        "mood_items": [(key, key.capitalize()) for key in MOOD_ITEMS],
         # Data rides in an attribute: htmx drops <script> blocks from swapped content.
         "series_json": json.dumps(data.as_json()),
         "summaries": {
