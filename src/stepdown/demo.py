@@ -1,4 +1,6 @@
-"""The demo account: a person with four months of journal, a month of check-ins and a plan.
+"""The demo account: every feature in use. Four months of journal, a month of check-ins, a
+completed onboarding, a goal with limits (and the nudges they raise), the safety-net alerts the
+rules find, and a plan.
 
 Everything goes through the same services as the web, so the demo also exercises them. Figures
 are invented but plausible (see ``stepdown.journal.demo`` for the dose pattern).
@@ -14,11 +16,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from stepdown.accounts.models import User
+from stepdown.accounts.services import data_changed
+from stepdown.alerts.services import alerts_evaluate
 from stepdown.checkins.services import response_submit
+from stepdown.goals.models import Goal
+from stepdown.goals.nudges import nudges_refresh
+from stepdown.goals.services import goal_save, onboarding_replace
 from stepdown.journal.demo import DEMO_EMAIL, create_demo_account
 from stepdown.journal.models import Product
 from stepdown.journal.selectors import local_today
 from stepdown.plans.services import plan_create
+from stepdown.substances.services import substance_create
 
 CHECKIN_DAYS = 30
 
@@ -30,6 +38,7 @@ def create_demo(*, password: str | None = None, seed: int = 7) -> tuple[str, str
     owner = User.objects.get(email=email)
     rng = random.Random(seed)
     _add_checkins(owner, rng)
+    _add_onboarding_and_goal(owner)
     leaf = Product.objects.get(owner=owner, name="Green Maeng Da")
     plan_create(
         owner=owner,
@@ -43,7 +52,55 @@ def create_demo(*, password: str | None = None, seed: int = 7) -> tuple[str, str
         confirm_above_recent=True,
         reason="Demo: a steady 10 % plan from today.",
     )
+    # Two drinks the evening before: kratom and alcohol within a day raise a co-use alert.
+    substance_create(
+        owner=owner,
+        category="alcohol",
+        amount=Decimal(2),
+        unit="standard_drink",
+        taken_at=_evening(owner, 1),
+        note="Demo: a birthday dinner.",
+    )
+    # What the Today page and the daily job would find: nudges and the safety-net alerts.
+    nudges_refresh(owner=owner)
+    alerts_evaluate(owner=owner)
     return email, secret
+
+
+GOAL_DAYS_AGO = 21  # the demo's limits were set three weeks ago, so the journal has met them
+
+
+def _add_onboarding_and_goal(owner: User) -> None:
+    onboarding_replace(
+        owner=owner,
+        answers={
+            "reason": "cut_down",
+            "days_per_week": 7,
+            "doses_per_day": Decimal(5),
+            "grams_per_dose": Decimal("2.2"),
+            "years_of_use": Decimal(3),
+            "forms_used": ["leaf_powder", "capsules"],
+            "substance_history": "past",
+            "withdrawal_when_stopping": True,
+        },
+        medicines=["gabapentin"],
+    )
+    goal_save(
+        owner=owner,
+        fields={
+            "purpose": "Use less on weekdays and be off kratom by summer.",
+            "max_g_per_day": Decimal(11),
+            "max_days_per_week": 6,
+            "min_hours_between": Decimal(3),
+            "price_per_g": Decimal("0.08"),
+            "currency": "$",
+        },
+    )
+    # The service dates new limits from today; the demo shows three weeks of living with them.
+    Goal.objects.filter(owner=owner).update(
+        limits_from=local_today(owner) - dt.timedelta(days=GOAL_DAYS_AGO)
+    )
+    data_changed(owner=owner)
 
 
 def _evening(owner: User, days_ago: int) -> dt.datetime:
