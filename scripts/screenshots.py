@@ -15,11 +15,12 @@ import time
 import urllib.request
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "screenshots"
 PASSWORD = "screenshot-demo-1"  # noqa: S105  (a throwaway demo account)
+FIRST_WEEK_EMAIL = "first-week@stepdown.example"
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 PUBLIC_PAGES = ["/", "/account/login/", "/account/signup/", "/help/"]
 PAGES = [
@@ -43,6 +44,13 @@ PAGES = [
     "/substances/medicines/",
     "/reminders/",
 ]
+# A second person, one week in (seven days at 11.8 g, a "weekdays only" goal): the pages where
+# averages and weekday limits show, named "<page>-first-week-<width>.png".
+FIRST_WEEK_PAGES = ["/checkins/trends/", "/today/", "/goals/"]
+FIRST_WEEK = (
+    "import django; django.setup(); from stepdown.demo import create_first_week; "
+    f"create_first_week(password={PASSWORD!r})"
+)
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -71,12 +79,31 @@ def _name(path: str) -> str:
     return path.strip("/").replace("/", "-") or "welcome"
 
 
+def _pages(page: Page, base: str, email: str, paths: list[str], label: str) -> None:
+    """Sign in as ``email`` and save each of ``paths`` as ``<page>-<label>.png``."""
+    page.goto(base + "/account/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/today/")
+    for path in paths:
+        response = page.goto(base + path)
+        if response is None or response.status >= 400:
+            status = response.status if response else "no answer"
+            print(f"skipped {path} ({status})")
+            continue
+        page.wait_for_timeout(300)  # let charts draw
+        page.screenshot(path=OUT / f"{_name(path)}-{label}.png", full_page=True)
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     stepdown = str(Path(sys.executable).with_name("stepdown"))
     with tempfile.TemporaryDirectory(prefix="stepdown-shots-") as data_dir:
         env = {**os.environ, "STEPDOWN_DATA_DIR": data_dir}
         subprocess.run([stepdown, "demo", "--password", PASSWORD], env=env, check=True)  # noqa: S603
+        django_env = {**env, "DJANGO_SETTINGS_MODULE": "stepdown.config.settings"}
+        subprocess.run([sys.executable, "-c", FIRST_WEEK], env=django_env, check=True)  # noqa: S603
         port = _free_port()
         server = subprocess.Popen(  # noqa: S603
             [stepdown, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL
@@ -94,19 +121,11 @@ def main() -> None:
                     for path in PUBLIC_PAGES:
                         page.goto(base + path)
                         page.screenshot(path=OUT / f"{_name(path)}-{label}.png", full_page=True)
-                    page.goto(base + "/account/login/")
-                    page.get_by_label("Email").fill("demo@stepdown.example")
-                    page.get_by_label("Password").fill(PASSWORD)
-                    page.get_by_role("button", name="Sign in").click()
-                    page.wait_for_url("**/today/")
-                    for path in PAGES:
-                        response = page.goto(base + path)
-                        if response is None or response.status >= 400:
-                            status = response.status if response else "no answer"
-                            print(f"skipped {path} ({status})")
-                            continue
-                        page.wait_for_timeout(300)  # let charts draw
-                        page.screenshot(path=OUT / f"{_name(path)}-{label}.png", full_page=True)
+                    _pages(page, base, "demo@stepdown.example", PAGES, label)
+                    context.close()
+                    context = browser.new_context(viewport={"width": width, "height": height})
+                    first_week = f"first-week-{label}"
+                    _pages(context.new_page(), base, FIRST_WEEK_EMAIL, FIRST_WEEK_PAGES, first_week)
                     context.close()
                 browser.close()
         finally:

@@ -25,6 +25,7 @@ from stepdown.goals.services import goal_save, onboarding_replace
 from stepdown.journal.demo import DEMO_EMAIL, create_demo_account
 from stepdown.journal.models import Product
 from stepdown.journal.selectors import local_today
+from stepdown.journal.services import dose_create
 from stepdown.plans.services import plan_create
 from stepdown.substances.services import substance_create
 
@@ -67,6 +68,40 @@ def create_demo(*, password: str | None = None, seed: int = 7) -> tuple[str, str
     return email, secret
 
 
+FIRST_WEEK_EMAIL = "first-week@stepdown.example"
+
+
+@transaction.atomic
+def create_first_week(*, password: str, email: str = FIRST_WEEK_EMAIL) -> str:
+    """A second demo person, one week in: seven full days at 11.8 g, nothing yet today, and a
+    "weekdays only" goal (at most 3 g a day) with a Saturday dose that breaks it."""
+    User.objects.filter(email=email).delete()
+    owner = User.objects.create_user(
+        email, password, display_name="Alex (demo)", time_zone="America/Chicago"
+    )
+    today = local_today(owner)
+    for back in range(7, 0, -1):
+        day = today - dt.timedelta(days=back)
+        for hour, grams in ((8, "5.9"), (14, "5.9")):
+            dose_create(
+                owner=owner,
+                amount=Decimal(grams),
+                taken_at=dt.datetime.combine(day, dt.time(hour), tzinfo=owner.zone),
+            )
+    goal_save(
+        owner=owner,
+        fields={
+            "purpose": "Energy at work, weekdays only, until March.",
+            "max_g_per_day": Decimal(3),
+            "allowed_weekdays": [0, 1, 2, 3, 4],
+        },
+    )
+    Goal.objects.filter(owner=owner).update(limits_from=today - dt.timedelta(days=7))
+    data_changed(owner=owner)
+    nudges_refresh(owner=owner)
+    return email
+
+
 GOAL_DAYS_AGO = 21  # the demo's limits were set three weeks ago, so the journal has met them
 
 
@@ -89,7 +124,7 @@ def _add_onboarding_and_goal(owner: User) -> None:
         owner=owner,
         fields={
             "purpose": "Use less on weekdays and be off kratom by summer.",
-            "max_g_per_day": Decimal(11),
+            "max_g_per_day": Decimal(13),
             "max_days_per_week": 6,
             "min_hours_between": Decimal(3),
             "price_per_g": Decimal("0.08"),
@@ -157,4 +192,4 @@ def _add_checkins(owner: User, rng: random.Random) -> None:
         )
 
 
-__all__ = ["DEMO_EMAIL", "create_demo"]
+__all__ = ["DEMO_EMAIL", "FIRST_WEEK_EMAIL", "create_demo", "create_first_week"]

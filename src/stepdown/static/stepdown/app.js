@@ -68,6 +68,7 @@
     var key = document.createElement("p");
     key.className = "chart-key";
     series.forEach(function (pair) {
+      if (SD.isEmpty([pair[1]])) { return; }  // no key for a series with nothing to draw
       var item = document.createElement("span");
       item.className = "chart-key-item";
       var swatch = document.createElement("span");
