@@ -32,6 +32,11 @@ def _num(value: object) -> float | None:
     return None
 
 
+def _tenth(grams: Decimal) -> str:
+    """Grams as the rest of the app shows them: to 0.1 g, no trailing zeros."""
+    return f"{grams.quantize(Decimal('0.1')).normalize():f}"
+
+
 @dataclass(frozen=True)
 class PlanMark:
     day: dt.date
@@ -63,7 +68,7 @@ class Trends:
         yesterday = self.end - dt.timedelta(days=1)
         last = next(grams for day, grams in pairs if day == yesterday)
         return (
-            f"Yesterday {last.normalize():f} g; average {average.g_per_day.normalize():f} g a day "
+            f"Yesterday {_tenth(last)} g; average {_tenth(average.g_per_day)} g a day "
             f"over {average.days} complete day{'s' if average.days != 1 else ''} since your "
             "first dose (today is left out until it is over)."
         )
