@@ -29,6 +29,7 @@ from stepdown.core.colour.decoding import MEASUREMENT_LONG_SIDE_PX  # noqa: E402
 
 OUT = ROOT / "screenshots"
 PASSWORD = "screenshot-demo-1"  # noqa: S105  (a throwaway demo account)
+FIRST_WEEK_EMAIL = "first-week@stepdown.example"
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 PUBLIC_PAGES = ["/", "/account/login/", "/account/signup/", "/help/"]
 PAGES = [
@@ -53,6 +54,13 @@ PAGES = [
     "/substances/medicines/",
     "/reminders/",
 ]
+# A second person, one week in (seven days at 11.8 g, a "weekdays only" goal): the pages where
+# averages and weekday limits show, named "<page>-first-week-<width>.png".
+FIRST_WEEK_PAGES = ["/checkins/trends/", "/today/", "/goals/"]
+FIRST_WEEK = (
+    "import django; django.setup(); from stepdown.demo import create_first_week; "
+    f"create_first_week(password={PASSWORD!r})"
+)
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -110,12 +118,34 @@ def _name(path: str) -> str:
     return "skin-session" if name.startswith("skin-sessions-") else name
 
 
+def _sign_in(page: Page, base: str, email: str) -> None:
+    page.goto(base + "/account/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/today/")
+
+
+def _pages(page: Page, base: str, paths: list[str], label: str) -> None:
+    """Save each of ``paths`` as ``<page>-<label>.png``."""
+    for path in paths:
+        response = page.goto(base + path)
+        if response is None or response.status >= 400:
+            status = response.status if response else "no answer"
+            print(f"skipped {path} ({status})")
+            continue
+        page.wait_for_timeout(300)  # let charts draw
+        page.screenshot(path=OUT / f"{_name(path)}-{label}.png", full_page=True)
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     stepdown = str(Path(sys.executable).with_name("stepdown"))
     with tempfile.TemporaryDirectory(prefix="stepdown-shots-") as data_dir:
         env = {**os.environ, "STEPDOWN_DATA_DIR": data_dir}
         subprocess.run([stepdown, "demo", "--password", PASSWORD], env=env, check=True)  # noqa: S603
+        django_env = {**env, "DJANGO_SETTINGS_MODULE": "stepdown.config.settings"}
+        subprocess.run([sys.executable, "-c", FIRST_WEEK], env=django_env, check=True)  # noqa: S603
         port = _free_port()
         server = subprocess.Popen(  # noqa: S603
             [stepdown, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL
@@ -134,24 +164,17 @@ def main() -> None:
                     for path in PUBLIC_PAGES:
                         page.goto(base + path)
                         page.screenshot(path=OUT / f"{_name(path)}-{label}.png", full_page=True)
-                    page.goto(base + "/account/login/")
-                    page.get_by_label("Email").fill("demo@stepdown.example")
-                    page.get_by_label("Password").fill(PASSWORD)
-                    page.get_by_role("button", name="Sign in").click()
-                    page.wait_for_url("**/today/")
-                    pages = list(PAGES)
+                    _sign_in(page, base, "demo@stepdown.example")
                     if not skin_session:
                         # One session, made in the first pass and reused by the second.
                         skin_session = _skin_session(page, base, stepdown, env)
-                    pages.append(skin_session)
-                    for path in pages:
-                        response = page.goto(base + path)
-                        if response is None or response.status >= 400:
-                            status = response.status if response else "no answer"
-                            print(f"skipped {path} ({status})")
-                            continue
-                        page.wait_for_timeout(300)  # let charts draw
-                        page.screenshot(path=OUT / f"{_name(path)}-{label}.png", full_page=True)
+                    _pages(page, base, [*PAGES, skin_session], label)
+                    context.close()
+                    context = browser.new_context(viewport={"width": width, "height": height})
+                    first_week = f"first-week-{label}"
+                    week_page = context.new_page()
+                    _sign_in(week_page, base, FIRST_WEEK_EMAIL)
+                    _pages(week_page, base, FIRST_WEEK_PAGES, first_week)
                     context.close()
                 browser.close()
         finally:

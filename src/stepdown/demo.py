@@ -1,4 +1,6 @@
-"""The demo account: a person with four months of journal, a month of check-ins and a plan.
+"""The demo account: every feature in use. Four months of journal, a month of check-ins, a
+completed onboarding, a goal with limits (and the nudges they raise), the safety-net alerts the
+rules find, and a plan.
 
 Everything goes through the same services as the web, so the demo also exercises them. Figures
 are invented but plausible (see ``stepdown.journal.demo`` for the dose pattern).
@@ -14,11 +16,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from stepdown.accounts.models import User
+from stepdown.accounts.services import data_changed
+from stepdown.alerts.services import alerts_evaluate
 from stepdown.checkins.services import response_submit
+from stepdown.goals.models import Goal
+from stepdown.goals.nudges import nudges_refresh
+from stepdown.goals.services import goal_save, onboarding_replace
 from stepdown.journal.demo import DEMO_EMAIL, create_demo_account
 from stepdown.journal.models import Product
 from stepdown.journal.selectors import local_today
+from stepdown.journal.services import dose_create
 from stepdown.plans.services import plan_create
+from stepdown.substances.services import substance_create
 
 CHECKIN_DAYS = 30
 
@@ -30,6 +39,7 @@ def create_demo(*, password: str | None = None, seed: int = 7) -> tuple[str, str
     owner = User.objects.get(email=email)
     rng = random.Random(seed)
     _add_checkins(owner, rng)
+    _add_onboarding_and_goal(owner)
     leaf = Product.objects.get(owner=owner, name="Green Maeng Da")
     plan_create(
         owner=owner,
@@ -43,7 +53,89 @@ def create_demo(*, password: str | None = None, seed: int = 7) -> tuple[str, str
         confirm_above_recent=True,
         reason="Demo: a steady 10 % plan from today.",
     )
+    # Two drinks the evening before: kratom and alcohol within a day raise a co-use alert.
+    substance_create(
+        owner=owner,
+        category="alcohol",
+        amount=Decimal(2),
+        unit="standard_drink",
+        taken_at=_evening(owner, 1),
+        note="Demo: a birthday dinner.",
+    )
+    # What the Today page and the daily job would find: nudges and the safety-net alerts.
+    nudges_refresh(owner=owner)
+    alerts_evaluate(owner=owner)
     return email, secret
+
+
+FIRST_WEEK_EMAIL = "first-week@stepdown.example"
+
+
+@transaction.atomic
+def create_first_week(*, password: str, email: str = FIRST_WEEK_EMAIL) -> str:
+    """A second demo person, one week in: seven full days at 11.8 g, nothing yet today, and a
+    "weekdays only" goal (at most 3 g a day) with a Saturday dose that breaks it."""
+    User.objects.filter(email=email).delete()
+    owner = User.objects.create_user(
+        email, password, display_name="Alex (demo)", time_zone="America/Chicago"
+    )
+    today = local_today(owner)
+    for back in range(7, 0, -1):
+        day = today - dt.timedelta(days=back)
+        for hour, grams in ((8, "5.9"), (14, "5.9")):
+            dose_create(
+                owner=owner,
+                amount=Decimal(grams),
+                taken_at=dt.datetime.combine(day, dt.time(hour), tzinfo=owner.zone),
+            )
+    goal_save(
+        owner=owner,
+        fields={
+            "purpose": "Energy at work, weekdays only, until March.",
+            "max_g_per_day": Decimal(3),
+            "allowed_weekdays": [0, 1, 2, 3, 4],
+        },
+    )
+    Goal.objects.filter(owner=owner).update(limits_from=today - dt.timedelta(days=7))
+    data_changed(owner=owner)
+    nudges_refresh(owner=owner)
+    return email
+
+
+GOAL_DAYS_AGO = 21  # the demo's limits were set three weeks ago, so the journal has met them
+
+
+def _add_onboarding_and_goal(owner: User) -> None:
+    onboarding_replace(
+        owner=owner,
+        answers={
+            "reason": "cut_down",
+            "days_per_week": 7,
+            "doses_per_day": Decimal(5),
+            "grams_per_dose": Decimal("2.2"),
+            "years_of_use": Decimal(3),
+            "forms_used": ["leaf_powder", "capsules"],
+            "substance_history": "past",
+            "withdrawal_when_stopping": True,
+        },
+        medicines=["gabapentin"],
+    )
+    goal_save(
+        owner=owner,
+        fields={
+            "purpose": "Use less on weekdays and be off kratom by summer.",
+            "max_g_per_day": Decimal(13),
+            "max_days_per_week": 6,
+            "min_hours_between": Decimal(3),
+            "price_per_g": Decimal("0.08"),
+            "currency": "$",
+        },
+    )
+    # The service dates new limits from today; the demo shows three weeks of living with them.
+    Goal.objects.filter(owner=owner).update(
+        limits_from=local_today(owner) - dt.timedelta(days=GOAL_DAYS_AGO)
+    )
+    data_changed(owner=owner)
 
 
 def _evening(owner: User, days_ago: int) -> dt.datetime:
@@ -100,4 +192,4 @@ def _add_checkins(owner: User, rng: random.Random) -> None:
         )
 
 
-__all__ = ["DEMO_EMAIL", "create_demo"]
+__all__ = ["DEMO_EMAIL", "FIRST_WEEK_EMAIL", "create_demo", "create_first_week"]

@@ -122,3 +122,24 @@ def test_trends_queries_do_not_grow_with_the_days_shown(
         response = web.get("/checkins/trends/?days=365")
     assert response.status_code == 200
     assert len(_series(response.content.decode())["days"]) == 365
+
+
+def test_a_week_at_11_8_g_reads_11_8_g_a_day_and_draws_nothing_before_it(
+    web: Any, person: Any
+) -> None:
+    """The reported case: "average 0.9 g over 90 days with data" and "Latest 0 g"."""
+    Dose.objects.bulk_create(
+        Dose(owner=person, amount=Decimal("11.8"), grams=Decimal("11.8"), taken_at=_at(day))
+        for day in (TODAY - dt.timedelta(days=n) for n in range(1, 8))
+    )
+    with time_machine.travel(NOW, tick=False):
+        for days in (30, 90):
+            body = web.get(f"/checkins/trends/?days={days}").content.decode()
+            data = _series(body)
+            # Before the 3rd (the first dose) no bar; 3rd–9th 11.8 g; today so far 0 g.
+            assert data["dose_g"][: days - 8] == [None] * (days - 8)
+            assert data["dose_g"][days - 8 :] == [11.8] * 7 + [0.0]
+            assert "average 11.8 g a day over 7 complete days" in body
+            assert "Yesterday 11.8 g" in body
+            assert "0.9 g" not in body
+            assert "2.8 g" not in body

@@ -54,7 +54,7 @@ def test_a_new_goal_counts_from_tomorrow(person: Any, set_goal: Callable[..., An
     assert record.days_counted == 0
 
 
-def test_grams_below_the_starting_point_and_money_not_spent(
+def test_below_compares_logged_use_with_the_first_logged_week_and_money_not_spent(
     web: Client,
     person: Any,
     log: Callable[..., Any],
@@ -62,37 +62,47 @@ def test_grams_below_the_starting_point_and_money_not_spent(
     set_goal: Callable[..., Any],
 ) -> None:
     with time_machine.travel(at(days_ago(10), 12), tick=False):
-        # Starting point: 7 days × 3 doses × 2 g / 7 = 6 g a day.
-        answer(person, reason="cut_down", days_per_week=7, doses_per_day=3, grams_per_dose=2)
+        # The onboarding estimate: 7 days × 4 doses × 4 g / 7 = 16 g a day (a guess, not a log).
+        answer(person, reason="cut_down", days_per_week=7, doses_per_day=4, grams_per_dose=4)
     with time_machine.travel(NOW, tick=False):
         set_goal(person, price_per_g=0.1, currency="$")
-        # 10–19 January: 3 g a day (one dose at 09:00 local).
-        for back in range(1, 11):
-            log(person, "3", at(days_ago(back), 9))
+        # First logged week 31 Dec–6 Jan at 6 g a day; 7–19 January at 3 g a day.
+        for back in range(1, 21):
+            log(person, "6" if back >= 14 else "3", at(days_ago(back), 9))
         milestones = _milestones(person)
         page = web.get("/today/").content.decode()
     below = milestones.below
     assert below is not None
-    # Last 7 complete days: 7 × 3 g / 7 = 3 g a day, 3 g less than 6: 50 % less.
+    # Last 7 complete days 13–19 Jan: 3 g a day; first logged week: 6 g a day; 3/6 = 50 % less.
     assert (below.recent_g_per_day, below.start_g_per_day) == (Decimal(3), Decimal(6))
+    assert (below.start_first, below.start_last) == (days_ago(20), days_ago(14))
     assert below.percent_less == Decimal(50)
+    assert "−50 %" in page
+    assert "down from 6 g a day in your first logged week (31 Dec to 6 Jan)" in page
+    assert "when you started" not in page
     money = milestones.money
     assert money is not None
-    # Onboarding began on the 10th; 10th–19th = 10 days: 6 × 10 − 30 = 30 g not taken, × 0.1 = 3.
-    assert (money.days, money.grams, money.amount) == (10, Decimal(30), Decimal("3.0"))
-    assert "−50 %" in page
-    assert "3 $" in page
-    assert "not spent: 30 g less" in page
+    # Onboarding began on the 10th; 10th–19th = 10 days: 16 × 10 − 30 = 130 g not taken, × 0.1.
+    assert (money.days, money.grams, money.amount) == (10, Decimal(130), Decimal("13.0"))
+    assert "13 $" in page
 
 
-def test_no_below_start_milestone_when_use_is_higher(
+def test_no_below_milestone_before_two_separate_weeks_are_logged(
     person: Any, log: Callable[..., Any], answer: Callable[..., Any]
 ) -> None:
     with time_machine.travel(at(days_ago(10), 12), tick=False):
-        answer(person, reason="cut_down", days_per_week=2, doses_per_day=1, grams_per_dose=2)
+        # A high estimate must not make a short journal look like a fall.
+        answer(person, reason="cut_down", days_per_week=7, doses_per_day=4, grams_per_dose=4)
     with time_machine.travel(NOW, tick=False):
         for back in range(1, 11):
             log(person, "3", at(days_ago(back), 9))
+        assert _milestones(person).below is None
+
+
+def test_no_below_milestone_when_use_is_higher(person: Any, log: Callable[..., Any]) -> None:
+    with time_machine.travel(NOW, tick=False):
+        for back in range(1, 21):
+            log(person, "2" if back >= 14 else "3", at(days_ago(back), 9))
         assert _milestones(person).below is None
 
 

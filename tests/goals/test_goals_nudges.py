@@ -119,18 +119,18 @@ def test_new_limits_do_not_judge_the_days_before_them(
     assert _codes(person) == []
 
 
-def test_too_many_days_in_a_calendar_week(
+def test_too_many_days_in_seven(
     web: Client, person: Any, log: Callable[..., Any], set_goal: Callable[..., Any]
 ) -> None:
-    # Monday 19 January starts the week; use on Monday and Tuesday with at most 1 day a week.
+    # Use on Monday 19 and Tuesday 20 January with at most 1 day a week: Tuesday is the 2nd.
     with time_machine.travel(NOW, tick=False):
         set_goal(person, max_days_per_week=1)
         Goal.objects.filter(owner=person).update(limits_from=days_ago(1))
         log(person, "1", at(days_ago(1), 9))
         log(person, "1", at(TODAY, 9))
         page = web.get("/goals/").content.decode()
-    assert _codes(person) == [("too_many_days", "week:2026-01-19")]
-    assert "used kratom on 2 days; your goal is at most 1" in page
+    assert _codes(person) == [("too_many_days", "day:2026-01-20")]
+    assert "In the 7 days to 20 January you used kratom on 2 days; your goal is at most 1" in page
     # The daily summary marks Tuesday, the day beyond the limit, and not Monday.
     assert page.count("over a limit") == 1
 
@@ -178,13 +178,19 @@ def _daily(owner: Any, days: int, grams: Callable[[int], str]) -> None:
     )
 
 
-def test_no_tolerance_nudge_in_the_first_weeks(person: Any) -> None:
-    # 30 days of daily use, doubling in the last week: 2 g, then 4 g. The journal is younger
-    # than the 35 days (7 recent + 28 baseline) the signals need, so nothing is said.
+def test_no_tolerance_nudge_in_the_first_weeks_but_the_rise_is_said(
+    web: Client, person: Any
+) -> None:
+    # 30 days of daily use, doubling: 2 g, then 4 g from 6 days ago. The journal is younger than
+    # the 35 days (7 recent + 28 baseline) the tolerance signals need, so they are quiet; the
+    # two-week trend is not: complete days 13–19 Jan average (2 + 6 × 4) / 7 = 3.7 g against
+    # 2 g the week before, +86 %.
     _daily(person, 30, lambda back: "4" if back < 7 else "2")
     with time_machine.travel(NOW, tick=False):
-        nudges_refresh(owner=person)
-    assert [code for code, _ in _codes(person)] == []
+        page = web.get("/today/").content.decode()
+    assert [code for code, _ in _codes(person)] == ["use_rising"]
+    assert "averaged 3.7 g a day, 86 % more than the 2 g a day" in page
+    assert 'data-testid="nudge-second-action"' in page
 
 
 def test_a_rising_daily_amount_raises_a_tolerance_nudge(web: Client, person: Any) -> None:

@@ -38,15 +38,15 @@ def test_factors_come_from_the_journal_with_the_arithmetic(
         _nine_days_of_six_doses(person, log)
         page = web.get("/risk/").content.decode()
         inputs = risk_inputs(owner=person)
-    # The journal begins 11 January; the 28-day window counts 11–20 January = 10 days covered,
-    # 9 of them used, 9 × 6 = 54 doses, 54 g.
+    # The journal begins 11 January; today (the 20th) is not over and is left out, so the
+    # window counts 11–19 January = 9 days covered, all 9 used, 9 × 6 = 54 doses, 54 g.
     assert inputs.journal is not None
-    assert (inputs.journal.days_covered, inputs.journal.days_used) == (10, 9)
+    assert (inputs.journal.days_covered, inputs.journal.days_used) == (9, 9)
     assert (inputs.journal.dose_count, inputs.journal.total_g) == (54, Decimal(54))
-    # Days of use a week: 9 × 7 / 10 = 6.3 (>= 6: daily use, weight 2).
-    assert "about 6.3 days of use a week" in page
-    # Doses on a day of use: 54 / 9 = 6 (> 5); a week: 54 × 7 / 10 = 37.8 (frequent, weight 3).
-    assert "about 6 doses on a day of use, 37.8 a week" in page
+    # Days of use a week: 9 × 7 / 9 = 7 (>= 6: daily use, weight 2).
+    assert "about 7 days of use a week" in page
+    # Doses on a day of use: 54 / 9 = 6 (> 5); a week: 54 × 7 / 9 = 42 (frequent, weight 3).
+    assert "about 6 doses on a day of use, 42 a week" in page
     # 2 + 3 = 5: moderate (3 to 5); the heavier factor is listed first.
     assert "Moderate risk" in page
     assert page.index("Many doses a day") < page.index("Using every day or nearly")
@@ -84,12 +84,13 @@ def test_someone_elses_journal_is_never_read(
 
 def test_a_dose_at_2330_counts_for_its_local_day(person: Any, log: Callable[..., Any]) -> None:
     # 23:30 on 19 January in Chicago is 05:30 UTC on the 20th; with nothing else logged the
-    # journal begins (and was used) on the 19th: 19–20 January = 2 days covered, 1 used.
+    # journal begins (and was used) on the 19th: the 19th is the one complete day covered (the
+    # 20th is still under way), and it was used.
     with time_machine.travel(EARLY, tick=False):
         log(person, "2", at(days_ago(1), 23, 30))
         journal = risk_inputs(owner=person).journal
     assert journal is not None
-    assert (journal.days_covered, journal.days_used, journal.dose_count) == (2, 1, 1)
+    assert (journal.days_covered, journal.days_used, journal.dose_count) == (1, 1, 1)
 
 
 def test_dsm5_answers_from_check_ins_set_the_tier(web: Client, person: Any) -> None:

@@ -132,3 +132,29 @@ def test_demo_creates_an_account_with_three_products_and_120_days(db: None) -> N
     # running it again replaces the account rather than duplicating it
     runner.invoke(app, ["demo", "--password", "demo-password-2"])
     assert User.objects.filter(email="demo@stepdown.example").count() == 1
+
+
+def test_the_demo_shows_every_feature_in_use(db: None) -> None:
+    """The demo said "Finish setting up" and had no goal, nudges or alerts."""
+    from django.test import Client
+
+    from stepdown.accounts.models import User
+    from stepdown.alerts.models import Alert
+    from stepdown.goals.models import Goal, Nudge, Onboarding
+    from stepdown.plans.selectors import current_plan
+
+    result = runner.invoke(app, ["demo", "--password", "demo-password-1"])
+    assert result.exit_code == 0, result.output
+    user = User.objects.get(email="demo@stepdown.example")
+    assert Onboarding.objects.get(owner=user).status == Onboarding.Status.COMPLETED
+    goal = Goal.objects.get(owner=user)
+    assert goal.max_g_per_day is not None
+    assert Nudge.objects.filter(owner=user).exists()
+    assert Alert.objects.filter(owner=user).exists()
+    assert current_plan(owner=user) is not None
+    client = Client()
+    client.force_login(user)
+    page = client.get("/today/").content.decode()
+    assert "Finish setting up" not in page
+    assert 'data-testid="nudge"' in page
+    assert 'data-testid="plan-today"' in page

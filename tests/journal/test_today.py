@@ -73,7 +73,8 @@ def test_chart_has_ninety_days_and_a_rolling_average(person: Any) -> None:
     assert len(summary.chart) == 90
     assert summary.chart[-1].date == dt.date(2026, 1, 20)
     assert summary.chart[-1].total_g == Decimal(7)
-    assert summary.rolling_7d_g[-1] == Decimal("7.00")
+    assert summary.rolling_7d_g[-2] == Decimal("7.00")
+    assert summary.rolling_7d_g[-1] is None  # today is not over
     assert summary.rolling_7d_g[0] is None  # before the first dose
 
 
@@ -139,7 +140,7 @@ def test_today_page_query_count_is_bounded_and_independent_of_history(
     newcomer = Client()
     newcomer.force_login(other_person)
     with_history = _page_queries(web, cached=False)
-    assert with_history <= 20
+    assert with_history <= 22  # 20, plus the active plan and the daily limit beside the total
     assert with_history == _page_queries(newcomer, cached=False)
     assert _page_queries(web, cached=True) == _page_queries(newcomer, cached=True) <= 2
 
@@ -170,3 +171,43 @@ def test_changing_time_zone_recomputes_the_days(person: Any, web: Any) -> None:
         summary = cached_today_summary(owner=person)
     assert summary.date == dt.date(2026, 1, 20)
     assert summary.total_g == Decimal(2)
+
+
+def test_seven_days_at_11_8_g_average_11_8_g_in_every_window(person: Any, api: ApiClient) -> None:
+    """The reported case: a week at 11.8 g was shown as 0.9 g and 2.8 g a day."""
+    with time_machine.travel(NOW, tick=False):
+        for day in range(13, 20):
+            _log(person, "11.8", dt.datetime(2026, 1, day, 9, 0, tzinfo=CHICAGO))
+        summary = today_summary(owner=person)
+        body = api.get("/today").json()
+    # 82.6 g over the 7 days 13th–19th; today (nothing yet) and the days before are not counted
+    assert summary.avg_7d_g == Decimal("11.80")
+    assert summary.avg_28d_g == Decimal("11.80")
+    assert (body["avg_7d_g"], body["avg_28d_g"]) == (11.8, 11.8)
+
+
+def test_the_rolling_average_does_not_dip_on_the_morning_of_a_new_day(person: Any) -> None:
+    with time_machine.travel(NOW, tick=False):
+        for day in range(1, 20):
+            _log(person, "7", dt.datetime(2026, 1, day, 9, 0, tzinfo=CHICAGO))
+        summary = today_summary(owner=person)
+    # Every complete day since the 7th averages 7 g; today, with nothing logged yet, has no point.
+    assert summary.rolling_7d_g[-2] == Decimal("7.00")
+    assert summary.rolling_7d_g[-1] is None
+    # 1st: one day at 7 g -> 7.00, not 1.00 (six zero days before the journal began)
+    first = [t.date for t in summary.chart].index(dt.date(2026, 1, 1))
+    assert summary.rolling_7d_g[first] == Decimal("7.00")
+    assert summary.first_day == dt.date(2026, 1, 1)
+
+
+def test_the_today_chart_draws_no_bars_before_the_first_dose(web: Any, person: Any) -> None:
+    import html
+    import json
+    import re
+
+    with time_machine.travel(NOW, tick=False):
+        _log(person, "5", dt.datetime(2026, 1, 18, 9, 0, tzinfo=CHICAGO))
+        body = web.get("/today/").content.decode()
+    chart = json.loads(html.unescape(re.search(r'data-series="([^"]*)"', body).group(1)))  # type: ignore[union-attr]
+    assert chart["total_g"][:87] == [None] * 87  # 90 days ending the 20th: the 18th is index 87
+    assert chart["total_g"][87:] == [5.0, 0.0, 0.0]

@@ -14,7 +14,8 @@ from typing import Any
 from stepdown.accounts.models import User
 from stepdown.checkins.history import latest_per_day
 from stepdown.checkins.models import Response
-from stepdown.journal.selectors import daily_totals, local_today
+from stepdown.core.averages import daily_average
+from stepdown.journal.selectors import daily_totals, first_dose_day, local_today
 from stepdown.plans.selectors import current_plan, daily_targets, plan_history
 
 RANGES = (30, 90, 365)
@@ -29,6 +30,11 @@ def _num(value: object) -> float | None:
     if isinstance(value, int | float | Decimal):
         return float(value)
     return None
+
+
+def _tenth(grams: Decimal) -> str:
+    """Grams as the rest of the app shows them: to 0.1 g, no trailing zeros."""
+    return f"{grams.quantize(Decimal('0.1')).normalize():f}"
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,26 @@ class Trends:
     marks: list[PlanMark]
     has_checkins: bool
     has_doses: bool
+    first_day: dt.date | None = None  # of the journal
+
+    def dose_summary(self) -> str:
+        """The grams chart in words, by the one averaging rule: the last complete day and the
+        average over the complete days since the first dose (today is still under way)."""
+        pairs = [
+            (dt.date.fromisoformat(day), Decimal(str(grams)))
+            for day, grams in zip(self.series["days"], self.series["dose_g"], strict=True)
+            if grams is not None
+        ]
+        average = daily_average(pairs, first_day=self.first_day, today=self.end)
+        if average is None:
+            return "No complete day with doses in this period yet."
+        yesterday = self.end - dt.timedelta(days=1)
+        last = next(grams for day, grams in pairs if day == yesterday)
+        return (
+            f"Yesterday {_tenth(last)} g; average {_tenth(average.g_per_day)} g a day "
+            f"over {average.days} complete day{'s' if average.days != 1 else ''} since your "
+            "first dose (today is left out until it is over)."
+        )
 
     def summary(self, key: str, unit: str = "") -> str:
         """A sentence for people who cannot see the chart: latest value and the average."""
@@ -91,6 +117,7 @@ def trends_for(*, owner: User, days: int, now: dt.datetime | None = None) -> Tre
     end = local_today(owner, now=now)
     start = end - dt.timedelta(days=days - 1)
     totals = daily_totals(owner=owner, start=start, end=end)
+    first_day = first_dose_day(owner=owner)
     targets = daily_targets(owner=owner, start=start, end=end)
     by_day = latest_per_day(owner=owner, instruments=TREND_INSTRUMENTS, start=start, end=end)
     series: dict[str, list[Any]] = {
@@ -103,7 +130,9 @@ def trends_for(*, owner: User, days: int, now: dt.datetime | None = None) -> Tre
     for total in totals:
         day = total.date
         series["days"].append(day.isoformat())
-        series["dose_g"].append(float(total.total_g))
+        # Nothing before the first dose: those days are not 0 g, the journal had not begun.
+        counted = first_day is not None and day >= first_day
+        series["dose_g"].append(float(total.total_g) if counted else None)
         target = targets.get(day)
         series["target_g"].append(float(target) if target is not None else None)
         diary = _pick(by_day, day, ("daily", "withdrawal"))
@@ -125,4 +154,5 @@ def trends_for(*, owner: User, days: int, now: dt.datetime | None = None) -> Tre
         marks=_plan_marks(owner, start, end),
         has_checkins=has_checkins,
         has_doses=any(total.dose_count for total in totals),
+        first_day=first_day,
     )

@@ -20,7 +20,7 @@ from stepdown.checkins.forms import AnswerForm
 from stepdown.checkins.meaning import compare_with_recent
 from stepdown.checkins.models import Response
 from stepdown.checkins.presenters import band_label
-from stepdown.checkins.trends import DEFAULT_RANGE, RANGES, trends_for
+from stepdown.checkins.trends import DEFAULT_RANGE, MOOD_ITEMS, RANGES, trends_for
 from stepdown.core.instruments import INSTRUMENTS, Audience, Instrument, get_instrument
 from stepdown.core.rules.safety import SELF_HARM_FLAGS
 from stepdown.errors import InvalidInput, NotFound
@@ -229,12 +229,13 @@ def trends(request: HttpRequest) -> HttpResponse:
     context = {
         "trends": data,
         "ranges": RANGES,
+        "mood_items": [(key, key.capitalize()) for key in MOOD_ITEMS],
         # Data rides in an attribute: htmx drops <script> blocks from swapped content.
         "series_json": json.dumps(data.as_json()),
         "summaries": {
             key: data.summary(key)
             for key in ("withdrawal", "craving", "sleep_hours", "mood", "phq9", "gad7")
         }
-        | {"dose_g": data.summary("dose_g", unit=" g")},
+        | {"dose_g": data.dose_summary()},
     }
     return render(request, "checkins/trends.html", context)

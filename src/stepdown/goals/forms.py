@@ -307,6 +307,16 @@ class GoalForm(forms.Form):
         max_value=7,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
+    allowed_weekdays = forms.TypedMultipleChoiceField(
+        label="Only on these days",
+        required=False,
+        coerce=int,
+        choices=[
+            (n, name) for n, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        help_text='For example Monday to Friday for "weekdays only". None ticked: any day.',
+    )
     min_hours_between = _number("At least this many hours between doses", places=1)
     no_use_after = forms.TimeField(
         label="No kratom after",
@@ -329,6 +339,7 @@ class GoalForm(forms.Form):
         initial = {name: getattr(goal, name) for name in GoalForm.base_fields}
         for name in ("max_g_per_day", "min_hours_between", "price_per_g"):
             initial[name] = plain(initial[name])
+        initial["allowed_weekdays"] = goal.allowed_weekdays or []
         return initial
 
     def goal_fields(self) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.core.cache import cache
-from django.db.models import Sum
+from django.db.models import DateTimeField, ExpressionWrapper, Subquery, Sum, Value
 from django.utils import timezone
 
 from stepdown.accounts.models import User
@@ -26,6 +26,7 @@ from stepdown.journal.models import Dose
 # 7 recent days + 28 baseline days for the tolerance signals, plus room for a run of daily use
 # that began before them (assumption: 90 days covers any run worth comparing, and bounds work).
 WINDOW_DAYS = 90
+FIRST_WEEK_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,18 @@ class JournalWindow:
     doses: tuple[DoseEvent, ...]
     forms: tuple[tuple[dt.date, str], ...]
     journal_start: dt.date | None
+    # The doses of the journal's first week (its first 7 local days), the milestones' baseline.
+    first_week: tuple[DoseEvent, ...] = ()
+
+    def first_week_days(self) -> tuple[DayTotal, ...]:
+        """One total per day of the journal's first 7 local days (empty without a journal)."""
+        if self.journal_start is None:
+            return ()
+        totals = {total.day: total for total in day_totals(self.first_week)}
+        days = (self.journal_start + dt.timedelta(days=n) for n in range(FIRST_WEEK_DAYS))
+        return tuple(
+            totals.get(day) or DayTotal(day=day, total_g=Decimal(0), dose_count=0) for day in days
+        )
 
     @property
     def first_day(self) -> dt.date:
@@ -78,9 +91,32 @@ def journal_window(*, owner: User, now: dt.datetime | None = None) -> JournalWin
         doses.append(event)
         if form:
             forms.append((event.local_date, form))
-    first = Dose.objects.filter(owner=owner).order_by("taken_at").values("taken_at").first()
-    start = first["taken_at"].astimezone(owner.zone).date() if first else None
-    return JournalWindow(today=today, doses=tuple(doses), forms=tuple(forms), journal_start=start)
+    # One query for the journal's beginning: the doses of the 8 days (UTC) from the first one,
+    # which hold its first 7 local days whatever the zone.
+    first_at = Dose.objects.filter(owner=owner).order_by("taken_at").values("taken_at")[:1]
+    until = ExpressionWrapper(
+        Subquery(first_at) + Value(dt.timedelta(days=FIRST_WEEK_DAYS + 1)),
+        output_field=DateTimeField(),
+    )
+    early = [
+        dose_in_zone(taken_at=taken_at, time_zone=owner.zone, dose_g=grams or Decimal(0))
+        for taken_at, grams in Dose.objects.filter(owner=owner, taken_at__lt=until)
+        .order_by("taken_at")
+        .values_list("taken_at", "grams")
+    ]
+    start = early[0].local_date if early else None
+    first_week = tuple(
+        dose
+        for dose in early
+        if start is not None and dose.local_date < start + dt.timedelta(days=FIRST_WEEK_DAYS)
+    )
+    return JournalWindow(
+        today=today,
+        doses=tuple(doses),
+        forms=tuple(forms),
+        journal_start=start,
+        first_week=first_week,
+    )
 
 
 WINDOW_CACHE_S = 600

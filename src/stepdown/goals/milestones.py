@@ -3,9 +3,9 @@
 - **Days within limits**: complete local days (through yesterday) since the limits were set,
   at most the last ``MAX_DAYS`` (the journal window), on which no limit rule fired; plus the
   current run of such days.
-- **Below the starting point**: the average of the last 7 complete days against the pattern
-  described at onboarding (days a week ÷ 7 × doses a day × grams a dose), shown only when lower
-  and only once the journal covers those 7 days.
+- **Below your first week**: the average of the last 7 complete days against the average of the
+  journal's first 7 complete days (logged use against logged use), shown only when lower and
+  once the two weeks do not overlap.
 - **Money not spent**: (starting grams a day × complete days since onboarding began − grams
   logged since) × the price per gram the person entered; shown only when positive.
 - **Days free of the original substance** (``opioid_recovery``): days since the date last used.
@@ -21,9 +21,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from stepdown.accounts.models import User
+from stepdown.core.averages import daily_average
 from stepdown.core.rules import Alert, DayTotal
 from stepdown.goals import selectors
-from stepdown.goals.history import WINDOW_DAYS, JournalWindow, grams_between, local_date
+from stepdown.goals.history import (
+    FIRST_WEEK_DAYS,
+    WINDOW_DAYS,
+    JournalWindow,
+    grams_between,
+    local_date,
+)
 from stepdown.goals.models import Goal, Onboarding
 from stepdown.goals.nudges import limit_alerts, limits_set
 from stepdown.plans.selectors import daily_targets
@@ -36,9 +43,8 @@ RECENT_DAYS = 7
 def broken_days(alerts: tuple[Alert, ...], days: tuple[DayTotal, ...], goal: Goal) -> set[dt.date]:
     """The local days on which a limit was not kept, read from the limit alerts' causes.
 
-    ``day:<date>`` and ``dose:<instant>`` name their day. A week with too many days of use
-    breaks from the first day beyond the limit onwards; use after the end date breaks every
-    later day of use.
+    ``day:<date>`` and ``dose:<instant>`` name their day (a day of use beyond the days a week
+    names itself); use after the end date breaks every later day of use.
     """
     used = sorted(day.day for day in days if day.used)
     broken: set[dt.date] = set()
@@ -48,10 +54,6 @@ def broken_days(alerts: tuple[Alert, ...], days: tuple[DayTotal, ...], goal: Goa
             broken.add(dt.date.fromisoformat(value))
         elif kind == "dose":
             broken.add(dt.datetime.fromisoformat(value).date())
-        elif kind == "week" and goal.max_days_per_week is not None:
-            start = dt.date.fromisoformat(value)
-            in_week = [day for day in used if start <= day < start + dt.timedelta(days=7)]
-            broken.update(in_week[goal.max_days_per_week :])
         elif kind == "end":
             end = dt.date.fromisoformat(value)
             broken.update(day for day in used if day > end)
@@ -75,7 +77,7 @@ def day_checks(*, window: JournalWindow, goal: Goal | None, days: int) -> list[D
     broken: set[dt.date] = set()
     if goal is not None and limits_set(selectors.limits_of(goal)):
         checked_from = goal.limits_from
-        # Two weeks back, so a calendar week that began before the days shown is whole.
+        # A week back, so the rolling 7 days of the first day shown are whole.
         wider = window.days(first - dt.timedelta(days=7), last)
         alerts = limit_alerts(window=window, goal=goal, first=wider[0].day, last=last)
         broken = broken_days(alerts, wider, goal)
@@ -125,8 +127,13 @@ def limit_record(*, window: JournalWindow, goal: Goal | None) -> LimitRecord | N
 
 @dataclass(frozen=True)
 class BelowStart:
+    """The last 7 complete days against the first 7 complete days of the journal: logged use
+    against logged use (the onboarding answer is an estimate, not a measurement)."""
+
     recent_g_per_day: Decimal
     start_g_per_day: Decimal
+    start_first: dt.date
+    start_last: dt.date
 
     @property
     def less_g_per_day(self) -> Decimal:
@@ -137,16 +144,32 @@ class BelowStart:
         return self.less_g_per_day / self.start_g_per_day * 100
 
 
-def below_start(*, window: JournalWindow, onboarding: Onboarding | None) -> BelowStart | None:
-    start = selectors.starting_g_per_day(onboarding)
-    first = window.today - dt.timedelta(days=RECENT_DAYS)
-    if not start or window.journal_start is None or window.journal_start > first:
+def below_start(*, window: JournalWindow) -> BelowStart | None:
+    """Shown only when the last 7 complete days are lower than the journal's first 7 and the
+    two weeks do not overlap. Both averages follow the one averaging rule."""
+    start = window.journal_start
+    if start is None:
         return None
-    days = window.days(first, window.today - dt.timedelta(days=1))
-    recent = sum((day.total_g for day in days), Decimal(0)) / RECENT_DAYS
-    if recent >= start:
+    start_last = start + dt.timedelta(days=FIRST_WEEK_DAYS - 1)
+    recent_first = window.today - dt.timedelta(days=RECENT_DAYS)
+    if start_last >= recent_first:
         return None
-    return BelowStart(recent_g_per_day=recent, start_g_per_day=start)
+    averages = [
+        daily_average(((day.day, day.total_g) for day in days), first_day=start, today=window.today)
+        for days in (
+            window.first_week_days(),
+            window.days(recent_first, window.today - dt.timedelta(days=1)),
+        )
+    ]
+    baseline, recent = averages
+    if baseline is None or recent is None or not 0 <= recent.g_per_day < baseline.g_per_day:
+        return None
+    return BelowStart(
+        recent_g_per_day=recent.g_per_day,
+        start_g_per_day=baseline.g_per_day,
+        start_first=start,
+        start_last=start_last,
+    )
 
 
 @dataclass(frozen=True)
@@ -232,7 +255,7 @@ def milestones_for(
 ) -> Milestones:
     return Milestones(
         limits=limit_record(window=window, goal=goal),
-        below=below_start(window=window, onboarding=onboarding),
+        below=below_start(window=window),
         money=money_not_spent(owner=owner, window=window, onboarding=onboarding, goal=goal),
         free=days_free(owner=owner, window=window, onboarding=onboarding),
         plan=on_plan(owner=owner, window=window),

@@ -218,6 +218,8 @@ class Goal(models.Model):
     max_days_per_week = models.PositiveSmallIntegerField(null=True, blank=True)
     min_hours_between = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
     no_use_after = models.TimeField(null=True, blank=True)
+    # The weekdays use is planned on, 0 Monday … 6 Sunday, in order; null: any day.
+    allowed_weekdays = models.JSONField(null=True, blank=True)
     price_per_g = models.DecimalField(max_digits=8, decimal_places=3, null=True, blank=True)
     currency = models.CharField(max_length=8, blank=True)
     limits_from = models.DateField()

@@ -9,7 +9,8 @@ at most one insert and one update.
 **What is checked.** The limit rules (``LIMIT_RULES``) read the days from ``limits_from`` (the
 day the limits last changed) or the last ``LOOKBACK_DAYS`` days, whichever is later, so a new
 limit does not judge the days before it. The tolerance signals (``escalation``) read the whole
-window; the core keeps them silent for the first five weeks of a journal.
+window; the core keeps them silent for the first five weeks of a journal. ``use_rising`` (the
+last 7 complete days against the 7 before) speaks from two weeks on, goal or not.
 
 **Storage.** One row per ``(code, cause_key)`` (a day, a week, a dose, an end date or a signal),
 via the core's ``deduplicate``: a cause never raises a second nudge, and a dismissed nudge stays
@@ -28,6 +29,7 @@ from stepdown.accounts.models import User
 from stepdown.accounts.services import data_changed
 from stepdown.core.rules import (
     LIMIT_RULES,
+    TREND_RULES,
     Alert,
     LearnSlug,
     Limits,
@@ -43,7 +45,7 @@ from stepdown.goals.models import Goal, Nudge
 # Assumption: two weeks covers this week and the last (the calendar-week rule) and any dose
 # logged late; older days were checked when they were recent.
 LOOKBACK_DAYS = 14
-TOLERANCE_RULES = ("escalation",)
+TOLERANCE_RULES = ("escalation", *TREND_RULES)
 NUDGE_CODES = (*LIMIT_RULES, *TOLERANCE_RULES)
 SHOWN_FOR_DAYS = 14  # an open nudge older than this is no longer news
 # Enough for two weeks of the busiest pattern (a nudge per dose at a dozen doses a day), so
@@ -58,11 +60,13 @@ URGE_URL = "/learn/tools/urge/"  # the Learn app's urge timer
 
 @dataclass(frozen=True)
 class NudgeAction:
-    """The one useful thing a nudge offers: a sentence and a link."""
+    """The useful thing a nudge offers: a sentence and a link, and at most one more link."""
 
     text: str
     label: str
     url: str
+    second_label: str = ""
+    second_url: str = ""
 
 
 def learn_url(slug: str) -> str:
@@ -74,9 +78,18 @@ _NUMBERS = (
     "Look at your last seven days next to your limits. If staying within them is getting "
     "harder, a gradual plan can help."
 )
+_NUMBERS_ACTION = NudgeAction(_NUMBERS, "See your last 7 days", RECENT_URL, "Make a plan", PLAN_URL)
 ACTIONS: dict[str, NudgeAction] = {
-    "over_daily_limit": NudgeAction(_NUMBERS, "See your last 7 days", RECENT_URL),
-    "too_many_days": NudgeAction(_NUMBERS, "See your last 7 days", RECENT_URL),
+    "over_daily_limit": _NUMBERS_ACTION,
+    "too_many_days": _NUMBERS_ACTION,
+    "off_day_use": _NUMBERS_ACTION,
+    "use_rising": NudgeAction(
+        "If you would like to bring use back down, a gradual plan helps; so can a daily limit.",
+        "Make a plan",
+        PLAN_URL,
+        "Set a daily limit",
+        "/goals/",
+    ),
     "doses_too_close": NudgeAction(
         "Next time an urge comes early, try the urge timer: a craving usually rises, peaks and "
         "passes.",
@@ -114,6 +127,7 @@ def limits_set(limits: Limits) -> bool:
             limits.min_hours_between,
             limits.no_use_after,
             limits.end_date,
+            limits.allowed_weekdays,
         )
     )
 

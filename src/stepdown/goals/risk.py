@@ -1,9 +1,10 @@
 """The Risk page's data: gather the inputs, compute the profile, keep a history of snapshots.
 
-Inputs (``risk_inputs``): the onboarding answers; the journal's last 28 local days ending today
+Inputs (``risk_inputs``): the onboarding answers; the journal's last 28 complete local days
 (days used, doses, grams and product forms, and the estimated mitragynine when every dose in
-those days has a lab-based value), counted from the first logged dose so a new journal is not
-read as light use; and the latest DSM-5 and SDS totals, read through the check-ins app's
+those days has a lab-based value), counted by the one averaging rule (from the first logged
+dose on, today left out) so a new journal is not read as light use; and the latest DSM-5 and
+SDS totals, read through the check-ins app's
 ``responses_for`` selector (see ``latest_scores``). A constant number of queries, whatever the
 history's length.
 
@@ -25,6 +26,7 @@ from django.utils import timezone
 
 from stepdown.accounts.models import User
 from stepdown.checkins import selectors as checkins
+from stepdown.core.averages import daily_average
 from stepdown.core.potency import ProductForm
 from stepdown.core.risk import (
     Diagnosis,
@@ -96,10 +98,12 @@ def answers_of(record: Onboarding | None) -> OnboardingAnswers:
     )
 
 
-def _summary_start(window: JournalWindow) -> dt.date | None:
-    if window.journal_start is None:
+def _summary_span(window: JournalWindow) -> tuple[dt.date, dt.date] | None:
+    """The last 28 complete local days, from the first logged dose on (today left out)."""
+    last = window.today - dt.timedelta(days=1)
+    if window.journal_start is None or window.journal_start > last:
         return None
-    return max(window.today - dt.timedelta(days=JOURNAL_WINDOW_DAYS - 1), window.journal_start)
+    return max(window.today - dt.timedelta(days=JOURNAL_WINDOW_DAYS), window.journal_start), last
 
 
 def lab_mitragynine_mg(*, owner: User, start: dt.date, end: dt.date) -> Decimal | None:
@@ -118,18 +122,27 @@ def lab_mitragynine_mg(*, owner: User, start: dt.date, end: dt.date) -> Decimal 
 def journal_summary(
     window: JournalWindow, *, mitragynine_mg: Decimal | None = None
 ) -> JournalSummary | None:
-    """The last 28 local days ending today, counted from the first logged dose."""
-    first = _summary_start(window)
-    if first is None:
+    """The last 28 complete local days, counted by the one averaging rule (from the first
+    logged dose on, today left out: ``stepdown.core.averages``)."""
+    span = _summary_span(window)
+    if span is None:
         return None
-    days = window.days(first, window.today)
+    first, last = span
+    days = window.days(first, last)
+    average = daily_average(
+        ((day.day, day.total_g) for day in days),
+        first_day=window.journal_start,
+        today=window.today,
+    )
+    if average is None:
+        return None
     used = [day for day in days if day.used]
     return JournalSummary(
-        days_covered=len(days),
+        days_covered=average.days,
         days_used=len(used),
         dose_count=sum(day.dose_count for day in used),
-        total_g=sum((day.total_g for day in used), Decimal(0)),
-        forms=window.forms_between(first, window.today),
+        total_g=average.total_g,
+        forms=window.forms_between(first, last),
         mitragynine_mg=mitragynine_mg if used else None,
     )
 
@@ -138,10 +151,8 @@ def risk_inputs(*, owner: User, window: JournalWindow | None = None) -> RiskInpu
     record = selectors.onboarding_for(owner=owner)
     window = window or journal_window(owner=owner)
     scores = latest_scores(owner=owner)
-    first = _summary_start(window)
-    mitragynine = (
-        None if first is None else lab_mitragynine_mg(owner=owner, start=first, end=window.today)
-    )
+    span = _summary_span(window)
+    mitragynine = None if span is None else lab_mitragynine_mg(owner=owner, start=span[0], end=span[1])
     return RiskInputs(
         answers=answers_of(record),
         journal=journal_summary(window, mitragynine_mg=mitragynine),

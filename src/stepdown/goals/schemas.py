@@ -139,6 +139,8 @@ class GoalIn(StrictIn):
     max_days_per_week: int | None = Field(None, ge=0, le=7)
     min_hours_between: float | None = Field(None, ge=0, le=48)
     no_use_after: ClockTime | None = None
+    # 0 Monday … 6 Sunday; null, empty or all seven: any day
+    allowed_weekdays: list[Annotated[int, Field(ge=0, le=6)]] | None = Field(None, max_length=7)
     price_per_g: float | None = Field(None, ge=0, le=10000)
     currency: str = Field("", max_length=8)
 
@@ -150,6 +152,7 @@ class GoalOut(Schema):
     max_days_per_week: int | None
     min_hours_between: float | None
     no_use_after: str | None
+    allowed_weekdays: list[int] | None
     price_per_g: float | None
     currency: str
     limits_from: dt.date | None
@@ -165,6 +168,8 @@ class NudgeOut(Schema):
     action: str
     action_label: str
     action_url: str
+    second_action_label: str
+    second_action_url: str
     source: str
     learn_slug: str
     learn_url: str

@@ -94,6 +94,9 @@ def limits_of(goal: Goal | None) -> Limits:
         min_hours_between=goal.min_hours_between,
         no_use_after=goal.no_use_after,
         end_date=goal.end_date,
+        allowed_weekdays=(
+            frozenset(goal.allowed_weekdays) if goal.allowed_weekdays is not None else None
+        ),
     )
 
 

@@ -310,10 +310,27 @@ GOAL_FIELDS = (
     "max_days_per_week",
     "min_hours_between",
     "no_use_after",
+    "allowed_weekdays",
     "price_per_g",
     "currency",
 )
 LIMIT_FIELDS = frozenset(GOAL_FIELDS) - {"purpose", "price_per_g", "currency"}
+
+
+def _weekdays(value: Any) -> list[int] | None:
+    """Days of the week as sorted numbers 0 (Monday) to 6 (Sunday); none given or all seven
+    is "any day" (``None``)."""
+    if value is None:
+        return None
+    message = "Choose days of the week, Monday (0) to Sunday (6)."
+    if not isinstance(value, list | tuple | set | frozenset):
+        raise InvalidInput("allowed_weekdays", message)
+    days = set()
+    for item in value:
+        if isinstance(item, bool) or not isinstance(item, int | str) or str(item) not in "0123456":
+            raise InvalidInput("allowed_weekdays", message)
+        days.add(int(item))
+    return None if not days or len(days) == 7 else sorted(days)
 
 
 def _clean_goal(owner: User, fields: Mapping[str, Any], current: Goal | None) -> dict[str, Any]:
@@ -337,6 +354,7 @@ def _clean_goal(owner: User, fields: Mapping[str, Any], current: Goal | None) ->
     if days is not None and (not isinstance(days, int) or not 0 <= days <= 7):
         raise InvalidInput("max_days_per_week", "Enter a whole number of days from 0 to 7.")
     clean["max_days_per_week"] = days
+    clean["allowed_weekdays"] = _weekdays(fields.get("allowed_weekdays"))
     after = fields.get("no_use_after")
     if after is not None and not isinstance(after, dt.time):
         raise InvalidInput("no_use_after", "Enter a time of day, such as 20:00.")

@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from stepdown.accounts.models import User
+from stepdown.core.averages import daily_average
 from stepdown.errors import NotFound
 from stepdown.journal.localdate import LocalDate
 from stepdown.journal.models import Dose, Product
@@ -167,25 +168,30 @@ class TodaySummary:
     last_dose_at: dt.datetime | None
     avg_7d_g: Decimal | None
     avg_28d_g: Decimal | None
+    first_day: dt.date | None  # of the journal: the chart draws nothing before it
     chart: list[DayTotal]
     rolling_7d_g: list[Decimal | None]
 
 
-def _average(totals: list[DayTotal], first_day: dt.date | None) -> Decimal | None:
-    """Mean grams a day over ``totals``, counting only days since the first logged dose."""
-    if first_day is None:
-        return None
-    counted = [t.total_g for t in totals if t.date >= first_day]
-    if not counted:
-        return None
-    return (sum(counted, Decimal(0)) / len(counted)).quantize(Decimal("0.01"))
+def first_dose_day(*, owner: User) -> dt.date | None:
+    """The local day of the person's first logged dose (the journal's first day). One query."""
+    first = Dose.objects.filter(owner=owner).order_by("taken_at").values("taken_at").first()
+    return first["taken_at"].astimezone(owner.zone).date() if first else None
+
+
+def average_g(
+    totals: list[DayTotal], *, first_day: dt.date | None, today: dt.date
+) -> Decimal | None:
+    """Grams a day over ``totals`` by the one averaging rule (``stepdown.core.averages``)."""
+    found = daily_average(((t.date, t.total_g) for t in totals), first_day=first_day, today=today)
+    return None if found is None else found.g_per_day
 
 
 def today_summary(*, owner: User, now: dt.datetime | None = None) -> TodaySummary:
     """Today's totals, averages over complete past days, and the 90-day chart series.
 
-    The averages cover the 7 and 28 days before today (today is still under way), and only days
-    since the person's first logged dose, so a new journal is not diluted by empty days.
+    The averages cover the 7 and 28 days before today and follow the one averaging rule
+    (``stepdown.core.averages``: days from the first dose on, today left out).
     A constant number of queries, whatever the length of the history.
     """
     now = now or timezone.now()
@@ -198,20 +204,17 @@ def today_summary(*, owner: User, now: dt.datetime | None = None) -> TodaySummar
         unknown=Count("id", filter=Q(mitragynine_mg__isnull=True)),
     )
     last = Dose.objects.filter(owner=owner).order_by("-taken_at").values("taken_at").first()
-    first = Dose.objects.filter(owner=owner).order_by("taken_at").values("taken_at").first()
-    first_day = first["taken_at"].astimezone(owner.zone).date() if first else None
+    first_day = first_dose_day(owner=owner)
 
     window_start = today - dt.timedelta(days=CHART_DAYS - 1 + 6)
     series = daily_totals(owner=owner, start=window_start, end=today)
     chart = series[6:]
-    rolling: list[Decimal | None] = []
-    for index in range(6, len(series)):
-        week = [t for t in series[index - 6 : index + 1] if first_day and t.date >= first_day]
-        rolling.append(
-            (sum((t.total_g for t in week), Decimal(0)) / len(week)).quantize(Decimal("0.01"))
-            if week
-            else None
-        )
+    # Each complete day's 7-day average; today's would mix in a day that is not over yet.
+    rolling: list[Decimal | None] = [
+        average_g(series[index - 6 : index + 1], first_day=first_day, today=today)
+        for index in range(6, len(series) - 1)
+    ]
+    rolling.append(None)
     past = series[:-1]
     return TodaySummary(
         date=today,
@@ -220,8 +223,9 @@ def today_summary(*, owner: User, now: dt.datetime | None = None) -> TodaySummar
         mitragynine_mg=today_stats["sum_mg"],
         mitragynine_estimated=bool(today_stats["estimated"] or today_stats["unknown"]),
         last_dose_at=last["taken_at"] if last else None,
-        avg_7d_g=_average(past[-7:], first_day),
-        avg_28d_g=_average(past[-28:], first_day),
+        avg_7d_g=average_g(past[-7:], first_day=first_day, today=today),
+        avg_28d_g=average_g(past[-28:], first_day=first_day, today=today),
+        first_day=first_day,
         chart=chart,
         rolling_7d_g=rolling,
     )

@@ -19,6 +19,7 @@ from stepdown.core.potency import potency_of, product_flags
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.fragments import KEY_HOLE, page_key, render_fragment, render_page
 from stepdown.journal import selectors, services
+from stepdown.journal.allowance import allowance_for, quick_note
 from stepdown.journal.forms import DoseForm, ProductForm, QuickDoseForm, attach_error
 from stepdown.journal.models import Dose
 from stepdown.journal.presenters import number
@@ -32,13 +33,18 @@ def _today_context(owner: User, *, form: DoseForm | None = None, **extra: Any) -
     """Everything the Today panel shows; a blank dose form unless one with errors is given."""
     summary = cached_today_summary(owner=owner)
     pairs = selectors.recent_pairs(owner=owner)
+    allowance = allowance_for(owner=owner)
     # Newest first and bounded: the page stays the same size however many doses a day holds.
     today_doses = selectors.doses_for(owner=owner, since=summary.date, until=summary.date)[
         :TODAY_LIST_LIMIT
     ]
     chart = {
         "days": [t.date.isoformat() for t in summary.chart],
-        "total_g": [number(t.total_g) for t in summary.chart],
+        # No bars before the first dose: those days are not 0 g, they are before the journal.
+        "total_g": [
+            number(t.total_g) if summary.first_day and t.date >= summary.first_day else None
+            for t in summary.chart
+        ],
         "avg_7d_g": [number(v) for v in summary.rolling_7d_g],
     }
     return {
@@ -47,7 +53,11 @@ def _today_context(owner: User, *, form: DoseForm | None = None, **extra: Any) -
         "today_doses": list(today_doses),
         # A fresh key per rendered button (filled in per response): a double tap or a retried
         # request logs the dose once.
-        "quick_pairs": [(pair, KEY_HOLE) for pair in pairs],
+        "quick_pairs": [
+            (pair, KEY_HOLE, quick_note(pair, allowance=allowance, total_g=summary.total_g))
+            for pair in pairs
+        ],
+        "allowance": allowance,
         "form": form or _blank_dose_form(owner, pairs[0] if pairs else None),
         # Data rides in an attribute: htmx drops <script> blocks from swapped content.
         "chart_json": json.dumps(chart),

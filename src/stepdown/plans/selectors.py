@@ -15,7 +15,13 @@ from stepdown.accounts.models import User
 from stepdown.core.tapering import DEFAULT_RESOLUTION_G, TaperPlan, TaperStep
 from stepdown.core.units import round_down_to
 from stepdown.errors import NotFound
-from stepdown.journal.selectors import daily_totals, doses_for, local_today
+from stepdown.journal.selectors import (
+    average_g,
+    daily_totals,
+    doses_for,
+    first_dose_day,
+    local_today,
+)
 from stepdown.plans.conversion import Logged, logged_amounts
 from stepdown.plans.models import Plan, PlanAdjustment
 from stepdown.plans.snapshot import taper_of
@@ -139,16 +145,15 @@ def recent_use(
     *, owner: User, days: int = RECENT_DAYS, now: dt.datetime | None = None
 ) -> RecentUse:
     """Average grams a day, doses a day and the main product over the ``days`` complete days
-    before today. The average counts days from the first logged dose in that window, so a
-    journal started three days ago is not diluted by empty days. Two queries."""
+    before today, by the journal's one averaging rule (days from the first logged dose on), so
+    a journal started three days ago is not diluted by empty days. Three queries."""
     today = local_today(owner, now=now)
     start, end = today - dt.timedelta(days=days), today - dt.timedelta(days=1)
     totals = daily_totals(owner=owner, start=start, end=end)
     used = [t for t in totals if t.dose_count]
     if not used:
         return RecentUse(days, None, None, None, None)
-    counted = [t for t in totals if t.date >= used[0].date]
-    avg = (sum((t.total_g for t in counted), Decimal(0)) / len(counted)).quantize(Decimal("0.01"))
+    avg = average_g(totals, first_day=first_dose_day(owner=owner), today=today)
     dose_avg = Decimal(sum(t.dose_count for t in used)) / len(used)
     main = (
         doses_for(owner=owner, since=start, until=end)

@@ -16,6 +16,7 @@ from stepdown.core.rules import (
     dose_in_zone,
     doses_too_close,
     late_use,
+    off_day_use,
     over_daily_limit,
     past_goal_end,
     too_many_days,
@@ -66,24 +67,33 @@ def test_three_days_in_a_week_is_within_a_three_day_limit() -> None:
     assert too_many_days(days=days, limits=Limits(max_days_per_week=3)) == ()
 
 
-def test_a_fourth_day_in_the_same_week_nudges_once_for_that_week() -> None:
+def test_a_fourth_day_in_seven_nudges_for_the_days_beyond_the_limit() -> None:
     days = [used(0), used(1), used(2), used(3), used(4)]
+    alerts = too_many_days(days=days, limits=Limits(max_days_per_week=3))
+    # Thu 6 March is the 4th day of use within 7 days, Fri 7 March the 5th.
+    assert [a.cause_key for a in alerts] == ["day:2025-03-06", "day:2025-03-07"]
+    assert "on 5 days" in alerts[-1].explanation
+
+
+def test_ten_days_in_a_row_are_pointed_out_on_the_sixth_day_whatever_the_weekday() -> None:
+    """Counted per calendar week, a run from Wednesday under a 5-day limit was first flagged on
+    the Saturday after next (the 11th day); a rolling 7 days flags the 6th day of use."""
+    days = [used(n) for n in range(2, 12)]  # Wed 5 March to Fri 14 March
+    alerts = too_many_days(days=days, limits=Limits(max_days_per_week=5))
+    assert alerts[0].cause_key == "day:2025-03-10"  # the 6th day of use in a row
+    assert len(alerts) == 5  # the 6th to the 10th day each make 6 or 7 days within 7
+
+
+def test_days_across_a_monday_still_count_together() -> None:
+    # Sun 9 March and Mon 10–Wed 12 March: 4 days within 7, above a 3-day limit.
+    days = [used(6), used(7), used(8), used(9)]
     (alert,) = too_many_days(days=days, limits=Limits(max_days_per_week=3))
-    assert alert.cause_key == "week:2025-03-03"
-    assert "5 days" in alert.explanation
+    assert alert.cause_key == "day:2025-03-12"
 
 
-def test_days_either_side_of_monday_fall_in_different_iso_weeks() -> None:
-    # Sun 9 March belongs to the week of Mon 3 March; Mon 10–Wed 12 to the next: 1 + 3 days.
-    days = [used(6), used(7), used(8), used(9)]
+def test_days_eight_days_apart_do_not_count_together() -> None:
+    days = [used(0), used(1), used(2), used(9)]
     assert too_many_days(days=days, limits=Limits(max_days_per_week=3)) == ()
-
-
-def test_weeks_can_start_on_sunday() -> None:
-    # With Sunday as the first day, Sun 9 to Wed 12 March is one week of 4 days.
-    days = [used(6), used(7), used(8), used(9)]
-    (alert,) = too_many_days(days=days, limits=Limits(max_days_per_week=3), first_weekday=6)
-    assert alert.cause_key == "week:2025-03-09"
 
 
 def test_week_start_of_a_sunday_is_the_monday_before() -> None:
@@ -224,3 +234,29 @@ def test_limits_reject_impossible_values() -> None:
         Limits(max_days_per_week=8)
     with pytest.raises(ValueError, match="negative"):
         Limits(max_g_per_day=Decimal(-1))
+
+
+# --- only on some weekdays ---------------------------------------------------------------------
+
+
+def test_saturday_use_breaks_a_weekdays_only_goal() -> None:
+    weekdays = Limits(allowed_weekdays=frozenset(range(5)))
+    days = [used(0), used(4), used(5, "1.5")]  # Mon 3, Fri 7, Sat 8 March
+    (alert,) = off_day_use(days=days, limits=weekdays)
+    assert alert.cause_key == "day:2025-03-08"
+    assert "1.5 g on Saturday 8 March" in alert.explanation
+    assert "weekdays (Monday to Friday)" in alert.explanation
+
+
+def test_no_weekdays_chosen_means_any_day() -> None:
+    assert off_day_use(days=[used(5), used(6)], limits=Limits()) == ()
+
+
+def test_a_day_without_use_on_a_free_day_is_fine() -> None:
+    empty = DayTotal(day=day(5), total_g=Decimal(0), dose_count=0)
+    assert off_day_use(days=[empty], limits=Limits(allowed_weekdays=frozenset({0}))) == ()
+
+
+def test_weekdays_outside_0_to_6_are_refused() -> None:
+    with pytest.raises(ValueError, match="allowed_weekdays"):
+        Limits(allowed_weekdays=frozenset({7}))

@@ -12,6 +12,7 @@ from stepdown.core.rules import (
     ALERT_RULES,
     LIMIT_RULES,
     SAFETY_NET_RULES,
+    TREND_RULES,
     DoseEvent,
     Limits,
     QuestionnaireFlag,
@@ -40,7 +41,7 @@ ISSUE_6_CODES = {
 
 def test_every_rule_named_in_the_safety_net_issue_is_registered() -> None:
     assert set(SAFETY_NET_RULES) == ISSUE_6_CODES
-    assert set(ALERT_RULES) == ISSUE_6_CODES | set(LIMIT_RULES)
+    assert set(ALERT_RULES) == ISSUE_6_CODES | set(LIMIT_RULES) | set(TREND_RULES)
 
 
 def test_an_unknown_rule_name_is_refused_with_the_known_ones() -> None:

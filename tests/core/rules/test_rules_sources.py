@@ -78,6 +78,7 @@ def everything() -> RuleContext:
             min_hours_between=Decimal(4),
             no_use_after=time(21),
             end_date=day(35),
+            allowed_weekdays=frozenset(range(5)),
         ),
         steps=(previous, current),
         diary=tuple(diary),

@@ -38,6 +38,7 @@ from stepdown.core.rules.learn import LEARN_SLUGS, LearnSlug
 from stepdown.core.rules.limits import (
     doses_too_close,
     late_use,
+    off_day_use,
     over_daily_limit,
     past_goal_end,
     too_many_days,
@@ -48,11 +49,13 @@ from stepdown.core.rules.registry import (
     ALERT_RULES,
     LIMIT_RULES,
     SAFETY_NET_RULES,
+    TREND_RULES,
     RuleContext,
     evaluate_rules,
 )
 from stepdown.core.rules.safety import interaction, medical_warning, self_harm
 from stepdown.core.rules.tolerance import ToleranceSignal, escalation_alerts, tolerance_signals
+from stepdown.core.rules.trend import use_rising
 from stepdown.core.rules.withdrawal import diary_threshold, severe_withdrawal, worse_after_cut
 
 __all__ = [
@@ -60,6 +63,7 @@ __all__ = [
     "LEARN_SLUGS",
     "LIMIT_RULES",
     "SAFETY_NET_RULES",
+    "TREND_RULES",
     "Alert",
     "CowsScore",
     "DayTotal",
@@ -95,6 +99,7 @@ __all__ = [
     "late_use",
     "medical_warning",
     "missed_checkins",
+    "off_day_use",
     "over_daily_limit",
     "over_target",
     "past_goal_end",
@@ -105,5 +110,6 @@ __all__ = [
     "severe_withdrawal",
     "tolerance_signals",
     "too_many_days",
+    "use_rising",
     "worse_after_cut",
 ]

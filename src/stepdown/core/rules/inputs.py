@@ -104,8 +104,12 @@ class Limits:
     min_hours_between: Decimal | None = None
     no_use_after: time | None = None
     end_date: date | None = None
+    # The weekdays use is planned on (0 Monday … 6 Sunday); ``None``: any day.
+    allowed_weekdays: frozenset[int] | None = None
 
     def __post_init__(self) -> None:
+        if self.allowed_weekdays is not None and not self.allowed_weekdays <= set(range(7)):
+            raise ValueError("allowed_weekdays holds numbers from 0 (Monday) to 6 (Sunday)")
         if self.max_g_per_day is not None and self.max_g_per_day < 0:
             raise ValueError("max_g_per_day cannot be negative")
         if self.max_days_per_week is not None and not 0 <= self.max_days_per_week <= 7:

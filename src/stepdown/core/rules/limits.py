@@ -63,42 +63,76 @@ def week_start(day: date, *, first_weekday: int = 0) -> date:
     return day - timedelta(days=(day.weekday() - first_weekday) % 7)
 
 
-def too_many_days(
-    *, days: Iterable[DayTotal], limits: Limits, first_weekday: int = 0
-) -> tuple[Alert, ...]:
-    """One nudge per calendar week with more days of use than ``max_days_per_week``.
+def too_many_days(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert, ...]:
+    """One nudge per day of use that makes any 7 days in a row hold more days of use than
+    ``max_days_per_week``.
 
-    Calendar weeks (not a rolling window) match how people state the goal ("weekdays only",
-    "three days a week") and give one nudge per week rather than one per extra day.
+    A rolling 7 days, not the calendar week: ten days in a row under a 5-day limit are pointed
+    out on the sixth day, whichever weekday the run began on.
     """
     if limits.max_days_per_week is None:
         return ()
-    if not 0 <= first_weekday <= 6:
-        raise ValueError("first_weekday must be between 0 (Monday) and 6 (Sunday)")
-    used_days: dict[date, set[date]] = {}
-    for total in days:
-        if total.used:
-            used_days.setdefault(week_start(total.day, first_weekday=first_weekday), set()).add(
-                total.day
+    used = sorted(total.day for total in days if total.used)
+    alerts = []
+    for index, day in enumerate(used):
+        in_seven = [d for d in used[: index + 1] if d > day - timedelta(days=7)]
+        if len(in_seven) <= limits.max_days_per_week:
+            continue
+        alerts.append(
+            Alert(
+                code="too_many_days",
+                severity=Severity.LOW,
+                title="More days than you planned in a week",
+                explanation=(
+                    f"In the 7 days to {day_label(day)} you used kratom on {len(in_seven)} "
+                    f"days; your goal is at most {limits.max_days_per_week} days a week. Days "
+                    "without kratom help keep tolerance from building."
+                ),
+                action=ACTION_NUMBERS,
+                source=SOURCE,
+                cause_key=f"day:{day.isoformat()}",
+                learn_slug=LearnSlug.TOLERANCE_AND_DEPENDENCE,
             )
+        )
+    return tuple(alerts)
+
+
+def off_day_use(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert, ...]:
+    """One nudge per day of use on a weekday the goal leaves out ("weekdays only")."""
+    allowed = limits.allowed_weekdays
+    if allowed is None:
+        return ()
     return tuple(
         Alert(
-            code="too_many_days",
+            code="off_day_use",
             severity=Severity.LOW,
-            title="More days than you planned this week",
+            title="Use on a day you planned to keep free",
             explanation=(
-                f"In the week starting {day_label(start)} you used kratom on "
-                f"{len(used_days[start])} days; your goal is at most {limits.max_days_per_week}. "
-                "Days without kratom help keep tolerance from building."
+                f"You logged {grams(total.total_g)} on {total.day.strftime('%A')} "
+                f"{day_label(total.day)}; your goal is to use only on "
+                f"{weekday_names(allowed)}."
             ),
             action=ACTION_NUMBERS,
             source=SOURCE,
-            cause_key=f"week:{start.isoformat()}",
-            learn_slug=LearnSlug.TOLERANCE_AND_DEPENDENCE,
+            cause_key=f"day:{total.day.isoformat()}",
+            learn_slug=LearnSlug.AVOIDING_DEPENDENCE,
         )
-        for start in sorted(used_days)
-        if len(used_days[start]) > limits.max_days_per_week
+        for total in days
+        if total.used and total.day.weekday() not in allowed
     )
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekday_names(days: frozenset[int]) -> str:
+    """``{0, 1, 2, 3, 4}`` -> ``"weekdays (Monday to Friday)"``; others listed in order."""
+    if days == frozenset(range(5)):
+        return "weekdays (Monday to Friday)"
+    if not days:
+        return "no day of the week"
+    names = [WEEKDAYS[n] for n in sorted(days)]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def doses_too_close(*, doses: Sequence[DoseEvent], limits: Limits) -> tuple[Alert, ...]:

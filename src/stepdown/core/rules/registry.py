@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from stepdown.core.rules import limits, plan, products, safety, tolerance, withdrawal
+from stepdown.core.rules import limits, plan, products, safety, tolerance, trend, withdrawal
 from stepdown.core.rules.alert import Alert, by_severity, deduplicate
 from stepdown.core.rules.inputs import (
     CowsScore,
@@ -45,7 +45,6 @@ class RuleContext:
     days: tuple[DayTotal, ...] = ()
     doses: tuple[DoseEvent, ...] = ()
     limits: Limits = field(default_factory=Limits)
-    first_weekday: int = 0
     steps: tuple[PlanStepView, ...] = ()
     diary: tuple[DiaryScore, ...] = ()
     own_diary_threshold: int | None = None
@@ -70,14 +69,19 @@ def _escalation(ctx: RuleContext) -> tuple[Alert, ...]:
     return tolerance.escalation_alerts(days=totals, journal_start=start, today=ctx.today)
 
 
+def _use_rising(ctx: RuleContext) -> tuple[Alert, ...]:
+    totals = ctx.day_totals
+    start = ctx.journal_start or min((total.day for total in totals), default=None)
+    return trend.use_rising(days=totals, journal_start=start, today=ctx.today)
+
+
 Rule = Callable[[RuleContext], tuple[Alert, ...]]
 
 ALERT_RULES: dict[str, Rule] = {
     # goals and limits (issue 5 §3): gentle nudges
     "over_daily_limit": lambda c: limits.over_daily_limit(days=c.day_totals, limits=c.limits),
-    "too_many_days": lambda c: limits.too_many_days(
-        days=c.day_totals, limits=c.limits, first_weekday=c.first_weekday
-    ),
+    "too_many_days": lambda c: limits.too_many_days(days=c.day_totals, limits=c.limits),
+    "off_day_use": lambda c: limits.off_day_use(days=c.day_totals, limits=c.limits),
     "doses_too_close": lambda c: limits.doses_too_close(doses=c.doses, limits=c.limits),
     "late_use": lambda c: limits.late_use(doses=c.doses, limits=c.limits),
     "past_goal_end": lambda c: limits.past_goal_end(days=c.day_totals, limits=c.limits),
@@ -95,6 +99,7 @@ ALERT_RULES: dict[str, Rule] = {
     ),
     "over_target": lambda c: plan.over_target(days=c.day_totals, steps=c.steps, today=c.today),
     "escalation": _escalation,
+    "use_rising": _use_rising,
     "potency_jump": lambda c: products.potency_jump(switches=c.switches),
     "seven_oh_product": lambda c: products.seven_oh_product(products=c.products),
     "failed_contaminant": lambda c: products.failed_contaminant(products=c.products),
@@ -107,8 +112,19 @@ ALERT_RULES: dict[str, Rule] = {
     ),
 }
 
-LIMIT_RULES = ("over_daily_limit", "too_many_days", "doses_too_close", "late_use", "past_goal_end")
-SAFETY_NET_RULES = tuple(code for code in ALERT_RULES if code not in LIMIT_RULES)
+LIMIT_RULES = (
+    "over_daily_limit",
+    "too_many_days",
+    "off_day_use",
+    "doses_too_close",
+    "late_use",
+    "past_goal_end",
+)
+# Gentle nudges about the person's own trend, shown to them (the goals app), not to a clinician.
+TREND_RULES = ("use_rising",)
+SAFETY_NET_RULES = tuple(
+    code for code in ALERT_RULES if code not in LIMIT_RULES and code not in TREND_RULES
+)
 
 
 def evaluate_rules(

@@ -58,7 +58,8 @@ def _limits_signature(goal: Goal | None) -> tuple[object, ...]:
     if goal is None:
         return ()
     return (goal.pk, goal.max_g_per_day, goal.max_days_per_week, goal.min_hours_between,
-            goal.no_use_after, goal.end_date, goal.limits_from)  # fmt: skip
+            goal.no_use_after, goal.end_date, goal.limits_from,
+            str(goal.allowed_weekdays))  # fmt: skip
 
 
 def nudges_context(data: PageData) -> dict[str, Any]:

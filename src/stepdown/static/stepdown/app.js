@@ -2,30 +2,103 @@
 (function () {
   "use strict";
 
+  // ---- One wrapper for every uPlot chart -------------------------------------------------
+  // Days read "2 Dec" on axes and in the readout, as everywhere else in the app; the series key
+  // is a static list (no "Time: --" placeholders); the readout under a chart names the day and
+  // the values under the cursor; a chart with no values at all says "Nothing yet" instead of
+  // drawing bare axes. Timestamps are noon UTC of each day (see tzDate), so UTC getters give
+  // the day itself.
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  var SD = window.Stepdown = window.Stepdown || {};
+
+  SD.dayLabel = function (ts) {
+    var d = new Date(ts * 1000);
+    return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()];
+  };
+  SD.daySeconds = function (days) {
+    return days.map(function (d) { return Date.parse(d + "T12:00:00Z") / 1000; });
+  };
+  SD.isEmpty = function (columns) {
+    return columns.every(function (values) {
+      return values.every(function (v) { return v === null || v === undefined; });
+    });
+  };
+  SD.nothingYet = function (holder, text) {
+    holder.textContent = "";
+    var p = document.createElement("p");
+    p.className = "chart-empty";
+    p.setAttribute("data-testid", "chart-empty");
+    p.textContent = text || "Nothing yet.";
+    holder.appendChild(p);
+  };
+
+  function shown(value) {
+    return Math.round(value * 10) / 10;
+  }
+
+  // series: [[uPlot series options plus optional `unit`, values], ...]
+  SD.plot = function (holder, opts, days, series, emptyText) {
+    var columns = series.map(function (pair) { return pair[1]; });
+    if (SD.isEmpty(columns)) { SD.nothingYet(holder, emptyText); return null; }
+    holder.textContent = "";
+    var readout = document.createElement("p");
+    readout.className = "chart-readout";
+    readout.setAttribute("data-testid", "chart-readout");
+    var axes = opts.axes || [{}, {}];
+    axes[0] = Object.assign({ values: function (u, splits) { return splits.map(SD.dayLabel); } }, axes[0]);
+    var hooks = opts.hooks || {};
+    hooks.setCursor = (hooks.setCursor || []).concat([function (u) {
+      var i = u.cursor.idx;
+      if (i === null || i === undefined) { readout.textContent = ""; return; }
+      var parts = [];
+      series.forEach(function (pair) {
+        var v = pair[1][i];
+        if (v !== null && v !== undefined) { parts.push(pair[0].label + " " + shown(v) + (pair[0].unit || "")); }
+      });
+      readout.textContent = SD.dayLabel(u.data[0][i]) + ": " + (parts.length ? parts.join(" · ") : "nothing recorded");
+    }]);
+    var full = Object.assign({}, opts, {
+      tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"); },
+      legend: { show: false },
+      axes: axes,
+      hooks: hooks,
+      series: [{}].concat(series.map(function (pair) { return pair[0]; }))
+    });
+    var plot = new uPlot(full, [SD.daySeconds(days)].concat(columns), holder);
+    var key = document.createElement("p");
+    key.className = "chart-key";
+    series.forEach(function (pair) {
+      if (SD.isEmpty([pair[1]])) { return; }  // no key for a series with nothing to draw
+      var item = document.createElement("span");
+      item.className = "chart-key-item";
+      var swatch = document.createElement("span");
+      swatch.className = "chart-swatch";
+      swatch.style.backgroundColor = pair[0].stroke;  // CSSOM, allowed by the CSP
+      item.appendChild(swatch);
+      item.appendChild(document.createTextNode(pair[0].label));
+      key.appendChild(item);
+    });
+    holder.appendChild(key);
+    holder.appendChild(readout);
+    holder._plot = plot;
+    return plot;
+  };
+
   function drawDailyChart(root) {
     var holder = root.querySelector('[data-chart="daily-totals"]');
     if (!holder || !holder.dataset.series || typeof uPlot === "undefined") { return; }
     var data = JSON.parse(holder.dataset.series);
-    holder.textContent = "";
-    var xs = data.days.map(function (d) { return Date.parse(d + "T12:00:00Z") / 1000; });
-    var width = Math.max(280, holder.clientWidth || 600);
     var bars = uPlot.paths.bars({ size: [0.7, 12] });
-    var opts = {
-      width: width,
+    SD.plot(holder, {
+      width: Math.max(280, holder.clientWidth || 600),
       height: 240,
-      tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"); },
-      legend: { show: true },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max * 1.1)]; } } },
-      axes: [{}, { label: "grams a day", size: 60 }],
-      series: [
-        {},
-        { label: "grams", stroke: "#2a7b6f", fill: "rgba(42,123,111,0.35)", paths: bars, points: { show: false } },
-        { label: "7-day average", stroke: "#b45309", width: 2, points: { show: false } }
-      ]
-    };
-    var plot = new uPlot(opts, [xs, data.total_g, data.avg_7d_g], holder);
-    holder._plot = plot;
+      axes: [{}, { label: "grams a day", size: 60 }]
+    }, data.days, [
+      [{ label: "grams", unit: " g", stroke: "#2a7b6f", fill: "rgba(42,123,111,0.35)", paths: bars, points: { show: false } }, data.total_g],
+      [{ label: "7-day average", unit: " g", stroke: "#b45309", width: 2, points: { show: false } }, data.avg_7d_g]
+    ], "Nothing yet: log a dose and your days will appear here.");
   }
 
   // Deferred scripts all run before DOMContentLoaded, so uPlot (loaded after this file) is ready then.

@@ -73,6 +73,8 @@
     };
   }
 
+  // One axis per chart: sleep hours and sleep quality are two charts, and the four mood items are
+  // four small charts (small multiples) rather than four crossing lines.
   function chartSpecs(data) {
     var bars = uPlot.paths.bars({ size: [0.7, 10] });
     var stepped = uPlot.paths.stepped({ align: 1 });
@@ -82,19 +84,17 @@
     }
     return {
       dose: { y: [0, null], axis: "g a day", series: [
-        [{ label: "grams", stroke: COLORS.dose, fill: "rgba(42,123,111,0.35)", paths: bars, points: { show: false } }, data.dose_g],
-        line("plan target", data.target_g, COLORS.target, { paths: stepped, points: { show: false } })
+        [{ label: "grams", unit: " g", stroke: COLORS.dose, fill: "rgba(42,123,111,0.35)", paths: bars, points: { show: false } }, data.dose_g],
+        line("plan target", data.target_g, COLORS.target, { unit: " g", paths: stepped, points: { show: false } })
       ] },
       withdrawal: { y: [0, 48], axis: "0–48", series: [line("diary total", data.withdrawal, COLORS.a)] },
       craving: { y: [0, 100], axis: "0–100", series: [line("craving", data.craving, COLORS.b)] },
-      sleep: { y: [0, 12], axis: "hours", series: [
-        line("hours", data.sleep_hours, COLORS.a),
-        line("quality (0–4)", data.sleep_quality, COLORS.c, { scale: "q" })
-      ], extraScale: { q: { range: [0, 4] } } },
-      mood: { y: [0, 4], axis: "0–4", series: [
-        line("mood", data.mood, COLORS.a), line("energy", data.energy, COLORS.d),
-        line("sedation", data.sedation, COLORS.b), line("sociability", data.sociability, COLORS.c)
-      ] },
+      sleep_hours: { y: [0, 12], axis: "hours", series: [line("hours", data.sleep_hours, COLORS.a, { unit: " h" })] },
+      sleep_quality: { y: [0, 4], axis: "0–4", height: 120, series: [line("quality", data.sleep_quality, COLORS.c)] },
+      mood: { y: [0, 4], axis: "0–4", height: 110, series: [line("mood", data.mood, COLORS.a)] },
+      energy: { y: [0, 4], axis: "0–4", height: 110, series: [line("energy", data.energy, COLORS.d)] },
+      sedation: { y: [0, 4], axis: "0–4", height: 110, series: [line("sedation", data.sedation, COLORS.b)] },
+      sociability: { y: [0, 4], axis: "0–4", height: 110, series: [line("sociability", data.sociability, COLORS.c)] },
       phq: { y: [0, 27], axis: "total", series: [
         line("PHQ-9", data.phq9, COLORS.a, { spanGaps: true }),
         line("GAD-7", data.gad7, COLORS.b, { spanGaps: true })
@@ -103,42 +103,32 @@
   }
 
   function drawTrends(root) {
-    if (!root.dataset.series || typeof uPlot === "undefined") { return; }
+    if (!root.dataset.series || typeof uPlot === "undefined" || !window.Stepdown) { return; }
     var data = JSON.parse(root.dataset.series);
-    var xs = data.days.map(function (d) { return Date.parse(d + "T12:00:00Z") / 1000; });
     var marks = data.marks.map(function (m) { return { x: Date.parse(m.day + "T00:00:00Z") / 1000, label: m.label }; });
     var specs = chartSpecs(data);
     var plots = [];
     root.querySelectorAll("[data-trend]").forEach(function (holder) {
       var spec = specs[holder.dataset.trend];
       if (!spec) { return; }
-      holder.textContent = "";
       var scales = { x: { time: true }, y: { range: function (u, min, max) {
         var high = spec.y[1] === null ? Math.max(1, (max || 0) * 1.1) : Math.max(spec.y[1], max || 0);
         return [spec.y[0], high];
       } } };
-      if (spec.extraScale) { Object.assign(scales, spec.extraScale); }
-      var axes = [{}, { label: spec.axis, size: 50 }];
-      if (spec.extraScale) { axes.push({ scale: "q", side: 1, size: 30, grid: { show: false } }); }
-      var opts = {
+      var plot = window.Stepdown.plot(holder, {
         width: Math.max(280, holder.clientWidth || 600),
-        height: 170,
-        tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"); },
+        height: spec.height || 170,
         cursor: { sync: { key: "stepdown-trends" }, drag: { x: false, y: false } },
         scales: scales,
-        axes: axes,
-        series: [{}].concat(spec.series.map(function (pair) { return pair[0]; })),
+        axes: [{}, { label: spec.axis, size: 50 }],
         hooks: { draw: [markLines(marks)] }
-      };
-      var values = [xs].concat(spec.series.map(function (pair) { return pair[1]; }));
-      var plot = new uPlot(opts, values, holder);
-      holder._plot = plot;
-      plots.push(plot);
+      }, data.days, spec.series);
+      if (plot) { plots.push(plot); }
     });
     window.addEventListener("resize", function () {
       plots.forEach(function (plot) {
         var width = Math.max(280, plot.root.parentNode.clientWidth);
-        plot.setSize({ width: width, height: 170 });
+        plot.setSize({ width: width, height: plot.height });
       });
     });
   }

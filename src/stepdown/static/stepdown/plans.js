@@ -15,16 +15,19 @@
       legend: { show: true },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max * 1.1)]; } } },
-      axes: [{}, { label: yLabel, size: 56 }]
+      // "2 Dec", the app's one date format (Stepdown.dayLabel in app.js)
+      axes: [{ values: function (u, splits) { return splits.map(window.Stepdown.dayLabel); } }, { label: yLabel, size: 56 }]
     };
   }
+
+  var DAY = { label: "Day", value: function (u, v) { return v === null ? "" : window.Stepdown.dayLabel(v); } };
 
   var stepped = function () { return uPlot.paths.stepped({ align: 1 }); };
 
   function drawPreview(holder, data) {
     var opts = baseOptions(holder, "grams a day");
     opts.series = [
-      {},
+      DAY,
       { label: "planned", stroke: "#2a7b6f", width: 2, paths: stepped(), points: { show: false } },
       { label: "modelled level", stroke: "#7c3aed", width: 1.5, dash: [6, 4], points: { show: false } },
       { label: "band (low)", stroke: "rgba(124,58,237,0.35)", width: 1, points: { show: false } },
@@ -37,7 +40,7 @@
   function drawProgress(holder, data) {
     var opts = baseOptions(holder, "grams a day");
     opts.series = [
-      {},
+      DAY,
       { label: "logged", stroke: "#b45309", fill: "rgba(180,83,9,0.35)", paths: uPlot.paths.bars({ size: [0.7, 12] }), points: { show: false } },
       { label: "planned", stroke: "#2a7b6f", width: 2, paths: stepped(), points: { show: false } }
     ];

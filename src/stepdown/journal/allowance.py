@@ -1,0 +1,86 @@
+"""What the Today page shows beside the day's total: the plan's target for today, the person's own
+daily limit, and whether a one-tap button would go past either.
+
+Read through the plans and goals apps' selectors (the Today page gathers several apps). The page
+cache is keyed on the person's data revision, which every plan and goal write bumps, so a new
+plan or a changed limit shows at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from stepdown.accounts.models import User
+from stepdown.core.potency import DoseInputError, estimate_dose
+from stepdown.goals.selectors import goal_limits
+from stepdown.journal.selectors import QuickPair
+from stepdown.plans.selectors import PlanToday, current_plan, plan_today
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """Today's plan status (``None`` without an active plan) and the daily limit in grams."""
+
+    plan: PlanToday | None
+    limit_g: Decimal | None
+
+    @property
+    def target_g(self) -> Decimal | None:
+        """Today's target while the plan runs (``None`` before it starts or without one)."""
+        if self.plan is None or not self.plan.started:
+            return None
+        return self.plan.target_g
+
+    @property
+    def logged_g(self) -> Decimal:
+        return self.plan.logged.total_g if self.plan else Decimal(0)
+
+    @property
+    def left_g(self) -> Decimal | None:
+        """Grams left under today's target (never below zero)."""
+        target = self.target_g
+        return None if target is None else max(Decimal(0), target - self.logged_g)
+
+    @property
+    def over_g(self) -> Decimal:
+        target = self.target_g
+        return Decimal(0) if target is None else max(Decimal(0), self.logged_g - target)
+
+
+def allowance_for(*, owner: User) -> Allowance:
+    plan = current_plan(owner=owner)
+    return Allowance(
+        plan=plan_today(owner=owner, plan=plan) if plan is not None else None,
+        limit_g=goal_limits(owner=owner).max_g_per_day,
+    )
+
+
+def _grams(pair: QuickPair) -> Decimal | None:
+    try:
+        estimate = estimate_dose(
+            amount=pair.amount,
+            unit=pair.unit,
+            product=pair.product.spec if pair.product else None,
+        )
+    except DoseInputError:
+        return None
+    return estimate.grams
+
+
+def quick_note(pair: QuickPair, *, allowance: Allowance, total_g: Decimal) -> str:
+    """Words under a one-tap button that would take today past the plan's target or the
+    person's own limit; empty when it would not (or when its grams are unknown)."""
+    grams = _grams(pair)
+    if grams is None:
+        return ""
+    notes = []
+    target = allowance.target_g
+    if target is not None and allowance.logged_g + grams > target:
+        notes.append(f"today's plan target of {target.normalize():f} g")
+    limit = allowance.limit_g
+    if limit is not None and total_g + grams > limit:
+        notes.append(f"your limit of {limit.normalize():f} g a day")
+    if not notes:
+        return ""
+    return f"Takes today above {' and '.join(notes)}"
