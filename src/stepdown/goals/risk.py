@@ -152,7 +152,9 @@ def risk_inputs(*, owner: User, window: JournalWindow | None = None) -> RiskInpu
     window = window or journal_window(owner=owner)
     scores = latest_scores(owner=owner)
     span = _summary_span(window)
-    mitragynine = None if span is None else lab_mitragynine_mg(owner=owner, start=span[0], end=span[1])
+    mitragynine = (
+        None if span is None else lab_mitragynine_mg(owner=owner, start=span[0], end=span[1])
+    )
     return RiskInputs(
         answers=answers_of(record),
         journal=journal_summary(window, mitragynine_mg=mitragynine),
