@@ -11,6 +11,7 @@ from ninja.security import HttpBearer
 
 from stepdown.accounts.services import token_authenticate
 from stepdown.errors import InvalidInput, NotFound
+from stepdown.web.validation import plain_api_message
 
 
 class BearerToken(HttpBearer):
@@ -44,11 +45,12 @@ def _invalid_input(request: HttpRequest, error: InvalidInput) -> HttpResponse:
 
 @api.exception_handler(ValidationError)
 def _schema_error(request: HttpRequest, error: ValidationError) -> HttpResponse:
-    """Same shape as service errors: ``loc`` is ["body", field] (ninja adds its "payload")."""
+    """Same shape as service errors: ``loc`` is ["body", field] (ninja adds its "payload"), and
+    the message in the app's words rather than pydantic's."""
     detail = [
         {
             "loc": [part for part in item.get("loc", ()) if part != "payload"],
-            "msg": item.get("msg", "Invalid value."),
+            "msg": plain_api_message(item),
             "type": item.get("type", "invalid"),
         }
         for item in error.errors

@@ -10,6 +10,7 @@ from stepdown.accounts.models import User
 from stepdown.errors import InvalidInput
 from stepdown.journal.models import Dose, Product
 from stepdown.journal.selectors import products_for
+from stepdown.web.validation import AppVoiceForm, AppVoiceModelForm
 
 
 def attach_error(form: forms.BaseForm, error: InvalidInput, field_map: dict[str, str]) -> None:
@@ -18,7 +19,7 @@ def attach_error(form: forms.BaseForm, error: InvalidInput, field_map: dict[str,
     form.add_error(field if field in form.fields else None, error.message)
 
 
-class ProductForm(forms.ModelForm[Product]):
+class ProductForm(AppVoiceModelForm[Product]):
     class Meta:
         model = Product
         fields: ClassVar[list[str]] = [
@@ -61,7 +62,9 @@ class ProductForm(forms.ModelForm[Product]):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class DoseForm(forms.Form):
+class DoseForm(AppVoiceForm):
+    constraint_model = Dose
+
     amount = forms.DecimalField(
         min_value=0,
         max_digits=10,
@@ -102,9 +105,10 @@ class DoseForm(forms.Form):
         }
 
 
-class QuickDoseForm(forms.Form):
+class QuickDoseForm(AppVoiceForm):
     """The hidden fields behind a "same as last time" button."""
 
+    constraint_model = Dose
     amount = forms.DecimalField(min_value=0, max_digits=10, decimal_places=3)
     unit = forms.ChoiceField(choices=Dose.Unit.choices)
     product = forms.IntegerField(required=False)

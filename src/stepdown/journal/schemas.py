@@ -9,6 +9,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+from stepdown.journal.models import Dose, Product
 from stepdown.schemas import IsoDate, IsoDateTime, StrictIn, UuidText
 
 FormName = Literal["leaf_powder", "capsules", "tea", "extract", "seven_oh", "other"]
@@ -19,6 +20,8 @@ Amount = float
 
 
 class ProductIn(StrictIn):
+    constraint_model = Product
+
     name: str = Field(min_length=1, max_length=120)
     vendor: str = Field("", max_length=120)
     form: FormName = "leaf_powder"
@@ -34,6 +37,8 @@ class ProductIn(StrictIn):
 
 
 class ProductPatch(StrictIn):
+    constraint_model = Product
+
     name: str | None = Field(None, min_length=1, max_length=120)
     vendor: str | None = Field(None, max_length=120)
     form: FormName | None = None
@@ -97,6 +102,8 @@ class DoseFilters(Schema):
 
 
 class DoseIn(StrictIn):
+    constraint_model = Dose
+
     amount: Amount = Field(gt=0)
     unit: UnitName = "g"
     product_id: int | None = None
@@ -107,6 +114,8 @@ class DoseIn(StrictIn):
 
 
 class DosePatch(StrictIn):
+    constraint_model = Dose
+
     amount: Amount | None = Field(None, gt=0)
     unit: UnitName | None = None
     product_id: int | None = None
