@@ -15,7 +15,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "screenshots"
@@ -71,6 +71,27 @@ def _name(path: str) -> str:
     return path.strip("/").replace("/", "-") or "welcome"
 
 
+def _extra_states(page: Page, base: str, label: str) -> None:
+    """States a plain page load does not show: the header with its menu open, and a form
+    refused with the reasons on its fields."""
+    page.goto(base + "/today/")
+    toggle = page.get_by_role("button", name="Menu")
+    if toggle.is_visible():
+        toggle.click()
+        page.locator("#nav-menu summary", has_text="More").click()
+    else:
+        page.locator("header summary", has_text="More").click()
+    page.screenshot(path=OUT / f"header-menu-{label}.png")
+    page.goto(base + "/products/new/")
+    page.get_by_label("Name").fill("Green Maeng Da")
+    page.get_by_label("Weight of one capsule (g)").fill("0")
+    page.get_by_label("Mitragynine (mg per g, or per ml for liquids)").fill("-3")
+    page.get_by_label("7-hydroxymitragynine (mg per g, or per ml)").fill("123456789")
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    page.screenshot(path=OUT / f"products-new-errors-{label}.png", full_page=True)
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     stepdown = str(Path(sys.executable).with_name("stepdown"))
@@ -107,6 +128,7 @@ def main() -> None:
                             continue
                         page.wait_for_timeout(300)  # let charts draw
                         page.screenshot(path=OUT / f"{_name(path)}-{label}.png", full_page=True)
+                    _extra_states(page, base, label)
                     context.close()
                 browser.close()
         finally:

@@ -10,7 +10,7 @@ from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import HttpBearer
 
 from stepdown.accounts.services import token_authenticate
-from stepdown.errors import InvalidInput, NotFound
+from stepdown.errors import InvalidInput, NeedsConfirmation, NotFound
 from stepdown.web.validation import plain_api_message
 
 
@@ -39,7 +39,11 @@ api = NinjaAPI(
 
 @api.exception_handler(InvalidInput)
 def _invalid_input(request: HttpRequest, error: InvalidInput) -> HttpResponse:
-    detail = [{"loc": ["body", error.field], "msg": error.message, "type": "invalid"}]
+    message, kind = error.message, "invalid"
+    if isinstance(error, NeedsConfirmation):
+        message += f' To save it anyway, send "{error.confirm_field}": true.'
+        kind = "needs_confirmation"
+    detail = [{"loc": ["body", error.field], "msg": message, "type": kind}]
     return api.create_response(request, {"detail": detail}, status=422)
 
 

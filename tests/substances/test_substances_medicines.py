@@ -117,7 +117,7 @@ def test_an_empty_or_overlong_name_is_refused_with_the_reason(web: Client) -> No
     assert "Please fill this in." in empty.content.decode()
     long = web.post("/substances/medicines/add/", {"name": "x" * 101}, headers=HTMX)
     assert long.status_code == 422
-    assert "at most 100 characters" in long.content.decode()
+    assert "100 characters or fewer" in long.content.decode()
 
 
 def test_removing_a_medicine_keeps_the_others(web: Client, person: Any) -> None:

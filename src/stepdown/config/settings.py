@@ -256,6 +256,9 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # Static files come straight from the package: no collectstatic step for a local install.
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "media"
+# The address people open Stepdown at (e.g. https://stepdown.example.org): links that leave the
+# browser (calendar feeds, emails) use it. Empty: the address of the request.
+SITE_URL = (env_optional("STEPDOWN_SITE_URL") or "").rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from django import forms
 
 from stepdown.accounts.models import User
-from stepdown.errors import InvalidInput
+from stepdown.errors import InvalidInput, NeedsConfirmation
 from stepdown.journal.models import Dose, Product
 from stepdown.journal.selectors import products_for
 from stepdown.web.validation import AppVoiceForm, AppVoiceModelForm
@@ -17,9 +17,18 @@ def attach_error(form: forms.BaseForm, error: InvalidInput, field_map: dict[str,
     """Show a service's error next to the form field it concerns (or above the form)."""
     field = field_map.get(error.field, error.field)
     form.add_error(field if field in form.fields else None, error.message)
+    if isinstance(error, NeedsConfirmation) and error.confirm_field in form.fields:
+        form.add_error(error.confirm_field, "Tick this box if it is right, then save again.")
+
+
+def _confirm_field() -> forms.BooleanField:
+    """Shown only after the service asked (see ``NeedsConfirmation``)."""
+    return forms.BooleanField(label="Yes, this is right: save it", required=False)
 
 
 class ProductForm(AppVoiceModelForm[Product]):
+    confirm_unusual = _confirm_field()
+
     class Meta:
         model = Product
         fields: ClassVar[list[str]] = [
@@ -59,7 +68,8 @@ class ProductForm(AppVoiceModelForm[Product]):
         }
 
     def product_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        names = [*self.Meta.fields, "confirm_unusual"]
+        return {name: self.cleaned_data[name] for name in names}
 
 
 class DoseForm(AppVoiceForm):
@@ -82,6 +92,7 @@ class DoseForm(AppVoiceForm):
     purpose = forms.ChoiceField(choices=[("", "—"), *Dose.Purpose.choices], required=False)
     note = forms.CharField(max_length=500, required=False, widget=forms.TextInput())
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
+    confirm_unusual = _confirm_field()
 
     FIELD_MAP: ClassVar[dict[str, str]] = {"product_id": "product"}
 
@@ -102,6 +113,7 @@ class DoseForm(AppVoiceForm):
             "taken_at": data.get("taken_at"),
             "purpose": data.get("purpose") or "",
             "note": data.get("note") or "",
+            "confirm_unusual": bool(data.get("confirm_unusual")),
         }
 
 

@@ -34,6 +34,7 @@ class ProductIn(StrictIn):
     lab_test_date: IsoDate | None = None
     heavy_metals: ResultName = "unknown"
     microbial: ResultName = "unknown"
+    confirm_unusual: bool = False
 
 
 class ProductPatch(StrictIn):
@@ -51,6 +52,7 @@ class ProductPatch(StrictIn):
     lab_test_date: IsoDate | None = None
     heavy_metals: ResultName | None = None
     microbial: ResultName | None = None
+    confirm_unusual: bool = False
 
 
 class FlagOut(Schema):
@@ -111,6 +113,7 @@ class DoseIn(StrictIn):
     purpose: PurposeName = ""
     note: str = Field("", max_length=500)
     client_id: UuidText | None = None
+    confirm_unusual: bool = False
 
 
 class DosePatch(StrictIn):
@@ -122,6 +125,7 @@ class DosePatch(StrictIn):
     taken_at: IsoDateTime | None = None
     purpose: PurposeName | None = None
     note: str | None = Field(None, max_length=500)
+    confirm_unusual: bool = False
 
 
 class DoseOut(Schema):

@@ -136,6 +136,8 @@ class WizardForm(AppVoiceForm):
 
 
 class HoldForm(AppVoiceForm):
+    id_prefix = "hold"
+
     days = forms.IntegerField(
         label="Hold for (days)",
         min_value=1,
@@ -148,11 +150,15 @@ class HoldForm(AppVoiceForm):
 
 
 class ReinstateForm(AppVoiceForm):
+    id_prefix = "reinstate"
+
     reason = _reason_field()
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
 
 
 class SlowForm(AppVoiceForm):
+    id_prefix = "slow"
+
     rate_pct = forms.DecimalField(
         label="New cut each step (%)",
         required=False,
@@ -186,6 +192,8 @@ class SlowForm(AppVoiceForm):
 
 
 class CancelForm(AppVoiceForm):
+    id_prefix = "cancel"
+
     reason = _reason_field()
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
 

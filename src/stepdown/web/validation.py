@@ -221,7 +221,15 @@ class AppVoiceMixin:
     the fields of ``constraint_model`` (a ModelForm's own model by default)."""
 
     constraint_model: ClassVar[type[models.Model] | None] = None
+    # Forms that share a page and a field name (several "reason" boxes) need their own ids, or
+    # every label points at the first box.
+    id_prefix: ClassVar[str | None] = None
     fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if self.id_prefix:
+            kwargs.setdefault("auto_id", f"id_{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
 
     def full_clean(self) -> None:
         # Applied when cleaning, not in __init__, so fields a form adds in its own __init__
