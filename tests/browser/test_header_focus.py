@@ -247,10 +247,12 @@ def _unnamed_controls(page: Page) -> list[str]:
     return missing
 
 
-def _describe(page: Page) -> list[str]:
+def _unlabelled(page: Page) -> list[str]:
+    """Controls with no label of any kind, including the sliders that repeat a number box for
+    fingers (hidden from screen readers, but still a control a person sees and uses)."""
     return page.evaluate(
         """() => [...document.querySelectorAll('input, select, textarea, button')]
-             .filter(el => el.type !== 'hidden' && !el.closest('[aria-hidden=true]'))
+             .filter(el => el.type !== 'hidden')
              .filter(el => !el.labels?.length && !el.getAttribute('aria-label')
                            && !el.getAttribute('aria-labelledby') && !el.title
                            && !(el.tagName === 'BUTTON' && el.textContent.trim()))
@@ -267,6 +269,7 @@ def test_every_form_control_on_every_main_page_has_an_accessible_name(phone: Pag
         # Closed <details> hide their forms from the tree; open them all first.
         phone.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
         missing = _unnamed_controls(phone)
-        if missing:
-            problems[path] = (missing, _describe(phone))
+        unlabelled = _unlabelled(phone)
+        if missing or unlabelled:
+            problems[path] = (missing, unlabelled)
     assert problems == {}

@@ -329,7 +329,7 @@ def test_no_form_shows_a_framework_message(person: Any) -> None:
             for value in ["", *_bad_values(field)]:
                 form = build_form(form_cls, {name: value}, person)
                 form.is_valid()
-                for message in form.errors.get(name, []):
+                for message in [*form.errors.get(name, []), *form.non_field_errors()]:
                     _assert_plain(message, f"{form_cls.__name__}.{name}={value[:20]!r}")
                     checked += 1
     assert checked > 100

@@ -58,6 +58,11 @@ class SignupForm(AppVoiceForm):
 
 
 class EmailAuthenticationForm(AppVoiceMixin, AuthenticationForm):
+    error_messages = {  # noqa: RUF012  (Django reads it as a class attribute)
+        "invalid_login": "That email and password do not match an account. The password is "
+        "case-sensitive.",
+        "inactive": "This account is switched off.",
+    }
     username = forms.EmailField(
         label="Email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
     )
