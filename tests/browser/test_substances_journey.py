@@ -53,7 +53,6 @@ def test_jordan_sees_medicine_warnings_and_is_warned_about_alcohol_after_kratom(
     _sign_in(page)
 
     # Medicines, from the "More" menu.
-    page.get_by_text("More", exact=True).click()
     follow_nav(page, "Medicines")
     expect(page.get_by_role("heading", name="Your medicines")).to_be_visible()
     page.get_by_label("Medicine name").fill("quetiapine")
