@@ -192,7 +192,9 @@ def test_focus_ring_has_3_to_1_contrast_on_green_red_and_white(phone: Page) -> N
         element.focus()
         phone.keyboard.press("Shift+Tab")
         phone.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
-        assert element.evaluate("el => el === document.activeElement && el.matches(':focus-visible')")
+        assert element.evaluate(
+            "el => el === document.activeElement && el.matches(':focus-visible')"
+        )
         phone.wait_for_timeout(400)  # Pico animates box-shadow; read the settled ring
         style = element.evaluate(
             """el => { const s = getComputedStyle(el);
