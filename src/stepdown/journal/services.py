@@ -28,7 +28,7 @@ from stepdown.journal.models import Dose, Product
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)
 # Kratom products reached Western markets in the 2000s; an earlier dose is a mistyped year.
 EARLIEST_DOSE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-# Assumption: a dose more than a year before the account and its first dose is asked about.
+# Assumption: a dose more than a year before both now and the first logged dose is asked about.
 UNUSUAL_HISTORY_GAP = dt.timedelta(days=365)
 # Leaf carries about a hundredth as much 7-OH as mitragynine (KikuraHanajiri2009: 1-6 % and
 # 0.01-0.04 % of product weight); more 7-OH than mitragynine means swapped values or a product
@@ -201,17 +201,19 @@ def _check_time(owner: User, taken_at: dt.datetime, *, confirm_unusual: bool) ->
         raise InvalidInput(
             "taken_at", "Doses from before the year 2000 cannot be logged; check the year."
         )
-    # Compared with the account first, so the usual case costs no query.
-    if confirm_unusual or taken_at >= owner.date_joined - UNUSUAL_HISTORY_GAP:
+    # The history starts at the first dose (or now, before any): the usual case, a time within
+    # a year of now, costs no query.
+    now = timezone.now()
+    if confirm_unusual or taken_at >= now - UNUSUAL_HISTORY_GAP:
         return
     first = Dose.objects.filter(owner=owner).order_by("taken_at").values_list("taken_at", flat=True)
-    start = min(owner.date_joined, first[0]) if first else owner.date_joined
+    start = min(now, first[0]) if first else now
     if taken_at < start - UNUSUAL_HISTORY_GAP:
         raise NeedsConfirmation(
             "taken_at",
-            f"This is more than a year before anything else in your journal "
-            f"({_day(timezone.localtime(start, owner.zone))}). Check the date; "
-            "confirm to save it if it is right.",
+            "This is more than a year before your journal starts "
+            f"({_day(timezone.localtime(start, owner.zone))}). Check the date; confirm to save "
+            "it if it is right.",
         )
 
 
