@@ -19,6 +19,8 @@ from django.apps import apps
 from django.contrib.auth.forms import AuthenticationForm
 from django.core import validators
 from django.db import models
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError as PydanticError
 
 from stepdown.schemas import StrictIn
@@ -293,6 +295,35 @@ def test_product_form_refuses_negative_lab_value_and_zero_capsule(web: Any) -> N
     assert "onstraint" not in text
     assert "Weight of one capsule (g) must be more than 0." in text
     assert "Mitragynine (mg per g, or per ml for liquids) cannot be negative." in text
+
+
+NUMERIC_RULES = [
+    (model, constraint, rule)
+    for model, constraint in check_constraints()
+    for rule in constraint_rules(constraint) or ()
+    if rule.op in {"gt", "gte", "lt", "lte"}
+]
+
+
+@pytest.mark.django_db
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_rules_agree_with_the_database_on_every_value(data: Any) -> None:
+    """The database itself is the oracle: a value a rule lets through is one the constraint
+    accepts (``Q.check`` asks the database), and the other way round."""
+    model, constraint, rule = data.draw(st.sampled_from(NUMERIC_RULES))
+    field = model._meta.get_field(rule.field)
+    if isinstance(field, models.IntegerField):
+        value: Any = data.draw(st.integers(min_value=-50, max_value=400))
+    else:
+        value = data.draw(st.decimals(min_value=-50, max_value=400, places=3, allow_nan=False))
+    others = [r for r in constraint_rules(constraint) or () if r.field != rule.field]
+    assert others == []  # every simple limit is on one field
+    allowed_by_rules = all(r.problem(value) is None for r in constraint_rules(constraint) or ())
+    assert allowed_by_rules == constraint.condition.check({rule.field: value}), (
+        constraint.name,
+        value,
+    )
 
 
 # -- 2. no stock messages anywhere ------------------------------------------------------------
