@@ -77,10 +77,12 @@ def _rules_of(q: Q) -> list[Rule] | None:
         if len(nullable) != 1 or len(rest) != 1:
             return None
         inner = rest[0] if isinstance(rest[0], Q) else Q(rest[0])
-        rules = _rules_of(inner)
+        inner_rules = _rules_of(inner)
         null_field = _null_field(nullable[0])
         # "f is empty or g > 0" is no limit on g alone.
-        return rules if rules and all(rule.field == null_field for rule in rules) else None
+        if inner_rules and all(rule.field == null_field for rule in inner_rules):
+            return inner_rules
+        return None
     rules: list[Rule] = []
     for child in q.children:
         if not isinstance(child, tuple):
@@ -103,8 +105,8 @@ def _is_null_tuple(child: Any) -> bool:
 
 
 def _null_field(child: Any) -> str:
-    lookup = child.children[0][0] if isinstance(child, Q) else child[0]
-    return str(lookup).removesuffix("__isnull")
+    test: tuple[str, Any] = child.children[0] if isinstance(child, Q) else child
+    return test[0].removesuffix("__isnull")
 
 
 def _is_null_test(q: Q) -> bool:
