@@ -105,8 +105,8 @@ def _is_null_tuple(child: Any) -> bool:
 
 
 def _null_field(child: Any) -> str:
-    test: tuple[str, Any] = child.children[0] if isinstance(child, Q) else child
-    return test[0].removesuffix("__isnull")
+    test = child.children[0] if isinstance(child, Q) else child
+    return str(test[0]).removesuffix("__isnull")  # type: ignore[index]
 
 
 def _is_null_test(q: Q) -> bool:
