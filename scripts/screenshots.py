@@ -138,6 +138,27 @@ def _pages(page: Page, base: str, paths: list[str], label: str) -> None:
         page.screenshot(path=OUT / f"{_name(path)}-{label}.png", full_page=True)
 
 
+def _extra_states(page: Page, base: str, label: str) -> None:
+    """States a plain page load does not show: the header with its menu open, and a form
+    refused with the reasons on its fields."""
+    page.goto(base + "/today/")
+    toggle = page.get_by_role("button", name="Menu")
+    if toggle.is_visible():
+        toggle.click()
+        page.locator("#nav-menu summary", has_text="More").click()
+    else:
+        page.locator("header summary", has_text="More").click()
+    page.screenshot(path=OUT / f"header-menu-{label}.png")
+    page.goto(base + "/products/new/")
+    page.get_by_label("Name").fill("Green Maeng Da")
+    page.get_by_label("Weight of one capsule (g)").fill("0")
+    page.get_by_label("Mitragynine (mg per g, or per ml for liquids)").fill("-3")
+    page.get_by_label("7-hydroxymitragynine (mg per g, or per ml)").fill("123456789")
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    page.screenshot(path=OUT / f"products-new-errors-{label}.png", full_page=True)
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     stepdown = str(Path(sys.executable).with_name("stepdown"))
@@ -169,6 +190,7 @@ def main() -> None:
                         # One session, made in the first pass and reused by the second.
                         skin_session = _skin_session(page, base, stepdown, env)
                     _pages(page, base, [*PAGES, skin_session], label)
+                    _extra_states(page, base, label)
                     context.close()
                     context = browser.new_context(viewport={"width": width, "height": height})
                     first_week = f"first-week-{label}"

@@ -10,7 +10,8 @@ from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import HttpBearer
 
 from stepdown.accounts.services import token_authenticate
-from stepdown.errors import InvalidInput, NotFound
+from stepdown.errors import InvalidInput, NeedsConfirmation, NotFound
+from stepdown.web.validation import plain_api_message
 
 
 class BearerToken(HttpBearer):
@@ -38,17 +39,22 @@ api = NinjaAPI(
 
 @api.exception_handler(InvalidInput)
 def _invalid_input(request: HttpRequest, error: InvalidInput) -> HttpResponse:
-    detail = [{"loc": ["body", error.field], "msg": error.message, "type": "invalid"}]
+    message, kind = error.message, "invalid"
+    if isinstance(error, NeedsConfirmation):
+        message += f' To save it anyway, send "{error.confirm_field}": true.'
+        kind = "needs_confirmation"
+    detail = [{"loc": ["body", error.field], "msg": message, "type": kind}]
     return api.create_response(request, {"detail": detail}, status=422)
 
 
 @api.exception_handler(ValidationError)
 def _schema_error(request: HttpRequest, error: ValidationError) -> HttpResponse:
-    """Same shape as service errors: ``loc`` is ["body", field] (ninja adds its "payload")."""
+    """Same shape as service errors: ``loc`` is ["body", field] (ninja adds its "payload"), and
+    the message in the app's words rather than pydantic's."""
     detail = [
         {
             "loc": [part for part in item.get("loc", ()) if part != "payload"],
-            "msg": item.get("msg", "Invalid value."),
+            "msg": plain_api_message(item),
             "type": item.get("type", "invalid"),
         }
         for item in error.errors

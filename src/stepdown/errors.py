@@ -12,5 +12,12 @@ class InvalidInput(ValueError):
         self.message = message
 
 
+class NeedsConfirmation(InvalidInput):
+    """Input that is possible but unlikely: saved only when the person confirms it, with
+    ``confirm_unusual`` (a form's tick box, the API's body field, the CLI's ``--confirm``)."""
+
+    confirm_field = "confirm_unusual"
+
+
 class NotFound(LookupError):
     """The object does not exist, or is not the caller's to see (the two look the same)."""

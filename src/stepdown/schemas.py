@@ -8,10 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from ninja import Schema
-from pydantic import AwareDatetime, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    AwareDatetime,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
+
+from stepdown.web.validation import field_rules
+
+if TYPE_CHECKING:
+    from django.db import models
 
 
 def _text_only(value: Any) -> Any:
@@ -37,15 +49,22 @@ def _contains_nul(value: Any) -> bool:
 
 class StrictIn(Schema):
     """Base for every request body: strict types, unknown fields rejected, no NUL characters
-    (PostgreSQL cannot store them in text, and no person types one)."""
+    (PostgreSQL cannot store them in text, and no person types one), and the database's limits
+    on the fields of ``constraint_model`` checked before a service sees the value."""
 
     model_config = ConfigDict(strict=True, extra="forbid")
+    constraint_model: ClassVar[type[models.Model] | None] = None
 
     @field_validator("*", mode="after")
     @classmethod
-    def _no_nul_characters(cls, value: Any) -> Any:
+    def _plain_checks(cls, value: Any, info: ValidationInfo) -> Any:
         if _contains_nul(value):
             raise ValueError("must not contain NUL characters")
+        if cls.constraint_model is not None and info.field_name is not None:
+            for rule in field_rules(cls.constraint_model).get(info.field_name, ()):
+                problem = rule.problem(value)
+                if problem:
+                    raise ValueError(problem)
         return value
 
 

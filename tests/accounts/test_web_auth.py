@@ -158,4 +158,4 @@ def test_a_bad_time_zone_is_refused_next_to_the_field(web: Client, person: Any) 
     assert response.status_code == 422
     body = response.content.decode()
     assert 'aria-invalid="true"' in body
-    assert "Select a valid choice" in body
+    assert "Choose one of the options." in body

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from tests.browser.navigation import follow_nav
 
 from stepdown.core.rules import LEARN_SLUGS
 
@@ -29,7 +30,7 @@ def test_occasional_user_sets_limits_and_follows_a_nudge_to_learn(
     expect(page.get_by_role("heading", name="Add a product")).to_be_visible()
 
     # The Today page invites to finish setting up.
-    page.get_by_role("link", name="Today").click()
+    follow_nav(page, "Today")
     expect(page.get_by_test_id("onboarding-prompt")).to_be_visible()
     page.get_by_test_id("onboarding-prompt").get_by_role("button", name="Start").click()
 
@@ -75,7 +76,7 @@ def test_occasional_user_sets_limits_and_follows_a_nudge_to_learn(
     expect(page.get_by_text("Your goal and limits are saved.")).to_be_visible()
 
     # Log 2 g, then the same again with the quick button: 4 g is above 3 g.
-    page.get_by_role("link", name="Today").click()
+    follow_nav(page, "Today")
     expect(page.get_by_test_id("onboarding-prompt")).to_have_count(0)
     page.get_by_label("Amount").fill("2")
     page.get_by_role("button", name="Log dose").click()

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from tests.browser.navigation import follow_nav
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,7 +28,7 @@ def test_sign_up_add_product_log_with_quick_button(
     page.get_by_role("button", name="Save product").click()
     expect(page.get_by_text("15.2 mg per g")).to_be_visible()
 
-    page.get_by_role("link", name="Today").click()
+    follow_nav(page, "Today")
     page.get_by_label("Amount").fill("2.5")
     page.get_by_label("Product").select_option(label="Green Maeng Da")
     page.get_by_role("button", name="Log dose").click()

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from playwright.sync_api import Page, expect
+from tests.browser.navigation import follow_nav
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,7 +37,7 @@ def test_plan_from_the_journal_then_hold_a_step(phone_page: Page, page_errors: l
     page.get_by_label("Email").fill("sam@example.org")
     page.get_by_label("Password").fill("a-long-test-passphrase")
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("link", name="Plan", exact=True).click()
+    follow_nav(page, "Plan")
     page.get_by_role("button", name="Make a plan").click()
 
     # Prefilled from the journal: 4 doses of 3 g a day for 14 days = 12 g a day.

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
+from tests.browser.navigation import follow_nav
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -52,8 +53,7 @@ def test_jordan_sees_medicine_warnings_and_is_warned_about_alcohol_after_kratom(
     _sign_in(page)
 
     # Medicines, from the "More" menu.
-    page.get_by_text("More", exact=True).click()
-    page.get_by_role("link", name="Medicines").click()
+    follow_nav(page, "Medicines")
     expect(page.get_by_role("heading", name="Your medicines")).to_be_visible()
     page.get_by_label("Medicine name").fill("quetiapine")
     page.get_by_role("button", name="Add and check").click()
@@ -74,7 +74,7 @@ def test_jordan_sees_medicine_warnings_and_is_warned_about_alcohol_after_kratom(
     )
 
     # A kratom dose at the start of the evening, three hours ago, logged on Today.
-    page.get_by_role("link", name="Today").click()
+    follow_nav(page, "Today")
     page.get_by_label("Amount").fill("3")
     page.get_by_label("Time taken").fill(_local_input(timezone.now() - dt.timedelta(hours=3)))
     page.get_by_role("button", name="Log dose").click()
@@ -108,7 +108,7 @@ def test_kratom_logged_after_alcohol_warns_on_today_at_once(
         amount=Decimal(3),
         taken_at=timezone.now() - dt.timedelta(hours=10),
     )
-    page.get_by_role("link", name="Today").click()
+    follow_nav(page, "Today")
     expect(page.get_by_test_id("co-use-warning")).to_have_count(0)
     page.get_by_label("Amount").fill("2")
     page.get_by_role("button", name="Log dose").click()

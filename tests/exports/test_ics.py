@@ -101,3 +101,37 @@ def test_plan_id_must_be_a_usable_identifier(plan_id: str) -> None:
 def test_stamp_must_be_aware() -> None:
     with pytest.raises(ValueError, match="aware"):
         plan_to_ics(plan(), plan_id="p42", stamp=datetime(2025, 1, 1))
+
+
+def test_a_plan_that_starts_the_day_it_is_made_never_says_tomorrow_about_today() -> None:
+    # Made on Monday 6 January, first step that same day; the step alarm is at 19:00 the
+    # evening before (-5 h), which for the first step would be Sunday, before the plan existed.
+    the_plan = plan()
+    data = plan_to_ics(
+        the_plan,
+        plan_id="p42",
+        stamp=STAMP,
+        step_change_alarm=-timedelta(hours=5),
+        made_on=date(2025, 1, 6),
+    )
+    events = parse(data).walk("VEVENT")
+    first = events[0].walk("VALARM")[0]
+    assert first.decoded("TRIGGER") == timedelta(hours=19)  # 19:00 on 6 January itself
+    assert str(first["DESCRIPTION"]) == "Your taper plan starts today: 1.2 g a day, in 2 doses."
+    # Later steps keep their evening-before alarm.
+    second = events[1].walk("VALARM")[0]
+    assert second.decoded("TRIGGER") == -timedelta(hours=5)
+    assert str(second["DESCRIPTION"]).startswith("Tomorrow your target is 1.1 g")
+
+
+def test_a_plan_made_days_ahead_keeps_the_evening_before() -> None:
+    data = plan_to_ics(
+        plan(),
+        plan_id="p42",
+        stamp=STAMP,
+        step_change_alarm=-timedelta(hours=5),
+        made_on=date(2025, 1, 2),
+    )
+    first = parse(data).walk("VEVENT")[0].walk("VALARM")[0]
+    assert first.decoded("TRIGGER") == -timedelta(hours=5)
+    assert str(first["DESCRIPTION"]).startswith("Your taper plan starts tomorrow")

@@ -135,7 +135,7 @@ def test_a_bad_number_is_shown_next_to_its_field(web: Client) -> None:
     assert response.status_code == 422
     body = response.content.decode()
     assert 'id="id_days_per_week-error"' in body
-    assert "less than or equal to 7" in body
+    assert "Enter 7 or less." in body
 
 
 def test_a_reason_is_needed_to_continue_but_may_be_skipped(web: Client) -> None:

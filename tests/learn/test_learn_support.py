@@ -53,7 +53,7 @@ def test_bad_input_names_the_field_with_422(web: Client) -> None:
     assert "id_how_to_reach" in body
     response = web.post("/learn/support/reasons/", {"text": ""})
     assert response.status_code == 422
-    assert "This field is required." in response.content.decode()
+    assert "Please fill this in." in response.content.decode()
     response = web.post("/learn/support/reasons/", {"text": "x" * 301})
     assert response.status_code == 422
     assert not ReasonToChange.objects.exists()

@@ -137,7 +137,7 @@ def test_a_missing_reason_is_shown_next_to_the_field(
     plan = make_plan(person)
     response = web.post(f"/plan/{plan.pk}/hold/", {"days": "7", "reason": ""}, headers=HTMX)
     assert response.status_code == 422
-    assert 'id="id_reason-error"' in response.content.decode()
+    assert 'id="id_hold_reason-error"' in response.content.decode()
     plan.refresh_from_db()
     assert plan.end_date == dt.date(2025, 10, 13)
 
@@ -167,7 +167,7 @@ def test_calendar_link_works_without_login_until_revoked(
 ) -> None:
     plan = make_plan(person)
     page = _text(web.post(f"/plan/{plan.pk}/calendar-link/", {"action": "create"}))
-    url = re.search(r'id="feed-url" type="text" readonly value="([^"]+)"', page)
+    url = re.search(r'id="feed-url"[^>]*>([^<]+)</textarea>', page)
     assert url is not None
     path = url.group(1).replace("http://testserver", "")
     feed = client.get(path)

@@ -124,9 +124,10 @@ def test_the_calendar_has_a_step_alarm_the_evening_before_each_step(
     assert second.decoded("TRIGGER") == -dt.timedelta(hours=4)
     assert str(second["ACTION"]) == "DISPLAY"
     assert str(second["DESCRIPTION"]) == "Tomorrow your target is 10.8 g a day, in 4 doses."
-    assert str(alarms[0][0]["DESCRIPTION"]).startswith(
-        "Your taper plan starts tomorrow: 12.0 g a day"
-    )
+    # The plan starts the day it was made: its first alarm is on that day (20:00), not the
+    # evening before it existed.
+    assert alarms[0][0].decoded("TRIGGER") == dt.timedelta(hours=20)
+    assert str(alarms[0][0]["DESCRIPTION"]).startswith("Your taper plan starts today: 12.0 g a day")
 
 
 def test_the_calendar_alarm_follows_quiet_hours_and_can_be_turned_off(

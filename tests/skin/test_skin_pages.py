@@ -190,7 +190,7 @@ def test_self_report_is_saved_and_errors_are_shown(web: Client, person: Any) -> 
     bad = web.post("/skin/reports/", {"sites": ["face"]}, headers={"HX-Request": "true"})
     assert bad.status_code == 422
     assert 'id="report-panel"' in bad.content.decode()
-    assert "This field is required" in bad.content.decode()
+    assert "Please fill this in." in bad.content.decode()
     good = web.post(
         "/skin/reports/",
         {

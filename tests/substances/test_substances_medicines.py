@@ -114,10 +114,10 @@ def test_adding_without_htmx_renders_the_page_with_the_new_medicine(
 def test_an_empty_or_overlong_name_is_refused_with_the_reason(web: Client) -> None:
     empty = web.post("/substances/medicines/add/", {"name": "  "}, headers=HTMX)
     assert empty.status_code == 422
-    assert "This field is required." in empty.content.decode()
+    assert "Please fill this in." in empty.content.decode()
     long = web.post("/substances/medicines/add/", {"name": "x" * 101}, headers=HTMX)
     assert long.status_code == 422
-    assert "at most 100 characters" in long.content.decode()
+    assert "100 characters or fewer" in long.content.decode()
 
 
 def test_removing_a_medicine_keeps_the_others(web: Client, person: Any) -> None:

@@ -95,7 +95,7 @@ def test_errors_name_the_field_and_the_reason(web: Client, person: Any) -> None:
     assert "cannot be logged in the future" in future.content.decode()
     nothing = web.post("/substances/log/", {"amount": "1"})
     assert nothing.status_code == 422
-    assert "This field is required." in nothing.content.decode()
+    assert "Please fill this in." in nothing.content.decode()
     assert not SubstanceUse.objects.filter(owner=person).exists()
 
 

@@ -11,6 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from stepdown.accounts.models import TIME_ZONES, User
+from stepdown.web.validation import AppVoiceForm, AppVoiceMixin, AppVoiceModelForm
 
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(TIME_ZONES)]
 
@@ -39,7 +40,7 @@ class ZoneSelect(forms.Select):
         )
 
 
-class SignupForm(forms.Form):
+class SignupForm(AppVoiceForm):
     email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     display_name = forms.CharField(
         max_length=80, required=False, help_text="Optional: what Stepdown should call you."
@@ -56,13 +57,18 @@ class SignupForm(forms.Form):
     )
 
 
-class EmailAuthenticationForm(AuthenticationForm):
+class EmailAuthenticationForm(AppVoiceMixin, AuthenticationForm):
+    error_messages = {  # noqa: RUF012  (Django reads it as a class attribute)
+        "invalid_login": "That email and password do not match an account. The password is "
+        "case-sensitive.",
+        "inactive": "This account is switched off.",
+    }
     username = forms.EmailField(
         label="Email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
     )
 
 
-class ProfileForm(forms.ModelForm[User]):
+class ProfileForm(AppVoiceModelForm[User]):
     time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES, widget=ZoneSelect)
 
     class Meta:
@@ -70,7 +76,7 @@ class ProfileForm(forms.ModelForm[User]):
         fields: ClassVar[list[str]] = ["display_name", "time_zone"]
 
 
-class TokenForm(forms.Form):
+class TokenForm(AppVoiceForm):
     name = forms.CharField(
         max_length=80, help_text="Where the token will be used, for example 'phone shortcut'."
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from stepdown.alerts.models import Alert
+from stepdown.web.validation import AppVoiceForm
 
 SEVERITY_CHOICES = [("", "All"), *Alert.Level.choices]
 STATUS_CHOICES = [
@@ -15,18 +16,18 @@ STATUS_CHOICES = [
 ]
 
 
-class AlertFilterForm(forms.Form):
+class AlertFilterForm(AppVoiceForm):
     """The alerts page's filters (GET)."""
 
     severity = forms.ChoiceField(choices=SEVERITY_CHOICES, required=False, label="Severity")
     status = forms.ChoiceField(choices=STATUS_CHOICES, required=False, label="Show")
 
 
-class NoteForm(forms.Form):
+class NoteForm(AppVoiceForm):
     note = forms.CharField(max_length=500, required=False, label="Note (optional)")
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(AppVoiceForm):
     """Accept a suggestion, with a reason that goes into the plan's history."""
 
     reason = forms.CharField(

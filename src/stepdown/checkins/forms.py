@@ -14,6 +14,7 @@ from typing import Any
 
 from django import forms
 
+from stepdown.checkins.models import Schedule
 from stepdown.checkins.services import SAFETY_PLAN_FIELDS
 from stepdown.checkins.windows import INTERVAL_LIMITS
 from stepdown.core.instruments import (
@@ -24,6 +25,7 @@ from stepdown.core.instruments import (
     partial_flags,
 )
 from stepdown.core.instruments.answers import is_blank, parse_answer
+from stepdown.web.validation import AppVoiceForm
 
 SECTION_TITLES = {
     "withdrawal": "Withdrawal symptoms",
@@ -187,13 +189,14 @@ def _plain(message: str) -> str:
     return message.split(": ", 1)[1] if ": " in message else message
 
 
-class ScheduleForm(forms.Form):
+class ScheduleForm(AppVoiceForm):
     """One instrument's schedule: how often, a reminder time, on or off.
 
     The daily check-in has no reminder time here: its reminder comes at the time set in the
     reminder settings (``/reminders/``), and two places for one time would disagree.
     """
 
+    constraint_model = Schedule
     interval_days = forms.IntegerField(
         label="Every (days)", widget=forms.NumberInput(attrs={"inputmode": "numeric"})
     )
@@ -228,7 +231,7 @@ PLAN_LABELS = {
 }
 
 
-class SafetyPlanForm(forms.Form):
+class SafetyPlanForm(AppVoiceForm):
     """Each part of the plan is a text box with one entry per line."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -65,11 +65,14 @@ def log(
     ),
     note: str = typer.Option("", help="A short note."),
     user: str = typer.Option(None, "--user", help="Account email (needed when there are several)."),
+    confirm: bool = typer.Option(
+        False, "--confirm", help="Save a time long before the rest of your journal."
+    ),
 ) -> None:
     """Log a dose in the local journal."""
     value, unit = parse_amount(amount)
     setup_django(migrate=True)
-    from stepdown.errors import InvalidInput, NotFound
+    from stepdown.errors import InvalidInput, NeedsConfirmation, NotFound
     from stepdown.journal import selectors, services
 
     person = _choose_user(user)
@@ -92,9 +95,11 @@ def log(
             taken_at=_parse_time(at, person) if at else None,
             purpose=purpose,
             note=note,
+            confirm_unusual=confirm,
         )
     except InvalidInput as error:
-        fail(f"{error.field}: {error.message}")
+        hint = " (add --confirm to save it)" if isinstance(error, NeedsConfirmation) else ""
+        fail(f"{error.field}: {error.message}{hint}")
     dose = result.dose
     what = f" of {dose.product.name}" if dose.product else ""
     mg = ""

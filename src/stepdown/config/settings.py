@@ -258,6 +258,9 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "media"
 # Skin photos one person may keep, in megabytes of stored photos (previews not counted).
 SKIN_QUOTA_MB = env_int("STEPDOWN_SKIN_QUOTA_MB", 500, minimum=1)
+# The address people open Stepdown at (e.g. https://stepdown.example.org): links that leave the
+# browser (calendar feeds, emails) use it. Empty: the address of the request.
+SITE_URL = (env_optional("STEPDOWN_SITE_URL") or "").rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -7,7 +7,7 @@ the same plan exported again updates the same events in a subscribed calendar.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from icalendar import Alarm, Calendar, Event
@@ -43,6 +43,7 @@ def _event(
     product_name: str | None,
     reminder_time: time | None,
     step_change_alarm: timedelta | None,
+    made_on: date | None,
     stamp: datetime,
 ) -> Event:
     product = f" of {product_name}" if product_name else ""
@@ -76,12 +77,18 @@ def _event(
             alarm.add("duration", timedelta(days=1))
         event.add_component(alarm)
     if step_change_alarm is not None:
-        event.add_component(_step_change_alarm(step, step_change_alarm))
+        event.add_component(_step_change_alarm(step, step_change_alarm, made_on=made_on))
     return event
 
 
-def _step_change_alarm(step: TaperStep, offset: timedelta) -> Alarm:
-    """An alarm ``offset`` from the start of the step's first day (negative: the day before)."""
+def _step_change_alarm(step: TaperStep, offset: timedelta, *, made_on: date | None) -> Alarm:
+    """An alarm ``offset`` from the start of the step's first day (negative: the day before).
+
+    A plan that starts the day it is made has no "evening before": its first alarm moves to the
+    same clock time on the first day, so it never says "tomorrow" about today.
+    """
+    if step.index == 0 and offset < timedelta(0) and made_on and step.start_date <= made_on:
+        offset += timedelta(days=1)
     doses = "1 dose" if step.doses_per_day == 1 else f"{step.doses_per_day} doses"
     target = f"{_grams(step.daily_g)} g a day, in {doses}"
     if step.index == 0:
@@ -107,6 +114,7 @@ def plan_to_ics(
     product_name: str | None = None,
     reminder_time: time | None = None,
     step_change_alarm: timedelta | None = None,
+    made_on: date | None = None,
 ) -> bytes:
     """The plan as an ``text/calendar`` document.
 
@@ -114,7 +122,9 @@ def plan_to_ics(
     primary key or UUID); ``stamp`` (an aware datetime) is the DTSTAMP of every event;
     ``reminder_time`` (local, floating) adds a daily reminder alarm to every day of every step;
     ``step_change_alarm`` adds one alarm per step at that offset from the start of its first
-    day, e.g. ``-timedelta(hours=5)`` for 19:00 the evening before ("tomorrow your target is").
+    day, e.g. ``-timedelta(hours=5)`` for 19:00 the evening before ("tomorrow your target is");
+    ``made_on`` (the person's local date the plan was made) keeps the first step's alarm off the
+    evening before a plan that starts that very day.
     Summaries can show on a lock screen, so keep ``title`` neutral if the person wishes; the
     product name appears only when given.
     """
@@ -136,6 +146,7 @@ def plan_to_ics(
                 product_name=product_name,
                 reminder_time=reminder_time,
                 step_change_alarm=step_change_alarm,
+                made_on=made_on,
                 stamp=utc_stamp,
             )
         )

@@ -11,6 +11,7 @@ from django import forms
 from stepdown.core.instruments import Instrument, get_instrument
 from stepdown.goals.models import DIAGNOSIS_LABELS, SELF_TREATMENT_LABELS, Goal, Onboarding
 from stepdown.journal.models import Product
+from stepdown.web.validation import AppVoiceForm
 
 NUMBER = {"inputmode": "decimal", "step": "any"}
 
@@ -31,9 +32,10 @@ def plain(value: Any) -> Any:
     return f"{value.normalize():f}" if isinstance(value, Decimal) else value
 
 
-class StepForm(forms.Form):
+class StepForm(AppVoiceForm):
     """One onboarding screen. ``FIELD_MAP`` maps a service error's field to a form field."""
 
+    constraint_model = Onboarding
     FIELD_MAP: ClassVar[dict[str, str]] = {}
 
     @classmethod
@@ -286,7 +288,9 @@ STEP_FORMS: dict[str, type[StepForm]] = {
 }
 
 
-class GoalForm(forms.Form):
+class GoalForm(AppVoiceForm):
+    constraint_model = Goal
+
     purpose = forms.CharField(
         label="Your goal, in your words",
         max_length=200,

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from ninja import Schema
 from pydantic import BeforeValidator, Field
 
+from stepdown.goals.models import Goal, Onboarding
 from stepdown.journal.schemas import FormName
 from stepdown.schemas import IsoDate, StrictIn
 
@@ -39,6 +40,8 @@ class ScreenIn(StrictIn):
 
 
 class OnboardingIn(StrictIn):
+    constraint_model = Onboarding
+
     reason: ReasonName | None = None
     days_per_week: int | None = Field(None, ge=0, le=7)
     doses_per_day: float | None = Field(None, ge=0, le=50)
@@ -133,6 +136,7 @@ class SnapshotOut(Schema):
 class GoalIn(StrictIn):
     """Every limit is optional; one left out (or null) is "not set"."""
 
+    constraint_model = Goal
     purpose: str = Field("", max_length=200)
     end_date: IsoDate | None = None
     max_g_per_day: float | None = Field(None, ge=0, le=500)

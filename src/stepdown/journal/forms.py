@@ -7,18 +7,28 @@ from typing import Any, ClassVar
 from django import forms
 
 from stepdown.accounts.models import User
-from stepdown.errors import InvalidInput
+from stepdown.errors import InvalidInput, NeedsConfirmation
 from stepdown.journal.models import Dose, Product
 from stepdown.journal.selectors import products_for
+from stepdown.web.validation import AppVoiceForm, AppVoiceModelForm
 
 
 def attach_error(form: forms.BaseForm, error: InvalidInput, field_map: dict[str, str]) -> None:
     """Show a service's error next to the form field it concerns (or above the form)."""
     field = field_map.get(error.field, error.field)
     form.add_error(field if field in form.fields else None, error.message)
+    if isinstance(error, NeedsConfirmation) and error.confirm_field in form.fields:
+        form.add_error(error.confirm_field, "Tick this box if it is right, then save again.")
 
 
-class ProductForm(forms.ModelForm[Product]):
+def _confirm_field() -> forms.BooleanField:
+    """Shown only after the service asked (see ``NeedsConfirmation``)."""
+    return forms.BooleanField(label="Yes, this is right: save it", required=False)
+
+
+class ProductForm(AppVoiceModelForm[Product]):
+    confirm_unusual = _confirm_field()
+
     class Meta:
         model = Product
         fields: ClassVar[list[str]] = [
@@ -58,10 +68,13 @@ class ProductForm(forms.ModelForm[Product]):
         }
 
     def product_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        names = [*self.Meta.fields, "confirm_unusual"]
+        return {name: self.cleaned_data[name] for name in names}
 
 
-class DoseForm(forms.Form):
+class DoseForm(AppVoiceForm):
+    constraint_model = Dose
+
     amount = forms.DecimalField(
         min_value=0,
         max_digits=10,
@@ -79,6 +92,7 @@ class DoseForm(forms.Form):
     purpose = forms.ChoiceField(choices=[("", "—"), *Dose.Purpose.choices], required=False)
     note = forms.CharField(max_length=500, required=False, widget=forms.TextInput())
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
+    confirm_unusual = _confirm_field()
 
     FIELD_MAP: ClassVar[dict[str, str]] = {"product_id": "product"}
 
@@ -99,12 +113,14 @@ class DoseForm(forms.Form):
             "taken_at": data.get("taken_at"),
             "purpose": data.get("purpose") or "",
             "note": data.get("note") or "",
+            "confirm_unusual": bool(data.get("confirm_unusual")),
         }
 
 
-class QuickDoseForm(forms.Form):
+class QuickDoseForm(AppVoiceForm):
     """The hidden fields behind a "same as last time" button."""
 
+    constraint_model = Dose
     amount = forms.DecimalField(min_value=0, max_digits=10, decimal_places=3)
     unit = forms.ChoiceField(choices=Dose.Unit.choices)
     product = forms.IntegerField(required=False)

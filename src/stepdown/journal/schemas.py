@@ -9,6 +9,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+from stepdown.journal.models import Dose, Product
 from stepdown.schemas import IsoDate, IsoDateTime, StrictIn, UuidText
 
 FormName = Literal["leaf_powder", "capsules", "tea", "extract", "seven_oh", "other"]
@@ -19,6 +20,8 @@ Amount = float
 
 
 class ProductIn(StrictIn):
+    constraint_model = Product
+
     name: str = Field(min_length=1, max_length=120)
     vendor: str = Field("", max_length=120)
     form: FormName = "leaf_powder"
@@ -31,9 +34,12 @@ class ProductIn(StrictIn):
     lab_test_date: IsoDate | None = None
     heavy_metals: ResultName = "unknown"
     microbial: ResultName = "unknown"
+    confirm_unusual: bool = False
 
 
 class ProductPatch(StrictIn):
+    constraint_model = Product
+
     name: str | None = Field(None, min_length=1, max_length=120)
     vendor: str | None = Field(None, max_length=120)
     form: FormName | None = None
@@ -46,6 +52,7 @@ class ProductPatch(StrictIn):
     lab_test_date: IsoDate | None = None
     heavy_metals: ResultName | None = None
     microbial: ResultName | None = None
+    confirm_unusual: bool = False
 
 
 class FlagOut(Schema):
@@ -97,6 +104,8 @@ class DoseFilters(Schema):
 
 
 class DoseIn(StrictIn):
+    constraint_model = Dose
+
     amount: Amount = Field(gt=0)
     unit: UnitName = "g"
     product_id: int | None = None
@@ -104,15 +113,19 @@ class DoseIn(StrictIn):
     purpose: PurposeName = ""
     note: str = Field("", max_length=500)
     client_id: UuidText | None = None
+    confirm_unusual: bool = False
 
 
 class DosePatch(StrictIn):
+    constraint_model = Dose
+
     amount: Amount | None = Field(None, gt=0)
     unit: UnitName | None = None
     product_id: int | None = None
     taken_at: IsoDateTime | None = None
     purpose: PurposeName | None = None
     note: str | None = Field(None, max_length=500)
+    confirm_unusual: bool = False
 
 
 class DoseOut(Schema):

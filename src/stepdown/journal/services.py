@@ -20,12 +20,20 @@ from stepdown.core.potency import (
     switch_flag,
 )
 from stepdown.core.units import round_to
-from stepdown.errors import InvalidInput, NotFound
+from stepdown.errors import InvalidInput, NeedsConfirmation, NotFound
 from stepdown.journal import selectors
 from stepdown.journal.models import Dose, Product
 
 # Clocks drift; a dose stamped a minute ahead of the server is still "now", not the future.
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)
+# Kratom products reached Western markets in the 2000s; an earlier dose is a mistyped year.
+EARLIEST_DOSE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+# Assumption: a dose more than a year before both now and the first logged dose is asked about.
+UNUSUAL_HISTORY_GAP = dt.timedelta(days=365)
+# Leaf carries about a hundredth as much 7-OH as mitragynine (KikuraHanajiri2009: 1-6 % and
+# 0.01-0.04 % of product weight); more 7-OH than mitragynine means swapped values or a product
+# enhanced with 7-OH (Lydecker2016).
+LEAF_FORMS = frozenset({Product.Form.LEAF_POWDER, Product.Form.CAPSULES, Product.Form.TEA})
 
 PRODUCT_FIELDS = (
     "name",
@@ -43,7 +51,20 @@ PRODUCT_FIELDS = (
 )
 
 
-def _validate_product(product: Product) -> None:
+def _check_leaf_alkaloids(product: Product) -> None:
+    mitragynine, seven_oh = product.mitragynine_mg_per_unit, product.seven_oh_mg_per_unit
+    if mitragynine is None or seven_oh is None or product.form not in LEAF_FORMS:
+        return
+    if seven_oh > mitragynine:
+        raise NeedsConfirmation(
+            "seven_oh_mg_per_unit",
+            "Leaf has far less 7-OH than mitragynine (about a hundredth). Check that the two "
+            "values are not swapped; if the product is enhanced with 7-OH, choose the form "
+            "“7-OH product”. Confirm to save these values as they are.",
+        )
+
+
+def _validate_product(product: Product, *, confirm_unusual: bool = False) -> None:
     product.name = product.name.strip()
     if not product.name:
         raise InvalidInput("name", "Give the product a name.")
@@ -64,6 +85,8 @@ def _validate_product(product: Product) -> None:
         # 1000 mg per g would be pure alkaloid; anything above is a typing error.
         if value is not None and not Decimal(0) <= value <= 1000:
             raise InvalidInput(field, "Enter mg per gram (or per ml) between 0 and 1000.")
+    if not confirm_unusual:
+        _check_leaf_alkaloids(product)
     if product.lab_test_date and product.lab_test_date > timezone.now().date():
         raise InvalidInput("lab_test_date", "The lab test date cannot be in the future.")
     clash = (
@@ -88,17 +111,21 @@ def _stored(field: str, value: Decimal | float | str | None) -> Decimal | None:
         raise InvalidInput(field, "Enter a number within the allowed range.") from None
 
 
-def product_create(*, owner: User, **fields: Any) -> Product:
+def product_create(*, owner: User, confirm_unusual: bool = False, **fields: Any) -> Product:
+    """Add a product. Unlikely lab values (more 7-OH than mitragynine in leaf) need
+    ``confirm_unusual``."""
     unknown = set(fields) - set(PRODUCT_FIELDS)
     if unknown:
         raise InvalidInput(sorted(unknown)[0], "This field cannot be set.")
     product = Product(owner=owner, **fields)
-    _validate_product(product)
+    _validate_product(product, confirm_unusual=confirm_unusual)
     product.save()
     return product
 
 
-def product_update(*, owner: User, product_id: int, **fields: Any) -> Product:
+def product_update(
+    *, owner: User, product_id: int, confirm_unusual: bool = False, **fields: Any
+) -> Product:
     product = selectors.product_get(owner=owner, product_id=product_id)
     for field, value in fields.items():
         if field not in PRODUCT_FIELDS:
@@ -106,7 +133,7 @@ def product_update(*, owner: User, product_id: int, **fields: Any) -> Product:
         if value is None and not getattr(Product._meta.get_field(field), "null", False):
             raise InvalidInput(field, "This field cannot be empty.")
         setattr(product, field, value)
-    _validate_product(product)
+    _validate_product(product, confirm_unusual=confirm_unusual)
     product.save()
     return product
 
@@ -161,11 +188,33 @@ def _fill_estimate(dose: Dose) -> None:
     dose.mitragynine_estimated = estimate.mitragynine_estimated
 
 
-def _check_time(taken_at: dt.datetime) -> None:
+def _day(moment: dt.datetime) -> str:
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def _check_time(owner: User, taken_at: dt.datetime, *, confirm_unusual: bool) -> None:
     if timezone.is_naive(taken_at):
         raise InvalidInput("taken_at", "Give the time with its time zone.")
     if taken_at > timezone.now() + FUTURE_TOLERANCE:
         raise InvalidInput("taken_at", "A dose cannot be logged in the future.")
+    if taken_at < EARLIEST_DOSE:
+        raise InvalidInput(
+            "taken_at", "Doses from before the year 2000 cannot be logged; check the year."
+        )
+    # The history starts at the first dose (or now, before any): the usual case, a time within
+    # a year of now, costs no query.
+    now = timezone.now()
+    if confirm_unusual or taken_at >= now - UNUSUAL_HISTORY_GAP:
+        return
+    first = Dose.objects.filter(owner=owner).order_by("taken_at").values_list("taken_at", flat=True)
+    start = min(now, first[0]) if first else now
+    if taken_at < start - UNUSUAL_HISTORY_GAP:
+        raise NeedsConfirmation(
+            "taken_at",
+            "This is more than a year before your journal starts "
+            f"({_day(timezone.localtime(start, owner.zone))}). Check the date; confirm to save "
+            "it if it is right.",
+        )
 
 
 def _resolve_product(owner: User, product_id: int | None) -> Product | None:
@@ -187,14 +236,16 @@ def dose_create(
     purpose: str = "",
     note: str = "",
     client_id: uuid.UUID | None = None,
+    confirm_unusual: bool = False,
 ) -> DoseResult:
-    """Log a dose. The same ``client_id`` again returns the original dose and creates nothing."""
+    """Log a dose. The same ``client_id`` again returns the original dose and creates nothing.
+    A time long before the rest of the person's history needs ``confirm_unusual``."""
     if client_id is not None:
         existing = Dose.objects.filter(owner=owner, client_id=client_id).first()
         if existing is not None:
             return DoseResult(existing, created=False)
     taken_at = taken_at or timezone.now()
-    _check_time(taken_at)
+    _check_time(owner, taken_at, confirm_unusual=confirm_unusual)
     product = _resolve_product(owner, product_id)
     # The previous dose matters only to spot a product switch.
     previous = selectors.last_dose(owner=owner) if product is not None else None
@@ -238,7 +289,7 @@ def _created(dose: Dose, product: Product | None, previous: Dose | None) -> Dose
 DOSE_FIELDS = ("amount", "unit", "product_id", "taken_at", "purpose", "note")
 
 
-def dose_update(*, owner: User, dose_id: int, **fields: Any) -> Dose:
+def dose_update(*, owner: User, dose_id: int, confirm_unusual: bool = False, **fields: Any) -> Dose:
     dose = selectors.dose_get(owner=owner, dose_id=dose_id)
     for field, value in fields.items():
         if field not in DOSE_FIELDS:
@@ -248,7 +299,8 @@ def dose_update(*, owner: User, dose_id: int, **fields: Any) -> Dose:
         if field == "product_id":
             dose.product = _resolve_product(owner, value)
         elif field == "taken_at":
-            _check_time(value)
+            if value != dose.taken_at:
+                _check_time(owner, value, confirm_unusual=confirm_unusual)
             dose.taken_at = value
         else:
             setattr(dose, field, value.strip() if field == "note" else value)

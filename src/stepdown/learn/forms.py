@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 
 from stepdown.errors import InvalidInput
-from stepdown.learn.models import UrgeLog
+from stepdown.learn.models import ReasonToChange, SupportContact, UrgeLog
+from stepdown.web.validation import AppVoiceForm
 
 STRENGTH_CHOICES = [(n, str(n)) for n in range(11)]
 
@@ -17,7 +18,9 @@ def attach_error(form: forms.BaseForm, error: InvalidInput) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
-class ContactForm(forms.Form):
+class ContactForm(AppVoiceForm):
+    constraint_model = SupportContact
+
     name = forms.CharField(max_length=80, widget=forms.TextInput(attrs={"autocomplete": "off"}))
     how_to_reach = forms.CharField(
         label="How to reach them",
@@ -38,7 +41,9 @@ class ContactForm(forms.Form):
         }
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(AppVoiceForm):
+    constraint_model = ReasonToChange
+
     text = forms.CharField(
         label="A reason to change",
         max_length=300,
@@ -47,7 +52,9 @@ class ReasonForm(forms.Form):
     )
 
 
-class UrgeForm(forms.Form):
+class UrgeForm(AppVoiceForm):
+    constraint_model = UrgeLog
+
     strength = forms.TypedChoiceField(
         label="How strong was the urge at its peak?",
         choices=STRENGTH_CHOICES,

@@ -8,6 +8,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+from stepdown.learn.models import ReasonToChange, SupportContact, UrgeLog
 from stepdown.schemas import IsoDateTime, StrictIn, UuidText
 
 HelpedName = Literal[
@@ -16,12 +17,16 @@ HelpedName = Literal[
 
 
 class ContactIn(StrictIn):
+    constraint_model = SupportContact
+
     name: str = Field(min_length=1, max_length=80)
     how_to_reach: str = Field(min_length=1, max_length=200)
     note: str = Field("", max_length=200)
 
 
 class ContactPatch(StrictIn):
+    constraint_model = SupportContact
+
     name: str | None = Field(None, min_length=1, max_length=80)
     how_to_reach: str | None = Field(None, min_length=1, max_length=200)
     note: str | None = Field(None, max_length=200)
@@ -35,6 +40,8 @@ class ContactOut(Schema):
 
 
 class ReasonIn(StrictIn):
+    constraint_model = ReasonToChange
+
     text: str = Field(min_length=1, max_length=300)
 
 
@@ -49,6 +56,8 @@ class SupportOut(Schema):
 
 
 class UrgeIn(StrictIn):
+    constraint_model = UrgeLog
+
     strength: int = Field(ge=0, le=10)
     helped: list[HelpedName] = Field(default_factory=list, max_length=8)
     note: str = Field("", max_length=300)

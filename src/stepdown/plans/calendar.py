@@ -30,6 +30,7 @@ def plan_ics(plan: Plan) -> bytes:
         title=CALENDAR_TITLE,
         reminder_time=plan.reminder_time,
         step_change_alarm=step_alarm_for(owner_id=plan.owner_id),
+        made_on=plan.created_at.astimezone(plan.owner.zone).date(),
     )
 
 

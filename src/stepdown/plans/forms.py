@@ -12,6 +12,7 @@ from stepdown.core.tapering import get_method
 from stepdown.journal.models import Product
 from stepdown.journal.selectors import products_for
 from stepdown.plans.models import Plan
+from stepdown.web.validation import AppVoiceForm
 
 # Plain-language paces: all proportional, at the rates Maudsley2024 describes (5 % for people who
 # need to go slowly, 10–20 % as the usual range).
@@ -35,7 +36,9 @@ def _reason_field() -> forms.CharField:
     )
 
 
-class WizardForm(forms.Form):
+class WizardForm(AppVoiceForm):
+    constraint_model = Plan
+
     start_g = forms.DecimalField(
         label="Grams a day now",
         min_value=Decimal("0.001"),
@@ -133,7 +136,9 @@ class WizardForm(forms.Form):
         }
 
 
-class HoldForm(forms.Form):
+class HoldForm(AppVoiceForm):
+    id_prefix = "hold"
+
     days = forms.IntegerField(
         label="Hold for (days)",
         min_value=1,
@@ -145,12 +150,16 @@ class HoldForm(forms.Form):
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
 
 
-class ReinstateForm(forms.Form):
+class ReinstateForm(AppVoiceForm):
+    id_prefix = "reinstate"
+
     reason = _reason_field()
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
 
 
-class SlowForm(forms.Form):
+class SlowForm(AppVoiceForm):
+    id_prefix = "slow"
+
     rate_pct = forms.DecimalField(
         label="New cut each step (%)",
         required=False,
@@ -183,12 +192,14 @@ class SlowForm(forms.Form):
             del self.fields["rate_pct"]
 
 
-class CancelForm(forms.Form):
+class CancelForm(AppVoiceForm):
+    id_prefix = "cancel"
+
     reason = _reason_field()
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
 
 
-class ReminderForm(forms.Form):
+class ReminderForm(AppVoiceForm):
     reminder_time = forms.TimeField(
         label="Daily reminder at",
         required=False,

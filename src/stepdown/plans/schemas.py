@@ -9,6 +9,7 @@ from typing import Any, Literal
 from ninja import Schema
 from pydantic import Field
 
+from stepdown.plans.models import Plan
 from stepdown.schemas import IsoDate, StrictIn, UuidText
 
 MethodName = Literal["proportional", "linear", "occupancy"]
@@ -18,6 +19,7 @@ Reason = Field(min_length=1, max_length=500)
 class PlanIn(StrictIn):
     """A new plan; parameters as in ``stepdown plan`` (see docs/tapering.md)."""
 
+    constraint_model = Plan
     start_g: float = Field(gt=0, le=1000)
     method: MethodName = "proportional"
     rate_pct: float | None = None

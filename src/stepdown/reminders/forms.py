@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django import forms
 
+from stepdown.web.validation import AppVoiceForm
+
 _TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(AppVoiceForm):
     checkin_time = forms.TimeField(
         label="Daily check-in reminder",
         required=False,

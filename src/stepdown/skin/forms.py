@@ -7,12 +7,15 @@ from typing import Any
 
 from django import forms
 
-from stepdown.skin.models import ExposedSite, SkinColour, SkinSite
+from stepdown.skin.models import ExposedSite, PhotoSession, SkinColour, SkinReport, SkinSite
+from stepdown.web.validation import AppVoiceForm
 
 PHOTO_WIDGET = {"accept": "image/*", "capture": "environment"}
 
 
-class SessionUploadForm(forms.Form):
+class SessionUploadForm(AppVoiceForm):
+    constraint_model = PhotoSession
+
     exposed_site = forms.ChoiceField(
         label="Which exposed site?",
         choices=ExposedSite.choices,
@@ -46,11 +49,11 @@ class SessionUploadForm(forms.Form):
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
 
 
-class RetakeForm(forms.Form):
+class RetakeForm(AppVoiceForm):
     photo = forms.FileField(label="New photo", widget=forms.FileInput(attrs=PHOTO_WIDGET))
 
 
-class RegionForm(forms.Form):
+class RegionForm(AppVoiceForm):
     """One photo's region. The number inputs describe a rectangle and work without JavaScript;
     the canvas fills ``points`` for a polygon and ``corners`` for a marked colour card."""
 
@@ -109,7 +112,9 @@ def _json_list(text: str | None, name: str) -> list[Any] | None:
     return value
 
 
-class ReportForm(forms.Form):
+class ReportForm(AppVoiceForm):
+    constraint_model = SkinReport
+
     sites = forms.MultipleChoiceField(
         label="Where do you see a change?",
         choices=SkinSite.choices,

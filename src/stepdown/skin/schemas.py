@@ -9,6 +9,7 @@ from ninja import Schema
 from pydantic import Field
 
 from stepdown.schemas import IsoDate, IsoDateTime, StrictIn, UuidText
+from stepdown.skin.models import PhotoSession, SkinReport
 
 SiteName = Literal["back_of_hand", "forearm", "neck", "face"]
 RoleName = Literal["exposed", "reference"]
@@ -21,6 +22,8 @@ Point = Annotated[list[Coordinate], Field(min_length=2, max_length=2)]
 
 
 class SessionIn(StrictIn):
+    constraint_model = PhotoSession
+
     exposed_site: SiteName = "back_of_hand"
     taken_at: IsoDateTime | None = None
     notes: str = Field("", max_length=1000)
@@ -169,6 +172,8 @@ class TrendOut(Schema):
 
 
 class ReportIn(StrictIn):
+    constraint_model = SkinReport
+
     sites: list[ReportSiteName] = Field(default_factory=list, max_length=6)
     colour: ColourName
     itching: bool = False

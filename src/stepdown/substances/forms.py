@@ -7,9 +7,10 @@ from typing import Any, ClassVar
 from django import forms
 
 from stepdown.substances.models import SubstanceUse
+from stepdown.web.validation import AppVoiceForm
 
 
-class MedicineForm(forms.Form):
+class MedicineForm(AppVoiceForm):
     name = forms.CharField(
         label="Medicine name",
         max_length=100,
@@ -18,7 +19,9 @@ class MedicineForm(forms.Form):
     )
 
 
-class SubstanceForm(forms.Form):
+class SubstanceForm(AppVoiceForm):
+    constraint_model = SubstanceUse
+
     category = forms.ChoiceField(
         label="What was it?",
         choices=SubstanceUse.Category.choices,

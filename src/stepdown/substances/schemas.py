@@ -10,6 +10,7 @@ from ninja import Schema
 from pydantic import Field
 
 from stepdown.schemas import IsoDateTime, StrictIn, UuidText
+from stepdown.substances.models import SubstanceUse
 
 CategoryName = Literal["alcohol", "opioids", "benzodiazepines", "stimulants", "cannabis", "other"]
 UnitName = Literal["standard_drink", "mg", "g", "ml", "tablet", "dose"]
@@ -97,6 +98,8 @@ class SubstanceFilters(Schema):
 
 
 class SubstanceIn(StrictIn):
+    constraint_model = SubstanceUse
+
     category: CategoryName
     amount: float = Field(gt=0, le=10_000)
     unit: UnitName | None = None
@@ -107,6 +110,8 @@ class SubstanceIn(StrictIn):
 
 
 class SubstancePatch(StrictIn):
+    constraint_model = SubstanceUse
+
     category: CategoryName | None = None
     amount: float | None = Field(None, gt=0, le=10_000)
     unit: UnitName | None = None

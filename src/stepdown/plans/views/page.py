@@ -24,6 +24,7 @@ from stepdown.plans import selectors, services
 from stepdown.plans.forms import CancelForm, HoldForm, ReinstateForm, ReminderForm, SlowForm
 from stepdown.plans.models import Plan
 from stepdown.plans.views.common import chart_json, is_htmx, owner_of, plan_or_404
+from stepdown.web.site import public_link
 
 PAST_PLANS_SHOWN = 20
 
@@ -284,6 +285,6 @@ def calendar_link(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan.refresh_from_db()
     # The secret is shown on this one response and never again (only its hash is stored), so it
     # is rendered here rather than passed through a redirect.
-    url = request.build_absolute_uri(reverse("plans:calendar_feed", args=[secret]))
+    feed = public_link(request, reverse("plans:calendar_feed", args=[secret]))
     # Never cached: the secret is for this one response.
-    return _render(request, lambda: _context(request, owner, plan, new_feed_url=url))
+    return _render(request, lambda: _context(request, owner, plan, new_feed=feed))

@@ -1,0 +1,344 @@
+"""One place for input checks and their wording, shared by every form and API schema.
+
+- The database's ``CheckConstraint``s are the source of the simple limits ("more than 0",
+  "7 or less", "one of the listed values"); :func:`field_rules` reads them from a model, so a form
+  (:class:`AppVoiceForm`) and an API schema (``stepdown.schemas.StrictIn``) refuse a value with a
+  plain message on the field before the database ever sees it.
+- :data:`FIELD_MESSAGES` replaces Django's default form messages and :func:`plain_api_message`
+  pydantic's, so every error reads in the app's voice.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, ClassVar, TypeVar
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+# -- limits read from the database constraints ------------------------------------------------
+
+_COMPARISONS: dict[str, tuple[Callable[[Any, Any], bool], str]] = {
+    "gt": (lambda value, limit: value > limit, "must be more than {limit}"),
+    "gte": (lambda value, limit: value >= limit, "must be {limit} or more"),
+    "lt": (lambda value, limit: value < limit, "must be less than {limit}"),
+    "lte": (lambda value, limit: value <= limit, "must be {limit} or less"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One limit on one field, read from a check constraint."""
+
+    field: str
+    op: str  # "gt", "gte", "lt", "lte", "in" or "not_empty"
+    limit: Any = None
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` breaks the rule (lower case, no field name), or None when it is fine."""
+        if value is None:
+            return None
+        if self.op == "not_empty":
+            return "cannot be empty" if str(value).strip() == "" else None
+        if self.op == "in":
+            return None if value in self.limit else "must be one of the listed options"
+        check, message = _COMPARISONS[self.op]
+        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+            return None
+        if check(value, self.limit):
+            return None
+        if self.op == "gte" and self.limit == 0:
+            return "cannot be negative"
+        return message.format(limit=self.limit)
+
+
+def _rules_of(q: Q) -> list[Rule] | None:
+    """Rules for a condition of the simple shapes below, or None for anything else.
+
+    ``f__op=c [& g__op=d]``, ``f__isnull=True | f__op=c``, ``~Q(f="")`` and ``f__in=[...]``.
+    Anything else (two fields compared, states that depend on each other) is left to services.
+    """
+    if q.negated:
+        if len(q.children) == 1 and isinstance(q.children[0], tuple):
+            lookup, value = q.children[0]
+            if "__" not in lookup and value == "":
+                return [Rule(lookup, "not_empty")]
+        return None
+    if q.connector == Q.OR:
+        nullable = [
+            c for c in q.children if (isinstance(c, Q) and _is_null_test(c)) or _is_null_tuple(c)
+        ]
+        rest = [c for c in q.children if c not in nullable]
+        if len(nullable) != 1 or len(rest) != 1:
+            return None
+        inner = rest[0] if isinstance(rest[0], Q) else Q(rest[0])
+        inner_rules = _rules_of(inner)
+        null_field = _null_field(nullable[0])
+        # "f is empty or g > 0" is no limit on g alone.
+        if inner_rules and all(rule.field == null_field for rule in inner_rules):
+            return inner_rules
+        return None
+    rules: list[Rule] = []
+    for child in q.children:
+        if not isinstance(child, tuple):
+            return None
+        lookup, value = child
+        name, _, op = lookup.partition("__")
+        if isinstance(value, models.expressions.Combinable):
+            return None
+        if op in _COMPARISONS:
+            rules.append(Rule(name, op, value))
+        elif op == "in":
+            rules.append(Rule(name, "in", frozenset(value)))
+        else:
+            return None
+    return rules
+
+
+def _is_null_tuple(child: Any) -> bool:
+    return isinstance(child, tuple) and child[0].endswith("__isnull") and child[1] is True
+
+
+def _null_field(child: Any) -> str:
+    test = child.children[0] if isinstance(child, Q) else child
+    return str(test[0]).removesuffix("__isnull")  # type: ignore[index]
+
+
+def _is_null_test(q: Q) -> bool:
+    return not q.negated and len(q.children) == 1 and _is_null_tuple(q.children[0])
+
+
+def constraint_rules(constraint: models.CheckConstraint) -> list[Rule] | None:
+    """The field rules a check constraint amounts to, or None when it is not a simple limit."""
+    condition = constraint.condition
+    return _rules_of(condition) if isinstance(condition, Q) else None
+
+
+@functools.cache
+def field_rules(model: type[models.Model]) -> Mapping[str, tuple[Rule, ...]]:
+    """Every simple limit the database puts on ``model``'s fields, by field name."""
+    found: dict[str, list[Rule]] = {}
+    for constraint in model._meta.constraints:
+        if isinstance(constraint, models.CheckConstraint):
+            for rule in constraint_rules(constraint) or ():
+                found.setdefault(rule.field, []).append(rule)
+    return {name: tuple(rules) for name, rules in found.items()}
+
+
+class RuleValidator:
+    """A form validator for one database rule, worded with the field's label."""
+
+    def __init__(self, rule: Rule, label: str) -> None:
+        self.rule = rule
+        self.label = label
+
+    def __call__(self, value: Any) -> None:
+        problem = self.rule.problem(value)
+        if problem:
+            raise ValidationError(f"{self.label} {problem}.", code="out_of_range")
+
+
+# -- form messages in the app's voice ---------------------------------------------------------
+
+NUMBER_MESSAGES = {
+    "invalid": "Enter a number, for example 2.5.",
+    "min_value": "Enter %(limit_value)s or more.",
+    "max_value": "Enter %(limit_value)s or less.",
+    "step_size": "Enter a multiple of %(limit_value)s.",
+    "max_digits": "That number is too large.",
+    "max_whole_digits": "That number is too large.",
+    "max_decimal_places": "Use at most %(max)s decimal places.",
+}
+TEXT_MESSAGES = {
+    "max_length": "Keep this to %(limit_value)d characters or fewer.",
+    "min_length": "Use at least %(limit_value)d characters.",
+    "null_characters_not_allowed": "This text contains a character that cannot be saved.",
+}
+CHOICE_MESSAGES = {
+    "invalid_choice": "Choose one of the options.",
+    "invalid_list": "Choose from the options.",
+    "invalid_pk_value": "Choose one of the options.",
+}
+# By field type, most specific first; every field also gets the general messages.
+FIELD_MESSAGES: tuple[tuple[type[forms.Field], dict[str, str]], ...] = (
+    (forms.IntegerField, {**NUMBER_MESSAGES, "invalid": "Enter a whole number, for example 3."}),
+    (forms.DecimalField, NUMBER_MESSAGES),
+    (forms.FloatField, NUMBER_MESSAGES),
+    (forms.DateTimeField, {"invalid": "Enter a date and time, for example 2025-03-14 08:30."}),
+    (forms.DateField, {"invalid": "Enter a date, for example 2025-03-14."}),
+    (forms.TimeField, {"invalid": "Enter a time, for example 08:30."}),
+    (forms.EmailField, {"invalid": "Enter an email address, for example sam@example.org."}),
+    (
+        forms.UUIDField,
+        {"invalid": "This form was not sent as expected; reload the page and try again."},
+    ),
+    (forms.ModelChoiceField, {**CHOICE_MESSAGES, "invalid_choice": "Choose one of the options."}),
+    (forms.ChoiceField, CHOICE_MESSAGES),
+    (forms.BooleanField, {"required": "Tick this box to go on."}),
+    (
+        forms.ImageField,
+        {
+            "invalid_image": "This file is not a photo Stepdown can read (use JPEG, PNG or HEIC).",
+            "invalid_extension": "Use a JPEG, PNG or HEIC photo.",
+        },
+    ),
+    (
+        forms.FileField,
+        {
+            "invalid": "Choose a file to upload.",
+            "missing": "Choose a file to upload.",
+            "empty": "This file is empty.",
+            "contradiction": "Either choose a new file or remove the old one, not both.",
+        },
+    ),
+)
+GENERAL_MESSAGES = {
+    "required": "Please fill this in.",
+    "invalid": "Please check this value.",
+    **TEXT_MESSAGES,
+}
+
+
+def _django_defaults(field: forms.Field) -> dict[str, Any]:
+    defaults: dict[str, Any] = {}
+    for klass in reversed(type(field).__mro__):
+        defaults.update(getattr(klass, "default_error_messages", {}))
+    return defaults
+
+
+def plain_messages(field: forms.Field) -> dict[str, str]:
+    """App-voice messages for a form field, keeping any message a form set on purpose."""
+    wanted = dict(GENERAL_MESSAGES)
+    for klass, messages in reversed(FIELD_MESSAGES):
+        if isinstance(field, klass):
+            wanted.update(messages)
+    defaults = _django_defaults(field)
+    current = field.error_messages
+    return {
+        code: message
+        for code, message in wanted.items()
+        if code not in current or current[code] == defaults.get(code)
+    }
+
+
+class AppVoiceMixin:
+    """Every form's base: plain messages for every field, and the database's limits checked on
+    the fields of ``constraint_model`` (a ModelForm's own model by default)."""
+
+    constraint_model: ClassVar[type[models.Model] | None] = None
+    # Forms that share a page and a field name (several "reason" boxes) need their own ids, or
+    # every label points at the first box.
+    id_prefix: ClassVar[str | None] = None
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if self.id_prefix:
+            kwargs.setdefault("auto_id", f"id_{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+    def full_clean(self) -> None:
+        # Applied when cleaning, not in __init__, so fields a form adds in its own __init__
+        # get them too.
+        if not getattr(self, "_app_voice_applied", False):
+            self._apply_app_voice()
+            self._app_voice_applied = True
+        super().full_clean()  # type: ignore[misc]
+
+    def _apply_app_voice(self) -> None:
+        meta = getattr(self, "_meta", None)
+        model = self.constraint_model or getattr(meta, "model", None)
+        rules = field_rules(model) if model is not None else {}
+        for name, field in self.fields.items():
+            field.error_messages = {**field.error_messages, **plain_messages(field)}
+            label = str(field.label or name.replace("_", " ").capitalize())
+            for rule in rules.get(name, ()):
+                field.validators = [*field.validators, RuleValidator(rule, label)]
+
+
+class AppVoiceForm(AppVoiceMixin, forms.Form):
+    """A ``forms.Form`` with the app's messages and the model's limits."""
+
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+class AppVoiceModelForm(AppVoiceMixin, forms.ModelForm[_M]):
+    """A ``forms.ModelForm`` with the app's messages and the model's limits."""
+
+
+# -- API messages -----------------------------------------------------------------------------
+
+_API_MESSAGES: dict[str, str] = {
+    "missing": "This is required.",
+    "extra_forbidden": "This field is not accepted here.",
+    "greater_than": "Must be more than {gt}.",
+    "greater_than_equal": "Must be {ge} or more.",
+    "less_than": "Must be less than {lt}.",
+    "less_than_equal": "Must be {le} or less.",
+    "string_too_short": "Must have at least {min_length} characters.",
+    "string_too_long": "Must have at most {max_length} characters.",
+    "too_short": "Must have at least {min_length} items.",
+    "too_long": "Must have at most {max_length} items.",
+    "string_type": "Must be text.",
+    "bool_type": "Must be true or false.",
+    "int_type": "Must be a whole number.",
+    "int_from_float": "Must be a whole number.",
+    "int_parsing": "Must be a whole number.",
+    "float_type": "Must be a number.",
+    "float_parsing": "Must be a number.",
+    "decimal_type": "Must be a number.",
+    "finite_number": "Must be a finite number.",
+    "list_type": "Must be a list.",
+    "dict_type": "Must be an object.",
+    "model_type": "Must be an object.",
+    "model_attributes_type": "Must be an object.",
+    "literal_error": "Must be one of: {expected}.",
+    "enum": "Must be one of: {expected}.",
+    "date_parsing": "Must be a date like 2025-03-14.",
+    "date_from_datetime_parsing": "Must be a date like 2025-03-14.",
+    "date_from_datetime_inexact": "Must be a date like 2025-03-14.",
+    "date_type": "Must be a date like 2025-03-14.",
+    "datetime_parsing": "Must be a date and time like 2025-03-14T08:30:00+01:00.",
+    "datetime_from_date_parsing": "Must be a date and time like 2025-03-14T08:30:00+01:00.",
+    "datetime_type": "Must be a date and time like 2025-03-14T08:30:00+01:00.",
+    "timezone_aware": "Must include a time zone, like 2025-03-14T08:30:00+01:00.",
+    "time_parsing": "Must be a time like 08:30.",
+    "time_type": "Must be a time like 08:30.",
+    "uuid_parsing": "Must be a UUID.",
+    "uuid_type": "Must be a UUID.",
+    "json_invalid": "The body is not valid JSON.",
+    "union_tag_invalid": "Must be one of the listed kinds.",
+}
+
+
+def _plain_number(value: Any) -> Any:
+    """0.0 as 0, 5.0 as 5: limits read as a person would write them."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+_VALUE_ERROR_PREFIXES = ("Value error, ", "Assertion failed, ")
+
+
+def plain_api_message(item: Mapping[str, Any]) -> str:
+    """The app's wording for one pydantic error (``type``, ``msg``, ``ctx``)."""
+    kind = str(item.get("type", ""))
+    ctx = item.get("ctx") or {}
+    if kind in {"value_error", "assertion_error"}:
+        message = str(item.get("msg", ""))
+        for prefix in _VALUE_ERROR_PREFIXES:
+            message = message.removeprefix(prefix)
+        return message[:1].upper() + message[1:] if message else "This value is not valid."
+    template = _API_MESSAGES.get(kind)
+    if template is None:
+        return "This value is not valid."
+    try:
+        return template.format(**{key: _plain_number(value) for key, value in ctx.items()})
+    except (KeyError, IndexError):
+        return template.split(" {", 1)[0].rstrip(":") + "."
