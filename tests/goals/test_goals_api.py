@@ -159,6 +159,14 @@ def test_risk_history_records_changes(api: ApiClient) -> None:
     assert [item["tier"] for item in history] == ["likely_dependence", "low"]
 
 
+def test_goals_of_a_person_without_a_goal_answer_every_field(api: ApiClient) -> None:
+    # Regression: the empty answer lacked a field added later, and the API answered 500.
+    response = api.get("/goals")
+    assert response.status_code == 200
+    assert response.json()["allowed_weekdays"] is None
+    assert response.json()["purpose"] == ""
+
+
 def test_goals_round_trip(api: ApiClient) -> None:
     with time_machine.travel(NOW, tick=False):
         body = {

@@ -30,14 +30,18 @@ def _text(slug: str) -> str:
 
 
 def test_medicine_is_offered_as_a_path_out_of_the_taper() -> None:
-    text = _text("tapering")
+    # Its own page (the tapering page must stay short), linked from the tapering page.
+    assert "medicine-instead-of-a-taper" in PAGES["tapering"].related
+    text = _text("medicine-instead-of-a-taper")
     assert "Buprenorphine" in text
     assert "methadone" in text.lower()
     assert "clinician starts them" in text
     # Too soon after kratom, buprenorphine can precipitate withdrawal.
     assert "only once withdrawal has clearly begun" in text
     assert "sudden, severe withdrawal" in text
-    assert {"WHO2009Opioid", "Weiss2021", "LeiButzValentino"} <= set(PAGES["tapering"].sources)
+    assert {"WHO2009Opioid", "Weiss2021", "LeiButzValentino"} <= set(
+        PAGES["medicine-instead-of-a-taper"].sources
+    )
 
 
 def test_liver_warning_signs_include_itching_and_pale_stools() -> None:

@@ -64,6 +64,18 @@ def test_bad_input_is_422_with_the_field(
     assert field in response.json()["detail"][0]["loc"]
 
 
+@pytest.mark.parametrize("field", ["rate_pct", "step_g", "ed50_g", "resolution_g"])
+def test_a_number_too_large_for_its_column_is_refused_and_plans_stay_readable(
+    api: Any, journal: Any, field: str
+) -> None:
+    # Regression (found by the API fuzzer): an unused step_g of 40,000,000 on a proportional
+    # plan was stored, and SQLite could then not read the plan back (every later request 500).
+    response = api.post("/plans", BODY | {field: 40_000_000})
+    assert response.status_code == 422, response.json()
+    assert field in response.json()["detail"][0]["loc"]
+    assert api.get("/plans/current").status_code == 404
+
+
 def test_current_is_404_without_a_plan(api: Any, clock: Any) -> None:
     assert api.get("/plans/current").status_code == 404
 

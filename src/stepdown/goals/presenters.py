@@ -147,6 +147,7 @@ def goal_json(goal: Goal | None) -> dict[str, Any]:
             "max_days_per_week": None,
             "min_hours_between": None,
             "no_use_after": None,
+            "allowed_weekdays": None,
             "price_per_g": None,
             "currency": "",
             "limits_from": None,

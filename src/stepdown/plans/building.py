@@ -10,29 +10,39 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import DecimalField
+
 from stepdown.accounts.models import User
 from stepdown.core import tapering
 from stepdown.core.tapering import TaperError, TaperPlan
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.journal.models import Product
 from stepdown.journal.selectors import local_today, product_get
+from stepdown.plans.models import Plan
 
 # Assumption: a plan is something to start soon; a year ahead is a typing error.
 MAX_START_AHEAD_DAYS = 365
 REASON_MAX = 500
 # Sources are short machine words ("alert", "clinician"); the history shows them as such.
 SOURCE_MAX = 40
-# Column precision (see the model): more decimals would be rounded silently by the database.
-_PLACES = {
-    "rate_pct": 2,
-    "start_g": 3,
-    "step_g": 3,
-    "ed50_g": 3,
-    "resolution_g": 3,
-    "stop_below_g": 3,
-}
 # Typing-error guards; stop_below_g's clinical limit (2 g) is checked by the core planner.
 _LIMITS = {"ed50_g": Decimal(100_000), "resolution_g": Decimal(1000)}
+
+
+def _column(field: str) -> tuple[int, Decimal] | None:
+    """The decimal places and the largest value the plan's column for ``field`` holds: a value
+    beyond them would be rounded, or (on SQLite) stored and then unreadable."""
+    try:
+        column = Plan._meta.get_field(field)
+    except FieldDoesNotExist:
+        return None
+    if not isinstance(column, DecimalField):
+        return None
+    places, digits = column.decimal_places, column.max_digits
+    if places is None or digits is None:
+        return None
+    return places, Decimal(10) ** (digits - places) - Decimal(10) ** -places
 
 
 def _sentence(message: str) -> str:
@@ -55,12 +65,16 @@ def decimal_input(value: Any, field: str) -> Decimal | None:
         raise InvalidInput(field, "Enter a number, for example 2.5.") from None
     if not number.is_finite():
         raise InvalidInput(field, "Enter a number, for example 2.5.")
-    places = _PLACES.get(field)
+    column = _column(field)
+    if column is None:
+        return number
+    places, largest = column
     exponent = number.normalize().as_tuple().exponent
-    if places is not None and isinstance(exponent, int) and -exponent > places:
+    if isinstance(exponent, int) and -exponent > places:
         raise InvalidInput(field, f"Use at most {places} decimal places.")
-    if field in _LIMITS and number > _LIMITS[field]:
-        raise InvalidInput(field, f"Enter at most {_LIMITS[field]}.")
+    largest = min(largest, _LIMITS.get(field, largest))
+    if number > largest:
+        raise InvalidInput(field, f"Enter at most {largest.normalize():f}.")
     return number
 
 

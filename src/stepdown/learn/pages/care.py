@@ -1,4 +1,5 @@
-"""Learn pages about professional help: finding a clinician and what to ask."""
+"""Learn pages about professional help: finding a clinician, what to ask, and medicine as
+another way out of kratom."""
 
 from __future__ import annotations
 
@@ -73,4 +74,45 @@ FINDING_A_CLINICIAN = LearnPage(
     tools=("learn:support", "web:help"),
 )
 
-PAGES = (FINDING_A_CLINICIAN,)
+MEDICINE_INSTEAD_OF_A_TAPER = LearnPage(
+    slug="medicine-instead-of-a-taper",
+    title="Medicine instead of a taper",
+    summary=(
+        "Some people stop kratom more safely by switching, with a clinician, to a medicine "
+        "made for opioid dependence and tapering that slowly later."
+    ),
+    sections=(
+        Section(
+            "Medicine instead of a taper",
+            (
+                "A taper is not the only way out. Buprenorphine and methadone are the "
+                "established treatments for opioid dependence, and doctors have used "
+                "buprenorphine for kratom dependence too (so far in case series). For some "
+                "people, above all with heavy daily use, opioids in the past, or tapers that "
+                "keep stalling, switching to one of these under a clinician's care and later "
+                "tapering it slowly works better than tapering kratom.",
+                "A clinician starts them, never you on your own:",
+            ),
+            (
+                "Buprenorphine is started only once withdrawal has clearly begun, usually many "
+                "hours after the last kratom. Taken too soon, it pushes kratom off the same "
+                "receptors and can bring on sudden, severe withdrawal. The clinician checks your "
+                "symptoms and times the first dose, then adjusts it over a few days.",
+                "Methadone is given by a specialised clinic in most countries, starting low and "
+                "rising slowly over days to weeks, with close checks because it builds up in "
+                "the body and can affect the heart's rhythm.",
+                "Tell the clinician how much kratom you take, how often, and which products "
+                "(7-OH products especially), so they can plan the start safely.",
+            ),
+        ),
+    ),
+    sources=("WHO2009Opioid", "Weiss2021", "Kiyokawa2023", "LeiButzValentino"),
+    evidence=(
+        "Buprenorphine and methadone are well tested for opioid dependence; for kratom only "
+        "case reports and series exist."
+    ),
+    related=(LearnSlug.TAPERING, FINDING_A_CLINICIAN_SLUG),
+    tools=("web:help",),
+)
+
+PAGES = (FINDING_A_CLINICIAN, MEDICINE_INSTEAD_OF_A_TAPER)

@@ -155,29 +155,6 @@ TAPERING = LearnPage(
                 "say you are pregnant or breastfeeding: please plan any change with a clinician.",
             ),
         ),
-        Section(
-            "Medicine instead of a taper",
-            (
-                "A taper is not the only way out. Buprenorphine and methadone are the "
-                "established treatments for opioid dependence, and doctors have used "
-                "buprenorphine for kratom dependence too (so far in case series). For some "
-                "people, above all with heavy daily use, opioids in the past, or tapers that "
-                "keep stalling, switching to one of these under a clinician's care and later "
-                "tapering it slowly works better than tapering kratom.",
-                "A clinician starts them, never you on your own:",
-            ),
-            (
-                "Buprenorphine is started only once withdrawal has clearly begun, usually many "
-                "hours after the last kratom. Taken too soon, it pushes kratom off the same "
-                "receptors and can bring on sudden, severe withdrawal. The clinician checks your "
-                "symptoms and times the first dose, then adjusts it over a few days.",
-                "Methadone is given by a specialised clinic in most countries, starting low and "
-                "rising slowly over days to weeks, with close checks because it builds up in "
-                "the body and can affect the heart's rhythm.",
-                "Tell the clinician how much kratom you take, how often, and which products "
-                "(7-OH products especially), so they can plan the start safely.",
-            ),
-        ),
     ),
     sources=(
         "SeedRisk",
@@ -189,17 +166,13 @@ TAPERING = LearnPage(
         "WHO2014Naloxone",
         "ACOG2017Opioid",
         "Eldridge2018",
-        "WHO2009Opioid",
-        "Weiss2021",
-        "Kiyokawa2023",
-        "LeiButzValentino",
     ),
     evidence=(
         "Borrowed from tapering research on other medicines; no kratom taper has been tested "
-        "in a trial. Buprenorphine and methadone are well tested for opioid dependence; for "
-        "kratom only case reports and series exist."
+        "in a trial."
     ),
-    related=(LearnSlug.WITHDRAWAL, LearnSlug.SUPPORT),
+    # Medicine as another way out has its own page (this one stays a phone screen or two).
+    related=(LearnSlug.WITHDRAWAL, LearnSlug.SUPPORT, "medicine-instead-of-a-taper"),
     tools=("learn:urge",),
 )
 
