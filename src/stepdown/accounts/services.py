@@ -131,7 +131,8 @@ def password_set(*, user: User, password: str, keep_signed_in: bool = False) -> 
 def access_end(*, user: User) -> None:
     """End every session (a new sessions key), API token and calendar link of the person."""
     now = timezone.now()
-    User.objects.filter(pk=user.pk).update(sessions_key=new_sessions_key())
+    user.sessions_key = new_sessions_key()  # on the instance too: the caller may keep its session
+    user.save(update_fields=["sessions_key"])
     PersonalAccessToken.objects.filter(owner=user, revoked_at__isnull=True).update(revoked_at=now)
     from stepdown.plans.models import Plan
 

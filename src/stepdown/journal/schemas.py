@@ -9,7 +9,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from stepdown.schemas import IsoDate, IsoDateTime, StrictIn, UuidText
+from stepdown.schemas import IsoDate, IsoDateTime, QueryFilters, StrictIn, UuidText
 
 FormName = Literal["leaf_powder", "capsules", "tea", "extract", "seven_oh", "other"]
 ResultName = Literal["pass", "fail", "unknown"]
@@ -87,7 +87,7 @@ class RemovedOut(Schema):
     result: Literal["deleted", "archived"]
 
 
-class DoseFilters(Schema):
+class DoseFilters(QueryFilters):
     """List filters: local dates, both inclusive, and a page."""
 
     since: dt.date | None = None

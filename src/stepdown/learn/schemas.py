@@ -8,7 +8,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from stepdown.schemas import IsoDateTime, StrictIn, UuidText
+from stepdown.schemas import IsoDateTime, QueryFilters, StrictIn, UuidText
 
 HelpedName = Literal[
     "waited", "breathing", "moving", "contact", "food_drink", "distraction", "reasons", "nothing"
@@ -67,6 +67,6 @@ class UrgeOut(Schema):
     client_id: str | None
 
 
-class UrgeFilters(Schema):
+class UrgeFilters(QueryFilters):
     limit: int = Field(50, ge=1, le=500)
     offset: int = Field(0, ge=0, le=1_000_000_000)

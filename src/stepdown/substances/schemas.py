@@ -9,7 +9,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from stepdown.schemas import IsoDateTime, StrictIn, UuidText
+from stepdown.schemas import IsoDateTime, QueryFilters, StrictIn, UuidText
 
 CategoryName = Literal["alcohol", "opioids", "benzodiazepines", "stimulants", "cannabis", "other"]
 UnitName = Literal["standard_drink", "mg", "g", "ml", "tablet", "dose"]
@@ -40,7 +40,7 @@ class InteractionReportOut(Schema):
     interactions: list[InteractionOut]
 
 
-class InteractionFilters(Schema):
+class InteractionFilters(QueryFilters):
     names: str = Field(
         min_length=1, max_length=5000, description="Comma-separated names, e.g. Xanax,gabapentin"
     )
@@ -58,7 +58,7 @@ class MedicinesIn(StrictIn):
     medicines: list[str] = Field(max_length=100)
 
 
-class SubstanceFilters(Schema):
+class SubstanceFilters(QueryFilters):
     """List filters: local dates, both inclusive, and a page."""
 
     since: dt.date | None = None
