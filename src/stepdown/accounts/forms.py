@@ -88,6 +88,11 @@ class SignupForm(forms.Form):
         help_text="Your days are counted in this time zone; this browser's zone is chosen for you.",
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.is_bound:  # shown again with errors: keep the zone the person sent
+            self.fields["time_zone"].widget.attrs["data-chosen"] = "true"
+
     def clean(self) -> dict[str, Any]:
         """Every field's problem at once, from the same checks the service makes."""
         cleaned = super().clean() or {}
