@@ -38,28 +38,39 @@ class LeakWatch(logging.Handler):
             self.leaks.append(f"{record.name}: {line[:300]}")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _no_personal_data_in_logs() -> Iterator[None]:
-    """Every log record of the whole run, down to INFO, is searched for an email address or a
-    link with a token; the run fails at the end if one is found (issue 12, defect 3)."""
-    watch = LeakWatch()
-    root = logging.getLogger()
-    # Loggers that do not pass records up to the root get the watch too.
-    alone = [
+def _listening(watch: LeakWatch) -> list[logging.Logger]:
+    """The root and every logger that keeps its records to itself, each with the watch."""
+    loggers = [logging.getLogger()] + [
         logger
         for logger in logging.Logger.manager.loggerDict.values()
         if isinstance(logger, logging.Logger) and not logger.propagate
     ]
-    before = root.level
-    root.setLevel(min(before, logging.INFO))
-    for logger in (root, *alone):
-        logger.addHandler(watch)
-    yield
-    for logger in (root, *alone):
+    for logger in loggers:
+        if watch not in logger.handlers:
+            logger.addHandler(watch)
+    root = logging.getLogger()
+    root.setLevel(min(root.level, logging.INFO))
+    return loggers
+
+
+@pytest.fixture(scope="session")
+def _log_watch() -> Iterator[LeakWatch]:
+    """Every log record of the whole run, down to INFO, is searched for an email address or a
+    link with a token; the run fails at the end if one is found (issue 12, defect 3)."""
+    watch = LeakWatch()
+    _listening(watch)
+    yield watch
+    for logger in _listening(watch):
         logger.removeHandler(watch)
-    root.setLevel(before)
     if watch.leaks:
         pytest.fail("log records with personal data or secrets:\n" + "\n".join(watch.leaks[:20]))
+
+
+@pytest.fixture(autouse=True)
+def _no_personal_data_in_logs(_log_watch: LeakWatch) -> None:
+    # Before each test: a command that sets Django up again (the CLI) reconfigures logging and
+    # drops the watch's handlers.
+    _listening(_log_watch)
 
 
 @pytest.fixture(autouse=True)

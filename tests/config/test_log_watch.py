@@ -19,14 +19,8 @@ from tests.conftest import LeakWatch
     ],
 )
 def test_the_watch_catches_addresses_and_secret_links(message: str) -> None:
-    watch = LeakWatch()
-    logger = logging.getLogger("stepdown.test-leak-watch")
-    logger.propagate = False  # kept from the run's own watch, which would fail the run
-    logger.addHandler(watch)
-    try:
-        logger.warning(message)
-    finally:
-        logger.removeHandler(watch)
+    watch = LeakWatch()  # on its own, not the run's watch, which would fail the run
+    watch.handle(logging.LogRecord("stepdown.x", logging.WARNING, __file__, 1, message, (), None))
     assert len(watch.leaks) == 1
 
 

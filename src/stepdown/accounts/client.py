@@ -20,7 +20,7 @@ def _valid(address: str) -> str | None:
         return None
 
 
-def client_address(request: HttpRequest) -> str:
+def client_address(request: HttpRequest) -> str | None:
     remote = request.META.get("REMOTE_ADDR", "")
     count = settings.TRUSTED_PROXIES
     if count:
@@ -30,4 +30,4 @@ def client_address(request: HttpRequest) -> str:
             found = _valid(hops[-count])
             if found is not None:
                 return found
-    return _valid(remote) or "unknown"
+    return _valid(remote)
