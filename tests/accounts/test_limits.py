@@ -103,9 +103,11 @@ def test_with_confirmation_new_and_taken_addresses_get_the_same_answer(
     link = re.search(r"https?://testserver(\S+)", by_address["new@example.org"])
     assert link is not None
     client = Client()
-    assert client.get(link.group(1))["Location"] == "/onboarding/"
+    assert client.get(link.group(1)).status_code == 200  # opening the link changes nothing
+    assert not User.objects.get(email="new@example.org").is_active
+    assert client.post(link.group(1))["Location"] == "/onboarding/"
     assert User.objects.get(email="new@example.org").is_active
-    assert client.get(link.group(1)).status_code == 404  # once only
+    assert client.post(link.group(1)).status_code == 404  # once only
     anonymous = ApiClient(None)
     api_answers = [
         anonymous.post("/auth/signup", {"email": email, "password": PASSWORD}).status_code

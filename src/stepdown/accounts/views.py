@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from stepdown.accounts import rate, services
 from stepdown.accounts.forms import (
@@ -61,18 +61,19 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/signup.html", {"form": form}, status=status)
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
-    """The link in the sign-up email starts the account and signs the person in.
-
-    A GET that writes, once: mail clients only open links, and the token is single-use (it
-    depends on ``last_login``, which signing in sets)."""
+    """The link in the sign-up email: a page with one button (opening a link never writes, and
+    mail scanners open links), which starts the account and signs the person in. The token
+    works once: it depends on ``last_login``, which signing in sets."""
     try:
         user = User.objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))))
     except (ValueError, TypeError, OverflowError, User.DoesNotExist):
         raise Http404 from None
     if user.is_active or not default_token_generator.check_token(user, token):
         raise Http404
+    if request.method == "GET":
+        return render(request, "accounts/signup_confirm.html")
     services.signup_confirm(user=user)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, "Your account is ready. A few questions first, to set it up.")
