@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -10,6 +12,65 @@ from django.test import Client
 from tests.api_client import ApiClient
 
 PASSWORD = "a-long-test-passphrase"
+
+
+# An email address, or a link carrying a secret: a reset or sign-up confirmation link, a
+# calendar feed, an API token.
+LEAK = re.compile(
+    r"[\w.+-]+@[\w-]+(\.[\w-]+)+"
+    r"|/password/reset/[^/\s]+/[^/\s]+"
+    r"|/signup/[^/\s]+/[^/\s]+"
+    r"|/calendar/[^/\s]+\.ics"
+    r"|sdp_[0-9a-f]{8}_"
+)
+
+
+class LeakWatch(logging.Handler):
+    """Collects every log record of the run that carries personal data or a secret."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.leaks: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        line = self.format(record)
+        if LEAK.search(line):
+            self.leaks.append(f"{record.name}: {line[:300]}")
+
+
+def _listening(watch: LeakWatch) -> list[logging.Logger]:
+    """The root and every logger that keeps its records to itself, each with the watch."""
+    loggers = [logging.getLogger()] + [
+        logger
+        for logger in logging.Logger.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger) and not logger.propagate
+    ]
+    for logger in loggers:
+        if watch not in logger.handlers:
+            logger.addHandler(watch)
+    root = logging.getLogger()
+    root.setLevel(min(root.level, logging.INFO))
+    return loggers
+
+
+@pytest.fixture(scope="session")
+def _log_watch() -> Iterator[LeakWatch]:
+    """Every log record of the whole run, down to INFO, is searched for an email address or a
+    link with a token; the run fails at the end if one is found (issue 12, defect 3)."""
+    watch = LeakWatch()
+    _listening(watch)
+    yield watch
+    for logger in _listening(watch):
+        logger.removeHandler(watch)
+    if watch.leaks:
+        pytest.fail("log records with personal data or secrets:\n" + "\n".join(watch.leaks[:20]))
+
+
+@pytest.fixture(autouse=True)
+def _no_personal_data_in_logs(_log_watch: LeakWatch) -> None:
+    # Before each test: a command that sets Django up again (the CLI) reconfigures logging and
+    # drops the watch's handlers.
+    _listening(_log_watch)
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
@@ -39,12 +41,24 @@ api = NinjaAPI(
 
 @api.exception_handler(InvalidInput)
 def _invalid_input(request: HttpRequest, error: InvalidInput) -> HttpResponse:
-    message, kind = error.message, "invalid"
+    kind, suffix = "invalid", ""
     if isinstance(error, NeedsConfirmation):
-        message += f' To save it anyway, send "{error.confirm_field}": true.'
-        kind = "needs_confirmation"
-    detail = [{"loc": ["body", error.field], "msg": message, "type": kind}]
+        kind, suffix = (
+            "needs_confirmation",
+            f' To save it anyway, send "{error.confirm_field}": true.',
+        )
+    detail = [
+        {"loc": [error.location, field], "msg": message + suffix, "type": kind}
+        for field, message in error.problems.items()
+    ]
     return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
+    limit_mb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024)
+    message = f"The request body is too large: send at most {limit_mb:g} MB of JSON."
+    return api.create_response(request, {"detail": message}, status=413)
 
 
 @api.exception_handler(ValidationError)

@@ -6,10 +6,30 @@ from __future__ import annotations
 class InvalidInput(ValueError):
     """Input that cannot be accepted. ``field`` names the input; ``message`` says why, kindly."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, *, location: str = "body") -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+        # Where the API says the field was: "body", or "query" for a list filter.
+        self.location = location
+
+    @property
+    def problems(self) -> dict[str, str]:
+        return {self.field: self.message}
+
+
+class InvalidInputs(InvalidInput):
+    """Several fields wrong at once, so a form can show every reason together. ``field`` and
+    ``message`` are the first, for adapters that show one."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        field, message = next(iter(problems.items()))
+        super().__init__(field, message)
+        self._problems = dict(problems)
+
+    @property
+    def problems(self) -> dict[str, str]:
+        return self._problems
 
 
 class NeedsConfirmation(InvalidInput):

@@ -7,6 +7,8 @@ those fields accept strings only, parsed by pydantic, and nothing else (no Unix 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import typing
 import uuid
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
@@ -32,8 +34,20 @@ def _text_only(value: Any) -> Any:
     return value
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WHOLE_NUMBER = re.compile(r"-?\d+")
+DATE_MESSAGE = "must be a date written like 2026-01-31"
+
+
+def _date_text_only(value: Any) -> Any:
+    # pydantic alone reads "0" or "1700000000" as a Unix time (so "0" was 1 January 1970).
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValueError(DATE_MESSAGE)
+    return value
+
+
 IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_text_only), Field(strict=False)]
-IsoDate = Annotated[dt.date, BeforeValidator(_text_only), Field(strict=False)]
+IsoDate = Annotated[dt.date, BeforeValidator(_date_text_only), Field(strict=False)]
 UuidText = Annotated[uuid.UUID, BeforeValidator(_text_only), Field(strict=False)]
 
 
@@ -65,6 +79,26 @@ class StrictIn(Schema):
                 problem = rule.problem(value)
                 if problem:
                     raise ValueError(problem)
+        return value
+
+
+class QueryFilters(Schema):
+    """Base for list filters read from the query string, where every value arrives as text.
+
+    Whole numbers must be written in digits ("280.0" and "1e3" are refused, as a strict body
+    refuses 280.0) and dates as YYYY-MM-DD ("0" is not 1 January 1970)."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _plain_text(cls, value: Any, info: ValidationInfo) -> Any:
+        if not isinstance(value, str) or info.field_name is None:
+            return value
+        annotation = cls.model_fields[info.field_name].annotation
+        kinds = {annotation, *typing.get_args(annotation)}
+        if int in kinds and not _WHOLE_NUMBER.fullmatch(value):
+            raise ValueError("must be a whole number written in digits, like 20")
+        if dt.date in kinds:
+            _date_text_only(value)
         return value
 
 

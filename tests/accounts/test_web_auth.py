@@ -12,18 +12,19 @@ from django.core import mail
 from django.test import Client
 from tests.conftest import PASSWORD
 
+from stepdown.accounts.forms import LIKELY_ZONES
 from stepdown.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 
 
-def test_signup_signs_in_and_asks_for_a_product(client: Client) -> None:
+def test_signup_signs_in_and_lands_on_onboarding(client: Client) -> None:
     response = client.post(
         "/account/signup/",
         {"email": "sam@example.net", "password": PASSWORD, "time_zone": "Europe/London"},
     )
     assert response.status_code == 302
-    assert response["Location"] == "/products/new/"
+    assert response["Location"] == "/onboarding/"
     user = User.objects.get(email="sam@example.net")
     assert user.time_zone == "Europe/London"
     assert user.password.startswith(("argon2", "md5"))  # hashed, never plain
@@ -83,7 +84,7 @@ def test_password_change(web: Client, person: Any) -> None:
     assert person.check_password("another-long-phrase-9")
 
 
-def test_password_reset_by_email_link(client: Client, person: Any) -> None:
+def test_password_reset_by_email_link(client: Client, person: Any, mail_server: None) -> None:
     client.post("/account/password/reset/", {"email": person.email})
     assert len(mail.outbox) == 1
     link = re.search(r"https?://[^\s]+", mail.outbox[0].body)
@@ -99,7 +100,7 @@ def test_password_reset_by_email_link(client: Client, person: Any) -> None:
     assert person.check_password("brand-new-phrase-42")
 
 
-def test_password_reset_does_not_reveal_unknown_emails(client: Client) -> None:
+def test_password_reset_does_not_reveal_unknown_emails(client: Client, mail_server: None) -> None:
     response = client.post("/account/password/reset/", {"email": "ghost@example.org"}, follow=True)
     assert "If that address belongs to an account" in response.content.decode()
     assert mail.outbox == []
@@ -144,7 +145,9 @@ def test_the_time_zone_list_shows_the_persons_zone_selected(web: Client, person:
     assert "Europe/London" in codes
     assert "Asia/Kathmandu" in codes
     assert "localtime" not in codes  # the server's own zone is not a place
-    assert codes == sorted(codes)
+    likely = len(LIKELY_ZONES)
+    assert codes[:likely] == list(LIKELY_ZONES)  # the likely ones first, then all the others
+    assert codes[likely:] == sorted(codes[likely:])
     assert set(codes) <= zoneinfo.available_timezones()
     assert [code for code, chosen in options if chosen] == ["America/Chicago"]
     assert '<label for="id_profile-time_zone"' in body

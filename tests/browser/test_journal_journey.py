@@ -20,6 +20,9 @@ def test_sign_up_add_product_log_with_quick_button(
     page.get_by_label("Password").fill("a-long-test-passphrase")
     page.get_by_label("Time zone").select_option("America/Chicago")
     page.get_by_role("button", name="Create account").click()
+    # A new account lands on onboarding; this journey adds its product first.
+    expect(page).to_have_url(re.compile(r"/onboarding/"))
+    page.goto("/products/new/")
 
     expect(page.get_by_role("heading", name="Add a product")).to_be_visible()
     page.get_by_label("Name", exact=True).fill("Green Maeng Da")

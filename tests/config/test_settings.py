@@ -94,6 +94,7 @@ def test_production_settings_pass_the_deploy_check_without_warnings(tmp_path: Pa
             "SECRET_KEY": "k" * 10 + "9f3Jq2LxV7pR0sT4wY8zB1nM5cH6dG2aE3uK7iO0" + "Zx-_!",
             "ALLOWED_HOSTS": "stepdown.example.org",
             "STEPDOWN_DATA_DIR": str(tmp_path),
+            "STEPDOWN_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         },
         "--deploy",
         "--fail-level",

@@ -118,7 +118,8 @@ def test_urge_page_query_count_is_constant(
     for n in range(40):
         services.urge_log_create(owner=person, strength=n % 11)
     # session + user + history (one query, 30 rows shown), with headroom for middleware.
-    with django_assert_max_num_queries(5):
+    # The session is a database read on every request (sign-out ends it on every worker at once).
+    with django_assert_max_num_queries(6):
         body = web.get("/learn/tools/urge/").content.decode()
     assert body.count("/10</strong>") == 30
 

@@ -5,15 +5,35 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from stepdown.accounts import services
 from stepdown.accounts.models import TIME_ZONES, User
 from stepdown.web.validation import AppVoiceForm, AppVoiceMixin, AppVoiceModelForm
 
-TIME_ZONE_CHOICES = [(name, name) for name in sorted(TIME_ZONES)]
+# Where most people who use Stepdown live, shown first; the browser's own zone is picked by
+# accounts/timezone.js. (An ordering choice, not data about anyone.)
+LIKELY_ZONES = (
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Los_Angeles",
+    "America/Toronto",
+    "Europe/London",
+    "Europe/Berlin",
+    "Asia/Kolkata",
+    "Asia/Bangkok",
+    "Asia/Jakarta",
+    "Australia/Sydney",
+    "UTC",
+)
+TIME_ZONE_CHOICES = [
+    ("Likely", [(name, name) for name in LIKELY_ZONES]),
+    ("All time zones", [(name, name) for name in sorted(TIME_ZONES - set(LIKELY_ZONES))]),
+]
 
 
 class ZoneSelect(forms.Select):
@@ -29,8 +49,21 @@ class ZoneSelect(forms.Select):
         chosen = "" if value is None else str(value)
         options = format_html_join(
             "",
-            '<option value="{}"{}>{}</option>',
-            ((code, " selected" if code == chosen else "", label) for code, label in self.choices),
+            '<optgroup label="{}">{}</optgroup>',
+            (
+                (
+                    group,
+                    format_html_join(
+                        "",
+                        '<option value="{}"{}>{}</option>',
+                        (
+                            (code, " selected" if code == chosen else "", label)
+                            for code, label in zones
+                        ),
+                    ),
+                )
+                for group, zones in self.choices
+            ),
         )
         return format_html(
             '<select name="{}"{}>{}</select>',
@@ -51,10 +84,60 @@ class SignupForm(AppVoiceForm):
     )
     time_zone = forms.ChoiceField(
         choices=TIME_ZONE_CHOICES,
-        widget=ZoneSelect,
+        widget=ZoneSelect(attrs={"data-browser-zone": ""}),
         initial="UTC",
-        help_text="Your days are counted in this time zone.",
+        help_text="Your days are counted in this time zone; this browser's zone is chosen for you.",
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.is_bound:  # shown again with errors: keep the zone the person sent
+            self.fields["time_zone"].widget.attrs["data-chosen"] = "true"
+
+    def clean(self) -> dict[str, Any]:
+        """Every field's problem at once, from the same checks the service makes."""
+        cleaned = super().clean() or {}
+        problems = services.signup_problems(
+            email=str(self.data.get("email", "")),
+            password=str(self.data.get("password", "")),
+            display_name=str(self.data.get("display_name", "")),
+            time_zone=str(self.data.get("time_zone", "")),
+        )
+        for field, message in problems.items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        return cleaned
+
+
+KEEP_HELP = (
+    "Off: every other browser, API token and calendar link you set up stops working, in case "
+    "someone else knew the old password."
+)
+
+
+class KeepSignedInMixin(forms.Form):
+    keep_signed_in = forms.BooleanField(
+        required=False,
+        label="Keep my other sign-ins, API tokens and calendar links working",
+        help_text=KEEP_HELP,
+    )
+    user: User
+
+    def save(self, commit: bool = True) -> User:
+        services.password_set(
+            user=self.user,
+            password=self.cleaned_data["new_password1"],
+            keep_signed_in=self.cleaned_data["keep_signed_in"],
+        )
+        return self.user
+
+
+class StepdownPasswordChangeForm(KeepSignedInMixin, PasswordChangeForm):
+    pass
+
+
+class StepdownSetPasswordForm(KeepSignedInMixin, SetPasswordForm):  # type: ignore[type-arg]
+    pass
 
 
 class EmailAuthenticationForm(AppVoiceMixin, AuthenticationForm):

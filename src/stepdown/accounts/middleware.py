@@ -43,3 +43,25 @@ class UserTimeZoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class PrivateResponseMiddleware:
+    """No browser or proxy keeps a copy of a personal page, an API answer or a one-time secret.
+
+    A signed-in response (page or API) is always ``no-store``; so is any other response that does
+    not choose its own caching (sign-in and reset pages, the token exchange). Static files are
+    served before this middleware and keep their long cache. Every response also carries the
+    ``Permissions-Policy`` that turns off the device features no page uses.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        # Read after the view: the API's bearer token signs the request in inside the view.
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or "Cache-Control" not in response:
+            response["Cache-Control"] = "no-store"
+        response["Permissions-Policy"] = settings.PERMISSIONS_POLICY
+        return response

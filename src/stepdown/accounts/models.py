@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import zoneinfo
 from typing import Any, ClassVar
 
@@ -9,6 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 # Read once: zoneinfo walks the zone files on every call. Left out: names for the machine's own
 # zone and zoneinfo's internals, which are not places a person lives.
@@ -18,6 +20,10 @@ TIME_ZONES = frozenset(zoneinfo.available_timezones()) - {"localtime", "posixrul
 def validate_time_zone(value: str) -> None:
     if value not in TIME_ZONES:
         raise ValidationError(f"{value!r} is not a known time zone (for example Europe/London).")
+
+
+def new_sessions_key() -> str:
+    return secrets.token_hex(16)
 
 
 class UserManager(BaseUserManager["User"]):
@@ -51,6 +57,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Bumped on every change to anything the person owns; per-person caches are keyed on it, so
     # a cache never serves anything from before a write (see stepdown.accounts.revisions).
     data_revision = models.PositiveBigIntegerField(default=0, editable=False)
+    # Every session signed in as this person carries an HMAC of this key; a new key ends them
+    # all at once. A new password makes a new key, unless the person chooses to stay signed in.
+    sessions_key = models.CharField(max_length=32, default=new_sessions_key, editable=False)
 
     objects: ClassVar[UserManager] = UserManager()
 
@@ -63,6 +72,17 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.display_name or self.email
+
+    def set_password(self, raw_password: str | None) -> None:
+        super().set_password(raw_password)
+        self.sessions_key = new_sessions_key()
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        # Not the password hash (Django's default): a person may keep other sessions open.
+        key_salt = "stepdown.accounts.User.sessions_key"
+        return salted_hmac(
+            key_salt, self.sessions_key, secret=secret, algorithm="sha256"
+        ).hexdigest()
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -79,6 +99,7 @@ class PersonalAccessToken(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField()
 
     class Meta:
         ordering: ClassVar[list[str]] = ["-created_at"]
@@ -89,4 +110,21 @@ class PersonalAccessToken(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class RateEvent(models.Model):
+    """One sign-in failure, sign-up or reset request from a client address, kept for an hour.
+
+    In the database so every worker process counts the same events.
+    """
+
+    kind = models.CharField(max_length=16)
+    address = models.CharField(max_length=45)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes: ClassVar[list[models.Index]] = [models.Index(fields=["kind", "address", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.at:%Y-%m-%d %H:%M}"

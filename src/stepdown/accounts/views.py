@@ -2,19 +2,40 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.contrib.auth.tokens import default_token_generator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods, require_POST
 
-from stepdown.accounts import services
-from stepdown.accounts.forms import EmailAuthenticationForm, ProfileForm, SignupForm, TokenForm
+from stepdown.accounts import rate, services
+from stepdown.accounts.forms import (
+    EmailAuthenticationForm,
+    ProfileForm,
+    SignupForm,
+    StepdownPasswordChangeForm,
+    StepdownSetPasswordForm,
+    TokenForm,
+)
 from stepdown.accounts.models import User
+from stepdown.accounts.tasks import send_password_reset
 from stepdown.errors import InvalidInput, NotFound
+
+TOO_MANY = "Too many requests from this address in the last hour. Please try again later."
+
+
+def site_url(request: HttpRequest) -> str:
+    """The address this request came to, for links in emails the worker sends."""
+    return request.build_absolute_uri("/").rstrip("/")
 
 
 @require_http_methods(["GET", "POST"])
@@ -22,17 +43,41 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("web:home")
     form = SignupForm(request.POST or None)
+    if request.method == "POST" and not rate.take(request, "sign-up"):
+        return render(request, "accounts/rate_limited.html", {"message": TOO_MANY}, status=429)
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.user_signup(**form.cleaned_data)
+            user = services.user_signup(**form.cleaned_data, site_url=site_url(request))
         except InvalidInput as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            for field, message in error.problems.items():
+                form.add_error(field if field in form.fields else None, message)
         else:
+            if user is None:  # confirmed by email first
+                return render(request, "accounts/signup_sent.html")
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, "Welcome to Stepdown. Start by adding the product you use.")
-            return redirect("journal:product_new")
+            messages.success(request, "Welcome to Stepdown. A few questions first, to set it up.")
+            return redirect("goals:onboarding")
     status = 422 if form.errors else 200
     return render(request, "accounts/signup.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The link in the sign-up email: a page with one button (opening a link never writes, and
+    mail scanners open links), which starts the account and signs the person in. The token
+    works once: it depends on ``last_login``, which signing in sets."""
+    try:
+        user = User.objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))))
+    except (ValueError, TypeError, OverflowError, User.DoesNotExist):
+        raise Http404 from None
+    if user.is_active or not default_token_generator.check_token(user, token):
+        raise Http404
+    if request.method == "GET":
+        return render(request, "accounts/signup_confirm.html")
+    services.signup_confirm(user=user)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, "Your account is ready. A few questions first, to set it up.")
+    return redirect("goals:onboarding")
 
 
 class SignInView(auth_views.LoginView):
@@ -45,9 +90,17 @@ class SignInView(auth_views.LoginView):
         context["timed_out"] = self.request.session.pop("stepdown_timed_out", False)
         return context
 
+    def form_invalid(self, form: Any) -> HttpResponse:
+        # 400, not 200: the sign-in did not happen. Same answer for a wrong password and an
+        # unknown address, so it says nothing about which accounts exist.
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
 
 class PasswordChange(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
+    form_class = StepdownPasswordChangeForm
     success_url = reverse_lazy("accounts:settings")
 
     def form_valid(self, form):  # type: ignore[no-untyped-def]
@@ -56,10 +109,28 @@ class PasswordChange(auth_views.PasswordChangeView):
 
 
 class PasswordReset(auth_views.PasswordResetView):
+    """Queues the email for the worker whatever the address, so the answer takes the same time
+    for a known and an unknown one. Without a mail server the page explains the command-line
+    reset instead of offering a form."""
+
     template_name = "accounts/password_reset.html"
-    email_template_name = "accounts/password_reset_email.txt"
-    subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(**kwargs) | {"mail": settings.MAIL_CONFIGURED}
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not settings.MAIL_CONFIGURED:
+            return self.get(request, *args, **kwargs)
+        if not rate.take(request, "reset"):
+            return render(request, "accounts/rate_limited.html", {"message": TOO_MANY}, status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        send_password_reset.enqueue(
+            email=form.cleaned_data["email"], site_url=site_url(self.request)
+        )
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PasswordResetDone(auth_views.PasswordResetDoneView):
@@ -68,6 +139,7 @@ class PasswordResetDone(auth_views.PasswordResetDoneView):
 
 class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
+    form_class = StepdownSetPasswordForm
     success_url = reverse_lazy("accounts:login")
 
     def form_valid(self, form):  # type: ignore[no-untyped-def]
@@ -97,6 +169,7 @@ def account_settings(request: HttpRequest) -> HttpResponse:
         "token_form": TokenForm(),
         "tokens": services.tokens_for(owner=user),
         "new_token": request.session.pop("stepdown_new_token", None),
+        "token_days": settings.TOKEN_DAYS,
     }
     return render(request, "accounts/settings.html", context, status=422 if profile.errors else 200)
 

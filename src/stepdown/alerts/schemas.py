@@ -8,7 +8,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from stepdown.schemas import StrictIn
+from stepdown.schemas import QueryFilters, StrictIn
 
 SeverityName = Literal["critical", "high", "moderate", "low", "info"]
 AlertStatus = Literal["open", "acknowledged", "resolved"]
@@ -16,14 +16,14 @@ SuggestionStatus = Literal["suggested", "accepted", "declined", "superseded"]
 SuggestionKindName = Literal["hold", "reinstate", "slow"]
 
 
-class AlertFilters(Schema):
+class AlertFilters(QueryFilters):
     status: AlertStatus | None = None
     severity: SeverityName | None = None
     limit: int = Field(50, ge=1, le=200)
     offset: int = Field(0, ge=0, le=1_000_000_000)
 
 
-class SuggestionFilters(Schema):
+class SuggestionFilters(QueryFilters):
     status: SuggestionStatus | None = None
 
 

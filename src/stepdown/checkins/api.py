@@ -68,7 +68,8 @@ def get_instrument_definition(request: HttpRequest, code: str) -> dict[str, Any]
 )
 def list_responses(request: HttpRequest, filters: Query[ResponseFilters]) -> dict[str, Any]:
     if filters.instrument is not None and filters.instrument not in INSTRUMENTS:
-        raise InvalidInput("instrument", f"Unknown instrument {filters.instrument!r}.")
+        message = f"Unknown instrument {filters.instrument!r}."
+        raise InvalidInput("instrument", message, location="query")
     responses = selectors.responses_for(
         owner=request_owner(request),
         instrument=filters.instrument,

@@ -13,7 +13,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from stepdown.schemas import IsoDate, StrictIn, UuidText
+from stepdown.schemas import IsoDate, QueryFilters, StrictIn, UuidText
 
 AnswerIn = int | float | bool | str | None
 Answers = dict[str, AnswerIn]
@@ -30,7 +30,7 @@ class ResponsePatch(StrictIn):
     answers: Answers = Field(max_length=100)
 
 
-class ResponseFilters(Schema):
+class ResponseFilters(QueryFilters):
     """List filters: an instrument code and local dates, both inclusive, and a page.
 
     ``drafts`` includes unfinished drafts (kept for a flag they raised; ``total`` is null).

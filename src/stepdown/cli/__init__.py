@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "stepdown.cli.web",
     "stepdown.cli.journal",
     "stepdown.cli.worker",
+    "stepdown.cli.account",
     "stepdown.cli.checkin",
     # pure commands, one module per topic
     "stepdown.cli.skin",

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 import sys
 
 import typer
 
 from stepdown.cli.django_setup import setup_django
+from stepdown.cli.errors import fail
+
+
+def refuse_busy_port(host: str, port: int) -> None:
+    """Stop with one line when something already listens on the port.
+
+    granian shares a port with another server (SO_REUSEPORT), so without this check a second
+    ``stepdown serve`` starts beside the first and requests land on either."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # Lets a port in TIME_WAIT from a previous run be reused; a live listener still refuses.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                fail(f"port {port} is already in use (is Stepdown running?); try --port")
+            fail(f"cannot listen on {host}:{port}: {error.strerror}")
 
 
 def serve(
@@ -16,7 +36,8 @@ def serve(
     workers: int = typer.Option(1, min=1, max=32, help="Worker processes."),
 ) -> None:
     """Apply database migrations, then serve Stepdown with granian."""
-    setup_django(migrate=True)
+    refuse_busy_port(host, port)
+    setup_django(migrate=True, announce=True)
     shown_host = f"[{host}]" if ":" in host else host
     typer.echo(f"Stepdown is running at http://{shown_host}:{port}/  (Ctrl-C to stop)")
     sys.stdout.flush()

@@ -55,7 +55,7 @@ def _local_secret_key(data_dir: Path) -> str:
     key_file = data_dir / "secret_key"
     if key_file.exists():
         return key_file.read_text().strip()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
     key_file.touch(mode=0o600)
     key_file.write_text(key)
@@ -80,6 +80,17 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 OPEN_SIGNUP = env_bool("STEPDOWN_OPEN_SIGNUP", True)
 SESSION_IDLE_MINUTES = env_int("STEPDOWN_SESSION_IDLE_MINUTES", 30, minimum=1)
+# API tokens stop working this many days after they are made.
+TOKEN_DAYS = env_int("STEPDOWN_TOKEN_DAYS", 90, minimum=1)
+# How many reverse proxies in front of Stepdown append to X-Forwarded-For; 0 reads only the
+# connecting address. The client is the address the outermost trusted proxy saw.
+TRUSTED_PROXIES = env_int("STEPDOWN_TRUSTED_PROXIES", 0)
+# Per client address per hour: failed sign-ins over all accounts, sign-ups, reset requests.
+RATE_LIMITS = {
+    "sign-in": env_int("STEPDOWN_SIGNIN_FAILURES_PER_ADDRESS", 30, minimum=1),
+    "sign-up": env_int("STEPDOWN_SIGNUPS_PER_ADDRESS", 10, minimum=1),
+    "reset": env_int("STEPDOWN_RESETS_PER_ADDRESS", 10, minimum=1),
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -118,6 +129,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "stepdown.accounts.middleware.IdleTimeoutMiddleware",
     "stepdown.accounts.middleware.UserTimeZoneMiddleware",
+    "stepdown.accounts.middleware.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -158,6 +170,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "stepdown.accounts.backends.AddressLimitBackend",
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -183,32 +196,50 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 AXES_FAILURE_LIMIT = env_int("STEPDOWN_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+# The address comes from the trusted proxy count, never from a header anyone can send.
+AXES_CLIENT_IP_CALLABLE = "stepdown.accounts.client.client_address"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "stepdown.accounts.lockout.lockout_response"
 AXES_VERBOSE = False
 
-# Sessions: kept on the server (logout really ends them), cached in memory for speed. The idle
+# Sessions: kept in the database, which every worker process reads, so signing out or a revoked
+# session ends at once everywhere (a per-process cache kept them alive for a while). The idle
 # timeout is enforced by IdleTimeoutMiddleware; the cookie's own age is the absolute limit.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
 HTTPS = env_bool("STEPDOWN_HTTPS", PRODUCTION)
+# Production without HTTPS only when something in front of Stepdown terminates TLS and the
+# operator says so; AccountsConfig.ready logs a warning then.
+TLS_TERMINATED_ELSEWHERE = env_bool("STEPDOWN_TLS_TERMINATED_ELSEWHERE", False)
+if PRODUCTION and not HTTPS and not TLS_TERMINATED_ELSEWHERE:
+    raise ImproperlyConfigured(
+        "STEPDOWN_HTTPS=false in production needs STEPDOWN_TLS_TERMINATED_ELSEWHERE=true "
+        "(only when a proxy in front of Stepdown serves HTTPS)"
+    )
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = env_int("STEPDOWN_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
+# A load balancer checks health over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_bool("STEPDOWN_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Features no page uses, turned off for every page (PrivateResponseMiddleware sends it).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -236,7 +267,30 @@ TASKS = {
     }
 }
 
-EMAIL_BACKEND = env_str("STEPDOWN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+CONSOLE_EMAIL = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = env_str("STEPDOWN_EMAIL_BACKEND", "" if PRODUCTION else CONSOLE_EMAIL)
+if PRODUCTION and EMAIL_BACKEND in ("", CONSOLE_EMAIL):
+    # The console backend writes every email, reset links included, into the server's log.
+    raise ImproperlyConfigured(
+        "STEPDOWN_EMAIL_BACKEND must be set in production: "
+        "django.core.mail.backends.smtp.EmailBackend, "
+        "django.core.mail.backends.filebased.EmailBackend, "
+        "or django.core.mail.backends.dummy.EmailBackend for no email"
+    )
+EMAIL_FILE_PATH = env_path("STEPDOWN_EMAIL_FILE_PATH", DATA_DIR / "mail")
+# Reset links and sign-up confirmations go by email only through a real mail server; otherwise
+# the reset page points to `stepdown password-reset` on the computer that runs Stepdown.
+MAIL_CONFIGURED = EMAIL_BACKEND not in (
+    CONSOLE_EMAIL,
+    "django.core.mail.backends.dummy.EmailBackend",
+)
+# Clinic instances: sign-up answers "check your email" for new and taken addresses alike and the
+# account starts once the link in that email is opened. Needs a mail server.
+SIGNUP_CONFIRMATION = env_bool("STEPDOWN_SIGNUP_CONFIRMATION", False)
+if SIGNUP_CONFIRMATION and not MAIL_CONFIGURED:
+    raise ImproperlyConfigured(
+        "STEPDOWN_SIGNUP_CONFIRMATION needs a mail server (STEPDOWN_EMAIL_BACKEND)"
+    )
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
@@ -261,17 +315,34 @@ SKIN_QUOTA_MB = env_int("STEPDOWN_SKIN_QUOTA_MB", 500, minimum=1)
 # The address people open Stepdown at (e.g. https://stepdown.example.org): links that leave the
 # browser (calendar feeds, emails) use it. Empty: the address of the request.
 SITE_URL = (env_optional("STEPDOWN_SITE_URL") or "").rstrip("/")
+# Only the account that runs Stepdown reads its files.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"one_line": {"()": "stepdown.accounts.logs.OneLine"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "one_line": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["one_line"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("STEPDOWN_LOG_LEVEL", "WARNING")},
     "loggers": {
         # Request logs carry URLs and sometimes bodies; keep them out of the log by default.
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
+        # A request with a Host header not in ALLOWED_HOSTS: one line, not a traceback each.
+        "django.security.DisallowedHost": {
+            "handlers": ["one_line"],
+            "level": "WARNING",
+            "propagate": False,
+        },
     },
 }
 

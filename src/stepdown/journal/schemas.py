@@ -10,7 +10,7 @@ from ninja import Schema
 from pydantic import Field
 
 from stepdown.journal.models import Dose, Product
-from stepdown.schemas import IsoDate, IsoDateTime, StrictIn, UuidText
+from stepdown.schemas import IsoDate, IsoDateTime, QueryFilters, StrictIn, UuidText
 
 FormName = Literal["leaf_powder", "capsules", "tea", "extract", "seven_oh", "other"]
 ResultName = Literal["pass", "fail", "unknown"]
@@ -94,7 +94,7 @@ class RemovedOut(Schema):
     result: Literal["deleted", "archived"]
 
 
-class DoseFilters(Schema):
+class DoseFilters(QueryFilters):
     """List filters: local dates, both inclusive, and a page."""
 
     since: dt.date | None = None

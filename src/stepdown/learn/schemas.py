@@ -9,7 +9,7 @@ from ninja import Schema
 from pydantic import Field
 
 from stepdown.learn.models import ReasonToChange, SupportContact, UrgeLog
-from stepdown.schemas import IsoDateTime, StrictIn, UuidText
+from stepdown.schemas import IsoDateTime, QueryFilters, StrictIn, UuidText
 
 HelpedName = Literal[
     "waited", "breathing", "moving", "contact", "food_drink", "distraction", "reasons", "nothing"
@@ -76,6 +76,6 @@ class UrgeOut(Schema):
     client_id: str | None
 
 
-class UrgeFilters(Schema):
+class UrgeFilters(QueryFilters):
     limit: int = Field(50, ge=1, le=500)
     offset: int = Field(0, ge=0, le=1_000_000_000)

@@ -81,12 +81,14 @@ def plan_history(*, owner: User, plan_id: int) -> list[PlanAdjustment]:
 
 
 def plan_by_calendar_token(secret: str) -> Plan | None:
-    """The plan a calendar link points at, or ``None`` for an unknown or revoked link."""
+    """The plan a calendar link points at, or ``None`` for an unknown or revoked link, or one
+    whose owner's account is closed."""
     if not secret:
         return None
     return (
         Plan.objects.select_related("product")
-        .filter(calendar_token_hash=token_hash(secret))
+        # A closed account's links stop with it.
+        .filter(calendar_token_hash=token_hash(secret), owner__is_active=True)
         .first()
     )
 

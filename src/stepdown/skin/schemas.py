@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from ninja import Schema
 from pydantic import Field
 
-from stepdown.schemas import IsoDate, IsoDateTime, StrictIn, UuidText
+from stepdown.schemas import IsoDate, IsoDateTime, QueryFilters, StrictIn, UuidText
 from stepdown.skin.models import PhotoSession, SkinReport
 
 SiteName = Literal["back_of_hand", "forearm", "neck", "face"]
@@ -31,7 +31,7 @@ class SessionIn(StrictIn):
     client_id: UuidText | None = None
 
 
-class SessionFilters(Schema):
+class SessionFilters(QueryFilters):
     site: SiteName | None = None
     limit: int = Field(50, ge=1, le=200)
     offset: int = Field(0, ge=0, le=1_000_000)
@@ -126,7 +126,7 @@ class SessionListOut(Schema):
     offset: int
 
 
-class TrendFilters(Schema):
+class TrendFilters(QueryFilters):
     site: SiteName | None = None
 
 

@@ -9,7 +9,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from stepdown.schemas import IsoDateTime, StrictIn, UuidText
+from stepdown.schemas import IsoDateTime, QueryFilters, StrictIn, UuidText
 from stepdown.substances.models import SubstanceUse
 
 CategoryName = Literal["alcohol", "opioids", "benzodiazepines", "stimulants", "cannabis", "other"]
@@ -54,7 +54,7 @@ class InteractionReportOut(Schema):
     )
 
 
-class InteractionFilters(Schema):
+class InteractionFilters(QueryFilters):
     names: str = Field(
         min_length=1, max_length=5000, description="Comma-separated names, e.g. Xanax,gabapentin"
     )
@@ -88,7 +88,7 @@ class MedicinesIn(StrictIn):
     )
 
 
-class SubstanceFilters(Schema):
+class SubstanceFilters(QueryFilters):
     """List filters: local dates, both inclusive, and a page."""
 
     since: dt.date | None = None

@@ -1,0 +1,39 @@
+"""``stepdown password-reset``: a new password on a computer without a mail server."""
+
+from __future__ import annotations
+
+import typer
+
+from stepdown.cli.django_setup import setup_django
+from stepdown.cli.errors import fail
+from stepdown.cli.worker import LOCAL_SITE_URL, clean_site_url
+
+
+def password_reset(
+    email: str = typer.Argument(..., help="The email address of the account."),
+    site_url: str = typer.Option(
+        LOCAL_SITE_URL,
+        "--site-url",
+        envvar="STEPDOWN_SITE_URL",
+        help="The address people open Stepdown at (or STEPDOWN_SITE_URL).",
+    ),
+) -> None:
+    """Print a one-time link to choose a new password, in this terminal only."""
+    try:
+        url = clean_site_url(site_url)
+    except ValueError as error:
+        fail(f"--site-url: {error}")
+    setup_django()
+    from stepdown.accounts.services import password_reset_link
+    from stepdown.errors import NotFound
+
+    try:
+        link = password_reset_link(email=email, site_url=url)
+    except NotFound:
+        fail(f"no active account with the email {email}")
+    typer.echo("Open this link in your browser to choose a new password (it works once):")
+    typer.echo(link)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("password-reset")(password_reset)

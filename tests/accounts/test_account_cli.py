@@ -1,0 +1,86 @@
+"""`stepdown password-reset` and `stepdown serve`'s start-up lines (issue 14)."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+from tests.config.test_settings import _clean_environment
+from typer.testing import CliRunner
+
+from stepdown.cli import app
+
+runner = CliRunner()
+
+
+@pytest.mark.django_db
+def test_password_reset_prints_a_one_time_link(person: Any) -> None:
+    result = runner.invoke(
+        app, ["password-reset", person.email, "--site-url", "http://192.168.1.20:8000"]
+    )
+    assert result.exit_code == 0, result.output
+    link = result.stdout.strip().splitlines()[-1]
+    assert link.startswith("http://192.168.1.20:8000/account/password/reset/")
+    client = Client()
+    form = client.get(link.split(":8000", 1)[1], follow=True)
+    assert b"Choose a new password" in form.content
+    set_url = form.redirect_chain[-1][0]
+    new = "brand-new-phrase-42"
+    assert client.post(set_url, {"new_password1": new, "new_password2": new}).status_code == 302
+    person.refresh_from_db()
+    assert person.check_password(new)
+    again = Client().get(link.split(":8000", 1)[1], follow=True)
+    assert b"no longer works" in again.content
+
+
+@pytest.mark.django_db
+def test_password_reset_for_an_unknown_address_is_one_line() -> None:
+    result = runner.invoke(app, ["password-reset", "ghost@example.org"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "stepdown: no active account with the email ghost@example.org"
+
+
+def _serve(port: int, data: Path) -> subprocess.Popen[str]:
+    env = _clean_environment() | {"STEPDOWN_DATA_DIR": str(data)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "stepdown", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_serve_refuses_a_port_in_use_naming_it(tmp_path: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        process = _serve(port, tmp_path)
+        out, err = process.communicate(timeout=120)
+    assert process.returncode == 2
+    assert err.strip().splitlines() == [
+        f"stepdown: port {port} is already in use (is Stepdown running?); try --port"
+    ]
+    assert "running" not in out
+
+
+def test_serve_says_where_the_database_is_and_that_it_is_being_prepared(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = _serve(port, tmp_path)
+    assert process.stdout is not None
+    try:
+        lines = [process.stdout.readline().strip() for _ in range(3)]
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+    assert lines[0] == f"Database: SQLite file {tmp_path / 'stepdown.sqlite3'}"
+    assert lines[1].startswith("Preparing the database (")
+    assert lines[2].startswith(f"Stepdown is running at http://127.0.0.1:{port}/")
