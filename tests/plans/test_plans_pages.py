@@ -205,8 +205,10 @@ def test_the_plan_page_query_count_does_not_grow_with_history(
         services.plan_hold(owner=person, plan_id=plan.pk, days=1, reason="one more day")
     for index in range(3):
         make_plan(person, start_g=Decimal(11 - index), replace_current=True)
-    # A render (nothing cached yet) includes the alert summary's two counts for the suggestions.
-    with django_assert_max_num_queries(12):
+    # A render (nothing cached yet) includes the alert summary's two counts for the suggestions,
+    # the session (read from the database on every request) and the onboarding answers (a plan
+    # paused for pregnancy says so).
+    with django_assert_max_num_queries(13):
         response = web.get("/plan/")
     assert response.status_code == 200
     with django_assert_max_num_queries(12):

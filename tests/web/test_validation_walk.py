@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from django import forms
 from django.apps import apps
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.core import validators
 from django.db import models
 from hypothesis import given, settings
@@ -114,6 +114,8 @@ def build_form(cls: type[forms.BaseForm], data: dict[str, Any], user: Any) -> fo
         }[name]
     if issubclass(cls, AuthenticationForm):
         return cls(None, data=data, **extra)
+    if issubclass(cls, SetPasswordForm):  # PasswordChangeForm too: both take the user first
+        return cls(user, data=data, **extra)
     return cls(data=data, **extra)
 
 

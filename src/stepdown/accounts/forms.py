@@ -115,7 +115,7 @@ KEEP_HELP = (
 )
 
 
-class KeepSignedInMixin(forms.Form):
+class KeepSignedInMixin(AppVoiceMixin, forms.Form):
     keep_signed_in = forms.BooleanField(
         required=False,
         label="Keep my other sign-ins, API tokens and calendar links working",
