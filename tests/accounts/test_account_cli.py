@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -84,3 +85,36 @@ def test_serve_says_where_the_database_is_and_that_it_is_being_prepared(tmp_path
     assert lines[0] == f"Database: SQLite file {tmp_path / 'stepdown.sqlite3'}"
     assert lines[1].startswith("Preparing the database (")
     assert lines[2].startswith(f"Stepdown is running at http://127.0.0.1:{port}/")
+
+
+def _children(pid: int) -> list[int]:
+    text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    return [int(child) for child in text.split()]
+
+
+def _command(pid: int) -> str:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+
+
+def test_serve_runs_the_worker_beside_it_and_stops_both(tmp_path: Path) -> None:
+    # Photos are measured by the worker: `make run` alone must measure them (regression).
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = _serve(port, tmp_path)
+    assert process.stdout is not None
+    try:
+        for _ in range(3):
+            process.stdout.readline()
+        deadline = time.monotonic() + 60
+        children: list[int] = []
+        while time.monotonic() < deadline and len(children) < 2:
+            children = _children(process.pid)
+            time.sleep(0.2)
+        commands = [_command(child) for child in children]
+        assert any(" stepdown worker " in f" {command} " for command in commands), commands
+        assert any("granian" in command for command in commands), commands
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+    assert all(not Path(f"/proc/{child}").exists() for child in children)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pytest
+from django.core.handlers.wsgi import WSGIHandler
 from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -26,6 +28,20 @@ PHONE = {"width": 390, "height": 844}
 # Playwright's sync API runs an event loop in the test thread; Django's guard against ORM calls
 # from async code would otherwise refuse the fixtures' database work.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# On SQLite the live server hands the test's one in-memory connection to every request thread;
+# two requests at once (a page and its lazily loaded panels) can then lock each other up for
+# good. One request at a time through the app (static files still stream in parallel).
+_one_request_at_a_time = threading.Lock()
+_handle = WSGIHandler.__call__
+
+
+def _serialised(self: WSGIHandler, environ: Any, start_response: Any) -> Iterable[bytes]:
+    with _one_request_at_a_time:
+        return _handle(self, environ, start_response)
+
+
+WSGIHandler.__call__ = _serialised  # type: ignore[method-assign]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

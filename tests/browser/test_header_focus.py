@@ -112,7 +112,7 @@ def test_phone_header_is_one_row_and_help_stays_visible(phone: Page) -> None:
     menu = phone.locator("#nav-menu")
     expect(menu.get_by_role("link", name="Today", exact=True)).to_be_visible()
     phone.locator("#nav-menu summary", has_text="More").click()
-    expect(menu.get_by_role("link", name="Medicines")).to_be_visible()
+    expect(menu.get_by_role("link", name="Medicines", exact=True)).to_be_visible()
     assert _on_top(phone, "header .help-now")
     phone.locator("header .help-now").click()
     phone.wait_for_url("**/help/")
@@ -141,7 +141,7 @@ def test_desktop_header_shows_the_places_in_one_row(desktop: Page) -> None:
     for name in ("Today", "Check-in", "Plan", "Journal"):
         expect(desktop.locator("header").get_by_role("link", name=name, exact=True)).to_be_visible()
     desktop.locator("header summary", has_text="More").click()
-    expect(desktop.get_by_role("link", name="Medicines")).to_be_visible()
+    expect(desktop.get_by_role("link", name="Medicines", exact=True)).to_be_visible()
     assert _on_top(desktop, "header .help-now")
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from playwright.sync_api import Page, expect
+from tests.browser.navigation import follow_nav
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,8 +44,7 @@ def test_trends_on_a_phone_reads_like_the_rest_of_the_app(
     _week_at_11_8_g(user)
     page.goto("/today/")
     # Trends from the main navigation
-    page.get_by_text("More", exact=True).click()
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Trends").click()
+    follow_nav(page, "Trends")
     expect(page.get_by_role("heading", name="Trends", exact=True)).to_be_visible()
     body = page.locator("body")
     expect(body).to_contain_text("average 11.8 g a day over 7 complete days")

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import socket
+import subprocess
 import sys
+from types import FrameType
 
 import typer
 
@@ -30,14 +33,27 @@ def refuse_busy_port(host: str, port: int) -> None:
             fail(f"cannot listen on {host}:{port}: {error.strerror}")
 
 
+# Seconds between the side worker's rounds: a skin photo is measured within this time.
+SIDE_WORKER_INTERVAL_S = 5
+
+
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
     workers: int = typer.Option(1, min=1, max=32, help="Worker processes."),
+    with_worker: bool = typer.Option(
+        None,
+        "--with-worker/--no-worker",
+        show_default="on, except in production",
+        help="Also run `stepdown worker` beside the server (photo measurement, reminders).",
+    ),
 ) -> None:
     """Apply database migrations, then serve Stepdown with granian."""
     refuse_busy_port(host, port)
     setup_django(migrate=True, announce=True)
+    if with_worker is None:
+        # A hosted instance runs its worker as a service of its own (docs/deploy.md).
+        with_worker = os.environ.get("STEPDOWN_ENV") != "production"
     shown_host = f"[{host}]" if ":" in host else host
     typer.echo(f"Stepdown is running at http://{shown_host}:{port}/  (Ctrl-C to stop)")
     sys.stdout.flush()
@@ -53,7 +69,27 @@ def serve(
         "--no-ws",
         "stepdown.config.wsgi:application",
     ]  # fmt: skip
-    os.execv(sys.executable, command)  # noqa: S606  (replaces this process; Ctrl-C goes to granian)
+    if not with_worker:
+        os.execv(sys.executable, command)  # noqa: S606  (replaces this process; Ctrl-C goes to granian)
+    side = [sys.executable, "-m", "stepdown", "worker", "--interval", str(SIDE_WORKER_INTERVAL_S)]
+    if not os.environ.get("STEPDOWN_SITE_URL"):
+        side += ["--site-url", f"http://{shown_host}:{port}"]
+    children = [subprocess.Popen(side, stdout=subprocess.DEVNULL), subprocess.Popen(command)]  # noqa: S603
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        for child in children:
+            child.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        code = children[1].wait()
+    except KeyboardInterrupt:  # Ctrl-C reaches the children too; wait for them to finish
+        code = children[1].wait()
+    finally:
+        stop(signal.SIGTERM, None)
+        for child in children:
+            child.wait()
+    raise typer.Exit(code)
 
 
 def manage(ctx: typer.Context) -> None:
