@@ -33,8 +33,14 @@ def refuse_busy_port(host: str, port: int) -> None:
             fail(f"cannot listen on {host}:{port}: {error.strerror}")
 
 
+class _Stop(Exception):
+    """SIGTERM to ``stepdown serve``: stop the server and its worker."""
+
+
 # Seconds between the side worker's rounds: a skin photo is measured within this time.
 SIDE_WORKER_INTERVAL_S = 5
+# Seconds the server and its worker get to finish what they are doing when asked to stop.
+STOP_GRACE_S = 10
 
 
 def serve(
@@ -77,18 +83,25 @@ def serve(
     children = [subprocess.Popen(side, stdout=subprocess.DEVNULL), subprocess.Popen(command)]  # noqa: S603
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        for child in children:
-            child.terminate()
+        raise _Stop
 
     signal.signal(signal.SIGTERM, stop)
+    code = 0
     try:
         code = children[1].wait()
-    except KeyboardInterrupt:  # Ctrl-C reaches the children too; wait for them to finish
-        code = children[1].wait()
+    except (KeyboardInterrupt, _Stop):
+        pass  # Ctrl-C reaches the children too; SIGTERM is passed on below
     finally:
-        stop(signal.SIGTERM, None)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         for child in children:
-            child.wait()
+            child.terminate()
+        for child in children:
+            try:
+                child.wait(timeout=STOP_GRACE_S)
+            except subprocess.TimeoutExpired:
+                # granian can miss a SIGTERM that arrives while it is still starting up.
+                child.kill()
+                child.wait()
     raise typer.Exit(code)
 
 
