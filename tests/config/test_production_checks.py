@@ -101,7 +101,7 @@ def test_a_bad_host_header_logs_one_line_not_a_traceback(tmp_path: Path) -> None
     code = SETUP + (
         "; from django.test import Client"
         "; c = Client(HTTP_HOST='evil.example')"
-        "; print([c.get('/healthz').status_code for _ in range(3)])"
+        "; print([c.get('/account/login/').status_code for _ in range(3)])"
     )
     result = _python(code, {"STEPDOWN_DATA_DIR": str(tmp_path), "STEPDOWN_ENV": "local"})
     assert "[400, 400, 400]" in result.stdout
@@ -119,3 +119,14 @@ def test_healthz_answers_over_plain_http_in_production(tmp_path: Path) -> None:
     )
     result = _python(code, PRODUCTION | {"STEPDOWN_DATA_DIR": str(tmp_path)})
     assert result.stdout.split() == ["started", "200", "301"], result.stderr
+
+
+def test_healthz_answers_a_load_balancer_that_asks_by_ip_address(tmp_path: Path) -> None:
+    # A health check by the server's own address carries a Host that ALLOWED_HOSTS refuses.
+    code = SETUP + (
+        "; from django.test import Client"
+        "; c = Client(HTTP_HOST='10.0.0.5:8000')"
+        "; print(c.get('/healthz').status_code, c.get('/account/login/').status_code)"
+    )
+    result = _python(code, PRODUCTION | {"STEPDOWN_DATA_DIR": str(tmp_path)})
+    assert result.stdout.split()[-2:] == ["200", "400"], result.stderr
