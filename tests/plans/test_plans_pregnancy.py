@@ -75,6 +75,21 @@ def test_saying_pregnant_pauses_the_plan_and_stops_suggestions(
     assert Plan.objects.get(pk=plan.pk).end_date == plan.end_date
 
 
+def test_saying_pregnant_withdraws_a_suggestion_already_waiting(
+    person: Any, journal: Any, clock: Any
+) -> None:
+    from stepdown.alerts.models import SuggestedAdjustment
+    from stepdown.alerts.services import record_alerts
+
+    make_plan(person)
+    record_alerts(owner=person, alerts=[_slow_alert()])
+    waiting = SuggestedAdjustment.objects.get(owner=person)
+    assert waiting.status == SuggestedAdjustment.Status.SUGGESTED
+    _say(person, "pregnant")
+    waiting.refresh_from_db()
+    assert waiting.status == SuggestedAdjustment.Status.SUPERSEDED
+
+
 def test_without_the_answer_suggestions_are_made_as_before(
     web: Client, person: Any, journal: Any, clock: Any
 ) -> None:

@@ -387,12 +387,15 @@ def _supersede(owner: User, plan_id: int, *, kinds: Iterable[str] | None = None)
 def suggestions_after_plan_change(*, owner: User, adjustment: PlanAdjustment) -> int:
     """Retire pending suggestions that a plan change made pointless; returns how many.
 
-    An ended plan takes its pending suggestions with it. A change the person made themselves
-    (not by accepting a suggestion) replaces a pending suggestion of the same kind, and going
-    back a step replaces a pending hold.
+    An ended plan, or one paused for pregnancy, takes its pending suggestions with it. A change
+    the person made themselves (not by accepting a suggestion) replaces a pending suggestion of
+    the same kind, and going back a step replaces a pending hold.
     """
     kind = adjustment.kind
-    if kind in (PlanAdjustment.Kind.CANCEL, PlanAdjustment.Kind.COMPLETE):
+    # A plan paused for pregnancy or breastfeeding takes no suggested change (ACOG2017Opioid).
+    if kind in (PlanAdjustment.Kind.CANCEL, PlanAdjustment.Kind.COMPLETE) or (
+        adjustment.source == "pregnancy"
+    ):
         return _supersede(owner, adjustment.plan_id)
     if adjustment.source == "alert" or kind == PlanAdjustment.Kind.CREATE:
         return 0
