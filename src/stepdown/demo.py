@@ -1,6 +1,6 @@
 """The demo account: every feature in use. Four months of journal, a month of check-ins, a
 completed onboarding, a goal with limits (and the nudges they raise), the safety-net alerts the
-rules find, and a plan.
+rules find, a plan, and three measured skin-photo sessions.
 
 Everything goes through the same services as the web, so the demo also exercises them. Figures
 are invented but plausible (see ``stepdown.journal.demo`` for the dose pattern).
@@ -27,14 +27,23 @@ from stepdown.journal.models import Product
 from stepdown.journal.selectors import local_today
 from stepdown.journal.services import dose_create
 from stepdown.plans.services import plan_create
+from stepdown.reminders.worker import run_queued_tasks
+from stepdown.skin.services import photo_check, photo_set_region, session_create
 from stepdown.substances.services import substance_create
 
 CHECKIN_DAYS = 30
 
 
-@transaction.atomic
 def create_demo(*, password: str | None = None, seed: int = 7) -> tuple[str, str]:
     """Replace the demo account; returns (email, password)."""
+    email, secret, owner = _create_records(password=password, seed=seed)
+    # After the records are committed: the worker's queue runs outside any transaction.
+    _add_skin_sessions(owner)
+    return email, secret
+
+
+@transaction.atomic
+def _create_records(*, password: str | None, seed: int) -> tuple[str, str, User]:
     email, secret = create_demo_account(password=password, seed=seed)
     owner = User.objects.get(email=email)
     rng = random.Random(seed)
@@ -65,7 +74,38 @@ def create_demo(*, password: str | None = None, seed: int = 7) -> tuple[str, str
     # What the Today page and the daily job would find: nudges and the safety-net alerts.
     nudges_refresh(owner=owner)
     alerts_evaluate(owner=owner)
-    return email, secret
+    return email, secret, owner
+
+
+# Days ago and how bright the back of the hand is against the inner arm: a slow darkening, so
+# the skin page has a trend to show (invented figures).
+SKIN_SESSIONS = ((120, 0.82), (60, 0.80), (5, 0.77))
+
+
+def _add_skin_sessions(owner: User) -> None:
+    """Calibrated photos (a rendered colour chart and two skin sites) through the same upload
+    and measuring path as the web; the measuring runs as the worker would run it."""
+    from stepdown.core.colour.sample import render_sample_photo  # numpy and OpenCV: only here
+
+    for index, (days_ago, tone) in enumerate(SKIN_SESSIONS):
+        sample = render_sample_photo(seed=index, width=1600, height=1200, exposed_tone=tone)
+        prepared = photo_check(data=sample.jpeg)
+        session = session_create(
+            owner=owner,
+            exposed_site="back_of_hand",
+            taken_at=timezone.now() - dt.timedelta(days=days_ago),
+            notes="Demo: a rendered photo with a colour chart.",
+            photos={"exposed": prepared, "reference": prepared},
+        ).session
+        for photo in session.photos.all():
+            area = sample.exposed if photo.role == "exposed" else sample.reference
+            region = {"kind": "rect", "x": area.x, "y": area.y}
+            photo_set_region(
+                owner=owner,
+                photo_id=photo.pk,
+                region=region | {"width": area.width, "height": area.height},
+            )
+    run_queued_tasks()
 
 
 FIRST_WEEK_EMAIL = "first-week@stepdown.example"

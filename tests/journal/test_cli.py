@@ -152,6 +152,11 @@ def test_the_demo_shows_every_feature_in_use(db: None) -> None:
     assert Nudge.objects.filter(owner=user).exists()
     assert Alert.objects.filter(owner=user).exists()
     assert current_plan(owner=user) is not None
+    # Skin: three sessions, each photo measured (a trend to show).
+    from stepdown.skin.models import Measurement, PhotoSession
+
+    assert PhotoSession.objects.filter(owner=user).count() == 3
+    assert Measurement.objects.filter(photo__owner=user, ita_deg__isnull=False).count() == 6
     client = Client()
     client.force_login(user)
     page = client.get("/today/").content.decode()

@@ -207,7 +207,17 @@ _STRENGTHS = st.one_of(
     ),
     st.builds("{}/{} mg".format, st.integers(1, 100), st.integers(1, 1000)),
     st.builds("{}.{}mg".format, st.integers(0, 99), st.integers(1, 9)),
+    st.builds("{},{} mg".format, st.integers(0, 99), st.integers(1, 9)),
 )
+
+
+@pytest.mark.parametrize("strength", ["0.1mg", "0,1 mg", "2.5 mg.", "0.5mg/ml"])
+def test_a_decimal_strength_after_a_numbered_brand_keeps_the_brand(strength: str) -> None:
+    # Regression (found by the property below): "0.1mg" was read as "0" and "1mg", and the
+    # stray "0" then hid the brand's own number, so Tylenol 2 lost its codeine.
+    resolution = resolve(f"Tylenol 2 {strength}")
+    assert resolution is not None
+    assert set(resolution.substances) == {"acetaminophen", "codeine"}
 
 
 @given(

@@ -46,7 +46,10 @@ _MEASURED = re.compile(
     rf"|{_NUMBER}\s*{_UNIT}|\d+[.,]\d+)(?![a-z0-9])"
 )
 _APOSTROPHES = re.compile(r"['’‘`´]")
-_NOT_WORD = re.compile(r"[^a-z0-9/+&,]+")
+_NOT_WORD = re.compile(r"[^a-z0-9/+&,.]+")
+# A decimal mark sits between two digits ("0.1 mg", "0,5 mg"); any other point is punctuation.
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+_STRAY_POINT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _SEPARATOR = re.compile(r"([/+&,])")
 _SPACES = re.compile(r"\s+")
 # Separators between the parts of a combination product ("oxycodone/paracetamol").
@@ -54,13 +57,15 @@ _PARTS = re.compile(r"\s*(?:[/+&,]|\band\b|\bwith\b|\bplus\b)\s*")
 
 
 def fold(text: str) -> str:
-    """Lower-case ``text``, remove accents and apostrophes, and keep only letters, digits and
-    the combination separators ``/ + & ,``, with single spaces between words."""
+    """Lower-case ``text``, remove accents and apostrophes, and keep only letters, digits,
+    decimal points and the combination separators ``/ + & ,``, with single spaces between
+    words. A decimal comma becomes a point, so "0,1 mg" is one strength, not two parts."""
     decomposed = unicodedata.normalize("NFKD", text)
     without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # NFKD turns the micro sign into Greek mu, which the filter below drops: "10 µg" -> "10 g".
     lowered = _APOSTROPHES.sub("", without_marks.casefold())
-    spaced = _SEPARATOR.sub(r" \1 ", _NOT_WORD.sub(" ", lowered))
+    decimals = _STRAY_POINT.sub(" ", _DECIMAL_COMMA.sub(".", _NOT_WORD.sub(" ", lowered)))
+    spaced = _SEPARATOR.sub(r" \1 ", decimals)
     return _SPACES.sub(" ", spaced).strip()
 
 
