@@ -118,3 +118,34 @@ def test_serve_runs_the_worker_beside_it_and_stops_both(tmp_path: Path) -> None:
         process.terminate()
         process.wait(timeout=60)
     assert all(not Path(f"/proc/{child}").exists() for child in children)
+
+
+def _processes_on(port: int) -> list[str]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = _command(int(entry.name))
+            except OSError:
+                continue
+            if f"--port {port} " in command or f"127.0.0.1:{port}" in command:
+                found.append(command)
+    return found
+
+
+def test_serve_stopped_right_after_it_says_running_leaves_no_process(tmp_path: Path) -> None:
+    # Regression: a SIGTERM just after the "running" line, before the stop handler was set,
+    # left the worker and granian running without their parent.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = _serve(port, tmp_path)
+    assert process.stdout is not None
+    for _ in range(3):
+        process.stdout.readline()
+    process.terminate()
+    process.wait(timeout=60)
+    deadline = time.monotonic() + 15
+    while _processes_on(port) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_on(port) == []

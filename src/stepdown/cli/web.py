@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import signal
 import socket
 import subprocess
 import sys
+import threading
 from types import FrameType
 
 import typer
@@ -33,14 +35,12 @@ def refuse_busy_port(host: str, port: int) -> None:
             fail(f"cannot listen on {host}:{port}: {error.strerror}")
 
 
-class _Stop(Exception):
-    """SIGTERM to ``stepdown serve``: stop the server and its worker."""
-
-
 # Seconds between the side worker's rounds: a skin photo is measured within this time.
 SIDE_WORKER_INTERVAL_S = 5
 # Seconds the server and its worker get to finish what they are doing when asked to stop.
 STOP_GRACE_S = 10
+# How often ``stepdown serve`` checks whether it was asked to stop or its server ended.
+STOP_POLL_S = 0.5
 
 
 def serve(
@@ -80,29 +80,46 @@ def serve(
     side = [sys.executable, "-m", "stepdown", "worker", "--interval", str(SIDE_WORKER_INTERVAL_S)]
     if not os.environ.get("STEPDOWN_SITE_URL"):
         side += ["--site-url", f"http://{shown_host}:{port}"]
-    children = [subprocess.Popen(side, stdout=subprocess.DEVNULL), subprocess.Popen(command)]  # noqa: S603
+
+    stop_requested = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        raise _Stop
+        stop_requested.set()  # only a flag: raising here could lose a child being started
 
+    # Before any child starts: a SIGTERM at any later moment stops every child.
     signal.signal(signal.SIGTERM, stop)
+    children: list[subprocess.Popen[bytes]] = []
     code = 0
     try:
-        code = children[1].wait()
-    except (KeyboardInterrupt, _Stop):
-        pass  # Ctrl-C reaches the children too; SIGTERM is passed on below
+        # Each child leads a process group of its own, so stopping it reaches granian's own
+        # worker processes too (Ctrl-C is passed on below rather than by the terminal).
+        children.append(
+            subprocess.Popen(side, stdout=subprocess.DEVNULL, start_new_session=True)  # noqa: S603
+        )
+        children.append(subprocess.Popen(command, start_new_session=True))  # noqa: S603
+        while not stop_requested.is_set() and children[1].poll() is None:
+            stop_requested.wait(STOP_POLL_S)
+        code = children[1].returncode or 0
+    except KeyboardInterrupt:
+        pass  # Ctrl-C: stop the children as for SIGTERM
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         for child in children:
-            child.terminate()
+            _signal_group(child, signal.SIGTERM)
         for child in children:
             try:
                 child.wait(timeout=STOP_GRACE_S)
             except subprocess.TimeoutExpired:
                 # granian can miss a SIGTERM that arrives while it is still starting up.
-                child.kill()
+                _signal_group(child, signal.SIGKILL)
                 child.wait()
     raise typer.Exit(code)
+
+
+def _signal_group(child: subprocess.Popen[bytes], sig: signal.Signals) -> None:
+    """Send ``sig`` to ``child``'s process group (the child and everything it started)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(child.pid, sig)
 
 
 def manage(ctx: typer.Context) -> None:
