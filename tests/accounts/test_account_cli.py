@@ -46,6 +46,12 @@ def test_password_reset_for_an_unknown_address_is_one_line() -> None:
     assert result.stderr.strip() == "stepdown: no active account with the email ghost@example.org"
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def _serve(port: int, data: Path) -> subprocess.Popen[str]:
     env = _clean_environment() | {"STEPDOWN_DATA_DIR": str(data)}
     return subprocess.Popen(
@@ -72,9 +78,7 @@ def test_serve_refuses_a_port_in_use_naming_it(tmp_path: Path) -> None:
 
 
 def test_serve_says_where_the_database_is_and_that_it_is_being_prepared(tmp_path: Path) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = _free_port()
     process = _serve(port, tmp_path)
     assert process.stdout is not None
     try:
@@ -98,9 +102,7 @@ def _command(pid: int) -> str:
 
 def test_serve_runs_the_worker_beside_it_and_stops_both(tmp_path: Path) -> None:
     # Photos are measured by the worker: `make run` alone must measure them (regression).
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = _free_port()
     process = _serve(port, tmp_path)
     assert process.stdout is not None
     try:
@@ -136,9 +138,7 @@ def _processes_on(port: int) -> list[str]:
 def test_serve_stopped_right_after_it_says_running_leaves_no_process(tmp_path: Path) -> None:
     # Regression: a SIGTERM just after the "running" line, before the stop handler was set,
     # left the worker and granian running without their parent.
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = _free_port()
     process = _serve(port, tmp_path)
     assert process.stdout is not None
     for _ in range(3):

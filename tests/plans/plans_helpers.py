@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -23,3 +24,23 @@ def make_plan(person: Any, **fields: Any) -> Any:
         "start_date": TODAY,
     }
     return plan_create(owner=person, **(params | fields)).plan
+
+
+# The plan wizard's form, filled in as a person would for a 10 % plan from 12 g.
+WIZARD = {
+    "start_g": "12",
+    "doses_per_day": "4",
+    "target_doses_per_day": "",
+    "start_date": "2025-02-10",
+    "pace": "steady",
+    "method": "proportional",
+    "rate_pct": "10",
+    "interval_days": "7",
+    "stabilize_days": "7",
+    "resolution_g": "0.1",
+    "stop_below_g": "0.5",
+}
+
+
+def page_text(response: Any) -> str:
+    return re.sub(r"\s+", " ", response.content.decode()).strip()

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from tests.plans.plans_helpers import make_plan
+from tests.plans.plans_helpers import WIZARD, make_plan, page_text
 
 from stepdown.plans import services
 from stepdown.plans.models import Plan
@@ -17,23 +17,6 @@ from stepdown.plans.models import Plan
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HX-Request": "true"}
-WIZARD = {
-    "start_g": "12",
-    "doses_per_day": "4",
-    "target_doses_per_day": "",
-    "start_date": "2025-02-10",
-    "pace": "steady",
-    "method": "proportional",
-    "rate_pct": "10",
-    "interval_days": "7",
-    "stabilize_days": "7",
-    "resolution_g": "0.1",
-    "stop_below_g": "0.5",
-}
-
-
-def _text(response: Any) -> str:
-    return re.sub(r"\s+", " ", response.content.decode()).strip()
 
 
 def test_pages_need_a_login(client: Client, clock: Any) -> None:
@@ -44,7 +27,7 @@ def test_pages_need_a_login(client: Client, clock: Any) -> None:
 
 
 def test_the_wizard_is_prefilled_from_the_last_14_days(web: Client, journal: Any) -> None:
-    page = _text(web.get("/plan/new/"))
+    page = page_text(web.get("/plan/new/"))
     assert 'name="start_g" value="12"' in page
     assert 'name="doses_per_day" value="4"' in page
     assert f'<option value="{journal.pk}" selected>Green Maeng Da</option>' in page
@@ -64,7 +47,7 @@ def test_a_round_average_is_prefilled_plainly(web: Client, person: Any, clock: A
 def test_the_preview_shows_the_end_date_and_the_chart(web: Client, journal: Any) -> None:
     response = web.post("/plan/new/preview/", WIZARD, headers=HTMX)
     assert response.status_code == 200
-    page = _text(response)
+    page = page_text(response)
     assert page.startswith('<section id="preview"')
     # end date 13 Oct 2025 is the first day without a dose: the last planned day is 12 Oct
     assert 'data-testid="preview-end">12 Oct 2025<' in page
@@ -73,7 +56,7 @@ def test_the_preview_shows_the_end_date_and_the_chart(web: Client, journal: Any)
 
 
 def test_the_gentle_preset_means_five_percent(web: Client, journal: Any) -> None:
-    page = _text(web.post("/plan/new/preview/", WIZARD | {"pace": "gentle"}, headers=HTMX))
+    page = page_text(web.post("/plan/new/preview/", WIZARD | {"pace": "gentle"}, headers=HTMX))
     # 12 × 0.95 = 11.4 g at the first cut, on 17 Feb
     assert "to 11.4 g a day" in page
 
@@ -82,7 +65,7 @@ def test_a_bad_preview_lists_the_problem(web: Client, journal: Any) -> None:
     bad = WIZARD | {"pace": "custom", "rate_pct": "50"}
     response = web.post("/plan/new/preview/", bad, headers=HTMX)
     assert response.status_code == 422
-    assert "between 5 and 25" in _text(response)
+    assert "between 5 and 25" in page_text(response)
 
 
 def test_saving_starts_the_plan(web: Client, person: Any, journal: Any) -> None:
@@ -95,7 +78,7 @@ def test_saving_starts_the_plan(web: Client, person: Any, journal: Any) -> None:
 def test_starting_above_the_average_asks_to_confirm(web: Client, person: Any, journal: Any) -> None:
     response = web.post("/plan/new/", WIZARD | {"start_g": "14"})
     assert response.status_code == 422
-    page = _text(response)
+    page = page_text(response)
     assert 'id="id_start_g-error"' in page
     assert "above your recent average of 12 g" in page
     confirmed = web.post("/plan/new/", WIZARD | {"start_g": "14", "confirm_above_recent": "on"})
@@ -107,7 +90,7 @@ def test_the_plan_page_shows_today_against_the_plan(web: Client, person: Any, jo
 
     make_plan(person, product_id=journal.pk)
     dose_create(owner=person, amount=Decimal("3.5"), product_id=journal.pk)
-    page = _text(web.get("/plan/"))
+    page = page_text(web.get("/plan/"))
     assert 'data-testid="target-g">12 g<' in page
     assert "step 1 of 35 · 3 + 3 + 3 + 3 g" in page
     assert 'data-testid="logged-g">3.5 g<' in page
@@ -123,7 +106,7 @@ def test_holding_through_htmx_updates_the_panel(web: Client, person: Any, journa
         f"/plan/{plan.pk}/hold/", {"days": "7", "reason": "Cannot sleep"}, headers=HTMX
     )
     assert response.status_code == 200
-    page = _text(response)
+    page = page_text(response)
     assert page.startswith('<div id="plan-panel">')
     # 12 Oct + 7 days = 19 Oct
     assert 'data-testid="end-date">19 Oct 2025<' in page
@@ -150,7 +133,7 @@ def test_slow_and_cancel_without_htmx_redirect(web: Client, person: Any, journal
     assert cancel.status_code == 302
     plan.refresh_from_db()
     assert plan.status == Plan.Status.CANCELLED
-    page = _text(web.get(f"/plan/{plan.pk}/"))
+    page = page_text(web.get(f"/plan/{plan.pk}/"))
     assert "Past plan" in page
     assert "Seeing a doctor" in page
 
@@ -166,7 +149,7 @@ def test_calendar_link_works_without_login_until_revoked(
     web: Client, client: Client, person: Any, journal: Any
 ) -> None:
     plan = make_plan(person)
-    page = _text(web.post(f"/plan/{plan.pk}/calendar-link/", {"action": "create"}))
+    page = page_text(web.post(f"/plan/{plan.pk}/calendar-link/", {"action": "create"}))
     url = re.search(r'id="feed-url"[^>]*>([^<]+)</textarea>', page)
     assert url is not None
     path = url.group(1).replace("http://testserver", "")
@@ -223,7 +206,7 @@ def test_a_plan_that_starts_later_can_be_ended_but_not_held(
     web: Client, person: Any, journal: Any
 ) -> None:
     plan = make_plan(person, start_date=dt.date(2025, 2, 17))
-    page = _text(web.get("/plan/"))
+    page = page_text(web.get("/plan/"))
     assert "become available once the plan has started on 17 February" in page
     assert f'action="/plan/{plan.pk}/cancel/"' in page
     assert f'action="/plan/{plan.pk}/hold/"' not in page

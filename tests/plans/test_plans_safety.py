@@ -4,13 +4,13 @@ wizard, the half-life band for "settled by", and no equivalence with 7-OH produc
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.test import Client
-from tests.plans.plans_helpers import TODAY, make_plan
+from tests.plans.plans_helpers import TODAY, make_plan, page_text
+from tests.plans.plans_helpers import WIZARD as WIZARD_STEADY
 
 from stepdown.plans import selectors
 from stepdown.plans.models import Plan
@@ -19,23 +19,7 @@ pytestmark = pytest.mark.django_db
 
 HTMX = {"HX-Request": "true"}
 BODY = {"start_g": 12, "rate_pct": 10, "doses_per_day": 4, "start_date": "2025-02-10"}
-WIZARD = {
-    "start_g": "12",
-    "doses_per_day": "4",
-    "target_doses_per_day": "",
-    "start_date": "2025-02-10",
-    "pace": "custom",
-    "method": "proportional",
-    "rate_pct": "10",
-    "interval_days": "7",
-    "stabilize_days": "7",
-    "resolution_g": "0.1",
-    "stop_below_g": "0.5",
-}
-
-
-def _text(response: Any) -> str:
-    return re.sub(r"\s+", " ", response.content.decode()).strip()
+WIZARD = WIZARD_STEADY | {"pace": "custom"}
 
 
 @pytest.mark.parametrize(
@@ -64,7 +48,7 @@ def test_the_api_refuses_steps_beyond_the_cap_with_422_on_the_field(
 def test_the_wizard_shows_the_stop_below_limit_on_its_field(web: Client, journal: Any) -> None:
     response = web.post("/plan/new/", WIZARD | {"stop_below_g": "14"}, headers=HTMX)
     assert response.status_code == 422
-    page = _text(response)
+    page = page_text(response)
     assert 'id="id_stop_below_g-error"' in page
     assert "Stop below at most 2 g a day" in page
     assert not Plan.objects.exists()
@@ -91,7 +75,7 @@ def test_the_wizard_text_and_prefill_round_the_same_way(
             TODAY - dt.timedelta(days=days_ago), dt.time(9), tzinfo=person.zone
         )
         dose_create(owner=person, amount=Decimal("11.75"), product_id=leaf.pk, taken_at=taken)
-    page = _text(web.get("/plan/new/"))
+    page = page_text(web.get("/plan/new/"))
     assert "about <strong>11.7 g a day</strong>" in page
     assert 'name="start_g" value="11.7"' in page
     assert selectors.recent_use(owner=person).shown_g == Decimal("11.7")
@@ -100,12 +84,12 @@ def test_the_wizard_text_and_prefill_round_the_same_way(
 def test_settled_by_shows_the_half_life_range_and_advice_from_its_long_end(
     web: Client, journal: Any
 ) -> None:
-    page = _text(web.post("/plan/new/preview/", WIZARD, headers=HTMX))
+    page = page_text(web.post("/plan/new/preview/", WIZARD, headers=HTMX))
     # Step 2 starts 17 Feb: 5 days (23 h) → 22 Feb; 15 days (68 h) → 4 Mar.
     assert "<td>22 Feb–4 Mar</td>" in page
     assert "5 to 15 days" in page
     assert "choose 15-day steps" in page
-    fortnightly = _text(
+    fortnightly = page_text(
         web.post("/plan/new/preview/", WIZARD | {"interval_days": "15"}, headers=HTMX)
     )
     assert "choose 15-day steps" not in fortnightly
@@ -127,6 +111,6 @@ def test_doses_of_a_seven_oh_product_are_not_converted_into_leaf_grams(
     assert today.logged.total_g == Decimal(2)
     assert today.logged.refused == 1
     assert today.logged.converted == 0
-    page = _text(web.get("/plan/"))
+    page = page_text(web.get("/plan/"))
     assert "1 dose not counted: 7-OH products and kratom leaf cannot be compared" in page
     assert "talk to a clinician" in page
