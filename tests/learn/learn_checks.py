@@ -6,6 +6,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from stepdown.learn.pages import PAGES
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Advice to take more, in the forms it would take in Stepdown's text. Descriptions such as
@@ -19,6 +21,15 @@ ADVICE_MORE = re.compile(
     r"|\bmore kratom\b|\bextra (?:dose|kratom)\b|\bdose (?:up|higher)\b|\btop(?:ping)? up\b",
     re.IGNORECASE,
 )
+
+
+def page_text(slug: str) -> str:
+    """Every sentence a Learn page says, as one string (title, summary, evidence and sections)."""
+    page = PAGES[slug]
+    parts = [page.title, page.summary, page.evidence]
+    for section in page.sections:
+        parts += [section.heading, *section.paragraphs, *section.points]
+    return " ".join(parts)
 
 
 def advises_more(text: str) -> list[str]:

@@ -14,25 +14,17 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from tests.learn.learn_checks import visible_text
+from tests.learn.learn_checks import page_text, visible_text
 
 from stepdown.learn.pages import PAGES
 
 pytestmark = pytest.mark.django_db
 
 
-def _text(slug: str) -> str:
-    page = PAGES[slug]
-    parts = [page.title, page.summary, page.evidence]
-    for section in page.sections:
-        parts += [section.heading, *section.paragraphs, *section.points]
-    return " ".join(parts)
-
-
 def test_medicine_is_offered_as_a_path_out_of_the_taper() -> None:
     # Its own page (the tapering page must stay short), linked from the tapering page.
     assert "medicine-instead-of-a-taper" in PAGES["tapering"].related
-    text = _text("medicine-instead-of-a-taper")
+    text = page_text("medicine-instead-of-a-taper")
     assert "Buprenorphine" in text
     assert "methadone" in text.lower()
     assert "clinician starts them" in text
@@ -45,14 +37,14 @@ def test_medicine_is_offered_as_a_path_out_of_the_taper() -> None:
 
 
 def test_liver_warning_signs_include_itching_and_pale_stools() -> None:
-    text = _text("when-to-seek-help")
+    text = page_text("when-to-seek-help")
     for sign in ("yellow", "dark", "pale or clay-coloured", "itches all over"):
         assert sign in text
     assert "SchimmelDart2020" in PAGES["when-to-seek-help"].sources
 
 
 def test_the_withdrawal_page_explains_why_mood_scores_rise_after_a_cut() -> None:
-    text = _text("withdrawal")
+    text = page_text("withdrawal")
     assert "PHQ-9" in text
     assert "GAD-7" in text
     assert "can go up for a week or two after a step down" in text

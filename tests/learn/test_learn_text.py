@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-from tests.learn.learn_checks import advises_more, visible_text
+from tests.learn.learn_checks import advises_more, page_text, visible_text
 
 from stepdown.learn.pages import PAGES, TOOL_LINKS
 from stepdown.learn.views.tools import URGE_CUES
@@ -27,17 +27,9 @@ def test_the_checker_lets_descriptions_through() -> None:
     assert advises_more("Cut 10 to 20 % of your current amount at each step.") == []
 
 
-def _page_text(slug: str) -> str:
-    page = PAGES[slug]
-    parts = [page.title, page.summary, page.evidence]
-    for section in page.sections:
-        parts += [section.heading, *section.paragraphs, *section.points]
-    return " ".join(parts)
-
-
 @pytest.mark.parametrize("slug", sorted(PAGES))
 def test_no_page_advises_taking_more(slug: str) -> None:
-    assert advises_more(_page_text(slug)) == []
+    assert advises_more(page_text(slug)) == []
 
 
 def test_tool_and_support_texts_do_not_advise_taking_more() -> None:
@@ -60,4 +52,4 @@ def test_pages_stay_short() -> None:
     # "A phone screen or two": roughly 450 words at most (assumption: about 220 words fit one
     # phone screen of body text at Pico's default size).
     for slug in PAGES:
-        assert len(_page_text(slug).split()) <= 450, slug
+        assert len(page_text(slug).split()) <= 450, slug
