@@ -17,10 +17,9 @@ from django.utils import timezone
 
 from stepdown.accounts.models import User
 from stepdown.accounts.services import data_changed
-from stepdown.alerts.services import alerts_evaluate
+from stepdown.alerts.evaluation import alerts_evaluate, nudges_evaluate
 from stepdown.checkins.services import response_submit
 from stepdown.goals.models import Goal
-from stepdown.goals.nudges import nudges_refresh
 from stepdown.goals.services import goal_save, onboarding_replace
 from stepdown.journal.demo import DEMO_EMAIL, create_demo_account
 from stepdown.journal.models import Product
@@ -71,8 +70,8 @@ def _create_records(*, password: str | None, seed: int) -> tuple[str, str, User]
         taken_at=_evening(owner, 1),
         note="Demo: a birthday dinner.",
     )
-    # What the Today page and the daily job would find: nudges and the safety-net alerts.
-    nudges_refresh(owner=owner)
+    # What the writes and the daily job would find: nudges and the safety-net alerts.
+    nudges_evaluate(owner=owner)
     alerts_evaluate(owner=owner)
     return email, secret, owner
 
@@ -138,7 +137,7 @@ def create_first_week(*, password: str, email: str = FIRST_WEEK_EMAIL) -> str:
     )
     Goal.objects.filter(owner=owner).update(limits_from=today - dt.timedelta(days=7))
     data_changed(owner=owner)
-    nudges_refresh(owner=owner)
+    nudges_evaluate(owner=owner)
     return email
 
 

@@ -74,12 +74,13 @@ def test_bulk_writes_that_skip_model_signals_move_it_too(person: Any) -> None:
 
 
 def test_dismissing_a_nudge_with_the_older_ones_moves_it(person: Any) -> None:
-    from stepdown.goals.models import Nudge
-    from stepdown.goals.nudges import nudge_dismiss
+    from stepdown.alerts.models import Alert
+    from stepdown.alerts.services import nudge_dismiss
 
     older, newer = (
-        Nudge.objects.create(
+        Alert.objects.create(
             owner=person,
+            kind=Alert.Kind.NUDGE,
             code="over_daily_limit",
             cause_key=f"day:{day}",
             severity="warning",

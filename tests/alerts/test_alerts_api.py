@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _record(person: Any, *subjects: str) -> list[Any]:
-    from stepdown.alerts.services import record_alerts
+    from stepdown.alerts.recording import record_alerts
     from stepdown.core.rules import Alert, LearnSlug, Severity
 
     return record_alerts(

@@ -263,22 +263,22 @@ def _daily_checkin(person: Any, day: dt.date) -> None:
 def test_missed_checkins_after_three_silent_days(
     person: Any, clock: Any, last_checkin: int, fires: bool
 ) -> None:
-    from stepdown.alerts.daily import alerts_daily_for
+    from stepdown.alerts.evaluation import notices_daily
 
     plan_in_past(person)
     _daily_checkin(person, days_ago(last_checkin))
     # Silent since 6 Feb: 7, 8, 9 and today (10 Feb) without a check-in. Since 7 Feb: not yet.
-    assert alerts_daily_for(owner=person) == (1 if fires else 0)
+    assert notices_daily(owner=person) == (1 if fires else 0)
     if fires:
         [alert] = _alerts(person)
         assert alert.cause_key == f"since:{days_ago(last_checkin).isoformat()}"
 
 
 def test_a_daily_check_in_resolves_missed_checkins(person: Any, clock: Any) -> None:
-    from stepdown.alerts.daily import alerts_daily_for
+    from stepdown.alerts.evaluation import notices_daily
 
     plan_in_past(person)
-    alerts_daily_for(owner=person)
+    notices_daily(owner=person)
     [alert] = _alerts(person)
     assert alert.cause_key == f"plan:{days_ago(10).isoformat()}"
     _daily_checkin(person, days_ago(0))
@@ -290,14 +290,14 @@ def test_a_daily_check_in_resolves_missed_checkins(person: Any, clock: Any) -> N
         None,
         "A daily check-in came in.",
     )
-    assert alerts_daily_for(owner=person) == 0  # the same silence is not raised again
+    assert notices_daily(owner=person) == 0  # the same silence is not raised again
 
 
 @pytest.mark.parametrize(("recent_g", "fires"), [("5", True), ("4.5", False)])
 def test_escalation_is_recorded_by_the_daily_job(
     person: Any, clock: Any, recent_g: str, fires: bool
 ) -> None:
-    from stepdown.alerts.daily import alerts_daily_for
+    from stepdown.alerts.evaluation import notices_daily
     from stepdown.journal.models import Dose
 
     # Judged on yesterday (9 Feb): 28 baseline days 6 Jan – 2 Feb at 4 g, then 3–9 Feb.
@@ -308,6 +308,6 @@ def test_escalation_is_recorded_by_the_daily_job(
         grams = Decimal(recent_g) if back <= 7 else Decimal(4)
         doses.append(Dose(owner=person, amount=grams, grams=grams, taken_at=noon(person, day)))
     Dose.objects.bulk_create(doses)  # no signals: only the daily job sees these
-    alerts_daily_for(owner=person)
+    notices_daily(owner=person)
     causes = [a.cause_key for a in _alerts(person, "escalation")]
     assert ("average_rise" in causes) is fires

@@ -40,7 +40,8 @@ def _worse_after_cut(person: Any) -> Any:
 
 
 def test_record_alerts_stores_a_cause_once_even_after_it_is_resolved(person: Any) -> None:
-    from stepdown.alerts.services import alert_resolve, record_alerts
+    from stepdown.alerts.recording import record_alerts
+    from stepdown.alerts.services import alert_resolve
 
     [first] = record_alerts(owner=person, alerts=[_interaction(), _interaction()])
     assert record_alerts(owner=person, alerts=[_interaction()]) == []
@@ -64,7 +65,7 @@ def test_the_database_refuses_a_second_unresolved_alert_for_a_cause(person: Any)
     from django.db import IntegrityError, transaction
 
     from stepdown.alerts.models import Alert
-    from stepdown.alerts.services import record_alerts
+    from stepdown.alerts.recording import record_alerts
 
     [row] = record_alerts(owner=person, alerts=[_interaction()])
     twin = Alert(owner=person, code=row.code, cause_key=row.cause_key, severity="high")
@@ -73,7 +74,8 @@ def test_the_database_refuses_a_second_unresolved_alert_for_a_cause(person: Any)
 
 
 def test_acknowledge_and_resolve_keep_their_history(person: Any) -> None:
-    from stepdown.alerts.services import alert_acknowledge, alert_resolve, record_alerts
+    from stepdown.alerts.recording import record_alerts
+    from stepdown.alerts.services import alert_acknowledge, alert_resolve
 
     [alert] = record_alerts(owner=person, alerts=[_interaction()])
     alert_acknowledge(owner=person, alert_id=alert.pk)
@@ -95,7 +97,8 @@ def test_acknowledge_and_resolve_keep_their_history(person: Any) -> None:
 
 
 def test_another_persons_alert_is_not_found(person: Any, other_person: Any) -> None:
-    from stepdown.alerts.services import alert_resolve, record_alerts
+    from stepdown.alerts.recording import record_alerts
+    from stepdown.alerts.services import alert_resolve
 
     [alert] = record_alerts(owner=person, alerts=[_interaction()])
     with pytest.raises(NotFound):
@@ -131,8 +134,9 @@ def test_accepting_a_hold_moves_the_end_date_with_the_alert_as_reason(
 
 
 def test_a_suggestion_cause_is_not_raised_again_after_the_hold(person: Any, clock: Any) -> None:
+    from stepdown.alerts.evaluation import alerts_evaluate
     from stepdown.alerts.models import Alert
-    from stepdown.alerts.services import alerts_evaluate, suggestion_accept
+    from stepdown.alerts.services import suggestion_accept
 
     plan_in_past(person)
     suggestion_accept(owner=person, suggestion_id=_worse_after_cut(person).pk)
@@ -197,7 +201,8 @@ def test_holding_by_hand_retires_a_pending_hold(person: Any, clock: Any) -> None
 
 def test_accepting_a_slow_down_lengthens_each_remaining_step(person: Any, clock: Any) -> None:
     from stepdown.alerts.models import SuggestedAdjustment
-    from stepdown.alerts.services import record_alerts, suggestion_accept
+    from stepdown.alerts.recording import record_alerts
+    from stepdown.alerts.services import suggestion_accept
 
     plan = plan_in_past(person)
     slow = RuleAlert(
@@ -222,14 +227,14 @@ def test_accepting_a_slow_down_lengthens_each_remaining_step(person: Any, clock:
 def test_a_failing_rule_never_loses_the_dose(person: Any, monkeypatch: Any) -> None:
     from decimal import Decimal
 
-    from stepdown.alerts import services
+    from stepdown.alerts import evaluation
     from stepdown.journal.models import Dose
     from stepdown.journal.services import dose_create
 
     def broken(**_: Any) -> None:
         raise RuntimeError("a bug in a rule")
 
-    monkeypatch.setattr(services, "load_context", broken)
+    monkeypatch.setattr(evaluation, "load_context", broken)
     dose_create(owner=person, amount=Decimal(2))
     assert Dose.objects.filter(owner=person).count() == 1
 
@@ -256,7 +261,7 @@ def test_an_alert_rolls_back_with_its_write(person: Any, clock: Any) -> None:
 
 
 def test_unknown_codes_are_refused(person: Any) -> None:
-    from stepdown.alerts.services import alerts_evaluate
+    from stepdown.alerts.evaluation import alerts_evaluate
 
     with pytest.raises(InvalidInput):
         alerts_evaluate(owner=person, codes=["over_daily_limit"])  # a goals nudge, not an alert

@@ -1,5 +1,6 @@
 """Nudges: a broken limit shows once with its reason and one action, in local time; tolerance
-signals stay quiet in the first weeks; the pages stay within a constant number of queries."""
+signals stay quiet in the first weeks; the pages stay within a constant number of queries and
+only read (the rules run after the writes and in the daily job)."""
 
 from __future__ import annotations
 
@@ -14,15 +15,16 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from tests.goals.goals_support import NOW, TODAY, at, days_ago
 
+from stepdown.alerts.evaluation import nudges_evaluate
+from stepdown.alerts.selectors import nudges_for
 from stepdown.core.rules import LEARN_SLUGS
-from stepdown.goals.models import Goal, Nudge
-from stepdown.goals.nudges import nudges_refresh
+from stepdown.goals.models import Goal
 
 pytestmark = pytest.mark.django_db
 
 
 def _codes(owner: Any) -> list[tuple[str, str]]:
-    return sorted(Nudge.objects.filter(owner=owner).values_list("code", "cause_key"))
+    return sorted(nudges_for(owner=owner).values_list("code", "cause_key"))
 
 
 def test_a_broken_daily_limit_shows_a_kind_nudge_once(
@@ -48,7 +50,7 @@ def test_a_broken_daily_limit_shows_a_kind_nudge_once(
         log(person, "1", at(TODAY, 11, 30))
         page = web.get("/today/").content.decode()
     assert "you logged 5.5 g" in page
-    assert Nudge.objects.filter(owner=person).count() == 1
+    assert nudges_for(owner=person).count() == 1
 
 
 def test_a_dismissed_nudge_does_not_come_back(
@@ -58,14 +60,14 @@ def test_a_dismissed_nudge_does_not_come_back(
         set_goal(person, max_g_per_day=1)
         log(person, "2", at(TODAY, 8))
         web.get("/today/")
-        nudge = Nudge.objects.get(owner=person)
+        nudge = nudges_for(owner=person).get()
         response = web.post(f"/nudges/{nudge.pk}/dismiss/", {"next": "/today/"})
         assert response["Location"] == "/today/"
         log(person, "2", at(TODAY, 11))
         page = web.get("/today/").content.decode()
     assert "Above your daily limit" not in page
-    assert Nudge.objects.get(owner=person).dismissed_at is not None
-    assert Nudge.objects.filter(owner=person).count() == 1
+    assert nudges_for(owner=person).get().dismissed_at is not None
+    assert nudges_for(owner=person).count() == 1
 
 
 def test_dismissing_with_htmx_removes_the_card(
@@ -74,8 +76,7 @@ def test_dismissing_with_htmx_removes_the_card(
     with time_machine.travel(NOW, tick=False):
         set_goal(person, max_g_per_day=1)
         log(person, "2", at(TODAY, 8))
-        nudges_refresh(owner=person)
-    nudge = Nudge.objects.get(owner=person)
+    nudge = nudges_for(owner=person).get()
     response = web.post(f"/nudges/{nudge.pk}/dismiss/", headers={"HX-Request": "true"})
     assert response.status_code == 200
     assert response.content == b""
@@ -87,11 +88,10 @@ def test_someone_elses_nudge_cannot_be_dismissed(
     with time_machine.travel(NOW, tick=False):
         set_goal(other_person, max_g_per_day=1)
         log(other_person, "2", NOW - dt.timedelta(hours=1))
-        nudges_refresh(owner=other_person)
-        theirs = Nudge.objects.get(owner=other_person)
+        theirs = nudges_for(owner=other_person).get()
         assert web.post(f"/nudges/{theirs.pk}/dismiss/").status_code == 404
         assert "Above your daily limit" not in web.get("/today/").content.decode()
-    assert Nudge.objects.get(owner=other_person).dismissed_at is None
+    assert nudges_for(owner=other_person).get().dismissed_at is None
 
 
 def test_a_dose_at_2330_is_late_on_its_own_local_day(
@@ -103,7 +103,6 @@ def test_a_dose_at_2330_is_late_on_its_own_local_day(
         # 23:30 on the 19th in Chicago is 05:30 UTC on the 20th.
         log(person, "2", at(days_ago(1), 23, 30))
         log(person, "2", at(TODAY, 8))
-        nudges_refresh(owner=person)
     # Late on the 19th (local), not the 20th; and each local day holds 2 g, within 3 g, even
     # though the UTC day of the 20th holds 4 g.
     assert _codes(person) == [("late_use", "day:2026-01-19")]
@@ -115,7 +114,7 @@ def test_new_limits_do_not_judge_the_days_before_them(
     with time_machine.travel(NOW, tick=False):
         log(person, "9", at(days_ago(1), 9))
         set_goal(person, max_g_per_day=3)
-        nudges_refresh(owner=person)
+        nudges_evaluate(owner=person)
     assert _codes(person) == []
 
 
@@ -187,6 +186,7 @@ def test_no_tolerance_nudge_in_the_first_weeks_but_the_rise_is_said(
     # 2 g the week before, +86 %.
     _daily(person, 30, lambda back: "4" if back < 7 else "2")
     with time_machine.travel(NOW, tick=False):
+        nudges_evaluate(owner=person)  # what a dose write runs (bulk_create sends no signal)
         page = web.get("/today/").content.decode()
     assert [code for code, _ in _codes(person)] == ["use_rising"]
     assert "averaged 3.7 g a day, 86 % more than the 2 g a day" in page
@@ -199,6 +199,7 @@ def test_a_rising_daily_amount_raises_a_tolerance_nudge(web: Client, person: Any
     # of 3 / 2 − 1 = 50 %.
     _daily(person, 40, lambda back: "3" if back < 7 else "2")
     with time_machine.travel(NOW, tick=False):
+        nudges_evaluate(owner=person)  # what a dose write runs (bulk_create sends no signal)
         page = web.get("/today/").content.decode()
     assert _codes(person) == [("escalation", "average_rise")]
     assert "Your daily amount has been creeping up" in page
@@ -214,8 +215,7 @@ def test_every_nudge_links_to_a_known_learn_page(
         set_goal(person, max_g_per_day=1, min_hours_between=5, no_use_after=dt.time(9, 0))
         log(person, "2", at(TODAY, 8))
         log(person, "2", at(TODAY, 10))
-        nudges_refresh(owner=person)
-    stored = list(Nudge.objects.filter(owner=person))
+    stored = list(nudges_for(owner=person))
     assert {n.code for n in stored} == {"over_daily_limit", "doses_too_close", "late_use"}
     assert all(n.learn_slug in LEARN_SLUGS for n in stored)
 
@@ -232,7 +232,7 @@ def test_nudges_on_today_cost_the_same_whatever_the_history(
     from stepdown.journal.models import Dose
 
     # Three years of doses four times a day up to now for Sam; three doses today for Alex; both
-    # over a 1 g limit today, so both pages check and store the same kind of nudge.
+    # over a 1 g limit today, so both have stored the same kind of nudge when the limit was set.
     Dose.objects.bulk_create(
         Dose(owner=person, amount=1, grams=1, taken_at=NOW - dt.timedelta(hours=6 * i))
         for i in range(3 * 365 * 4)
@@ -247,7 +247,7 @@ def test_nudges_on_today_cost_the_same_whatever_the_history(
     with time_machine.travel(NOW, tick=False):
         set_goal(person, max_g_per_day=1)
         set_goal(other_person, max_g_per_day=1)
-        # The first view stores the new nudges; count a later, steady view.
+        # Count a steady view (the first one fills the page's caches).
         _today_queries(sam)
         _today_queries(alex)
         assert _today_queries(sam) == _today_queries(alex)
@@ -265,8 +265,8 @@ def test_goals_page_query_count_is_bounded(
     )
     with time_machine.travel(NOW, tick=False):
         set_goal(person, max_g_per_day=1, max_days_per_week=3, price_per_g=0.1)
-        # session + user, window doses, first dose, goal, onboarding, stored nudges, insert
-        # (savepoint), open nudges, money aggregate, plan: a constant, whatever the history.
+        # session + user, window doses, first dose, first week, goal, onboarding, nudges,
+        # money aggregate, plan...: a constant, whatever the history; no write.
         with django_assert_max_num_queries(14):
             response = web.get("/goals/")
     assert response.status_code == 200
@@ -312,26 +312,27 @@ def test_nudges_of_one_kind_make_one_card_and_dismiss_together(
         page = web.get("/today/").content.decode()
         assert page.count('data-testid="nudge"') == 1
         assert "(1 more like this in the last two weeks.)" in page
-        newest = Nudge.objects.filter(owner=person).first()
+        newest = nudges_for(owner=person).first()
         assert newest is not None
         web.post(f"/nudges/{newest.pk}/dismiss/")
-        assert Nudge.objects.filter(owner=person, dismissed_at__isnull=True).count() == 0
+        assert nudges_for(owner=person).filter(dismissed_at__isnull=True).count() == 0
         assert 'data-testid="nudge"' not in web.get("/today/").content.decode()
 
 
 def test_the_daily_job_checks_yesterday_for_everyone(
     person: Any, log: Callable[..., Any], set_goal: Callable[..., Any]
 ) -> None:
-    from io import StringIO
-
-    from django.core.management import call_command
+    from stepdown.jobs import run_daily_jobs
+    from stepdown.journal.models import Dose
 
     with time_machine.travel(at(days_ago(1), 8), tick=False):
         set_goal(person, max_g_per_day=2)
-        log(person, "3", at(days_ago(1), 7))
-    # Nobody opened a page; the job at 01:00 the next day checks yesterday, a complete day.
-    out = StringIO()
+        # Imported without the write's own check (no signal): only the daily job sees it.
+        Dose.objects.bulk_create(
+            [Dose(owner=person, amount=3, grams=3, taken_at=at(days_ago(1), 7))]
+        )
+    # The job at 01:00 the next day checks yesterday, a complete day.
     with time_machine.travel(at(TODAY, 1), tick=False):
-        call_command("goals_refresh", stdout=out)
+        run = run_daily_jobs()
     assert _codes(person) == [("over_daily_limit", "day:2026-01-19")]
-    assert "1 new nudge," in out.getvalue()
+    assert run.new_notices == 1

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.test import Client
 from tests.goals.goals_support import CHICAGO, at, days_ago
 
@@ -122,13 +121,15 @@ def test_snapshots_are_kept_when_the_profile_changes(
     assert page.count("<li><time") == 2
 
 
-def test_the_monthly_command_keeps_a_snapshot_a_month(person: Any) -> None:
+def test_the_daily_job_keeps_a_snapshot_a_month(person: Any) -> None:
+    from stepdown.jobs import run_daily_jobs
+
     with time_machine.travel(EARLY - dt.timedelta(days=31), tick=False):
-        call_command("goals_refresh", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        run_daily_jobs()
     with time_machine.travel(EARLY - dt.timedelta(days=10), tick=False):
-        call_command("goals_refresh", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        run_daily_jobs()
     with time_machine.travel(EARLY, tick=False):
-        call_command("goals_refresh", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        run_daily_jobs()
     # Day 0: first snapshot. Day 21: unchanged and 21 days old, nothing. Day 31: 31 days old.
     snapshots = list(RiskSnapshot.objects.filter(owner=person))
     assert len(snapshots) == 2

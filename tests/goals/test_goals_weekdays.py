@@ -12,7 +12,8 @@ from django.test import Client
 from tests.api_client import ApiClient
 from tests.goals.goals_support import NOW, at, days_ago
 
-from stepdown.goals.models import Goal, Nudge
+from stepdown.alerts.selectors import nudges_for
+from stepdown.goals.models import Goal
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def test_saturday_use_breaks_a_weekdays_only_goal(
         log(person, "2", at(days_ago(4), 9))  # Friday: allowed
         log(person, "2", at(days_ago(3), 9))  # Saturday: not a planned day
         page = web.get("/goals/").content.decode()
-    codes = list(Nudge.objects.filter(owner=person).values_list("code", "cause_key"))
+    codes = list(nudges_for(owner=person).values_list("code", "cause_key"))
     assert codes == [("off_day_use", "day:2026-01-17")]
     assert "2 g on Saturday 17 January" in page
     # The daily summary marks Saturday, and only Saturday, as over a limit.

@@ -140,7 +140,7 @@ def test_the_demo_shows_every_feature_in_use(db: None) -> None:
 
     from stepdown.accounts.models import User
     from stepdown.alerts.models import Alert
-    from stepdown.goals.models import Goal, Nudge, Onboarding
+    from stepdown.goals.models import Goal, Onboarding
     from stepdown.plans.selectors import current_plan
 
     result = runner.invoke(app, ["demo", "--password", "demo-password-1"])
@@ -149,7 +149,7 @@ def test_the_demo_shows_every_feature_in_use(db: None) -> None:
     assert Onboarding.objects.get(owner=user).status == Onboarding.Status.COMPLETED
     goal = Goal.objects.get(owner=user)
     assert goal.max_g_per_day is not None
-    assert Nudge.objects.filter(owner=user).exists()
+    assert Alert.objects.filter(owner=user, kind=Alert.Kind.NUDGE).exists()
     assert Alert.objects.filter(owner=user).exists()
     assert current_plan(owner=user) is not None
     # Skin: three sessions, each photo measured (a trend to show).

@@ -53,7 +53,7 @@ def test_saying_pregnant_pauses_the_plan_and_stops_suggestions(
     web: Client, person: Any, journal: Any, clock: Any, answer: str
 ) -> None:
     from stepdown.alerts.models import SuggestedAdjustment
-    from stepdown.alerts.services import record_alerts
+    from stepdown.alerts.recording import record_alerts
 
     plan = make_plan(person)
     before = plan.end_date
@@ -79,7 +79,7 @@ def test_saying_pregnant_withdraws_a_suggestion_already_waiting(
     person: Any, journal: Any, clock: Any
 ) -> None:
     from stepdown.alerts.models import SuggestedAdjustment
-    from stepdown.alerts.services import record_alerts
+    from stepdown.alerts.recording import record_alerts
 
     make_plan(person)
     record_alerts(owner=person, alerts=[_slow_alert()])
@@ -94,7 +94,7 @@ def test_without_the_answer_suggestions_are_made_as_before(
     web: Client, person: Any, journal: Any, clock: Any
 ) -> None:
     from stepdown.alerts.models import SuggestedAdjustment
-    from stepdown.alerts.services import record_alerts
+    from stepdown.alerts.recording import record_alerts
 
     make_plan(person)
     _say(person, "no")

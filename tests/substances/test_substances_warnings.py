@@ -12,7 +12,7 @@ import time_machine
 from django.test import Client
 
 from stepdown.core.interactions import Severity
-from stepdown.substances import selectors, services
+from stepdown.substances import selectors
 from stepdown.substances.models import SubstanceUse
 from stepdown.substances.warnings import KRATOM_WINDOW
 
@@ -134,8 +134,8 @@ def test_local_midnight_and_utc_do_not_split_a_pair(
     found = selectors.recent_co_use(owner=person)
     assert len(found) == 1
     assert found[0].warning.hours_apart == pytest.approx(1.5)
-    services.record_co_use_alert(owner=person, use=found[0].use, warning=found[0].warning)
-    # The cause is the local day of the drinks (10 January), not the UTC one (11 January).
+    # The dose recorded the pair's alert. Its cause is the local day of the drinks (10 January),
+    # not the UTC one (11 January).
     assert [a.cause_key for a in interaction_alerts(person)] == ["substance:alcohol:2026-01-10"]
 
 

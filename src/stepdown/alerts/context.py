@@ -1,9 +1,12 @@
 """What the rules read, loaded for one person: only the inputs the requested rules need.
 
-Each rule code names the inputs it reads (:data:`NEEDS`); :func:`load_context` fetches those and
-nothing else, from a bounded recent window (:data:`WINDOW_DAYS`), through the other apps'
-owner-scoped selectors. A dose write that asks for ``over_target`` and the product rules costs
-at most four small queries; a check-in that asks for the withdrawal rules costs two.
+This is the one loader of the history the rules read, alerts and nudges alike. Each rule code
+names the inputs it reads (:data:`NEEDS`); :func:`load_context` fetches those and nothing else,
+from a bounded recent window, through the other apps' owner-scoped selectors (the journal's
+``daily_totals``, ``doses_for``, ``first_dose_day``, ``dose_before``). A dose write that asks
+for ``over_target`` and the product rules costs at most four small queries; a check-in that asks
+for the withdrawal rules costs two. The goal-and-limit rules read their own slice of days
+(:func:`load_limit_context`): only the days since the limits were set.
 
 Dates are the person's local ones (``User.zone``).
 """
@@ -13,18 +16,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from stepdown.accounts.models import User
 from stepdown.checkins import history as checkins
 from stepdown.core.potency import LabResult, ProductForm, equivalent_amount, switch_change
 from stepdown.core.rules import (
+    LIMIT_RULES,
     DayTotal,
     PlanStepView,
     ProductSwitch,
     ProductView,
     QuestionnaireFlag,
     RuleContext,
+    day_totals,
+    dose_in_zone,
 )
+from stepdown.goals.selectors import goal_for, limits_of, limits_set
 from stepdown.journal import selectors as journal
 from stepdown.journal.models import Dose, Product
 from stepdown.plans.models import Plan
@@ -32,8 +40,16 @@ from stepdown.plans.selectors import current_plan
 from stepdown.plans.snapshot import taper_of
 
 # 28 days of personal diary baseline before each of the last 3 days, plus the 7 + 28 days the
-# tolerance signals compare: 35 days covers every rule (see docs/alerts.md).
+# tolerance signals compare: 35 days covers every rule but the tolerance ones (see docs/alerts.md).
 WINDOW_DAYS = 35
+# The tolerance signals and the two-week trend read up to 90 days: 7 recent + 28 baseline days,
+# plus room for a run of daily use that began before them (assumption: 90 days covers any run
+# worth comparing, and bounds the work).
+TOLERANCE_DAYS = 90
+# The limit rules look back two weeks (this calendar week and the last, and any dose logged
+# late; assumption: older days were checked when they were recent), never before the day the
+# limits were set.
+LIMIT_LOOKBACK_DAYS = 14
 # Products "in use": taken in the last week (assumption: a product untouched for a week is
 # not what the person is taking now).
 PRODUCTS_IN_USE_DAYS = 7
@@ -53,9 +69,12 @@ NEEDS: dict[str, frozenset[str]] = {
     "seven_oh_product": frozenset({"products"}),
     "failed_contaminant": frozenset({"products"}),
     # Interaction findings come from the substances app, which records them itself through
-    # ``services.record_alerts``; nothing is loaded here for them.
+    # ``recording.record_alerts``; nothing is loaded here for them.
     "interaction": frozenset(),
     "missed_checkins": frozenset({"steps", "checkin_days"}),
+    "use_rising": frozenset({"window_days"}),
+    # The limit rules read the person's limits and their own days: load_limit_context.
+    **{code: frozenset() for code in LIMIT_RULES},
 }
 # Rules that say nothing without a plan (severe_withdrawal still speaks, without a suggestion).
 NEED_PLAN = frozenset({"worse_after_cut", "over_target", "missed_checkins"})
@@ -93,11 +112,6 @@ def _day_totals(owner: User, start: dt.date, end: dt.date) -> tuple[DayTotal, ..
         DayTotal(day=row.date, total_g=row.total_g, dose_count=row.dose_count)
         for row in journal.daily_totals(owner=owner, start=start, end=end)
     )
-
-
-def _journal_start(owner: User) -> dt.date | None:
-    first = Dose.objects.filter(owner=owner).order_by("taken_at").values("taken_at").first()
-    return first["taken_at"].astimezone(owner.zone).date() if first else None
 
 
 def product_view(product: Product) -> ProductView:
@@ -145,12 +159,7 @@ def switches_since(owner: User, since: dt.date) -> tuple[ProductSwitch, ...]:
     doses = list(journal.doses_for(owner=owner, since=since).order_by("taken_at"))
     if not doses:
         return ()
-    before = (
-        Dose.objects.filter(owner=owner, taken_at__lt=doses[0].taken_at)
-        .select_related("product")
-        .order_by("-taken_at")
-        .first()
-    )
+    before = journal.dose_before(owner=owner, taken_at=doses[0].taken_at)
     found = []
     for previous, dose in zip([before, *doses[:-1]], doses, strict=True):
         switch = switch_between(owner, previous, dose)
@@ -199,10 +208,10 @@ def load_context(
     context = RuleContext(today=today, steps=steps)
     window_start = today - dt.timedelta(days=WINDOW_DAYS - 1)
     if "window_days" in needs:
-        first = _journal_start(owner)
+        first = journal.first_dose_day(owner=owner)
         if first is not None:
             # Days before the window are unknown here, never "no use" (see docs/alerts.md).
-            begin = max(first, window_start)
+            begin = max(first, today - dt.timedelta(days=TOLERANCE_DAYS - 1))
             days = _day_totals(owner, begin, today)
             context = replace(context, journal_start=begin, days=days)
     elif "target_days" in needs:
@@ -236,3 +245,32 @@ def load_context(
         seen = frozenset(checkins.checkin_days(owner=owner, start=window_start, end=today))
         context = replace(context, checkin_days=seen)
     return Loaded(context=context, plan=plan, codes=chosen)
+
+
+def load_limit_context(*, owner: User, today: dt.date) -> RuleContext | None:
+    """What the goal-and-limit rules read as of ``today``: the person's limits and the doses of
+    the last :data:`LIMIT_LOOKBACK_DAYS` days, never before ``limits_from`` (a new limit does not
+    judge the days before it). ``None`` without limits. Two queries: the goal, the doses."""
+    goal = goal_for(owner=owner)
+    limits = limits_of(goal)
+    if goal is None or not limits_set(limits):
+        return None
+    first = max(today - dt.timedelta(days=LIMIT_LOOKBACK_DAYS - 1), goal.limits_from)
+    if today < first:
+        return None
+    rows = (
+        journal.doses_for(owner=owner, since=first, until=today)
+        .order_by("taken_at")
+        .values_list("taken_at", "grams")
+    )
+    # A liquid measured in ml without a known density has no grams; it is still a dose.
+    doses = tuple(
+        dose_in_zone(taken_at=taken_at, time_zone=owner.zone, dose_g=grams or Decimal(0))
+        for taken_at, grams in rows
+    )
+    totals = {total.day: total for total in day_totals(doses)}
+    days = tuple(
+        totals.get(day) or DayTotal(day=day, total_g=Decimal(0), dose_count=0)
+        for day in (first + dt.timedelta(days=n) for n in range((today - first).days + 1))
+    )
+    return RuleContext(today=today, days=days, doses=doses, limits=limits)

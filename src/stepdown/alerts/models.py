@@ -1,10 +1,14 @@
-"""Alert records made from the pure rules, their history, and the plan changes they suggest.
+"""Notices made from the pure rules (alerts and gentle nudges), their history, and the plan
+changes they suggest.
 
 An :class:`Alert` is one ``stepdown.core.rules.Alert`` stored for one person: what happened
 (``code``), what it is about (``cause_key``), and the kind words and single action the rule
-chose. At most one *unresolved* alert (open or acknowledged) exists per person, code and cause
-(a conditional unique constraint); the services go further and never raise a cause a second
-time once it has been recorded, so a resolved alert stays resolved (see ``services``).
+chose. Its ``kind`` is the rule's own category: the goal-and-limit rules and the person's own
+trend are gentle *nudges* (Today and ``/goals/``), the safety net are *alerts* (the bell and
+``/alerts/``). At most one *unresolved* row (open or acknowledged) exists per person, code and
+cause (a conditional unique constraint); the services go further and never raise a cause a
+second time once it has been recorded, so a resolved alert or a dismissed nudge stays so (see
+``recording``).
 """
 
 from __future__ import annotations
@@ -16,14 +20,24 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from stepdown.core.rules import Severity, SuggestionKind
+from stepdown.core.rules import LIMIT_RULES, TREND_RULES, Severity, SuggestionKind
 from stepdown.plans.models import Plan, PlanAdjustment
 
 UNRESOLVED = ("open", "acknowledged")
+# The rules whose findings are gentle nudges (docs/alerts.md, "Goals and limits"); every other
+# rule is the safety net and makes alerts.
+NUDGE_RULES = (*LIMIT_RULES, *TREND_RULES)
+# What Today and /goals/ show as nudge cards: the nudges and the tolerance signals, which are
+# safety-net alerts too (one row, shown in both places; see docs/alerts.md).
+CARD_CODES = (*NUDGE_RULES, "escalation")
 
 
 class Alert(models.Model):
-    """One alert of one person, from a rule in ``stepdown.core.rules`` (see docs/alerts.md)."""
+    """One notice of one person, from a rule in ``stepdown.core.rules`` (see docs/alerts.md)."""
+
+    class Kind(models.TextChoices):
+        ALERT = "alert", "Alert"
+        NUDGE = "nudge", "Nudge"
 
     class Status(models.TextChoices):
         OPEN = "open", "New"
@@ -40,6 +54,7 @@ class Alert(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alerts"
     )
+    kind = models.CharField(max_length=5, choices=Kind.choices, default=Kind.ALERT)
     code = models.CharField(max_length=40)
     severity = models.CharField(max_length=10, choices=Level.choices)
     title = models.CharField(max_length=200)
@@ -53,6 +68,8 @@ class Alert(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    # The person took the card off Today and /goals/ ("Dismiss"); the alert's status is apart.
+    dismissed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["-created_at", "-pk"]
@@ -70,14 +87,21 @@ class Alert(models.Model):
         ]
         indexes: ClassVar[list[models.Index]] = [
             # The bell's count and the page's filters.
-            models.Index(fields=["owner", "status"]),
-            models.Index(fields=["owner", "-created_at"]),
+            models.Index(fields=["owner", "kind", "status"]),
+            models.Index(fields=["owner", "kind", "-created_at"]),
+            # The nudge cards: not dismissed, newest first.
+            models.Index(fields=["owner", "dismissed_at", "-created_at"]),
             # Deduplication looks rows up by their key.
             models.Index(fields=["owner", "code", "cause_key"]),
         ]
 
     def __str__(self) -> str:
         return f"{self.code} ({self.cause_key}): {self.status}"
+
+    @staticmethod
+    def kind_of(code: str) -> str:
+        """The kind of notice rule ``code`` makes (its category in the rules)."""
+        return Alert.Kind.NUDGE if code in NUDGE_RULES else Alert.Kind.ALERT
 
     @property
     def is_resolved(self) -> bool:

@@ -1,13 +1,25 @@
-"""Reads of alerts and suggestions, always scoped to one owner."""
+"""Reads of alerts, nudges and suggestions, always scoped to one owner. Nothing here writes."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
 from stepdown.accounts.models import User
-from stepdown.alerts.models import Alert, AlertEvent, SuggestedAdjustment
+from stepdown.alerts.models import CARD_CODES, Alert, AlertEvent, SuggestedAdjustment
+from stepdown.alerts.nudges import NudgeGroup, group_by_code
 from stepdown.errors import NotFound
 from stepdown.plans.models import Plan
+from stepdown.substances.selectors import RecentCoUse, recent_co_use
+
+SHOWN_FOR_DAYS = 14  # a nudge older than this is no longer news
+# Enough for two weeks of the busiest pattern (a nudge per dose at a dozen doses a day), so
+# grouping by kind sees every kind; still a bounded read.
+CURRENT_NUDGES = 200
+TODAY_NUDGES = 3
 
 
 def alerts_for(
@@ -16,7 +28,7 @@ def alerts_for(
     """The person's alerts, newest first, each with its suggestion (one join) and, once
     evaluated, its history (one more query for the whole page)."""
     alerts = (
-        Alert.objects.filter(owner=owner)
+        Alert.objects.filter(owner=owner, kind=Alert.Kind.ALERT)
         .select_related("suggestion", "suggestion__adjustment")
         .prefetch_related(Prefetch("events", queryset=AlertEvent.objects.order_by("created_at")))
     )
@@ -57,3 +69,55 @@ def pending_for_plan(*, owner: User, plan: Plan) -> list[SuggestedAdjustment]:
     return list(
         suggestions_for(owner=owner, status=SuggestedAdjustment.Status.SUGGESTED).filter(plan=plan)
     )
+
+
+# --- nudges ---------------------------------------------------------------------------------
+
+
+def nudges_for(*, owner: User) -> QuerySet[Alert]:
+    """Every nudge card of the person, shown or dismissed, newest first."""
+    return Alert.objects.filter(owner=owner, code__in=CARD_CODES)
+
+
+def nudge_get(*, owner: User, nudge_id: int) -> Alert:
+    if not 0 < nudge_id < 2**63:  # beyond any database integer: cannot exist
+        raise NotFound("nudge")
+    try:
+        return nudges_for(owner=owner).get(pk=nudge_id)
+    except Alert.DoesNotExist:
+        raise NotFound("nudge") from None
+
+
+def nudges_current(*, owner: User, limit: int = CURRENT_NUDGES) -> list[Alert]:
+    """Nudges not dismissed from the last ``SHOWN_FOR_DAYS`` days, newest first (one query)."""
+    since = timezone.now() - dt.timedelta(days=SHOWN_FOR_DAYS)
+    return list(
+        nudges_for(owner=owner).filter(dismissed_at__isnull=True, created_at__gte=since)[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class TodayNudges:
+    """The nudge cards for Today: one per kind, newest first, and whether more kinds wait."""
+
+    groups: tuple[NudgeGroup, ...]
+    more: bool
+
+
+def nudges_for_today(*, owner: User, limit: int = TODAY_NUDGES) -> TodayNudges:
+    """At most ``limit`` nudge cards (one per kind, see ``nudges.group_by_code``): one query."""
+    groups = group_by_code(nudges_current(owner=owner))
+    return TodayNudges(groups=tuple(groups[:limit]), more=len(groups) > limit)
+
+
+# --- kratom with another substance ----------------------------------------------------------
+
+
+def co_use_warning(*, owner: User) -> list[RecentCoUse]:
+    """Kratom and an interacting substance within 24 h of each other, the later of the two in
+    the last 24 h: the newest pair of each substance (three drinks logged one by one are one
+    warning). Two queries. Its ``interaction`` alert was recorded with the write (substances)."""
+    shown: dict[str, RecentCoUse] = {}
+    for item in recent_co_use(owner=owner):  # newest use first
+        shown.setdefault(item.use.label.casefold(), item)
+    return list(shown.values())

@@ -7,11 +7,13 @@ dose, check-in or plan change that caused it: if the write commits, the alert co
 stops after the commit); if the write rolls back, so does the alert. Writes made in autocommit
 mode (a dose logged without a ``client_id``) are committed by their own statement; the alert
 follows at once in its own short transaction, and the daily job catches up if the process
-stops in between. The rules run in a savepoint (``services.evaluate_safely``): an error there
+stops in between. The rules run in a savepoint (``evaluation.evaluate_safely``): an error there
 is logged and rolled back alone, never failing the person's write.
 
 **Only the relevant rules, from what the write already holds.** A dose runs ``over_target``
-(only with an active plan) and the product rules for the dose's own product; a check-in runs
+(only with an active plan), the product rules for the dose's own product, and the rules of the
+nudge cards (the person's limits, their trend and the tolerance signals, as of today); new
+limits run the limit rules; a check-in runs
 the withdrawal rules when it holds a diary or COWS total and the flag rules when it raised a
 flag; a safety event records ``self_harm`` at once. Measured cost per dose write: see
 ``docs/alerts.md`` ("Alerts in the app").
@@ -29,10 +31,13 @@ from django.db.models.signals import post_delete, post_save
 
 from stepdown.alerts import services
 from stepdown.alerts.context import product_view, response_flags, switch_between
+from stepdown.alerts.evaluation import evaluate_safely
+from stepdown.alerts.models import CARD_CODES
 from stepdown.checkins.history import DIARY_INSTRUMENTS
 from stepdown.checkins.models import Response, SafetyEvent
-from stepdown.core.rules import ProductSwitch
+from stepdown.core.rules import LIMIT_RULES, ProductSwitch
 from stepdown.core.rules.plan import OVER_TARGET_SHARE
+from stepdown.goals.models import Goal
 from stepdown.journal import selectors as journal
 from stepdown.journal.models import Dose, Product
 from stepdown.plans.models import PlanAdjustment
@@ -85,18 +90,14 @@ def dose_saved(sender: type[Dose], instance: Dose, created: bool, raw: bool, **_
     switches: tuple[ProductSwitch, ...] = ()
     if created and product is not None:
         # The dose just before this one: a different product there is a switch.
-        before = (
-            Dose.objects.filter(owner=owner, taken_at__lt=instance.taken_at)
-            .select_related("product")
-            .order_by("-taken_at", "-pk")
-            .first()
-        )
+        before = journal.dose_before(owner=owner, taken_at=instance.taken_at)
         switch = switch_between(owner, before, instance)
         switches = () if switch is None else (switch,)
     codes = [code for code in DOSE_CODES if code != "over_target"]
     if _may_be_over_target(instance):
         codes.append("over_target")
-    services.evaluate_safely(
+    codes += CARD_CODES
+    evaluate_safely(
         owner=owner,
         codes=codes,
         products=() if product is None else (product_view(product),),
@@ -105,9 +106,10 @@ def dose_saved(sender: type[Dose], instance: Dose, created: bool, raw: bool, **_
 
 
 def dose_deleted(sender: type[Dose], instance: Dose, **_: Any) -> None:
-    # Removing the dose between two products can make their switch adjacent.
-    if instance.product_id:
-        services.evaluate_safely(owner=instance.owner, codes=("potency_jump",))
+    # Removing the dose between two products can make their switch adjacent, and the doses
+    # either side of it too close.
+    codes = ("potency_jump", *CARD_CODES) if instance.product_id else CARD_CODES
+    evaluate_safely(owner=instance.owner, codes=codes)
 
 
 def product_saved(
@@ -119,7 +121,7 @@ def product_saved(
     )
     if raw or created or not flagged:
         return  # a new product has no doses yet; its first dose runs the product rules
-    services.evaluate_safely(owner=instance.owner, codes=PRODUCT_CODES)
+    evaluate_safely(owner=instance.owner, codes=PRODUCT_CODES)
 
 
 def response_saved(
@@ -148,7 +150,7 @@ def response_saved(
         day=instance.local_date,
         flags=instance.flags,
     )
-    services.evaluate_safely(owner=owner, codes=codes, today=instance.local_date, flags=flags)
+    evaluate_safely(owner=owner, codes=codes, today=instance.local_date, flags=flags)
 
 
 def safety_event_saved(
@@ -163,7 +165,7 @@ def safety_event_saved(
         day=response.local_date,
         flags=instance.flags,
     )
-    services.evaluate_safely(
+    evaluate_safely(
         owner=instance.owner, codes=("self_harm",), today=response.local_date, flags=flags
     )
 
@@ -178,7 +180,13 @@ def plan_adjusted(
         lambda: services.suggestions_after_plan_change(owner=owner, adjustment=instance),
         "retiring suggestions after a plan change",
     )
-    services.evaluate_safely(owner=owner, codes=PLAN_CODES)
+    evaluate_safely(owner=owner, codes=PLAN_CODES)
+
+
+def goal_saved(sender: type[Goal], instance: Goal, raw: bool, **_: Any) -> None:
+    # New limits judge the days from today on (``limits_from``): today's doses may break them.
+    if not raw:
+        evaluate_safely(owner=instance.owner, codes=LIMIT_RULES)
 
 
 def connect() -> None:
@@ -191,3 +199,4 @@ def connect() -> None:
         safety_event_saved, sender=SafetyEvent, dispatch_uid="alerts.safety_event_saved"
     )
     post_save.connect(plan_adjusted, sender=PlanAdjustment, dispatch_uid="alerts.plan_adjusted")
+    post_save.connect(goal_saved, sender=Goal, dispatch_uid="alerts.goal_saved")

@@ -40,7 +40,9 @@ def cached_summary(*, owner: User) -> AlertSummary | None:
 
 def alert_summary(*, owner: User) -> AlertSummary:
     """Compute (two indexed queries) and cache the summary."""
-    open_count = Alert.objects.filter(owner=owner, status=Alert.Status.OPEN).count()
+    open_count = Alert.objects.filter(
+        owner=owner, kind=Alert.Kind.ALERT, status=Alert.Status.OPEN
+    ).count()
     pending = (
         SuggestedAdjustment.objects.filter(owner=owner, status=SuggestedAdjustment.Status.SUGGESTED)
         .values_list("plan_id", flat=True)

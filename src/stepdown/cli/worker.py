@@ -52,7 +52,7 @@ def worker(
     from django.db import close_old_connections
     from django.utils import timezone
 
-    from stepdown.daily import run_daily_jobs
+    from stepdown.jobs import run_daily_jobs
     from stepdown.reminders.worker import run_round
 
     if not once:
@@ -63,8 +63,12 @@ def worker(
             close_old_connections()
             # Daily jobs once per UTC day (and on start); they are idempotent.
             if timezone.now().date() != last_daily:
-                run_daily_jobs()
+                daily = run_daily_jobs()
                 last_daily = timezone.now().date()
+                typer.echo(
+                    f"Daily checks: {daily.people} people, {daily.new_notices} new alert(s) or "
+                    f"nudge(s), {daily.snapshots} risk snapshot(s)."
+                )
             result = run_round(site_url=url)
             if once:
                 typer.echo(f"{result.enqueued} reminder email(s) queued; queued tasks run.")

@@ -9,7 +9,9 @@ from django.http import HttpRequest
 from ninja import Router
 
 from stepdown.accounts.requests import request_owner
-from stepdown.goals import nudges, selectors, services
+from stepdown.alerts import selectors as notices
+from stepdown.alerts.services import nudge_dismiss
+from stepdown.goals import selectors, services
 from stepdown.goals.models import Onboarding
 from stepdown.goals.presenters import (
     goal_json,
@@ -93,12 +95,10 @@ def put_goals(request: HttpRequest, payload: GoalIn) -> dict[str, Any]:
 @router.get(
     "/nudges",
     response={200: list[NudgeOut], **API_ERRORS},
-    summary="Open nudges (the journal is checked against goals and limits first)",
+    summary="Open nudges (the journal is checked against goals and limits after each write)",
 )
 def list_nudges(request: HttpRequest) -> list[dict[str, Any]]:
-    owner = request_owner(request)
-    nudges.nudges_refresh(owner=owner)
-    return [nudge_json(nudge) for nudge in nudges.nudges_current(owner=owner)]
+    return [nudge_json(nudge) for nudge in notices.nudges_current(owner=request_owner(request))]
 
 
 @router.post(
@@ -107,4 +107,4 @@ def list_nudges(request: HttpRequest) -> list[dict[str, Any]]:
     summary="Dismiss a nudge (it will not come back for the same cause)",
 )
 def dismiss_nudge(request: HttpRequest, nudge_id: int) -> dict[str, Any]:
-    return nudge_json(nudges.nudge_dismiss(owner=request_owner(request), nudge_id=nudge_id))
+    return nudge_json(nudge_dismiss(owner=request_owner(request), nudge_id=nudge_id))

@@ -1,7 +1,9 @@
-"""The slice of a person's journal that nudges, milestones and the risk page read.
+"""The slice of a person's journal that milestones, the goals page and the risk page read.
 
-Two queries, whatever the length of the history: the doses of the last ``WINDOW_DAYS`` local
-days (only their time and grams) and the first dose ever (the day the journal began). Doses are
+(The rules read theirs through ``stepdown.alerts.context``.) Two queries through the journal's
+selectors, whatever the length of the history: the doses of the last ``WINDOW_DAYS`` local days
+(only their time and grams) and those of the journal's first week (``doses_of_first_days``,
+which also gives the day the journal began). Doses are
 turned into the rule engine's :class:`~stepdown.core.rules.DoseEvent` in the person's zone, so a
 dose at 23:30 local counts for that local day.
 """
@@ -14,17 +16,16 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.core.cache import cache
-from django.db.models import DateTimeField, ExpressionWrapper, Subquery, Sum, Value
+from django.db.models import Sum
 from django.utils import timezone
 
 from stepdown.accounts.models import User
 from stepdown.core.potency import ProductForm
 from stepdown.core.rules import DayTotal, DoseEvent, day_totals, dose_in_zone
 from stepdown.journal import selectors as journal
-from stepdown.journal.models import Dose
 
-# 7 recent days + 28 baseline days for the tolerance signals, plus room for a run of daily use
-# that began before them (assumption: 90 days covers any run worth comparing, and bounds work).
+# The 90 days the Today chart and the milestones look back over (the same span as the tolerance
+# signals in ``alerts.context``).
 WINDOW_DAYS = 90
 FIRST_WEEK_DAYS = 7
 
@@ -91,18 +92,12 @@ def journal_window(*, owner: User, now: dt.datetime | None = None) -> JournalWin
         doses.append(event)
         if form:
             forms.append((event.local_date, form))
-    # One query for the journal's beginning: the doses of the 8 days (UTC) from the first one,
-    # which hold its first 7 local days whatever the zone.
-    first_at = Dose.objects.filter(owner=owner).order_by("taken_at").values("taken_at")[:1]
-    until = ExpressionWrapper(
-        Subquery(first_at) + Value(dt.timedelta(days=FIRST_WEEK_DAYS + 1)),
-        output_field=DateTimeField(),
-    )
+    # The journal's beginning and its first 7 local days, the milestones' baseline: one query.
     early = [
         dose_in_zone(taken_at=taken_at, time_zone=owner.zone, dose_g=grams or Decimal(0))
-        for taken_at, grams in Dose.objects.filter(owner=owner, taken_at__lt=until)
-        .order_by("taken_at")
-        .values_list("taken_at", "grams")
+        for taken_at, grams in journal.doses_of_first_days(
+            owner=owner, days=FIRST_WEEK_DAYS
+        ).values_list("taken_at", "grams")
     ]
     start = early[0].local_date if early else None
     first_week = tuple(

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from stepdown.accounts.models import User
 from stepdown.core.averages import daily_average
-from stepdown.core.rules import Alert, DayTotal
+from stepdown.core.rules import LIMIT_RULES, Alert, DayTotal, RuleContext, evaluate_rules
 from stepdown.goals import selectors
 from stepdown.goals.history import (
     FIRST_WEEK_DAYS,
@@ -32,12 +32,29 @@ from stepdown.goals.history import (
     local_date,
 )
 from stepdown.goals.models import Goal, Onboarding
-from stepdown.goals.nudges import limit_alerts, limits_set
 from stepdown.plans.selectors import daily_targets
 from stepdown.substances.selectors import last_use_of_original
 
 MAX_DAYS = WINDOW_DAYS
 RECENT_DAYS = 7
+
+
+def limit_alerts(
+    *, window: JournalWindow, goal: Goal, first: dt.date, last: dt.date
+) -> tuple[Alert, ...]:
+    """What the limit rules say of local days ``first``–``last``, never before ``limits_from``:
+    the days shown as kept or not (computed here, never stored; the stored nudges come from
+    ``stepdown.alerts.evaluation``)."""
+    first = max(first, goal.limits_from, window.first_day)
+    if last < first:
+        return ()
+    context = RuleContext(
+        today=last,
+        days=window.days(first, last),
+        doses=window.doses_between(first, last),
+        limits=selectors.limits_of(goal),
+    )
+    return evaluate_rules(context=context, codes=LIMIT_RULES)
 
 
 def broken_days(alerts: tuple[Alert, ...], days: tuple[DayTotal, ...], goal: Goal) -> set[dt.date]:
@@ -75,7 +92,7 @@ def day_checks(*, window: JournalWindow, goal: Goal | None, days: int) -> list[D
     totals = window.days(first, last)
     checked_from = None
     broken: set[dt.date] = set()
-    if goal is not None and limits_set(selectors.limits_of(goal)):
+    if goal is not None and selectors.limits_set(selectors.limits_of(goal)):
         checked_from = goal.limits_from
         # A week back, so the rolling 7 days of the first day shown are whole.
         wider = window.days(first - dt.timedelta(days=7), last)
@@ -102,7 +119,7 @@ class LimitRecord:
 
 def limit_record(*, window: JournalWindow, goal: Goal | None) -> LimitRecord | None:
     """Complete days within the limits since they were set (at most the last ``MAX_DAYS``)."""
-    if goal is None or not limits_set(selectors.limits_of(goal)):
+    if goal is None or not selectors.limits_set(selectors.limits_of(goal)):
         return None
     last = window.today - dt.timedelta(days=1)
     first = max(goal.limits_from, window.today - dt.timedelta(days=MAX_DAYS - 1))

@@ -250,39 +250,3 @@ class Goal(models.Model):
 
     def __str__(self) -> str:
         return f"goal of {self.owner_id}"
-
-
-class Nudge(models.Model):
-    """A kind message raised when the journal crosses a limit or shows a tolerance signal.
-
-    One row per ``(owner, code, cause_key)``, whether open or dismissed: the same cause never
-    raises a second nudge, and a dismissed nudge stays dismissed.
-    """
-
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="nudges"
-    )
-    code = models.CharField(max_length=40)
-    cause_key = models.CharField(max_length=120)
-    severity = models.CharField(max_length=10)
-    title = models.CharField(max_length=200)
-    explanation = models.TextField()
-    action = models.TextField()
-    source = models.CharField(max_length=60)
-    learn_slug = models.CharField(max_length=60)
-    created_at = models.DateTimeField(default=timezone.now)
-    dismissed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering: ClassVar[list[str]] = ["-created_at", "-pk"]
-        constraints: ClassVar[list[models.BaseConstraint]] = [
-            models.UniqueConstraint(
-                fields=["owner", "code", "cause_key"], name="nudge_unique_per_cause"
-            ),
-        ]
-        indexes: ClassVar[list[models.Index]] = [
-            models.Index(fields=["owner", "dismissed_at", "-created_at"]),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.cause_key}"

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from stepdown.alerts.models import Alert
+from stepdown.alerts.nudges import action_for, learn_url
 from stepdown.core.risk import NextStep, Tier
-from stepdown.goals.models import Goal, Nudge, Onboarding, RiskSnapshot
-from stepdown.goals.nudges import action_for, learn_url
+from stepdown.goals.models import Goal, Onboarding, RiskSnapshot
 from stepdown.goals.risk import RiskResult, factors_json
 
 
@@ -166,7 +167,7 @@ def goal_json(goal: Goal | None) -> dict[str, Any]:
     }
 
 
-def nudge_json(nudge: Nudge) -> dict[str, Any]:
+def nudge_json(nudge: Alert) -> dict[str, Any]:
     action = action_for(nudge)
     return {
         "id": nudge.pk,
@@ -175,7 +176,7 @@ def nudge_json(nudge: Nudge) -> dict[str, Any]:
         "severity": nudge.severity,
         "title": nudge.title,
         "explanation": nudge.explanation,
-        "action": nudge.action,
+        "action": action.text,
         "action_label": action.label,
         "action_url": action.url,
         "second_action_label": action.second_label,

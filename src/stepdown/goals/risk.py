@@ -10,8 +10,8 @@ history's length.
 
 Snapshots (``risk_refresh``): a row is stored when the result differs from the last one (tier,
 score or factors), or when the last one is more than ``SNAPSHOT_EVERY_DAYS`` old. The Risk page
-and ``GET /api/v1/risk`` call it on every view ("on demand"); the ``goals_refresh`` management
-command calls it for everyone (monthly at least, whatever they view).
+and ``GET /api/v1/risk`` call it on every view ("on demand"); the daily job
+(``stepdown.jobs``) calls it for everyone (monthly at least, whatever they view).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Reads of onboarding answers, medicines, goals, nudges and risk snapshots, scoped to an owner.
+"""Reads of onboarding answers, medicines, goals and risk snapshots, scoped to an owner.
 
 Other apps call these (not the models): ``medicines_for`` (the interaction checker),
 ``onboarding_reason`` and ``recovery_for`` (journal / recovery mode), ``goal_limits`` (alerts).
@@ -10,15 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
-
 from stepdown.accounts.models import User
 from stepdown.core.rules import Limits
-from stepdown.errors import NotFound
-from stepdown.goals.models import Goal, Medicine, Nudge, Onboarding, RiskSnapshot
+from stepdown.goals.models import Goal, Medicine, Onboarding, RiskSnapshot
 
 RISK_HISTORY = 12
-OPEN_NUDGES = 10
 
 
 def onboarding_for(*, owner: User) -> Onboarding | None:
@@ -100,27 +96,24 @@ def limits_of(goal: Goal | None) -> Limits:
     )
 
 
+def limits_set(limits: Limits) -> bool:
+    """Whether any limit is set (a goal may hold only a purpose or a price)."""
+    return any(
+        value is not None
+        for value in (
+            limits.max_g_per_day,
+            limits.max_days_per_week,
+            limits.min_hours_between,
+            limits.no_use_after,
+            limits.end_date,
+            limits.allowed_weekdays,
+        )
+    )
+
+
 def goal_limits(*, owner: User) -> Limits:
     """The person's limits for the rule engine (``stepdown.core.rules.Limits``)."""
     return limits_of(goal_for(owner=owner))
-
-
-def nudges_open(*, owner: User, limit: int = OPEN_NUDGES) -> list[Nudge]:
-    """The newest open (not dismissed) nudges."""
-    return list(Nudge.objects.filter(owner=owner, dismissed_at__isnull=True)[:limit])
-
-
-def nudges_for(*, owner: User) -> QuerySet[Nudge]:
-    return Nudge.objects.filter(owner=owner)
-
-
-def nudge_get(*, owner: User, nudge_id: int) -> Nudge:
-    if not 0 < nudge_id < 2**63:  # beyond any database integer: cannot exist
-        raise NotFound("nudge")
-    try:
-        return Nudge.objects.get(owner=owner, pk=nudge_id)
-    except Nudge.DoesNotExist:
-        raise NotFound("nudge") from None
 
 
 def risk_history(*, owner: User, limit: int = RISK_HISTORY) -> list[RiskSnapshot]:

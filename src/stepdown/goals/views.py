@@ -14,10 +14,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
+from stepdown.alerts import selectors as notices
+from stepdown.alerts.nudges import group_by_code
+from stepdown.alerts.services import nudge_dismiss as dismiss
 from stepdown.core.instruments import get_instrument
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.fragments import page_key, render_page
-from stepdown.goals import milestones, nudges, selectors, services
+from stepdown.goals import milestones, selectors, services
 from stepdown.goals.forms import STEP_FORMS, GoalForm, MoodForm, StepForm
 from stepdown.goals.models import DIAGNOSIS_LABELS, SELF_TREATMENT_LABELS, Onboarding
 from stepdown.goals.page_data import PageData, page_data
@@ -251,11 +254,10 @@ def goals(request: HttpRequest) -> HttpResponse:
 
 
 def _goals_context(owner: User, data: PageData, form: GoalForm | None) -> dict[str, Any]:
-    nudges.nudges_refresh(owner=owner, window=data.window, goal=data.goal)
     return {
         "form": form or GoalForm(initial=GoalForm.initial_from(data.goal)),
         "goal": data.goal,
-        "nudges": nudge_cards(nudges.group_by_code(nudges.nudges_current(owner=owner))),
+        "nudges": nudge_cards(group_by_code(notices.nudges_current(owner=owner))),
         "days": milestones.day_checks(window=data.window, goal=data.goal, days=RECENT_DAYS),
         "milestones": milestones.milestones_for(
             owner=owner, window=data.window, onboarding=data.onboarding, goal=data.goal
@@ -277,7 +279,7 @@ def _back(request: HttpRequest, fallback: str) -> str:
 @require_POST
 def nudge_dismiss(request: HttpRequest, nudge_id: int) -> HttpResponse:
     try:
-        nudges.nudge_dismiss(owner=request_owner(request), nudge_id=nudge_id, with_older=True)
+        dismiss(owner=request_owner(request), nudge_id=nudge_id, with_older=True)
     except NotFound:
         raise Http404 from None
     if request.htmx:  # type: ignore[attr-defined]

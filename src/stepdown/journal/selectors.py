@@ -6,7 +6,16 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import (
+    Count,
+    DateTimeField,
+    ExpressionWrapper,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.utils import timezone
 
 from stepdown.accounts.models import User
@@ -72,6 +81,16 @@ def dose_get(*, owner: User, dose_id: int) -> Dose:
 
 def last_dose(*, owner: User) -> Dose | None:
     return Dose.objects.filter(owner=owner).select_related("product").order_by("-taken_at").first()
+
+
+def dose_before(*, owner: User, taken_at: dt.datetime) -> Dose | None:
+    """The person's dose just before the instant ``taken_at``, with its product. One query."""
+    return (
+        Dose.objects.filter(owner=owner, taken_at__lt=taken_at)
+        .select_related("product")
+        .order_by("-taken_at", "-pk")
+        .first()
+    )
 
 
 @dataclass(frozen=True)
@@ -177,6 +196,17 @@ def first_dose_day(*, owner: User) -> dt.date | None:
     """The local day of the person's first logged dose (the journal's first day). One query."""
     first = Dose.objects.filter(owner=owner).order_by("taken_at").values("taken_at").first()
     return first["taken_at"].astimezone(owner.zone).date() if first else None
+
+
+def doses_of_first_days(*, owner: User, days: int) -> QuerySet[Dose]:
+    """The doses of the journal's first ``days`` days, oldest first, in one query (a subquery
+    finds the first dose). The span is one UTC day longer, so it holds the first ``days`` local
+    days whatever the zone; the caller keeps the local days it needs."""
+    first_at = Dose.objects.filter(owner=owner).order_by("taken_at").values("taken_at")[:1]
+    until = ExpressionWrapper(
+        Subquery(first_at) + Value(dt.timedelta(days=days + 1)), output_field=DateTimeField()
+    )
+    return Dose.objects.filter(owner=owner, taken_at__lt=until).order_by("taken_at", "pk")
 
 
 def average_g(

@@ -159,3 +159,16 @@ def recent_co_use(*, owner: User, now: dt.datetime | None = None) -> list[Recent
         if warning is not None:
             found.append(RecentCoUse(use=use, warning=warning))
     return found
+
+
+def uses_without_alert_near(*, owner: User, taken_at: dt.datetime) -> list[SubstanceUse]:
+    """Uses within 24 h of the instant ``taken_at`` (a kratom dose) whose interaction alert was
+    not recorded yet. One query."""
+    return list(
+        SubstanceUse.objects.filter(
+            owner=owner,
+            interaction_alerted_at__isnull=True,
+            taken_at__gte=taken_at - KRATOM_WINDOW,
+            taken_at__lte=taken_at + KRATOM_WINDOW,
+        )
+    )

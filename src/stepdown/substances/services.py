@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from stepdown.accounts.models import User
 from stepdown.accounts.services import data_changed
-from stepdown.alerts.services import record_alerts
+from stepdown.alerts.recording import record_alerts
 from stepdown.core.interactions import check, resolve
 from stepdown.core.units import round_to
 from stepdown.errors import InvalidInput
@@ -150,6 +150,15 @@ def record_co_use_alert(*, owner: User, use: SubstanceUse, warning: CoUseWarning
         SubstanceUse.objects.filter(owner=owner, pk=use.pk).update(
             interaction_alerted_at=use.interaction_alerted_at
         )
+
+
+def co_use_alerts_record(*, owner: User, uses: Iterable[SubstanceUse]) -> None:
+    """Record the alert of each use (kratom was logged near it after it) that has a high
+    interaction with kratom within 24 h and no alert yet."""
+    for use in uses:
+        warning = warning_for(owner=owner, use=use)
+        if warning is not None:
+            record_co_use_alert(owner=owner, use=use, warning=warning)
 
 
 def substance_create(

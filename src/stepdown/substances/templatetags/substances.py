@@ -9,8 +9,9 @@ from typing import Any
 from django import template
 
 from stepdown.accounts.models import User
+from stepdown.alerts import selectors as notices
 from stepdown.core.interactions import Severity
-from stepdown.substances import selectors, services
+from stepdown.substances import selectors
 from stepdown.substances.page_data import medicine_rows
 
 register = template.Library()
@@ -42,15 +43,9 @@ def interaction_summary(context: template.Context) -> dict[str, Any]:
 
 
 def recent_warning_context(owner: User, *, assets: bool = True) -> dict[str, Any]:
-    """Recent kratom + substance pairs within 24 h; records each high one's alert once."""
-    found = selectors.recent_co_use(owner=owner)
-    shown: dict[str, selectors.RecentCoUse] = {}
-    for item in found:
-        if item.use.interaction_alerted_at is None:
-            services.record_co_use_alert(owner=owner, use=item.use, warning=item.warning)
-        # Three drinks logged one by one are one warning: the newest (uses come newest first).
-        shown.setdefault(item.use.label.casefold(), item)
-    return {"show": True, "items": list(shown.values()), "assets": assets}
+    """Recent kratom + substance pairs within 24 h (a read: the alert of a high one was
+    recorded when the use or the dose was logged)."""
+    return {"show": True, "items": notices.co_use_warning(owner=owner), "assets": assets}
 
 
 @register.inclusion_tag("substances/tags/recent_warning.html", takes_context=True)

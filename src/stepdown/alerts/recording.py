@@ -1,0 +1,167 @@
+"""Recording what the rules found: one deduplication for alerts and nudges.
+
+**Deduplication.** One row per person, code and cause, ever: a cause that was recorded once
+(open, seen, resolved or dismissed) is not raised again. The core's ``deduplicate`` compares the
+new findings with every stored row of the same keys; the conditional unique constraint (one
+unresolved row per key) guards against two writers racing. A rule that must be able to speak
+again puts the new situation into its cause (a new day, a new step, ``:reinstate`` after
+``:hold``), so nothing that matters is swallowed. Each row's ``kind`` comes from its rule
+(``Alert.kind_of``), so an ``escalation`` found after a dose and again by the daily job is
+stored once.
+
+**Suggestions.** An alert whose rule proposes a plan change gets a
+:class:`~stepdown.alerts.models.SuggestedAdjustment` on the active plan. Nothing changes the
+plan until the person accepts (``services.suggestion_accept``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from stepdown.accounts.models import User
+from stepdown.alerts.models import CARD_CODES, Alert, AlertEvent, SuggestedAdjustment
+from stepdown.alerts.summary import alerts_changed
+from stepdown.core import rules
+from stepdown.core.rules import SuggestionKind, deduplicate
+from stepdown.goals.selectors import taper_paused
+from stepdown.plans.models import Plan
+from stepdown.plans.selectors import current_plan
+
+
+def _row(owner: User, alert: rules.Alert) -> Alert:
+    return Alert(
+        owner=owner,
+        kind=Alert.kind_of(alert.code),
+        code=alert.code,
+        severity=alert.severity.value,
+        title=alert.title,
+        explanation=alert.explanation,
+        action=alert.action,
+        source=alert.source,
+        learn_slug=alert.learn_slug.value,
+        cause_key=alert.cause_key,
+    )
+
+
+def _stored_with_keys(owner: User, keys: set[tuple[str, str]]) -> list[Alert]:
+    """Every stored row (any status, dismissed or not) with one of ``keys``: one query."""
+    condition = Q()
+    for code, cause in keys:
+        condition |= Q(code=code, cause_key=cause)
+    fields = ("code", "cause_key", "title", "explanation", "dismissed_at")
+    return list(Alert.objects.filter(condition, owner=owner).only(*fields))
+
+
+def _suggest(
+    owner: User, pairs: list[tuple[Alert, rules.Suggestion]], plan: Plan | None
+) -> list[SuggestedAdjustment]:
+    """Suggestions for newly stored alerts, on the active plan; one pending per kind."""
+    if not pairs:
+        return []
+    plan = plan if plan is not None else current_plan(owner=owner)
+    if plan is None or not plan.is_active or taper_paused(owner=owner):
+        # Pregnant or breastfeeding: no automatic plan changes; a clinician decides.
+        return []
+    pending = set(
+        SuggestedAdjustment.objects.filter(
+            plan=plan, status=SuggestedAdjustment.Status.SUGGESTED
+        ).values_list("kind", flat=True)
+    )
+    made = []
+    for alert, suggestion in pairs:
+        kind = suggestion.kind.value
+        if kind == SuggestionKind.REINSTATE and SuggestionKind.HOLD in pending:
+            # Going back a step replaces a hold not yet decided (the core's stronger advice).
+            suggestions_supersede(owner=owner, plan_id=plan.pk, kinds=(SuggestionKind.HOLD.value,))
+            pending.discard(SuggestionKind.HOLD.value)
+        if kind in pending:
+            continue
+        params = {} if suggestion.days is None else {"days": suggestion.days}
+        made.append(
+            SuggestedAdjustment.objects.create(
+                owner=owner, alert=alert, plan=plan, kind=kind, parameters=params
+            )
+        )
+        pending.add(kind)
+    return made
+
+
+def record_alerts(*, owner: User, alerts: Iterable[rules.Alert]) -> list[Alert]:
+    """Store the alerts whose ``(code, cause_key)`` was never recorded for ``owner``.
+
+    Returns the new rows, most urgent first. Alerts that carry a suggestion get a suggested
+    adjustment on the person's active plan. Call it inside the transaction of the write that
+    caused the alerts, so they commit (or roll back) together.
+    """
+    return record_found(owner=owner, alerts=tuple(alerts))
+
+
+def record_found(
+    *, owner: User, alerts: tuple[rules.Alert, ...], plan: Plan | None = None
+) -> list[Alert]:
+    """Store what the rules found: the one deduplication of alerts and nudges alike.
+
+    ``plan`` is the active plan the context was loaded with (read again when not given). The
+    wording of a nudge card still shown is refreshed when its numbers change (a second dose on
+    a day already over the limit); nothing else about a stored row changes.
+    """
+    if not alerts:
+        return []
+    stored = _stored_with_keys(owner, {alert.key for alert in alerts})
+    _refresh_wording(stored, alerts)
+    fresh = rules.by_severity(deduplicate(stored, alerts))
+    if not fresh:
+        return []
+    created: list[Alert] = []
+    pairs: list[tuple[Alert, rules.Suggestion]] = []
+    with transaction.atomic():
+        for alert in fresh:
+            row = _row(owner, alert)
+            try:
+                with transaction.atomic():
+                    row.save()
+            except IntegrityError:
+                continue  # a concurrent write recorded the same cause a moment earlier
+            created.append(row)
+            if alert.suggestion is not None:
+                pairs.append((row, alert.suggestion))
+        # A nudge has no status history: the person only dismisses it.
+        AlertEvent.objects.bulk_create(
+            AlertEvent(alert=row, status=Alert.Status.OPEN, created_at=row.created_at)
+            for row in created
+            if row.kind == Alert.Kind.ALERT
+        )
+        _suggest(owner, pairs, plan)
+        if created:
+            alerts_changed(owner=owner)
+    return created
+
+
+def _refresh_wording(stored: list[Alert], alerts: tuple[rules.Alert, ...]) -> None:
+    by_key = {alert.key: alert for alert in alerts}
+    changed = []
+    for row in stored:
+        alert = by_key[(row.code, row.cause_key)]
+        shown = row.code in CARD_CODES and row.dismissed_at is None
+        if shown and row.explanation != alert.explanation:
+            row.title, row.explanation = alert.title, alert.explanation
+            changed.append(row)
+    if changed:
+        Alert.objects.bulk_update(changed, ["title", "explanation"])
+
+
+def suggestions_supersede(*, owner: User, plan_id: int, kinds: Iterable[str] | None = None) -> int:
+    """Mark the plan's pending suggestions (of ``kinds``, default all) as no longer needed."""
+    pending = SuggestedAdjustment.objects.filter(
+        owner=owner, plan_id=plan_id, status=SuggestedAdjustment.Status.SUGGESTED
+    )
+    if kinds is not None:
+        pending = pending.filter(kind__in=list(kinds))
+    count = pending.update(status=SuggestedAdjustment.Status.SUPERSEDED, decided_at=timezone.now())
+    if count:
+        alerts_changed(owner=owner)
+    return count
