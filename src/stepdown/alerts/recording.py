@@ -112,7 +112,8 @@ def record_found(
     if not alerts:
         return []
     stored = _stored_with_keys(owner, {alert.key for alert in alerts})
-    _refresh_wording(stored, alerts)
+    if _refresh_wording(stored, alerts):
+        alerts_changed(owner=owner)  # cached pages show the new numbers
     fresh = rules.by_severity(deduplicate(stored, alerts))
     if not fresh:
         return []
@@ -141,7 +142,8 @@ def record_found(
     return created
 
 
-def _refresh_wording(stored: list[Alert], alerts: tuple[rules.Alert, ...]) -> None:
+def _refresh_wording(stored: list[Alert], alerts: tuple[rules.Alert, ...]) -> bool:
+    """Give shown cards their rule's current words; whether any changed."""
     by_key = {alert.key: alert for alert in alerts}
     changed = []
     for row in stored:
@@ -152,6 +154,7 @@ def _refresh_wording(stored: list[Alert], alerts: tuple[rules.Alert, ...]) -> No
             changed.append(row)
     if changed:
         Alert.objects.bulk_update(changed, ["title", "explanation"])
+    return bool(changed)
 
 
 def suggestions_supersede(*, owner: User, plan_id: int, kinds: Iterable[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""Onboarding answers, medicines, risk snapshots, goals and limits, and the nudges they raise.
+"""Onboarding answers, medicines, risk snapshots, goals and limits (the nudges they raise are
+notices of the alerts app: ``stepdown.alerts.models.Alert``).
 
 **Why onboarding answers are columns (plus three small JSON lists).** Each answer that has one
 value is a column, so the database enforces its range (``CheckConstraint``), a clinic can filter
