@@ -111,6 +111,11 @@ def number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
+def clock(value: dt.time | None) -> str | None:
+    """A time of day as HH:MM, the form the API reads times in."""
+    return None if value is None else value.strftime("%H:%M")
+
+
 class Out(Schema):
     """Base for every response body. A handler builds one (usually with a classmethod ``of``)
     and returns it, so the type checker sees what the API sends.
