@@ -135,17 +135,17 @@ class Out(Schema):
         return super()._run_root_validator(values, handler, info)  # type: ignore[operator]
 
 
-class ErrorItem(Schema):
+class ErrorItem(Out):
     loc: list[str | int]
     msg: str
     type: str
 
 
-class ValidationErrorOut(Schema):
+class ValidationErrorOut(Out):
     detail: list[ErrorItem]
 
 
-class MessageOut(Schema):
+class MessageOut(Out):
     detail: str
 
 
