@@ -10,7 +10,6 @@ from ninja import Router
 
 from stepdown.accounts.requests import request_owner
 from stepdown.goals import nudges, selectors, services
-from stepdown.goals.presenters import nudge_json
 from stepdown.goals.risk import risk_refresh
 from stepdown.goals.schemas import (
     GoalIn,
@@ -87,10 +86,10 @@ def put_goals(request: HttpRequest, payload: GoalIn) -> GoalOut:
     response={200: list[NudgeOut], **API_ERRORS},
     summary="Open nudges (the journal is checked against goals and limits first)",
 )
-def list_nudges(request: HttpRequest) -> list[dict[str, Any]]:
+def list_nudges(request: HttpRequest) -> list[NudgeOut]:
     owner = request_owner(request)
     nudges.nudges_refresh(owner=owner)
-    return [nudge_json(nudge) for nudge in nudges.nudges_current(owner=owner)]
+    return [NudgeOut.of(nudge) for nudge in nudges.nudges_current(owner=owner)]
 
 
 @router.post(
@@ -98,5 +97,5 @@ def list_nudges(request: HttpRequest) -> list[dict[str, Any]]:
     response={200: NudgeOut, **API_ERRORS},
     summary="Dismiss a nudge (it will not come back for the same cause)",
 )
-def dismiss_nudge(request: HttpRequest, nudge_id: int) -> dict[str, Any]:
-    return nudge_json(nudges.nudge_dismiss(owner=request_owner(request), nudge_id=nudge_id))
+def dismiss_nudge(request: HttpRequest, nudge_id: int) -> NudgeOut:
+    return NudgeOut.of(nudges.nudge_dismiss(owner=request_owner(request), nudge_id=nudge_id))

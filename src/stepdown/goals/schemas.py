@@ -7,11 +7,11 @@ import re
 from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 from django.urls import reverse
-from ninja import Schema
 from pydantic import BeforeValidator, Field
 
 from stepdown.core.risk import RiskFactor
-from stepdown.goals.models import Goal, Onboarding, RiskSnapshot
+from stepdown.goals.models import Goal, Nudge, Onboarding, RiskSnapshot
+from stepdown.goals.nudges import action_for, learn_url
 from stepdown.goals.risk import RiskResult
 from stepdown.goals.wording import tier_label
 from stepdown.journal.schemas import FormName
@@ -282,7 +282,7 @@ class GoalOut(Out):
         )
 
 
-class NudgeOut(Schema):
+class NudgeOut(Out):
     id: int
     code: str
     cause_key: str
@@ -299,3 +299,25 @@ class NudgeOut(Schema):
     learn_url: str
     created_at: dt.datetime
     dismissed_at: dt.datetime | None
+
+    @classmethod
+    def of(cls, nudge: Nudge) -> NudgeOut:
+        action = action_for(nudge)
+        return cls(
+            id=nudge.pk,
+            code=nudge.code,
+            cause_key=nudge.cause_key,
+            severity=nudge.severity,
+            title=nudge.title,
+            explanation=nudge.explanation,
+            action=nudge.action,
+            action_label=action.label,
+            action_url=action.url,
+            second_action_label=action.second_label,
+            second_action_url=action.second_url,
+            source=nudge.source,
+            learn_slug=nudge.learn_slug,
+            learn_url=learn_url(nudge.learn_slug),
+            created_at=nudge.created_at,
+            dismissed_at=nudge.dismissed_at,
+        )

@@ -14,7 +14,7 @@ from stepdown.goals import milestones as milestone_data
 from stepdown.goals import nudges as nudge_data
 from stepdown.goals.models import Goal, Onboarding
 from stepdown.goals.page_data import PageData, page_data
-from stepdown.goals.presenters import nudge_json
+from stepdown.goals.schemas import NudgeOut
 
 register = template.Library()
 
@@ -84,7 +84,7 @@ def nudges_context(data: PageData) -> dict[str, Any]:
 
 
 def nudge_cards(groups: list[nudge_data.NudgeGroup]) -> list[dict[str, Any]]:
-    return [nudge_json(group.nudge) | {"older": group.older} for group in groups]
+    return [NudgeOut.of(group.nudge).model_dump() | {"older": group.older} for group in groups]
 
 
 @register.inclusion_tag("goals/tags/nudges.html", takes_context=True)
