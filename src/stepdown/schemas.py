@@ -1,7 +1,8 @@
-"""Building blocks shared by the API's input schemas.
+"""Building blocks shared by the API's schemas.
 
 Input schemas are strict (no "1" for 1, no false for 0). JSON has no date or UUID type, so
 those fields accept strings only, parsed by pydantic, and nothing else (no Unix timestamps).
+Output schemas derive from ``Out`` and are built by the handlers (docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import datetime as dt
 import re
 import typing
 import uuid
+from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from ninja import Schema
@@ -20,7 +22,9 @@ from pydantic import (
     Field,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
+from pydantic.functional_validators import ModelWrapValidatorHandler
 
 from stepdown.web.validation import field_rules
 
@@ -102,17 +106,46 @@ class QueryFilters(Schema):
         return value
 
 
-class ErrorItem(Schema):
+def number(value: Decimal | None) -> float | None:
+    """A stored decimal as a JSON number."""
+    return None if value is None else float(value)
+
+
+def clock(value: dt.time | None) -> str | None:
+    """A time of day as HH:MM, the form the API reads times in."""
+    return None if value is None else value.strftime("%H:%M")
+
+
+class Out(Schema):
+    """Base for every response body. A handler builds one (usually with a classmethod ``of``)
+    and returns it, so the type checker sees what the API sends.
+
+    An ``Out`` given where one is expected is used as it is: ninja's ``Schema`` would read it
+    again attribute by attribute, so a nested or listed payload would be validated once per
+    level (docs/architecture.md, "API payloads")."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _run_root_validator(
+        cls, values: Any, handler: ModelWrapValidatorHandler[Any], info: ValidationInfo
+    ) -> Any:
+        if type(values) is cls:
+            return values
+        # Typed as pydantic's decorator proxy, which is callable at run time.
+        return super()._run_root_validator(values, handler, info)  # type: ignore[operator]
+
+
+class ErrorItem(Out):
     loc: list[str | int]
     msg: str
     type: str
 
 
-class ValidationErrorOut(Schema):
+class ValidationErrorOut(Out):
     detail: list[ErrorItem]
 
 
-class MessageOut(Schema):
+class MessageOut(Out):
     detail: str
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from stepdown.goals.presenters import NEXT_STEPS
+from stepdown.goals.wording import NEXT_STEPS
 from stepdown.learn.sources import SOURCES_FILE, link_for, sources
 from stepdown.substances import services
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest
 from ninja import Query, Router
 
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.alerts import selectors, services
-from stepdown.alerts.presenters import alert_json, suggestion_json
 from stepdown.alerts.schemas import (
     AlertFilters,
     AlertListOut,
@@ -28,28 +25,28 @@ router = Router(tags=["alerts"])
 SUGGESTIONS_LISTED = 200
 
 
-def _alert(owner: User, alert_id: int) -> dict[str, Any]:
-    return alert_json(selectors.alert_get(owner=owner, alert_id=alert_id))
+def _alert(owner: User, alert_id: int) -> AlertOut:
+    return AlertOut.of(selectors.alert_get(owner=owner, alert_id=alert_id))
 
 
 @router.get(
     "/alerts", response={200: AlertListOut, **API_ERRORS}, summary="List alerts, newest first"
 )
-def list_alerts(request: HttpRequest, filters: Query[AlertFilters]) -> dict[str, Any]:
+def list_alerts(request: HttpRequest, filters: Query[AlertFilters]) -> AlertListOut:
     alerts = selectors.alerts_for(
         owner=request_owner(request), status=filters.status, severity=filters.severity
     )
     page = list(alerts[filters.offset : filters.offset + filters.limit])
-    return {
-        "items": [alert_json(alert) for alert in page],
-        "count": alerts.count(),
-        "limit": filters.limit,
-        "offset": filters.offset,
-    }
+    return AlertListOut(
+        items=[AlertOut.of(alert) for alert in page],
+        count=alerts.count(),
+        limit=filters.limit,
+        offset=filters.offset,
+    )
 
 
 @router.get("/alerts/{alert_id}", response={200: AlertOut, **API_ERRORS}, summary="An alert")
-def get_alert(request: HttpRequest, alert_id: int) -> dict[str, Any]:
+def get_alert(request: HttpRequest, alert_id: int) -> AlertOut:
     return _alert(request_owner(request), alert_id)
 
 
@@ -58,7 +55,7 @@ def get_alert(request: HttpRequest, alert_id: int) -> dict[str, Any]:
     response={200: AlertOut, **API_ERRORS},
     summary="Mark an alert as seen (it leaves the bell's count)",
 )
-def acknowledge(request: HttpRequest, alert_id: int, payload: NoteIn) -> dict[str, Any]:
+def acknowledge(request: HttpRequest, alert_id: int, payload: NoteIn) -> AlertOut:
     owner = request_owner(request)
     services.alert_acknowledge(owner=owner, alert_id=alert_id, note=payload.note)
     return _alert(owner, alert_id)
@@ -69,7 +66,7 @@ def acknowledge(request: HttpRequest, alert_id: int, payload: NoteIn) -> dict[st
     response={200: AlertOut, **API_ERRORS},
     summary="Mark an alert as dealt with",
 )
-def resolve(request: HttpRequest, alert_id: int, payload: NoteIn) -> dict[str, Any]:
+def resolve(request: HttpRequest, alert_id: int, payload: NoteIn) -> AlertOut:
     owner = request_owner(request)
     services.alert_resolve(owner=owner, alert_id=alert_id, note=payload.note)
     return _alert(owner, alert_id)
@@ -82,9 +79,9 @@ def resolve(request: HttpRequest, alert_id: int, payload: NoteIn) -> dict[str, A
 )
 def list_suggestions(
     request: HttpRequest, filters: Query[SuggestionFilters]
-) -> list[dict[str, Any]]:
+) -> list[SuggestionOut]:
     found = selectors.suggestions_for(owner=request_owner(request), status=filters.status)
-    return [suggestion_json(suggestion) for suggestion in found[:SUGGESTIONS_LISTED]]
+    return [SuggestionOut.of(suggestion) for suggestion in found[:SUGGESTIONS_LISTED]]
 
 
 @router.post(
@@ -92,10 +89,10 @@ def list_suggestions(
     response={200: SuggestionOut, **API_ERRORS},
     summary="Accept a suggestion: the plan changes, with the alert as the reason",
 )
-def accept(request: HttpRequest, suggestion_id: int, payload: DecisionIn) -> dict[str, Any]:
+def accept(request: HttpRequest, suggestion_id: int, payload: DecisionIn) -> SuggestionOut:
     owner = request_owner(request)
     services.suggestion_accept(owner=owner, suggestion_id=suggestion_id, reason=payload.reason)
-    return suggestion_json(selectors.suggestion_get(owner=owner, suggestion_id=suggestion_id))
+    return SuggestionOut.of(selectors.suggestion_get(owner=owner, suggestion_id=suggestion_id))
 
 
 @router.post(
@@ -103,7 +100,7 @@ def accept(request: HttpRequest, suggestion_id: int, payload: DecisionIn) -> dic
     response={200: SuggestionOut, **API_ERRORS},
     summary="Decline a suggestion: the plan stays as it is; the answer is recorded",
 )
-def decline(request: HttpRequest, suggestion_id: int, payload: DecisionIn) -> dict[str, Any]:
+def decline(request: HttpRequest, suggestion_id: int, payload: DecisionIn) -> SuggestionOut:
     owner = request_owner(request)
     services.suggestion_decline(owner=owner, suggestion_id=suggestion_id, reason=payload.reason)
-    return suggestion_json(selectors.suggestion_get(owner=owner, suggestion_id=suggestion_id))
+    return SuggestionOut.of(selectors.suggestion_get(owner=owner, suggestion_id=suggestion_id))

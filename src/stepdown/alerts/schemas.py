@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, cast
 
-from ninja import Schema
 from pydantic import Field
 
-from stepdown.schemas import QueryFilters, StrictIn
+from stepdown.alerts.models import Alert, AlertEvent, SuggestedAdjustment
+from stepdown.plans.models import PlanAdjustment
+from stepdown.plans.schemas import KindName
+from stepdown.schemas import Out, QueryFilters, StrictIn
 
+# The models' choices; a stored value is cast to them for the type checker (pydantic checks it
+# again when the payload is built).
 SeverityName = Literal["critical", "high", "moderate", "low", "info"]
 AlertStatus = Literal["open", "acknowledged", "resolved"]
 SuggestionStatus = Literal["suggested", "accepted", "declined", "superseded"]
 SuggestionKindName = Literal["hold", "reinstate", "slow"]
+ActorName = Literal["person", "stepdown", "clinician"]
 
 
 class AlertFilters(QueryFilters):
@@ -39,26 +44,47 @@ class DecisionIn(StrictIn):
     reason: str = Field("", max_length=500)
 
 
-class EventOut(Schema):
+class EventOut(Out):
     status: AlertStatus
-    by: Literal["person", "stepdown", "clinician"]
+    by: ActorName
     note: str
     at: dt.datetime
 
+    @classmethod
+    def of(cls, event: AlertEvent, owner_id: int) -> EventOut:
+        by: ActorName = "stepdown"
+        if event.actor_id is not None:
+            by = "person" if event.actor_id == owner_id else "clinician"
+        return cls(
+            status=cast(AlertStatus, event.status), by=by, note=event.note, at=event.created_at
+        )
 
-class AdjustmentOut(Schema):
+
+class AdjustmentOut(Out):
     """The plan history entry an accepted suggestion produced."""
 
     id: int
-    kind: Literal["create", "hold", "reinstate", "slow", "cancel", "complete"]
+    kind: KindName
     date: dt.date
     reason: str
     source: str
     end_date_before: dt.date | None
     end_date_after: dt.date
 
+    @classmethod
+    def of(cls, entry: PlanAdjustment) -> AdjustmentOut:
+        return cls(
+            id=entry.pk,
+            kind=cast(KindName, entry.kind),
+            date=entry.effective_date,
+            reason=entry.reason,
+            source=entry.source,
+            end_date_before=entry.end_date_before,
+            end_date_after=entry.end_date_after,
+        )
 
-class SuggestionOut(Schema):
+
+class SuggestionOut(Out):
     id: int
     alert_id: int
     plan_id: int
@@ -70,8 +96,24 @@ class SuggestionOut(Schema):
     decided_at: dt.datetime | None
     adjustment: AdjustmentOut | None
 
+    @classmethod
+    def of(cls, suggestion: SuggestedAdjustment) -> SuggestionOut:
+        adjustment = suggestion.adjustment
+        return cls(
+            id=suggestion.pk,
+            alert_id=suggestion.alert_id,
+            plan_id=suggestion.plan_id,
+            kind=cast(SuggestionKindName, suggestion.kind),
+            days=suggestion.days,
+            status=cast(SuggestionStatus, suggestion.status),
+            reason=suggestion.reason,
+            created_at=suggestion.created_at,
+            decided_at=suggestion.decided_at,
+            adjustment=None if adjustment is None else AdjustmentOut.of(adjustment),
+        )
 
-class AlertOut(Schema):
+
+class AlertOut(Out):
     id: int
     code: str
     severity: SeverityName
@@ -89,8 +131,31 @@ class AlertOut(Schema):
     history: list[EventOut]
     suggestion: SuggestionOut | None
 
+    @classmethod
+    def of(cls, alert: Alert) -> AlertOut:
+        """An alert with its history and suggestion (prefetched by ``selectors.alerts_for``)."""
+        suggestion = getattr(alert, "suggestion", None)
+        return cls(
+            id=alert.pk,
+            code=alert.code,
+            severity=cast(SeverityName, alert.severity),
+            title=alert.title,
+            explanation=alert.explanation,
+            action=alert.action,
+            source=alert.source,
+            learn_slug=alert.learn_slug,
+            learn_url=alert.learn_url,
+            cause_key=alert.cause_key,
+            status=cast(AlertStatus, alert.status),
+            created_at=alert.created_at,
+            acknowledged_at=alert.acknowledged_at,
+            resolved_at=alert.resolved_at,
+            history=[EventOut.of(event, alert.owner_id) for event in alert.events.all()],
+            suggestion=None if suggestion is None else SuggestionOut.of(suggestion),
+        )
 
-class AlertListOut(Schema):
+
+class AlertListOut(Out):
     items: list[AlertOut]
     count: int
     limit: int

@@ -16,8 +16,8 @@ from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.alerts import selectors, services
 from stepdown.alerts.forms import AlertFilterForm, DecisionForm, DeclineForm, NoteForm
+from stepdown.alerts.links import action_link
 from stepdown.alerts.models import Alert, SuggestedAdjustment
-from stepdown.alerts.presenters import action_link
 from stepdown.alerts.suggesting import suggestion_card
 from stepdown.alerts.summary import alert_summary
 from stepdown.errors import InvalidInput, NotFound

@@ -11,14 +11,9 @@ from ninja.responses import Status
 
 from stepdown.accounts.requests import request_owner
 from stepdown.checkins import selectors, services
-from stepdown.checkins.presenters import (
-    due_json,
-    instrument_json,
-    instrument_summary_json,
-    response_json,
-)
 from stepdown.checkins.schemas import (
     DueListOut,
+    DueOut,
     InstrumentOut,
     InstrumentSummaryOut,
     ResponseFilters,
@@ -45,8 +40,8 @@ def _answers(raw: dict[str, Any]) -> dict[str, Any]:
     response={200: list[InstrumentSummaryOut], **API_ERRORS},
     summary="List questionnaires",
 )
-def list_instruments(request: HttpRequest) -> list[dict[str, Any]]:
-    return [instrument_summary_json(instrument) for instrument in INSTRUMENTS.values()]
+def list_instruments(request: HttpRequest) -> list[InstrumentSummaryOut]:
+    return [InstrumentSummaryOut.of(instrument) for instrument in INSTRUMENTS.values()]
 
 
 @router.get(
@@ -54,9 +49,9 @@ def list_instruments(request: HttpRequest) -> list[dict[str, Any]]:
     response={200: InstrumentOut, **API_ERRORS},
     summary="A questionnaire's definition: items, scoring, bands, flags, licence and sources",
 )
-def get_instrument_definition(request: HttpRequest, code: str) -> dict[str, Any]:
+def get_instrument_definition(request: HttpRequest, code: str) -> InstrumentOut:
     try:
-        return instrument_json(get_instrument(code))
+        return InstrumentOut.full(get_instrument(code))
     except UnknownInstrumentError:
         raise NotFound("instrument") from None
 
@@ -66,7 +61,7 @@ def get_instrument_definition(request: HttpRequest, code: str) -> dict[str, Any]
     response={200: ResponseListOut, **API_ERRORS},
     summary="List questionnaire responses, newest first",
 )
-def list_responses(request: HttpRequest, filters: Query[ResponseFilters]) -> dict[str, Any]:
+def list_responses(request: HttpRequest, filters: Query[ResponseFilters]) -> ResponseListOut:
     if filters.instrument is not None and filters.instrument not in INSTRUMENTS:
         message = f"Unknown instrument {filters.instrument!r}."
         raise InvalidInput("instrument", message, location="query")
@@ -78,12 +73,12 @@ def list_responses(request: HttpRequest, filters: Query[ResponseFilters]) -> dic
         drafts=filters.drafts,
     )
     page = list(responses[filters.offset : filters.offset + filters.limit])
-    return {
-        "items": [response_json(r) for r in page],
-        "count": responses.count(),
-        "limit": filters.limit,
-        "offset": filters.offset,
-    }
+    return ResponseListOut(
+        items=[ResponseOut.of(r) for r in page],
+        count=responses.count(),
+        limit=filters.limit,
+        offset=filters.offset,
+    )
 
 
 @router.post(
@@ -92,7 +87,7 @@ def list_responses(request: HttpRequest, filters: Query[ResponseFilters]) -> dic
     summary="Answer a questionnaire; the server scores it (a repeated client_id returns the "
     "original with 200)",
 )
-def create_response(request: HttpRequest, payload: ResponseIn) -> Status[Any]:
+def create_response(request: HttpRequest, payload: ResponseIn) -> Status[ResponseOut]:
     result = services.response_submit(
         owner=request_owner(request),
         instrument=payload.instrument,
@@ -100,14 +95,14 @@ def create_response(request: HttpRequest, payload: ResponseIn) -> Status[Any]:
         client_id=payload.client_id,
         for_date=payload.for_date,
     )
-    return Status(201 if result.created else 200, response_json(result.response))
+    return Status(201 if result.created else 200, ResponseOut.of(result.response))
 
 
 @router.get(
     "/responses/{response_id}", response={200: ResponseOut, **API_ERRORS}, summary="A response"
 )
-def get_response(request: HttpRequest, response_id: int) -> dict[str, Any]:
-    return response_json(
+def get_response(request: HttpRequest, response_id: int) -> ResponseOut:
+    return ResponseOut.of(
         selectors.response_get(owner=request_owner(request), response_id=response_id)
     )
 
@@ -117,18 +112,18 @@ def get_response(request: HttpRequest, response_id: int) -> dict[str, Any]:
     response={200: ResponseOut, **API_ERRORS},
     summary="Change a response's answers on the day it counts for; it is scored again",
 )
-def patch_response(request: HttpRequest, response_id: int, payload: ResponsePatch) -> Any:
+def patch_response(request: HttpRequest, response_id: int, payload: ResponsePatch) -> ResponseOut:
     result = services.response_update(
         owner=request_owner(request), response_id=response_id, answers=_answers(payload.answers)
     )
-    return response_json(result.response)
+    return ResponseOut.of(result.response)
 
 
 @router.get("/due", response={200: DueListOut, **API_ERRORS}, summary="What is due now")
-def due(request: HttpRequest) -> dict[str, Any]:
+def due(request: HttpRequest) -> DueListOut:
     owner = request_owner(request)
-    return {
-        "date": local_today(owner),
-        "time_zone": owner.time_zone,
-        "items": [due_json(item) for item in selectors.due_now(owner=owner)],
-    }
+    return DueListOut(
+        date=local_today(owner),
+        time_zone=owner.time_zone,
+        items=[DueOut.of(item) for item in selectors.due_now(owner=owner)],
+    )

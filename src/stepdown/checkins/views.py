@@ -19,8 +19,8 @@ from stepdown.checkins import selectors, services
 from stepdown.checkins.forms import AnswerForm
 from stepdown.checkins.meaning import compare_with_recent
 from stepdown.checkins.models import Response
-from stepdown.checkins.presenters import band_label
 from stepdown.checkins.trends import DEFAULT_RANGE, MOOD_ITEMS, RANGES, trends_for
+from stepdown.checkins.wording import band_label
 from stepdown.core.instruments import INSTRUMENTS, Audience, Instrument, get_instrument
 from stepdown.core.rules.safety import SELF_HARM_FLAGS
 from stepdown.errors import InvalidInput, NotFound

@@ -157,7 +157,7 @@ def _ask_all(
 
 def _report(console: Console, instrument: Instrument, result: Any) -> None:
     from stepdown.checkins.meaning import compare_with_recent
-    from stepdown.checkins.presenters import band_label
+    from stepdown.checkins.wording import band_label
 
     response = result.response
     if result.crisis:

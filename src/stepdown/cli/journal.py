@@ -117,11 +117,11 @@ def today(
 ) -> None:
     """Show today's totals and averages."""
     setup_django(migrate=True)
-    from stepdown.journal.presenters import today_json
+    from stepdown.journal.schemas import TodayOut
     from stepdown.journal.selectors import today_summary
 
     person = _choose_user(user)
-    data: dict[str, Any] = today_json(today_summary(owner=person))
+    data: dict[str, Any] = TodayOut.of(today_summary(owner=person)).model_dump()
     if as_json:
         typer.echo(json.dumps(data, default=_iso, indent=2))
         return

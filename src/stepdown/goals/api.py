@@ -12,14 +12,6 @@ from stepdown.accounts.requests import request_owner
 from stepdown.alerts import selectors as notices
 from stepdown.alerts.services import nudge_dismiss
 from stepdown.goals import selectors, services
-from stepdown.goals.models import Onboarding
-from stepdown.goals.presenters import (
-    goal_json,
-    nudge_json,
-    onboarding_json,
-    risk_json,
-    snapshot_json,
-)
 from stepdown.goals.risk import risk_refresh
 from stepdown.goals.schemas import (
     GoalIn,
@@ -43,13 +35,12 @@ def _decimal(value: Any) -> Any:
 @router.get(
     "/onboarding", response={200: OnboardingOut, **API_ERRORS}, summary="Onboarding answers"
 )
-def get_onboarding(request: HttpRequest) -> dict[str, Any]:
+def get_onboarding(request: HttpRequest) -> OnboardingOut:
     owner = request_owner(request)
     record = selectors.onboarding_for(owner=owner)
     if record is None:
-        body = onboarding_json(Onboarding(owner=owner), [])
-        return body | {"status": "not_started", "updated_at": None}
-    return onboarding_json(record, selectors.medicines_for(owner=owner))
+        return OnboardingOut.not_started(owner)
+    return OnboardingOut.of(record, selectors.medicines_for(owner=owner))
 
 
 @router.put(
@@ -57,12 +48,12 @@ def get_onboarding(request: HttpRequest) -> dict[str, Any]:
     response={200: OnboardingOut, **API_ERRORS},
     summary="Replace all onboarding answers (marks onboarding complete)",
 )
-def put_onboarding(request: HttpRequest, payload: OnboardingIn) -> dict[str, Any]:
+def put_onboarding(request: HttpRequest, payload: OnboardingIn) -> OnboardingOut:
     owner = request_owner(request)
     answers = payload.model_dump(exclude={"medicines"})
     answers = {name: _decimal(value) for name, value in answers.items()}
     record = services.onboarding_replace(owner=owner, answers=answers, medicines=payload.medicines)
-    return onboarding_json(record, selectors.medicines_for(owner=owner))
+    return OnboardingOut.of(record, selectors.medicines_for(owner=owner))
 
 
 @router.get(
@@ -70,26 +61,26 @@ def put_onboarding(request: HttpRequest, payload: OnboardingIn) -> dict[str, Any
     response={200: RiskOut, **API_ERRORS},
     summary="The risk profile, computed now (a snapshot is kept when it changes)",
 )
-def get_risk(request: HttpRequest) -> dict[str, Any]:
-    return risk_json(risk_refresh(owner=request_owner(request)))
+def get_risk(request: HttpRequest) -> RiskOut:
+    return RiskOut.of(risk_refresh(owner=request_owner(request)))
 
 
 @router.get(
     "/risk/history", response={200: list[SnapshotOut], **API_ERRORS}, summary="Past risk profiles"
 )
-def get_risk_history(request: HttpRequest) -> list[dict[str, Any]]:
-    return [snapshot_json(item) for item in selectors.risk_history(owner=request_owner(request))]
+def get_risk_history(request: HttpRequest) -> list[SnapshotOut]:
+    return [SnapshotOut.of(item) for item in selectors.risk_history(owner=request_owner(request))]
 
 
 @router.get("/goals", response={200: GoalOut, **API_ERRORS}, summary="Goal and limits")
-def get_goals(request: HttpRequest) -> dict[str, Any]:
-    return goal_json(selectors.goal_for(owner=request_owner(request)))
+def get_goals(request: HttpRequest) -> GoalOut:
+    return GoalOut.of(selectors.goal_for(owner=request_owner(request)))
 
 
 @router.put("/goals", response={200: GoalOut, **API_ERRORS}, summary="Replace goal and limits")
-def put_goals(request: HttpRequest, payload: GoalIn) -> dict[str, Any]:
+def put_goals(request: HttpRequest, payload: GoalIn) -> GoalOut:
     fields = {name: _decimal(value) for name, value in payload.model_dump().items()}
-    return goal_json(services.goal_save(owner=request_owner(request), fields=fields))
+    return GoalOut.of(services.goal_save(owner=request_owner(request), fields=fields))
 
 
 @router.get(
@@ -97,8 +88,8 @@ def put_goals(request: HttpRequest, payload: GoalIn) -> dict[str, Any]:
     response={200: list[NudgeOut], **API_ERRORS},
     summary="Open nudges (the journal is checked against goals and limits after each write)",
 )
-def list_nudges(request: HttpRequest) -> list[dict[str, Any]]:
-    return [nudge_json(nudge) for nudge in notices.nudges_current(owner=request_owner(request))]
+def list_nudges(request: HttpRequest) -> list[NudgeOut]:
+    return [NudgeOut.of(nudge) for nudge in notices.nudges_current(owner=request_owner(request))]
 
 
 @router.post(
@@ -106,5 +97,5 @@ def list_nudges(request: HttpRequest) -> list[dict[str, Any]]:
     response={200: NudgeOut, **API_ERRORS},
     summary="Dismiss a nudge (it will not come back for the same cause)",
 )
-def dismiss_nudge(request: HttpRequest, nudge_id: int) -> dict[str, Any]:
-    return nudge_json(nudge_dismiss(owner=request_owner(request), nudge_id=nudge_id))
+def dismiss_nudge(request: HttpRequest, nudge_id: int) -> NudgeOut:
+    return NudgeOut.of(nudge_dismiss(owner=request_owner(request), nudge_id=nudge_id))

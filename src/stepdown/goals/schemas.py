@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
-from ninja import Schema
+from django.urls import reverse
 from pydantic import BeforeValidator, Field
 
-from stepdown.goals.models import Goal, Onboarding
+from stepdown.alerts.models import Alert
+from stepdown.alerts.nudges import action_for, learn_url
+from stepdown.core.risk import RiskFactor
+from stepdown.goals.models import Goal, Onboarding, RiskSnapshot
+from stepdown.goals.risk import RiskResult
+from stepdown.goals.wording import tier_label
 from stepdown.journal.schemas import FormName
-from stepdown.schemas import IsoDate, StrictIn
+from stepdown.schemas import IsoDate, Out, StrictIn, clock, number
+
+if TYPE_CHECKING:
+    from stepdown.accounts.models import User
 
 ReasonName = Literal["avoid_dependence", "cut_down", "quit", "opioid_recovery", "just_tracking"]
 HistoryName = Literal["none", "past", "current", "not_said"]
@@ -62,12 +70,16 @@ class OnboardingIn(StrictIn):
     original_last_used_on: IsoDate | None = None
 
 
-class ScreenOut(Schema):
+class ScreenOut(Out):
     q1: int
     q2: int
 
+    @classmethod
+    def of(cls, answers: dict[str, int] | None) -> ScreenOut | None:
+        return None if answers is None else cls(q1=int(answers["q1"]), q2=int(answers["q2"]))
 
-class OnboardingOut(Schema):
+
+class OnboardingOut(Out):
     status: StatusName
     step: str | None
     reason: str | None
@@ -92,8 +104,42 @@ class OnboardingOut(Schema):
     completed_at: dt.datetime | None
     updated_at: dt.datetime | None
 
+    @classmethod
+    def of(cls, record: Onboarding, medicines: list[str]) -> OnboardingOut:
+        return cls(
+            # The model's choices are these names; pydantic checks the stored value again.
+            status=cast(StatusName, record.status),
+            step=record.step or None,
+            reason=record.reason or None,
+            days_per_week=record.days_per_week,
+            doses_per_day=number(record.doses_per_day),
+            grams_per_dose=number(record.grams_per_dose),
+            years_of_use=number(record.years_of_use),
+            forms_used=list(record.forms_used),
+            substance_history=record.substance_history,
+            withdrawal_when_stopping=record.withdrawal_when_stopping,
+            pregnancy=record.pregnancy,
+            self_treatment=list(record.self_treatment),
+            phq2=ScreenOut.of(record.phq2_answers),
+            phq2_total=record.phq2_total,
+            gad2=ScreenOut.of(record.gad2_answers),
+            gad2_total=record.gad2_total,
+            diagnoses=list(record.diagnoses),
+            diagnosis_note=record.diagnosis_note,
+            medicines=medicines,
+            original_substance=record.original_substance or None,
+            original_last_used_on=record.original_last_used_on,
+            completed_at=record.completed_at,
+            updated_at=record.updated_at,
+        )
 
-class FactorOut(Schema):
+    @classmethod
+    def not_started(cls, owner: User) -> OnboardingOut:
+        """Every answer at its default, for a person who has not begun onboarding."""
+        return cls.of(Onboarding(owner=owner, status="not_started"), [])
+
+
+class FactorOut(Out):
     code: str
     label: str
     explanation: str
@@ -106,8 +152,24 @@ class FactorOut(Schema):
     learn_url: str
     basis: str
 
+    @classmethod
+    def of(cls, factor: RiskFactor) -> FactorOut:
+        return cls(
+            code=factor.code.value,
+            label=factor.label,
+            explanation=factor.explanation,
+            source=factor.source,
+            sources=list(factor.sources),
+            weight=factor.weight,
+            evidence=factor.evidence,
+            action=factor.action,
+            learn_slug=factor.learn_slug.value,
+            learn_url=reverse("learn:page", args=[factor.learn_slug.value]),
+            basis=factor.basis.value,
+        )
 
-class RiskOut(Schema):
+
+class RiskOut(Out):
     tier: Literal["low", "moderate", "high", "likely_dependence", "use_disorder"]
     tier_label: str
     score: int
@@ -120,8 +182,25 @@ class RiskOut(Schema):
     computed_at: dt.datetime
     snapshot_id: int
 
+    @classmethod
+    def of(cls, result: RiskResult) -> RiskOut:
+        profile = result.profile
+        return cls(
+            tier=profile.tier.value,
+            tier_label=tier_label(profile.tier.value),
+            score=profile.score,
+            factors=[FactorOut.of(factor) for factor in profile.factors],
+            next_step=profile.next_step.value,
+            limited_data=profile.limited_data,
+            journal_days=profile.journal_days,
+            notes=list(profile.notes),
+            method=profile.method,
+            computed_at=result.computed_at,
+            snapshot_id=result.snapshot.pk,
+        )
 
-class SnapshotOut(Schema):
+
+class SnapshotOut(Out):
     id: int
     tier: str
     tier_label: str
@@ -131,6 +210,20 @@ class SnapshotOut(Schema):
     method: str
     trigger: str
     computed_at: dt.datetime
+
+    @classmethod
+    def of(cls, snapshot: RiskSnapshot) -> SnapshotOut:
+        return cls(
+            id=snapshot.pk,
+            tier=snapshot.tier,
+            tier_label=tier_label(snapshot.tier),
+            score=snapshot.score,
+            factor_codes=[factor["code"] for factor in snapshot.factors],
+            limited_data=snapshot.limited_data,
+            method=snapshot.method,
+            trigger=snapshot.trigger,
+            computed_at=snapshot.computed_at,
+        )
 
 
 class GoalIn(StrictIn):
@@ -149,7 +242,7 @@ class GoalIn(StrictIn):
     currency: str = Field("", max_length=8)
 
 
-class GoalOut(Schema):
+class GoalOut(Out):
     purpose: str
     end_date: dt.date | None
     max_g_per_day: float | None
@@ -161,8 +254,36 @@ class GoalOut(Schema):
     currency: str
     limits_from: dt.date | None
 
+    @classmethod
+    def of(cls, goal: Goal | None) -> GoalOut:
+        if goal is None:
+            return cls(
+                purpose="",
+                end_date=None,
+                max_g_per_day=None,
+                max_days_per_week=None,
+                min_hours_between=None,
+                no_use_after=None,
+                allowed_weekdays=None,
+                price_per_g=None,
+                currency="",
+                limits_from=None,
+            )
+        return cls(
+            purpose=goal.purpose,
+            end_date=goal.end_date,
+            max_g_per_day=number(goal.max_g_per_day),
+            max_days_per_week=goal.max_days_per_week,
+            min_hours_between=number(goal.min_hours_between),
+            no_use_after=clock(goal.no_use_after),
+            allowed_weekdays=goal.allowed_weekdays,
+            price_per_g=number(goal.price_per_g),
+            currency=goal.currency,
+            limits_from=goal.limits_from,
+        )
 
-class NudgeOut(Schema):
+
+class NudgeOut(Out):
     id: int
     code: str
     cause_key: str
@@ -179,3 +300,25 @@ class NudgeOut(Schema):
     learn_url: str
     created_at: dt.datetime
     dismissed_at: dt.datetime | None
+
+    @classmethod
+    def of(cls, nudge: Alert) -> NudgeOut:
+        action = action_for(nudge)
+        return cls(
+            id=nudge.pk,
+            code=nudge.code,
+            cause_key=nudge.cause_key,
+            severity=nudge.severity,
+            title=nudge.title,
+            explanation=nudge.explanation,
+            action=action.text,
+            action_label=action.label,
+            action_url=action.url,
+            second_action_label=action.second_label,
+            second_action_url=action.second_url,
+            source=nudge.source,
+            learn_slug=nudge.learn_slug,
+            learn_url=learn_url(nudge.learn_slug),
+            created_at=nudge.created_at,
+            dismissed_at=nudge.dismissed_at,
+        )

@@ -24,15 +24,11 @@ from stepdown.goals import milestones, selectors, services
 from stepdown.goals.forms import STEP_FORMS, GoalForm, MoodForm, StepForm
 from stepdown.goals.models import DIAGNOSIS_LABELS, SELF_TREATMENT_LABELS, Onboarding
 from stepdown.goals.page_data import PageData, page_data
-from stepdown.goals.presenters import (
-    NEXT_STEPS,
-    TIER_MEANING,
-    risk_json,
-    snapshot_json,
-)
 from stepdown.goals.risk import risk_refresh
+from stepdown.goals.schemas import RiskOut, SnapshotOut
 from stepdown.goals.steps import steps_for
 from stepdown.goals.templatetags.goals import milestones_context, nudge_cards, nudges_context
+from stepdown.goals.wording import NEXT_STEPS, TIER_MEANING
 from stepdown.journal.forms import attach_error
 from stepdown.journal.models import Product
 
@@ -208,15 +204,15 @@ def risk(request: HttpRequest) -> HttpResponse:
     owner = request_owner(request)
     data = page_data(request)
     result = risk_refresh(owner=owner, window=data.window)
-    profile = risk_json(result)
-    history = [snapshot_json(item) for item in selectors.risk_history(owner=owner)]
+    profile = RiskOut.of(result)
+    history = [SnapshotOut.of(item) for item in selectors.risk_history(owner=owner)]
     return render(
         request,
         "goals/risk.html",
         {
             "profile": profile,
-            "meaning": TIER_MEANING[profile["tier"]],
-            "suggestion": NEXT_STEPS[profile["next_step"]],
+            "meaning": TIER_MEANING[profile.tier],
+            "suggestion": NEXT_STEPS[profile.next_step],
             "history": history,
             "onboarding": data.onboarding,
         },

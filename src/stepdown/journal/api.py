@@ -11,7 +11,6 @@ from ninja.responses import Status
 
 from stepdown.accounts.requests import request_owner
 from stepdown.journal import selectors, services
-from stepdown.journal.presenters import dose_json, flag_json, product_json, today_json
 from stepdown.journal.schemas import (
     DoseCreatedOut,
     DoseFilters,
@@ -37,35 +36,35 @@ def _decimals(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/products", response={200: list[ProductOut], **API_ERRORS}, summary="List products")
-def list_products(request: HttpRequest, include_archived: bool = False) -> list[dict[str, Any]]:
+def list_products(request: HttpRequest, include_archived: bool = False) -> list[ProductOut]:
     products = selectors.products_for(
         owner=request_owner(request), include_archived=include_archived
     )
-    return [product_json(p) for p in products]
+    return [ProductOut.of(p) for p in products]
 
 
 @router.post("/products", response={201: ProductOut, **API_ERRORS}, summary="Add a product")
-def create_product(request: HttpRequest, payload: ProductIn) -> Status[Any]:
+def create_product(request: HttpRequest, payload: ProductIn) -> Status[ProductOut]:
     product = services.product_create(
         owner=request_owner(request), **_decimals(payload.model_dump())
     )
-    return Status(201, product_json(product))
+    return Status(201, ProductOut.of(product))
 
 
 @router.get("/products/{product_id}", response={200: ProductOut, **API_ERRORS}, summary="A product")
-def get_product(request: HttpRequest, product_id: int) -> dict[str, Any]:
-    return product_json(selectors.product_get(owner=request_owner(request), product_id=product_id))
+def get_product(request: HttpRequest, product_id: int) -> ProductOut:
+    return ProductOut.of(selectors.product_get(owner=request_owner(request), product_id=product_id))
 
 
 @router.patch(
     "/products/{product_id}", response={200: ProductOut, **API_ERRORS}, summary="Change a product"
 )
-def patch_product(request: HttpRequest, product_id: int, payload: ProductPatch) -> dict[str, Any]:
+def patch_product(request: HttpRequest, product_id: int, payload: ProductPatch) -> ProductOut:
     changes = _decimals(payload.model_dump(exclude_unset=True))
     product = services.product_update(
         owner=request_owner(request), product_id=product_id, **changes
     )
-    return product_json(product)
+    return ProductOut.of(product)
 
 
 @router.delete(
@@ -73,22 +72,24 @@ def patch_product(request: HttpRequest, product_id: int, payload: ProductPatch) 
     response={200: RemovedOut, **API_ERRORS},
     summary="Delete a product, or archive it when doses refer to it",
 )
-def delete_product(request: HttpRequest, product_id: int) -> dict[str, str]:
-    return {"result": services.product_remove(owner=request_owner(request), product_id=product_id)}
+def delete_product(request: HttpRequest, product_id: int) -> RemovedOut:
+    return RemovedOut(
+        result=services.product_remove(owner=request_owner(request), product_id=product_id)
+    )
 
 
 @router.get("/doses", response={200: DoseListOut, **API_ERRORS}, summary="List doses, newest first")
-def list_doses(request: HttpRequest, filters: Query[DoseFilters]) -> dict[str, Any]:
+def list_doses(request: HttpRequest, filters: Query[DoseFilters]) -> DoseListOut:
     doses = selectors.doses_for(
         owner=request_owner(request), since=filters.since, until=filters.until
     )
     page = list(doses[filters.offset : filters.offset + filters.limit])
-    return {
-        "items": [dose_json(d) for d in page],
-        "count": doses.count(),
-        "limit": filters.limit,
-        "offset": filters.offset,
-    }
+    return DoseListOut(
+        items=[DoseOut.of(d) for d in page],
+        count=doses.count(),
+        limit=filters.limit,
+        offset=filters.offset,
+    )
 
 
 @router.post(
@@ -96,29 +97,31 @@ def list_doses(request: HttpRequest, filters: Query[DoseFilters]) -> dict[str, A
     response={200: DoseCreatedOut, 201: DoseCreatedOut, **API_ERRORS},
     summary="Log a dose (a repeated client_id returns the original with 200)",
 )
-def create_dose(request: HttpRequest, payload: DoseIn) -> Status[Any]:
+def create_dose(request: HttpRequest, payload: DoseIn) -> Status[DoseCreatedOut]:
     result = services.dose_create(owner=request_owner(request), **_decimals(payload.model_dump()))
-    body = dose_json(result.dose) | {"flags": [flag_json(f) for f in result.flags]}
+    body = DoseCreatedOut.created(result.dose, result.flags)
     return Status(201 if result.created else 200, body)
 
 
 @router.get("/doses/{dose_id}", response={200: DoseOut, **API_ERRORS}, summary="A dose")
-def get_dose(request: HttpRequest, dose_id: int) -> dict[str, Any]:
-    return dose_json(selectors.dose_get(owner=request_owner(request), dose_id=dose_id))
+def get_dose(request: HttpRequest, dose_id: int) -> DoseOut:
+    return DoseOut.of(selectors.dose_get(owner=request_owner(request), dose_id=dose_id))
 
 
 @router.patch("/doses/{dose_id}", response={200: DoseOut, **API_ERRORS}, summary="Change a dose")
-def patch_dose(request: HttpRequest, dose_id: int, payload: DosePatch) -> dict[str, Any]:
+def patch_dose(request: HttpRequest, dose_id: int, payload: DosePatch) -> DoseOut:
     changes = _decimals(payload.model_dump(exclude_unset=True))
-    return dose_json(services.dose_update(owner=request_owner(request), dose_id=dose_id, **changes))
+    return DoseOut.of(
+        services.dose_update(owner=request_owner(request), dose_id=dose_id, **changes)
+    )
 
 
 @router.delete("/doses/{dose_id}", response={204: None, **API_ERRORS}, summary="Delete a dose")
-def delete_dose(request: HttpRequest, dose_id: int) -> Status[Any]:
+def delete_dose(request: HttpRequest, dose_id: int) -> Status[None]:
     services.dose_delete(owner=request_owner(request), dose_id=dose_id)
     return Status(204, None)
 
 
 @router.get("/today", response={200: TodayOut, **API_ERRORS}, summary="Today's totals and averages")
-def today(request: HttpRequest) -> dict[str, Any]:
-    return today_json(cached_today_summary(owner=request_owner(request)))
+def today(request: HttpRequest) -> TodayOut:
+    return TodayOut.of(cached_today_summary(owner=request_owner(request)))

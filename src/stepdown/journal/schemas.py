@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from typing import Literal
 
-from ninja import Schema
 from pydantic import Field
 
+from stepdown.core.potency import ProductFlag, potency_of, product_flags
 from stepdown.journal.models import Dose, Product
-from stepdown.schemas import IsoDate, IsoDateTime, QueryFilters, StrictIn, UuidText
+from stepdown.journal.selectors import TodaySummary
+from stepdown.schemas import IsoDate, IsoDateTime, Out, QueryFilters, StrictIn, UuidText, number
 
 FormName = Literal["leaf_powder", "capsules", "tea", "extract", "seven_oh", "other"]
 ResultName = Literal["pass", "fail", "unknown"]
@@ -55,13 +57,17 @@ class ProductPatch(StrictIn):
     confirm_unusual: bool = False
 
 
-class FlagOut(Schema):
+class FlagOut(Out):
     code: str
     message: str
     source: str
 
+    @classmethod
+    def of(cls, flag: ProductFlag) -> FlagOut:
+        return cls(code=flag.code, message=flag.message, source=flag.source)
 
-class PotencyOut(Schema):
+
+class PotencyOut(Out):
     mitragynine_mg_per_unit: float | None
     seven_oh_mg_per_unit: float | None
     unit: str
@@ -70,8 +76,22 @@ class PotencyOut(Schema):
     mitragynine_range: list[float] | None
     sources: list[str]
 
+    @classmethod
+    def of(cls, product: Product) -> PotencyOut:
+        potency = potency_of(product.spec)
+        low_high = potency.mitragynine_range_mg_per_unit
+        return cls(
+            mitragynine_mg_per_unit=number(potency.mitragynine_mg_per_unit),
+            seven_oh_mg_per_unit=number(potency.seven_oh_mg_per_unit),
+            unit=product.potency_unit,
+            basis=potency.basis.value,
+            estimated=potency.estimated,
+            mitragynine_range=[float(v) for v in low_high] if low_high else None,
+            sources=list(potency.sources),
+        )
 
-class ProductOut(Schema):
+
+class ProductOut(Out):
     id: int
     name: str
     vendor: str
@@ -89,8 +109,29 @@ class ProductOut(Schema):
     potency: PotencyOut
     flags: list[FlagOut]
 
+    @classmethod
+    def of(cls, product: Product) -> ProductOut:
+        return cls(
+            id=product.pk,
+            name=product.name,
+            vendor=product.vendor,
+            form=product.form,
+            batch=product.batch,
+            is_liquid=product.is_liquid,
+            capsule_weight_g=number(product.capsule_weight_g),
+            mitragynine_mg_per_unit=number(product.mitragynine_mg_per_unit),
+            seven_oh_mg_per_unit=number(product.seven_oh_mg_per_unit),
+            lab_name=product.lab_name,
+            lab_test_date=product.lab_test_date,
+            heavy_metals=product.heavy_metals,
+            microbial=product.microbial,
+            archived=product.archived_at is not None,
+            potency=PotencyOut.of(product),
+            flags=[FlagOut.of(flag) for flag in product_flags(product.spec)],
+        )
 
-class RemovedOut(Schema):
+
+class RemovedOut(Out):
     result: Literal["deleted", "archived"]
 
 
@@ -128,7 +169,7 @@ class DosePatch(StrictIn):
     confirm_unusual: bool = False
 
 
-class DoseOut(Schema):
+class DoseOut(Out):
     id: int
     taken_at: dt.datetime
     amount: float
@@ -144,19 +185,42 @@ class DoseOut(Schema):
     mitragynine_estimated: bool
     client_id: uuid.UUID | None
 
+    @classmethod
+    def of(cls, dose: Dose) -> DoseOut:
+        return cls(
+            id=dose.pk,
+            taken_at=dose.taken_at,
+            amount=float(dose.amount),
+            unit=dose.unit,
+            grams=number(dose.grams),
+            millilitres=number(dose.millilitres),
+            product_id=dose.product_id,
+            product_name=dose.product.name if dose.product else None,
+            purpose=dose.purpose,
+            note=dose.note,
+            mitragynine_mg=number(dose.mitragynine_mg),
+            seven_oh_mg=number(dose.seven_oh_mg),
+            mitragynine_estimated=dose.mitragynine_estimated,
+            client_id=dose.client_id,
+        )
+
 
 class DoseCreatedOut(DoseOut):
     flags: list[FlagOut]
 
+    @classmethod
+    def created(cls, dose: Dose, flags: Iterable[ProductFlag]) -> DoseCreatedOut:
+        return cls(**dict(DoseOut.of(dose)), flags=[FlagOut.of(flag) for flag in flags])
 
-class DoseListOut(Schema):
+
+class DoseListOut(Out):
     items: list[DoseOut]
     count: int
     limit: int
     offset: int
 
 
-class TodayOut(Schema):
+class TodayOut(Out):
     date: dt.date
     total_g: float
     dose_count: int
@@ -165,3 +229,16 @@ class TodayOut(Schema):
     last_dose_at: dt.datetime | None
     avg_7d_g: float | None
     avg_28d_g: float | None
+
+    @classmethod
+    def of(cls, summary: TodaySummary) -> TodayOut:
+        return cls(
+            date=summary.date,
+            total_g=float(summary.total_g),
+            dose_count=summary.dose_count,
+            mitragynine_mg=number(summary.mitragynine_mg),
+            mitragynine_estimated=summary.mitragynine_estimated,
+            last_dose_at=summary.last_dose_at,
+            avg_7d_g=number(summary.avg_7d_g),
+            avg_28d_g=number(summary.avg_28d_g),
+        )

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Literal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -138,7 +138,7 @@ def product_update(
     return product
 
 
-def product_remove(*, owner: User, product_id: int) -> str:
+def product_remove(*, owner: User, product_id: int) -> Literal["deleted", "archived"]:
     """Delete a product nobody's dose refers to; otherwise archive it. Returns what happened."""
     product = selectors.product_get(owner=owner, product_id=product_id)
     if product.doses.exists():

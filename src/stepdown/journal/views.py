@@ -22,9 +22,9 @@ from stepdown.journal import selectors, services
 from stepdown.journal.allowance import allowance_for, quick_note
 from stepdown.journal.forms import DoseForm, ProductForm, QuickDoseForm, attach_error
 from stepdown.journal.models import Dose
-from stepdown.journal.presenters import number
 from stepdown.journal.rows import journal_rows_html
 from stepdown.journal.summary_cache import cached_today_summary
+from stepdown.schemas import number
 
 TODAY_LIST_LIMIT = 12
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from ninja import Schema
 from pydantic import Field
 
 from stepdown.learn.models import ReasonToChange, SupportContact, UrgeLog
-from stepdown.schemas import IsoDateTime, QueryFilters, StrictIn, UuidText
+from stepdown.learn.selectors import SupportSummary
+from stepdown.schemas import IsoDateTime, Out, QueryFilters, StrictIn, UuidText
 
 HelpedName = Literal[
     "waited", "breathing", "moving", "contact", "food_drink", "distraction", "reasons", "nothing"
@@ -32,11 +32,20 @@ class ContactPatch(StrictIn):
     note: str | None = Field(None, max_length=200)
 
 
-class ContactOut(Schema):
+class ContactOut(Out):
     id: int
     name: str
     how_to_reach: str
     note: str
+
+    @classmethod
+    def of(cls, contact: SupportContact) -> ContactOut:
+        return cls(
+            id=contact.pk,
+            name=contact.name,
+            how_to_reach=contact.how_to_reach,
+            note=contact.note,
+        )
 
 
 class ReasonIn(StrictIn):
@@ -45,14 +54,25 @@ class ReasonIn(StrictIn):
     text: str = Field(min_length=1, max_length=300)
 
 
-class ReasonOut(Schema):
+class ReasonOut(Out):
     id: int
     text: str
 
+    @classmethod
+    def of(cls, reason: ReasonToChange) -> ReasonOut:
+        return cls(id=reason.pk, text=reason.text)
 
-class SupportOut(Schema):
+
+class SupportOut(Out):
     contacts: list[ContactOut]
     reasons: list[ReasonOut]
+
+    @classmethod
+    def of(cls, summary: SupportSummary) -> SupportOut:
+        return cls(
+            contacts=[ContactOut.of(c) for c in summary.contacts],
+            reasons=[ReasonOut.of(r) for r in summary.reasons],
+        )
 
 
 class UrgeIn(StrictIn):
@@ -65,7 +85,7 @@ class UrgeIn(StrictIn):
     client_id: UuidText | None = None
 
 
-class UrgeOut(Schema):
+class UrgeOut(Out):
     id: int
     strength: int
     helped: list[str]
@@ -74,6 +94,19 @@ class UrgeOut(Schema):
     logged_at: dt.datetime
     minutes: int | None
     client_id: str | None
+
+    @classmethod
+    def of(cls, urge: UrgeLog) -> UrgeOut:
+        return cls(
+            id=urge.pk,
+            strength=urge.strength,
+            helped=list(urge.helped),
+            note=urge.note,
+            started_at=urge.started_at,
+            logged_at=urge.logged_at,
+            minutes=urge.minutes,
+            client_id=str(urge.client_id) if urge.client_id else None,
+        )
 
 
 class UrgeFilters(QueryFilters):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
@@ -20,7 +19,6 @@ from stepdown.errors import NotFound
 from stepdown.plans import selectors, services
 from stepdown.plans.calendar import ics_response, plan_ics
 from stepdown.plans.models import Plan
-from stepdown.plans.presenters import plan_json
 from stepdown.plans.schemas import CancelIn, HoldIn, PlanIn, PlanOut, ReinstateIn, SlowIn
 from stepdown.schemas import API_ERRORS
 
@@ -32,16 +30,16 @@ def _decimal(value: float | None) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def _json(plan: Plan) -> dict[str, Any]:
-    return plan_json(plan, plan.adjustments.all())
+def _out(plan: Plan) -> PlanOut:
+    return PlanOut.of(plan, plan.adjustments.all())
 
 
 @router.get(
     "/plans", response={200: list[PlanOut], **API_ERRORS}, summary="List plans, newest first"
 )
-def list_plans(request: HttpRequest) -> list[dict[str, Any]]:
+def list_plans(request: HttpRequest) -> list[PlanOut]:
     plans = selectors.plans_for(owner=request_owner(request)).prefetch_related("adjustments")
-    return [_json(plan) for plan in plans]
+    return [_out(plan) for plan in plans]
 
 
 @router.post(
@@ -49,22 +47,22 @@ def list_plans(request: HttpRequest) -> list[dict[str, Any]]:
     response={200: PlanOut, 201: PlanOut, **API_ERRORS},
     summary="Start a plan (a repeated client_id returns the original with 200)",
 )
-def create_plan(request: HttpRequest, payload: PlanIn) -> Status[Any]:
+def create_plan(request: HttpRequest, payload: PlanIn) -> Status[PlanOut]:
     fields = payload.model_dump()
     for name in ("start_g", "rate_pct", "step_g", "ed50_g", "resolution_g", "stop_below_g"):
         fields[name] = _decimal(fields[name])
     reminder = fields.pop("reminder_time")
     fields["reminder_time"] = dt.time.fromisoformat(reminder) if reminder else None
     result = services.plan_create(owner=request_owner(request), **fields)
-    return Status(201 if result.created else 200, _json(result.plan))
+    return Status(201 if result.created else 200, _out(result.plan))
 
 
 @router.get("/plans/current", response={200: PlanOut, **API_ERRORS}, summary="The active plan")
-def current_plan(request: HttpRequest) -> dict[str, Any]:
+def current_plan(request: HttpRequest) -> PlanOut:
     plan = selectors.current_plan(owner=request_owner(request))
     if plan is None:
         raise NotFound("plan")
-    return _json(plan)
+    return _out(plan)
 
 
 @router.get(
@@ -86,8 +84,8 @@ def plan_calendar(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @router.get("/plans/{plan_id}", response={200: PlanOut, **API_ERRORS}, summary="A plan")
-def get_plan(request: HttpRequest, plan_id: int) -> dict[str, Any]:
-    return _json(selectors.plan_get(owner=request_owner(request), plan_id=plan_id))
+def get_plan(request: HttpRequest, plan_id: int) -> PlanOut:
+    return _out(selectors.plan_get(owner=request_owner(request), plan_id=plan_id))
 
 
 @router.post(
@@ -95,9 +93,9 @@ def get_plan(request: HttpRequest, plan_id: int) -> dict[str, Any]:
     response={200: PlanOut, **API_ERRORS},
     summary="Stay on today's step longer; everything later moves by as many days",
 )
-def hold(request: HttpRequest, plan_id: int, payload: HoldIn) -> dict[str, Any]:
+def hold(request: HttpRequest, plan_id: int, payload: HoldIn) -> PlanOut:
     plan = services.plan_hold(owner=request_owner(request), plan_id=plan_id, **payload.model_dump())
-    return _json(plan)
+    return _out(plan)
 
 
 @router.post(
@@ -105,11 +103,11 @@ def hold(request: HttpRequest, plan_id: int, payload: HoldIn) -> dict[str, Any]:
     response={200: PlanOut, **API_ERRORS},
     summary="Go back to the previous, higher step for one interval",
 )
-def reinstate(request: HttpRequest, plan_id: int, payload: ReinstateIn) -> dict[str, Any]:
+def reinstate(request: HttpRequest, plan_id: int, payload: ReinstateIn) -> PlanOut:
     plan = services.plan_reinstate(
         owner=request_owner(request), plan_id=plan_id, **payload.model_dump()
     )
-    return _json(plan)
+    return _out(plan)
 
 
 @router.post(
@@ -117,12 +115,12 @@ def reinstate(request: HttpRequest, plan_id: int, payload: ReinstateIn) -> dict[
     response={200: PlanOut, **API_ERRORS},
     summary="Re-plan the rest more gently (lower rate, smaller step or longer interval)",
 )
-def slow(request: HttpRequest, plan_id: int, payload: SlowIn) -> dict[str, Any]:
+def slow(request: HttpRequest, plan_id: int, payload: SlowIn) -> PlanOut:
     fields = payload.model_dump()
     fields["rate_pct"] = _decimal(fields["rate_pct"])
     fields["step_g"] = _decimal(fields["step_g"])
     plan = services.plan_slow(owner=request_owner(request), plan_id=plan_id, **fields)
-    return _json(plan)
+    return _out(plan)
 
 
 @router.post(
@@ -130,8 +128,8 @@ def slow(request: HttpRequest, plan_id: int, payload: SlowIn) -> dict[str, Any]:
     response={200: PlanOut, **API_ERRORS},
     summary="End the plan early (it stays in the history)",
 )
-def cancel(request: HttpRequest, plan_id: int, payload: CancelIn) -> dict[str, Any]:
+def cancel(request: HttpRequest, plan_id: int, payload: CancelIn) -> PlanOut:
     plan = services.plan_cancel(
         owner=request_owner(request), plan_id=plan_id, **payload.model_dump()
     )
-    return _json(plan)
+    return _out(plan)

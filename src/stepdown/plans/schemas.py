@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any, Literal
+from collections.abc import Iterable
+from typing import Any, Literal, cast
 
-from ninja import Schema
 from pydantic import Field
 
-from stepdown.plans.models import Plan
-from stepdown.schemas import IsoDate, StrictIn, UuidText
+from stepdown.core.tapering import plan_to_dict
+from stepdown.plans.models import Plan, PlanAdjustment
+from stepdown.plans.snapshot import taper_of
+from stepdown.schemas import IsoDate, Out, StrictIn, UuidText, clock, number
 
 MethodName = Literal["proportional", "linear", "occupancy"]
+# The models' choices; a stored value is cast to them for the type checker (pydantic checks it).
+StatusName = Literal["active", "cancelled", "completed"]
+KindName = Literal["create", "hold", "reinstate", "slow", "cancel", "complete"]
 Reason = Field(min_length=1, max_length=500)
 
 
@@ -69,7 +74,7 @@ class CancelIn(StrictIn):
     client_id: UuidText | None = None
 
 
-class StepOut(Schema):
+class StepOut(Out):
     index: int
     start_date: dt.date
     end_date: dt.date
@@ -79,7 +84,7 @@ class StepOut(Schema):
     dose_g: list[float]
 
 
-class ParamsOut(Schema):
+class ParamsOut(Out):
     rate_pct: float | None
     step_g: float | None
     ed50_g: float | None
@@ -90,9 +95,23 @@ class ParamsOut(Schema):
     doses_per_day: int
     target_doses_per_day: int
 
+    @classmethod
+    def of(cls, plan: Plan) -> ParamsOut:
+        return cls(
+            rate_pct=number(plan.rate_pct),
+            step_g=number(plan.step_g),
+            ed50_g=number(plan.ed50_g),
+            interval_days=plan.interval_days,
+            stabilize_days=plan.stabilize_days,
+            resolution_g=float(plan.resolution_g),
+            stop_below_g=float(plan.stop_below_g),
+            doses_per_day=plan.doses_per_day,
+            target_doses_per_day=plan.target_doses_per_day,
+        )
 
-class HistoryOut(Schema):
-    kind: Literal["create", "hold", "reinstate", "slow", "cancel", "complete"]
+
+class HistoryOut(Out):
+    kind: KindName
     date: dt.date
     reason: str
     source: str
@@ -101,10 +120,23 @@ class HistoryOut(Schema):
     end_date_after: dt.date
     created_at: dt.datetime
 
+    @classmethod
+    def of(cls, entry: PlanAdjustment) -> HistoryOut:
+        return cls(
+            kind=cast(KindName, entry.kind),
+            date=entry.effective_date,
+            reason=entry.reason,
+            source=entry.source,
+            detail=entry.detail,
+            end_date_before=entry.end_date_before,
+            end_date_after=entry.end_date_after,
+            created_at=entry.created_at,
+        )
 
-class PlanOut(Schema):
+
+class PlanOut(Out):
     id: int
-    status: Literal["active", "cancelled", "completed"]
+    status: StatusName
     method: str
     start_g: float
     start_date: dt.date
@@ -118,3 +150,20 @@ class PlanOut(Schema):
     created_at: dt.datetime
     ended_at: dt.datetime | None
     history: list[HistoryOut]
+
+    @classmethod
+    def of(cls, plan: Plan, history: Iterable[PlanAdjustment]) -> PlanOut:
+        """The plan in the CLI's JSON shape (``plan_to_dict``) plus its id, state and history."""
+        return cls(
+            id=plan.pk,
+            status=cast(StatusName, plan.status),
+            **plan_to_dict(taper_of(plan)),
+            product_id=plan.product_id,
+            product_name=plan.product.name if plan.product else None,
+            params=ParamsOut.of(plan),
+            reminder_time=clock(plan.reminder_time),
+            client_id=plan.client_id,
+            created_at=plan.created_at,
+            ended_at=plan.ended_at,
+            history=[HistoryOut.of(entry) for entry in history],
+        )

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest
 from ninja import Router
 
 from stepdown.accounts.requests import request_owner
 from stepdown.reminders import selectors, services
-from stepdown.reminders.presenters import preferences_json
 from stepdown.reminders.schemas import PreferencesIn, PreferencesOut
 from stepdown.schemas import API_ERRORS
 
@@ -19,8 +16,8 @@ router = Router(tags=["reminders"])
 @router.get(
     "/reminders", response={200: PreferencesOut, **API_ERRORS}, summary="Reminder preferences"
 )
-def get_preferences(request: HttpRequest) -> dict[str, Any]:
-    return preferences_json(selectors.preferences_for(owner=request_owner(request)))
+def get_preferences(request: HttpRequest) -> PreferencesOut:
+    return PreferencesOut.of(selectors.preferences_for(owner=request_owner(request)))
 
 
 @router.put(
@@ -28,6 +25,6 @@ def get_preferences(request: HttpRequest) -> dict[str, Any]:
     response={200: PreferencesOut, **API_ERRORS},
     summary="Replace the reminder preferences",
 )
-def put_preferences(request: HttpRequest, payload: PreferencesIn) -> dict[str, Any]:
+def put_preferences(request: HttpRequest, payload: PreferencesIn) -> PreferencesOut:
     prefs = services.preferences_update(owner=request_owner(request), **payload.model_dump())
-    return preferences_json(prefs)
+    return PreferencesOut.of(prefs)

@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from ninja import Schema
 from pydantic import BeforeValidator, Field
 
-from stepdown.schemas import StrictIn
+from stepdown.reminders.models import ReminderPreference
+from stepdown.schemas import Out, StrictIn, clock
 
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -34,7 +34,7 @@ class PreferencesIn(StrictIn):
     quiet_end: ClockTime | None
 
 
-class PreferencesOut(Schema):
+class PreferencesOut(Out):
     checkin_time: str | None
     step_eve: bool
     questionnaires: bool
@@ -44,3 +44,17 @@ class PreferencesOut(Schema):
     time_zone: str
     unsubscribed_at: dt.datetime | None
     updated_at: dt.datetime | None
+
+    @classmethod
+    def of(cls, prefs: ReminderPreference) -> PreferencesOut:
+        return cls(
+            checkin_time=clock(prefs.checkin_time),
+            step_eve=prefs.step_eve,
+            questionnaires=prefs.questionnaires,
+            email=prefs.email,
+            quiet_start=clock(prefs.quiet_start),
+            quiet_end=clock(prefs.quiet_end),
+            time_zone=prefs.owner.time_zone,
+            unsubscribed_at=prefs.unsubscribed_at,
+            updated_at=prefs.updated_at if prefs.pk else None,
+        )

@@ -5,8 +5,6 @@ Mounted at ``/api/v1/skin``. Uploads are multipart; everything else is JSON.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import FileResponse, HttpRequest
 from ninja import File, Form, Query, Router, UploadedFile
 from ninja.decorators import decorate_view
@@ -15,7 +13,6 @@ from ninja.responses import Status
 from stepdown.accounts.requests import request_owner
 from stepdown.schemas import API_ERRORS
 from stepdown.skin import selectors, services
-from stepdown.skin.presenters import photo_json, report_json, session_json, trend_json
 from stepdown.skin.schemas import (
     PhotoOut,
     RegionIn,
@@ -49,15 +46,15 @@ IMAGE_RESPONSE = {
 @router.get(
     "/sessions", response={200: SessionListOut, **API_ERRORS}, summary="List photo sessions"
 )
-def list_sessions(request: HttpRequest, filters: Query[SessionFilters]) -> dict[str, Any]:
+def list_sessions(request: HttpRequest, filters: Query[SessionFilters]) -> SessionListOut:
     sessions = selectors.sessions_for(owner=request_owner(request), site=filters.site)
     page = list(sessions[filters.offset : filters.offset + filters.limit])
-    return {
-        "items": [session_json(s) for s in page],
-        "count": sessions.count(),
-        "limit": filters.limit,
-        "offset": filters.offset,
-    }
+    return SessionListOut(
+        items=[SessionOut.of(s) for s in page],
+        count=sessions.count(),
+        limit=filters.limit,
+        offset=filters.offset,
+    )
 
 
 @router.post(
@@ -65,15 +62,15 @@ def list_sessions(request: HttpRequest, filters: Query[SessionFilters]) -> dict[
     response={200: SessionOut, 201: SessionOut, **API_ERRORS},
     summary="Start a photo session (a repeated client_id returns the original with 200)",
 )
-def create_session(request: HttpRequest, payload: SessionIn) -> Status[Any]:
+def create_session(request: HttpRequest, payload: SessionIn) -> Status[SessionOut]:
     result = services.session_create(owner=request_owner(request), **payload.model_dump())
     session = selectors.session_get(owner=request_owner(request), session_id=result.session.pk)
-    return Status(201 if result.created else 200, session_json(session))
+    return Status(201 if result.created else 200, SessionOut.of(session))
 
 
 @router.get("/sessions/{session_id}", response={200: SessionOut, **API_ERRORS}, summary="A session")
-def get_session(request: HttpRequest, session_id: int) -> dict[str, Any]:
-    return session_json(selectors.session_get(owner=request_owner(request), session_id=session_id))
+def get_session(request: HttpRequest, session_id: int) -> SessionOut:
+    return SessionOut.of(selectors.session_get(owner=request_owner(request), session_id=session_id))
 
 
 @router.delete(
@@ -81,7 +78,7 @@ def get_session(request: HttpRequest, session_id: int) -> dict[str, Any]:
     response={204: None, **API_ERRORS},
     summary="Delete a session, its measurements and its photo files",
 )
-def delete_session(request: HttpRequest, session_id: int) -> Status[Any]:
+def delete_session(request: HttpRequest, session_id: int) -> Status[None]:
     services.session_delete(owner=request_owner(request), session_id=session_id)
     return Status(204, None)
 
@@ -102,12 +99,12 @@ def upload_photo(
     session_id: int,
     site: Form[RoleName],
     file: File[UploadedFile],
-) -> Status[Any]:
+) -> Status[PhotoOut]:
     owner = request_owner(request)
     selectors.session_get(owner=owner, session_id=session_id)  # 404 before reading the file
     # The upload handler kept at most one byte over the limit, so this read is bounded.
     photo = services.photo_upload(owner=owner, session_id=session_id, role=site, data=file.read())
-    return Status(201, photo_json(photo))
+    return Status(201, PhotoOut.of(photo))
 
 
 @router.put(
@@ -122,7 +119,7 @@ def upload_photo(
         "photos are measured."
     ),
 )
-def put_region(request: HttpRequest, photo_id: int, payload: RegionIn) -> dict[str, Any]:
+def put_region(request: HttpRequest, photo_id: int, payload: RegionIn) -> PhotoOut:
     body = payload.model_dump()
     photo = services.photo_set_region(
         owner=request_owner(request),
@@ -130,7 +127,7 @@ def put_region(request: HttpRequest, photo_id: int, payload: RegionIn) -> dict[s
         region=body["region"],
         card_corners=body["card_corners"],
     )
-    return photo_json(photo)
+    return PhotoOut.of(photo)
 
 
 @router.get(
@@ -148,13 +145,13 @@ def photo_image(request: HttpRequest, photo_id: int, variant: VariantName = "ful
 @router.get(
     "/trend", response={200: TrendOut, **API_ERRORS}, summary="ΔITA over time and its verdict"
 )
-def trend(request: HttpRequest, filters: Query[TrendFilters]) -> dict[str, Any]:
-    return trend_json(selectors.trend_for(owner=request_owner(request), site=filters.site))
+def trend(request: HttpRequest, filters: Query[TrendFilters]) -> TrendOut:
+    return TrendOut.of(selectors.trend_for(owner=request_owner(request), site=filters.site))
 
 
 @router.get("/reports", response={200: list[ReportOut], **API_ERRORS}, summary="Your skin reports")
-def list_reports(request: HttpRequest) -> list[dict[str, Any]]:
-    return [report_json(r) for r in selectors.reports_for(owner=request_owner(request))[:100]]
+def list_reports(request: HttpRequest) -> list[ReportOut]:
+    return [ReportOut.of(r) for r in selectors.reports_for(owner=request_owner(request))[:100]]
 
 
 @router.post(
@@ -162,6 +159,6 @@ def list_reports(request: HttpRequest) -> list[dict[str, Any]]:
     response={200: ReportOut, 201: ReportOut, **API_ERRORS},
     summary="Describe your skin in your own words (a repeated client_id returns the original)",
 )
-def create_report(request: HttpRequest, payload: ReportIn) -> Status[Any]:
+def create_report(request: HttpRequest, payload: ReportIn) -> Status[ReportOut]:
     report, created = services.report_create(owner=request_owner(request), **payload.model_dump())
-    return Status(201 if created else 200, report_json(report))
+    return Status(201 if created else 200, ReportOut.of(report))

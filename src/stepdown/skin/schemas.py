@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from ninja import Schema
+from django.urls import reverse
 from pydantic import Field
 
-from stepdown.schemas import IsoDate, IsoDateTime, QueryFilters, StrictIn, UuidText
-from stepdown.skin.models import PhotoSession, SkinReport
+from stepdown.core.colour import QUALITY_MESSAGES, QualityCode
+from stepdown.schemas import IsoDate, IsoDateTime, Out, QueryFilters, StrictIn, UuidText
+from stepdown.skin.models import Measurement, Photo, PhotoSession, SkinReport
+from stepdown.skin.selectors import Trend, measurement_of, photos_by_role
+from stepdown.skin.wording import trend_wording
 
 SiteName = Literal["back_of_hand", "forearm", "neck", "face"]
 RoleName = Literal["exposed", "reference"]
@@ -19,6 +22,10 @@ ColourName = Literal["brown", "grey_blue", "slate", "none", "not_sure"]
 
 Coordinate = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Point = Annotated[list[Coordinate], Field(min_length=2, max_length=2)]
+
+
+def _round(value: float | None, places: int = 2) -> float | None:
+    return None if value is None else round(value, places)
 
 
 class SessionIn(StrictIn):
@@ -59,19 +66,27 @@ class RegionIn(StrictIn):
     card_corners: list[Point] | None = Field(None, min_length=4, max_length=4)
 
 
-class QualityOut(Schema):
+class QualityOut(Out):
     ok: bool
     reasons: list[str]
     messages: list[str]
 
+    @classmethod
+    def of(cls, ok: bool, reasons: list[str]) -> QualityOut:
+        return cls(
+            ok=ok,
+            reasons=list(reasons),
+            messages=[QUALITY_MESSAGES[QualityCode(code)] for code in reasons],
+        )
 
-class PixelsOut(Schema):
+
+class PixelsOut(Out):
     total: int
     used: int
     clipped_fraction: float
 
 
-class MeasurementOut(Schema):
+class MeasurementOut(Out):
     L: float | None
     a: float | None
     b: float | None
@@ -83,8 +98,28 @@ class MeasurementOut(Schema):
     pixels: PixelsOut
     measured_at: dt.datetime
 
+    @classmethod
+    def of(cls, m: Measurement) -> MeasurementOut:
+        ci = [_round(m.ci95_low), _round(m.ci95_high)] if m.ci95_low is not None else None
+        return cls(
+            L=_round(m.l_star),
+            a=_round(m.a_star),
+            b=_round(m.b_star),
+            ita_deg=_round(m.ita_deg),
+            ita_category=m.ita_category or None,
+            ci95_ita=ci,
+            calibration=m.calibration,
+            quality=QualityOut.of(m.quality_ok, m.quality_reasons),
+            pixels=PixelsOut(
+                total=m.pixels_total,
+                used=m.pixels_used,
+                clipped_fraction=round(m.clipped_fraction, 4),
+            ),
+            measured_at=m.measured_at,
+        )
 
-class PhotoOut(Schema):
+
+class PhotoOut(Out):
     id: int
     session_id: int
     site: str
@@ -99,8 +134,27 @@ class PhotoOut(Schema):
     measurement: MeasurementOut | None
     measuring: bool
 
+    @classmethod
+    def of(cls, photo: Photo) -> PhotoOut:
+        measurement: Measurement | None = measurement_of(photo)
+        return cls(
+            id=photo.pk,
+            session_id=photo.session_id,
+            site=photo.role,
+            width=photo.width_px,
+            height=photo.height_px,
+            byte_size=photo.byte_size,
+            source_format=photo.source_format,
+            uploaded_at=photo.uploaded_at,
+            region=photo.region,
+            card_corners=photo.card_corners,
+            image_url=reverse("api:skin_photo_image", args=[photo.pk]),
+            measurement=None if measurement is None else MeasurementOut.of(measurement),
+            measuring=photo.region is not None and measurement is None,
+        )
 
-class ComparisonOut(Schema):
+
+class ComparisonOut(Out):
     delta_ita_deg: float | None
     delta_L: float | None
     delta_a: float | None
@@ -108,8 +162,21 @@ class ComparisonOut(Schema):
     delta_e00: float | None
     quality: QualityOut
 
+    @classmethod
+    def of(cls, session: PhotoSession) -> ComparisonOut | None:
+        if session.delta_ita_deg is None and not session.comparison_reasons:
+            return None
+        return cls(
+            delta_ita_deg=_round(session.delta_ita_deg),
+            delta_L=_round(session.delta_l),
+            delta_a=_round(session.delta_a),
+            delta_b=_round(session.delta_b),
+            delta_e00=_round(session.delta_e00),
+            quality=QualityOut.of(session.comparison_ok, session.comparison_reasons),
+        )
 
-class SessionOut(Schema):
+
+class SessionOut(Out):
     id: int
     taken_at: dt.datetime
     exposed_site: str
@@ -118,8 +185,21 @@ class SessionOut(Schema):
     photos: list[PhotoOut]
     comparison: ComparisonOut | None
 
+    @classmethod
+    def of(cls, session: PhotoSession) -> SessionOut:
+        photos = photos_by_role(session)
+        return cls(
+            id=session.pk,
+            taken_at=session.taken_at,
+            exposed_site=session.exposed_site,
+            uses_card=session.uses_card,
+            notes=session.notes,
+            photos=[PhotoOut.of(photos[role]) for role in Photo.Role.values if role in photos],
+            comparison=ComparisonOut.of(session),
+        )
 
-class SessionListOut(Schema):
+
+class SessionListOut(Out):
     items: list[SessionOut]
     count: int
     limit: int
@@ -130,35 +210,35 @@ class TrendFilters(QueryFilters):
     site: SiteName | None = None
 
 
-class TrendPointOut(Schema):
+class TrendPointOut(Out):
     session_id: int
     taken_at: dt.datetime
     delta_ita_deg: float
 
 
-class ExcludedPointOut(Schema):
+class ExcludedPointOut(Out):
     session_id: int
     taken_at: dt.datetime
 
 
-class NoiseOut(Schema):
+class NoiseOut(Out):
     sessions: int
     sd_deg: float
     mdc95_deg: float
 
 
-class SlopeOut(Schema):
+class SlopeOut(Out):
     slope_deg: float
     low_deg: float
     high_deg: float
 
 
-class WordingOut(Schema):
+class WordingOut(Out):
     headline: str
     detail: str
 
 
-class TrendOut(Schema):
+class TrendOut(Out):
     site: str
     status: Literal["baseline_incomplete", "no_change", "darker", "lighter"]
     wording: WordingOut
@@ -169,6 +249,49 @@ class TrendOut(Schema):
     excluded_ita_unreliable: list[ExcludedPointOut]
     crosses_seasons: bool
     seasonal_caveat: str
+
+    @classmethod
+    def of(cls, trend: Trend) -> TrendOut:
+        a = trend.assessment
+        slope = a.trend_per_year
+        return cls(
+            site=trend.site,
+            status=a.status.value,
+            wording=WordingOut(**trend_wording(trend)),
+            points=[
+                TrendPointOut(
+                    session_id=p.session_id,
+                    taken_at=p.taken_at,
+                    delta_ita_deg=round(p.delta_ita_deg, 2),
+                )
+                for p in trend.points
+            ],
+            noise=(
+                NoiseOut(
+                    sessions=a.noise.sessions,
+                    sd_deg=round(a.noise.sd_deg, 2),
+                    mdc95_deg=round(a.noise.mdc95_deg, 2),
+                )
+                if a.noise
+                else None
+            ),
+            baseline_mean_deg=_round(a.baseline_mean_deg),
+            trend_per_year=(
+                SlopeOut(
+                    slope_deg=round(slope.slope, 2),
+                    low_deg=round(slope.slope_low, 2),
+                    high_deg=round(slope.slope_high, 2),
+                )
+                if slope
+                else None
+            ),
+            excluded_ita_unreliable=[
+                ExcludedPointOut(session_id=p.session_id, taken_at=p.taken_at)
+                for p in trend.unreliable
+            ],
+            crosses_seasons=a.crosses_seasons,
+            seasonal_caveat=a.seasonal_caveat,
+        )
 
 
 class ReportIn(StrictIn):
@@ -183,7 +306,7 @@ class ReportIn(StrictIn):
     client_id: UuidText | None = None
 
 
-class ReportOut(Schema):
+class ReportOut(Out):
     id: int
     sites: list[str]
     colour: str
@@ -192,3 +315,16 @@ class ReportOut(Schema):
     noticed_since: dt.date | None
     note: str
     created_at: dt.datetime
+
+    @classmethod
+    def of(cls, report: SkinReport) -> ReportOut:
+        return cls(
+            id=report.pk,
+            sites=list(report.sites),
+            colour=report.colour,
+            itching=report.itching,
+            tenderness=report.tenderness,
+            noticed_since=report.noticed_since,
+            note=report.note,
+            created_at=report.created_at,
+        )

@@ -24,9 +24,9 @@ from stepdown.skin.forms import RegionForm, ReportForm, RetakeForm, SessionUploa
 from stepdown.skin.measuring import bounding_rect, default_region, scale_region
 from stepdown.skin.models import ExposedSite, Photo, PhotoSession
 from stepdown.skin.photos import PreparedPhoto
-from stepdown.skin.presenters import category_label, trend_wording
 from stepdown.skin.serving import photo_response
 from stepdown.skin.uploads import capped_uploads
+from stepdown.skin.wording import category_label, trend_wording
 
 SESSIONS_PER_PAGE = 12
 SLOPE_MIN_DAYS = 180

@@ -13,17 +13,17 @@ from ninja.responses import Status
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.core.interactions import check
-from stepdown.core.interactions.serialize import report_to_dict
 from stepdown.errors import InvalidInput
 from stepdown.schemas import API_ERRORS
 from stepdown.substances import selectors, services
 from stepdown.substances.dependence import dependence_warning
 from stepdown.substances.models import SubstanceUse
-from stepdown.substances.presenters import dependence_json, medicine_json, use_json, warning_json
 from stepdown.substances.schemas import (
     MAX_NAMES,
+    DependenceWarningOut,
     InteractionFilters,
     InteractionReportOut,
+    MedicineOut,
     MedicinesIn,
     MedicinesOut,
     SubstanceCreatedOut,
@@ -45,24 +45,24 @@ def _fields(payload: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def _use_json(owner: User, use: SubstanceUse) -> dict[str, Any]:
-    return use_json(use, original=bool(selectors.is_original(owner=owner, uses=[use])))
+def _is_original(owner: User, use: SubstanceUse) -> bool:
+    return bool(selectors.is_original(owner=owner, uses=[use]))
 
 
 @router.get(
     "/substances", response={200: SubstanceListOut, **API_ERRORS}, summary="List uses, newest first"
 )
-def list_substances(request: HttpRequest, filters: Query[SubstanceFilters]) -> dict[str, Any]:
+def list_substances(request: HttpRequest, filters: Query[SubstanceFilters]) -> SubstanceListOut:
     owner = request_owner(request)
     uses = selectors.substance_uses_for(owner=owner, since=filters.since, until=filters.until)
     page = list(uses[filters.offset : filters.offset + filters.limit])
     original = selectors.is_original(owner=owner, uses=page)
-    return {
-        "items": [use_json(u, original=u.pk in original) for u in page],
-        "count": uses.count(),
-        "limit": filters.limit,
-        "offset": filters.offset,
-    }
+    return SubstanceListOut(
+        items=[SubstanceOut.of(u, original=u.pk in original) for u in page],
+        count=uses.count(),
+        limit=filters.limit,
+        offset=filters.offset,
+    )
 
 
 @router.post(
@@ -71,17 +71,20 @@ def list_substances(request: HttpRequest, filters: Query[SubstanceFilters]) -> d
     by_alias=True,
     summary="Log a use of another substance (a repeated client_id returns the original with 200)",
 )
-def create_substance(request: HttpRequest, payload: SubstanceIn) -> Status[Any]:
+def create_substance(request: HttpRequest, payload: SubstanceIn) -> Status[SubstanceCreatedOut]:
     owner = request_owner(request)
     result = services.substance_create(owner=owner, **_fields(payload.model_dump()))
-    body = _use_json(owner, result.use) | {"warnings": [warning_json(w) for w in result.warnings]}
+    body = SubstanceCreatedOut.of_change(
+        result.use, original=_is_original(owner, result.use), warnings=result.warnings
+    )
     return Status(201 if result.created else 200, body)
 
 
 @router.get("/substances/{use_id}", response={200: SubstanceOut, **API_ERRORS}, summary="A use")
-def get_substance(request: HttpRequest, use_id: int) -> dict[str, Any]:
+def get_substance(request: HttpRequest, use_id: int) -> SubstanceOut:
     owner = request_owner(request)
-    return _use_json(owner, selectors.substance_use_get(owner=owner, use_id=use_id))
+    use = selectors.substance_use_get(owner=owner, use_id=use_id)
+    return SubstanceOut.of(use, original=_is_original(owner, use))
 
 
 @router.patch(
@@ -90,15 +93,19 @@ def get_substance(request: HttpRequest, use_id: int) -> dict[str, Any]:
     by_alias=True,
     summary="Change a use",
 )
-def patch_substance(request: HttpRequest, use_id: int, payload: SubstancePatch) -> dict[str, Any]:
+def patch_substance(
+    request: HttpRequest, use_id: int, payload: SubstancePatch
+) -> SubstanceCreatedOut:
     owner = request_owner(request)
     changes = _fields(payload.model_dump(exclude_unset=True))
     result = services.substance_update(owner=owner, use_id=use_id, **changes)
-    return _use_json(owner, result.use) | {"warnings": [warning_json(w) for w in result.warnings]}
+    return SubstanceCreatedOut.of_change(
+        result.use, original=_is_original(owner, result.use), warnings=result.warnings
+    )
 
 
 @router.delete("/substances/{use_id}", response={204: None, **API_ERRORS}, summary="Delete a use")
-def delete_substance(request: HttpRequest, use_id: int) -> Status[Any]:
+def delete_substance(request: HttpRequest, use_id: int) -> Status[None]:
     services.substance_delete(owner=request_owner(request), use_id=use_id)
     return Status(204, None)
 
@@ -121,12 +128,14 @@ def _split_names(raw: str) -> list[str]:
     by_alias=True,
     summary="Check names for interactions with kratom (same shape as the CLI's JSON)",
 )
-def interactions(request: HttpRequest, filters: Query[InteractionFilters]) -> list[dict[str, Any]]:
+def interactions(
+    request: HttpRequest, filters: Query[InteractionFilters]
+) -> list[InteractionReportOut]:
     try:
         names = _split_names(filters.names)
     except InvalidInput as error:
         raise _query_error(error) from None
-    return [report_to_dict(report) for report in check(names)]
+    return [InteractionReportOut.of(report) for report in check(names)]
 
 
 @router.get(
@@ -135,11 +144,11 @@ def interactions(request: HttpRequest, filters: Query[InteractionFilters]) -> li
     by_alias=True,
     summary="Check one name for interactions with kratom",
 )
-def interactions_for_name(request: HttpRequest, name: str) -> list[dict[str, Any]]:
+def interactions_for_name(request: HttpRequest, name: str) -> list[InteractionReportOut]:
     cleaned = " ".join(name.split())
     if not cleaned or len(cleaned) > 100:
         raise _query_error(InvalidInput("name", "Give a name of 1 to 100 characters."), "path")
-    return [report_to_dict(report) for report in check([cleaned])]
+    return [InteractionReportOut.of(report) for report in check([cleaned])]
 
 
 def _query_error(error: InvalidInput, where: str = "query") -> ValidationError:
@@ -149,12 +158,12 @@ def _query_error(error: InvalidInput, where: str = "query") -> ValidationError:
     )
 
 
-def _medicines(owner: User) -> dict[str, Any]:
+def _medicines(owner: User) -> MedicinesOut:
     dependence = dependence_warning(owner=owner)
-    return {
-        "medicines": [medicine_json(r) for r in selectors.medicine_reports(owner=owner)],
-        "dependence_warning": None if dependence is None else dependence_json(dependence),
-    }
+    return MedicinesOut(
+        medicines=[MedicineOut.of(r) for r in selectors.medicine_reports(owner=owner)],
+        dependence_warning=None if dependence is None else DependenceWarningOut.of(dependence),
+    )
 
 
 @router.get(
@@ -163,7 +172,7 @@ def _medicines(owner: User) -> dict[str, Any]:
     by_alias=True,
     summary="The person's medicines, each with its interactions",
 )
-def list_medicines(request: HttpRequest) -> dict[str, Any]:
+def list_medicines(request: HttpRequest) -> MedicinesOut:
     return _medicines(request_owner(request))
 
 
@@ -173,7 +182,7 @@ def list_medicines(request: HttpRequest) -> dict[str, Any]:
     by_alias=True,
     summary="Replace the medicines list",
 )
-def replace_medicines(request: HttpRequest, payload: MedicinesIn) -> dict[str, Any]:
+def replace_medicines(request: HttpRequest, payload: MedicinesIn) -> MedicinesOut:
     owner = request_owner(request)
     services.medicines_set(owner=owner, names=payload.medicines, confirm=payload.confirm)
     return _medicines(owner)

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Literal
+from collections.abc import Iterable
+from typing import Literal, cast
 
-from ninja import Schema
+from django.urls import reverse
 from pydantic import Field
 
-from stepdown.schemas import IsoDateTime, QueryFilters, StrictIn, UuidText
+from stepdown.core.interactions import Report
+from stepdown.core.interactions.serialize import interaction_to_dict, report_to_dict
+from stepdown.core.rules import LearnSlug
+from stepdown.schemas import IsoDateTime, Out, QueryFilters, StrictIn, UuidText
+from stepdown.substances.dependence import DependenceWarning
 from stepdown.substances.models import SubstanceUse
+from stepdown.substances.warnings import CoUseWarning, substance_interactions
 
 CategoryName = Literal["alcohol", "opioids", "benzodiazepines", "stimulants", "cannabis", "other"]
 UnitName = Literal["standard_drink", "mg", "g", "ml", "tablet", "dose"]
@@ -19,7 +25,7 @@ SeverityName = Literal["high", "moderate", "low"]
 MAX_NAMES = 50
 
 
-class InteractionOut(Schema):
+class InteractionOut(Out):
     class_: str = Field(alias="class")
     label: str
     severity: SeverityName
@@ -30,7 +36,9 @@ class InteractionOut(Schema):
     sources: list[str]
 
 
-class InteractionReportOut(Schema):
+# Built from the core's ``report_to_dict``, the shape ``stepdown interactions --format json``
+# prints too (a test compares the two), so a script can use either.
+class InteractionReportOut(Out):
     """One name checked: ``resolved`` is null when it is not in the knowledge base."""
 
     name: str
@@ -53,6 +61,10 @@ class InteractionReportOut(Schema):
         "until confirmed (PUT /medicines with its name in `confirm`)."
     )
 
+    @classmethod
+    def of(cls, report: Report) -> InteractionReportOut:
+        return cls.model_validate(report_to_dict(report))
+
 
 class InteractionFilters(QueryFilters):
     names: str = Field(
@@ -63,8 +75,14 @@ class InteractionFilters(QueryFilters):
 class MedicineOut(InteractionReportOut):
     highest_severity: SeverityName | None
 
+    @classmethod
+    def of(cls, report: Report) -> MedicineOut:
+        severity = report.highest_severity
+        highest = None if severity is None else severity.value
+        return cls.model_validate(report_to_dict(report) | {"highest_severity": highest})
 
-class DependenceWarningOut(Schema):
+
+class DependenceWarningOut(Out):
     """An active taper plan alongside a benzodiazepine or drinking on most days."""
 
     code: Literal["two_tapers"]
@@ -73,8 +91,22 @@ class DependenceWarningOut(Schema):
     regular_benzodiazepines: bool
     message: str
 
+    @classmethod
+    def of(cls, warning: DependenceWarning) -> DependenceWarningOut:
+        return cls(
+            code="two_tapers",
+            benzodiazepine_medicines=list(warning.benzodiazepine_medicines),
+            regular_alcohol=warning.regular_alcohol,
+            regular_benzodiazepines=warning.regular_benzodiazepines,
+            message=(
+                f"You have a kratom taper plan, and {warning.what}. Stopping alcohol or a "
+                "benzodiazepine after regular use can cause seizures. Never cut down two of them "
+                "at once without a clinician."
+            ),
+        )
 
-class MedicinesOut(Schema):
+
+class MedicinesOut(Out):
     medicines: list[MedicineOut]
     dependence_warning: DependenceWarningOut | None = None
 
@@ -120,7 +152,7 @@ class SubstancePatch(StrictIn):
     note: str | None = Field(None, max_length=500)
 
 
-class SubstanceOut(Schema):
+class SubstanceOut(Out):
     id: int
     category: CategoryName
     name: str
@@ -133,8 +165,26 @@ class SubstanceOut(Schema):
     highest_severity: SeverityName | None
     original_substance: bool
 
+    @classmethod
+    def of(cls, use: SubstanceUse, *, original: bool) -> SubstanceOut:
+        interactions = substance_interactions(use.category, use.name)
+        return cls(
+            id=use.pk,
+            # The model's choices are these names; pydantic checks the stored value again.
+            category=cast(CategoryName, use.category),
+            name=use.name,
+            resolved=use.resolved_name or None,
+            amount=float(use.amount),
+            unit=cast(UnitName, use.unit),
+            taken_at=use.taken_at,
+            note=use.note,
+            client_id=use.client_id,
+            highest_severity=interactions[0].severity.value if interactions else None,
+            original_substance=original,
+        )
 
-class CoUseWarningOut(Schema):
+
+class CoUseWarningOut(Out):
     code: Literal["kratom_within_24h"]
     severity: SeverityName
     substance: str
@@ -148,12 +198,37 @@ class CoUseWarningOut(Schema):
         "seizures or serotonin toxicity)."
     )
 
+    @classmethod
+    def of(cls, warning: CoUseWarning) -> CoUseWarningOut:
+        return cls(
+            code="kratom_within_24h",
+            severity=warning.severity.value,
+            substance=warning.label,
+            kratom_taken_at=warning.kratom_taken_at,
+            kratom_after=warning.kratom_after,
+            hours_apart=round(warning.hours_apart, 1),
+            interactions=[
+                InteractionOut.model_validate(interaction_to_dict(i)) for i in warning.interactions
+            ],
+            learn_url=reverse("learn:page", args=[LearnSlug.INTERACTIONS.value]),
+            medicines=list(warning.medicines),
+        )
+
 
 class SubstanceCreatedOut(SubstanceOut):
     warnings: list[CoUseWarningOut]
 
+    @classmethod
+    def of_change(
+        cls, use: SubstanceUse, *, original: bool, warnings: Iterable[CoUseWarning]
+    ) -> SubstanceCreatedOut:
+        return cls(
+            **dict(SubstanceOut.of(use, original=original)),
+            warnings=[CoUseWarningOut.of(w) for w in warnings],
+        )
 
-class SubstanceListOut(Schema):
+
+class SubstanceListOut(Out):
     items: list[SubstanceOut]
     count: int
     limit: int

@@ -14,7 +14,7 @@ from stepdown.alerts.nudges import NudgeGroup
 from stepdown.goals import milestones as milestone_data
 from stepdown.goals.models import Onboarding
 from stepdown.goals.page_data import PageData, page_data
-from stepdown.goals.presenters import nudge_json
+from stepdown.goals.schemas import NudgeOut
 
 register = template.Library()
 
@@ -60,7 +60,7 @@ def nudges_context(data: PageData) -> dict[str, Any]:
 
 
 def nudge_cards(groups: list[NudgeGroup]) -> list[dict[str, Any]]:
-    return [nudge_json(group.nudge) | {"older": group.older} for group in groups]
+    return [NudgeOut.of(group.nudge).model_dump() | {"older": group.older} for group in groups]
 
 
 @register.inclusion_tag("goals/tags/nudges.html", takes_context=True)
