@@ -61,8 +61,17 @@ def photo_json(photo: Photo) -> dict[str, Any]:
         "card_corners": photo.card_corners,
         "image_url": reverse("api:skin_photo_image", args=[photo.pk]),
         "measurement": measurement_json(photo),
-        "measuring": photo.region is not None and measurement_of(photo) is None,
+        "measuring": photo_measuring(photo),
+        "problem": photo.problem or None,
     }
+
+
+def photo_measuring(photo: Photo) -> bool:
+    """True while the worker still has work to do on the photo: preparing the upload, or
+    measuring a region drawn on it."""
+    if photo.status == Photo.Status.PROCESSING:
+        return True
+    return photo.region is not None and measurement_of(photo) is None
 
 
 def comparison_json(session: PhotoSession) -> dict[str, Any] | None:

@@ -98,6 +98,8 @@ class PhotoOut(Schema):
     image_url: str
     measurement: MeasurementOut | None
     measuring: bool
+    # Why the photo could not be used (then upload it again), or null.
+    problem: str | None
 
 
 class ComparisonOut(Schema):
