@@ -55,11 +55,12 @@ def test_the_header_gives_the_format_and_size(fmt: str) -> None:
     assert header.pixels == 640 * 480
 
 
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG"])
 @pytest.mark.parametrize(
     ("orientation", "upright"), [(1, (640, 480)), (3, (640, 480)), (6, (480, 640)), (8, (480, 640))]
 )
-def test_the_header_size_is_upright(orientation: int, upright: tuple[int, int]) -> None:
-    header = read_header(data=_encoded(640, 480, "JPEG", orientation=orientation))
+def test_the_header_size_is_upright(fmt: str, orientation: int, upright: tuple[int, int]) -> None:
+    header = read_header(data=_encoded(640, 480, fmt, orientation=orientation))
     assert (header.width, header.height) == upright
     assert header.orientation == orientation
 
@@ -75,7 +76,7 @@ def test_the_header_size_is_upright(orientation: int, upright: tuple[int, int]) 
 def test_the_size_promised_from_the_header_is_the_size_decoded(
     width: int, height: int, fmt: str, orientation: int, long_side: int
 ) -> None:
-    data = _encoded(width, height, fmt, orientation=orientation if fmt == "JPEG" else 1)
+    data = _encoded(width, height, fmt, orientation=orientation)
     header = read_header(data=data)
     promised = measurement_size(header.width, header.height, max_long_side=long_side)
     decoded = decode_image(data=data, max_long_side=long_side)

@@ -60,9 +60,8 @@ def read_header(*, data: bytes, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImageHe
     if pillow_heif.is_supported(data):
         source_format, width, height, orientation = _heif_header(data)
     else:
-        if data.startswith(_PNG_SIGNATURE):
-            check_png_chunks(data)
-        source_format, width, height, orientation = _pillow_header(data)
+        exif = check_png_chunks(data) if data.startswith(_PNG_SIGNATURE) else None
+        source_format, width, height, orientation = _pillow_header(data, png_exif=exif)
     if width <= 0 or height <= 0:
         raise ImageDecodeError("the photo declares no pixels")
     if width * height > max_pixels:
@@ -74,10 +73,12 @@ def read_header(*, data: bytes, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImageHe
     )
 
 
-def check_png_chunks(data: bytes) -> None:
-    """Walk a PNG's chunks to ``IEND``, checking each length and CRC (no inflating)."""
+def check_png_chunks(data: bytes) -> bytes:
+    """Walk a PNG's chunks to ``IEND``, checking each length and CRC (no inflating); return
+    the ``eXIf`` chunk's content (empty without one)."""
     offset = len(_PNG_SIGNATURE)
     end = len(data)
+    exif = b""
     while True:
         if offset + 8 > end:
             raise ImageDecodeError("the PNG file is truncated")
@@ -89,11 +90,13 @@ def check_png_chunks(data: bytes) -> None:
         if zlib.crc32(data[offset + 4 : body_end]) != crc:
             raise ImageDecodeError("the PNG file is damaged (a chunk's checksum is wrong)")
         if kind == b"IEND":
-            return
+            return exif
+        if kind == b"eXIf":
+            exif = data[offset + 8 : body_end]
         offset = body_end + 4
 
 
-def _pillow_header(data: bytes) -> tuple[str, int, int, int]:
+def _pillow_header(data: bytes, *, png_exif: bytes | None) -> tuple[str, int, int, int]:
     try:
         with warnings.catch_warnings():
             # Pillow's own bomb warning fires on open for huge sizes; the limit here is ours.
@@ -101,7 +104,11 @@ def _pillow_header(data: bytes) -> tuple[str, int, int, int]:
             with Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS) as image:
                 width, height = image.size
                 source_format = str(image.format)
-                orientation = _orientation(image)
+                # A PNG's getexif() decodes every pixel to find an eXIf chunk after the image
+                # data; the chunk walk has already found it.
+                orientation = (
+                    _orientation_of(png_exif) if png_exif is not None else _orientation(image)
+                )
     except Image.DecompressionBombError as error:
         raise ImageTooLargeError("the photo has too many pixels") from error
     except UnidentifiedImageError as error:
@@ -125,7 +132,21 @@ def _heif_header(data: bytes) -> tuple[str, int, int, int]:
 
 def _orientation(image: Image.Image) -> int:
     try:
-        value = image.getexif().get(_EXIF_ORIENTATION_TAG, 1)
+        return _valid_orientation(image.getexif().get(_EXIF_ORIENTATION_TAG, 1))
     except (OSError, SyntaxError, ValueError, struct.error):
         return 1
+
+
+def _orientation_of(exif_block: bytes) -> int:
+    if not exif_block:
+        return 1
+    exif = Image.Exif()
+    try:
+        exif.load(exif_block)
+        return _valid_orientation(exif.get(_EXIF_ORIENTATION_TAG, 1))
+    except (OSError, SyntaxError, ValueError, struct.error):
+        return 1
+
+
+def _valid_orientation(value: object) -> int:
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
