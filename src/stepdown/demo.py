@@ -88,14 +88,15 @@ def _add_skin_sessions(owner: User) -> None:
 
     for index, (days_ago, tone) in enumerate(SKIN_SESSIONS):
         sample = render_sample_photo(seed=index, width=1600, height=1200, exposed_tone=tone)
-        prepared = photo_check(data=sample.jpeg)
+        upload = photo_check(data=sample.jpeg)
         session = session_create(
             owner=owner,
             exposed_site="back_of_hand",
             taken_at=timezone.now() - dt.timedelta(days=days_ago),
             notes="Demo: a rendered photo with a colour chart.",
-            photos={"exposed": prepared, "reference": prepared},
+            photos={"exposed": upload, "reference": upload},
         ).session
+        run_queued_tasks()  # the worker prepares the uploads before their regions are drawn
         for photo in session.photos.all():
             area = sample.exposed if photo.role == "exposed" else sample.reference
             region = {"kind": "rect", "x": area.x, "y": area.y}

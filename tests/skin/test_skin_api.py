@@ -223,3 +223,31 @@ def test_a_rolled_back_delete_keeps_the_files(
     assert callbacks == []  # the rolled-back savepoint dropped the file deletion
     assert path.exists()
     assert Photo.objects.exists()
+
+
+PHOTO_FIELDS = {
+    "id",
+    "session_id",
+    "site",
+    "width",
+    "height",
+    "byte_size",
+    "source_format",
+    "uploaded_at",
+    "region",
+    "card_corners",
+    "image_url",
+    "measurement",
+    "measuring",
+}
+
+
+def test_the_photo_contract_keeps_its_fields_and_adds_problem(client: Any, api: Any) -> None:
+    schema = client.get("/api/v1/openapi.json").json()
+    photo_out = schema["components"]["schemas"]["PhotoOut"]
+    assert set(photo_out["properties"]) == PHOTO_FIELDS | {"problem"}
+    assert set(photo_out["required"]) == PHOTO_FIELDS | {"problem"}
+    session = api.post("/skin/sessions", {}).json()
+    photo = upload(api, session["id"], png_bytes(), "exposed").json()
+    assert set(photo) == PHOTO_FIELDS | {"problem"}
+    assert photo["problem"] is None

@@ -1,5 +1,6 @@
-"""Measuring runs in the background worker, off the request path (issue 12): the request that
-sets a region answers at once with "measuring", and the worker's round fills in the result."""
+"""Measuring runs in the background worker, off the request path: the upload request keeps the
+raw file and the request that sets a region answers at once with "measuring"; the worker's
+rounds prepare the photo and fill in the result."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ def test_a_region_is_measured_by_the_worker_not_in_the_request(api: Any, web: Cl
     with override_settings(TASKS=DB_TASKS):
         session = api.post("/skin/sessions", {"uses_card": False}).json()
         photo = upload(api, session["id"], png_bytes(800, 600), "exposed").json()
+        assert run_queued_tasks() is True  # the worker prepares the upload
         region = {"kind": "rect", "x": 100, "y": 100, "width": 600, "height": 400}
         answered = put_region(api, photo["id"], {"region": region})
         assert answered.status_code == 200
@@ -30,7 +32,8 @@ def test_a_region_is_measured_by_the_worker_not_in_the_request(api: Any, web: Cl
         assert not Measurement.objects.exists()
         page = web.get(f"/skin/sessions/{session['id']}/").content.decode()
         assert 'data-testid="measuring"' in page
-        assert '<meta http-equiv="refresh"' in page
+        assert 'hx-trigger="every 3s"' in page
+        assert '<meta http-equiv="refresh"' in page  # without JavaScript
 
         assert run_queued_tasks() is True
 
@@ -45,6 +48,7 @@ def test_a_redrawn_region_is_measured_as_drawn_last(api: Any) -> None:
     with override_settings(TASKS=DB_TASKS):
         session = api.post("/skin/sessions", {"uses_card": False}).json()
         photo = upload(api, session["id"], png_bytes(800, 600), "exposed").json()
+        run_queued_tasks()
         for width in (300, 500):
             region = {"kind": "rect", "x": 0, "y": 0, "width": width, "height": 400}
             put_region(api, photo["id"], {"region": region})

@@ -51,6 +51,7 @@ COMPUTED = {
     "onboarding_phq2_range": "the PHQ-2 total is scored from the answers",
     "onboarding_gad2_range": "the GAD-2 total is scored from the answers",
     "skin_photo_role_known": "the role is the upload slot",
+    "skin_photo_status_known": "set by the upload and by the worker (skin.processing)",
 }
 
 

@@ -35,6 +35,13 @@ def refuse_busy_port(host: str, port: int) -> None:
             fail(f"cannot listen on {host}:{port}: {error.strerror}")
 
 
+# Threads per granian worker that run the app. granian hands the WSGI app the request body as it
+# arrives, so a thread stays busy for as long as an upload takes to send (a 23.5 MB photo at
+# 10 MB/s: 3 s); with one thread, /healthz and every page waited that long. Four let three slow
+# uploads arrive at once while the fourth answers; SQLite writers still take turns through
+# IMMEDIATE transactions and the busy timeout. Figures: docs/performance.md ("Uploads and
+# /healthz"); bench: benches/healthz_upload.py.
+BLOCKING_THREADS = 4
 # Seconds between the side worker's rounds: a skin photo is measured within this time.
 SIDE_WORKER_INTERVAL_S = 5
 # Seconds the server and its worker get to finish what they are doing when asked to stop.
@@ -63,14 +70,13 @@ def serve(
     shown_host = f"[{host}]" if ":" in host else host
     typer.echo(f"Stepdown is running at http://{shown_host}:{port}/  (Ctrl-C to stop)")
     sys.stdout.flush()
-    # One blocking thread per worker: SQLite writers queue instead of fighting for the lock.
     command = [
         sys.executable, "-m", "granian",
         "--interface", "wsgi",
         "--host", host,
         "--port", str(port),
         "--workers", str(workers),
-        "--blocking-threads", "1",
+        "--blocking-threads", str(BLOCKING_THREADS),
         "--log-level", "warning",
         "--no-ws",
         "stepdown.config.wsgi:application",

@@ -78,7 +78,11 @@ class PhotoSession(models.Model):
 class Photo(models.Model):
     """One stored photo: re-encoded, stripped of metadata, named by a random ``file_key``.
 
-    ``region`` is the measured area in the stored image's pixels, as JSON:
+    A photo starts ``processing``: the upload is kept raw and private until the background
+    worker has decoded, cleaned and stored it (then ``ready``), or could not (``failed``, with
+    ``problem`` saying why in plain words). While processing, ``width_px``/``height_px`` are the
+    size the stored copy will have and ``byte_size`` is the raw upload's, so the storage quota
+    counts it. ``region`` is the measured area in the stored image's pixels, as JSON:
     ``{"kind": "rect", "x", "y", "width", "height"}`` or ``{"kind": "polygon", "points"}``;
     ``card_corners`` the four chart corners the person marked, when automatic detection failed.
     """
@@ -86,6 +90,11 @@ class Photo(models.Model):
     class Role(models.TextChoices):
         EXPOSED = "exposed", "Exposed site"
         REFERENCE = "reference", "Inner upper arm"
+
+    class Status(models.TextChoices):
+        PROCESSING = "processing", "Being prepared"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Could not be used"
 
     session = models.ForeignKey(PhotoSession, on_delete=models.CASCADE, related_name="photos")
     owner = models.ForeignKey(
@@ -97,6 +106,8 @@ class Photo(models.Model):
     height_px = models.PositiveIntegerField()
     byte_size = models.PositiveIntegerField()
     source_format = models.CharField(max_length=10)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.READY)
+    problem = models.CharField(max_length=300, blank=True)
     region = models.JSONField(null=True, blank=True)
     card_corners = models.JSONField(null=True, blank=True)
     uploaded_at = models.DateTimeField(default=timezone.now)
@@ -107,6 +118,10 @@ class Photo(models.Model):
             models.UniqueConstraint(fields=["session", "role"], name="skin_photo_one_per_role"),
             models.CheckConstraint(
                 condition=models.Q(role__in=["exposed", "reference"]), name="skin_photo_role_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["processing", "ready", "failed"]),
+                name="skin_photo_status_known",
             ),
         ]
         indexes: ClassVar[list[models.Index]] = [models.Index(fields=["owner", "session"])]

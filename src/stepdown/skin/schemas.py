@@ -11,7 +11,7 @@ from pydantic import Field
 from stepdown.core.colour import QUALITY_MESSAGES, QualityCode
 from stepdown.schemas import IsoDate, IsoDateTime, Out, QueryFilters, StrictIn, UuidText
 from stepdown.skin.models import Measurement, Photo, PhotoSession, SkinReport
-from stepdown.skin.selectors import Trend, measurement_of, photos_by_role
+from stepdown.skin.selectors import Trend, measurement_of, photo_measuring, photos_by_role
 from stepdown.skin.wording import trend_wording
 
 SiteName = Literal["back_of_hand", "forearm", "neck", "face"]
@@ -133,6 +133,8 @@ class PhotoOut(Out):
     image_url: str
     measurement: MeasurementOut | None
     measuring: bool
+    # Why the photo could not be used (then upload it again), or null.
+    problem: str | None
 
     @classmethod
     def of(cls, photo: Photo) -> PhotoOut:
@@ -150,7 +152,8 @@ class PhotoOut(Out):
             card_corners=photo.card_corners,
             image_url=reverse("api:skin_photo_image", args=[photo.pk]),
             measurement=None if measurement is None else MeasurementOut.of(measurement),
-            measuring=photo.region is not None and measurement is None,
+            measuring=photo_measuring(photo),
+            problem=photo.problem or None,
         )
 
 

@@ -127,3 +127,11 @@ def trend_for(*, owner: User, site: str | None = None) -> Trend:
 
 def reports_for(*, owner: User) -> QuerySet[SkinReport]:
     return SkinReport.objects.filter(owner=owner)
+
+
+def photo_measuring(photo: Photo) -> bool:
+    """True while the worker still has work to do on the photo: preparing the upload, or
+    measuring a region drawn on it."""
+    if photo.status == Photo.Status.PROCESSING:
+        return True
+    return photo.region is not None and measurement_of(photo) is None

@@ -13,9 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 from django.utils import timezone
 
 from stepdown.accounts.models import User
@@ -39,12 +37,13 @@ from stepdown.skin.models import (
     SkinSite,
 )
 from stepdown.skin.photos import (
+    CheckedUpload,
     PhotoRejected,
-    PreparedPhoto,
+    check_upload,
     delete_photo_files,
-    prepare_photo,
-    write_photo_files,
+    write_upload,
 )
+from stepdown.skin.quota import quota_problem
 
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)
 ROLE_FIELDS = {Photo.Role.EXPOSED: "exposed_photo", Photo.Role.REFERENCE: "reference_photo"}
@@ -56,25 +55,28 @@ class SessionResult:
     created: bool
 
 
-def photo_check(*, data: bytes, field: str = "file") -> PreparedPhoto:
-    """Check and re-encode an upload; an unacceptable file is an ``InvalidInput`` on ``field``."""
+def photo_check(*, data: bytes, field: str = "file") -> CheckedUpload:
+    """The upload's cheap header check (no decoding); an unacceptable file is an
+    ``InvalidInput`` on ``field``."""
     try:
-        return prepare_photo(data=data)
+        return check_upload(data=data)
     except PhotoRejected as error:
         raise InvalidInput(field, error.message) from None
 
 
 def _check_quota(*, owner: User, adding: int, freeing: int = 0, field: str) -> None:
     """Refuse a photo that would take the person past ``SKIN_QUOTA_MB`` of stored photos."""
-    quota = settings.SKIN_QUOTA_MB * 1024 * 1024
-    used = Photo.objects.filter(owner=owner).aggregate(total=Sum("byte_size"))["total"] or 0
-    if used - freeing + adding > quota:
-        raise InvalidInput(
-            field,
-            f"Your skin photos already use {used / 1048576:.0f} MB of the "
-            f"{settings.SKIN_QUOTA_MB} MB this server keeps for each person. Delete older "
-            "sessions (or ask whoever runs Stepdown for more room) before adding photos.",
-        )
+    problem = quota_problem(owner=owner, adding=adding, freeing=freeing)
+    if problem is not None:
+        raise InvalidInput(field, problem)
+
+
+def _enqueue_processing(photos: list[Photo]) -> None:
+    """Hand each new photo to the worker (``tasks.process_photo``)."""
+    from stepdown.skin.tasks import process_photo  # the task module imports the services
+
+    for photo in photos:
+        process_photo.enqueue(photo.pk)
 
 
 def _check_session_fields(*, exposed_site: str, taken_at: dt.datetime, notes: str) -> None:
@@ -96,9 +98,10 @@ def session_create(
     notes: str = "",
     uses_card: bool = True,
     client_id: uuid.UUID | None = None,
-    photos: Mapping[str, PreparedPhoto] | None = None,
+    photos: Mapping[str, CheckedUpload] | None = None,
 ) -> SessionResult:
-    """Start a session, optionally with already-checked photos keyed by role.
+    """Start a session, optionally with already-checked uploads keyed by role (kept raw and
+    queued for the worker to prepare).
 
     The same ``client_id`` again returns the original session and stores nothing.
     """
@@ -115,10 +118,10 @@ def session_create(
     if photos:
         _check_quota(
             owner=owner,
-            adding=sum(len(p.full_jpeg) for p in photos.values()),
+            adding=sum(len(p.data) for p in photos.values()),
             field=ROLE_FIELDS[next(iter(photos))],  # type: ignore[index]
         )
-    keys = {role: write_photo_files(p) for role, p in (photos or {}).items()}
+    keys = {role: write_upload(p.data) for role, p in (photos or {}).items()}
     try:
         with transaction.atomic():
             session = PhotoSession.objects.create(
@@ -129,8 +132,7 @@ def session_create(
                 uses_card=uses_card,
                 client_id=client_id,
             )
-            for role, prepared in (photos or {}).items():
-                _photo_row(session, role, prepared, keys[role])
+            rows = [_photo_row(session, role, p, keys[role]) for role, p in (photos or {}).items()]
     except IntegrityError:
         delete_photo_files(keys.values())
         # A concurrent retry with the same key won the race: answer with its session.
@@ -142,43 +144,48 @@ def session_create(
     except BaseException:
         delete_photo_files(keys.values())
         raise
+    _enqueue_processing(rows)
     return SessionResult(session, created=True)
 
 
-def _photo_row(session: PhotoSession, role: str, prepared: PreparedPhoto, key: str) -> Photo:
+def _photo_row(session: PhotoSession, role: str, upload: CheckedUpload, key: str) -> Photo:
     return Photo.objects.create(
         session=session,
         owner=session.owner,
         role=role,
         file_key=key,
-        width_px=prepared.width_px,
-        height_px=prepared.height_px,
-        byte_size=len(prepared.full_jpeg),
-        source_format=prepared.source_format,
+        width_px=upload.width_px,
+        height_px=upload.height_px,
+        byte_size=len(upload.data),
+        source_format=upload.source_format,
+        status=Photo.Status.PROCESSING,
     )
 
 
 def photo_upload(*, owner: User, session_id: int, role: str, data: bytes) -> Photo:
-    """Add a photo to a session, or replace (retake) the one already there for ``role``."""
+    """Add a photo to a session, or replace (retake) the one already there for ``role``; the
+    upload is kept raw and queued for the worker to prepare."""
     session = selectors.session_get(owner=owner, session_id=session_id)
     if role not in Photo.Role.values:
         raise InvalidInput("site", 'Use "exposed" or "reference".')
-    prepared = photo_check(data=data)
+    upload = photo_check(data=data)
     old_size = (
         Photo.objects.filter(session=session, role=role).values_list("byte_size", flat=True).first()
     )
-    _check_quota(owner=owner, adding=len(prepared.full_jpeg), freeing=old_size or 0, field="file")
-    key = write_photo_files(prepared)
+    _check_quota(owner=owner, adding=len(upload.data), freeing=old_size or 0, field="file")
+    key = write_upload(upload.data)
     try:
         with transaction.atomic():
             old = Photo.objects.select_for_update().filter(session=session, role=role).first()
             if old is not None:
                 old.delete()  # its files go after commit (signals.remove_photo_files)
-            photo = _photo_row(session, role, prepared, key)
+            photo = _photo_row(session, role, upload, key)
             _clear_comparison(session)
     except BaseException:
         delete_photo_files([key])
         raise
+    _enqueue_processing([photo])
+    photo.refresh_from_db()  # the immediate backend (tests) has prepared it already
     return photo
 
 
@@ -206,6 +213,12 @@ def photo_set_region(
     from stepdown.skin.tasks import measure_photo  # the task module imports this one
 
     photo = selectors.photo_get(owner=owner, photo_id=photo_id)
+    if photo.status == Photo.Status.PROCESSING:
+        raise InvalidInput(
+            "region", "This photo is still being prepared; mark its skin in a few seconds."
+        )
+    if photo.status == Photo.Status.FAILED:
+        raise InvalidInput("region", f"{photo.problem} Upload the photo again.")
     parsed = region_from_json(dict(region), width=photo.width_px, height=photo.height_px)
     corners = corners_from_json(card_corners, width=photo.width_px, height=photo.height_px)
     with transaction.atomic():
@@ -221,7 +234,11 @@ def photo_set_region(
 def photo_measure(*, photo_id: int) -> bool:
     """Measure a photo's stored region and refresh its session's comparison (the worker's
     side of ``photo_set_region``); ``False`` when the photo or its region no longer exists."""
-    photo = Photo.objects.select_related("session").filter(pk=photo_id).first()
+    photo = (
+        Photo.objects.select_related("session")
+        .filter(pk=photo_id, status=Photo.Status.READY)
+        .first()
+    )
     if photo is None or not photo.region:
         return False
     region = region_from_json(photo.region, width=photo.width_px, height=photo.height_px)

@@ -1,16 +1,23 @@
-"""Background task (django-tasks): measuring one photo's region off the request path.
+"""Background tasks (django-tasks): the slow work on photos, off the request path.
 
-The request that sets a region only checks and stores it and queues this task; ``stepdown
-worker`` runs it. Even bounded to the measurement resolution, an analysis takes a noticeable
-fraction of a second, and the server's one blocking thread per worker would answer nothing else
-meanwhile (``docs/skin.md``, "Where the measuring runs").
+An upload request only checks the photo's header and keeps the raw file; ``process_photo``
+decodes, cleans and stores it. The request that sets a region only checks and stores it;
+``measure_photo`` measures it. ``stepdown worker`` runs both. Even bounded to the measurement
+resolution, decoding the largest photo takes a second or more, and each server thread answers
+nothing else meanwhile (``docs/skin.md``, "Where the measuring runs").
 """
 
 from __future__ import annotations
 
 from django_tasks import task
 
-from stepdown.skin import services
+from stepdown.skin import processing, services
+
+
+@task()
+def process_photo(photo_id: int) -> bool:
+    """Decode, clean and store an uploaded photo; ``False`` when it failed or is gone."""
+    return processing.photo_process(photo_id=photo_id)
 
 
 @task()

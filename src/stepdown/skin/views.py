@@ -23,7 +23,8 @@ from stepdown.skin import selectors, services
 from stepdown.skin.forms import RegionForm, ReportForm, RetakeForm, SessionUploadForm
 from stepdown.skin.measuring import bounding_rect, default_region, scale_region
 from stepdown.skin.models import ExposedSite, Photo, PhotoSession
-from stepdown.skin.photos import PreparedPhoto
+from stepdown.skin.photos import CheckedUpload
+from stepdown.skin.polling import page_or_poll, preparing
 from stepdown.skin.serving import photo_response
 from stepdown.skin.uploads import capped_uploads
 from stepdown.skin.wording import category_label, trend_wording
@@ -134,7 +135,7 @@ def session_new(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST":
         form.is_valid()
-        prepared: dict[str, PreparedPhoto] = {}
+        prepared: dict[str, CheckedUpload] = {}
         # Judge every photo that arrived, even when another field is wrong, so one round trip
         # shows every problem.
         for role in ROLES:
@@ -186,7 +187,7 @@ def _retake_page(
     *,
     form: RetakeForm | None = None,
     errors: list[str] | None = None,
-    kept: dict[str, PreparedPhoto] | None = None,
+    kept: dict[str, CheckedUpload] | None = None,
 ) -> HttpResponse:
     if form is None:
         # Bound to nothing, so the error that brought the person here shows on the field.
@@ -245,8 +246,11 @@ def session_regions(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _session_or_404(owner, session_id)
     photos = selectors.photos_by_role(session)
     data = request.POST if request.method == "POST" else None
-    editors = [_region_form(owner, session, photos[r], data) for r in ROLES if r in photos]
-    if request.method == "POST":
+    busy = preparing(list(photos.values()))
+    ready = [photos[r] for r in ROLES if r in photos and photos[r].status == Photo.Status.READY]
+    # While a photo is being prepared its size may still change: no editor until it is ready.
+    editors = [] if busy else [_region_form(owner, session, photo, data) for photo in ready]
+    if request.method == "POST" and editors:
         valid = all(editor["form"].is_valid() for editor in editors)
         if valid:
             for editor in editors:
@@ -268,8 +272,11 @@ def session_regions(request: HttpRequest, session_id: int) -> HttpResponse:
         "session": session,
         "editors": editors,
         "missing": [r for r in ROLES if r not in photos],
+        "failed": [p for p in photos.values() if p.status == Photo.Status.FAILED],
     }
-    return render(request, "skin/regions.html", context, status=status)
+    if status != 200:
+        return render(request, "skin/regions.html", {**context, "busy": busy}, status=status)
+    return page_or_poll(request, "skin/regions.html", context, busy=busy)
 
 
 @login_required
@@ -279,6 +286,7 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _session_or_404(owner, session_id)
     photos = selectors.photos_by_role(session)
     cards = [_card(role, photos.get(role)) for role in ROLES]
+    measuring = any(selectors.photo_measuring(photo) for photo in photos.values())
     comparison_messages = [
         QUALITY_MESSAGES[QualityCode(code)] for code in session.comparison_reasons
     ]
@@ -292,12 +300,10 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
             else ""
         ),
         "measured": all(card["m"] is not None for card in cards),
-        "measuring": any(
-            card["photo"] is not None and card["photo"].region and card["m"] is None
-            for card in cards
-        ),
+        "measuring": measuring,
+        "preparing": preparing(list(photos.values())),
     }
-    return render(request, "skin/session.html", context)
+    return page_or_poll(request, "skin/session.html", context, busy=measuring)
 
 
 CALIBRATION_LABELS = {

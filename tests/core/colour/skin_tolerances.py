@@ -25,3 +25,8 @@ CORNER_FRACTION_OF_PITCH = 0.1
 MAX_FALSE_ALARM_RATE = 0.05
 # An exact 8-bit round trip through a colour profile lands within a few levels.
 ICC_LEVELS = 4
+# A photo measured at the measurement resolution (or a region sampled on a grid) against the
+# same photo measured at full resolution: a fifth of the pipeline's own stated accuracy
+# (CALIBRATED_SKIN_DELTA_E00 and CALIBRATED_ITA_DEG above), so shrinking costs nothing visible.
+BOUNDED_DELTA_E00 = 0.5
+BOUNDED_ITA_DEG = 0.5

@@ -1,9 +1,10 @@
 """The work of measuring a photo is bounded by pixels, and bounding it keeps the colours.
 
-Issue 12: a 116 KB all-black 6300 × 6300 PNG and a 6000 × 6000 region took ~21 s and ~3 GB.
-Now the photo is decoded at no more than the measurement resolution and a large region is
-sampled on a grid; both are proven here against the full-resolution result and against colours
-known independently (colour-science's sRGB → CIELAB), on synthetic images with noise and hairs.
+A 116 KB all-black 6300 × 6300 PNG and a 6000 × 6000 region once took ~21 s and ~3 GB. Now the
+photo is decoded at no more than the measurement resolution and a large region is sampled on a
+grid; both are proven here against the full-resolution result and against colours known
+independently (colour-science's sRGB → CIELAB), on synthetic images with noise and hairs, and on
+a calibrated 12-megapixel photo with a colour chart.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
+from tests.core.colour.skin_tolerances import BOUNDED_DELTA_E00, BOUNDED_ITA_DEG
 
 from stepdown.core.colour import Rect, analyse_image, analyse_photo, decode_image
 from stepdown.core.colour.calibration import no_calibration
@@ -23,11 +25,10 @@ from stepdown.core.colour.decoding import MEASUREMENT_LONG_SIDE_PX
 from stepdown.core.colour.difference import delta_e_2000
 from stepdown.core.colour.ita import ita_deg
 from stepdown.core.colour.measurement import MAX_MEASURED_PIXELS, measure_region
+from stepdown.core.colour.sample import render_sample_photo
 
-# Tolerance for the bounded measurement against the full one: a fifth of the pipeline's own
-# stated accuracy (ΔE00 2.5 and ITA 5°, docs/skin.md).
-MAX_DELTA_E00 = 0.5
-MAX_DELTA_ITA = 0.5
+MAX_DELTA_E00 = BOUNDED_DELTA_E00
+MAX_DELTA_ITA = BOUNDED_ITA_DEG
 
 
 def _skin(width: int, height: int, rgb: tuple[int, int, int], *, seed: int) -> np.ndarray:
@@ -128,3 +129,20 @@ def test_orientation_is_still_applied_when_a_photo_is_shrunk():
     # The skin half (the left of the stored pixels) is now on top.
     assert decoded.rgb[100, 60, 0] > 150
     assert decoded.rgb[900, 60, 0] < 30
+
+
+def test_a_calibrated_12_megapixel_photo_measures_at_the_measurement_resolution_as_at_full():
+    # The chart is found and the calibration fitted in both; the shrunk photo's exposed-minus-
+    # reference result stays within the bounded tolerance of the full-resolution one.
+    sample = render_sample_photo(seed=2, width=4000, height=3000, exposed_tone=0.8)
+    kwargs = {"roi": sample.exposed, "reference_roi": sample.reference, "card": "auto"}
+    bounded = analyse_photo(data=sample.jpeg, **kwargs)
+    full = analyse_image(image=decode_image(data=sample.jpeg), **kwargs)
+    assert bounded.width_px == MEASUREMENT_LONG_SIDE_PX < full.width_px == 4000
+    assert bounded.calibration.method == full.calibration.method
+    assert bounded.calibration.method.value == "colour_checker"
+    for part in ("site", "reference"):
+        b, f = getattr(bounded, part), getattr(full, part)
+        assert float(delta_e_2000(_lab(b), _lab(f))) <= BOUNDED_DELTA_E00
+        assert abs(b.measurement.ita_deg - f.measurement.ita_deg) <= BOUNDED_ITA_DEG
+    assert abs(bounded.comparison.delta_ita_deg - full.comparison.delta_ita_deg) <= BOUNDED_ITA_DEG

@@ -27,6 +27,7 @@ from stepdown.core.colour.decoding import (
     ImageTooLargeError,
     decode_image,
 )
+from stepdown.core.colour.header import ImageHeader, read_header
 from stepdown.core.colour.ita import ItaCategory, ita_category, ita_deg
 from stepdown.core.colour.longitudinal import (
     ChangeAssessment,
@@ -54,6 +55,7 @@ __all__ = [
     "Corners",
     "DecodedImage",
     "ImageDecodeError",
+    "ImageHeader",
     "ImageTooLargeError",
     "ItaCategory",
     "MeasurementNoise",
@@ -80,5 +82,6 @@ __all__ = [
     "ita_deg",
     "measurement_noise",
     "parse_rect",
+    "read_header",
     "theil_sen",
 ]

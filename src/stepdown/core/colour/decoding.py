@@ -95,19 +95,17 @@ def decode_image(
         raise ImageDecodeError("the file is empty")
     if pillow_heif.is_supported(data):
         image, source_format = _open_heif(data, max_pixels=max_pixels), "HEIF"
-        full_long_side = max(image.size)
+        full_size = image.size
     else:
-        image, full_long_side = _open_pillow(
-            data, max_pixels=max_pixels, max_long_side=max_long_side
-        )
+        image, full_size = _open_pillow(data, max_pixels=max_pixels, max_long_side=max_long_side)
         source_format = str(image.format)
 
     orientation = _orientation(image)
     icc_profile = image.info.get("icc_profile")
     if image.mode not in ("RGB", "L", "CMYK"):
         image = image.convert("RGB")
-    if max_long_side is not None and max(image.size) > max_long_side:
-        image = _shrink(image, max_long_side)
+    if max_long_side is not None and max(full_size) > max_long_side:
+        image = _shrink(image, measurement_size(*full_size, max_long_side=max_long_side))
     if orientation != 1:
         image = image.transpose(_ORIENTATION_TRANSPOSE[orientation])
     icc_converted = False
@@ -123,18 +121,25 @@ def decode_image(
         source_format=source_format,
         orientation=orientation,
         icc_converted=icc_converted,
-        scale=max(rgb.shape[:2]) / full_long_side,
+        scale=max(rgb.shape[:2]) / max(full_size),
     )
 
 
-def _shrink(image: Image.Image, max_long_side: int) -> Image.Image:
-    """Area-average down to ``max_long_side`` (an integer ``reduce`` first, which is cheap)."""
-    factor = max(image.size) // max_long_side
+def measurement_size(width: int, height: int, *, max_long_side: int) -> tuple[int, int]:
+    """The size a ``width`` × ``height`` photo is decoded at for ``max_long_side``: the same
+    answer from the header alone as from decoding, so a size can be promised before decoding."""
+    if max(width, height) <= max_long_side:
+        return width, height
+    ratio = max_long_side / max(width, height)
+    return max(1, round(width * ratio)), max(1, round(height * ratio))
+
+
+def _shrink(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """Area-average down to exactly ``size`` (an integer ``reduce`` first, which is cheap)."""
+    factor = min(image.width // size[0], image.height // size[1])
     if factor >= 2:
         image = image.reduce(factor)
-    if max(image.size) > max_long_side:
-        ratio = max_long_side / max(image.size)
-        size = (max(1, round(image.width * ratio)), max(1, round(image.height * ratio)))
+    if image.size != size:
         image = image.resize(size, Image.Resampling.BOX)
     return image
 
@@ -164,8 +169,8 @@ def _load_strictly(image: Image.Image) -> None:
 
 def _open_pillow(
     data: bytes, *, max_pixels: int, max_long_side: int | None
-) -> tuple[Image.Image, int]:
-    """The loaded image and the long side the file declares (a JPEG may load smaller)."""
+) -> tuple[Image.Image, tuple[int, int]]:
+    """The loaded image and the size the file declares (a JPEG may load smaller)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -185,7 +190,7 @@ def _open_pillow(
         raise ImageDecodeError("the file is not a photo (JPEG, PNG, WebP, TIFF or HEIC)") from error
     except (OSError, SyntaxError, ValueError) as error:
         raise ImageDecodeError("the photo is damaged or truncated") from error
-    return image, max(full_size)
+    return image, full_size
 
 
 def _open_heif(data: bytes, *, max_pixels: int) -> Image.Image:
