@@ -18,7 +18,7 @@ from stepdown.goals.presenters import (
     risk_json,
     snapshot_json,
 )
-from stepdown.goals.risk import risk_refresh
+from stepdown.goals.risk import risk_now
 from stepdown.goals.schemas import (
     GoalIn,
     GoalOut,
@@ -66,10 +66,10 @@ def put_onboarding(request: HttpRequest, payload: OnboardingIn) -> dict[str, Any
 @router.get(
     "/risk",
     response={200: RiskOut, **API_ERRORS},
-    summary="The risk profile, computed now (a snapshot is kept when it changes)",
+    summary="The risk profile, computed now (reads only; snapshot_id: the latest stored, or null)",
 )
 def get_risk(request: HttpRequest) -> dict[str, Any]:
-    return risk_json(risk_refresh(owner=request_owner(request)))
+    return risk_json(risk_now(owner=request_owner(request)))
 
 
 @router.get(

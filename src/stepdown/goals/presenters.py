@@ -88,7 +88,8 @@ def risk_json(result: RiskResult) -> dict[str, Any]:
         "notes": list(profile.notes),
         "method": profile.method,
         "computed_at": result.computed_at,
-        "snapshot_id": result.snapshot.pk,
+        # The latest stored snapshot; it records this result only when nothing changed since.
+        "snapshot_id": result.snapshot.pk if result.snapshot is not None else None,
     }
 
 

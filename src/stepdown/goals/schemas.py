@@ -118,7 +118,7 @@ class RiskOut(Schema):
     notes: list[str]
     method: str
     computed_at: dt.datetime
-    snapshot_id: int
+    snapshot_id: int | None
 
 
 class SnapshotOut(Schema):

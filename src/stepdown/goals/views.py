@@ -27,11 +27,12 @@ from stepdown.goals.presenters import (
     risk_json,
     snapshot_json,
 )
-from stepdown.goals.risk import risk_refresh
+from stepdown.goals.risk import risk_now
 from stepdown.goals.steps import steps_for
-from stepdown.goals.templatetags.goals import milestones_context, nudge_cards, nudges_context
+from stepdown.goals.templatetags.goals import nudge_cards, nudges_context
 from stepdown.journal.forms import attach_error
 from stepdown.journal.models import Product
+from stepdown.plans.selectors import current_plan
 
 RECENT_DAYS = 7
 
@@ -141,7 +142,8 @@ def _screen_messages(record: Onboarding) -> list[str]:
 @require_http_methods(["GET", "POST"])
 def onboarding_step(request: HttpRequest, step: str) -> HttpResponse:
     owner = request_owner(request)
-    record = services.onboarding_start(owner=owner)
+    # Not stored until the first answer (or skip) is posted: a GET never writes.
+    record = selectors.onboarding_for(owner=owner) or Onboarding(owner=owner)
     order = steps_for(record.reason)
     current = next((item for item in order if item.slug == step), None)
     if current is None:
@@ -157,7 +159,7 @@ def onboarding_step(request: HttpRequest, step: str) -> HttpResponse:
         if action == "skip_all":
             services.onboarding_skip(owner=owner)
             messages.info(request, "No problem. You can finish setting up any time.")
-            return redirect("journal:today")
+            return redirect("today:today")
         if action == "skip_step":
             record = services.onboarding_skip_step(owner=owner, step=step)
             return _after_step(request, record, editing)
@@ -204,7 +206,7 @@ def _after_step(request: HttpRequest, record: Onboarding, editing: bool) -> Http
 def risk(request: HttpRequest) -> HttpResponse:
     owner = request_owner(request)
     data = page_data(request)
-    result = risk_refresh(owner=owner, window=data.window)
+    result = risk_now(owner=owner, window=data.window)
     profile = risk_json(result)
     history = [snapshot_json(item) for item in selectors.risk_history(owner=owner)]
     return render(
@@ -258,7 +260,11 @@ def _goals_context(owner: User, data: PageData, form: GoalForm | None) -> dict[s
         "nudges": nudge_cards(nudges.group_by_code(nudges.nudges_current(owner=owner))),
         "days": milestones.day_checks(window=data.window, goal=data.goal, days=RECENT_DAYS),
         "milestones": milestones.milestones_for(
-            owner=owner, window=data.window, onboarding=data.onboarding, goal=data.goal
+            owner=owner,
+            window=data.window,
+            onboarding=data.onboarding,
+            goal=data.goal,
+            plan=current_plan(owner=owner),
         ),
         "today": data.window.today,
     }
@@ -296,17 +302,9 @@ def nudges_panel(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
-def milestones_panel(request: HttpRequest) -> HttpResponse:
-    data = page_data(request)
-    data.assets_sent = True
-    return render(request, "goals/tags/milestones.html", milestones_context(data))
-
-
-@login_required
 @require_POST
 def onboarding_skip(request: HttpRequest) -> HttpResponse:
     """ "Not now" on the set-up banner."""
     services.onboarding_skip(owner=request_owner(request))
     messages.info(request, "No problem. You can finish setting up any time from the Risk page.")
-    return redirect("journal:today")
+    return redirect("today:today")

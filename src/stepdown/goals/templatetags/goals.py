@@ -1,6 +1,5 @@
-"""Template tags for the Today page: ``{% onboarding_prompt %}``, ``{% nudges %}`` and
-``{% milestones %}``. Each is one line in ``journal/_today.html``; they share one request-scoped
-load (``page_data``), and the first to render also brings the app's CSS and JS."""
+"""``{% nudges %}`` and the nudges' context, which the Today page (``stepdown.today.panels``) and
+the nudges panel share."""
 
 from __future__ import annotations
 
@@ -10,9 +9,8 @@ from django import template
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from stepdown.goals import milestones as milestone_data
 from stepdown.goals import nudges as nudge_data
-from stepdown.goals.models import Goal, Onboarding
+from stepdown.goals.models import Goal
 from stepdown.goals.page_data import PageData, page_data
 from stepdown.goals.presenters import nudge_json
 
@@ -33,22 +31,6 @@ def _assets(data: PageData) -> bool:
     first = not data.assets_sent
     data.assets_sent = True
     return first
-
-
-@register.inclusion_tag("goals/tags/onboarding_prompt.html", takes_context=True)
-def onboarding_prompt(context: template.Context) -> dict[str, Any]:
-    """A gentle "finish setting up" banner until onboarding is completed or skipped."""
-    _, data = _data(context)
-    if data is None:
-        return {"show": False}
-    record = data.onboarding
-    show = record is None or record.status == Onboarding.Status.IN_PROGRESS
-    return {
-        "show": show,
-        "started": record is not None and bool(record.step),
-        "assets": show and _assets(data),
-        "csrf_token": context.get("csrf_token"),
-    }
 
 
 CHECKED_FOR_S = 600
@@ -93,21 +75,3 @@ def nudges(context: template.Context) -> dict[str, Any]:
     if data is None:
         return {"nudges": [], "assets": False}
     return nudges_context(data) | {"csrf_token": context.get("csrf_token"), "request": request}
-
-
-def milestones_context(data: PageData) -> dict[str, Any]:
-    return {
-        "milestones": milestone_data.milestones_for(
-            owner=data.owner, window=data.window, onboarding=data.onboarding, goal=data.goal
-        ),
-        "has_goal": data.goal is not None,
-        "assets": _assets(data),
-    }
-
-
-@register.inclusion_tag("goals/tags/milestones.html", takes_context=True)
-def milestones(context: template.Context) -> dict[str, Any]:
-    _, data = _data(context)
-    if data is None:
-        return {"milestones": None, "assets": False}
-    return milestones_context(data)
