@@ -30,7 +30,14 @@ _DAY = dt.timedelta(days=1)
 
 def preferences_for(*, owner: User) -> ReminderPreference:
     """The person's preferences, or the defaults as an unsaved row. One query."""
-    return ReminderPreference.objects.filter(owner=owner).first() or ReminderPreference(owner=owner)
+    return ReminderPreference.objects.filter(owner=owner).first() or default_preferences(
+        owner=owner
+    )
+
+
+def default_preferences(*, owner: User) -> ReminderPreference:
+    """The defaults, as an unsaved row, for someone who never changed them."""
+    return ReminderPreference(owner=owner)
 
 
 def preference_by_token(token: str) -> ReminderPreference | None:

@@ -14,12 +14,12 @@ import json
 from functools import cached_property
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
 from stepdown.accounts.models import User
 from stepdown.checkins.selectors import due_now
 from stepdown.fragments import KEY_HOLE
-from stepdown.goals import selectors as goals
 from stepdown.goals.history import JournalWindow, cached_journal_window
 from stepdown.goals.milestones import milestones_for
 from stepdown.goals.models import Goal, Onboarding
@@ -33,7 +33,8 @@ from stepdown.journal.selectors import QuickPair, TodaySummary
 from stepdown.journal.summary_cache import cached_today_summary
 from stepdown.plans.models import Plan
 from stepdown.plans.selectors import current_plan
-from stepdown.reminders.selectors import preferences_for, upcoming_step_of
+from stepdown.reminders.models import ReminderPreference
+from stepdown.reminders.selectors import default_preferences, upcoming_step_of
 from stepdown.substances.templatetags.substances import recent_warning_context
 from stepdown.today.allowance import allowance_for, quick_note
 
@@ -51,26 +52,54 @@ class Reads:
         return cached_today_summary(owner=self.owner)
 
     @cached_property
+    def recent(self) -> list[Dose]:
+        """The newest doses: the one-tap buttons and today's list both come from them."""
+        return journal.recent_doses(owner=self.owner, until=self.summary.date)
+
+    @cached_property
     def plan(self) -> Plan | None:
         return current_plan(owner=self.owner)
 
     @cached_property
+    def _person(self) -> User:
+        """The person's one-per-person rows (goal, onboarding answers, reminder preferences),
+        joined in one query instead of three."""
+        return User.objects.select_related("goal", "onboarding", "reminder_preference").get(
+            pk=self.owner.pk
+        )
+
+    @cached_property
     def goal(self) -> Goal | None:
-        return goals.goal_for(owner=self.owner)
+        found: Goal | None = _joined(self._person, "goal")
+        return found
 
     @cached_property
     def onboarding(self) -> Onboarding | None:
-        return goals.onboarding_for(owner=self.owner)
+        found: Onboarding | None = _joined(self._person, "onboarding")
+        return found
+
+    @cached_property
+    def preferences(self) -> ReminderPreference:
+        found: ReminderPreference | None = _joined(self._person, "reminder_preference")
+        return found or default_preferences(owner=self.owner)
 
     @cached_property
     def window(self) -> JournalWindow:
         return cached_journal_window(owner=self.owner)
 
 
+def _joined(person: User, name: str) -> Any:
+    """A one-to-one row loaded with ``select_related``, or ``None`` when there is none."""
+    try:
+        return getattr(person, name)
+    except ObjectDoesNotExist:
+        return None
+
+
 def dose_panel(reads: Reads, *, form: DoseForm | None = None) -> dict[str, Any]:
     """Today's numbers, the plan's target, one-tap buttons and the dose form."""
     owner, summary = reads.owner, reads.summary
-    pairs = journal.recent_pairs(owner=owner)
+    pairs = journal.pairs_from(reads.recent)
     allowance = allowance_for(owner=owner, plan=reads.plan, goal=reads.goal)
     return {
         "summary": summary,
@@ -97,7 +126,10 @@ def blank_dose_form(owner: User, latest: QuickPair | None) -> DoseForm:
 def history_panel(reads: Reads) -> dict[str, Any]:
     """Today's doses (newest first, bounded) and the 90-day chart."""
     summary = reads.summary
-    today_doses = journal.doses_for(owner=reads.owner, since=summary.date, until=summary.date)
+    # The page stays the same size however many doses a day holds.
+    today_doses = journal.doses_on(
+        owner=reads.owner, day=summary.date, recent=reads.recent, limit=TODAY_LIST_LIMIT
+    )
     chart = {
         "days": [t.date.isoformat() for t in summary.chart],
         # No bars before the first dose: those days are not 0 g, they are before the journal.
@@ -108,8 +140,7 @@ def history_panel(reads: Reads) -> dict[str, Any]:
         "avg_7d_g": [number(v) for v in summary.rolling_7d_g],
     }
     return {
-        # The page stays the same size however many doses a day holds.
-        "today_doses": list(today_doses[:TODAY_LIST_LIMIT]),
+        "today_doses": today_doses,
         # Data rides in an attribute: htmx drops <script> blocks from swapped content.
         "chart_json": json.dumps(chart),
     }
@@ -143,7 +174,7 @@ def checkins_panel(reads: Reads) -> dict[str, Any]:
 
 def upcoming_panel(reads: Reads) -> dict[str, Any]:
     """Tomorrow's new step, when the person wants step reminders."""
-    if reads.plan is None or not preferences_for(owner=reads.owner).step_eve:
+    if reads.plan is None or not reads.preferences.step_eve:
         return {"step": None}
     tomorrow = reads.summary.date + dt.timedelta(days=1)
     return {"step": upcoming_step_of(reads.plan, starts_on=tomorrow)}
