@@ -12,7 +12,7 @@ help:
 	@echo "make run          set up, migrate and serve Stepdown at http://127.0.0.1:8000"
 	@echo "make test         set up and run lint, types, the import contract and every test"
 	@echo "make screenshots  save PNGs of the main pages (phone and desktop) into screenshots/"
-	@echo "make bench        run the load benchmark (see docs/performance.md)"
+	@echo "make bench        run the render and load benchmarks (see docs/performance.md)"
 	@echo "make demo         create the demo account"
 
 $(BIN)/python:
@@ -72,6 +72,7 @@ screenshots: $(VENV)/.installed-dev chromium
 	$(BIN)/python scripts/screenshots.py
 
 bench: $(VENV)/.installed-dev
+	$(BIN)/python benches/render.py
 	$(BIN)/python benches/load.py
 
 clean:

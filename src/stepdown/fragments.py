@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from stepdown.accounts.models import User
+from stepdown.accounts.revisions import revision_key
 
 # Letters and digits only, so escaping leaves them as they are.
 CSRF_HOLE = "csrfTokenHole7c1e"
@@ -36,7 +37,7 @@ def page_key(owner: User, page: str) -> str:
     their time zone and the local minute (what depends on the clock: time since the last dose,
     check-ins falling due, the date turning)."""
     minute = timezone.localtime(timezone.now(), owner.zone).strftime("%Y-%m-%dT%H:%M")
-    return f"page:{page}:{owner.pk}:{owner.data_revision}:{owner.time_zone}:{minute}"
+    return revision_key(f"page:{page}", owner, owner.time_zone, minute)
 
 
 def fill_holes(html: str, request: HttpRequest) -> SafeString:

@@ -13,6 +13,7 @@ from tests.api_client import ApiClient
 from tests.goals.goals_support import NOW, TODAY, at
 
 from stepdown.core.rules import LEARN_SLUGS
+from stepdown.goals.risk import risk_refresh
 
 pytestmark = pytest.mark.django_db
 
@@ -150,13 +151,17 @@ def test_risk_lists_factors_with_their_sources(api: ApiClient) -> None:
     assert body["computed_at"].startswith("2026-01-20T18:00:00")
 
 
-def test_risk_history_records_changes(api: ApiClient) -> None:
-    api.get("/risk")
-    api.get("/risk")  # unchanged: no second snapshot
+def test_risk_history_records_changes(api: ApiClient, person: Any) -> None:
+    assert api.get("/risk").json()["snapshot_id"] is None  # reading stores nothing
+    risk_refresh(owner=person)  # the daily job keeps the first snapshot
+    risk_refresh(owner=person)  # unchanged: no second snapshot
     api.put("/onboarding", {"reason": "quit", "withdrawal_when_stopping": True})
-    api.get("/risk")
+    risk = api.get("/risk").json()
     history = api.get("/risk/history").json()
     assert [item["tier"] for item in history] == ["likely_dependence", "low"]
+    # Saving the answers stored the changed profile; the read names that snapshot.
+    assert risk["tier"] == "likely_dependence"
+    assert risk["snapshot_id"] == history[0]["id"]
 
 
 def test_goals_of_a_person_without_a_goal_answer_every_field(api: ApiClient) -> None:

@@ -18,6 +18,7 @@ from stepdown.goals.history import journal_window
 from stepdown.goals.milestones import milestones_for
 from stepdown.goals.models import Goal, Onboarding
 from stepdown.goals.selectors import goal_for, onboarding_for
+from stepdown.plans.selectors import current_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +29,7 @@ def _milestones(owner: Any) -> Any:
         window=journal_window(owner=owner),
         onboarding=onboarding_for(owner=owner),
         goal=goal_for(owner=owner),
+        plan=current_plan(owner=owner),
     )
 
 

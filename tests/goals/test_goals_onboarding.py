@@ -218,3 +218,12 @@ def test_onboarding_needs_sign_in(client: Client) -> None:
     response = client.get("/onboarding/reason/")
     assert response.status_code == 302
     assert "/account/login/" in response["Location"]
+
+
+def test_the_first_step_is_stored_by_its_post_not_by_opening_it(web: Client, person: Any) -> None:
+    # Regression: opening the first step created the onboarding row (a GET that wrote).
+    assert web.get("/onboarding/reason/").status_code == 200
+    assert not Onboarding.objects.filter(owner=person).exists()
+    assert 'data-testid="onboarding-prompt"' in web.get("/today/").content.decode()
+    _save(web, "reason", reason="cut_down")
+    assert Onboarding.objects.get(owner=person).reason == "cut_down"

@@ -14,7 +14,7 @@ from django.test import Client
 from tests.goals.goals_support import CHICAGO, at, days_ago
 
 from stepdown.goals.models import RiskSnapshot
-from stepdown.goals.risk import risk_inputs
+from stepdown.goals.risk import risk_inputs, risk_refresh
 
 pytestmark = pytest.mark.django_db
 
@@ -111,8 +111,11 @@ def test_snapshots_are_kept_when_the_profile_changes(
 ) -> None:
     with time_machine.travel(EARLY, tick=False):
         web.get("/risk/")
-        web.get("/risk/")
+        assert RiskSnapshot.objects.filter(owner=person).count() == 0  # a GET never writes
+        risk_refresh(owner=person)  # the daily job keeps the first snapshot
+        risk_refresh(owner=person)
         assert RiskSnapshot.objects.filter(owner=person).count() == 1
+        # Saving the answers stores the changed profile.
         answer(person, reason="quit", self_treatment=["sleep", "pain"], years_of_use=3)
         page = web.get("/risk/").content.decode()
     # self-treatment (2) + 3 years of use (1) = 3: moderate; the history shows both entries.

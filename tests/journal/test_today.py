@@ -116,7 +116,7 @@ def test_today_query_count_does_not_grow_with_history(person: Any, other_person:
 def _page_queries(client: Any, *, cached: bool) -> int:
     from django.core.cache import cache
 
-    client.get("/today/")  # first view stores onboarding rows and nudges; measure the next one
+    client.get("/today/")  # the first view may store nudges; measure the next one
     if not cached:
         cache.clear()  # every cache cold: the page as after a write, or in a fresh process
     with CaptureQueriesContext(connection) as captured:

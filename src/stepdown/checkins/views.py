@@ -70,13 +70,18 @@ def _hub_context(owner: User) -> dict[str, Any]:
         )
         for response in selectors.responses_for(owner=owner, drafts=True)[:RECENT_RESPONSES]
     ]
-    return {"others": others, "recent": recent}
+    due = [item for item in selectors.due_now(owner=owner) if item.shown]
+    return {"others": others, "recent": recent, "items": due, "show": True}
 
 
-def _after_save(result: services.Submitted) -> HttpResponse:
-    """Any sign of self-harm risk meets the crisis page first, before any score."""
+def _after_save(owner: User, result: services.Submitted) -> HttpResponse:
+    """Any sign of self-harm risk meets the crisis page first, before any score.
+
+    The crisis page is recorded as seen here, by the POST that leads to it: a GET never writes.
+    """
     response = result.response
     if result.crisis:
+        services.safety_event_mark_seen(owner=owner, response_id=response.pk)
         return redirect(reverse("checkins:crisis") + f"?response={response.pk}")
     return redirect("checkins:result", response_id=response.pk)
 
@@ -130,7 +135,7 @@ def answer(request: HttpRequest, code: str) -> HttpResponse:
             except InvalidInput as error:
                 form.add_error(error.field, error.message)
             else:
-                return _after_save(result)
+                return _after_save(owner, result)
         return _form_page(request, instrument, form, editing=None, client_id=client_id)
     form = AnswerForm(instrument)
     return _form_page(request, instrument, form, editing=None, client_id=str(uuid.uuid4()))
@@ -156,7 +161,7 @@ def edit(request: HttpRequest, response_id: int) -> HttpResponse:
                 form.add_error(error.field, error.message)
             else:
                 messages.success(request, "Your answers are updated.")
-                return _after_save(result)
+                return _after_save(owner, result)
     else:
         form = AnswerForm(instrument, initial=response.answers)
     return _form_page(request, instrument, form, editing=response, client_id="")
@@ -207,8 +212,6 @@ def crisis(request: HttpRequest) -> HttpResponse:
             response = selectors.response_get(owner=owner, response_id=int(raw))
         except NotFound:
             response = None
-    if response is not None:
-        services.safety_event_mark_seen(owner=owner, response_id=response.pk)
     plan = selectors.safety_plan_for(owner=owner)
     context = _lines_context() | {
         "response": response,

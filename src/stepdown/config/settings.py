@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "stepdown.alerts",
     "stepdown.substances",
     "stepdown.reminders",
+    "stepdown.today",
     "stepdown.web",
 ]
 

@@ -9,6 +9,7 @@ urlpatterns = [
     # First: the API is the most requested, and Django tries patterns in order.
     path("api/v1/", api.urls),
     path("", include("stepdown.web.urls")),
+    path("", include("stepdown.today.urls")),
     path("", include("stepdown.journal.urls")),
     path("plan/", include("stepdown.plans.urls")),
     path("checkins/", include("stepdown.checkins.urls")),

@@ -12,7 +12,7 @@ from stepdown.accounts.requests import request_owner
 from stepdown.alerts import selectors as notices
 from stepdown.alerts.services import nudge_dismiss
 from stepdown.goals import selectors, services
-from stepdown.goals.risk import risk_refresh
+from stepdown.goals.risk import risk_now
 from stepdown.goals.schemas import (
     GoalIn,
     GoalOut,
@@ -59,10 +59,10 @@ def put_onboarding(request: HttpRequest, payload: OnboardingIn) -> OnboardingOut
 @router.get(
     "/risk",
     response={200: RiskOut, **API_ERRORS},
-    summary="The risk profile, computed now (a snapshot is kept when it changes)",
+    summary="The risk profile, computed now (reads only; snapshot_id: the latest stored, or null)",
 )
 def get_risk(request: HttpRequest) -> RiskOut:
-    return RiskOut.of(risk_refresh(owner=request_owner(request)))
+    return RiskOut.of(risk_now(owner=request_owner(request)))
 
 
 @router.get(

@@ -20,6 +20,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from stepdown.accounts.models import User
+from stepdown.accounts.revisions import revision_key
 from stepdown.core.potency import ProductForm
 from stepdown.core.rules import DayTotal, DoseEvent, day_totals, dose_in_zone
 from stepdown.journal import selectors as journal
@@ -123,7 +124,7 @@ def cached_journal_window(*, owner: User) -> JournalWindow:
     Keyed like the Today summary: the person's ``data_revision`` is bumped by every journal
     write (doses and products), so a cached window is never older than the last write.
     """
-    key = f"journal-window:{owner.pk}:{owner.data_revision}:{journal.local_today(owner)}"
+    key = revision_key("journal-window", owner, journal.local_today(owner))
     window = cache.get(key)
     if window is None:
         window = journal_window(owner=owner)

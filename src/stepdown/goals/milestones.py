@@ -32,7 +32,8 @@ from stepdown.goals.history import (
     local_date,
 )
 from stepdown.goals.models import Goal, Onboarding
-from stepdown.plans.selectors import daily_targets
+from stepdown.plans.models import Plan
+from stepdown.plans.selectors import plan_targets
 from stepdown.substances.selectors import last_use_of_original
 
 MAX_DAYS = WINDOW_DAYS
@@ -243,10 +244,10 @@ class OnPlan:
     plan_days: int
 
 
-def on_plan(*, owner: User, window: JournalWindow) -> OnPlan | None:
-    """Complete plan days at or under their target (``None`` without an active plan)."""
+def on_plan(*, window: JournalWindow, plan: Plan | None) -> OnPlan | None:
+    """Complete days of the active ``plan`` at or under their target (``None`` without one)."""
     last = window.today - dt.timedelta(days=1)
-    targets = daily_targets(owner=owner, start=window.first_day, end=last)
+    targets = plan_targets(plan, start=window.first_day, end=last)
     if not targets:
         return None
     kept = sum(1 for day, target in targets.items() if window.day(day).total_g <= target)
@@ -268,12 +269,18 @@ class Milestones:
 
 
 def milestones_for(
-    *, owner: User, window: JournalWindow, onboarding: Onboarding | None, goal: Goal | None
+    *,
+    owner: User,
+    window: JournalWindow,
+    onboarding: Onboarding | None,
+    goal: Goal | None,
+    plan: Plan | None,
 ) -> Milestones:
+    """Every milestone, from values the caller has read once (``plan``: the active plan)."""
     return Milestones(
         limits=limit_record(window=window, goal=goal),
         below=below_start(window=window),
         money=money_not_spent(owner=owner, window=window, onboarding=onboarding, goal=goal),
         free=days_free(owner=owner, window=window, onboarding=onboarding),
-        plan=on_plan(owner=owner, window=window),
+        plan=on_plan(window=window, plan=plan),
     )

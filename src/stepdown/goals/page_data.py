@@ -1,8 +1,8 @@
-"""What the goals pages and template tags read, loaded once per request.
+"""What the goals pages read, loaded once per request.
 
-The Today page shows the set-up prompt, nudges and milestones through three template tags; they
-share one :class:`PageData` kept on the request, so the journal window, the goal and the
-onboarding answers are each read once however many tags render.
+The goals and risk pages and the nudges panel share one :class:`PageData` kept on the request,
+so the journal window, the goal and the onboarding answers are each read once. (The Today page
+gathers its own reads: ``stepdown.today.panels``.)
 """
 
 from __future__ import annotations

@@ -9,9 +9,10 @@ SDS totals, read through the check-ins app's
 history's length.
 
 Snapshots (``risk_refresh``): a row is stored when the result differs from the last one (tier,
-score or factors), or when the last one is more than ``SNAPSHOT_EVERY_DAYS`` old. The Risk page
-and ``GET /api/v1/risk`` call it on every view ("on demand"); the daily job
-(``stepdown.jobs``) calls it for everyone (monthly at least, whatever they view).
+score or factors), or when the last one is more than ``SNAPSHOT_EVERY_DAYS`` old. It runs when
+the inputs change (saving completed onboarding answers) and in the daily job (``stepdown.jobs``,
+monthly at least, whatever the person views). The Risk page and ``GET /api/v1/risk`` only read
+(``risk_now``): a GET never writes.
 """
 
 from __future__ import annotations
@@ -195,12 +196,20 @@ def _same(snapshot: RiskSnapshot, profile: RiskProfile, factors: list[dict[str, 
 
 @dataclass(frozen=True)
 class RiskResult:
-    """A freshly computed profile, when it was computed, and the snapshot that records it."""
+    """A freshly computed profile, when it was computed, and the latest stored snapshot (the one
+    that records it when ``stored``; ``None`` when none has been stored yet)."""
 
     profile: RiskProfile
     computed_at: dt.datetime
-    snapshot: RiskSnapshot
+    snapshot: RiskSnapshot | None
     stored: bool
+
+
+def risk_now(*, owner: User, window: JournalWindow | None = None) -> RiskResult:
+    """Compute the profile now and name the latest stored snapshot; stores nothing."""
+    profile = risk_profile(risk_inputs(owner=owner, window=window))
+    latest = selectors.latest_snapshot(owner=owner)
+    return RiskResult(profile=profile, computed_at=timezone.now(), snapshot=latest, stored=False)
 
 
 def risk_refresh(

@@ -180,7 +180,7 @@ class RiskOut(Out):
     notes: list[str]
     method: str
     computed_at: dt.datetime
-    snapshot_id: int
+    snapshot_id: int | None
 
     @classmethod
     def of(cls, result: RiskResult) -> RiskOut:
@@ -196,7 +196,8 @@ class RiskOut(Out):
             notes=list(profile.notes),
             method=profile.method,
             computed_at=result.computed_at,
-            snapshot_id=result.snapshot.pk,
+            # The latest stored snapshot; it records this result only when nothing changed since.
+            snapshot_id=result.snapshot.pk if result.snapshot is not None else None,
         )
 
 

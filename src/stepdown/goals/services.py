@@ -22,6 +22,7 @@ from stepdown.core.risk import Diagnosis, Reason, SelfTreatment, SubstanceHistor
 from stepdown.core.tapering import MAX_HOLD_DAYS
 from stepdown.errors import InvalidInput
 from stepdown.goals.models import Goal, Onboarding
+from stepdown.goals.risk import risk_refresh
 from stepdown.goals.steps import STEP_SLUGS, next_step
 from stepdown.journal.selectors import local_today
 from stepdown.plans import selectors as plans_selectors
@@ -214,7 +215,15 @@ def onboarding_save_step(
         _advance(record, step)
         record.save()
         _pause_plan_if_pregnant(owner, record, was_paused=was_paused)
+    _store_risk(record)
     return record
+
+
+def _store_risk(record: Onboarding) -> None:
+    """Keep a risk snapshot when the answers behind a completed profile change (the Risk page
+    reads, it never writes; the daily job keeps one at least monthly: ``risk_refresh``)."""
+    if record.status == Onboarding.Status.COMPLETED:
+        risk_refresh(owner=record.owner)
 
 
 def onboarding_skip_step(*, owner: User, step: str) -> Onboarding:
@@ -274,6 +283,7 @@ def onboarding_replace(*, owner: User, answers: Mapping[str, Any], medicines: An
         record.step = ""
         record.save()
         _pause_plan_if_pregnant(owner, record, was_paused=was_paused)
+    _store_risk(record)
     return record
 
 

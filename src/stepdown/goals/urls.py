@@ -12,5 +12,4 @@ urlpatterns = [
     path("goals/", views.goals, name="goals"),
     path("nudges/panel/", views.nudges_panel, name="nudges_panel"),
     path("nudges/<int:nudge_id>/dismiss/", views.nudge_dismiss, name="nudge_dismiss"),
-    path("milestones/panel/", views.milestones_panel, name="milestones_panel"),
 ]

@@ -21,16 +21,18 @@ from stepdown.core.instruments import get_instrument
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.fragments import page_key, render_page
 from stepdown.goals import milestones, selectors, services
+from stepdown.goals.cards import nudge_cards, nudges_context
 from stepdown.goals.forms import STEP_FORMS, GoalForm, MoodForm, StepForm
 from stepdown.goals.models import DIAGNOSIS_LABELS, SELF_TREATMENT_LABELS, Onboarding
 from stepdown.goals.page_data import PageData, page_data
-from stepdown.goals.risk import risk_refresh
+from stepdown.goals.risk import risk_now
 from stepdown.goals.schemas import RiskOut, SnapshotOut
 from stepdown.goals.steps import steps_for
-from stepdown.goals.templatetags.goals import milestones_context, nudge_cards, nudges_context
 from stepdown.goals.wording import NEXT_STEPS, TIER_MEANING
 from stepdown.journal.forms import attach_error
 from stepdown.journal.models import Product
+from stepdown.plans.selectors import current_plan
+from stepdown.substances.page_data import interaction_summary
 
 RECENT_DAYS = 7
 
@@ -140,7 +142,8 @@ def _screen_messages(record: Onboarding) -> list[str]:
 @require_http_methods(["GET", "POST"])
 def onboarding_step(request: HttpRequest, step: str) -> HttpResponse:
     owner = request_owner(request)
-    record = services.onboarding_start(owner=owner)
+    # Not stored until the first answer (or skip) is posted: a GET never writes.
+    record = selectors.onboarding_for(owner=owner) or Onboarding(owner=owner)
     order = steps_for(record.reason)
     current = next((item for item in order if item.slug == step), None)
     if current is None:
@@ -156,7 +159,7 @@ def onboarding_step(request: HttpRequest, step: str) -> HttpResponse:
         if action == "skip_all":
             services.onboarding_skip(owner=owner)
             messages.info(request, "No problem. You can finish setting up any time.")
-            return redirect("journal:today")
+            return redirect("today:today")
         if action == "skip_step":
             record = services.onboarding_skip_step(owner=owner, step=step)
             return _after_step(request, record, editing)
@@ -203,7 +206,7 @@ def _after_step(request: HttpRequest, record: Onboarding, editing: bool) -> Http
 def risk(request: HttpRequest) -> HttpResponse:
     owner = request_owner(request)
     data = page_data(request)
-    result = risk_refresh(owner=owner, window=data.window)
+    result = risk_now(owner=owner, window=data.window)
     profile = RiskOut.of(result)
     history = [SnapshotOut.of(item) for item in selectors.risk_history(owner=owner)]
     return render(
@@ -215,6 +218,7 @@ def risk(request: HttpRequest) -> HttpResponse:
             "suggestion": NEXT_STEPS[profile.next_step],
             "history": history,
             "onboarding": data.onboarding,
+            "interactions": interaction_summary(owner=owner),
         },
     )
 
@@ -256,7 +260,11 @@ def _goals_context(owner: User, data: PageData, form: GoalForm | None) -> dict[s
         "nudges": nudge_cards(group_by_code(notices.nudges_current(owner=owner))),
         "days": milestones.day_checks(window=data.window, goal=data.goal, days=RECENT_DAYS),
         "milestones": milestones.milestones_for(
-            owner=owner, window=data.window, onboarding=data.onboarding, goal=data.goal
+            owner=owner,
+            window=data.window,
+            onboarding=data.onboarding,
+            goal=data.goal,
+            plan=current_plan(owner=owner),
         ),
         "today": data.window.today,
     }
@@ -287,18 +295,8 @@ def nudge_dismiss(request: HttpRequest, nudge_id: int) -> HttpResponse:
 @require_GET
 def nudges_panel(request: HttpRequest) -> HttpResponse:
     """The Today page's nudges, re-rendered after a dose is logged with htmx (see goals.js)."""
-    data = page_data(request)
-    data.assets_sent = True  # the page that asks already has them
-    context = nudges_context(data) | {"request": request}
+    context = nudges_context(owner=request_owner(request)) | {"request": request}
     return render(request, "goals/tags/nudges.html", context)
-
-
-@login_required
-@require_GET
-def milestones_panel(request: HttpRequest) -> HttpResponse:
-    data = page_data(request)
-    data.assets_sent = True
-    return render(request, "goals/tags/milestones.html", milestones_context(data))
 
 
 @login_required
@@ -307,4 +305,4 @@ def onboarding_skip(request: HttpRequest) -> HttpResponse:
     """ "Not now" on the set-up banner."""
     services.onboarding_skip(owner=request_owner(request))
     messages.info(request, "No problem. You can finish setting up any time from the Risk page.")
-    return redirect("journal:today")
+    return redirect("today:today")

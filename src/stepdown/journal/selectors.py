@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import (
     Count,
@@ -108,26 +109,42 @@ class QuickPair:
         return f"{amount}{unit} {self.product.name}" if self.product else f"{amount}{unit}"
 
 
+RECENT_DOSES = 30
+
+
+def recent_doses(
+    *, owner: User, until: dt.date | None = None, limit: int = RECENT_DOSES
+) -> list[Dose]:
+    """The newest doses (up to the local day ``until``) with their products, newest first.
+    One query."""
+    return list(doses_for(owner=owner, until=until).order_by("-taken_at")[:limit])
+
+
 def recent_pairs(*, owner: User, limit: int = QUICK_PAIRS) -> list[QuickPair]:
     """Distinct recent (product, amount, unit) combinations, most recent first."""
-    recent = (
-        Dose.objects.filter(owner=owner)
-        .order_by("-taken_at")
-        .values_list("product_id", "amount", "unit")[:30]
-    )
-    keys: list[tuple[int | None, Decimal, str]] = []
-    for product_id, amount, unit in recent:
-        key = (product_id, amount.normalize(), unit)
-        if key not in keys:
-            keys.append(key)
-    # Only plain columns above; the few products named are fetched in one query.
-    products = products_for(owner=owner).in_bulk({k[0] for k in keys if k[0] is not None})
-    pairs = [
-        QuickPair(products.get(product_id) if product_id else None, amount, unit)
-        for product_id, amount, unit in keys
-        if product_id is None or product_id in products  # archived products are not offered
-    ]
-    return pairs[:limit]
+    return pairs_from(recent_doses(owner=owner), limit=limit)
+
+
+def pairs_from(recent: list[Dose], *, limit: int = QUICK_PAIRS) -> list[QuickPair]:
+    """:func:`recent_pairs` from doses already read (newest first); no query."""
+    pairs: dict[tuple[int | None, Decimal, str], QuickPair] = {}
+    for dose in recent:
+        key = (dose.product_id, dose.amount.normalize(), dose.unit)
+        if key in pairs or (dose.product is not None and dose.product.archived_at is not None):
+            continue  # archived products are not offered
+        pairs[key] = QuickPair(dose.product, key[1], dose.unit)
+    return list(pairs.values())[:limit]
+
+
+def doses_on(*, owner: User, day: dt.date, recent: list[Dose], limit: int) -> list[Dose]:
+    """The newest ``limit`` doses of the local ``day``, taken from ``recent`` (the newest doses,
+    newest first) when it holds them all, else read (one query)."""
+    start, end = day_start(owner, day), day_start(owner, day + dt.timedelta(days=1))
+    found = [dose for dose in recent if start <= dose.taken_at < end][:limit]
+    covered = len(recent) < RECENT_DOSES or recent[-1].taken_at < start
+    if len(found) == limit or covered:
+        return found
+    return list(doses_for(owner=owner, since=day, until=day).order_by("-taken_at")[:limit])
 
 
 @dataclass(frozen=True)
@@ -144,6 +161,12 @@ def daily_totals(*, owner: User, start: dt.date, end: dt.date) -> list[DayTotal]
     Grouping by local day happens in the database (see ``LocalDate``): the query returns at most
     one row per day, whatever the number of doses.
     """
+    return _totals(_day_rows(owner=owner, start=start, end=end), start=start, end=end)
+
+
+def _day_rows(*, owner: User, start: dt.date, end: dt.date) -> dict[dt.date, dict[str, Any]]:
+    """Per local day with doses: grams, doses, mitragynine and how many doses lack a lab value.
+    One query."""
     window_start = day_start(owner, start)
     window_end = day_start(owner, end + dt.timedelta(days=1))
     rows = (
@@ -151,9 +174,20 @@ def daily_totals(*, owner: User, start: dt.date, end: dt.date) -> list[DayTotal]
         .order_by()
         .annotate(day=LocalDate("taken_at", zone=owner.zone, start=window_start, end=window_end))
         .values("day")
-        .annotate(sum_g=Sum("grams"), count=Count("id"), sum_mg=Sum("mitragynine_mg"))
+        .annotate(
+            sum_g=Sum("grams"),
+            count=Count("id"),
+            sum_mg=Sum("mitragynine_mg"),
+            estimated=Count("id", filter=Q(mitragynine_estimated=True)),
+            unknown=Count("id", filter=Q(mitragynine_mg__isnull=True)),
+        )
     )
-    by_day = {_as_date(row["day"]): row for row in rows}
+    return {_as_date(row["day"]): row for row in rows}
+
+
+def _totals(
+    by_day: dict[dt.date, dict[str, Any]], *, start: dt.date, end: dt.date
+) -> list[DayTotal]:
     totals = []
     day = start
     while day <= end:
@@ -209,6 +243,20 @@ def doses_of_first_days(*, owner: User, days: int) -> QuerySet[Dose]:
     return Dose.objects.filter(owner=owner, taken_at__lt=until).order_by("taken_at", "pk")
 
 
+def journal_bounds(*, owner: User) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """When the first and the latest dose were taken: one query, two index lookups."""
+    doses = Dose.objects.filter(owner=owner).order_by()
+    row = (
+        User.objects.filter(pk=owner.pk)
+        .values(
+            first=Subquery(doses.order_by("taken_at").values("taken_at")[:1]),
+            last=Subquery(doses.order_by("-taken_at").values("taken_at")[:1]),
+        )
+        .first()
+    )
+    return (row["first"], row["last"]) if row else (None, None)
+
+
 def average_g(
     totals: list[DayTotal], *, first_day: dt.date | None, today: dt.date
 ) -> Decimal | None:
@@ -226,18 +274,13 @@ def today_summary(*, owner: User, now: dt.datetime | None = None) -> TodaySummar
     """
     now = now or timezone.now()
     today = local_today(owner, now=now)
-    today_stats = doses_for(owner=owner, since=today, until=today).aggregate(
-        sum_g=Sum("grams"),
-        count=Count("id"),
-        sum_mg=Sum("mitragynine_mg"),
-        estimated=Count("id", filter=Q(mitragynine_estimated=True)),
-        unknown=Count("id", filter=Q(mitragynine_mg__isnull=True)),
-    )
-    last = Dose.objects.filter(owner=owner).order_by("-taken_at").values("taken_at").first()
-    first_day = first_dose_day(owner=owner)
+    first_at, last_at = journal_bounds(owner=owner)
+    first_day = first_at.astimezone(owner.zone).date() if first_at else None
 
     window_start = today - dt.timedelta(days=CHART_DAYS - 1 + 6)
-    series = daily_totals(owner=owner, start=window_start, end=today)
+    rows = _day_rows(owner=owner, start=window_start, end=today)
+    today_stats = rows.get(today) or {"sum_g": None, "count": 0, "sum_mg": None}
+    series = _totals(rows, start=window_start, end=today)
     chart = series[6:]
     # Each complete day's 7-day average; today's would mix in a day that is not over yet.
     rolling: list[Decimal | None] = [
@@ -251,8 +294,8 @@ def today_summary(*, owner: User, now: dt.datetime | None = None) -> TodaySummar
         total_g=today_stats["sum_g"] or Decimal(0),
         dose_count=today_stats["count"],
         mitragynine_mg=today_stats["sum_mg"],
-        mitragynine_estimated=bool(today_stats["estimated"] or today_stats["unknown"]),
-        last_dose_at=last["taken_at"] if last else None,
+        mitragynine_estimated=bool(today_stats.get("estimated") or today_stats.get("unknown")),
+        last_dose_at=last_at,
         avg_7d_g=average_g(past[-7:], first_day=first_day, today=today),
         avg_28d_g=average_g(past[-28:], first_day=first_day, today=today),
         first_day=first_day,

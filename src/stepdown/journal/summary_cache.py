@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from stepdown.accounts.models import User
+from stepdown.accounts.revisions import revision_key
 from stepdown.journal.selectors import TodaySummary, local_today, today_summary
 
 TIMEOUT_S = 600
@@ -21,7 +22,7 @@ TIMEOUT_S = 600
 
 def cached_today_summary(*, owner: User, now: dt.datetime | None = None) -> TodaySummary:
     now = now or timezone.now()
-    key = f"today-summary:{owner.pk}:{owner.data_revision}:{local_today(owner, now=now)}"
+    key = revision_key("today-summary", owner, local_today(owner, now=now))
     summary = cache.get(key)
     if summary is None:
         summary = today_summary(owner=owner, now=now)

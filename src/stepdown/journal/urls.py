@@ -5,10 +5,7 @@ from stepdown.journal import views
 app_name = "journal"
 
 urlpatterns = [
-    path("today/", views.today, name="today"),
     path("doses/", views.dose_list, name="dose_list"),
-    path("doses/new/", views.dose_new, name="dose_new"),
-    path("doses/quick/", views.quick_dose, name="dose_quick"),
     path("doses/<int:dose_id>/edit/", views.dose_edit, name="dose_edit"),
     path("doses/<int:dose_id>/delete/", views.dose_delete, name="dose_delete"),
     path("products/", views.product_list, name="product_list"),

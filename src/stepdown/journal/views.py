@@ -1,8 +1,7 @@
-"""Pages for the Today view, the dose journal and the product library."""
+"""Pages for the dose journal and the product library (Today and logging from it: ``today``)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.contrib import messages
@@ -11,145 +10,16 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
-from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.core.potency import potency_of, product_flags
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.fragments import KEY_HOLE, page_key, render_fragment, render_page
+from stepdown.fragments import page_key, render_page
 from stepdown.journal import selectors, services
-from stepdown.journal.allowance import allowance_for, quick_note
-from stepdown.journal.forms import DoseForm, ProductForm, QuickDoseForm, attach_error
+from stepdown.journal.forms import DoseForm, ProductForm, attach_error
 from stepdown.journal.models import Dose
 from stepdown.journal.rows import journal_rows_html
-from stepdown.journal.summary_cache import cached_today_summary
-from stepdown.schemas import number
-
-TODAY_LIST_LIMIT = 12
-
-
-def _today_context(owner: User, *, form: DoseForm | None = None, **extra: Any) -> dict[str, Any]:
-    """Everything the Today panel shows; a blank dose form unless one with errors is given."""
-    summary = cached_today_summary(owner=owner)
-    pairs = selectors.recent_pairs(owner=owner)
-    allowance = allowance_for(owner=owner)
-    # Newest first and bounded: the page stays the same size however many doses a day holds.
-    today_doses = selectors.doses_for(owner=owner, since=summary.date, until=summary.date)[
-        :TODAY_LIST_LIMIT
-    ]
-    chart = {
-        "days": [t.date.isoformat() for t in summary.chart],
-        # No bars before the first dose: those days are not 0 g, they are before the journal.
-        "total_g": [
-            number(t.total_g) if summary.first_day and t.date >= summary.first_day else None
-            for t in summary.chart
-        ],
-        "avg_7d_g": [number(v) for v in summary.rolling_7d_g],
-    }
-    return {
-        "summary": summary,
-        "since_last": timezone.now() - summary.last_dose_at if summary.last_dose_at else None,
-        "today_doses": list(today_doses),
-        # A fresh key per rendered button (filled in per response): a double tap or a retried
-        # request logs the dose once.
-        "quick_pairs": [
-            (pair, KEY_HOLE, quick_note(pair, allowance=allowance, total_g=summary.total_g))
-            for pair in pairs
-        ],
-        "allowance": allowance,
-        "form": form or _blank_dose_form(owner, pairs[0] if pairs else None),
-        # Data rides in an attribute: htmx drops <script> blocks from swapped content.
-        "chart_json": json.dumps(chart),
-        **extra,
-    }
-
-
-@login_required
-def today(request: HttpRequest) -> HttpResponse:
-    owner = request_owner(request)
-    return render_page(
-        request,
-        "journal/today.html",
-        "journal/_today.html",
-        lambda: _today_context(owner),
-        cache_key=page_key(owner, "today"),
-    )
-
-
-def _render_today_part(
-    request: HttpRequest, part: str, context: dict[str, Any], *, status: int = 200
-) -> HttpResponse:
-    html = render_fragment(request, f"journal/_today.html#{part}", lambda: context)
-    return HttpResponse(html, status=status)
-
-
-def _blank_dose_form(owner: User, latest: selectors.QuickPair | None) -> DoseForm:
-    """Prefilled with the unit and product of the most recent dose."""
-    initial: dict[str, Any] = {"unit": Dose.Unit.GRAM, "client_id": KEY_HOLE}
-    if latest is not None:
-        initial |= {"unit": latest.unit, "product": latest.product}
-    return DoseForm(owner=owner, initial=initial)
-
-
-@login_required
-@require_POST
-def quick_dose(request: HttpRequest) -> HttpResponse:
-    """One tap: log the same product and amount as a recent dose."""
-    owner = request_owner(request)
-    form = QuickDoseForm(request.POST)
-    warnings: list[Any] = []
-    if form.is_valid():
-        try:
-            result = services.dose_create(
-                owner=owner,
-                amount=form.cleaned_data["amount"],
-                unit=form.cleaned_data["unit"],
-                product_id=form.cleaned_data["product"],
-                client_id=form.cleaned_data["client_id"],
-            )
-            warnings = list(result.flags)
-            messages.success(
-                request, f"Logged {result.dose.amount.normalize():f} {result.dose.unit}."
-            )
-        except InvalidInput as error:
-            messages.error(request, error.message)
-    else:
-        messages.error(request, "That dose could not be logged; please use the form.")
-    return _after_dose(request, owner, warnings)
-
-
-def _after_dose(request: HttpRequest, owner: User, warnings: list[Any]) -> HttpResponse:
-    if request.htmx:  # type: ignore[attr-defined]
-        context = _today_context(owner, warnings=warnings, oob=True)
-        return _render_today_part(request, "today-update", context)
-    for warning in warnings:
-        messages.warning(request, warning.message)
-    return redirect("journal:today")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def dose_new(request: HttpRequest) -> HttpResponse:
-    owner = request_owner(request)
-    form = DoseForm(request.POST or None, owner=owner)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = services.dose_create(
-                owner=owner, client_id=form.cleaned_data["client_id"], **form.dose_fields()
-            )
-        except InvalidInput as error:
-            attach_error(form, error, DoseForm.FIELD_MAP)
-        else:
-            messages.success(
-                request, f"Logged {result.dose.amount.normalize():f} {result.dose.unit}."
-            )
-            return _after_dose(request, owner, list(result.flags))
-    if request.htmx:  # type: ignore[attr-defined]
-        context = _today_context(owner, form=form)
-        return _render_today_part(request, "today-panel", context, status=422)
-    status = 422 if form.errors else 200
-    return render(request, "journal/dose_form.html", {"form": form, "new": True}, status=status)
 
 
 @login_required

@@ -113,7 +113,11 @@ def daily_targets(*, owner: User, start: dt.date, end: dt.date) -> dict[dt.date,
     """The active plan's target in grams for each local day from ``start`` to ``end``
     (inclusive). Days before the plan starts are absent; days from its end on are zero.
     Empty without an active plan. One query."""
-    plan = current_plan(owner=owner)
+    return plan_targets(current_plan(owner=owner), start=start, end=end)
+
+
+def plan_targets(plan: Plan | None, *, start: dt.date, end: dt.date) -> dict[dt.date, Decimal]:
+    """:func:`daily_targets` of a plan the caller has already read (no query)."""
     if plan is None or end < start:
         return {}
     return targets_between(taper_of(plan), start=start, end=end)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from stepdown.accounts.models import User
 from stepdown.checkins.selectors import DueStatus, due_now
 from stepdown.journal.selectors import local_today
+from stepdown.plans.models import Plan
 from stepdown.plans.selectors import current_plan
 from stepdown.plans.snapshot import taper_of
 from stepdown.reminders.models import ReminderPreference, SentReminder
@@ -29,7 +30,14 @@ _DAY = dt.timedelta(days=1)
 
 def preferences_for(*, owner: User) -> ReminderPreference:
     """The person's preferences, or the defaults as an unsaved row. One query."""
-    return ReminderPreference.objects.filter(owner=owner).first() or ReminderPreference(owner=owner)
+    return ReminderPreference.objects.filter(owner=owner).first() or default_preferences(
+        owner=owner
+    )
+
+
+def default_preferences(*, owner: User) -> ReminderPreference:
+    """The defaults, as an unsaved row, for someone who never changed them."""
+    return ReminderPreference(owner=owner)
 
 
 def preference_by_token(token: str) -> ReminderPreference | None:
@@ -120,10 +128,14 @@ def upcoming_step(*, owner: User, now: dt.datetime | None = None) -> UpcomingSte
     plan = current_plan(owner=owner)
     if plan is None:
         return None
-    tomorrow = local_today(owner, now=now or timezone.now()) + _DAY
+    return upcoming_step_of(plan, starts_on=local_today(owner, now=now or timezone.now()) + _DAY)
+
+
+def upcoming_step_of(plan: Plan, *, starts_on: dt.date) -> UpcomingStep | None:
+    """The step of ``plan`` that begins on ``starts_on``, if one does (no query)."""
     steps = taper_of(plan).steps
     for step in steps:
-        if step.start_date == tomorrow:
+        if step.start_date == starts_on:
             previous = steps[step.index - 1].daily_g if step.index > 0 else None
             return UpcomingStep(
                 starts_on=step.start_date,

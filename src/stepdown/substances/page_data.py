@@ -108,3 +108,19 @@ def recovery_context(owner: User) -> RecoveryView | None:
         last_use=last,
         days_free=days,
     )
+
+
+SUMMARY_SEVERITIES = frozenset({Severity.HIGH, Severity.MODERATE})
+
+
+def interaction_summary(*, owner: User) -> dict[str, object]:
+    """The risk page's block: medicines with a high or moderate interaction, worst first."""
+    rows = medicine_rows(selectors.medicine_reports(owner=owner))
+    flagged = [row for row in rows if row.severity in SUMMARY_SEVERITIES]
+    flagged.sort(key=lambda row: row.severity.rank if row.severity else 9)
+    return {
+        "show": True,
+        "count": len(rows),
+        "flagged": flagged,
+        "unknown": [row.name for row in rows if row.unknown],
+    }

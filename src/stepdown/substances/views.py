@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
+from stepdown.alerts import selectors as notices
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.journal.forms import attach_error
 from stepdown.substances import selectors, services
@@ -22,7 +23,6 @@ from stepdown.substances.dependence import dependence_warning
 from stepdown.substances.forms import MedicineForm, SubstanceForm
 from stepdown.substances.models import SubstanceUse
 from stepdown.substances.page_data import medicine_rows, recovery_context, use_rows
-from stepdown.substances.templatetags.substances import recent_warning_context
 
 USES_PER_PAGE = 50
 
@@ -229,5 +229,6 @@ def delete(request: HttpRequest, use_id: int) -> HttpResponse:
 @require_GET
 def recent_warning(request: HttpRequest) -> HttpResponse:
     """The Today page's warning block, fetched again after a dose is logged there."""
-    context = recent_warning_context(request_owner(request), assets=False)
+    items = notices.co_use_warning(owner=request_owner(request))
+    context = {"show": True, "items": items, "assets": False}
     return render(request, "substances/tags/recent_warning.html", context)

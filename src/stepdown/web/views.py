@@ -13,7 +13,7 @@ from stepdown.web.resources import CRISIS_LINES, SUPPORT_LINES
 
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("journal:today")
+        return redirect("today:today")
     return render(request, "web/welcome.html")
 
 

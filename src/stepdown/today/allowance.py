@@ -1,9 +1,9 @@
 """What the Today page shows beside the day's total: the plan's target for today, the person's own
 daily limit, and whether a one-tap button would go past either.
 
-Read through the plans and goals apps' selectors (the Today page gathers several apps). The page
-cache is keyed on the person's data revision, which every plan and goal write bumps, so a new
-plan or a changed limit shows at once.
+The Today page reads the active plan and the goal once (``stepdown.today.panels``) and passes them
+in. The page cache is keyed on the person's data revision, which every plan and goal write bumps,
+so a new plan or a changed limit shows at once.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ from decimal import Decimal
 
 from stepdown.accounts.models import User
 from stepdown.core.potency import DoseInputError, estimate_dose
-from stepdown.goals.selectors import goal_limits
+from stepdown.goals.models import Goal
+from stepdown.goals.selectors import limits_of
 from stepdown.journal.selectors import QuickPair
-from stepdown.plans.selectors import PlanToday, current_plan, plan_today
+from stepdown.plans.models import Plan
+from stepdown.plans.selectors import PlanToday, plan_today
 
 
 @dataclass(frozen=True)
@@ -48,11 +50,11 @@ class Allowance:
         return Decimal(0) if target is None else max(Decimal(0), self.logged_g - target)
 
 
-def allowance_for(*, owner: User) -> Allowance:
-    plan = current_plan(owner=owner)
+def allowance_for(*, owner: User, plan: Plan | None, goal: Goal | None) -> Allowance:
+    """Today's allowance from the active plan and the goal the caller has already read."""
     return Allowance(
         plan=plan_today(owner=owner, plan=plan) if plan is not None else None,
-        limit_g=goal_limits(owner=owner).max_g_per_day,
+        limit_g=limits_of(goal).max_g_per_day,
     )
 
 

@@ -1,0 +1,210 @@
+"""Everything the Today page shows, gathered through each app's selectors in one place.
+
+One function per panel, each taking the values it needs: the shared reads (the day's summary, the
+active plan, the goal, the onboarding answers and the journal window) are made once in
+:func:`today_context` and passed down, so no panel reads them again (a template tag could not).
+The template (``today/today.html``) only formats; a panel that htmx refreshes on its own
+(milestones) is rendered from the same function and the same named partial.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cached_property
+from typing import Any
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.utils import timezone
+
+from stepdown.accounts.models import User
+from stepdown.alerts.selectors import co_use_warning
+from stepdown.checkins.selectors import due_now
+from stepdown.fragments import KEY_HOLE
+from stepdown.goals.cards import nudges_context
+from stepdown.goals.history import JournalWindow, cached_journal_window
+from stepdown.goals.milestones import milestones_for
+from stepdown.goals.models import Goal, Onboarding
+from stepdown.journal import selectors as journal
+from stepdown.journal.forms import DoseForm
+from stepdown.journal.models import Dose
+from stepdown.journal.selectors import QuickPair, TodaySummary
+from stepdown.journal.summary_cache import cached_today_summary
+from stepdown.plans.models import Plan
+from stepdown.plans.selectors import current_plan
+from stepdown.reminders.models import ReminderPreference
+from stepdown.reminders.selectors import default_preferences, upcoming_step_of
+from stepdown.schemas import number
+from stepdown.today.allowance import allowance_for, quick_note
+
+TODAY_LIST_LIMIT = 12
+
+
+class Reads:
+    """The values several panels need, each read at most once per render (and only if needed)."""
+
+    def __init__(self, owner: User) -> None:
+        self.owner = owner
+
+    @cached_property
+    def summary(self) -> TodaySummary:
+        return cached_today_summary(owner=self.owner)
+
+    @cached_property
+    def recent(self) -> list[Dose]:
+        """The newest doses: the one-tap buttons and today's list both come from them."""
+        return journal.recent_doses(owner=self.owner, until=self.summary.date)
+
+    @cached_property
+    def plan(self) -> Plan | None:
+        return current_plan(owner=self.owner)
+
+    @cached_property
+    def _person(self) -> User:
+        """The person's one-per-person rows (goal, onboarding answers, reminder preferences),
+        joined in one query instead of three."""
+        return User.objects.select_related("goal", "onboarding", "reminder_preference").get(
+            pk=self.owner.pk
+        )
+
+    @cached_property
+    def goal(self) -> Goal | None:
+        found: Goal | None = _joined(self._person, "goal")
+        return found
+
+    @cached_property
+    def onboarding(self) -> Onboarding | None:
+        found: Onboarding | None = _joined(self._person, "onboarding")
+        return found
+
+    @cached_property
+    def preferences(self) -> ReminderPreference:
+        found: ReminderPreference | None = _joined(self._person, "reminder_preference")
+        return found or default_preferences(owner=self.owner)
+
+    @cached_property
+    def window(self) -> JournalWindow:
+        return cached_journal_window(owner=self.owner)
+
+
+def _joined(person: User, name: str) -> Any:
+    """A one-to-one row loaded with ``select_related``, or ``None`` when there is none."""
+    try:
+        return getattr(person, name)
+    except ObjectDoesNotExist:
+        return None
+
+
+def dose_panel(reads: Reads, *, form: DoseForm | None = None) -> dict[str, Any]:
+    """Today's numbers, the plan's target, one-tap buttons and the dose form."""
+    owner, summary = reads.owner, reads.summary
+    pairs = journal.pairs_from(reads.recent)
+    allowance = allowance_for(owner=owner, plan=reads.plan, goal=reads.goal)
+    return {
+        "summary": summary,
+        "since_last": timezone.now() - summary.last_dose_at if summary.last_dose_at else None,
+        # A fresh key per rendered button (filled in per response): a double tap or a retried
+        # request logs the dose once.
+        "quick_pairs": [
+            (pair, KEY_HOLE, quick_note(pair, allowance=allowance, total_g=summary.total_g))
+            for pair in pairs
+        ],
+        "allowance": allowance,
+        "form": form or blank_dose_form(owner, pairs[0] if pairs else None),
+    }
+
+
+def blank_dose_form(owner: User, latest: QuickPair | None) -> DoseForm:
+    """Prefilled with the unit and product of the most recent dose."""
+    initial: dict[str, Any] = {"unit": Dose.Unit.GRAM, "client_id": KEY_HOLE}
+    if latest is not None:
+        initial |= {"unit": latest.unit, "product": latest.product}
+    return DoseForm(owner=owner, initial=initial)
+
+
+def history_panel(reads: Reads) -> dict[str, Any]:
+    """Today's doses (newest first, bounded) and the 90-day chart."""
+    summary = reads.summary
+    # The page stays the same size however many doses a day holds.
+    today_doses = journal.doses_on(
+        owner=reads.owner, day=summary.date, recent=reads.recent, limit=TODAY_LIST_LIMIT
+    )
+    chart = {
+        "days": [t.date.isoformat() for t in summary.chart],
+        # No bars before the first dose: those days are not 0 g, they are before the journal.
+        "total_g": [
+            number(t.total_g) if summary.first_day and t.date >= summary.first_day else None
+            for t in summary.chart
+        ],
+        "avg_7d_g": [number(v) for v in summary.rolling_7d_g],
+    }
+    return {
+        "today_doses": today_doses,
+        # Data rides in an attribute: htmx drops <script> blocks from swapped content.
+        "chart_json": json.dumps(chart),
+    }
+
+
+def setup_panel(reads: Reads) -> dict[str, Any]:
+    """The "finish setting up" banner, until onboarding is completed or skipped."""
+    record = reads.onboarding
+    return {
+        "show": record is None or record.status == Onboarding.Status.IN_PROGRESS,
+        "started": record is not None and bool(record.step),
+    }
+
+
+def milestones_panel(reads: Reads) -> dict[str, Any]:
+    return {
+        "milestones": milestones_for(
+            owner=reads.owner,
+            window=reads.window,
+            onboarding=reads.onboarding,
+            goal=reads.goal,
+            plan=reads.plan,
+        ),
+        "has_goal": reads.goal is not None,
+    }
+
+
+def checkins_panel(reads: Reads) -> dict[str, Any]:
+    return {"items": [item for item in due_now(owner=reads.owner) if item.shown], "show": True}
+
+
+def upcoming_panel(reads: Reads) -> dict[str, Any]:
+    """Tomorrow's new step, when the person wants step reminders."""
+    if reads.plan is None or not reads.preferences.step_eve:
+        return {"step": None}
+    tomorrow = reads.summary.date + dt.timedelta(days=1)
+    return {"step": upcoming_step_of(reads.plan, starts_on=tomorrow)}
+
+
+def notices_panel(reads: Reads) -> dict[str, Any]:
+    """The open nudges (at most three kinds) and the recent kratom + substance warning."""
+    return {
+        "nudges": nudges_context(owner=reads.owner),
+        "co_use": {"show": True, "items": co_use_warning(owner=reads.owner), "assets": True},
+    }
+
+
+def today_context(owner: User, *, form: DoseForm | None = None, **extra: Any) -> dict[str, Any]:
+    """The whole page's context; a blank dose form unless one with errors is given."""
+    reads = Reads(owner)
+    return {
+        **dose_panel(reads, form=form),
+        **history_panel(reads),
+        "setup": setup_panel(reads),
+        "notices": notices_panel(reads),
+        "milestones_panel": milestones_panel(reads),
+        "due": checkins_panel(reads),
+        "upcoming": upcoming_panel(reads),
+        **extra,
+    }
+
+
+def dose_update_context(
+    owner: User, *, form: DoseForm | None = None, **extra: Any
+) -> dict[str, Any]:
+    """What a dose logged from Today re-renders: the dose panel and the history, nothing else."""
+    reads = Reads(owner)
+    return {**dose_panel(reads, form=form), **history_panel(reads), **extra}
