@@ -106,7 +106,7 @@ def main() -> None:
         from django.core.management import call_command
         from django.test import Client
 
-        import stepdown.fragments
+        import stepdown.web.fragments
         from benches.account import BENCH_EMAIL
         from benches.generate import generate
         from stepdown.accounts.models import User
@@ -116,7 +116,7 @@ def main() -> None:
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
         call_command("migrate", verbosity=0)
         generate()
-        stepdown.fragments.TIMEOUT_S = 0  # the page cache off: every view renders
+        stepdown.web.fragments.TIMEOUT_S = 0  # the page cache off: every view renders
         client = Client()
         client.force_login(User.objects.get(email=BENCH_EMAIL))
         results = {}

@@ -56,7 +56,7 @@ def _listening(watch: LeakWatch) -> list[logging.Logger]:
 @pytest.fixture(scope="session")
 def _log_watch() -> Iterator[LeakWatch]:
     """Every log record of the whole run, down to INFO, is searched for an email address or a
-    link with a token; the run fails at the end if one is found (issue 12, defect 3)."""
+    link with a token; the run fails at the end if one is found (docs/security.md)."""
     watch = LeakWatch()
     _listening(watch)
     yield watch

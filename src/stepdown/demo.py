@@ -3,27 +3,30 @@ completed onboarding, a goal with limits (and the nudges they raise), the safety
 rules find, a plan, and three measured skin-photo sessions.
 
 Everything goes through the same services as the web, so the demo also exercises them. Figures
-are invented but plausible (see ``stepdown.journal.demo`` for the dose pattern).
+are invented but plausible: a daily leaf user at 4–5 doses a day drifting from about 9 g to
+12 g a day over four months, a little more at weekends (GarciaRomeu2020 and Grundmann2017
+describe such patterns).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+import secrets
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.accounts.services import data_changed
 from stepdown.alerts.evaluation import alerts_evaluate, nudges_evaluate
 from stepdown.checkins.services import response_submit
 from stepdown.goals.models import Goal
 from stepdown.goals.services import goal_save, onboarding_replace
-from stepdown.journal.demo import DEMO_EMAIL, create_demo_account
+from stepdown.journal import services as journal_services
 from stepdown.journal.models import Product
-from stepdown.journal.selectors import local_today
 from stepdown.journal.services import dose_create
 from stepdown.plans.services import plan_create
 from stepdown.reminders.worker import run_queued_tasks
@@ -230,6 +233,78 @@ def _add_checkins(owner: User, rng: random.Random) -> None:
             answers={f"q{i + 1}": value for i, value in enumerate(gad)},
             now=moment,
         )
+
+
+DEMO_EMAIL = "demo@stepdown.example"
+DEMO_DAYS = 120
+
+
+@transaction.atomic
+def create_demo_account(
+    *, password: str | None = None, email: str = DEMO_EMAIL, days: int = DEMO_DAYS, seed: int = 7
+) -> tuple[str, str]:
+    """Replace the demo account with a fresh one; returns (email, password)."""
+    User.objects.filter(email=email).delete()
+    secret = password or secrets.token_urlsafe(12)
+    user = User.objects.create_user(
+        email, secret, display_name="Sam (demo)", time_zone="America/Chicago"
+    )
+    leaf = journal_services.product_create(
+        owner=user,
+        name="Green Maeng Da",
+        vendor="Example Botanicals",
+        form=Product.Form.LEAF_POWDER,
+        batch="GMD-2611",
+        mitragynine_mg_per_unit=Decimal("15.2"),
+        seven_oh_mg_per_unit=Decimal("0.21"),
+        lab_name="Example Labs",
+        lab_test_date=timezone.now().date() - dt.timedelta(days=150),
+        heavy_metals=Product.Result.PASS,
+        microbial=Product.Result.PASS,
+    )
+    capsules = journal_services.product_create(
+        owner=user,
+        name="Red Bali capsules",
+        vendor="Capsule Co.",
+        form=Product.Form.CAPSULES,
+        capsule_weight_g=Decimal("0.5"),
+        mitragynine_mg_per_unit=Decimal("12.8"),
+    )
+    journal_services.product_create(
+        owner=user, name="Local shop leaf", form=Product.Form.LEAF_POWDER, vendor="Corner shop"
+    )
+    _add_doses(user, leaf, capsules, days=days, rng=random.Random(seed))
+    return email, secret
+
+
+def _add_doses(
+    user: User, leaf: Product, capsules: Product, *, days: int, rng: random.Random
+) -> None:
+    now = timezone.now().astimezone(user.zone)
+    first_day = now.date() - dt.timedelta(days=days - 1)
+    for offset in range(days):
+        day = first_day + dt.timedelta(days=offset)
+        weekend = day.weekday() >= 5
+        target_g = 9 + 3 * offset / days + (1.0 if weekend else 0) + rng.uniform(-0.8, 0.8)
+        count = rng.choice((4, 5, 5)) if not weekend else 5
+        hours = sorted(rng.sample(range(7, 22), count))
+        for hour in hours:
+            taken_at = dt.datetime.combine(day, dt.time(hour, rng.randrange(60)), tzinfo=user.zone)
+            if taken_at >= now:
+                continue
+            if rng.random() < 0.15:
+                amount, unit, product = Decimal(rng.choice((4, 5, 6))), "capsule", capsules
+            else:
+                grams = Decimal(str(round(target_g / count, 1)))
+                amount, unit, product = grams, "g", leaf
+            journal_services.dose_create(
+                owner=user,
+                amount=amount,
+                unit=unit,
+                product_id=product.pk,
+                taken_at=taken_at,
+                purpose=rng.choice(("energy", "pain", "withdrawal_relief", "mood", "")),
+            )
 
 
 __all__ = ["DEMO_EMAIL", "FIRST_WEEK_EMAIL", "create_demo", "create_first_week"]

@@ -1,5 +1,5 @@
-"""A new password, or a closed account, ends every session, API token and calendar link
-(issue 12, defect 2), unless the person chooses to keep them."""
+"""A new password, or a closed account, ends every session, API token and calendar link,
+unless the person chooses to keep them."""
 
 from __future__ import annotations
 

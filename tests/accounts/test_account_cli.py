@@ -1,4 +1,4 @@
-"""`stepdown password-reset` and `stepdown serve`'s start-up lines (issue 14)."""
+"""`stepdown password-reset` and `stepdown serve`'s start-up lines."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Account existence, lockouts behind proxies, per-address limits (issue 12, defects 4 and 5)."""
+"""Account existence, lockouts behind proxies, per-address limits (docs/security.md)."""
 
 from __future__ import annotations
 

@@ -31,9 +31,9 @@ def _shown(day: dt.date) -> str:
 def _setup() -> tuple[Any, Any]:
     """Sam's plan began 10 days ago: 7 days at 12 g, then the cut to 10.8 g 3 days ago. The
     diary averaged 6 on the first step and was 12 yesterday (50 % and 4 points above: worse)."""
+    from stepdown.accounts.clock import local_today
     from stepdown.accounts.models import User
     from stepdown.checkins.services import response_submit
-    from stepdown.journal.selectors import local_today
     from stepdown.plans.services import plan_create
 
     sam = User.objects.create_user("sam@example.org", PASSWORD, time_zone="America/Chicago")

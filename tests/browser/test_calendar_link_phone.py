@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_calendar_link_is_whole_copyable_and_says_it_is_local(
     browser: Browser, live_server: Any, page_errors: list[str]
 ) -> None:
+    from stepdown.accounts.clock import local_today
     from stepdown.accounts.models import User
-    from stepdown.journal.selectors import local_today
     from stepdown.plans.services import plan_create
 
     sam = User.objects.create_user("sam@example.org", "a-long-test-passphrase", time_zone="UTC")

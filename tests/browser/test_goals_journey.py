@@ -1,4 +1,4 @@
-"""Journey (issue 5): sign up, onboard as an occasional user, set limits, log doses that break
+"""Journey: sign up, onboard as an occasional user, set limits, log doses that break
 them, see the nudge and follow it to a Learn page."""
 
 from __future__ import annotations

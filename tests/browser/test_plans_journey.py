@@ -17,8 +17,8 @@ def _shown(day: dt.date) -> str:
 
 
 def test_plan_from_the_journal_then_hold_a_step(phone_page: Page, page_errors: list[str]) -> None:
+    from stepdown.accounts.clock import local_today
     from stepdown.accounts.models import User
-    from stepdown.journal.selectors import local_today
     from stepdown.journal.services import dose_create, product_create
 
     sam = User.objects.create_user(
@@ -76,8 +76,8 @@ def test_plan_from_the_journal_then_hold_a_step(phone_page: Page, page_errors: l
 def test_wizard_rounding_settling_range_and_a_pregnancy_pause_on_a_phone(
     phone_page: Page, page_errors: list[str]
 ) -> None:
+    from stepdown.accounts.clock import local_today
     from stepdown.accounts.models import User
-    from stepdown.journal.selectors import local_today
     from stepdown.journal.services import dose_create, product_create
 
     ana = User.objects.create_user(

@@ -1,5 +1,5 @@
 """Sign-up on a phone: the browser's time zone is chosen, every error shows at once, and the new
-account lands on onboarding (issue 14)."""
+account lands on onboarding."""
 
 from __future__ import annotations
 

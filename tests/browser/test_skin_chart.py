@@ -1,5 +1,5 @@
 """On a phone, the Skin page with one session: the chart's time axis spans weeks, not years,
-and the colour card's picture loads (issue 14)."""
+and the colour card's picture loads."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Questionnaire intervals: one definition each, with a source or "assumption" (issue 11)."""
+"""Questionnaire intervals: one definition each, with a source or "assumption"."""
 
 from __future__ import annotations
 

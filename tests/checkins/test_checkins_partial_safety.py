@@ -1,6 +1,6 @@
 """A positive safety answer in an unfinished questionnaire is kept, from every entry point.
 
-The form, the API and the CLI all meet the same rule (issue 11): flags are read from what was
+The form, the API and the CLI all meet the same rule: flags are read from what was
 answered before completeness is checked; the unfinished response is kept as a draft with its
 flags, its safety event and its alert; crisis help comes first; the draft has no score and does
 not count for the schedule until it is finished.
@@ -14,12 +14,12 @@ import pytest
 from tests.checkins.checkins_answers import daily, phq9
 from typer.testing import CliRunner
 
+from stepdown.accounts.clock import local_today
 from stepdown.alerts.models import Alert
 from stepdown.checkins import selectors, services
 from stepdown.checkins.history import diary_scores
 from stepdown.checkins.models import Response, SafetyEvent
 from stepdown.cli import app
-from stepdown.journal.selectors import local_today
 
 pytestmark = pytest.mark.django_db
 
@@ -153,7 +153,7 @@ def test_drafts_stay_out_of_scores_and_lists(person: Any) -> None:
     assert due["daily"].status == "due"  # the daily check-in is still to be finished
 
 
-# --- the daily safety question (issue 11 §3) -----------------------------------------------
+# --- the daily safety question -----------------------------------------------------
 
 
 def test_a_daily_yes_to_self_harm_takes_the_crisis_path_from_the_form(

@@ -1,4 +1,4 @@
-"""What every answer carries, and how the API answers odd input (issue 12, defects 8 and 9)."""
+"""What every answer carries, and how the API answers odd input (docs/security.md)."""
 
 from __future__ import annotations
 

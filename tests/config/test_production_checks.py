@@ -1,4 +1,4 @@
-"""Production refuses what would leak (issue 12, defects 3, 6 and 9): console email, plain HTTP
+"""Production refuses what would leak (docs/security.md): console email, plain HTTP
 without saying so, world-readable data files; a bad Host header logs one line."""
 
 from __future__ import annotations

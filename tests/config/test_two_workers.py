@@ -1,5 +1,5 @@
-"""Signing out and revoking a token take effect at once on every server process (issue 12,
-defect 7): two real servers on one SQLite file, as `stepdown serve --workers 2` runs."""
+"""Signing out and revoking a token take effect at once on every server process:
+two real servers on one SQLite file, as `stepdown serve --workers 2` runs."""
 
 from __future__ import annotations
 

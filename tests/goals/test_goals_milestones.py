@@ -16,9 +16,11 @@ from tests.goals.goals_support import NOW, at, days_ago
 
 from stepdown.goals.history import journal_window
 from stepdown.goals.milestones import milestones_for
-from stepdown.goals.models import Goal, Onboarding
-from stepdown.goals.selectors import goal_for, onboarding_for
+from stepdown.goals.models import Goal
+from stepdown.goals.selectors import goal_for
 from stepdown.plans.selectors import current_plan
+from stepdown.profile.models import Onboarding
+from stepdown.profile.selectors import onboarding_for
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ import time_machine
 from django.test import Client
 from tests.goals.goals_support import NOW
 
-from stepdown.goals import selectors
-from stepdown.goals.models import Onboarding
+from stepdown.profile import selectors as profile_selectors
+from stepdown.profile.models import Onboarding
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_onboarding_resumes_at_the_step_after_the_last_one_saved(web: Client, pe
     assert response["Location"] == "/onboarding/products/"
     # Later (another visit): the entry point goes straight to where they stopped.
     assert web.get("/onboarding/")["Location"] == "/onboarding/products/"
-    record = selectors.onboarding_for(owner=person)
+    record = profile_selectors.onboarding_for(owner=person)
     assert record is not None
     assert (record.reason, record.days_per_week, str(record.doses_per_day)) == (
         "cut_down",
@@ -53,7 +53,7 @@ def test_onboarding_resumes_at_the_step_after_the_last_one_saved(web: Client, pe
 def test_skip_this_question_moves_on_without_saving(web: Client, person: Any) -> None:
     response = web.post("/onboarding/reason/", {"action": "skip_step", "reason": "quit"})
     assert response["Location"] == "/onboarding/pattern/"
-    record = selectors.onboarding_for(owner=person)
+    record = profile_selectors.onboarding_for(owner=person)
     assert record is not None
     assert record.reason == ""
 
@@ -63,7 +63,7 @@ def test_skip_for_now_hides_the_prompt_and_keeps_the_place(web: Client, person: 
     response = web.post("/onboarding/pattern/", {"action": "skip_all"})
     assert response["Location"] == "/today/"
     assert "Finish setting up" not in web.get("/today/").content.decode()
-    record = selectors.onboarding_for(owner=person)
+    record = profile_selectors.onboarding_for(owner=person)
     assert record is not None
     assert record.status == Onboarding.Status.SKIPPED
     # Coming back later still resumes at the step where they left.
@@ -103,13 +103,13 @@ def test_finishing_shows_the_risk_profile_and_a_next_step(web: Client, person: A
     assert "Lower risk" in page
     assert 'href="/goals/"' in page
     assert "Set your limits" in page
-    record = selectors.onboarding_for(owner=person)
+    record = profile_selectors.onboarding_for(owner=person)
     assert record is not None
     assert record.status == Onboarding.Status.COMPLETED
     # PHQ-2 0 + 1 = 1; GAD-2 1 + 0 = 1 (each item scores 0-3).
     assert (record.phq2_total, record.gad2_total) == (1, 1)
     # Duplicates (case aside) and blank lines are dropped; names are kept as typed.
-    assert selectors.medicines_for(owner=person) == ["gabapentin", "Sertraline"]
+    assert profile_selectors.medicines_for(owner=person) == ["gabapentin", "Sertraline"]
     assert "Finish setting up" not in web.get("/today/").content.decode()
 
 
@@ -124,7 +124,7 @@ def test_answers_can_be_edited_later_and_stay_complete(web: Client, person: Any)
     assert 'value="2.5"' in edit  # the saved answer is filled in
     response = _save(web, "pattern", days_per_week="5", doses_per_day="2", grams_per_dose="2.5")
     assert response["Location"] == "/onboarding/"
-    record = selectors.onboarding_for(owner=person)
+    record = profile_selectors.onboarding_for(owner=person)
     assert record is not None
     assert record.days_per_week == 5
     assert record.status == Onboarding.Status.COMPLETED
@@ -149,7 +149,7 @@ def test_half_a_screen_asks_for_the_other_answer(web: Client, person: Any) -> No
     assert response.status_code == 422
     body = response.content.decode()
     assert 'id="id_phq2_q2-error"' in body
-    record = selectors.onboarding_for(owner=person)
+    record = profile_selectors.onboarding_for(owner=person)
     assert record is None or record.phq2_total is None
 
 
@@ -184,7 +184,7 @@ def test_the_recovery_step_is_only_for_opioid_recovery(web: Client, person: Any)
     with time_machine.travel(NOW, tick=False):
         response = _save(web, "recovery", original_substance="oxycodone", last_used="2025-12-06")
     assert response["Location"] == "/risk/"
-    recovery = selectors.recovery_for(owner=person)
+    recovery = profile_selectors.recovery_for(owner=person)
     assert recovery is not None
     assert (recovery.original_substance, recovery.last_used_on.isoformat()) == (
         "oxycodone",
@@ -196,8 +196,8 @@ def test_leaving_opioid_recovery_clears_the_original_substance(web: Client, pers
     _save(web, "reason", reason="opioid_recovery")
     _save(web, "recovery", original_substance="heroin")
     _save(web, "reason", reason="cut_down")
-    assert selectors.recovery_for(owner=person) is None
-    record = selectors.onboarding_for(owner=person)
+    assert profile_selectors.recovery_for(owner=person) is None
+    record = profile_selectors.onboarding_for(owner=person)
     assert record is not None
     assert record.original_substance == ""
 

@@ -140,8 +140,9 @@ def test_the_demo_shows_every_feature_in_use(db: None) -> None:
 
     from stepdown.accounts.models import User
     from stepdown.alerts.models import Alert
-    from stepdown.goals.models import Goal, Onboarding
+    from stepdown.goals.models import Goal
     from stepdown.plans.selectors import current_plan
+    from stepdown.profile.models import Onboarding
 
     result = runner.invoke(app, ["demo", "--password", "demo-password-1"])
     assert result.exit_code == 0, result.output

@@ -15,7 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from tests.checkins.checkins_answers import daily
 
-from stepdown.fragments import CSRF_HOLE, KEY_HOLE
+from stepdown.web.fragments import CSRF_HOLE, KEY_HOLE
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Content a supervising clinician expects on the Learn pages and beside the mood charts (issue 11).
+"""Content a supervising clinician expects on the Learn pages and beside the mood charts.
 
 Known facts behind each check: buprenorphine and methadone treat opioid dependence (WHO2009Opioid)
 and have been started by clinicians for kratom dependence (Weiss2021, Kiyokawa2023); a partial

@@ -1,4 +1,4 @@
-"""The sources page and the clinician page (issue 14): the list on the page is the table in
+"""The sources page and the clinician page: the list on the page is the table in
 docs/clinical-sources.md, source IDs elsewhere link to it with their reference, and "Find
 professional help" leads to a page about finding a clinician."""
 

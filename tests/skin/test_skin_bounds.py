@@ -1,4 +1,4 @@
-"""Bounds on what one upload may cost (issue 12): photos too small to measure are refused at
+"""Bounds on what one upload may cost (docs/security.md): photos too small to measure are refused at
 upload, photos too large are stored and measured at the measurement resolution, and each
 person's photos stay within a storage quota."""
 

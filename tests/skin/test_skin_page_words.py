@@ -1,4 +1,4 @@
-"""What a new user hit on the skin pages (issue 14): the colour card explained, a one-session
+"""What a new user hit on the skin pages: the colour card explained, a one-session
 chart on a sensible time axis, numbers in plain words, a good photo kept when the other slot's
 file is bad, and the self-report's questions grouped under the right headings."""
 

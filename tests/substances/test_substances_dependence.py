@@ -1,4 +1,4 @@
-"""Issue 11 §3: a kratom taper alongside alcohol or benzodiazepine dependence warns against
+"""A kratom taper alongside alcohol or benzodiazepine dependence warns against
 two tapers at once. The rule (an assumption in ``substances/dependence.py``): an active plan and
 a listed benzodiazepine, or alcohol or benzodiazepines logged on 4 or more of the last 7 days."""
 

@@ -1,6 +1,6 @@
 """Issue 14: one path for medicines (onboarding alerts too), one entry per medicine, close
 spellings confirmed before they count, the person's medicines named in a co-use warning, and
-issue 11's checker answers through the API."""
+the interaction checker answers through the API."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import time_machine
 from django.test import Client
 from tests.api_client import ApiClient
 
-from stepdown.goals.selectors import medicines_for
+from stepdown.profile.selectors import medicines_for
 from stepdown.substances import services
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 
 from stepdown.core.rules import LEARN_SLUGS, LearnSlug
-from stepdown.goals.selectors import medicines_for
+from stepdown.profile.selectors import medicines_for
 from stepdown.substances import services
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_jordans_medicines_show_their_warnings_with_reasons_and_sources(
     gabapentin = medicine_block(body, "gabapentin")
     assert "Moderate risk" in gabapentin
     assert "FDA2019Gabapentinoids" in gabapentin
-    # Worst first (issue 14): the high-risk quetiapine before the moderate gabapentin.
+    # Worst first: the high-risk quetiapine before the moderate gabapentin.
     assert body.index('data-name="quetiapine"') < body.index('data-name="gabapentin"')
 
 

@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from django.test import Client
 
-from stepdown.goals.selectors import recovery_for
+from stepdown.profile.selectors import recovery_for
 from stepdown.substances.selectors import is_original, last_use_of_original, stretch_before
 
 pytestmark = pytest.mark.django_db

@@ -38,7 +38,7 @@ def _frozen_clock() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _page_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """A cached page would cost nothing: measure the render itself."""
-    monkeypatch.setattr("stepdown.fragments.TIMEOUT_S", 0)
+    monkeypatch.setattr("stepdown.web.fragments.TIMEOUT_S", 0)
 
 
 @pytest.fixture

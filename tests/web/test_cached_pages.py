@@ -1,4 +1,4 @@
-"""Pages whose content is cached per person, revision and minute (stepdown/fragments.py): a repeat
+"""Pages whose content is cached per person, revision and minute (web/fragments.py): a repeat
 view is cheap, nothing of one response leaks into another, and a write anywhere shows at once."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from tests.checkins.checkins_answers import daily
 
-from stepdown.fragments import CSRF_HOLE, KEY_HOLE
+from stepdown.web.fragments import CSRF_HOLE, KEY_HOLE
 
 pytestmark = pytest.mark.django_db
 

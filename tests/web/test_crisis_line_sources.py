@@ -1,4 +1,4 @@
-"""Each crisis line cites the source that documents that very line (issue 11)."""
+"""Each crisis line cites the source that documents that very line."""
 
 from __future__ import annotations
 

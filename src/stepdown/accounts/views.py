@@ -27,6 +27,7 @@ from stepdown.accounts.forms import (
     TokenForm,
 )
 from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.accounts.tasks import send_password_reset
 from stepdown.errors import InvalidInput, NotFound
 
@@ -147,16 +148,10 @@ class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
         return super().form_valid(form)
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_settings(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_owner(request)
     profile = ProfileForm(request.POST or None, instance=user, prefix="profile")
     if request.method == "POST" and profile.is_valid():
         profile.save()
@@ -180,7 +175,9 @@ def token_create(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if form.is_valid():
         try:
-            _, secret = services.token_create(owner=_user(request), name=form.cleaned_data["name"])
+            _, secret = services.token_create(
+                owner=request_owner(request), name=form.cleaned_data["name"]
+            )
         except InvalidInput as error:
             messages.error(request, error.message)
         else:
@@ -195,7 +192,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     try:
-        services.token_revoke(owner=_user(request), token_id=token_id)
+        services.token_revoke(owner=request_owner(request), token_id=token_id)
     except NotFound:
         raise Http404 from None
     messages.success(request, "Token revoked.")

@@ -16,6 +16,7 @@ from contextlib import nullcontext
 
 from django.db import transaction
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.alerts.context import load_context, load_limit_context
 from stepdown.alerts.models import CARD_CODES, Alert
@@ -23,7 +24,6 @@ from stepdown.alerts.recording import record_found
 from stepdown.core import rules
 from stepdown.core.rules import LIMIT_RULES, evaluate_rules
 from stepdown.errors import InvalidInput
-from stepdown.journal.selectors import local_today
 
 logger = logging.getLogger(__name__)
 

@@ -27,9 +27,9 @@ from stepdown.alerts.models import CARD_CODES, Alert, AlertEvent, SuggestedAdjus
 from stepdown.alerts.summary import alerts_changed
 from stepdown.core import rules
 from stepdown.core.rules import SuggestionKind, deduplicate
-from stepdown.goals.selectors import taper_paused
 from stepdown.plans.models import Plan
 from stepdown.plans.selectors import current_plan
+from stepdown.profile.selectors import taper_paused
 
 
 def _row(owner: User, alert: rules.Alert) -> Alert:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.alerts.forms import DecisionForm, DeclineForm
 from stepdown.alerts.models import SuggestedAdjustment
 from stepdown.alerts.services import default_reason
 from stepdown.core import tapering
 from stepdown.core.tapering import TaperError
-from stepdown.journal.selectors import local_today
 from stepdown.plans.models import Plan
 from stepdown.plans.snapshot import taper_of
 

@@ -21,7 +21,7 @@ from stepdown.alerts.models import Alert, SuggestedAdjustment
 from stepdown.alerts.suggesting import suggestion_card
 from stepdown.alerts.summary import alert_summary
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.journal.forms import attach_error
+from stepdown.web.forms import attach_error
 
 PER_PAGE = 20
 

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.responses import Status
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.requests import request_owner
 from stepdown.checkins import selectors, services
 from stepdown.checkins.schemas import (
@@ -24,7 +25,6 @@ from stepdown.checkins.schemas import (
 )
 from stepdown.core.instruments import INSTRUMENTS, UnknownInstrumentError, get_instrument
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.journal.selectors import local_today
 from stepdown.schemas import API_ERRORS
 
 router = Router(tags=["checkins"])

@@ -9,6 +9,7 @@ from enum import StrEnum
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from stepdown.accounts.clock import day_start, local_today
 from stepdown.accounts.models import User
 from stepdown.checkins.models import Response, SafetyEvent, SafetyPlan, Schedule
 from stepdown.checkins.windows import (
@@ -22,7 +23,6 @@ from stepdown.checkins.windows import (
 )
 from stepdown.core.instruments import INSTRUMENTS
 from stepdown.errors import NotFound
-from stepdown.journal.selectors import day_start, local_today
 
 
 def responses_for(

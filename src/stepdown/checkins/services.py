@@ -22,6 +22,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from stepdown.accounts.clock import day_start, local_today
 from stepdown.accounts.models import User
 from stepdown.accounts.services import data_changed
 from stepdown.checkins import selectors
@@ -40,7 +41,6 @@ from stepdown.core.instruments import (
 )
 from stepdown.core.rules.safety import SELF_HARM_FLAGS
 from stepdown.errors import InvalidInput
-from stepdown.journal.selectors import day_start, local_today
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from stepdown.accounts.requests import request_owner
 from stepdown.checkins import selectors, services
 from stepdown.checkins.forms import PLAN_LABELS, SafetyPlanForm, ScheduleForm
 from stepdown.errors import InvalidInput
-from stepdown.journal.forms import attach_error
+from stepdown.web.forms import attach_error
 from stepdown.web.resources import CRISIS_LINES
 
 

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.checkins.history import latest_per_day
 from stepdown.checkins.models import Response
 from stepdown.core.averages import daily_average
-from stepdown.journal.selectors import daily_totals, first_dose_day, local_today
+from stepdown.journal.selectors import daily_totals, first_dose_day
 from stepdown.plans.selectors import current_plan, daily_targets, plan_history
 
 RANGES = (30, 90, 365)

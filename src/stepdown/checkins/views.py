@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.checkins import selectors, services
@@ -24,8 +25,7 @@ from stepdown.checkins.wording import band_label
 from stepdown.core.instruments import INSTRUMENTS, Audience, Instrument, get_instrument
 from stepdown.core.rules.safety import SELF_HARM_FLAGS
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.fragments import page_key, render_page
-from stepdown.journal.selectors import local_today
+from stepdown.web.fragments import page_key, render_page
 from stepdown.web.resources import CRISIS_LINES, SUPPORT_LINES
 
 RECENT_RESPONSES = 10

@@ -85,10 +85,10 @@ def checkin(
 ) -> None:
     """Answer today's check-in interactively, in the local database."""
     setup_django(migrate=True)
+    from stepdown.accounts.clock import local_today
     from stepdown.checkins import selectors, services
     from stepdown.cli.journal import _choose_user
     from stepdown.errors import InvalidInput
-    from stepdown.journal.selectors import local_today
 
     person: User = _choose_user(user)
     try:

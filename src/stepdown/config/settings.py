@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "stepdown.accounts",
     "stepdown.journal",
+    "stepdown.profile",
     "stepdown.plans",
     "stepdown.checkins",
     "stepdown.goals",

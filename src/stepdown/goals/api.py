@@ -22,6 +22,7 @@ from stepdown.goals.schemas import (
     RiskOut,
     SnapshotOut,
 )
+from stepdown.profile import selectors as profile_selectors
 from stepdown.schemas import API_ERRORS
 
 router = Router(tags=["goals"])
@@ -37,10 +38,10 @@ def _decimal(value: Any) -> Any:
 )
 def get_onboarding(request: HttpRequest) -> OnboardingOut:
     owner = request_owner(request)
-    record = selectors.onboarding_for(owner=owner)
+    record = profile_selectors.onboarding_for(owner=owner)
     if record is None:
         return OnboardingOut.not_started(owner)
-    return OnboardingOut.of(record, selectors.medicines_for(owner=owner))
+    return OnboardingOut.of(record, profile_selectors.medicines_for(owner=owner))
 
 
 @router.put(
@@ -53,7 +54,7 @@ def put_onboarding(request: HttpRequest, payload: OnboardingIn) -> OnboardingOut
     answers = payload.model_dump(exclude={"medicines"})
     answers = {name: _decimal(value) for name, value in answers.items()}
     record = services.onboarding_replace(owner=owner, answers=answers, medicines=payload.medicines)
-    return OnboardingOut.of(record, selectors.medicines_for(owner=owner))
+    return OnboardingOut.of(record, profile_selectors.medicines_for(owner=owner))
 
 
 @router.get(

@@ -9,8 +9,9 @@ from typing import Any, ClassVar
 from django import forms
 
 from stepdown.core.instruments import Instrument, get_instrument
-from stepdown.goals.models import DIAGNOSIS_LABELS, SELF_TREATMENT_LABELS, Goal, Onboarding
+from stepdown.goals.models import Goal
 from stepdown.journal.models import Product
+from stepdown.profile.models import DIAGNOSIS_LABELS, SELF_TREATMENT_LABELS, Onboarding
 from stepdown.web.validation import AppVoiceForm
 
 NUMBER = {"inputmode": "decimal", "step": "any"}

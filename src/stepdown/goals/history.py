@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.db.models import Sum
 from django.utils import timezone
 
+from stepdown.accounts import clock
 from stepdown.accounts.models import User
 from stepdown.accounts.revisions import revision_key
 from stepdown.core.potency import ProductForm
@@ -78,7 +79,7 @@ class JournalWindow:
 
 def journal_window(*, owner: User, now: dt.datetime | None = None) -> JournalWindow:
     """The person's last ``WINDOW_DAYS`` local days of doses, with the product form of each."""
-    today = journal.local_today(owner, now=now)
+    today = clock.local_today(owner, now=now)
     since = today - dt.timedelta(days=WINDOW_DAYS - 1)
     rows = (
         journal.doses_for(owner=owner, since=since, until=today)
@@ -124,7 +125,7 @@ def cached_journal_window(*, owner: User) -> JournalWindow:
     Keyed like the Today summary: the person's ``data_revision`` is bumped by every journal
     write (doses and products), so a cached window is never older than the last write.
     """
-    key = revision_key("journal-window", owner, journal.local_today(owner))
+    key = revision_key("journal-window", owner, clock.local_today(owner))
     window = cache.get(key)
     if window is None:
         window = journal_window(owner=owner)

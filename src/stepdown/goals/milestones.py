@@ -31,9 +31,11 @@ from stepdown.goals.history import (
     grams_between,
     local_date,
 )
-from stepdown.goals.models import Goal, Onboarding
+from stepdown.goals.models import Goal
 from stepdown.plans.models import Plan
 from stepdown.plans.selectors import plan_targets
+from stepdown.profile import selectors as profile_selectors
+from stepdown.profile.models import Onboarding
 from stepdown.substances.selectors import last_use_of_original
 
 MAX_DAYS = WINDOW_DAYS
@@ -202,7 +204,7 @@ def money_not_spent(
     *, owner: User, window: JournalWindow, onboarding: Onboarding | None, goal: Goal | None
 ) -> MoneyNotSpent | None:
     """What the grams not taken, compared with the starting point, would have cost."""
-    start_g = selectors.starting_g_per_day(onboarding)
+    start_g = profile_selectors.starting_g_per_day(onboarding)
     if onboarding is None or goal is None or not goal.price_per_g or not start_g:
         return None
     began = local_date(owner, onboarding.created_at)

@@ -12,9 +12,12 @@ from functools import cached_property
 from django.http import HttpRequest
 
 from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.goals import selectors
 from stepdown.goals.history import JournalWindow, cached_journal_window
-from stepdown.goals.models import Goal, Onboarding
+from stepdown.goals.models import Goal
+from stepdown.profile import selectors as profile_selectors
+from stepdown.profile.models import Onboarding
 
 _ATTRIBUTE = "_stepdown_goals_data"
 
@@ -28,7 +31,7 @@ class PageData:
 
     @cached_property
     def onboarding(self) -> Onboarding | None:
-        return selectors.onboarding_for(owner=self.owner)
+        return profile_selectors.onboarding_for(owner=self.owner)
 
     @cached_property
     def goal(self) -> Goal | None:
@@ -40,8 +43,7 @@ class PageData:
 
 
 def page_data(request: HttpRequest) -> PageData:
-    user = request.user
-    assert isinstance(user, User)
+    user = request_owner(request)
     data = getattr(request, _ATTRIBUTE, None)
     if not isinstance(data, PageData) or data.owner.pk != user.pk:
         data = PageData(user)

@@ -44,8 +44,10 @@ from stepdown.core.risk import (
 from stepdown.core.risk.inputs import JOURNAL_WINDOW_DAYS
 from stepdown.goals import selectors
 from stepdown.goals.history import JournalWindow, journal_window
-from stepdown.goals.models import Onboarding, RiskSnapshot
+from stepdown.goals.models import RiskSnapshot
 from stepdown.journal.selectors import doses_for
+from stepdown.profile import selectors as profile_selectors
+from stepdown.profile.models import Onboarding
 
 SNAPSHOT_EVERY_DAYS = 30  # "monthly" (assumption: 30 days, so a month never goes unrecorded)
 
@@ -149,7 +151,7 @@ def journal_summary(
 
 
 def risk_inputs(*, owner: User, window: JournalWindow | None = None) -> RiskInputs:
-    record = selectors.onboarding_for(owner=owner)
+    record = profile_selectors.onboarding_for(owner=owner)
     window = window or journal_window(owner=owner)
     scores = latest_scores(owner=owner)
     span = _summary_span(window)

@@ -12,10 +12,11 @@ from pydantic import BeforeValidator, Field
 from stepdown.alerts.models import Alert
 from stepdown.alerts.nudges import action_for, learn_url
 from stepdown.core.risk import RiskFactor
-from stepdown.goals.models import Goal, Onboarding, RiskSnapshot
+from stepdown.goals.models import Goal, RiskSnapshot
 from stepdown.goals.risk import RiskResult
 from stepdown.goals.wording import tier_label
 from stepdown.journal.schemas import FormName
+from stepdown.profile.models import Onboarding
 from stepdown.schemas import IsoDate, Out, StrictIn, clock, number
 
 if TYPE_CHECKING:

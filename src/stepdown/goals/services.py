@@ -15,18 +15,19 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.core.instruments import InvalidAnswerError, score_responses
 from stepdown.core.potency import MAX_DOSE_G, ProductForm
 from stepdown.core.risk import Diagnosis, Reason, SelfTreatment, SubstanceHistory
 from stepdown.core.tapering import MAX_HOLD_DAYS
 from stepdown.errors import InvalidInput
-from stepdown.goals.models import Goal, Onboarding
+from stepdown.goals.models import Goal
 from stepdown.goals.risk import risk_refresh
 from stepdown.goals.steps import STEP_SLUGS, next_step
-from stepdown.journal.selectors import local_today
 from stepdown.plans import selectors as plans_selectors
 from stepdown.plans import services as plans_services
+from stepdown.profile.models import Onboarding
 from stepdown.substances.services import medicines_set
 
 # Plausibility guards against typing errors (assumptions): nobody doses more than 50 times a

@@ -19,20 +19,21 @@ from stepdown.alerts.nudges import group_by_code
 from stepdown.alerts.services import nudge_dismiss as dismiss
 from stepdown.core.instruments import get_instrument
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.fragments import page_key, render_page
 from stepdown.goals import milestones, selectors, services
 from stepdown.goals.cards import nudge_cards, nudges_context
 from stepdown.goals.forms import STEP_FORMS, GoalForm, MoodForm, StepForm
-from stepdown.goals.models import DIAGNOSIS_LABELS, SELF_TREATMENT_LABELS, Onboarding
 from stepdown.goals.page_data import PageData, page_data
 from stepdown.goals.risk import risk_now
 from stepdown.goals.schemas import RiskOut, SnapshotOut
 from stepdown.goals.steps import steps_for
 from stepdown.goals.wording import NEXT_STEPS, TIER_MEANING
-from stepdown.journal.forms import attach_error
 from stepdown.journal.models import Product
 from stepdown.plans.selectors import current_plan
+from stepdown.profile import selectors as profile_selectors
+from stepdown.profile.models import DIAGNOSIS_LABELS, SELF_TREATMENT_LABELS, Onboarding
 from stepdown.substances.page_data import interaction_summary
+from stepdown.web.forms import attach_error
+from stepdown.web.fragments import page_key, render_page
 
 RECENT_DAYS = 7
 
@@ -45,7 +46,7 @@ RECENT_DAYS = 7
 def onboarding(request: HttpRequest) -> HttpResponse:
     """Resume where the person left off; once complete, a summary with an edit link per step."""
     owner = request_owner(request)
-    record = selectors.onboarding_for(owner=owner)
+    record = profile_selectors.onboarding_for(owner=owner)
     if record is None or record.status != Onboarding.Status.COMPLETED:
         step = record.step if record is not None and record.step else "reason"
         return redirect("goals:onboarding_step", step=step)
@@ -143,13 +144,13 @@ def _screen_messages(record: Onboarding) -> list[str]:
 def onboarding_step(request: HttpRequest, step: str) -> HttpResponse:
     owner = request_owner(request)
     # Not stored until the first answer (or skip) is posted: a GET never writes.
-    record = selectors.onboarding_for(owner=owner) or Onboarding(owner=owner)
+    record = profile_selectors.onboarding_for(owner=owner) or Onboarding(owner=owner)
     order = steps_for(record.reason)
     current = next((item for item in order if item.slug == step), None)
     if current is None:
         raise Http404
     form_class = STEP_FORMS[step]
-    medicines = selectors.medicines_for(owner=owner)
+    medicines = profile_selectors.medicines_for(owner=owner)
     form: StepForm = form_class(
         request.POST or None, initial=form_class.initial_from(record, medicines)
     )

@@ -7,18 +7,9 @@ from typing import Any, ClassVar
 from django import forms
 
 from stepdown.accounts.models import User
-from stepdown.errors import InvalidInput, NeedsConfirmation
 from stepdown.journal.models import Dose, Product
 from stepdown.journal.selectors import products_for
 from stepdown.web.validation import AppVoiceForm, AppVoiceModelForm
-
-
-def attach_error(form: forms.BaseForm, error: InvalidInput, field_map: dict[str, str]) -> None:
-    """Show a service's error next to the form field it concerns (or above the form)."""
-    field = field_map.get(error.field, error.field)
-    form.add_error(field if field in form.fields else None, error.message)
-    if isinstance(error, NeedsConfirmation) and error.confirm_field in form.fields:
-        form.add_error(error.confirm_field, "Tick this box if it is right, then save again.")
 
 
 def _confirm_field() -> forms.BooleanField:

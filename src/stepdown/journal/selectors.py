@@ -19,6 +19,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from stepdown.accounts.clock import day_start, local_today
 from stepdown.accounts.models import User
 from stepdown.core.averages import daily_average
 from stepdown.errors import NotFound
@@ -27,15 +28,6 @@ from stepdown.journal.models import Dose, Product
 
 CHART_DAYS = 90
 QUICK_PAIRS = 3
-
-
-def local_today(owner: User, *, now: dt.datetime | None = None) -> dt.date:
-    return (now or timezone.now()).astimezone(owner.zone).date()
-
-
-def day_start(owner: User, day: dt.date) -> dt.datetime:
-    """The instant a local day begins in the person's time zone."""
-    return dt.datetime.combine(day, dt.time.min, tzinfo=owner.zone)
 
 
 def products_for(*, owner: User, include_archived: bool = False) -> QuerySet[Product]:

@@ -13,9 +13,10 @@ import datetime as dt
 from django.core.cache import cache
 from django.utils import timezone
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.accounts.revisions import revision_key
-from stepdown.journal.selectors import TodaySummary, local_today, today_summary
+from stepdown.journal.selectors import TodaySummary, today_summary
 
 TIMEOUT_S = 600
 

@@ -15,11 +15,12 @@ from django.views.decorators.http import require_http_methods
 from stepdown.accounts.requests import request_owner
 from stepdown.core.potency import potency_of, product_flags
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.fragments import page_key, render_page
 from stepdown.journal import selectors, services
-from stepdown.journal.forms import DoseForm, ProductForm, attach_error
+from stepdown.journal.forms import DoseForm, ProductForm
 from stepdown.journal.models import Dose
 from stepdown.journal.rows import journal_rows_html
+from stepdown.web.forms import attach_error
+from stepdown.web.fragments import page_key, render_page
 
 
 @login_required

@@ -6,16 +6,10 @@ from typing import Any
 
 from django import forms
 
-from stepdown.errors import InvalidInput
 from stepdown.learn.models import ReasonToChange, SupportContact, UrgeLog
 from stepdown.web.validation import AppVoiceForm
 
 STRENGTH_CHOICES = [(n, str(n)) for n in range(11)]
-
-
-def attach_error(form: forms.BaseForm, error: InvalidInput) -> None:
-    """Show a service's error next to the field it concerns, or above the form."""
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 class ContactForm(AppVoiceForm):

@@ -17,9 +17,9 @@ from ninja.responses import Status
 from stepdown.accounts.requests import request_owner
 from stepdown.errors import NotFound
 from stepdown.plans import selectors, services
-from stepdown.plans.calendar import ics_response, plan_ics
 from stepdown.plans.models import Plan
 from stepdown.plans.schemas import CancelIn, HoldIn, PlanIn, PlanOut, ReinstateIn, SlowIn
+from stepdown.reminders.calendar import ics_response, plan_ics
 from stepdown.schemas import API_ERRORS
 
 router = Router(tags=["plans"])

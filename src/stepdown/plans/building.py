@@ -13,12 +13,13 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import DecimalField
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.core import tapering
 from stepdown.core.tapering import TaperError, TaperPlan
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.journal.models import Product
-from stepdown.journal.selectors import local_today, product_get
+from stepdown.journal.selectors import product_get
 from stepdown.plans.models import Plan
 
 # Assumption: a plan is something to start soon; a year ahead is a typing error.

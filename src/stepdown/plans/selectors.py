@@ -11,17 +11,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import QuerySet, Sum
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.core.tapering import DEFAULT_RESOLUTION_G, TaperPlan, TaperStep
 from stepdown.core.units import round_down_to
 from stepdown.errors import NotFound
-from stepdown.journal.selectors import (
-    average_g,
-    daily_totals,
-    doses_for,
-    first_dose_day,
-    local_today,
-)
+from stepdown.journal.selectors import average_g, daily_totals, doses_for, first_dose_day
 from stepdown.plans.conversion import Logged, logged_amounts
 from stepdown.plans.models import Plan, PlanAdjustment
 from stepdown.plans.snapshot import taper_of

@@ -19,11 +19,11 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.core import tapering
 from stepdown.core.tapering import TaperError, TaperPlan
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.journal.selectors import local_today
 from stepdown.plans import selectors
 from stepdown.plans.building import (
     decimal_input,

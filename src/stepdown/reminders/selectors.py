@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.checkins.selectors import DueStatus, due_now
-from stepdown.journal.selectors import local_today
 from stepdown.plans.models import Plan
 from stepdown.plans.selectors import current_plan
 from stepdown.plans.snapshot import taper_of

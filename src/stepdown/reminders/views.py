@@ -12,10 +12,10 @@ from django.views.decorators.http import require_http_methods
 
 from stepdown.accounts.requests import request_owner
 from stepdown.errors import InvalidInput
-from stepdown.journal.forms import attach_error
 from stepdown.reminders import selectors, services
 from stepdown.reminders.forms import PreferencesForm
 from stepdown.reminders.schedule import step_alarm_offset
+from stepdown.web.forms import attach_error
 
 
 @login_required

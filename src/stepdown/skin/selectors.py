@@ -86,7 +86,7 @@ class Trend:
     site: str
     points: tuple[TrendPoint, ...]
     assessment: ChangeAssessment
-    # Sessions left out because ITA is unsteady at their low b* (issue 11); shown, not counted.
+    # Sessions left out because ITA is unsteady at their low b* (docs/skin.md); shown, not counted.
     unreliable: tuple[TrendPoint, ...] = ()
 
 

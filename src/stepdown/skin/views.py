@@ -18,7 +18,6 @@ from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.core.colour import QUALITY_MESSAGES, CalibrationMethod, QualityCode
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.journal.forms import attach_error
 from stepdown.skin import selectors, services
 from stepdown.skin.forms import RegionForm, ReportForm, RetakeForm, SessionUploadForm
 from stepdown.skin.measuring import bounding_rect, default_region, scale_region
@@ -28,6 +27,7 @@ from stepdown.skin.polling import page_or_poll, preparing
 from stepdown.skin.serving import photo_response
 from stepdown.skin.uploads import capped_uploads
 from stepdown.skin.wording import category_label, trend_wording
+from stepdown.web.forms import attach_error
 
 SESSIONS_PER_PAGE = 12
 SLOPE_MIN_DAYS = 180

@@ -2,7 +2,7 @@
 
 Kratom doses live in the journal app; this table holds everything else, because many of these
 substances interact with kratom and, in opioid recovery, one of them is the original substance.
-The person's medicines list is not here: it belongs to onboarding (``goals.Medicine``).
+The person's medicines list is not here: it is part of the profile (``profile.Medicine``).
 """
 
 from __future__ import annotations

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.core.interactions import Interaction, MatchKind, Report, Severity
-from stepdown.goals.selectors import recovery_for
-from stepdown.journal.selectors import local_today
+from stepdown.profile.selectors import recovery_for
 from stepdown.substances import selectors
 from stepdown.substances.models import SubstanceUse
 from stepdown.substances.warnings import substance_interactions

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from stepdown.accounts.clock import day_start
 from stepdown.accounts.models import User
 from stepdown.core.interactions import Report, check
 from stepdown.errors import NotFound
-from stepdown.goals.selectors import Recovery, medicines_for, recovery_for
-from stepdown.journal.selectors import day_start, doses_for
+from stepdown.journal.selectors import doses_for
+from stepdown.profile.selectors import Recovery, medicines_for, recovery_for
 from stepdown.substances.matching import matches_original, original_key
 from stepdown.substances.models import SubstanceUse
 from stepdown.substances.warnings import KRATOM_WINDOW, CoUseWarning, co_use_warning

@@ -23,9 +23,9 @@ from stepdown.alerts.recording import record_alerts
 from stepdown.core.interactions import check, resolve
 from stepdown.core.units import round_to
 from stepdown.errors import InvalidInput
-from stepdown.goals.models import Medicine
-from stepdown.goals.selectors import medicines_for
 from stepdown.journal.selectors import doses_for
+from stepdown.profile.models import Medicine
+from stepdown.profile.selectors import medicines_for
 from stepdown.substances import selectors
 from stepdown.substances.matching import confirmed_name, counts, medicine_key, resolved_name
 from stepdown.substances.models import SubstanceUse

@@ -17,12 +17,12 @@ from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.alerts import selectors as notices
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.journal.forms import attach_error
 from stepdown.substances import selectors, services
 from stepdown.substances.dependence import dependence_warning
 from stepdown.substances.forms import MedicineForm, SubstanceForm
 from stepdown.substances.models import SubstanceUse
 from stepdown.substances.page_data import medicine_rows, recovery_context, use_rows
+from stepdown.web.forms import attach_error
 
 USES_PER_PAGE = 50
 

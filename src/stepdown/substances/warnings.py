@@ -6,7 +6,7 @@ kratom dose from the journal falls within :data:`KRATOM_WINDOW` of the use, befo
 Only ``high`` ones become ``interaction`` alerts (the core rule decides).
 
 References:
-    The 24-hour window is the one issue 6 §2 asks for ("kratom taken in the last 24 h"). It is an
+    The 24-hour window is docs/interactions.md's ("kratom taken in the last 24 h"). It is an
     assumption, kept generous on purpose: mitragynine's half-life in chronic users is about a
     day (23 ± 16 h, Trakulsrichai2015), so a dose from the evening before is still active.
 """

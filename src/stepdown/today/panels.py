@@ -20,11 +20,10 @@ from django.utils import timezone
 from stepdown.accounts.models import User
 from stepdown.alerts.selectors import co_use_warning
 from stepdown.checkins.selectors import due_now
-from stepdown.fragments import KEY_HOLE
 from stepdown.goals.cards import nudges_context
 from stepdown.goals.history import JournalWindow, cached_journal_window
 from stepdown.goals.milestones import milestones_for
-from stepdown.goals.models import Goal, Onboarding
+from stepdown.goals.models import Goal
 from stepdown.journal import selectors as journal
 from stepdown.journal.forms import DoseForm
 from stepdown.journal.models import Dose
@@ -32,10 +31,12 @@ from stepdown.journal.selectors import QuickPair, TodaySummary
 from stepdown.journal.summary_cache import cached_today_summary
 from stepdown.plans.models import Plan
 from stepdown.plans.selectors import current_plan
+from stepdown.profile.models import Onboarding
 from stepdown.reminders.models import ReminderPreference
 from stepdown.reminders.selectors import default_preferences, upcoming_step_of
 from stepdown.schemas import number
 from stepdown.today.allowance import allowance_for, quick_note
+from stepdown.web.fragments import KEY_HOLE
 
 TODAY_LIST_LIMIT = 12
 

@@ -13,10 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.errors import InvalidInput
-from stepdown.fragments import page_key, render_fragment, render_page
 from stepdown.journal import services
-from stepdown.journal.forms import DoseForm, QuickDoseForm, attach_error
+from stepdown.journal.forms import DoseForm, QuickDoseForm
 from stepdown.today import panels
+from stepdown.web.forms import attach_error
+from stepdown.web.fragments import page_key, render_fragment, render_page
 
 TEMPLATE = "today/today.html"
 

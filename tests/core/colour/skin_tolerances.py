@@ -17,11 +17,11 @@ CALIBRATED_SKIN_DELTA_E00 = 2.5
 CALIBRATED_ITA_DEG = 5.0
 # Exposed minus reference ITA against the truth: errors shared by both sites cancel.
 DELTA_ITA_DEG = 2.5
-# The same skin under a white balance off by ±15 % (colorimetry note §4 test b).
+# The same skin under a white balance off by ±15 % (colorimetry notes test b).
 WHITE_BALANCE_ITA_DEG = 2.0
 # A detected chart corner against the rendered one, as a fraction of the patch pitch.
 CORNER_FRACTION_OF_PITCH = 0.1
-# Rate of "change" verdicts when nothing changed (issue 7: at most 5 %).
+# Rate of "change" verdicts when nothing changed (docs/skin.md: at most 5 %).
 MAX_FALSE_ALARM_RATE = 0.05
 # An exact 8-bit round trip through a colour profile lands within a few levels.
 ICC_LEVELS = 4

@@ -1,5 +1,5 @@
 """Every numeric constant in the colour core says where it comes from: a cited source, the
-colorimetry notes, a standard, or the word "assumption" (issue 11: the clipping level had none)."""
+colorimetry notes, a standard, or the word "assumption" (the clipping level once had none)."""
 
 import ast
 import re

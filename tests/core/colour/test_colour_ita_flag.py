@@ -1,4 +1,4 @@
-"""ITA° is flagged when b* is near zero or negative, where the angle swings (issue 11)."""
+"""ITA° is flagged when b* is near zero or negative, where the angle swings."""
 
 from __future__ import annotations
 

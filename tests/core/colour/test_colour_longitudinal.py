@@ -1,4 +1,4 @@
-"""A person's noise, confirmed change, Theil–Sen trend and false alarms (colorimetry note §4c)."""
+"""A person's noise, confirmed change, Theil–Sen trend and false alarms (colorimetry notes)."""
 
 from datetime import UTC, datetime, timedelta
 from functools import cache

@@ -1,4 +1,4 @@
-"""Each kind of bad photo is rejected with the right reason (colorimetry note §4, test d)."""
+"""Each kind of bad photo is rejected with the right reason (colorimetry notes, test d)."""
 
 import pytest
 from tests.core.colour.skin_scenes import SCENE_CHART, render, spec_for

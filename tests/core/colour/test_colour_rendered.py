@@ -1,4 +1,4 @@
-"""Accuracy on photos rendered from spectra (colorimetry note §4, tests a and b).
+"""Accuracy on photos rendered from spectra (colorimetry notes, tests a and b).
 
 Each case renders one photo: the protected site has the PMC skin spectrum, the exposed site the
 same skin with added melanin, under a CIE illuminant with a random ±15 % white-balance error and

@@ -1,4 +1,4 @@
-"""Safety flags come from whatever was answered, before completeness is checked (issue 11).
+"""Safety flags come from whatever was answered, before completeness is checked.
 
 Known answers from the published instruments: PHQ-9 item 9 above "not at all" needs follow-up
 whatever else was answered (Kroenke2001); any ASQ "yes" is a positive screen and a "yes" to the

@@ -59,7 +59,7 @@ def test_every_known_name_resolves_to_what_it_names() -> None:
 @pytest.mark.parametrize(
     "name",
     [
-        # the classes issue 6 requires, by one or more members each
+        # the classes docs/interactions.md lists, by one or more members each
         "methadone", "buprenorphine", "fentanyl", "oxycodone", "tramadol", "heroin", "morphine",
         "hydrocodone", "codeine", "O-desmethyltramadol", "krypton", "alprazolam", "alcohol",
         "gabapentin", "pregabalin", "quetiapine", "modafinil", "methamphetamine", "cocaine",

@@ -49,7 +49,7 @@ def test_brand_names_resolve_to_their_generic(typed: str, generic: str) -> None:
 
 
 def test_brand_resolution_carries_every_class_of_the_drug() -> None:
-    # Xanax -> alprazolam -> benzodiazepines, the example in issue 6.
+    # Xanax -> alprazolam -> benzodiazepines, the example in docs/interactions.md.
     xanax = resolve("Xanax")
     assert xanax is not None
     assert xanax.classes == ("benzodiazepines",)

@@ -3,7 +3,7 @@
 Each is one line in another app's template. The bell is on every page, so it adds no query in
 the usual case: it reads the person's cached alert summary (see ``summary``), and when that is
 not cached (right after a change) it renders a placeholder that htmx fills from a small endpoint.
-The plan page's content is itself cached per revision (``stepdown.fragments``), so its
+The plan page's content is itself cached per revision (``stepdown.web.fragments``), so its
 suggestions are worked out when it is rendered: the summary (two indexed queries, then cached)
 and, when suggestions do wait on the plan, one query for them with their alerts.
 """

@@ -39,7 +39,7 @@ from stepdown.core.colour.spaces import linear_rgb_to_lab64, luminance, srgb_dec
 Matrix = npt.NDArray[np.float64]
 
 # A patch or pixel with a channel at or above this 8-bit value is clipped: left out of the fit
-# and of the measured region (colorimetry notes §3, "drop any pixel with a channel ≥ 250";
+# and of the measured region (colorimetry notes, "drop any pixel with a channel ≥ 250";
 # assumption: 250 rather than 255 leaves room for JPEG ringing around saturated areas).
 CLIPPED_LEVEL = 250
 # Assumption: neutral and skin patches count double in the fit, because skin is what we measure

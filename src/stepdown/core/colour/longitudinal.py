@@ -28,7 +28,7 @@ import numpy as np
 
 from stepdown.core.colour.trend import TheilSenTrend, theil_sen
 
-# Colorimetry notes §1: the repeat SD is taken from at least 3 baseline sessions.
+# Colorimetry notes: the repeat SD is taken from at least 3 baseline sessions.
 MIN_BASELINE_SESSIONS = 3
 # 1.96 for 95 % two-sided, √2 because a change is the difference of two noisy readings [Weir2005].
 MDC95_FACTOR = 1.96 * math.sqrt(2.0)

@@ -39,11 +39,11 @@ HAIR_KERNEL_PX = 9
 HAIR_DEPTH_L = 8.0
 # Assumption (colorimetry notes): at least 20,000 clean pixels, enough for about 20 tiles.
 DEFAULT_MIN_PIXELS = 20_000
-# Colorimetry notes §3: 32 × 32 tiles. Assumption: a tile joins the bootstrap when at least a
+# Colorimetry notes: 32 × 32 tiles. Assumption: a tile joins the bootstrap when at least a
 # quarter of its pixels are clean.
 TILE_PX = 32
 MIN_TILE_FILL = 0.25
-# Colorimetry notes §3: a 200-sample tile bootstrap.
+# Colorimetry notes: a 200-sample tile bootstrap.
 BOOTSTRAP_ROUNDS = 200
 # Any fixed seed: the same photo always gives the same interval.
 BOOTSTRAP_SEED = 20_240_607

@@ -74,7 +74,7 @@ QUALITY_MESSAGES: dict[QualityCode, str] = {
 NON_BLOCKING = frozenset({QualityCode.UNCALIBRATED, QualityCode.ITA_UNRELIABLE})
 
 # The white patch's linear luminance (before correction) below which the photo is too dark
-# (colorimetry note §3: white-patch Y < 0.25; assumption to tune).
+# (colorimetry notes: white-patch Y < 0.25; assumption to tune).
 MIN_WHITE_LUMINANCE = 0.25
 # Without a card: assumption, a region darker than linear Y 0.02 (8-bit ≈ 40) is underexposed;
 # even very dark skin in good light reads well above that.

@@ -5,7 +5,7 @@ References
 Kroenke2001 : items, 0-3 scoring, total 0-27 and the bands 0-4 / 5-9 / 10-14 / 15-19 / 20-27.
 PHQScreeners : free to reproduce with attribution.
 Item 9 (thoughts of death or self-harm) needs follow-up at any answer above "not at all",
-whatever the total (Kroenke2001; see ``shared/reference/instruments.md`` §5).
+whatever the total (Kroenke2001; see docs/instruments.md).
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ INSTRUMENT_MODULES = (
     "stepdown.core.instruments.cows",
     "stepdown.core.instruments.withdrawal",
     "stepdown.core.instruments.craving",
-    "stepdown.core.instruments.daily",
+    "stepdown.core.instruments.checkin",
 )
 
 

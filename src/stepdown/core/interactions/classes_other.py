@@ -1,6 +1,6 @@
 """Interaction classes about stimulation, serotonin and drug-clearing enzymes or transporters.
 
-Built from ``shared/reference/pharmacology.md`` §6 with every entry's sources listed in
+Built from the interaction table (docs/interactions.md) with every entry's sources listed in
 ``docs/clinical-sources.md``. Advice never suggests taking more kratom.
 
 References

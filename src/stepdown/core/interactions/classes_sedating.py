@@ -1,6 +1,6 @@
 """Interaction classes that slow the brain or breathing: opioids, sedatives, alcohol, cannabis.
 
-Built from ``shared/reference/pharmacology.md`` §6 (interaction table) with every entry's sources
+Built from the interaction table (docs/interactions.md) with every entry's sources
 listed in ``docs/clinical-sources.md``. Advice is written for the person using kratom; it never
 suggests taking more kratom.
 
@@ -101,7 +101,7 @@ BENZODIAZEPINES = InteractionClass(
 ALCOHOL = InteractionClass(
     code="alcohol",
     label="Alcohol",
-    # The reference rates alcohol high/moderate; the upper end is kept, as issue 6 asks.
+    # The reference rates alcohol high/moderate; the upper end is kept (docs/interactions.md).
     severity=Severity.HIGH,
     mechanism=(
         "Alcohol and kratom both dull the brain and, in large amounts, breathing; together the "

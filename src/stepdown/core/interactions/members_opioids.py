@@ -1,6 +1,6 @@
 """Opioids, including "Krypton" (kratom with added O-desmethyltramadol), with their names.
 
-Class membership follows ``shared/reference/pharmacology.md`` §6; the sources for each class are
+Class membership follows docs/interactions.md; the sources for each class are
 on the class itself (``classes_sedating`` and ``classes_other``). Combination products
 (Percocet, Suboxone, Tylenol 3) are in ``combinations``. Brands are common ones in the US, UK,
 Europe and Australia; the list is not exhaustive, which is why an unknown name is reported as

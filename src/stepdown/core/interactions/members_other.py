@@ -1,6 +1,6 @@
 """Drugs in the serotonin, stimulant and enzyme or transporter classes, with their names.
 
-Class membership follows ``shared/reference/pharmacology.md`` §6; the sources for each class are
+Class membership follows docs/interactions.md; the sources for each class are
 on the class itself. Brands are common ones in the US, UK, Europe and Australia; the list is not
 exhaustive, which is why an unknown name is reported as "not in the knowledge base".
 """

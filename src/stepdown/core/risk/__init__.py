@@ -1,4 +1,4 @@
-"""The risk profile (issue 5 §2): ``risk_profile(inputs) -> RiskProfile``.
+"""The risk profile (docs/risk.md): ``risk_profile(inputs) -> RiskProfile``.
 
 Rules and weights are Stepdown's own synthesis of the project's source document and published
 studies, not a validated score; ``docs/risk.md`` explains every factor, threshold and weight.

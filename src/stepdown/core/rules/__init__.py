@@ -1,4 +1,4 @@
-"""Alert rules over a person's recent history (pure functions; issue 5 §3 and issue 6 §3).
+"""Alert rules over a person's recent history (pure functions; see docs/alerts.md).
 
 Every rule returns zero or more :class:`Alert` values. Thresholds, reasoning and sources are in
 each module's docstring and in ``docs/alerts.md``.

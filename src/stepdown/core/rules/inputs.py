@@ -97,7 +97,7 @@ def index_days(days: Iterable[DayTotal]) -> Mapping[date, DayTotal]:
 
 @dataclass(frozen=True)
 class Limits:
-    """The goals and limits a person chose (issue 5 §3); ``None`` means "not set"."""
+    """The goals and limits a person chose (docs/goals.md); ``None`` means "not set"."""
 
     max_g_per_day: Decimal | None = None
     max_days_per_week: int | None = None
@@ -181,7 +181,7 @@ class QuestionnaireFlag:
 class WarningSymptom(StrEnum):
     """Check-in side-effect answers that need medical attention.
 
-    The values are the flag codes the daily check-in raises (``instruments.daily``), so a
+    The values are the flag codes the daily check-in raises (``instruments.checkin``), so a
     questionnaire flag with one of these codes is a report (see ``reports_from_flags``).
     """
 

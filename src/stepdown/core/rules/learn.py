@@ -1,6 +1,6 @@
 """Slugs of the Learn pages that risk factors, nudges and alerts link to.
 
-The Learn section (issue 5 §4) must publish a page under each of these slugs; a test in the
+The Learn section (docs/learn.md) must publish a page under each of these slugs; a test in the
 Learn app can import :data:`LEARN_SLUGS` to check that none is missing.
 """
 

@@ -1,4 +1,4 @@
-"""Goals and limits the person chose (issue 5 §3), checked against their journal.
+"""Goals and limits the person chose (docs/goals.md), checked against their journal.
 
 Each check returns gentle nudges (``Alert`` values of severity ``low``): the limits are the
 person's own, so the message only points out the gap and offers one next step. Days and times

@@ -1,4 +1,4 @@
-"""Rules about following a taper plan: ``over_target`` and ``missed_checkins`` (issue 6 §3).
+"""Rules about following a taper plan: ``over_target`` and ``missed_checkins`` (docs/alerts.md).
 
 Being above target is read as a sign that the plan moves faster than the person can follow, so
 the suggestion is to slow the plan, never a reproach.
@@ -7,7 +7,7 @@ References:
     Maudsley2024: taper at a pace the person tolerates, slower when needed. SeedRisk: monitor
     your response while reducing. The numbers (25 % above target on 3 of the last 5 days; no
     check-in for 3 days; slowing by adding 7 days to each step) are assumptions taken from the
-    product specification (issue 6), chosen so that one hard day never triggers anything.
+    product specification (docs/alerts.md), chosen so that one hard day never triggers anything.
 """
 
 from __future__ import annotations

@@ -78,14 +78,14 @@ def _use_rising(ctx: RuleContext) -> tuple[Alert, ...]:
 Rule = Callable[[RuleContext], tuple[Alert, ...]]
 
 ALERT_RULES: dict[str, Rule] = {
-    # goals and limits (issue 5 §3): gentle nudges
+    # goals and limits (docs/alerts.md): gentle nudges
     "over_daily_limit": lambda c: limits.over_daily_limit(days=c.day_totals, limits=c.limits),
     "too_many_days": lambda c: limits.too_many_days(days=c.day_totals, limits=c.limits),
     "off_day_use": lambda c: limits.off_day_use(days=c.day_totals, limits=c.limits),
     "doses_too_close": lambda c: limits.doses_too_close(doses=c.doses, limits=c.limits),
     "late_use": lambda c: limits.late_use(doses=c.doses, limits=c.limits),
     "past_goal_end": lambda c: limits.past_goal_end(days=c.day_totals, limits=c.limits),
-    # safety net (issue 6 §3)
+    # safety net (docs/alerts.md)
     "self_harm": lambda c: safety.self_harm(flags=c.flags),
     "severe_withdrawal": lambda c: withdrawal.severe_withdrawal(
         diary=c.diary,

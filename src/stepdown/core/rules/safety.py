@@ -1,4 +1,4 @@
-"""Safety rules: ``self_harm``, ``medical_warning`` and ``interaction`` (issue 6 §3).
+"""Safety rules: ``self_harm``, ``medical_warning`` and ``interaction`` (docs/alerts.md).
 
 These do not wait for patterns: one answer is enough. The crisis page itself is shown by the
 check-in flow at once; the alert here is the record a clinician sees later.

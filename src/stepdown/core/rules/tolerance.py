@@ -1,4 +1,4 @@
-"""Signals that tolerance may be building, read from the dose journal (issue 5 §3).
+"""Signals that tolerance may be building, read from the dose journal (docs/alerts.md).
 
 Three signals, each comparing the last week with the person's own recent past:
 

@@ -1,4 +1,4 @@
-"""Withdrawal rules: ``severe_withdrawal`` and ``worse_after_cut`` (issue 6 §3).
+"""Withdrawal rules: ``severe_withdrawal`` and ``worse_after_cut`` (docs/alerts.md).
 
 Both read Stepdown's daily withdrawal diary (12 symptoms scored 0–4, total 0–48; *not* a
 validated scale, none exists for kratom) and suggest a plan adjustment the person may accept.

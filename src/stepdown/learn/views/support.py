@@ -12,10 +12,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from stepdown.accounts.requests import request_owner
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.learn import selectors, services
-from stepdown.learn.forms import ContactForm, ReasonForm, attach_error
-from stepdown.learn.views.common import owner_of
+from stepdown.learn.forms import ContactForm, ReasonForm
+from stepdown.web.forms import attach_error
 from stepdown.web.resources import CRISIS_LINES, PEER_GROUPS, SUPPORT_LINES
 
 
@@ -32,7 +33,7 @@ def _support_context(
     }
     if request.user.is_authenticated:
         context |= {
-            "support": selectors.support_for(owner=owner_of(request)),
+            "support": selectors.support_for(owner=request_owner(request)),
             "contact_form": contact_form or ContactForm(),
             "reason_form": reason_form or ReasonForm(),
         }
@@ -54,7 +55,7 @@ def contact_new(request: HttpRequest) -> HttpResponse:
     form = ContactForm(request.POST)
     if form.is_valid():
         try:
-            services.contact_create(owner=owner_of(request), **form.contact_fields())
+            services.contact_create(owner=request_owner(request), **form.contact_fields())
         except InvalidInput as error:
             attach_error(form, error)
         else:
@@ -67,7 +68,7 @@ def contact_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_edit(request: HttpRequest, contact_id: int) -> HttpResponse:
-    owner = owner_of(request)
+    owner = request_owner(request)
     try:
         contact = selectors.contact_get(owner=owner, contact_id=contact_id)
     except NotFound:
@@ -90,7 +91,7 @@ def contact_edit(request: HttpRequest, contact_id: int) -> HttpResponse:
 @require_POST
 def contact_delete(request: HttpRequest, contact_id: int) -> HttpResponse:
     try:
-        services.contact_delete(owner=owner_of(request), contact_id=contact_id)
+        services.contact_delete(owner=request_owner(request), contact_id=contact_id)
     except NotFound:
         raise Http404 from None
     messages.success(request, "Contact removed.")
@@ -103,7 +104,7 @@ def reason_new(request: HttpRequest) -> HttpResponse:
     form = ReasonForm(request.POST)
     if form.is_valid():
         try:
-            services.reason_create(owner=owner_of(request), text=form.cleaned_data["text"])
+            services.reason_create(owner=request_owner(request), text=form.cleaned_data["text"])
         except InvalidInput as error:
             attach_error(form, error)
         else:
@@ -116,7 +117,7 @@ def reason_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def reason_edit(request: HttpRequest, reason_id: int) -> HttpResponse:
-    owner = owner_of(request)
+    owner = request_owner(request)
     try:
         reason = selectors.reason_get(owner=owner, reason_id=reason_id)
     except NotFound:
@@ -138,7 +139,7 @@ def reason_edit(request: HttpRequest, reason_id: int) -> HttpResponse:
 @require_POST
 def reason_delete(request: HttpRequest, reason_id: int) -> HttpResponse:
     try:
-        services.reason_delete(owner=owner_of(request), reason_id=reason_id)
+        services.reason_delete(owner=request_owner(request), reason_id=reason_id)
     except NotFound:
         raise Http404 from None
     messages.success(request, "Reason removed.")

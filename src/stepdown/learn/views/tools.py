@@ -17,10 +17,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from stepdown.accounts.requests import request_owner
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.learn import selectors, services
-from stepdown.learn.forms import UrgeForm, attach_error
-from stepdown.learn.views.common import owner_of
+from stepdown.learn.forms import UrgeForm
+from stepdown.web.forms import attach_error
 
 TIMER_KEY = "learn_urge_started_at"
 HISTORY_ROWS = 30
@@ -70,7 +71,7 @@ def _logged_message(strength: int, minutes: int | None) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def urge(request: HttpRequest) -> HttpResponse:
-    owner = owner_of(request)
+    owner = request_owner(request)
     started_at = _timer_start(request)
     if request.method == "POST":
         form = UrgeForm(request.POST)
@@ -124,7 +125,7 @@ def urge_cancel(request: HttpRequest) -> HttpResponse:
 @require_POST
 def urge_delete(request: HttpRequest, urge_id: int) -> HttpResponse:
     try:
-        services.urge_log_delete(owner=owner_of(request), urge_id=urge_id)
+        services.urge_log_delete(owner=request_owner(request), urge_id=urge_id)
     except NotFound:
         raise Http404 from None
     messages.success(request, "Entry removed.")

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.http import Http404, HttpRequest
 
-from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.core.pharmacokinetics import HALF_LIFE_BAND_H, plan_levels
 from stepdown.core.tapering import TaperPlan
 from stepdown.errors import NotFound
@@ -15,15 +15,9 @@ from stepdown.plans import selectors
 from stepdown.plans.models import Plan
 
 
-def owner_of(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 def plan_or_404(request: HttpRequest, plan_id: int) -> Plan:
     try:
-        return selectors.plan_get(owner=owner_of(request), plan_id=plan_id)
+        return selectors.plan_get(owner=request_owner(request), plan_id=plan_id)
     except NotFound:
         raise Http404 from None
 

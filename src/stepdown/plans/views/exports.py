@@ -13,21 +13,22 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
+from stepdown.accounts.clock import local_today
+from stepdown.accounts.requests import request_owner
 from stepdown.journal.models import Product
-from stepdown.journal.selectors import local_today
 from stepdown.plans import selectors
-from stepdown.plans.calendar import ended_plan_ics, ics_response, plan_ics
 from stepdown.plans.models import Plan
 from stepdown.plans.snapshot import taper_of
 from stepdown.plans.strip import STRIP_DAYS, build_strip
-from stepdown.plans.views.common import owner_of, plan_or_404
+from stepdown.plans.views.common import plan_or_404
+from stepdown.reminders.calendar import ended_plan_ics, ics_response, plan_ics
 
 STRIP_CSS = "stepdown/plans-strip.css"
 
 
 def _first_day(request: HttpRequest, plan: Plan) -> dt.date:
     """``?from=YYYY-MM-DD`` when given and valid, else today (or the plan's start if later)."""
-    today = max(local_today(owner_of(request)), plan.start_date)
+    today = max(local_today(request_owner(request)), plan.start_date)
     try:
         asked = dt.date.fromisoformat(request.GET.get("from", ""))
     except ValueError:

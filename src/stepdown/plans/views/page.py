@@ -16,14 +16,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.errors import InvalidInput
-from stepdown.fragments import KEY_HOLE, page_key, render_fragment, render_page
-from stepdown.goals.selectors import taper_paused
-from stepdown.journal.forms import attach_error
 from stepdown.plans import selectors, services
 from stepdown.plans.forms import CancelForm, HoldForm, ReinstateForm, ReminderForm, SlowForm
 from stepdown.plans.models import Plan
-from stepdown.plans.views.common import chart_json, is_htmx, owner_of, plan_or_404
+from stepdown.plans.views.common import chart_json, is_htmx, plan_or_404
+from stepdown.profile.selectors import taper_paused
+from stepdown.web.forms import attach_error
+from stepdown.web.fragments import KEY_HOLE, page_key, render_fragment, render_page
 from stepdown.web.site import public_link
 
 PAST_PLANS_SHOWN = 20
@@ -95,7 +96,7 @@ def _render(
 @login_required
 def plan_page(request: HttpRequest) -> HttpResponse:
     """``/plan/``: the active plan, or a way to start one."""
-    owner = owner_of(request)
+    owner = request_owner(request)
     return _render(
         request,
         lambda: _context(request, owner, selectors.current_plan(owner=owner)),
@@ -106,7 +107,7 @@ def plan_page(request: HttpRequest) -> HttpResponse:
 @login_required
 def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Any of the person's plans, past ones read-only."""
-    owner = owner_of(request)
+    owner = request_owner(request)
     plan = plan_or_404(request, plan_id)
     return _render(
         request,
@@ -158,7 +159,7 @@ def _end_text(plan: Plan) -> str:
 @login_required
 @require_POST
 def hold(request: HttpRequest, plan_id: int) -> HttpResponse:
-    owner = owner_of(request)
+    owner = request_owner(request)
     form = HoldForm(request.POST)
     return _after_change(
         request,
@@ -182,7 +183,7 @@ def hold(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def reinstate(request: HttpRequest, plan_id: int) -> HttpResponse:
-    owner = owner_of(request)
+    owner = request_owner(request)
     return _after_change(
         request,
         owner,
@@ -199,7 +200,7 @@ def reinstate(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def slow(request: HttpRequest, plan_id: int) -> HttpResponse:
-    owner = owner_of(request)
+    owner = request_owner(request)
     plan = plan_or_404(request, plan_id)
     return _after_change(
         request,
@@ -223,7 +224,7 @@ def slow(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def cancel(request: HttpRequest, plan_id: int) -> HttpResponse:
-    owner = owner_of(request)
+    owner = request_owner(request)
     return _after_change(
         request,
         owner,
@@ -243,7 +244,7 @@ def cancel(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def complete(request: HttpRequest, plan_id: int) -> HttpResponse:
-    owner = owner_of(request)
+    owner = request_owner(request)
     plan = plan_or_404(request, plan_id)
     try:
         services.plan_complete(owner=owner, plan_id=plan.pk)
@@ -257,7 +258,7 @@ def complete(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def reminder(request: HttpRequest, plan_id: int) -> HttpResponse:
-    owner = owner_of(request)
+    owner = request_owner(request)
     plan = plan_or_404(request, plan_id)
     form = ReminderForm(request.POST)
     if not form.is_valid():
@@ -275,7 +276,7 @@ def reminder(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_POST
 def calendar_link(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Make a new calendar link (the old one stops working) or stop the link."""
-    owner = owner_of(request)
+    owner = request_owner(request)
     plan = plan_or_404(request, plan_id)
     if request.POST.get("action") == "revoke":
         services.plan_calendar_link_revoke(owner=owner, plan_id=plan.pk)

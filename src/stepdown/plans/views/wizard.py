@@ -13,7 +13,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
+from stepdown.accounts.requests import request_owner
 from stepdown.core.pharmacokinetics import long_settle_days, step_settled_ranges
 from stepdown.core.tapering import (
     DEFAULT_RESOLUTION_G,
@@ -22,13 +24,12 @@ from stepdown.core.tapering import (
     default_stop_below_g,
 )
 from stepdown.errors import InvalidInput
-from stepdown.journal.forms import attach_error
 from stepdown.journal.models import Product
-from stepdown.journal.selectors import local_today
 from stepdown.plans import selectors, services
 from stepdown.plans.forms import WizardForm
 from stepdown.plans.snapshot import plain
-from stepdown.plans.views.common import owner_of, preview_chart_json
+from stepdown.plans.views.common import preview_chart_json
+from stepdown.web.forms import attach_error
 
 
 def _initial(owner: User, recent: selectors.RecentUse) -> dict[str, Any]:
@@ -79,7 +80,7 @@ def _context(owner: User, form: WizardForm, **extra: Any) -> dict[str, Any]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_new(request: HttpRequest) -> HttpResponse:
-    owner = owner_of(request)
+    owner = request_owner(request)
     recent = selectors.recent_use(owner=owner)
     if request.method == "GET":
         form = WizardForm(owner=owner, initial=_initial(owner, recent))
@@ -109,7 +110,7 @@ def plan_new(request: HttpRequest) -> HttpResponse:
 @require_POST
 def plan_preview(request: HttpRequest) -> HttpResponse:
     """The htmx preview: the plan the form describes, not saved."""
-    owner = owner_of(request)
+    owner = request_owner(request)
     recent = selectors.recent_use(owner=owner)
     form = WizardForm(request.POST, owner=owner)
     context: dict[str, Any] = {"form": form, "recent": recent}
