@@ -95,10 +95,3 @@ def connect() -> None:
         uid = f"data-revision:{label(model)}"
         post_save.connect(_saved, sender=model, dispatch_uid=uid, weak=False)
         post_delete.connect(_deleted, sender=model, dispatch_uid=uid, weak=False)
-
-
-def revision_key(kind: str, owner: User, *parts: object) -> str:
-    """The one way to build a per-person cache key: what is cached, whose, at which revision,
-    and whatever else it depends on (a local date, a minute). Plain text, the same in every
-    process (``hash()`` of a tuple is not)."""
-    return ":".join((kind, str(owner.pk), str(owner.data_revision), *map(str, parts)))

@@ -20,6 +20,7 @@ from stepdown.accounts.models import (
     new_sessions_key,
     validate_time_zone,
 )
+from stepdown.accounts.signals import access_ended
 from stepdown.errors import InvalidInput, InvalidInputs, NotFound
 
 TOKEN_PREFIX = "sdp_"  # noqa: S105  (a public marker, not a secret)
@@ -134,12 +135,7 @@ def access_end(*, user: User) -> None:
     user.sessions_key = new_sessions_key()  # on the instance too: the caller may keep its session
     user.save(update_fields=["sessions_key"])
     PersonalAccessToken.objects.filter(owner=user, revoked_at__isnull=True).update(revoked_at=now)
-    from stepdown.plans.models import Plan
-
-    # Calendar links are the plans app's, but they grant access to this person's data.
-    Plan.objects.filter(owner=user, calendar_token_hash__isnull=False).update(
-        calendar_token_hash=None, calendar_token_created_at=None
-    )
+    access_ended.send(sender=User, user=user)  # the calendar links (plans) end too
     data_changed(owner=user)
 
 

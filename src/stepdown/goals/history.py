@@ -21,10 +21,10 @@ from django.utils import timezone
 
 from stepdown.accounts import clock
 from stepdown.accounts.models import User
-from stepdown.accounts.revisions import revision_key
 from stepdown.core.potency import ProductForm
 from stepdown.core.rules import DayTotal, DoseEvent, day_totals, dose_in_zone
 from stepdown.journal import selectors as journal
+from stepdown.web.cache_keys import revision_key
 
 # The 90 days the Today chart and the milestones look back over (the same span as the tolerance
 # signals in ``alerts.context``).

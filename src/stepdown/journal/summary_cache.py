@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
-from stepdown.accounts.revisions import revision_key
 from stepdown.journal.selectors import TodaySummary, today_summary
+from stepdown.web.cache_keys import revision_key
 
 TIMEOUT_S = 600
 

@@ -5,3 +5,8 @@ class PlansConfig(AppConfig):
     name = "stepdown.plans"
     label = "plans"
     verbose_name = "Taper plans"
+
+    def ready(self) -> None:
+        from stepdown.plans import signals
+
+        signals.connect()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -23,8 +23,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from stepdown.accounts.models import User
-from stepdown.accounts.revisions import revision_key
+if TYPE_CHECKING:  # the page cache reads a person's attributes; web sits below accounts
+    from stepdown.accounts.models import User
+
+from stepdown.web.cache_keys import revision_key
 
 # Letters and digits only, so escaping leaves them as they are.
 CSRF_HOLE = "csrfTokenHole7c1e"
