@@ -94,12 +94,14 @@ def _register_routers() -> None:
     from stepdown.journal.api import router as journal_router
     from stepdown.learn.api import router as learn_router
     from stepdown.plans.api import router as plans_router
+    from stepdown.reminders.api import calendar_router
     from stepdown.reminders.api import router as reminders_router
     from stepdown.skin.api import router as skin_router
     from stepdown.substances.api import router as substances_router
 
     api.add_router("/auth", accounts_router)
     api.add_router("/", journal_router)
+    api.add_router("/", calendar_router)  # before plans: see reminders.api
     api.add_router("/", plans_router)
     api.add_router("/", checkins_router)
     api.add_router("/", goals_router)

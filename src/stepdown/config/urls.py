@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("stepdown.today.urls")),
     path("", include("stepdown.journal.urls")),
     path("plan/", include("stepdown.plans.urls")),
+    path("plan/", include("stepdown.reminders.calendar_urls")),
     path("checkins/", include("stepdown.checkins.urls")),
     path("", include("stepdown.goals.urls")),
     path("learn/", include("stepdown.learn.urls")),

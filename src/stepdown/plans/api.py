@@ -1,16 +1,12 @@
-"""API routes for taper plans.
-
-The calendar route is ``/plans/{plan_id}.ics``: ninja turns ``{plan_id}`` into Django's
-``<int:plan_id>`` converter, so ``.ics`` after it is a literal suffix and ``/plans/current`` can
-never be mistaken for a plan id.
-"""
+"""API routes for taper plans (the plan's calendar file, ``/plans/{plan_id}.ics``, is served by
+the reminders app's router)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from ninja import Router
 from ninja.responses import Status
 
@@ -19,7 +15,6 @@ from stepdown.errors import NotFound
 from stepdown.plans import selectors, services
 from stepdown.plans.models import Plan
 from stepdown.plans.schemas import CancelIn, HoldIn, PlanIn, PlanOut, ReinstateIn, SlowIn
-from stepdown.reminders.calendar import ics_response, plan_ics
 from stepdown.schemas import API_ERRORS
 
 router = Router(tags=["plans"])
@@ -63,24 +58,6 @@ def current_plan(request: HttpRequest) -> PlanOut:
     if plan is None:
         raise NotFound("plan")
     return _out(plan)
-
-
-@router.get(
-    "/plans/{plan_id}.ics",
-    response={200: None, **API_ERRORS},
-    summary="The plan as an iCalendar file: each step an all-day event",
-    openapi_extra={
-        "responses": {
-            "200": {
-                "description": "text/calendar (RFC 5545)",
-                "content": {"text/calendar": {"schema": {"type": "string"}}},
-            }
-        }
-    },
-)
-def plan_calendar(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = selectors.plan_get(owner=request_owner(request), plan_id=plan_id)
-    return ics_response(plan_ics(plan), filename=f"plan-{plan.pk}.ics")
 
 
 @router.get("/plans/{plan_id}", response={200: PlanOut, **API_ERRORS}, summary="A plan")

@@ -18,6 +18,4 @@ urlpatterns = [
     path("<int:plan_id>/calendar-link/", page.calendar_link, name="calendar_link"),
     path("<int:plan_id>/strip/", exports.strip, name="strip"),
     path("<int:plan_id>/strip.pdf", exports.strip_pdf, name="strip_pdf"),
-    path("<int:plan_id>.ics", exports.plan_calendar, name="calendar"),
-    path("calendar/<str:token>.ics", exports.calendar_feed, name="calendar_feed"),
 ]

@@ -1,4 +1,4 @@
-"""The printable pouch strip, its PDF, and the plan as a calendar (logged in or by token)."""
+"""The printable pouch strip and its PDF (the calendar file is the reminders app's)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
@@ -16,12 +16,10 @@ from django.views.decorators.http import require_GET
 from stepdown.accounts.clock import local_today
 from stepdown.accounts.requests import request_owner
 from stepdown.journal.models import Product
-from stepdown.plans import selectors
 from stepdown.plans.models import Plan
 from stepdown.plans.snapshot import taper_of
 from stepdown.plans.strip import STRIP_DAYS, build_strip
 from stepdown.plans.views.common import plan_or_404
-from stepdown.reminders.calendar import ended_plan_ics, ics_response, plan_ics
 
 STRIP_CSS = "stepdown/plans-strip.css"
 
@@ -88,21 +86,3 @@ def strip_pdf(request: HttpRequest, plan_id: int) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="pouch-strip-{first}.pdf"'
     response["Cache-Control"] = "no-store"
     return response
-
-
-@login_required
-@require_GET
-def plan_calendar(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = plan_or_404(request, plan_id)
-    return ics_response(plan_ics(plan), filename=f"plan-{plan.pk}.ics")
-
-
-@require_GET
-def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The token link for calendar apps, which cannot sign in. An unknown or revoked token is a
-    404; a plan that has ended serves an empty calendar so subscribed apps drop its events."""
-    plan = selectors.plan_by_calendar_token(token)
-    if plan is None:
-        raise Http404
-    content = plan_ics(plan) if plan.is_active else ended_plan_ics(plan)
-    return ics_response(content, filename="plan.ics")

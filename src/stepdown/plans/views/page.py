@@ -286,6 +286,6 @@ def calendar_link(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan.refresh_from_db()
     # The secret is shown on this one response and never again (only its hash is stored), so it
     # is rendered here rather than passed through a redirect.
-    feed = public_link(request, reverse("plans:calendar_feed", args=[secret]))
+    feed = public_link(request, reverse("calendar:feed", args=[secret]))
     # Never cached: the secret is for this one response.
     return _render(request, lambda: _context(request, owner, plan, new_feed=feed))
