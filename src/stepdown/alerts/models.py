@@ -18,6 +18,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from stepdown.core.rules import LIMIT_RULES, TREND_RULES, Severity, SuggestionKind
@@ -109,8 +110,8 @@ class Alert(models.Model):
 
     @property
     def learn_url(self) -> str:
-        # The Learn app serves every LearnSlug at /learn/<slug>/.
-        return f"/learn/{self.learn_slug}/"
+        # The Learn app serves a page for every LearnSlug.
+        return reverse("learn:page", args=[self.learn_slug])
 
 
 class AlertEvent(models.Model):
