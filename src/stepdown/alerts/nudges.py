@@ -6,16 +6,15 @@ days, a plan, the urge timer) and, for rules without a page of their own, the Le
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+
+from django.urls import reverse
 
 from stepdown.alerts.models import Alert
 from stepdown.core.rules import Alert as RuleAlert
 from stepdown.core.rules import LearnSlug
-
-PLAN_URL = "/plan/new/"
-HELP_URL = "/help/"
-RECENT_URL = "/goals/#recent-days"
-URGE_URL = "/learn/tools/urge/"  # the Learn app's urge timer
 
 
 @dataclass(frozen=True)
@@ -30,49 +29,56 @@ class NudgeAction:
 
 
 def learn_url(slug: str) -> str:
-    """The Learn page for ``slug`` (``/learn/<slug>/``; the pages belong to the Learn app)."""
-    return f"/learn/{LearnSlug(slug).value}/"
+    """The Learn page for ``slug`` (the pages belong to the Learn app)."""
+    return reverse("learn:page", args=[LearnSlug(slug).value])
 
 
 _NUMBERS = (
     "Look at your last seven days next to your limits. If staying within them is getting "
     "harder, a gradual plan can help."
 )
-_NUMBERS_ACTION = NudgeAction(_NUMBERS, "See your last 7 days", RECENT_URL, "Make a plan", PLAN_URL)
-ACTIONS: dict[str, NudgeAction] = {
-    "over_daily_limit": _NUMBERS_ACTION,
-    "too_many_days": _NUMBERS_ACTION,
-    "off_day_use": _NUMBERS_ACTION,
-    "use_rising": NudgeAction(
-        "If you would like to bring use back down, a gradual plan helps; so can a daily limit.",
-        "Make a plan",
-        PLAN_URL,
-        "Set a daily limit",
-        "/goals/",
-    ),
-    "doses_too_close": NudgeAction(
-        "Next time an urge comes early, try the urge timer: a craving usually rises, peaks and "
-        "passes.",
-        "Try the urge timer",
-        URGE_URL,
-    ),
-    "past_goal_end": NudgeAction(
-        "A gradual plan, or a new end date that feels realistic, can help.",
-        "Make a taper plan",
-        PLAN_URL,
-    ),
-    "escalation": NudgeAction(
-        "If you would like to bring use back down, a gradual plan helps, and so can talking it "
-        "through with a professional.",
-        "Make a gradual plan",
-        PLAN_URL,
-    ),
-}
+
+
+@cache
+def _actions() -> Mapping[str, NudgeAction]:
+    """The action of each nudge code; built on first use, when the URLs can be reversed."""
+    plan_url = reverse("plans:new")
+    recent = reverse("goals:goals") + "#recent-days"
+    numbers = NudgeAction(_NUMBERS, "See your last 7 days", recent, "Make a plan", plan_url)
+    return {
+        "over_daily_limit": numbers,
+        "too_many_days": numbers,
+        "off_day_use": numbers,
+        "use_rising": NudgeAction(
+            "If you would like to bring use back down, a gradual plan helps; so can a daily limit.",
+            "Make a plan",
+            plan_url,
+            "Set a daily limit",
+            reverse("goals:goals"),
+        ),
+        "doses_too_close": NudgeAction(
+            "Next time an urge comes early, try the urge timer: a craving usually rises, peaks and "
+            "passes.",
+            "Try the urge timer",
+            reverse("learn:urge"),
+        ),
+        "past_goal_end": NudgeAction(
+            "A gradual plan, or a new end date that feels realistic, can help.",
+            "Make a taper plan",
+            plan_url,
+        ),
+        "escalation": NudgeAction(
+            "If you would like to bring use back down, a gradual plan helps, and so can talking it "
+            "through with a professional.",
+            "Make a gradual plan",
+            plan_url,
+        ),
+    }
 
 
 def action_for(nudge: Alert | RuleAlert) -> NudgeAction:
     """The action shown with a nudge; rules without a page of their own point to Learn."""
-    known = ACTIONS.get(nudge.code)
+    known = _actions().get(nudge.code)
     if known is not None:
         return known
     return NudgeAction(nudge.action, "Read more", learn_url(str(nudge.learn_slug)))

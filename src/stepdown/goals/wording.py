@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from stepdown.core.risk import NextStep, Tier
 from stepdown.goals.models import RiskSnapshot
 
@@ -35,25 +37,31 @@ TIER_MEANING = {
 class Suggestion:
     text: str
     label: str
-    url: str
+    url_name: str
+    url_args: tuple[str, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name, args=self.url_args)
 
 
 NEXT_STEPS = {
     NextStep.SET_LIMITS.value: Suggestion(
         "Set a few limits that feel realistic: grams a day, days a week, time between doses.",
         "Set your limits",
-        "/goals/",
+        "goals:goals",
     ),
     NextStep.MAKE_PLAN.value: Suggestion(
         "Make a gradual plan: small, steady steps are easier on the body than stopping at once.",
         "Make a plan",
-        "/plan/new/",
+        "plans:new",
     ),
     NextStep.SEE_PROFESSIONAL.value: Suggestion(
         "Talk to a doctor or counsellor about your use; they can help you choose a safe way "
         "forward. You can still set limits here.",
         "Find professional help",
-        "/learn/finding-a-clinician/",
+        "learn:page",
+        ("finding-a-clinician",),
     ),
 }
 
