@@ -37,6 +37,8 @@ def _writes(context: CaptureQueriesContext) -> list[str]:
         sql
         for sql in statements
         if not sql.lstrip().upper().startswith(("SELECT", "SAVEPOINT", "RELEASE SAVEPOINT"))
+        # PostgreSQL reads an ``iterator()`` through a server-side cursor: still a SELECT.
+        and " CURSOR FOR SELECT " not in sql.upper()
         and not any(f'"{table}"' in sql for table in SIGN_IN_TABLES)
     ]
 
