@@ -19,6 +19,7 @@ from stepdown.alerts.evaluation import notices_daily
 from stepdown.goals.history import journal_window
 from stepdown.goals.models import RiskSnapshot
 from stepdown.goals.risk import risk_refresh
+from stepdown.skin.services import photos_resume
 
 BATCH = 200
 
@@ -30,6 +31,7 @@ class DailyRun:
     people: int
     new_notices: int
     snapshots: int
+    photos_resumed: int = 0
 
 
 def run_daily_jobs(*, now: dt.datetime | None = None) -> DailyRun:
@@ -43,4 +45,6 @@ def run_daily_jobs(*, now: dt.datetime | None = None) -> DailyRun:
         result = risk_refresh(owner=owner, trigger=RiskSnapshot.Trigger.MONTHLY, window=window)
         snapshots += result.stored
         people += 1
-    return DailyRun(people=people, new_notices=notices, snapshots=snapshots)
+    # Also on the worker's start: an upload whose worker stopped mid-way is prepared again.
+    resumed = photos_resume(now=now)
+    return DailyRun(people=people, new_notices=notices, snapshots=snapshots, photos_resumed=resumed)

@@ -8,6 +8,7 @@ does no decoding at all, which these tests check by what exists when the request
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import stat
 import struct
@@ -237,3 +238,30 @@ def test_a_stored_copy_that_would_pass_the_quota_fails_with_the_quota_message(
         failed = api.get(f"/skin/sessions/{session['id']}").json()["photos"][0]
         assert "1 MB this server keeps for each person" in failed["problem"]
         assert Photo.objects.get(pk=photo["id"]).status == Photo.Status.FAILED
+
+
+def test_an_upload_whose_worker_stopped_mid_way_is_prepared_after_the_next_start(
+    api: Any,
+) -> None:
+    """A worker killed while preparing leaves its task RUNNING, and the queue never runs it
+    again; the daily job (which the worker also runs when it starts) queues the photo again."""
+    from django_tasks_db.models import DBTaskResult
+
+    from stepdown.jobs import run_daily_jobs
+
+    with override_settings(TASKS=DB_TASKS):
+        session = api.post("/skin/sessions", {"uses_card": False}).json()
+        photo_id = upload(api, session["id"], png_bytes(800, 600), "exposed").json()["id"]
+        DBTaskResult.objects.update(status="RUNNING")  # what the killed worker left behind
+        run_queued_tasks()  # a RUNNING task is not picked up again
+        assert Photo.objects.get(pk=photo_id).status == Photo.Status.PROCESSING
+
+        # Minutes later than the upload: not a photo a live worker is still busy with.
+        later = Photo.objects.get(pk=photo_id).uploaded_at + dt.timedelta(minutes=11)
+        soon = Photo.objects.get(pk=photo_id).uploaded_at + dt.timedelta(minutes=1)
+        assert run_daily_jobs(now=soon).photos_resumed == 0
+        assert run_daily_jobs(now=later).photos_resumed == 1
+        assert run_queued_tasks() is True
+        assert Photo.objects.get(pk=photo_id).status == Photo.Status.READY
+        # Ready photos are never queued again.
+        assert run_daily_jobs(now=later + dt.timedelta(days=1)).photos_resumed == 0

@@ -69,6 +69,8 @@ def worker(
                     f"Daily checks: {daily.people} people, {daily.new_notices} new alert(s) or "
                     f"nudge(s), {daily.snapshots} risk snapshot(s)."
                 )
+                if daily.photos_resumed:
+                    typer.echo(f"{daily.photos_resumed} interrupted photo upload(s) queued again.")
             result = run_round(site_url=url)
             if once:
                 typer.echo(f"{result.enqueued} reminder email(s) queued; queued tasks run.")

@@ -79,6 +79,22 @@ def _enqueue_processing(photos: list[Photo]) -> None:
         process_photo.enqueue(photo.pk)
 
 
+# An upload still being prepared after this long lost its task (a worker stopped mid-way).
+STALE_AFTER = dt.timedelta(minutes=10)
+
+
+def photos_resume(*, now: dt.datetime | None = None) -> int:
+    """Queue again the uploads whose preparation was cut short (a worker stopped in the middle
+    of the task, which the queue does not run twice); the number queued. Preparing is
+    idempotent: a photo that is ready or failed by then is left as it is."""
+    cutoff = (now or timezone.now()) - STALE_AFTER
+    stale = list(
+        Photo.objects.filter(status=Photo.Status.PROCESSING, uploaded_at__lt=cutoff).order_by("pk")
+    )
+    _enqueue_processing(stale)
+    return len(stale)
+
+
 def _check_session_fields(*, exposed_site: str, taken_at: dt.datetime, notes: str) -> None:
     if exposed_site not in ExposedSite.values:
         raise InvalidInput("exposed_site", f"Unknown site {exposed_site!r}.")
