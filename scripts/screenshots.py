@@ -86,8 +86,8 @@ def _wait_until_up(url: str, seconds: float = 30) -> None:
 
 
 def _skin_session(page: Page, base: str, stepdown: str, env: dict[str, str]) -> str:
-    """Upload one rendered photo for both sites, mark its two skin areas, let one worker round
-    measure them; return the session page's path."""
+    """Upload one rendered photo for both sites, let one worker round prepare them, mark their two
+    skin areas, let another round measure them; return the session page's path."""
     photo, exposed, reference = render_photo()
     render_width = Image.open(io.BytesIO(photo)).width
     page.goto(base + "/skin/new/")
@@ -98,6 +98,9 @@ def _skin_session(page: Page, base: str, stepdown: str, env: dict[str, str]) -> 
         )
     page.get_by_role("button", name="Upload and continue").click()
     page.wait_for_url("**/regions/")
+    # The worker prepares the uploads; the page (which asks every few seconds) then shows them.
+    subprocess.run([stepdown, "worker", "--once"], env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+    page.reload()
     # The stored photo is at the measurement resolution; the areas are given in its pixels.
     scale = MEASUREMENT_LONG_SIDE_PX / max(render_width, MEASUREMENT_LONG_SIDE_PX)
     for summary in page.get_by_text("Enter the rectangle as numbers").all():
