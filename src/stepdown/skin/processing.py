@@ -1,4 +1,5 @@
-"""The worker's side of an upload: turn a raw upload into the stored photo, or say why not.
+"""The worker's side of a photo: turn a raw upload into the stored photo (or say why not), and
+measure the region drawn on it.
 
 ``photo_upload`` and ``session_create`` keep the upload raw and private and queue
 ``tasks.process_photo``; this decodes it at the measurement resolution (bounded by pixels, see
@@ -12,8 +13,16 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
+from django.utils import timezone
 
-from stepdown.skin.models import Photo
+from stepdown.skin.comparison import comparison_refresh
+from stepdown.skin.measuring import (
+    analyse_stored,
+    corners_from_json,
+    measurement_fields,
+    region_from_json,
+)
+from stepdown.skin.models import Measurement, Photo
 from stepdown.skin.photos import (
     RAW,
     PhotoRejected,
@@ -90,3 +99,35 @@ def _fail(photo: Photo, problem: str) -> bool:
 
 def _delete_raw(file_key: str) -> None:
     photo_path(file_key, RAW).unlink(missing_ok=True)
+
+
+def photo_measure(*, photo_id: int) -> bool:
+    """Measure a photo's stored region and refresh its session's comparison (the worker's
+    side of ``photo_set_region``); ``False`` when the photo or its region no longer exists."""
+    photo = (
+        Photo.objects.select_related("session")
+        .filter(pk=photo_id, status=Photo.Status.READY)
+        .first()
+    )
+    if photo is None or not photo.region:
+        return False
+    region = region_from_json(photo.region, width=photo.width_px, height=photo.height_px)
+    corners = corners_from_json(photo.card_corners, width=photo.width_px, height=photo.height_px)
+    try:
+        analysis = analyse_stored(
+            file_key=photo.file_key, region=region, corners=corners, card=photo.session.uses_card
+        )
+        fields = measurement_fields(analysis)
+    except (ValueError, OSError):
+        # A region the core cannot measure (checked when it was set, so only a file gone
+        # missing gets here): recorded as nothing measurable rather than "measuring" forever.
+        fields = {"quality_ok": False, "quality_reasons": ["too_few_pixels"], "calibration": "none"}
+    with transaction.atomic():
+        current = Photo.objects.select_for_update().filter(pk=photo.pk).first()
+        if current is None or current.region != photo.region:
+            return False  # replaced or redrawn meanwhile: the newer request's task measures it
+        Measurement.objects.update_or_create(
+            photo=current, defaults={**fields, "measured_at": timezone.now()}
+        )
+        comparison_refresh(photo.session)
+    return True

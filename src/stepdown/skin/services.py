@@ -19,14 +19,8 @@ from django.utils import timezone
 from stepdown.accounts.models import User
 from stepdown.errors import InvalidInput
 from stepdown.skin import selectors
-from stepdown.skin.measuring import (
-    analyse_stored,
-    compare_stored,
-    corners_from_json,
-    measurement_fields,
-    region_from_json,
-    region_to_json,
-)
+from stepdown.skin.comparison import comparison_clear
+from stepdown.skin.measuring import corners_from_json, region_from_json, region_to_json
 from stepdown.skin.models import (
     ExposedSite,
     Measurement,
@@ -44,6 +38,7 @@ from stepdown.skin.photos import (
     write_upload,
 )
 from stepdown.skin.quota import quota_problem
+from stepdown.skin.tasks import measure_photo, process_photo
 
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)
 ROLE_FIELDS = {Photo.Role.EXPOSED: "exposed_photo", Photo.Role.REFERENCE: "reference_photo"}
@@ -73,8 +68,6 @@ def _check_quota(*, owner: User, adding: int, freeing: int = 0, field: str) -> N
 
 def _enqueue_processing(photos: list[Photo]) -> None:
     """Hand each new photo to the worker (``tasks.process_photo``)."""
-    from stepdown.skin.tasks import process_photo  # the task module imports the services
-
     for photo in photos:
         process_photo.enqueue(photo.pk)
 
@@ -196,7 +189,7 @@ def photo_upload(*, owner: User, session_id: int, role: str, data: bytes) -> Pho
             if old is not None:
                 old.delete()  # its files go after commit (signals.remove_photo_files)
             photo = _photo_row(session, role, upload, key)
-            _clear_comparison(session)
+            comparison_clear(session)
     except BaseException:
         delete_photo_files([key])
         raise
@@ -226,8 +219,6 @@ def photo_set_region(
     runs in the worker. Until it has run the photo has a region and no measurement, which the
     pages and the API show as "measuring"; the session's comparison is cleared meanwhile.
     """
-    from stepdown.skin.tasks import measure_photo  # the task module imports this one
-
     photo = selectors.photo_get(owner=owner, photo_id=photo_id)
     if photo.status == Photo.Status.PROCESSING:
         raise InvalidInput(
@@ -242,70 +233,9 @@ def photo_set_region(
         photo.card_corners = [list(point) for point in corners] if corners else None
         photo.save(update_fields=["region", "card_corners"])
         Measurement.objects.filter(photo=photo).delete()
-        _clear_comparison(photo.session)
+        comparison_clear(photo.session)
     measure_photo.enqueue(photo.pk)
     return selectors.photo_get(owner=owner, photo_id=photo.pk)
-
-
-def photo_measure(*, photo_id: int) -> bool:
-    """Measure a photo's stored region and refresh its session's comparison (the worker's
-    side of ``photo_set_region``); ``False`` when the photo or its region no longer exists."""
-    photo = (
-        Photo.objects.select_related("session")
-        .filter(pk=photo_id, status=Photo.Status.READY)
-        .first()
-    )
-    if photo is None or not photo.region:
-        return False
-    region = region_from_json(photo.region, width=photo.width_px, height=photo.height_px)
-    corners = corners_from_json(photo.card_corners, width=photo.width_px, height=photo.height_px)
-    try:
-        analysis = analyse_stored(
-            file_key=photo.file_key, region=region, corners=corners, card=photo.session.uses_card
-        )
-        fields = measurement_fields(analysis)
-    except (ValueError, OSError):
-        # A region the core cannot measure (checked when it was set, so only a file gone
-        # missing gets here): recorded as nothing measurable rather than "measuring" forever.
-        fields = {"quality_ok": False, "quality_reasons": ["too_few_pixels"], "calibration": "none"}
-    with transaction.atomic():
-        current = Photo.objects.select_for_update().filter(pk=photo.pk).first()
-        if current is None or current.region != photo.region:
-            return False  # replaced or redrawn meanwhile: the newer request's task measures it
-        Measurement.objects.update_or_create(
-            photo=current, defaults={**fields, "measured_at": timezone.now()}
-        )
-        _refresh_comparison(photo.session)
-    return True
-
-
-def _clear_comparison(session: PhotoSession) -> None:
-    session.delta_ita_deg = session.delta_l = session.delta_a = None
-    session.delta_b = session.delta_e00 = None
-    session.comparison_ok = False
-    session.comparison_reasons = []
-    session.save()
-
-
-def _refresh_comparison(session: PhotoSession) -> None:
-    photos = {
-        p.role: p for p in Photo.objects.filter(session=session).select_related("measurement")
-    }
-    exposed = photos.get(Photo.Role.EXPOSED)
-    reference = photos.get(Photo.Role.REFERENCE)
-    if selectors.measurement_of(exposed) is None or selectors.measurement_of(reference) is None:
-        _clear_comparison(session)
-        return
-    pair = compare_stored(exposed=exposed, reference=reference)
-    comparison = pair.comparison
-    session.delta_ita_deg = comparison.delta_ita_deg if comparison else None
-    session.delta_l = comparison.delta_l_star if comparison else None
-    session.delta_a = comparison.delta_a_star if comparison else None
-    session.delta_b = comparison.delta_b_star if comparison else None
-    session.delta_e00 = comparison.delta_e00 if comparison else None
-    session.comparison_ok = comparison is not None and pair.quality.ok
-    session.comparison_reasons = [code.value for code in pair.quality.reasons]
-    session.save()
 
 
 def report_create(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from stepdown.skin import processing, services
+from stepdown.skin import processing
 
 
 @task()
@@ -23,4 +23,4 @@ def process_photo(photo_id: int) -> bool:
 @task()
 def measure_photo(photo_id: int) -> bool:
     """Measure the photo's current region; ``False`` when the photo or its region is gone."""
-    return services.photo_measure(photo_id=photo_id)
+    return processing.photo_measure(photo_id=photo_id)
