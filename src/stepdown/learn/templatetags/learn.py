@@ -1,5 +1,5 @@
-"""``{% load learn %}``: the compact support card other pages show when cravings are high, and a
-filter that turns a written phone number or email into a link a phone can follow."""
+"""``{% load learn %}``: a filter that turns a written phone number or email into a link a phone
+can follow, and the list of a page's sources. They only format what they are given."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ from typing import Any
 
 from django import template
 
-from stepdown.accounts.models import User
-from stepdown.learn.selectors import support_for
 from stepdown.learn.sources import sources
 
 register = template.Library()
@@ -36,18 +34,6 @@ def reach_link(text: str) -> str:
 @register.filter
 def reach_href(text: str) -> str:
     return reach_link(text or "")
-
-
-@register.inclusion_tag("learn/support_card.html", takes_context=True)
-def support_card(context: template.Context) -> dict[str, Any]:
-    """The signed-in person's contacts and reasons, with links to the coping tools.
-
-    Renders nothing for a visitor who is not signed in. Two queries.
-    """
-    user = context.get("user")
-    if not isinstance(user, User) or not user.is_authenticated:
-        return {"show": False}
-    return {"show": True, "support": support_for(owner=user)}
 
 
 @register.inclusion_tag("learn/source_list.html")
