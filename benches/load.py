@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benches.account import BENCH_EMAIL, BENCH_PASSWORD  # noqa: E402
+from stepdown.cli.web import granian_command  # noqa: E402
 
 OUT = ROOT / "benches" / "out"
 CONNECTIONS = 16
@@ -165,25 +166,7 @@ def main() -> None:
         ).stdout.strip()
         port = _free_port()
         server = subprocess.Popen(
-            [
-                python,
-                "-m",
-                "granian",
-                "--interface",
-                "wsgi",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                "2",
-                "--blocking-threads",
-                "1",
-                "--log-level",
-                "warning",
-                "--no-ws",
-                "stepdown.config.wsgi:application",
-            ],
+            granian_command(host="127.0.0.1", port=port, workers=2, python=python),
             env=env,
         )
         base = f"http://127.0.0.1:{port}"

@@ -50,6 +50,23 @@ STOP_GRACE_S = 10
 STOP_POLL_S = 0.5
 
 
+def granian_command(
+    *, host: str, port: int, workers: int, python: str = sys.executable
+) -> list[str]:
+    """How Stepdown is served; the load bench starts the server with the same command."""
+    return [
+        python, "-m", "granian",
+        "--interface", "wsgi",
+        "--host", host,
+        "--port", str(port),
+        "--workers", str(workers),
+        "--blocking-threads", str(BLOCKING_THREADS),
+        "--log-level", "warning",
+        "--no-ws",
+        "stepdown.config.wsgi:application",
+    ]  # fmt: skip
+
+
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
@@ -70,17 +87,7 @@ def serve(
     shown_host = f"[{host}]" if ":" in host else host
     typer.echo(f"Stepdown is running at http://{shown_host}:{port}/  (Ctrl-C to stop)")
     sys.stdout.flush()
-    command = [
-        sys.executable, "-m", "granian",
-        "--interface", "wsgi",
-        "--host", host,
-        "--port", str(port),
-        "--workers", str(workers),
-        "--blocking-threads", str(BLOCKING_THREADS),
-        "--log-level", "warning",
-        "--no-ws",
-        "stepdown.config.wsgi:application",
-    ]  # fmt: skip
+    command = granian_command(host=host, port=port, workers=workers)
     if not with_worker:
         os.execv(sys.executable, command)  # noqa: S606  (replaces this process; Ctrl-C goes to granian)
     side = [sys.executable, "-m", "stepdown", "worker", "--interval", str(SIDE_WORKER_INTERVAL_S)]
