@@ -60,6 +60,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Every session signed in as this person carries an HMAC of this key; a new key ends them
     # all at once. A new password makes a new key, unless the person chooses to stay signed in.
     sessions_key = models.CharField(max_length=32, default=new_sessions_key, editable=False)
+    # Set while the account has an active clinic membership: such an account must pass a second
+    # factor (TOTP) before it sees anything of another person (stepdown.accounts.mfa).
+    mfa_required = models.BooleanField(default=False)
 
     objects: ClassVar[UserManager] = UserManager()
 
@@ -100,6 +103,8 @@ class PersonalAccessToken(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField()
+    # The token was issued after a second factor (POST /auth/token with a valid ``otp``).
+    mfa_verified = models.BooleanField(default=False)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["-created_at"]

@@ -191,7 +191,7 @@ def token_revoke(*, owner: User, token_id: int) -> None:
 # Every API call runs this. Plain SQL: building the ORM join took longer than running it.
 # Standard SQL quoting, which SQLite and PostgreSQL share.
 _OWNER_BY_KEY_HASH_SQL = (
-    'SELECT "accounts_user".*, "t"."id" AS "token_id", '
+    'SELECT "accounts_user".*, "t"."id" AS "token_id", "t"."mfa_verified" AS "token_mfa_verified", '
     '("t"."last_used_at" IS NULL OR "t"."last_used_at" < %s) AS "token_use_stale" '
     'FROM "accounts_personalaccesstoken" "t" '
     'JOIN "accounts_user" ON "accounts_user"."id" = "t"."owner_id" '
