@@ -88,6 +88,7 @@ def _unauthorized(request: HttpRequest, error: AuthenticationError) -> HttpRespo
 
 def _register_routers() -> None:
     from stepdown.accounts.api import router as accounts_router
+    from stepdown.alerts.api import nudges_router
     from stepdown.alerts.api import router as alerts_router
     from stepdown.checkins.api import router as checkins_router
     from stepdown.goals.api import router as goals_router
@@ -105,6 +106,7 @@ def _register_routers() -> None:
     api.add_router("/", plans_router)
     api.add_router("/", checkins_router)
     api.add_router("/", goals_router)
+    api.add_router("/", nudges_router)
     api.add_router("/", learn_router)
     api.add_router("/skin", skin_router)
     api.add_router("/", alerts_router)

@@ -16,12 +16,13 @@ from tests.alerts.alerts_support import NOW, days_ago, noon
 
 from stepdown.alerts.evaluation import nudges_evaluate
 from stepdown.alerts.models import Alert
-from stepdown.alerts.selectors import alerts_for, co_use_warning, nudges_for, nudges_for_today
+from stepdown.alerts.selectors import alerts_for, nudges_for, nudges_for_today
 from stepdown.alerts.summary import alert_summary
 from stepdown.goals.services import goal_save
 from stepdown.jobs import run_daily_jobs
 from stepdown.journal.models import Dose
 from stepdown.journal.services import dose_create
+from stepdown.substances.selectors import recent_co_use_warnings
 
 pytestmark = pytest.mark.django_db
 
@@ -157,7 +158,7 @@ def test_the_today_page_and_the_nudge_pages_only_read(web: Client, person: Any, 
             assert web.get("/goals/").status_code == 200
             assert web.get("/nudges/panel/").status_code == 200
             assert api.get("/nudges").status_code == 200
-            assert len(co_use_warning(owner=person)) == 1
+            assert len(recent_co_use_warnings(owner=person)) == 1
     assert "Above your daily limit" in html
     assert 'data-testid="nudge"' in html
     assert "alcohol" in html.lower()

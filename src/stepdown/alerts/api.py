@@ -1,4 +1,4 @@
-"""API routes for alerts and the plan adjustments they suggest."""
+"""API routes for alerts, nudges and the plan adjustments they suggest."""
 
 from __future__ import annotations
 
@@ -14,12 +14,15 @@ from stepdown.alerts.schemas import (
     AlertOut,
     DecisionIn,
     NoteIn,
+    NudgeOut,
     SuggestionFilters,
     SuggestionOut,
 )
 from stepdown.schemas import API_ERRORS
 
 router = Router(tags=["alerts"])
+# The nudges keep the place (and the tag) they had in the API's document, next to the goals.
+nudges_router = Router(tags=["goals"])
 
 # Suggestions come a few a month at most; the list is bounded all the same.
 SUGGESTIONS_LISTED = 200
@@ -104,3 +107,21 @@ def decline(request: HttpRequest, suggestion_id: int, payload: DecisionIn) -> Su
     owner = request_owner(request)
     services.suggestion_decline(owner=owner, suggestion_id=suggestion_id, reason=payload.reason)
     return SuggestionOut.of(selectors.suggestion_get(owner=owner, suggestion_id=suggestion_id))
+
+
+@nudges_router.get(
+    "/nudges",
+    response={200: list[NudgeOut], **API_ERRORS},
+    summary="Open nudges (the journal is checked against goals and limits after each write)",
+)
+def list_nudges(request: HttpRequest) -> list[NudgeOut]:
+    return [NudgeOut.of(nudge) for nudge in selectors.nudges_current(owner=request_owner(request))]
+
+
+@nudges_router.post(
+    "/nudges/{nudge_id}/dismiss",
+    response={200: NudgeOut, **API_ERRORS},
+    summary="Dismiss a nudge (it will not come back for the same cause)",
+)
+def dismiss_nudge(request: HttpRequest, nudge_id: int) -> NudgeOut:
+    return NudgeOut.of(services.nudge_dismiss(owner=request_owner(request), nudge_id=nudge_id))

@@ -1,4 +1,4 @@
-"""API schemas for alerts and suggested adjustments. Request bodies are strict."""
+"""API schemas for alerts, nudges and suggested adjustments. Request bodies are strict."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Literal, cast
 from pydantic import Field
 
 from stepdown.alerts.models import Alert, AlertEvent, SuggestedAdjustment
+from stepdown.alerts.nudges import action_for, learn_url
 from stepdown.plans.models import PlanAdjustment
 from stepdown.plans.schemas import KindName
 from stepdown.schemas import Out, QueryFilters, StrictIn
@@ -160,3 +161,44 @@ class AlertListOut(Out):
     count: int
     limit: int
     offset: int
+
+
+class NudgeOut(Out):
+    id: int
+    code: str
+    cause_key: str
+    severity: str
+    title: str
+    explanation: str
+    action: str
+    action_label: str
+    action_url: str
+    second_action_label: str
+    second_action_url: str
+    source: str
+    learn_slug: str
+    learn_url: str
+    created_at: dt.datetime
+    dismissed_at: dt.datetime | None
+
+    @classmethod
+    def of(cls, nudge: Alert) -> NudgeOut:
+        action = action_for(nudge)
+        return cls(
+            id=nudge.pk,
+            code=nudge.code,
+            cause_key=nudge.cause_key,
+            severity=nudge.severity,
+            title=nudge.title,
+            explanation=nudge.explanation,
+            action=action.text,
+            action_label=action.label,
+            action_url=action.url,
+            second_action_label=action.second_label,
+            second_action_url=action.second_url,
+            source=nudge.source,
+            learn_slug=nudge.learn_slug,
+            learn_url=learn_url(nudge.learn_slug),
+            created_at=nudge.created_at,
+            dismissed_at=nudge.dismissed_at,
+        )

@@ -13,7 +13,6 @@ from stepdown.alerts.models import CARD_CODES, Alert, AlertEvent, SuggestedAdjus
 from stepdown.alerts.nudges import NudgeGroup, group_by_code
 from stepdown.errors import NotFound
 from stepdown.plans.models import Plan
-from stepdown.substances.selectors import RecentCoUse, recent_co_use
 
 SHOWN_FOR_DAYS = 14  # a nudge older than this is no longer news
 # Enough for two weeks of the busiest pattern (a nudge per dose at a dozen doses a day), so
@@ -108,16 +107,3 @@ def nudges_for_today(*, owner: User, limit: int = TODAY_NUDGES) -> TodayNudges:
     """At most ``limit`` nudge cards (one per kind, see ``nudges.group_by_code``): one query."""
     groups = group_by_code(nudges_current(owner=owner))
     return TodayNudges(groups=tuple(groups[:limit]), more=len(groups) > limit)
-
-
-# --- kratom with another substance ----------------------------------------------------------
-
-
-def co_use_warning(*, owner: User) -> list[RecentCoUse]:
-    """Kratom and an interacting substance within 24 h of each other, the later of the two in
-    the last 24 h: the newest pair of each substance (three drinks logged one by one are one
-    warning). Two queries. Its ``interaction`` alert was recorded with the write (substances)."""
-    shown: dict[str, RecentCoUse] = {}
-    for item in recent_co_use(owner=owner):  # newest use first
-        shown.setdefault(item.use.label.casefold(), item)
-    return list(shown.values())

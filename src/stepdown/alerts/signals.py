@@ -29,12 +29,15 @@ from django.db import transaction
 from django.db.models import Sum
 from django.db.models.signals import post_delete, post_save
 
+from stepdown.accounts.models import User
 from stepdown.alerts import services
 from stepdown.alerts.context import product_view, response_flags, switch_between
 from stepdown.alerts.evaluation import evaluate_safely
 from stepdown.alerts.models import CARD_CODES
+from stepdown.alerts.recording import record_alerts
 from stepdown.checkins.history import DIARY_INSTRUMENTS
 from stepdown.checkins.models import Response, SafetyEvent
+from stepdown.core import rules
 from stepdown.core.rules import LIMIT_RULES, ProductSwitch
 from stepdown.core.rules.plan import OVER_TARGET_SHARE
 from stepdown.goals.models import Goal
@@ -43,6 +46,7 @@ from stepdown.journal.models import Dose, Product
 from stepdown.plans.models import PlanAdjustment
 from stepdown.plans.selectors import active_plan_row, targets_between
 from stepdown.plans.snapshot import taper_of
+from stepdown.substances.events import co_use_found
 
 DOSE_CODES = ("over_target", "potency_jump", "seven_oh_product", "failed_contaminant")
 PRODUCT_CODES = ("seven_oh_product", "failed_contaminant")
@@ -189,6 +193,14 @@ def goal_saved(sender: type[Goal], instance: Goal, raw: bool, **_: Any) -> None:
         evaluate_safely(owner=instance.owner, codes=LIMIT_RULES)
 
 
+def co_use_recorded(
+    sender: object, *, owner: User, alerts: tuple[rules.Alert, ...], **_: Any
+) -> None:
+    # Not in a savepoint of its own: the substances app records the alert with the use, and a
+    # failure fails that write, as it always did.
+    record_alerts(owner=owner, alerts=alerts)
+
+
 def connect() -> None:
     """Connect every trigger (idempotent: each has a ``dispatch_uid``)."""
     post_save.connect(dose_saved, sender=Dose, dispatch_uid="alerts.dose_saved")
@@ -200,3 +212,4 @@ def connect() -> None:
     )
     post_save.connect(plan_adjusted, sender=PlanAdjustment, dispatch_uid="alerts.plan_adjusted")
     post_save.connect(goal_saved, sender=Goal, dispatch_uid="alerts.goal_saved")
+    co_use_found.connect(co_use_recorded, dispatch_uid="alerts.co_use_recorded")

@@ -1,4 +1,5 @@
-"""What a suggestion card shows: the change in words, the end date it would give, the forms."""
+"""What a suggestion card shows: the change in words, the end date it would give, the forms;
+and the cards waiting on a plan, which the plan page shows."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from dataclasses import dataclass
 
 from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
+from stepdown.alerts import selectors
 from stepdown.alerts.forms import DecisionForm, DeclineForm
 from stepdown.alerts.models import SuggestedAdjustment
 from stepdown.alerts.services import default_reason
+from stepdown.alerts.summary import alert_summary, cached_summary
 from stepdown.core import tapering
 from stepdown.core.tapering import TaperError
 from stepdown.plans.models import Plan
@@ -70,3 +73,17 @@ def suggestion_card(
         decline_form=forms.get("decline")
         or DeclineForm(initial={"reason": "Not now."}, prefix=f"decline-{suggestion.pk}"),
     )
+
+
+def plan_suggestion_cards(*, owner: User, plan: Plan | None) -> list[SuggestionCard]:
+    """The suggestions waiting for the person's answer on ``plan``, each with Accept and Decline
+    (nothing changes until the person accepts). The person's alert summary (cached per data
+    revision) says whether any wait on this plan, so usually no query is made; when some do, one
+    query reads them with their alerts."""
+    if plan is None or not plan.is_active:
+        return []
+    summary = cached_summary(owner=owner) or alert_summary(owner=owner)
+    if plan.pk not in summary.pending_plan_ids:
+        return []
+    pending = selectors.pending_for_plan(owner=owner, plan=plan)
+    return [suggestion_card(owner=owner, suggestion=item, plan=plan) for item in pending]

@@ -1,4 +1,4 @@
-"""API routes: onboarding answers, the risk profile and its history, goals and nudges."""
+"""API routes: onboarding answers, the risk profile and its history, goals and limits."""
 
 from __future__ import annotations
 
@@ -9,14 +9,11 @@ from django.http import HttpRequest
 from ninja import Router
 
 from stepdown.accounts.requests import request_owner
-from stepdown.alerts import selectors as notices
-from stepdown.alerts.services import nudge_dismiss
 from stepdown.goals import selectors, services
 from stepdown.goals.risk import risk_now
 from stepdown.goals.schemas import (
     GoalIn,
     GoalOut,
-    NudgeOut,
     OnboardingIn,
     OnboardingOut,
     RiskOut,
@@ -82,21 +79,3 @@ def get_goals(request: HttpRequest) -> GoalOut:
 def put_goals(request: HttpRequest, payload: GoalIn) -> GoalOut:
     fields = {name: _decimal(value) for name, value in payload.model_dump().items()}
     return GoalOut.of(services.goal_save(owner=request_owner(request), fields=fields))
-
-
-@router.get(
-    "/nudges",
-    response={200: list[NudgeOut], **API_ERRORS},
-    summary="Open nudges (the journal is checked against goals and limits after each write)",
-)
-def list_nudges(request: HttpRequest) -> list[NudgeOut]:
-    return [NudgeOut.of(nudge) for nudge in notices.nudges_current(owner=request_owner(request))]
-
-
-@router.post(
-    "/nudges/{nudge_id}/dismiss",
-    response={200: NudgeOut, **API_ERRORS},
-    summary="Dismiss a nudge (it will not come back for the same cause)",
-)
-def dismiss_nudge(request: HttpRequest, nudge_id: int) -> NudgeOut:
-    return NudgeOut.of(nudge_dismiss(owner=request_owner(request), nudge_id=nudge_id))

@@ -1,4 +1,4 @@
-"""API schemas for onboarding, the risk profile, goals and nudges (strict in, explicit out)."""
+"""API schemas for onboarding, the risk profile and goals (strict in, explicit out)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 from django.urls import reverse
 from pydantic import BeforeValidator, Field
 
-from stepdown.alerts.models import Alert
-from stepdown.alerts.nudges import action_for, learn_url
 from stepdown.core.risk import RiskFactor
 from stepdown.goals.models import Goal, RiskSnapshot
 from stepdown.goals.risk import RiskResult
@@ -282,45 +280,4 @@ class GoalOut(Out):
             price_per_g=number(goal.price_per_g),
             currency=goal.currency,
             limits_from=goal.limits_from,
-        )
-
-
-class NudgeOut(Out):
-    id: int
-    code: str
-    cause_key: str
-    severity: str
-    title: str
-    explanation: str
-    action: str
-    action_label: str
-    action_url: str
-    second_action_label: str
-    second_action_url: str
-    source: str
-    learn_slug: str
-    learn_url: str
-    created_at: dt.datetime
-    dismissed_at: dt.datetime | None
-
-    @classmethod
-    def of(cls, nudge: Alert) -> NudgeOut:
-        action = action_for(nudge)
-        return cls(
-            id=nudge.pk,
-            code=nudge.code,
-            cause_key=nudge.cause_key,
-            severity=nudge.severity,
-            title=nudge.title,
-            explanation=nudge.explanation,
-            action=action.text,
-            action_label=action.label,
-            action_url=action.url,
-            second_action_label=action.second_label,
-            second_action_url=action.second_url,
-            source=nudge.source,
-            learn_slug=nudge.learn_slug,
-            learn_url=learn_url(nudge.learn_slug),
-            created_at=nudge.created_at,
-            dismissed_at=nudge.dismissed_at,
         )

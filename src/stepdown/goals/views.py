@@ -1,4 +1,5 @@
-"""Pages: onboarding (one step per screen), the Risk page, goals and limits, and nudges."""
+"""Pages: onboarding (one step per screen) and the Risk page (the goals page is in
+``stepdown.pages``: it shows the nudges too)."""
 
 from __future__ import annotations
 
@@ -8,35 +9,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
-from stepdown.alerts import selectors as notices
-from stepdown.alerts.nudges import group_by_code
-from stepdown.alerts.services import nudge_dismiss as dismiss
 from stepdown.core.instruments import get_instrument
-from stepdown.errors import InvalidInput, NotFound
-from stepdown.goals import milestones, selectors, services
-from stepdown.goals.cards import nudge_cards, nudges_context
-from stepdown.goals.forms import STEP_FORMS, GoalForm, MoodForm, StepForm
-from stepdown.goals.page_data import PageData, page_data
+from stepdown.errors import InvalidInput
+from stepdown.goals import selectors, services
+from stepdown.goals.forms import STEP_FORMS, MoodForm, StepForm
+from stepdown.goals.page_data import page_data
 from stepdown.goals.risk import risk_now
 from stepdown.goals.schemas import RiskOut, SnapshotOut
 from stepdown.goals.steps import steps_for
 from stepdown.goals.wording import NEXT_STEPS, TIER_MEANING
 from stepdown.journal.models import Product
-from stepdown.plans.selectors import current_plan
 from stepdown.profile import selectors as profile_selectors
 from stepdown.profile.models import DIAGNOSIS_LABELS, SELF_TREATMENT_LABELS, Onboarding
 from stepdown.substances.page_data import interaction_summary
 from stepdown.web.forms import attach_error
-from stepdown.web.fragments import page_key, render_page
-
-RECENT_DAYS = 7
-
 
 # Onboarding ----------------------------------------------------------------------------------
 
@@ -222,82 +211,6 @@ def risk(request: HttpRequest) -> HttpResponse:
             "interactions": interaction_summary(owner=owner),
         },
     )
-
-
-# Goals and nudges ----------------------------------------------------------------------------
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def goals(request: HttpRequest) -> HttpResponse:
-    owner = request_owner(request)
-    data = page_data(request)
-    form: GoalForm | None = None
-    if request.method == "POST":
-        form = GoalForm(request.POST, initial=GoalForm.initial_from(data.goal))
-        if form.is_valid():
-            try:
-                services.goal_save(owner=owner, fields=form.goal_fields())
-            except InvalidInput as error:
-                attach_error(form, error, {})
-            else:
-                messages.success(request, "Your goal and limits are saved.")
-                return redirect("goals:goals")
-    return render_page(
-        request,
-        "goals/goals.html",
-        "goals/_goals.html",
-        lambda: _goals_context(owner, data, form),
-        # A form with errors is this request's alone.
-        cache_key=None if form is not None else page_key(owner, "goals"),
-        status=422 if form is not None and form.errors else 200,
-    )
-
-
-def _goals_context(owner: User, data: PageData, form: GoalForm | None) -> dict[str, Any]:
-    return {
-        "form": form or GoalForm(initial=GoalForm.initial_from(data.goal)),
-        "goal": data.goal,
-        "nudges": nudge_cards(group_by_code(notices.nudges_current(owner=owner))),
-        "days": milestones.day_checks(window=data.window, goal=data.goal, days=RECENT_DAYS),
-        "milestones": milestones.milestones_for(
-            owner=owner,
-            window=data.window,
-            onboarding=data.onboarding,
-            goal=data.goal,
-            plan=current_plan(owner=owner),
-        ),
-        "today": data.window.today,
-    }
-
-
-def _back(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
-
-
-@login_required
-@require_POST
-def nudge_dismiss(request: HttpRequest, nudge_id: int) -> HttpResponse:
-    try:
-        dismiss(owner=request_owner(request), nudge_id=nudge_id, with_older=True)
-    except NotFound:
-        raise Http404 from None
-    if request.htmx:  # type: ignore[attr-defined]
-        return HttpResponse("")
-    return redirect(_back(request, reverse("goals:goals")))
-
-
-@login_required
-@require_GET
-def nudges_panel(request: HttpRequest) -> HttpResponse:
-    """The Today page's nudges, re-rendered after a dose is logged with htmx (see goals.js)."""
-    context = nudges_context(owner=request_owner(request)) | {"request": request}
-    return render(request, "goals/tags/nudges.html", context)
 
 
 @login_required

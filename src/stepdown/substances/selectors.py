@@ -162,6 +162,16 @@ def recent_co_use(*, owner: User, now: dt.datetime | None = None) -> list[Recent
     return found
 
 
+def recent_co_use_warnings(*, owner: User) -> list[RecentCoUse]:
+    """Kratom and an interacting substance within 24 h of each other, the later of the two in
+    the last 24 h: the newest pair of each substance (three drinks logged one by one are one
+    warning). Two queries. Its ``interaction`` alert was recorded with the write."""
+    shown: dict[str, RecentCoUse] = {}
+    for item in recent_co_use(owner=owner):  # newest use first
+        shown.setdefault(item.use.label.casefold(), item)
+    return list(shown.values())
+
+
 def uses_without_alert_near(*, owner: User, taken_at: dt.datetime) -> list[SubstanceUse]:
     """Uses within 24 h of the instant ``taken_at`` (a kratom dose) whose interaction alert was
     not recorded yet. One query."""

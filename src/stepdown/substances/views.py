@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
-from stepdown.alerts import selectors as notices
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.substances import selectors, services
 from stepdown.substances.dependence import dependence_warning
@@ -229,6 +228,6 @@ def delete(request: HttpRequest, use_id: int) -> HttpResponse:
 @require_GET
 def recent_warning(request: HttpRequest) -> HttpResponse:
     """The Today page's warning block, fetched again after a dose is logged there."""
-    items = notices.co_use_warning(owner=request_owner(request))
+    items = selectors.recent_co_use_warnings(owner=request_owner(request))
     context = {"show": True, "items": items, "assets": False}
     return render(request, "substances/tags/recent_warning.html", context)

@@ -18,9 +18,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
 from stepdown.accounts.models import User
-from stepdown.alerts.selectors import co_use_warning
+from stepdown.alerts.cards import nudges_context
 from stepdown.checkins.selectors import due_now
-from stepdown.goals.cards import nudges_context
 from stepdown.goals.history import JournalWindow, cached_journal_window
 from stepdown.goals.milestones import milestones_for
 from stepdown.goals.models import Goal
@@ -35,6 +34,7 @@ from stepdown.profile.models import Onboarding
 from stepdown.reminders.models import ReminderPreference
 from stepdown.reminders.selectors import default_preferences, upcoming_step_of
 from stepdown.schemas import number
+from stepdown.substances.selectors import recent_co_use_warnings
 from stepdown.today.allowance import allowance_for, quick_note
 from stepdown.web.fragments import KEY_HOLE
 
@@ -184,7 +184,11 @@ def notices_panel(reads: Reads) -> dict[str, Any]:
     """The open nudges (at most three kinds) and the recent kratom + substance warning."""
     return {
         "nudges": nudges_context(owner=reads.owner),
-        "co_use": {"show": True, "items": co_use_warning(owner=reads.owner), "assets": True},
+        "co_use": {
+            "show": True,
+            "items": recent_co_use_warnings(owner=reads.owner),
+            "assets": True,
+        },
     }
 
 

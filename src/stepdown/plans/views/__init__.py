@@ -1,2 +1,3 @@
-"""Pages of the taper planner, split by topic: the plan page and its adjustments, the wizard,
-and the exports (pouch strip, PDF, calendar)."""
+"""Pages of the taper planner, split by topic: the wizard and the exports (pouch strip, PDF,
+calendar). The plan page itself is in ``stepdown.pages.plan``: it shows the alerts app's
+suggestions too."""

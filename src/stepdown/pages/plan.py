@@ -1,5 +1,6 @@
-"""The plan page: today's target against what was logged, the chart, the adjustments (each with
-a reason), the history, and the calendar link."""
+"""The plan page: today's target against what was logged, the suggestions waiting for an answer
+(the alerts app's), the chart, the adjustments (each with a reason), the history, and the
+calendar link. Every change re-renders the same panel, suggestions included."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
+from stepdown.alerts.suggesting import plan_suggestion_cards
 from stepdown.errors import InvalidInput
 from stepdown.plans import selectors, services
 from stepdown.plans.forms import CancelForm, HoldForm, ReinstateForm, ReminderForm, SlowForm
@@ -72,6 +74,7 @@ def _context(
         "open_form": next(iter(bound), None) if bound else None,
         "calendar_link_active": bool(plan.calendar_token_hash),
         "paused": plan.is_active and taper_paused(owner=owner),
+        "suggestion_cards": plan_suggestion_cards(owner=owner, plan=plan),
         **extra,
     }
 
