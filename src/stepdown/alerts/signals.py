@@ -46,7 +46,7 @@ from stepdown.journal.models import Dose, Product
 from stepdown.plans.models import PlanAdjustment
 from stepdown.plans.selectors import active_plan_row, targets_between
 from stepdown.plans.snapshot import taper_of
-from stepdown.substances.events import co_use_found
+from stepdown.substances.events import interactions_found
 
 DOSE_CODES = ("over_target", "potency_jump", "seven_oh_product", "failed_contaminant")
 PRODUCT_CODES = ("seven_oh_product", "failed_contaminant")
@@ -193,11 +193,11 @@ def goal_saved(sender: type[Goal], instance: Goal, raw: bool, **_: Any) -> None:
         evaluate_safely(owner=instance.owner, codes=LIMIT_RULES)
 
 
-def co_use_recorded(
+def interactions_recorded(
     sender: object, *, owner: User, alerts: tuple[rules.Alert, ...], **_: Any
 ) -> None:
-    # Not in a savepoint of its own: the substances app records the alert with the use, and a
-    # failure fails that write, as it always did.
+    # Not in a savepoint of its own: the alert is stored with the use or the medicines list that
+    # made it, and a failure fails that write, as it always did.
     record_alerts(owner=owner, alerts=alerts)
 
 
@@ -212,4 +212,4 @@ def connect() -> None:
     )
     post_save.connect(plan_adjusted, sender=PlanAdjustment, dispatch_uid="alerts.plan_adjusted")
     post_save.connect(goal_saved, sender=Goal, dispatch_uid="alerts.goal_saved")
-    co_use_found.connect(co_use_recorded, dispatch_uid="alerts.co_use_recorded")
+    interactions_found.connect(interactions_recorded, dispatch_uid="alerts.interactions_recorded")

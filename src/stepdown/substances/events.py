@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.dispatch import Signal
 
-# Sent with ``owner=`` and ``alerts=`` (``core.rules.Alert``s) when a use and a kratom dose make
-# a high-severity interaction, inside the write's transaction: the alerts app records them
-# there (connected in ``AlertsConfig.ready``), so the alert commits or rolls back with the write.
-co_use_found = Signal()
+# Sent with ``owner=`` and ``alerts=`` (``core.rules.Alert``s) when a use near a kratom dose, or
+# a newly listed medicine, makes a high-severity interaction with kratom. It is sent inside the
+# write's transaction and the alerts app records the alerts there (connected in
+# ``AlertsConfig.ready``), so they commit or roll back with the write.
+interactions_found = Signal()

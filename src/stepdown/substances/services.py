@@ -26,7 +26,7 @@ from stepdown.journal.selectors import doses_for
 from stepdown.profile.models import Medicine
 from stepdown.profile.selectors import medicines_for
 from stepdown.substances import selectors
-from stepdown.substances.events import co_use_found
+from stepdown.substances.events import interactions_found
 from stepdown.substances.matching import confirmed_name, counts, medicine_key, resolved_name
 from stepdown.substances.models import SubstanceUse
 from stepdown.substances.warnings import (
@@ -145,7 +145,7 @@ def record_co_use_alert(*, owner: User, use: SubstanceUse, warning: CoUseWarning
     if not alerts:
         return
     with transaction.atomic():
-        co_use_found.send(sender=SubstanceUse, owner=owner, alerts=alerts)
+        interactions_found.send(sender=SubstanceUse, owner=owner, alerts=alerts)
         use.interaction_alerted_at = timezone.now()
         SubstanceUse.objects.filter(owner=owner, pk=use.pk).update(
             interaction_alerted_at=use.interaction_alerted_at
@@ -293,7 +293,7 @@ def medicines_set(*, owner: User, names: Any, confirm: Iterable[str] = ()) -> li
         added = [name for name in kept if medicine_key(name) not in before and counts(name)]
         alerts = medicine_alerts((r.name, r.interactions) for r in check(added))
         if alerts:
-            co_use_found.send(sender=SubstanceUse, owner=owner, alerts=alerts)
+            interactions_found.send(sender=Medicine, owner=owner, alerts=alerts)
     return sorted(kept, key=str.casefold)
 
 
