@@ -90,6 +90,7 @@ def _register_routers() -> None:
     from stepdown.accounts.api import router as accounts_router
     from stepdown.alerts.api import nudges_router
     from stepdown.alerts.api import router as alerts_router
+    from stepdown.audit.api import router as audit_router
     from stepdown.checkins.api import router as checkins_router
     from stepdown.goals.api import router as goals_router
     from stepdown.journal.api import router as journal_router
@@ -112,6 +113,7 @@ def _register_routers() -> None:
     api.add_router("/", alerts_router)
     api.add_router("/", substances_router)
     api.add_router("/", reminders_router)
+    api.add_router("/", audit_router)
 
 
 _register_routers()

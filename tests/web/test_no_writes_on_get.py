@@ -23,6 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests.api_client import ApiClient
 
 from stepdown.accounts.models import User
+from stepdown.audit.services import record_access
 from stepdown.demo import create_demo, create_first_week
 from stepdown.goals.services import goal_save
 from stepdown.journal.services import dose_create
@@ -44,6 +45,9 @@ SIGN_IN_BOOKKEEPING = (
     'UPDATE "django_session" SET',
     'UPDATE "accounts_personalaccesstoken" SET "last_used_at"',
 )
+# The access log (HIPAA audit controls): a clinician's read of a person's data is recorded when
+# it happens, GET or not. Only appended, never the data that was read (stepdown.audit).
+ACCESS_LOG = ('INSERT INTO "audit_accessevent"',)
 
 
 def _routes() -> list[tuple[str, str, list[str]]]:
@@ -128,7 +132,11 @@ class Writes:
         self, execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any
     ) -> Any:
         words = sql.lstrip().upper()
-        allowed = ("SELECT", *TRANSACTION_CONTROL, *(item.upper() for item in SIGN_IN_BOOKKEEPING))
+        allowed = (
+            "SELECT",
+            *TRANSACTION_CONTROL,
+            *(item.upper() for item in SIGN_IN_BOOKKEEPING + ACCESS_LOG),
+        )
         if not words.startswith(allowed):
             self.statements.append(sql[:120])
         return execute(sql, params, many, context)
@@ -150,12 +158,15 @@ def _personas() -> dict[str, User | None]:
     dose_create(owner=over, amount=Decimal(5))
     first_week = User.objects.get(email=create_first_week(password="pw-first-week-1"))
     demo_email, _ = create_demo(password="pw-demo-12345")
+    demo = User.objects.get(email=demo_email)
+    # Someone else read the demo's journal, so the access log page lists a row.
+    record_access(actor=newcomer, owner=demo, data_classes=["journal"], kind="page", route="t")
     return {
         "anonymous": None,
         "newcomer": newcomer,
         "over_the_limit": over,
         "first_week": first_week,
-        "demo": User.objects.get(email=demo_email),
+        "demo": demo,
     }
 
 

@@ -28,6 +28,9 @@ CHILD_OF = {
 EXEMPT = {
     "accounts.PersonalAccessToken",  # credentials, not health data
     "reminders.SentReminder",  # the worker's record of what it sent
+    # Written when someone else reads the person's data: a clinician opening a page must not
+    # empty the person's caches, and nothing the person's cached pages show comes from it.
+    "audit.AccessEvent",
 }
 # Standard SQL quoting, which SQLite and PostgreSQL share.
 _BUMP_SQL = 'UPDATE "accounts_user" SET "data_revision" = "data_revision" + 1 WHERE "id" = %s'

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "stepdown.cli.worker",
     "stepdown.cli.account",
     "stepdown.cli.checkin",
+    "stepdown.cli.audit",
     # pure commands, one module per topic
     "stepdown.cli.skin",
     "stepdown.cli.interactions",

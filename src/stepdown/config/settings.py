@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "stepdown.accounts",
+    "stepdown.audit",
     "stepdown.journal",
     "stepdown.profile",
     "stepdown.plans",

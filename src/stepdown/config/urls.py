@@ -29,6 +29,7 @@ urlpatterns = [
     path("alerts/", include("stepdown.alerts.urls")),
     path("substances/", include("stepdown.substances.urls")),
     path("reminders/", include("stepdown.reminders.urls")),
+    path("account/access-log/", include("stepdown.audit.urls")),
     path("account/", include("stepdown.accounts.urls")),
     path("admin/", admin.site.urls),
 ]
