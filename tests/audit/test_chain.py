@@ -197,6 +197,10 @@ def test_the_orm_neither_changes_nor_deletes_an_event(clinician: Any, patient: A
         AccessEvent.objects.filter(pk=event.pk).delete()
     with pytest.raises(AppendOnly):
         AccessEvent.objects.bulk_update([event], ["kind"])
+    with pytest.raises(AppendOnly):  # a row that did not come through the chain
+        AccessEvent.objects.create(
+            actor=clinician, owner=patient, kind="page", purpose="treatment", route="x"
+        )
     assert AccessEvent.objects.get(pk=event.pk).kind == "page"
     assert _verify().exit_code == 0
 

@@ -119,8 +119,8 @@ class AccessEvent(models.Model):
         return f"#{self.pk} {self.kind} {self.at:%Y-%m-%d %H:%M}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        # The one way in is services._append, which inserts with force_insert.
-        if not kwargs.get("force_insert"):
+        # The one way in is services._append, which seals the row and inserts it once.
+        if not kwargs.get("force_insert") or not self.hmac:
             raise AppendOnly("access events are only appended, through stepdown.audit.services")
         super().save(*args, **kwargs)
 
