@@ -101,6 +101,12 @@ def _append(events: list[AccessEvent]) -> list[AccessEvent]:
     return events
 
 
+def _append_one(event: AccessEvent) -> AccessEvent:
+    with transaction.atomic():
+        _lock_chain()
+        return _append([event])[0]
+
+
 def record_access(
     *,
     actor: User,
@@ -130,9 +136,7 @@ def record_access(
         action=Action.READ,
         at=timezone.now(),
     )
-    with transaction.atomic():
-        _lock_chain()
-        return _append([event])[0]
+    return _append_one(event)
 
 
 def record_action(
@@ -162,9 +166,7 @@ def record_action(
         action=action,
         at=timezone.now(),
     )
-    with transaction.atomic():
-        _lock_chain()
-        return _append([event])[0]
+    return _append_one(event)
 
 
 def _utc_day_start(moment: dt.datetime) -> dt.datetime:
