@@ -149,6 +149,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "stepdown.config.urls"
 WSGI_APPLICATION = "stepdown.config.wsgi.application"
 
+# Django's widget templates drawn in Python, with the same markup (see stepdown/web/widgets.py).
+FORM_RENDERER = "stepdown.web.widgets.WidgetRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

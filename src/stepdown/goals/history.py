@@ -34,7 +34,10 @@ FIRST_WEEK_DAYS = 7
 
 @dataclass(frozen=True)
 class JournalWindow:
-    """The doses of the last ``WINDOW_DAYS`` days up to ``today`` (local), oldest first."""
+    """The doses of the last ``WINDOW_DAYS`` days up to ``today`` (local), oldest first.
+
+    The day totals are summed once, when the window is read, and travel with it through the
+    cache: each render would otherwise sum some 400 doses again."""
 
     today: dt.date
     doses: tuple[DoseEvent, ...]
@@ -42,16 +45,32 @@ class JournalWindow:
     journal_start: dt.date | None
     # The doses of the journal's first week (its first 7 local days), the milestones' baseline.
     first_week: tuple[DoseEvent, ...] = ()
+    day_totals: tuple[DayTotal, ...] = ()
+    first_week_totals: tuple[DayTotal, ...] = ()
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        today: dt.date,
+        doses: tuple[DoseEvent, ...],
+        forms: tuple[tuple[dt.date, str], ...],
+        first_week: tuple[DoseEvent, ...],
+    ) -> JournalWindow:
+        start = first_week[0].local_date if first_week else None
+        return cls(
+            today=today,
+            doses=doses,
+            forms=forms,
+            journal_start=start,
+            first_week=first_week,
+            day_totals=day_totals(doses),
+            first_week_totals=_first_week_totals(start, first_week),
+        )
 
     def first_week_days(self) -> tuple[DayTotal, ...]:
         """One total per day of the journal's first 7 local days (empty without a journal)."""
-        if self.journal_start is None:
-            return ()
-        totals = {total.day: total for total in day_totals(self.first_week)}
-        days = (self.journal_start + dt.timedelta(days=n) for n in range(FIRST_WEEK_DAYS))
-        return tuple(
-            totals.get(day) or DayTotal(day=day, total_g=Decimal(0), dose_count=0) for day in days
-        )
+        return self.first_week_totals
 
     @property
     def first_day(self) -> dt.date:
@@ -59,7 +78,7 @@ class JournalWindow:
 
     @cached_property
     def totals(self) -> dict[dt.date, DayTotal]:
-        return {total.day: total for total in day_totals(self.doses)}
+        return {total.day: total for total in self.day_totals}
 
     def day(self, day: dt.date) -> DayTotal:
         """The day's total; a day without doses is zero."""
@@ -107,12 +126,21 @@ def journal_window(*, owner: User, now: dt.datetime | None = None) -> JournalWin
         for dose in early
         if start is not None and dose.local_date < start + dt.timedelta(days=FIRST_WEEK_DAYS)
     )
-    return JournalWindow(
-        today=today,
-        doses=tuple(doses),
-        forms=tuple(forms),
-        journal_start=start,
-        first_week=first_week,
+    return JournalWindow.of(
+        today=today, doses=tuple(doses), forms=tuple(forms), first_week=first_week
+    )
+
+
+def _first_week_totals(
+    start: dt.date | None, first_week: tuple[DoseEvent, ...]
+) -> tuple[DayTotal, ...]:
+    """One total per day of the journal's first 7 local days, zeros included."""
+    if start is None:
+        return ()
+    totals = {total.day: total for total in day_totals(first_week)}
+    days = (start + dt.timedelta(days=n) for n in range(FIRST_WEEK_DAYS))
+    return tuple(
+        totals.get(day) or DayTotal(day=day, total_g=Decimal(0), dose_count=0) for day in days
     )
 
 
