@@ -96,6 +96,7 @@ def _register_routers() -> None:
     from stepdown.journal.api import router as journal_router
     from stepdown.learn.api import router as learn_router
     from stepdown.plans.api import router as plans_router
+    from stepdown.profile.api import router as profile_router
     from stepdown.reminders.api import calendar_router
     from stepdown.reminders.api import router as reminders_router
     from stepdown.skin.api import router as skin_router
@@ -106,6 +107,7 @@ def _register_routers() -> None:
     api.add_router("/", calendar_router)  # before plans: see reminders.api
     api.add_router("/", plans_router)
     api.add_router("/", checkins_router)
+    api.add_router("/", profile_router)  # the onboarding answers, listed with the goals
     api.add_router("/", goals_router)
     api.add_router("/", nudges_router)
     api.add_router("/", learn_router)

@@ -24,11 +24,12 @@ from stepdown.accounts.services import data_changed
 from stepdown.alerts.evaluation import alerts_evaluate, nudges_evaluate
 from stepdown.checkins.services import response_submit
 from stepdown.goals.models import Goal
-from stepdown.goals.services import goal_save, onboarding_replace
+from stepdown.goals.services import goal_save
 from stepdown.journal import services as journal_services
 from stepdown.journal.models import Product
 from stepdown.journal.services import dose_create
 from stepdown.plans.services import plan_create
+from stepdown.profile.services import onboarding_replace
 from stepdown.reminders.worker import run_queued_tasks
 from stepdown.skin.services import photo_check, photo_set_region, session_create
 from stepdown.substances.services import substance_create

@@ -106,6 +106,15 @@ class QueryFilters(Schema):
         return value
 
 
+# A product's form (``core.potency.ProductForm``): the journal's products, the onboarding answers.
+FormName = typing.Literal["leaf_powder", "capsules", "tea", "extract", "seven_oh", "other"]
+
+
+def exact_decimal(value: Any) -> Any:
+    """Floats from JSON become exact decimals (via their shortest text form)."""
+    return Decimal(str(value)) if isinstance(value, float) else value
+
+
 def number(value: Decimal | None) -> float | None:
     """A stored decimal as a JSON number."""
     return None if value is None else float(value)

@@ -66,7 +66,7 @@ def test_a_write_to_a_row_without_its_own_owner_moves_its_parents_owner(person: 
 
 
 def test_bulk_writes_that_skip_model_signals_move_it_too(person: Any) -> None:
-    from stepdown.substances.services import medicines_set
+    from stepdown.profile.services import medicines_set
 
     start = _stored(person)
     medicines_set(owner=person, names=["sertraline", "tramadol"])

@@ -40,7 +40,7 @@ def set_goal() -> Callable[..., Any]:
 @pytest.fixture
 def answer() -> Callable[..., Any]:
     """Answer onboarding all at once (as ``PUT /api/v1/onboarding`` does)."""
-    from stepdown.goals import services
+    from stepdown.profile import services
 
     def write(owner: Any, medicines: list[str] | None = None, **answers: Any) -> Any:
         return services.onboarding_replace(owner=owner, answers=answers, medicines=medicines or [])

@@ -12,7 +12,7 @@ from django.test import Client
 
 from stepdown.goals.wording import NEXT_STEPS
 from stepdown.learn.sources import SOURCES_FILE, link_for, sources
-from stepdown.substances import services
+from stepdown.profile import services
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,7 @@ def test_interaction_sources_show_the_reference_and_link_to_the_sources_page(
 
 
 def test_the_risk_page_explains_its_source_keys_the_same_way(web: Client, person: Any) -> None:
-    from stepdown.goals import services as goals
+    from stepdown.profile import services as goals
 
     goals.onboarding_replace(
         owner=person,

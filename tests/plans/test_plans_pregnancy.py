@@ -23,7 +23,7 @@ def _text(response: Any) -> str:
 
 
 def _say(owner: Any, answer: str) -> None:
-    from stepdown.goals.services import onboarding_save_step
+    from stepdown.profile.services import onboarding_save_step
 
     onboarding_save_step(owner=owner, step="diagnoses", answers={"pregnancy": answer})
 

@@ -39,7 +39,7 @@ def use() -> Callable[..., Any]:
 @pytest.fixture
 def recovery() -> Callable[..., Any]:
     """Onboard as ``opioid_recovery`` with the original substance and its last-used date."""
-    from stepdown.goals import services
+    from stepdown.profile import services
 
     def write(owner: Any, original: str, last_used_on: dt.date | None) -> Any:
         answers = {

@@ -14,7 +14,7 @@ from django.test import Client
 from tests.api_client import ApiClient
 from tests.plans.plans_helpers import NOW, make_plan
 
-from stepdown.substances import services
+from stepdown.profile import services
 from stepdown.substances.dependence import REGULAR_DAYS, dependence_warning
 
 pytestmark = pytest.mark.django_db

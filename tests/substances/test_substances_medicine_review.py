@@ -14,8 +14,8 @@ import time_machine
 from django.test import Client
 from tests.api_client import ApiClient
 
+from stepdown.profile import services
 from stepdown.profile.selectors import medicines_for
-from stepdown.substances import services
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ import pytest
 from django.test import Client
 
 from stepdown.core.rules import LEARN_SLUGS, LearnSlug
+from stepdown.profile import services
 from stepdown.profile.selectors import medicines_for
-from stepdown.substances import services
 
 pytestmark = pytest.mark.django_db
 

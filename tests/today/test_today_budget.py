@@ -15,9 +15,10 @@ from django.core.cache import cache
 from django.test import RequestFactory
 
 from stepdown.accounts.models import User
-from stepdown.goals.services import goal_save, onboarding_replace
+from stepdown.goals.services import goal_save
 from stepdown.journal.models import Dose, Product
 from stepdown.plans.services import plan_create
+from stepdown.profile.services import onboarding_replace
 from stepdown.today.views import today
 
 pytestmark = pytest.mark.django_db

@@ -38,6 +38,7 @@ from stepdown.alerts.recording import record_alerts
 from stepdown.checkins.history import DIARY_INSTRUMENTS
 from stepdown.checkins.models import Response, SafetyEvent
 from stepdown.core import rules
+from stepdown.core.interactions import check
 from stepdown.core.rules import LIMIT_RULES, ProductSwitch
 from stepdown.core.rules.plan import OVER_TARGET_SHARE
 from stepdown.goals.models import Goal
@@ -46,7 +47,9 @@ from stepdown.journal.models import Dose, Product
 from stepdown.plans.models import PlanAdjustment
 from stepdown.plans.selectors import active_plan_row, targets_between
 from stepdown.plans.snapshot import taper_of
+from stepdown.profile.signals import medicines_listed
 from stepdown.substances.events import interactions_found
+from stepdown.substances.warnings import medicine_alerts
 
 DOSE_CODES = ("over_target", "potency_jump", "seven_oh_product", "failed_contaminant")
 PRODUCT_CODES = ("seven_oh_product", "failed_contaminant")
@@ -201,6 +204,13 @@ def interactions_recorded(
     record_alerts(owner=owner, alerts=alerts)
 
 
+def medicines_recorded(sender: object, *, owner: User, names: list[str], **_: Any) -> None:
+    # Like a co-use, stored with the medicines list that made it.
+    alerts = medicine_alerts((found.name, found.interactions) for found in check(names))
+    if alerts:
+        record_alerts(owner=owner, alerts=alerts)
+
+
 def connect() -> None:
     """Connect every trigger (idempotent: each has a ``dispatch_uid``)."""
     post_save.connect(dose_saved, sender=Dose, dispatch_uid="alerts.dose_saved")
@@ -213,3 +223,4 @@ def connect() -> None:
     post_save.connect(plan_adjusted, sender=PlanAdjustment, dispatch_uid="alerts.plan_adjusted")
     post_save.connect(goal_saved, sender=Goal, dispatch_uid="alerts.goal_saved")
     interactions_found.connect(interactions_recorded, dispatch_uid="alerts.interactions_recorded")
+    medicines_listed.connect(medicines_recorded, dispatch_uid="alerts.medicines_recorded")

@@ -8,11 +8,17 @@ from stepdown.api import api
 from stepdown.goals import urls as goals_urls
 from stepdown.pages import urls as pages_urls
 from stepdown.plans import urls as plans_urls
+from stepdown.profile import urls as profile_urls
 
 # Two namespaces span apps: their pages moved to the app (or the pages layer) that owns their data,
 # while their URL names and paths stayed, since templates, redirects and bookmarks use them.
 plans_patterns = pages_urls.plan_urlpatterns + plans_urls.urlpatterns
-goals_patterns = goals_urls.urlpatterns + pages_urls.goals_urlpatterns + nudge_urls.urlpatterns
+goals_patterns = (
+    profile_urls.urlpatterns  # onboarding
+    + goals_urls.urlpatterns
+    + pages_urls.goals_urlpatterns
+    + nudge_urls.urlpatterns
+)
 
 urlpatterns = [
     # First: the API is the most requested, and Django tries patterns in order.

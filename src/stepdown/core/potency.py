@@ -13,6 +13,7 @@ References:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -27,6 +28,18 @@ class ProductForm(StrEnum):
     EXTRACT = "extract"
     SEVEN_OH = "seven_oh"
     OTHER = "other"
+
+
+# The forms in words, in the order people are asked about them.
+FORM_LABELS: Mapping[ProductForm, str] = {
+    ProductForm.LEAF_POWDER: "Leaf powder",
+    ProductForm.CAPSULES: "Capsules",
+    ProductForm.TEA: "Tea",
+    ProductForm.EXTRACT: "Extract",
+    ProductForm.SEVEN_OH: "7-OH product",
+    ProductForm.OTHER: "Other",
+}
+FORM_CHOICES = [(form.value, label) for form, label in FORM_LABELS.items()]
 
 
 class LabResult(StrEnum):

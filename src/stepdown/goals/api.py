@@ -1,9 +1,6 @@
-"""API routes: onboarding answers, the risk profile and its history, goals and limits."""
+"""API routes: the risk profile and its history, goals and limits."""
 
 from __future__ import annotations
-
-from decimal import Decimal
-from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router
@@ -14,44 +11,12 @@ from stepdown.goals.risk import risk_now
 from stepdown.goals.schemas import (
     GoalIn,
     GoalOut,
-    OnboardingIn,
-    OnboardingOut,
     RiskOut,
     SnapshotOut,
 )
-from stepdown.profile import selectors as profile_selectors
-from stepdown.schemas import API_ERRORS
+from stepdown.schemas import API_ERRORS, exact_decimal
 
 router = Router(tags=["goals"])
-
-
-def _decimal(value: Any) -> Any:
-    """Floats from JSON become exact decimals (via their shortest text form)."""
-    return Decimal(str(value)) if isinstance(value, float) else value
-
-
-@router.get(
-    "/onboarding", response={200: OnboardingOut, **API_ERRORS}, summary="Onboarding answers"
-)
-def get_onboarding(request: HttpRequest) -> OnboardingOut:
-    owner = request_owner(request)
-    record = profile_selectors.onboarding_for(owner=owner)
-    if record is None:
-        return OnboardingOut.not_started(owner)
-    return OnboardingOut.of(record, profile_selectors.medicines_for(owner=owner))
-
-
-@router.put(
-    "/onboarding",
-    response={200: OnboardingOut, **API_ERRORS},
-    summary="Replace all onboarding answers (marks onboarding complete)",
-)
-def put_onboarding(request: HttpRequest, payload: OnboardingIn) -> OnboardingOut:
-    owner = request_owner(request)
-    answers = payload.model_dump(exclude={"medicines"})
-    answers = {name: _decimal(value) for name, value in answers.items()}
-    record = services.onboarding_replace(owner=owner, answers=answers, medicines=payload.medicines)
-    return OnboardingOut.of(record, profile_selectors.medicines_for(owner=owner))
 
 
 @router.get(
@@ -77,5 +42,5 @@ def get_goals(request: HttpRequest) -> GoalOut:
 
 @router.put("/goals", response={200: GoalOut, **API_ERRORS}, summary="Replace goal and limits")
 def put_goals(request: HttpRequest, payload: GoalIn) -> GoalOut:
-    fields = {name: _decimal(value) for name, value in payload.model_dump().items()}
+    fields = {name: exact_decimal(value) for name, value in payload.model_dump().items()}
     return GoalOut.of(services.goal_save(owner=request_owner(request), fields=fields))

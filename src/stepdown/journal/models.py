@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from stepdown.core.potency import LabResult, ProductForm, ProductSpec
+from stepdown.core.potency import FORM_LABELS, LabResult, ProductForm, ProductSpec
 from stepdown.core.units import DoseUnit
 
 
@@ -21,12 +21,12 @@ class Product(models.Model):
     """
 
     class Form(models.TextChoices):
-        LEAF_POWDER = ProductForm.LEAF_POWDER.value, "Leaf powder"
-        CAPSULES = ProductForm.CAPSULES.value, "Capsules"
-        TEA = ProductForm.TEA.value, "Tea"
-        EXTRACT = ProductForm.EXTRACT.value, "Extract"
-        SEVEN_OH = ProductForm.SEVEN_OH.value, "7-OH product"
-        OTHER = ProductForm.OTHER.value, "Other"
+        LEAF_POWDER = ProductForm.LEAF_POWDER.value, FORM_LABELS[ProductForm.LEAF_POWDER]
+        CAPSULES = ProductForm.CAPSULES.value, FORM_LABELS[ProductForm.CAPSULES]
+        TEA = ProductForm.TEA.value, FORM_LABELS[ProductForm.TEA]
+        EXTRACT = ProductForm.EXTRACT.value, FORM_LABELS[ProductForm.EXTRACT]
+        SEVEN_OH = ProductForm.SEVEN_OH.value, FORM_LABELS[ProductForm.SEVEN_OH]
+        OTHER = ProductForm.OTHER.value, FORM_LABELS[ProductForm.OTHER]
 
     class Result(models.TextChoices):
         PASS = LabResult.PASS.value, "Pass"

@@ -12,9 +12,17 @@ from pydantic import Field
 from stepdown.core.potency import ProductFlag, potency_of, product_flags
 from stepdown.journal.models import Dose, Product
 from stepdown.journal.selectors import TodaySummary
-from stepdown.schemas import IsoDate, IsoDateTime, Out, QueryFilters, StrictIn, UuidText, number
+from stepdown.schemas import (
+    FormName,
+    IsoDate,
+    IsoDateTime,
+    Out,
+    QueryFilters,
+    StrictIn,
+    UuidText,
+    number,
+)
 
-FormName = Literal["leaf_powder", "capsules", "tea", "extract", "seven_oh", "other"]
 ResultName = Literal["pass", "fail", "unknown"]
 UnitName = Literal["g", "mg", "capsule", "ml"]
 PurposeName = Literal["energy", "pain", "mood", "withdrawal_relief", "sleep", "social", "other", ""]

@@ -4,7 +4,7 @@
 value is a column, so the database enforces its range (``CheckConstraint``), a clinic can filter
 on it (``reason = 'opioid_recovery'``) and a migration records every change of shape. The three
 multi-choice answers (forms used, what kratom is used for, diagnoses) are short lists drawn from
-closed sets; they are stored as JSON lists and validated in ``goals.services`` rather than as
+closed sets; they are stored as JSON lists and validated in ``profile.services`` rather than as
 three join tables that nobody queries. The PHQ-2 and GAD-2 item answers are kept as JSON as the
 instruments' scorer returns them, with their totals in columns.
 

@@ -14,6 +14,7 @@ from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.core.interactions import check
 from stepdown.errors import InvalidInput
+from stepdown.profile import services as profile_services
 from stepdown.schemas import API_ERRORS
 from stepdown.substances import selectors, services
 from stepdown.substances.dependence import dependence_warning
@@ -184,5 +185,5 @@ def list_medicines(request: HttpRequest) -> MedicinesOut:
 )
 def replace_medicines(request: HttpRequest, payload: MedicinesIn) -> MedicinesOut:
     owner = request_owner(request)
-    services.medicines_set(owner=owner, names=payload.medicines, confirm=payload.confirm)
+    profile_services.medicines_set(owner=owner, names=payload.medicines, confirm=payload.confirm)
     return _medicines(owner)

@@ -1,4 +1,5 @@
-"""Writes: other-substance uses and the medicines list. Every function checks ownership first.
+"""Writes: other-substance uses (the medicines list is the profile app's). Every function checks
+ownership first.
 
 A logged use that falls within 24 hours of a kratom dose returns its warnings at once, and a
 high-severity one is recorded as an ``interaction`` alert in the same transaction as the write.
@@ -18,23 +19,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from stepdown.accounts.models import User
-from stepdown.accounts.services import data_changed
-from stepdown.core.interactions import check, resolve
 from stepdown.core.units import round_to
 from stepdown.errors import InvalidInput
 from stepdown.journal.selectors import doses_for
-from stepdown.profile.models import Medicine
-from stepdown.profile.selectors import medicines_for
 from stepdown.substances import selectors
 from stepdown.substances.events import interactions_found
-from stepdown.substances.matching import confirmed_name, counts, medicine_key, resolved_name
+from stepdown.substances.matching import resolved_name
 from stepdown.substances.models import SubstanceUse
 from stepdown.substances.warnings import (
     KRATOM_WINDOW,
     CoUseWarning,
     co_use_alerts,
     co_use_warning,
-    medicine_alerts,
 )
 
 # Clocks drift; a use stamped a minute ahead of the server is still "now" (as in the journal).
@@ -44,7 +40,6 @@ MAX_AMOUNT = Decimal(10_000)
 AMOUNT_STEP = Decimal("0.01")  # the column's precision
 
 USE_FIELDS = ("category", "name", "amount", "unit", "taken_at", "note")
-MAX_MEDICINES = 30
 
 
 @dataclass(frozen=True)
@@ -230,92 +225,3 @@ def substance_update(*, owner: User, use_id: int, **fields: Any) -> SubstanceRes
 
 def substance_delete(*, owner: User, use_id: int) -> None:
     selectors.substance_use_get(owner=owner, use_id=use_id).delete()
-
-
-def _clean_medicines(names: Any) -> list[str]:
-    if not isinstance(names, list | tuple):
-        raise InvalidInput("medicines", "Give a list of medicine names.")
-    cleaned = []
-    for raw in names:
-        if not isinstance(raw, str):
-            raise InvalidInput("medicines", "Each medicine is a name.")
-        name = " ".join(raw.split())
-        if any(ord(char) < 32 or ord(char) == 127 for char in name):
-            raise InvalidInput("medicines", "Use ordinary text, on one line.")
-        if len(name) > 100:
-            raise InvalidInput("medicines", "Keep each medicine name to 100 characters.")
-        if name:
-            cleaned.append(name)
-    return cleaned
-
-
-def _merged(names: list[str], confirm: Iterable[str]) -> list[str]:
-    """One entry per medicine, the first name given kept; a confirmed close spelling becomes
-    the name it was taken for ("quetiapin" -> "quetiapine")."""
-    confirmed = {" ".join(name.split()).casefold() for name in confirm}
-    names = [confirmed_name(n) if n.casefold() in confirmed else n for n in names]
-    # An unconfirmed close spelling joins a medicine only when that medicine is listed for
-    # sure; two guesses alike ("medicine 1", "medicine 2") stay apart.
-    certain = {medicine_key(name) for name in names if counts(name)}
-    kept: dict[str, str] = {}
-    for name in names:
-        key = medicine_key(name)
-        if key not in certain and _guessed(name):
-            key = f"name:{name.casefold()}"
-        kept.setdefault(key, name)
-    if len(kept) > MAX_MEDICINES:
-        raise InvalidInput("medicines", f"List at most {MAX_MEDICINES} medicines.")
-    return list(kept.values())
-
-
-def _guessed(name: str) -> bool:
-    resolution = resolve(name)
-    return resolution is not None and resolution.needs_confirmation
-
-
-def medicines_set(*, owner: User, names: Any, confirm: Iterable[str] = ()) -> list[str]:
-    """Replace the whole medicines list — the one way medicines are written, from onboarding,
-    the medicines page and the API — and record an ``interaction`` alert for each newly listed
-    high-severity medicine.
-
-    Names that are the same medicine ("Seroquel", "QUETIAPINE", "quetiapin") make one entry.
-    A close spelling counts (alerts) only once ``confirm`` names it; it is then stored as the
-    name it was taken for. Medicines already on the list are not alerted again: a person who
-    acknowledged the alert for quetiapine should not see it come back because they added
-    gabapentin.
-    """
-    kept = _merged(_clean_medicines(names), confirm)
-    with transaction.atomic():
-        before = {medicine_key(name) for name in medicines_for(owner=owner) if counts(name)}
-        Medicine.objects.filter(owner=owner).delete()
-        Medicine.objects.bulk_create(Medicine(owner=owner, name=name) for name in kept)
-        data_changed(owner=owner)
-        added = [name for name in kept if medicine_key(name) not in before and counts(name)]
-        alerts = medicine_alerts((r.name, r.interactions) for r in check(added))
-        if alerts:
-            interactions_found.send(sender=Medicine, owner=owner, alerts=alerts)
-    return sorted(kept, key=str.casefold)
-
-
-def medicine_add(*, owner: User, name: Any) -> list[str]:
-    """Add one medicine to the list (the same medicine under any name changes nothing)."""
-    cleaned = _clean_text("name", name, 100) if isinstance(name, str) else name
-    if not cleaned:
-        raise InvalidInput("name", "Enter the name of the medicine.")
-    current = medicines_for(owner=owner)
-    try:
-        return medicines_set(owner=owner, names=[*current, cleaned])
-    except InvalidInput as error:
-        raise InvalidInput("name", error.message) from None
-
-
-def medicine_confirm(*, owner: User, name: str) -> list[str]:
-    """Confirm the close-spelling match of a listed medicine ("yes, I meant quetiapine")."""
-    return medicines_set(owner=owner, names=medicines_for(owner=owner), confirm=[name])
-
-
-def medicine_remove(*, owner: User, name: str) -> list[str]:
-    """Remove one medicine (matched without regard to case); an unknown name changes nothing."""
-    folded = " ".join(name.split()).casefold()
-    current = medicines_for(owner=owner)
-    return medicines_set(owner=owner, names=[n for n in current if n.casefold() != folded])

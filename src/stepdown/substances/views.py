@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.errors import InvalidInput, NotFound
+from stepdown.profile import services as profile_services
 from stepdown.substances import selectors, services
 from stepdown.substances.dependence import dependence_warning
 from stepdown.substances.forms import MedicineForm, SubstanceForm
@@ -57,7 +58,7 @@ def medicine_add(request: HttpRequest) -> HttpResponse:
     added = ""
     if form.is_valid():
         try:
-            kept = services.medicine_add(owner=owner, name=form.cleaned_data["name"])
+            kept = profile_services.medicine_add(owner=owner, name=form.cleaned_data["name"])
         except InvalidInput as error:
             attach_error(form, error, {})
         else:
@@ -79,7 +80,7 @@ def medicine_add(request: HttpRequest) -> HttpResponse:
 def medicine_confirm(request: HttpRequest) -> HttpResponse:
     """ "Yes, I meant quetiapine": the close-spelling match counts from now on."""
     owner = request_owner(request)
-    services.medicine_confirm(owner=owner, name=request.POST.get("name", ""))
+    profile_services.medicine_confirm(owner=owner, name=request.POST.get("name", ""))
     if _htmx(request):
         return render(
             request, "substances/medicines.html#medicines-panel", _medicines_context(owner)
@@ -92,7 +93,7 @@ def medicine_confirm(request: HttpRequest) -> HttpResponse:
 def medicine_remove(request: HttpRequest) -> HttpResponse:
     owner = request_owner(request)
     name = request.POST.get("name", "")
-    services.medicine_remove(owner=owner, name=name)
+    profile_services.medicine_remove(owner=owner, name=name)
     if _htmx(request):
         return render(
             request, "substances/medicines.html#medicines-panel", _medicines_context(owner)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
 
 from django import forms
 
@@ -17,3 +19,21 @@ def attach_error(
     form.add_error(field if field in form.fields else None, error.message)
     if isinstance(error, NeedsConfirmation) and error.confirm_field in form.fields:
         form.add_error(error.confirm_field, "Tick this box if it is right, then save again.")
+
+
+def decimal_field(label: str, *, places: int, help_text: str = "") -> forms.DecimalField:
+    """An optional number of at least 0 with at most ``places`` decimals, typed on a phone's
+    number pad."""
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=0,
+        decimal_places=places,
+        help_text=help_text,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
+    )
+
+
+def plain(value: Any) -> Any:
+    """``Decimal("2.50")`` -> ``"2.5"`` for an input's value (never ``"1E+1"``)."""
+    return f"{value.normalize():f}" if isinstance(value, Decimal) else value

@@ -1,0 +1,40 @@
+"""Checks of typed answers that the onboarding answers and the goals share, worded in the app's
+voice: a number within its range and decimal places, and a line of text."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from stepdown.errors import InvalidInput
+
+
+def decimal_answer(field: str, value: Any, *, high: Decimal, places: int) -> Decimal | None:
+    """A number from 0 to ``high`` with at most ``places`` decimals, or ``None`` when empty."""
+    if value is None or value == "":
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        raise InvalidInput(field, "Enter a number.") from None
+    if not number.is_finite() or number < 0 or number > high:
+        raise InvalidInput(field, f"Enter a number from 0 to {high.normalize():f}.")
+    step = Decimal(1).scaleb(-places)
+    if number != number.quantize(step):
+        raise InvalidInput(field, f"Use at most {places} decimal place{'s' if places > 1 else ''}.")
+    return number
+
+
+def _printable(field: str, text: str) -> str:
+    # Control characters (a NUL byte in particular, which PostgreSQL refuses) are never typed.
+    if any(ord(char) < 32 or ord(char) == 127 for char in text):
+        raise InvalidInput(field, "Use ordinary text, on one line.")
+    return text
+
+
+def text_answer(field: str, value: Any, max_length: int) -> str:
+    """Text without surrounding spaces, at most ``max_length`` characters, on one line."""
+    text = "" if value is None else str(value).strip()
+    if len(text) > max_length:
+        raise InvalidInput(field, f"Keep it to {max_length} characters.")
+    return _printable(field, text)
