@@ -136,3 +136,27 @@ def web(person: Any) -> Client:
     client = Client()
     client.force_login(person)
     return client
+
+
+@pytest.fixture
+def clinician(db: None) -> Any:
+    """Dr. Lee: an account that must use MFA, with a confirmed authenticator (tests/mfa_helpers)."""
+    from tests.mfa_helpers import make_clinician
+
+    return make_clinician()
+
+
+@pytest.fixture
+def clinician_web(clinician: Any) -> Client:
+    """Dr. Lee signed in, the session past the second factor."""
+    from tests.mfa_helpers import verified_web
+
+    return verified_web(clinician)
+
+
+@pytest.fixture
+def clinician_api(clinician: Any) -> ApiClient:
+    """Dr. Lee's API client, with a token issued after a code."""
+    from tests.mfa_helpers import verified_api
+
+    return verified_api(clinician)

@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import HttpBearer
 
+from stepdown.accounts.gate import MFA_REQUIRED, MFA_REQUIRED_DETAIL, MfaRequired
 from stepdown.accounts.services import token_authenticate
 from stepdown.errors import InvalidInput, NeedsConfirmation, NotFound
 from stepdown.web.validation import plain_api_message
@@ -25,6 +26,8 @@ class BearerToken(HttpBearer):
         user = token_authenticate(token)
         if user is not None:
             request.user = user
+            if user.mfa_required and not user.token_mfa_verified:  # type: ignore[attr-defined]
+                raise MfaRequired
         return user
 
 
@@ -86,8 +89,15 @@ def _unauthorized(request: HttpRequest, error: AuthenticationError) -> HttpRespo
     return api.create_response(request, {"detail": "Authentication required."}, status=401)
 
 
+@api.exception_handler(MfaRequired)
+def _mfa_required(request: HttpRequest, error: MfaRequired) -> HttpResponse:
+    body = {"detail": MFA_REQUIRED_DETAIL, "code": MFA_REQUIRED}
+    return api.create_response(request, body, status=403)
+
+
 def _register_routers() -> None:
     from stepdown.accounts.api import router as accounts_router
+    from stepdown.accounts.mfa_api import router as mfa_router
     from stepdown.alerts.api import nudges_router
     from stepdown.alerts.api import router as alerts_router
     from stepdown.audit.api import router as audit_router
@@ -103,6 +113,7 @@ def _register_routers() -> None:
     from stepdown.substances.api import router as substances_router
 
     api.add_router("/auth", accounts_router)
+    api.add_router("/auth/mfa", mfa_router)
     api.add_router("/", journal_router)
     api.add_router("/", calendar_router)  # before plans: see reminders.api
     api.add_router("/", plans_router)

@@ -149,3 +149,15 @@ def test_serve_stopped_right_after_it_says_running_leaves_no_process(tmp_path: P
     while _processes_on(port) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _processes_on(port) == []
+
+
+@pytest.mark.django_db
+def test_mfa_reset_removes_a_lost_authenticator(clinician: Any) -> None:
+    from stepdown.accounts.mfa import has_confirmed_device
+
+    result = runner.invoke(app, ["mfa-reset", clinician.email.upper()])
+    assert result.exit_code == 0, result.output
+    assert not has_confirmed_device(clinician)
+    unknown = runner.invoke(app, ["mfa-reset", "ghost@example.org"])
+    assert unknown.exit_code != 0
+    assert len(unknown.output.strip().splitlines()) == 1

@@ -1,4 +1,4 @@
-"""API routes for sign-up and tokens."""
+"""API routes for sign-up and tokens (MFA set-up is in ``mfa_api``)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from django.http import HttpRequest
 from ninja import Router
 from ninja.responses import Status
 
-from stepdown.accounts import rate, services
+from stepdown.accounts import mfa, rate, services
+from stepdown.accounts.gate import MFA_REQUIRED
 from stepdown.accounts.requests import request_owner
 from stepdown.accounts.schemas import (
+    CodedMessageOut,
     CredentialsIn,
     SignupOut,
     SignupSentOut,
@@ -17,11 +19,17 @@ from stepdown.accounts.schemas import (
     TokenOut,
     TokenRequestIn,
 )
+from stepdown.errors import InvalidInput
 from stepdown.schemas import API_ERRORS, MessageOut, ValidationErrorOut
 
 router = Router(tags=["auth"])
 
 TOO_MANY = "Too many requests from this address in the last hour. Try again later."
+OTP_NEEDED = (
+    "This account uses a second factor: send the code from its authenticator app (or a "
+    "recovery code) as otp. Without an authenticator yet, set one up first with "
+    "POST /api/v1/auth/mfa/totp."
+)
 
 
 @router.post(
@@ -30,19 +38,37 @@ TOO_MANY = "Too many requests from this address in the last hour. Try again late
     response={
         200: TokenOut,
         400: MessageOut,
-        401: MessageOut,
+        401: CodedMessageOut | MessageOut,
         422: ValidationErrorOut,
         429: MessageOut,
     },
-    summary="Exchange email and password for a personal access token",
+    summary="Exchange email and password (and an authenticator code, when the account has one "
+    "or must use one) for a personal access token",
 )
-def create_token(request: HttpRequest, payload: TokenRequestIn) -> Status[TokenOut | MessageOut]:
+def create_token(
+    request: HttpRequest, payload: TokenRequestIn
+) -> Status[TokenOut | CodedMessageOut | MessageOut]:
     user = authenticate(request, username=payload.email.strip().lower(), password=payload.password)
     if getattr(request, "axes_locked_out", False):
         return Status(429, MessageOut(detail="Too many failed attempts. Try again later."))
     if user is None:
         return Status(401, MessageOut(detail="Email or password is not right."))
-    token, secret = services.token_create(owner=user, name=payload.client, replace=True)
+    verified = False
+    # An otp from an account without an authenticator is not checked: there is nothing to
+    # check it against, and the token says it did not pass a second factor.
+    if user.mfa_required or mfa.has_confirmed_device(user):
+        if payload.otp is None:
+            return Status(401, CodedMessageOut(detail=OTP_NEEDED, code=MFA_REQUIRED))
+        try:
+            mfa.verify_code(user=user, code=payload.otp)
+        except mfa.Throttled as error:
+            return Status(429, MessageOut(detail=error.message))
+        except InvalidInput as error:
+            return Status(401, CodedMessageOut(detail=error.message, code="otp_invalid"))
+        verified = True
+    token, secret = services.token_create(
+        owner=user, name=payload.client, replace=True, mfa_verified=verified
+    )
     return Status(200, TokenOut(token=secret, expires_at=token.expires_at))
 
 

@@ -1,4 +1,5 @@
-"""Idle session timeout: a session unused for longer than the limit is logged out."""
+"""Idle session timeout: a session unused for longer than the limit is logged out (sooner for
+clinicians); the signed-in person's time zone; private responses."""
 
 from __future__ import annotations
 
@@ -7,12 +8,22 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+
+from stepdown.accounts.models import User
 
 _LAST_SEEN = "stepdown_last_seen"
 # Refresh the timestamp at most once a minute, so most requests do not write the session.
 _REFRESH_AFTER_S = 60
+
+
+def idle_limit_minutes(user: User | AnonymousUser) -> int:
+    """Clinicians (accounts that must use a second factor) are signed out sooner."""
+    if getattr(user, "mfa_required", False):
+        return int(settings.CLINICIAN_SESSION_IDLE_MINUTES)
+    return int(settings.SESSION_IDLE_MINUTES)
 
 
 class IdleTimeoutMiddleware:
@@ -23,7 +34,7 @@ class IdleTimeoutMiddleware:
         if request.user.is_authenticated:
             now = int(time.time())
             last_seen = request.session.get(_LAST_SEEN, now)
-            if now - last_seen > settings.SESSION_IDLE_MINUTES * 60:
+            if now - last_seen > idle_limit_minutes(request.user) * 60:
                 logout(request)
                 request.session["stepdown_timed_out"] = True
             elif now - last_seen >= _REFRESH_AFTER_S or _LAST_SEEN not in request.session:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from ninja import Field
 
+from stepdown.accounts.mfa import TotpSetup
 from stepdown.accounts.models import PersonalAccessToken
 from stepdown.accounts.services import TOKEN_PREFIX
 from stepdown.schemas import Out, StrictIn
@@ -24,6 +25,46 @@ class TokenRequestIn(CredentialsIn):
         description="The app or device asking. Signing in again with the same name replaces "
         "that client's earlier token instead of adding one.",
     )
+    otp: str | None = Field(
+        None,
+        min_length=1,
+        max_length=32,
+        description="A code from the account's authenticator app, or one of its recovery codes. "
+        "Needed when the account must use a second factor or has an authenticator set up; the "
+        "token is then marked as having passed it.",
+    )
+
+
+class CodedMessageOut(Out):
+    """An error with a machine-readable ``code`` (``mfa_required``, ``otp_invalid``)."""
+
+    detail: str
+    code: str
+
+
+class MfaCredentialsIn(StrictIn):
+    """Who is setting up: a bearer token or a signed-in session, or else the email and password
+    of an account that has no token yet."""
+
+    email: str | None = None
+    password: str | None = None
+
+
+class TotpConfirmIn(MfaCredentialsIn):
+    code: str = Field(..., min_length=1, max_length=32, description="The app's current code.")
+
+
+class TotpSetupOut(Out):
+    secret: str
+    otpauth_uri: str
+
+    @classmethod
+    def of(cls, setup: TotpSetup) -> TotpSetupOut:
+        return cls(secret=setup.secret, otpauth_uri=setup.otpauth_uri)
+
+
+class RecoveryCodesOut(Out):
+    recovery_codes: list[str]
 
 
 class TokenOut(Out):

@@ -151,11 +151,12 @@ def _hash(token: str) -> str:
 
 
 def token_create(
-    *, owner: User, name: str, replace: bool = False
+    *, owner: User, name: str, replace: bool = False, mfa_verified: bool = False
 ) -> tuple[PersonalAccessToken, str]:
     """A new token, valid for ``TOKEN_DAYS``; the secret is returned once and only its hash is
     kept. With ``replace``, the person's other live tokens of the same name stop working, so a
-    client that signs in again does not pile up tokens."""
+    client that signs in again does not pile up tokens. ``mfa_verified``: issued after a valid
+    second-factor code (stepdown.accounts.mfa)."""
     name = name.strip()
     if not name:
         raise InvalidInput("name", "Give the token a name, such as the device it is for.")
@@ -176,6 +177,7 @@ def token_create(
             token_hash=_hash(secret),
             created_at=now,
             expires_at=now + dt.timedelta(days=settings.TOKEN_DAYS),
+            mfa_verified=mfa_verified,
         )
     return token, secret
 

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from stepdown.accounts import views
+from stepdown.accounts import mfa_views, views
 
 app_name = "accounts"
 
@@ -19,6 +19,11 @@ urlpatterns = [
         views.PasswordResetConfirm.as_view(),
         name="password_reset_confirm",
     ),
+    path("mfa/setup/", mfa_views.mfa_setup, name="mfa_setup"),
+    path("mfa/verify/", mfa_views.mfa_verify, name="mfa_verify"),
+    path("mfa/recovery-codes/", mfa_views.mfa_recovery_codes, name="mfa_recovery_codes"),
+    path("mfa/remove/", mfa_views.mfa_remove, name="mfa_remove"),
+    path("confirm/", mfa_views.reauth_page, name="reauth"),
     path("tokens/", views.token_create, name="token_create"),
     path("tokens/<int:token_id>/revoke/", views.token_revoke, name="token_revoke"),
 ]

@@ -11,13 +11,14 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods, require_POST
 
-from stepdown.accounts import rate, services
+from stepdown.accounts import mfa, rate, reauth, services
 from stepdown.accounts.forms import (
     EmailAuthenticationForm,
     ProfileForm,
@@ -26,6 +27,7 @@ from stepdown.accounts.forms import (
     StepdownSetPasswordForm,
     TokenForm,
 )
+from stepdown.accounts.mfa_views import start_pending_sign_in
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.accounts.tasks import send_password_reset
@@ -91,6 +93,14 @@ class SignInView(auth_views.LoginView):
         context["timed_out"] = self.request.session.pop("stepdown_timed_out", False)
         return context
 
+    def form_valid(self, form: Any) -> HttpResponse:
+        user = form.get_user()
+        if mfa.has_confirmed_device(user):  # not signed in until the code step
+            return start_pending_sign_in(self.request, user, self.get_success_url())
+        response = super().form_valid(form)
+        reauth.mark(self.request)  # the password was just given
+        return response
+
     def form_invalid(self, form: Any) -> HttpResponse:
         # 400, not 200: the sign-in did not happen. Same answer for a wrong password and an
         # unknown address, so it says nothing about which accounts exist.
@@ -103,6 +113,18 @@ class PasswordChange(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     form_class = StepdownPasswordChangeForm
     success_url = reverse_lazy("accounts:settings")
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        # The form asks for the old password; an account with an authenticator also confirms
+        # a code first (recently, in this session).
+        user = request.user
+        if (
+            isinstance(user, User)
+            and mfa.has_confirmed_device(user)
+            and not reauth.is_recent(request)
+        ):
+            return reauth.confirm_first(request, request.path)
+        return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):  # type: ignore[no-untyped-def]
         messages.success(self.request, "Your password was changed.")
@@ -165,6 +187,8 @@ def account_settings(request: HttpRequest) -> HttpResponse:
         "tokens": services.tokens_for(owner=user),
         "new_token": request.session.pop("stepdown_new_token", None),
         "token_days": settings.TOKEN_DAYS,
+        "mfa_on": mfa.has_confirmed_device(user),
+        "recovery_codes_left": mfa.recovery_codes_left(user),
     }
     return render(request, "accounts/settings.html", context, status=422 if profile.errors else 200)
 

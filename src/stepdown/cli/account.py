@@ -1,4 +1,5 @@
-"""``stepdown password-reset``: a new password on a computer without a mail server."""
+"""``stepdown password-reset``: a new password on a computer without a mail server;
+``stepdown mfa-reset``: a lost authenticator app removed."""
 
 from __future__ import annotations
 
@@ -35,5 +36,24 @@ def password_reset(
     typer.echo(link)
 
 
+def mfa_reset(
+    email: str = typer.Argument(..., help="The email address of the account."),
+) -> None:
+    """Remove the account's authenticator app and recovery codes (a lost phone)."""
+    setup_django()
+    from stepdown.accounts.mfa import mfa_remove
+    from stepdown.accounts.models import User
+
+    user = User.objects.filter(email=email.strip().lower()).first()
+    if user is None:
+        fail(f"no account with the email {email}")
+    mfa_remove(user=user)
+    typer.echo(
+        "Removed the authenticator app and recovery codes; the account sets up a new one "
+        "at its next sign-in if it must use one."
+    )
+
+
 def register(app: typer.Typer) -> None:
     app.command("password-reset")(password_reset)
+    app.command("mfa-reset")(mfa_reset)

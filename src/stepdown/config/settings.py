@@ -80,6 +80,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 OPEN_SIGNUP = env_bool("STEPDOWN_OPEN_SIGNUP", True)
 SESSION_IDLE_MINUTES = env_int("STEPDOWN_SESSION_IDLE_MINUTES", 30, minimum=1)
+# Accounts that must use a second factor (clinicians) are signed out sooner (HIPAA automatic
+# logoff: 15 minutes for clinicians, 30 for the person).
+CLINICIAN_SESSION_IDLE_MINUTES = env_int("STEPDOWN_CLINICIAN_SESSION_IDLE_MINUTES", 15, minimum=1)
 # API tokens stop working this many days after they are made.
 TOKEN_DAYS = env_int("STEPDOWN_TOKEN_DAYS", 90, minimum=1)
 # How many reverse proxies in front of Stepdown append to X-Forwarded-For; 0 reads only the
@@ -136,6 +139,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "stepdown.accounts.middleware.IdleTimeoutMiddleware",
+    "stepdown.accounts.gate.MfaGateMiddleware",
     "stepdown.accounts.middleware.UserTimeZoneMiddleware",
     "stepdown.accounts.middleware.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -201,6 +205,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Authenticator apps show this name next to the account (the otpauth:// URI's issuer).
+OTP_TOTP_ISSUER = "Stepdown"
 
 # Lockout after repeated failures, keyed on the address and the email tried, so the answer is the
 # same whether or not the account exists.
