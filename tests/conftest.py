@@ -15,13 +15,15 @@ PASSWORD = "a-long-test-passphrase"
 
 
 # An email address, or a link carrying a secret: a reset or sign-up confirmation link, a
-# calendar feed, an API token.
+# calendar feed, an API token, a clinic invitation.
 LEAK = re.compile(
     r"[\w.+-]+@[\w-]+(\.[\w-]+)+"
     r"|/password/reset/[^/\s]+/[^/\s]+"
     r"|/signup/[^/\s]+/[^/\s]+"
     r"|/calendar/[^/\s]+\.ics"
     r"|sdp_[0-9a-f]{8}_"
+    r"|/clinic/join/[A-Z0-9]{8}"
+    r"|/clinic/staff/join/\d+/[0-9a-f]+"
 )
 
 

@@ -13,6 +13,7 @@ from ninja.security import HttpBearer
 
 from stepdown.accounts.gate import MFA_REQUIRED, MFA_REQUIRED_DETAIL, MfaRequired
 from stepdown.accounts.services import token_authenticate
+from stepdown.clinic.guards import MfaRequired
 from stepdown.errors import InvalidInput, NeedsConfirmation, NotFound
 from stepdown.web.validation import plain_api_message
 
@@ -84,6 +85,11 @@ def _not_found(request: HttpRequest, error: NotFound) -> HttpResponse:
     return api.create_response(request, {"detail": "Not found."}, status=404)
 
 
+@api.exception_handler(MfaRequired)
+def _mfa_required(request: HttpRequest, error: MfaRequired) -> HttpResponse:
+    return api.create_response(request, {"detail": str(error), "code": "mfa_required"}, status=403)
+
+
 @api.exception_handler(AuthenticationError)
 def _unauthorized(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
     return api.create_response(request, {"detail": "Authentication required."}, status=401)
@@ -102,6 +108,8 @@ def _register_routers() -> None:
     from stepdown.alerts.api import router as alerts_router
     from stepdown.audit.api import router as audit_router
     from stepdown.checkins.api import router as checkins_router
+    from stepdown.clinic.api import consent_router
+    from stepdown.clinic.api import router as clinic_router
     from stepdown.goals.api import router as goals_router
     from stepdown.journal.api import router as journal_router
     from stepdown.learn.api import router as learn_router
@@ -127,6 +135,8 @@ def _register_routers() -> None:
     api.add_router("/", substances_router)
     api.add_router("/", reminders_router)
     api.add_router("/", audit_router)
+    api.add_router("/clinic", clinic_router)
+    api.add_router("/consents", consent_router)
 
 
 _register_routers()

@@ -24,6 +24,10 @@ from tests.api_client import ApiClient
 
 from stepdown.accounts.models import User
 from stepdown.audit.services import record_access
+from stepdown.accounts.models import PersonalAccessToken, User
+from stepdown.clinic.consents import consent_sign
+from stepdown.clinic.data_classes import ALL
+from stepdown.clinic.services import clinic_create, patient_invitation_create
 from stepdown.demo import create_demo, create_first_week
 from stepdown.goals.services import goal_save
 from stepdown.journal.services import dose_create
@@ -84,6 +88,7 @@ ROWS = {
     "suggestion_id": "alerts.SuggestedAdjustment",
     "use_id": "substances.SubstanceUse",
     "token_id": "accounts.PersonalAccessToken",
+    "consent_id": "clinic.Consent",
 }
 FIXED = {
     "step": "reason",
@@ -98,6 +103,11 @@ FIXED = {
 
 
 def _argument(owner: User | None, name: str) -> str:
+    if name in ("clinic_id", "member_id"):
+        membership = apps.get_model("clinic.Membership").objects.filter(user=owner).first()
+        return str(getattr(membership, "clinic_id" if name == "clinic_id" else "pk", 0))
+    if name == "invitation_id":
+        return "0"
     if name == "photo_id":
         model = apps.get_model("skin.Photo")
         row = model.objects.filter(session__owner=owner).order_by("-pk").first()
@@ -149,8 +159,8 @@ def _frozen_clock() -> Iterator[None]:
 
 
 def _personas() -> dict[str, User | None]:
-    """Nobody signed in, a newcomer, one just over their limit, a person one week in, and the
-    demo's every feature."""
+    """Nobody signed in, a newcomer, one just over their limit, a person one week in, the
+    demo's every feature, and a clinician the demo person shares with."""
     newcomer = User.objects.create_user("new@example.org", "pw-newcomer-1")
     # Over the daily limit just now: the rules have not looked at this dose yet.
     over = User.objects.create_user("over@example.org", "pw-over-limit-1")
@@ -161,12 +171,23 @@ def _personas() -> dict[str, User | None]:
     demo = User.objects.get(email=demo_email)
     # Someone else read the demo's journal, so the access log page lists a row.
     record_access(actor=newcomer, owner=demo, data_classes=["journal"], kind="page", route="t")
+    # An admin of a clinic the demo person shares everything with.
+    clinician = clinic_create(name="Riverside", admin_email="lee@clinic.example").admin
+    _, code = patient_invitation_create(clinician=clinician)
+    consent_sign(
+        owner=demo,
+        invitation_code=code,
+        data_classes=list(ALL),
+        expires_on=None,
+        signature="Demo Person",
+    )
     return {
         "anonymous": None,
         "newcomer": newcomer,
         "over_the_limit": over,
         "first_week": first_week,
         "demo": demo,
+        "clinician": clinician,
     }
 
 
@@ -177,7 +198,16 @@ def _clients(owner: User | None) -> tuple[Client, ApiClient]:
     if owner is None:
         return web, ApiClient(None)
     web.force_login(owner)
-    _, secret = token_create(owner=owner, name="no-writes")
+    token, secret = token_create(owner=owner, name="no-writes")
+    if owner.mfa_required:  # a clinician who has passed the second factor
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        device = TOTPDevice.objects.create(user=owner, name="phone", confirmed=True)
+        session = web.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        PersonalAccessToken.objects.filter(pk=token.pk).update(mfa_verified=True)
     return web, ApiClient(secret)
 
 

@@ -45,6 +45,8 @@ NOT_FIELD_LIMITS = {
     "alert_resolved_at_matches_status": "set by alert services",
     "suggestion_decided_at_matches_status": "set by suggestion services",
     "suggestion_adjustment_only_when_accepted": "set by suggestion services",
+    "membership_deactivated_when_inactive": "set by clinic.services.membership_deactivate",
+    "consent_expiry_date_or_event": "clinic.consents._expiry (a service) sets both from the date",
 }
 # Limits on values the app computes, never typed by a person.
 COMPUTED = {
@@ -52,6 +54,10 @@ COMPUTED = {
     "onboarding_gad2_range": "the GAD-2 total is scored from the answers",
     "skin_photo_role_known": "the role is the upload slot",
     "skin_photo_status_known": "set by the upload and by the worker (skin.processing)",
+    "clinic_name_not_empty": "typed only on the command line; clinic.services.clinic_create",
+    "membership_role_known": "copied from the invitation the clinician accepted",
+    "consent_purpose_known": "always treatment, set by the consent services",
+    "consent_version_positive": "counted by the consent services",
 }
 
 

@@ -31,6 +31,11 @@ EXEMPT = {
     # Written when someone else reads the person's data: a clinician opening a page must not
     # empty the person's caches, and nothing the person's cached pages show comes from it.
     "audit.AccessEvent",
+    # A clinic's own records: they hold no person's data (a consent, which does, is tracked).
+    "clinic.Clinic",
+    "clinic.Membership",
+    "clinic.StaffInvitation",
+    "clinic.PatientInvitation",
 }
 # Standard SQL quoting, which SQLite and PostgreSQL share.
 _BUMP_SQL = 'UPDATE "accounts_user" SET "data_revision" = "data_revision" + 1 WHERE "id" = %s'

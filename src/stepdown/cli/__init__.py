@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "stepdown.cli.account",
     "stepdown.cli.checkin",
     "stepdown.cli.audit",
+    "stepdown.cli.clinic",
     # pure commands, one module per topic
     "stepdown.cli.skin",
     "stepdown.cli.interactions",

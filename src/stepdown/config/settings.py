@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "stepdown.substances",
     "stepdown.reminders",
     "stepdown.today",
+    "stepdown.clinic",
     "stepdown.web",
 ]
 

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ClinicConfig(AppConfig):
+    name = "stepdown.clinic"
+    label = "clinic"
+    verbose_name = "Clinics, clinicians and consent"

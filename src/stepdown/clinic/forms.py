@@ -1,0 +1,76 @@
+"""Forms of the clinic pages: inviting, joining, and the consent form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from stepdown.clinic.data_classes import ALL, describe
+from stepdown.clinic.models import Consent, Role, StaffInvitation
+from stepdown.web.validation import AppVoiceForm
+
+
+class StaffInviteForm(AppVoiceForm):
+    constraint_model = StaffInvitation
+
+    email = forms.EmailField(label="Email of the clinician", max_length=254)
+    role = forms.ChoiceField(label="Role", choices=Role.choices, initial=Role.CLINICIAN)
+
+
+class StaffSignupForm(AppVoiceForm):
+    """The invited clinician has no account yet: choose a name and a password."""
+
+    display_name = forms.CharField(label="Your name", max_length=80)
+    password = forms.CharField(
+        label="Choose a password", widget=forms.PasswordInput, strip=False, max_length=4096
+    )
+
+
+class PatientInvitationForm(AppVoiceForm):
+    clinicians = forms.MultipleChoiceField(
+        label="Who will see this person",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick none to let every treating clinician of the clinic see them.",
+    )
+
+    def __init__(
+        self, *args: Any, choices: list[tuple[int, str]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["clinicians"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = choices or []
+
+
+class CodeForm(AppVoiceForm):
+    code = forms.CharField(
+        label="Invitation code",
+        max_length=20,
+        help_text="The code your clinic gave you, such as 7KQM-R2XA.",
+    )
+
+
+class ConsentForm(AppVoiceForm):
+    """The choices on the consent form; the rest of §2.31's elements are shown as text."""
+
+    constraint_model = Consent
+
+    data_classes = forms.MultipleChoiceField(
+        label="What you share",
+        choices=[(code, label) for code, label, _ in describe(ALL)],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one kind of data to share."},
+    )
+    expires_on = forms.DateField(
+        label="Last day of sharing",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Leave empty to share until you revoke it or close your account.",
+    )
+    signature = forms.CharField(
+        label="Your full name, as your signature",
+        max_length=120,
+        error_messages={"required": "Type your full name to sign."},
+    )

@@ -1,0 +1,33 @@
+"""Clinic emails, sent by the worker."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django_tasks import task
+
+from stepdown.clinic.models import StaffInvitation
+
+
+@task()
+def send_staff_invitation(invitation_id: int, site_url: str) -> None:
+    """The invitation link to the invited address: the clinic's name and the link, nothing
+    about anyone's health."""
+    from stepdown.clinic.services import staff_invitation_link
+
+    invitation = StaffInvitation.objects.select_related("clinic").filter(pk=invitation_id).first()
+    if invitation is None or not invitation.is_open:
+        return
+    context = {
+        "clinic": invitation.clinic.name,
+        "role": invitation.get_role_display().lower(),
+        "link": staff_invitation_link(invitation, site_url),
+        "expires_at": invitation.expires_at,
+    }
+    send_mail(
+        "You are invited to a clinic on Stepdown",
+        render_to_string("clinic/staff_invitation_email.txt", context),
+        settings.DEFAULT_FROM_EMAIL,
+        [invitation.email],
+    )

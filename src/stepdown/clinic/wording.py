@@ -1,0 +1,30 @@
+"""Words the consent pages and the API share (42 CFR Part 2 §2.31 and §2.32)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from stepdown.accounts.models import User
+
+# §2.32's short form of the notice that goes with every disclosure.
+REDISCLOSURE_NOTICE = "42 CFR part 2 prohibits unauthorized use or disclosure of these records."
+PURPOSE_TEXT = "Treatment: so that these clinicians can supervise and support your care."
+REVOKE_TEXT = (
+    "You can revoke this consent at any time, on the Sharing page of your account or with "
+    "POST /api/v1/consents/{id}/revoke. From the next moment the clinic sees nothing more; "
+    "what it already saw for your care stays in its records."
+)
+TREATING_CLINICIANS = "the clinicians who treat you at {clinic} (every active clinician there)"
+
+
+def person_name(user: User) -> str:
+    return user.display_name or user.email
+
+
+def recipients_text(clinic_name: str, clinicians: Iterable[User]) -> str:
+    """To whom the person discloses, in words."""
+    names = [person_name(user) for user in clinicians]
+    if not names:
+        return TREATING_CLINICIANS.format(clinic=clinic_name)
+    only = "only them" if len(names) > 1 else "only this clinician"
+    return f"{', '.join(names)} at {clinic_name} ({only})"
