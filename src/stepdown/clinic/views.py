@@ -156,7 +156,10 @@ def staff_join(request: HttpRequest, invitation_id: int, token: str) -> HttpResp
         viewer = request_owner(request)
         context["wrong_account"] = viewer.email != invitation.email
         if request.method == "POST" and not context["wrong_account"]:
-            services.staff_invitation_accept(invitation=invitation, user=viewer)
+            try:
+                services.staff_invitation_accept(invitation=invitation, user=viewer)
+            except NotFound:  # accepted or expired a moment ago
+                return render(request, "clinic/staff_join_invalid.html", status=404)
             messages.success(request, f"You joined {invitation.clinic.name}.")
             return redirect("clinic:home")
         return render(request, "clinic/staff_join.html", context)
