@@ -13,7 +13,6 @@ from ninja.security import HttpBearer
 
 from stepdown.accounts.gate import MFA_REQUIRED, MFA_REQUIRED_DETAIL, MfaRequired
 from stepdown.accounts.services import token_authenticate
-from stepdown.clinic.guards import MfaRequired
 from stepdown.errors import InvalidInput, NeedsConfirmation, NotFound
 from stepdown.web.validation import plain_api_message
 
@@ -83,11 +82,6 @@ def _schema_error(request: HttpRequest, error: ValidationError) -> HttpResponse:
 @api.exception_handler(NotFound)
 def _not_found(request: HttpRequest, error: NotFound) -> HttpResponse:
     return api.create_response(request, {"detail": "Not found."}, status=404)
-
-
-@api.exception_handler(MfaRequired)
-def _mfa_required(request: HttpRequest, error: MfaRequired) -> HttpResponse:
-    return api.create_response(request, {"detail": str(error), "code": "mfa_required"}, status=403)
 
 
 @api.exception_handler(AuthenticationError)

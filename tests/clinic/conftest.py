@@ -1,5 +1,6 @@
-"""Clinic personas: two clinics, their clinicians (with a confirmed second factor), and helpers
-that share a person's data through the real invitation and consent services."""
+"""Clinic personas: two clinics and their clinicians, and a helper that shares a person's data
+through the real invitation and consent services. Clients past the second factor come from
+``tests.mfa_helpers`` (``verified_web``, ``verified_api``)."""
 
 from __future__ import annotations
 
@@ -9,39 +10,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.test import Client
-from tests.api_client import ApiClient
 from tests.conftest import PASSWORD
 
-from stepdown.accounts.models import PersonalAccessToken, User
+from stepdown.accounts.models import User
 from stepdown.clinic.models import Clinic, Consent
 from stepdown.clinic.services import clinic_create, staff_invitation_accept, staff_invite
-
-
-def verified_client(user: User) -> Client:
-    """A browser session signed in as ``user`` that has passed TOTP (django-otp's session key
-    names a confirmed device of theirs)."""
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
-
-
-def verified_api(user: User) -> ApiClient:
-    """An API client whose token was issued after a second factor."""
-    from stepdown.accounts.services import token_create
-
-    token, secret = token_create(owner=user, name="tests-mfa")
-    PersonalAccessToken.objects.filter(pk=token.pk).update(mfa_verified=True)
-    return ApiClient(secret)
 
 
 def join(clinic: Clinic, email: str, role: str = "clinician") -> User:

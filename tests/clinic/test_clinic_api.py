@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from tests.clinic.conftest import verified_api
+from tests.mfa_helpers import verified_api
 
 from stepdown.clinic.access import consent_for
 from stepdown.clinic.models import Membership
@@ -37,6 +37,24 @@ def test_clinic_routes_refuse_a_token_issued_without_the_second_factor(
         assert response.status_code == 403
         assert response.json()["code"] == "mfa_required"
     assert clinics.kim.clinic_memberships.get().active
+
+
+def test_clinic_routes_check_the_second_factor_behind_the_gate(
+    clinics: Any, api_for: Callable[[Any], Any]
+) -> None:
+    """A member whose account somehow lost the must-use-MFA flag passes the accounts gate, and
+    the clinic routes still refuse a token issued without a code."""
+    from stepdown.accounts.models import User
+
+    User.objects.filter(pk=clinics.lee.pk).update(mfa_required=False)
+    response = api_for(clinics.lee).post("/clinic/invitations", {})
+    assert response.status_code == 403
+    assert response.json()["code"] == "mfa_required"
+
+
+def test_a_person_with_no_clinic_gets_404_on_clinic_routes(clinics: Any, api: Any) -> None:
+    assert api.post("/clinic/invitations", {}).status_code == 404
+    assert api.get("/clinic/members").status_code == 404
 
 
 # -- members -----------------------------------------------------------------------------------

@@ -21,10 +21,10 @@ from django.db import connection
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from tests.api_client import ApiClient
+from tests.mfa_helpers import verified_api, verified_web
 
 from stepdown.accounts.models import User
 from stepdown.audit.services import record_access
-from stepdown.accounts.models import PersonalAccessToken, User
 from stepdown.clinic.consents import consent_sign
 from stepdown.clinic.data_classes import ALL
 from stepdown.clinic.services import clinic_create, patient_invitation_create
@@ -198,16 +198,9 @@ def _clients(owner: User | None) -> tuple[Client, ApiClient]:
     if owner is None:
         return web, ApiClient(None)
     web.force_login(owner)
-    token, secret = token_create(owner=owner, name="no-writes")
     if owner.mfa_required:  # a clinician who has passed the second factor
-        from django_otp import DEVICE_ID_SESSION_KEY
-        from django_otp.plugins.otp_totp.models import TOTPDevice
-
-        device = TOTPDevice.objects.create(user=owner, name="phone", confirmed=True)
-        session = web.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
-        PersonalAccessToken.objects.filter(pk=token.pk).update(mfa_verified=True)
+        return verified_web(owner, web), verified_api(owner)
+    _, secret = token_create(owner=owner, name="no-writes")
     return web, ApiClient(secret)
 
 

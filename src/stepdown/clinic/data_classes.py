@@ -1,23 +1,25 @@
-"""What a person can share with a clinic: the data classes a consent names, in plain words.
+"""What a person can share with a clinic, in plain words for the consent form.
 
-The access log (``stepdown.audit``) records reads by the same codes.
+The vocabulary itself is the access log's (``stepdown.audit.models.DataClass``): a consent
+names, and the log records, the same codes.
 """
 
 from __future__ import annotations
 
-from django.db import models
+from stepdown.audit.models import DataClass
 
+ALL: tuple[str, ...] = tuple(DataClass.values)
 
-class DataClass(models.TextChoices):
-    JOURNAL = "journal", "Journal"
-    PLAN = "plan", "Taper plan"
-    CHECKINS = "checkins", "Check-ins and questionnaires"
-    MEDICINES = "medicines", "Medicines"
-    SKIN = "skin", "Skin photos and measurements"
-    NOTES = "notes", "Notes"
-
-
-# What each class holds, for the consent form: a person ticks each one knowing what it means.
+# The consent form's name for each class, and what it holds: a person ticks each one knowing
+# what it means.
+LABELS: dict[str, str] = {
+    DataClass.JOURNAL: "Journal",
+    DataClass.PLAN: "Taper plan",
+    DataClass.CHECKINS: "Check-ins and questionnaires",
+    DataClass.MEDICINES: "Medicines",
+    DataClass.SKIN: "Skin photos and measurements",
+    DataClass.NOTES: "Notes",
+}
 EXPLANATIONS: dict[str, str] = {
     DataClass.JOURNAL: "Every dose you log (amount, time, product) and your products with "
     "their lab values.",
@@ -30,9 +32,7 @@ EXPLANATIONS: dict[str, str] = {
     DataClass.NOTES: "Notes the clinicians write about your care, which they keep on your record.",
 }
 
-ALL = tuple(DataClass.values)
-
 
 def describe(codes: list[str] | tuple[str, ...]) -> list[tuple[str, str, str]]:
     """(code, label, explanation) for each code, in the vocabulary's order."""
-    return [(code, DataClass(code).label, EXPLANATIONS[code]) for code in ALL if code in codes]
+    return [(code, LABELS[code], EXPLANATIONS[code]) for code in ALL if code in codes]

@@ -1,6 +1,7 @@
-"""The request-level checks in front of every clinic page and route: a clinician is signed in
-and has passed the second factor (defence in depth: the accounts middleware gates this too),
-and has an active membership (checked again by each selector and service, per request)."""
+"""The request-level checks in front of every clinic page and route: a signed-in member of a
+clinic whose request has passed the second factor. The accounts gate already holds back an
+account that must use one; this is the clinic's own check behind it (defence in depth), and
+selectors and services check the membership again on every request."""
 
 from __future__ import annotations
 
@@ -10,50 +11,45 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
-from stepdown.accounts.mfa import passed_mfa
+from stepdown.accounts.gate import MfaRequired
+from stepdown.accounts.mfa import has_confirmed_device, passed_mfa
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.clinic.access import is_staff_member
-
-MFA_REQUIRED = "Clinic pages and routes need two-step sign-in: confirm an authenticator app first."
-
-
-class MfaRequired(PermissionError):
-    """The request has not passed a second factor; the API answers 403 ``mfa_required``."""
+from stepdown.errors import NotFound
 
 
-def mfa_setup_url() -> str:
-    """Where a clinician sets up or passes the second factor (the accounts app's page, or ours
-    explaining it while that page is not there)."""
-    for name in ("accounts:mfa_setup", "accounts:mfa"):
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return reverse("clinic:mfa_needed")
+def mfa_url(user: User) -> str:
+    """Where the clinician passes the second factor: its set-up, or the code step."""
+    return reverse("accounts:mfa_verify" if has_confirmed_device(user) else "accounts:mfa_setup")
 
 
 def staff_api_user(request: HttpRequest) -> User:
-    """The clinician behind an API call, after the second factor; ``MfaRequired`` else."""
+    """The clinic member behind an API call, after the second factor: 403 ``mfa_required``
+    before it, 404 for an account that belongs to no clinic."""
+    viewer = request_owner(request)
+    if not is_staff_member(viewer):
+        raise NotFound("clinic")
     if not passed_mfa(request):
-        raise MfaRequired(MFA_REQUIRED)
-    return request_owner(request)
+        raise MfaRequired
+    return viewer
 
 
 def staff_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """A clinic page: signed in (else the sign-in page), second factor passed (else its set-up),
-    and an active member of a clinic (else 404)."""
+    """A clinic page: signed in (else the sign-in page), a member of a clinic (else 404), and
+    past the second factor (else its set-up or code step)."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not passed_mfa(request):
-            return redirect(mfa_setup_url())
-        if not is_staff_member(request_owner(request)):
+        viewer = request_owner(request)
+        if not is_staff_member(viewer):
             raise Http404
+        if not passed_mfa(request):
+            return redirect(mfa_url(viewer))
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -6,7 +6,6 @@ app_name = "clinic"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("mfa/", views.mfa_needed, name="mfa_needed"),
     path("<int:clinic_id>/members/", views.members, name="members"),
     path("<int:clinic_id>/members/invite/", views.member_invite, name="member_invite"),
     path(

@@ -138,11 +138,6 @@ def invitation_new(request: HttpRequest, clinic_id: int) -> HttpResponse:
     )
 
 
-@login_required
-def mfa_needed(request: HttpRequest) -> HttpResponse:
-    return render(request, "clinic/mfa_needed.html")
-
-
 @require_http_methods(["GET", "POST"])
 def staff_join(request: HttpRequest, invitation_id: int, token: str) -> HttpResponse:
     """The link in an invitation email: sign in (or create the account), then accept."""
