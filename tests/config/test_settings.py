@@ -52,6 +52,7 @@ def _run_check(extra_env: dict[str, str], *args: str) -> subprocess.CompletedPro
         ("STEPDOWN_SESSION_IDLE_MINUTES", "0"),
         ("STEPDOWN_ENV", "staging"),
         ("DATABASE_URL", "mysql://localhost/x"),
+        ("STEPDOWN_CACHE_URL", "memcached://localhost:11211"),
         ("EMAIL_PORT", "twenty-five"),
     ],
 )

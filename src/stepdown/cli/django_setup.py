@@ -23,6 +23,9 @@ def setup_django(*, migrate: bool = False, announce: bool = False) -> None:
         fail(f"configuration error: {error}")
     if migrate:
         _migrate(announce=announce)
+        _check_cache()
+        if announce:
+            typer.echo(f"Cache: {cache_description()}")
 
 
 def database_description() -> str:
@@ -32,6 +35,23 @@ def database_description() -> str:
     if connection.vendor == "sqlite":
         return f"SQLite file {settings['NAME']}"
     return f"{connection.vendor} database {settings['NAME']} on {settings['HOST'] or 'localhost'}"
+
+
+def cache_description() -> str:
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+
+    from stepdown.config.caches import DATABASE_BACKEND, REDIS_BACKEND
+
+    entry = settings.CACHES["default"]
+    if entry["BACKEND"] == REDIS_BACKEND:
+        parts = urlsplit(str(entry["LOCATION"]))  # shown without the password it may carry
+        database = parts.path.strip("/") or "0"
+        return f"Redis at {parts.hostname}:{parts.port or 6379}, database {database} (shared)"
+    if entry["BACKEND"] == DATABASE_BACKEND:
+        return f"the database table {entry['LOCATION']} (shared)"
+    return "in memory, one per server process"
 
 
 def _migrate(*, announce: bool) -> None:
@@ -50,5 +70,20 @@ def _migrate(*, announce: bool) -> None:
                     "a first start takes up to half a minute)..."
                 )
         call_command("migrate", interactive=False, verbosity=0)
+        # The table of the database cache (STEPDOWN_CACHE_URL=db://); nothing for other caches.
+        call_command("createcachetable", verbosity=0)
     except DatabaseError as error:
         fail(f"the database is not reachable: {error}")
+
+
+def _check_cache() -> None:
+    """A shared cache that does not answer would fail every page: say so at start instead."""
+    from django.core.cache import cache
+    from django.db import DatabaseError
+    from redis.exceptions import RedisError
+
+    try:
+        cache.get("stepdown:start-up-check")
+    except (RedisError, DatabaseError, OSError) as error:
+        # The error names the host, never the URL (it may carry a password).
+        fail(f"the cache at STEPDOWN_CACHE_URL is not reachable: {error}")

@@ -135,6 +135,12 @@ def _signal_group(child: subprocess.Popen[bytes], sig: signal.Signals) -> None:
         os.killpg(child.pid, sig)
 
 
+def migrate() -> None:
+    """Bring the database up to date (and create the cache table for STEPDOWN_CACHE_URL=db://)."""
+    setup_django(migrate=True, announce=True)
+    typer.echo("The database is up to date.")
+
+
 def manage(ctx: typer.Context) -> None:
     """Run a Django management command, e.g. ``stepdown manage createsuperuser``."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stepdown.config.settings")
@@ -160,6 +166,7 @@ def demo(
 
 def register(app: typer.Typer) -> None:
     app.command()(serve)
+    app.command()(migrate)
     app.command(
         context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
         add_help_option=False,

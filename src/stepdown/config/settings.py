@@ -16,6 +16,7 @@ import django_stubs_ext
 import platformdirs
 from django.core.exceptions import ImproperlyConfigured
 
+from stepdown.config.caches import LOCAL_CACHE, instance_key_prefix, shared_cache
 from stepdown.config.env import (
     database_from_url,
     env_bool,
@@ -182,7 +183,14 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One cache per process in memory, unless STEPDOWN_CACHE_URL names one that every app server
+# shares (Redis, or a table in the database): docs/deploy.md. Sessions stay in the database.
+_cache_url = env_optional("STEPDOWN_CACHE_URL")
+CACHES = {
+    "default": shared_cache(_cache_url, key_prefix=instance_key_prefix(SECRET_KEY, PACKAGE_DIR))
+    if _cache_url
+    else LOCAL_CACHE
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
