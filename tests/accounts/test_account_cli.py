@@ -82,13 +82,14 @@ def test_serve_says_where_the_database_is_and_that_it_is_being_prepared(tmp_path
     process = _serve(port, tmp_path)
     assert process.stdout is not None
     try:
-        lines = [process.stdout.readline().strip() for _ in range(3)]
+        lines = [process.stdout.readline().strip() for _ in range(4)]
     finally:
         process.terminate()
         process.wait(timeout=60)
     assert lines[0] == f"Database: SQLite file {tmp_path / 'stepdown.sqlite3'}"
     assert lines[1].startswith("Preparing the database (")
-    assert lines[2].startswith(f"Stepdown is running at http://127.0.0.1:{port}/")
+    assert lines[2] == "Cache: in memory, one per server process"  # no STEPDOWN_CACHE_URL
+    assert lines[3].startswith(f"Stepdown is running at http://127.0.0.1:{port}/")
 
 
 def _children(pid: int) -> list[int]:
