@@ -263,3 +263,15 @@ def test_a_gated_session_sees_no_navigation_and_fragments_redirect_the_page(lee:
     fragment = client.get(TODAY, headers={"HX-Request": "true"})
     assert fragment.status_code == 204
     assert fragment["HX-Redirect"] == SETUP
+
+
+def test_the_pages_open_without_mfa_are_real_routes() -> None:
+    from django.urls import NoReverseMatch
+
+    from stepdown.accounts.gate import OPEN_WITHOUT_MFA
+
+    for name in OPEN_WITHOUT_MFA:
+        try:
+            reverse(name)
+        except NoReverseMatch:  # pragma: no cover - the failure message names it
+            pytest.fail(f"{name} is not a route")

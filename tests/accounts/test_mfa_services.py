@@ -117,7 +117,7 @@ def test_wrong_codes_are_throttled_with_a_growing_wait(person: Any) -> None:
     with pytest.raises(mfa.Throttled) as throttled:
         mfa.verify_code(user=person, code=right)
     assert throttled.value.field == "code"
-    assert "Wait 1 seconds" in throttled.value.message
+    assert "Wait a second," in throttled.value.message
     with _at(2), pytest.raises(InvalidInput):
         mfa.verify_code(user=person, code=wrong)  # a second failure: 2 s now
     with _at(3), pytest.raises(mfa.Throttled):

@@ -34,7 +34,7 @@ TOTP_NAME = "Authenticator app"
 RECOVERY_NAME = "Recovery codes"
 
 WRONG_CODE = "That code is not right. Use the 6-digit code your app shows now, or a recovery code."
-THROTTLED = "Too many wrong codes. Wait {seconds} seconds, then try again."
+THROTTLED = "Too many wrong codes. Wait {wait}, then try again."
 NO_DEVICE = "Start the set-up first: there is no authenticator waiting for its first code."
 ALREADY_SET_UP = "An authenticator app is already set up; remove it first to set up another."
 
@@ -45,7 +45,9 @@ class Throttled(InvalidInput):
     """Too many wrong codes in a row: django-otp refuses every code until the wait is over."""
 
     def __init__(self, seconds: int) -> None:
-        super().__init__("code", THROTTLED.format(seconds=max(seconds, 1)))
+        seconds = max(seconds, 1)
+        wait = "a second" if seconds == 1 else f"{seconds} seconds"
+        super().__init__("code", THROTTLED.format(wait=wait))
         self.seconds = seconds
 
 
