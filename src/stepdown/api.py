@@ -104,6 +104,7 @@ def _register_routers() -> None:
     from stepdown.checkins.api import router as checkins_router
     from stepdown.clinic.api import consent_router
     from stepdown.clinic.api import router as clinic_router
+    from stepdown.clinic.patient_api import router as patient_router
     from stepdown.goals.api import router as goals_router
     from stepdown.journal.api import router as journal_router
     from stepdown.learn.api import router as learn_router
@@ -131,6 +132,7 @@ def _register_routers() -> None:
     api.add_router("/", audit_router)
     api.add_router("/clinic", clinic_router)
     api.add_router("/consents", consent_router)
+    api.add_router("/clinic", patient_router)  # clinic: the patient page's routes
 
 
 _register_routers()

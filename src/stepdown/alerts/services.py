@@ -61,15 +61,18 @@ def _move(
         alerts_changed(owner=owner)
 
 
-def alert_acknowledge(*, owner: User, alert_id: int, note: str = "") -> Alert:
-    """Mark an open alert as seen. Seen again changes nothing; a resolved one is refused."""
+def alert_acknowledge(
+    *, owner: User, alert_id: int, note: str = "", actor: User | None = None
+) -> Alert:
+    """Mark an open alert as seen (by the person, or by ``actor``: a clinician who checked
+    the person's access first). Seen again changes nothing; a resolved one is refused."""
     text = _note(note)
     with transaction.atomic():
         alert = _locked_alert(owner, alert_id)
         if alert.status == Alert.Status.RESOLVED:
             raise InvalidInput("status", "This alert is already resolved.")
         if alert.status == Alert.Status.OPEN:
-            _move(owner, alert, Alert.Status.ACKNOWLEDGED, actor=owner, note=text)
+            _move(owner, alert, Alert.Status.ACKNOWLEDGED, actor=actor or owner, note=text)
     return alert
 
 

@@ -332,3 +332,35 @@ def safety_plan_update(*, owner: User, **lists: Any) -> SafetyPlan:
         setattr(plan, field, cleaned)
     plan.save()
     return plan
+
+
+# --- a clinician's rating -------------------------------------------------------------------
+
+
+def clinician_response_submit(
+    *, owner: User, clinician: User, instrument: str, answers: Mapping[str, object]
+) -> Response:
+    """Score and store a clinician-rated instrument (COWS) for the person's today, marked as
+    entered by ``clinician``. Saving it runs the same notice rules as any check-in (the
+    response's save signal), so a severe score raises the severe-withdrawal alert. Access is the
+    caller's to check; every answer must be valid (no drafts)."""
+    try:
+        definition = get_instrument(instrument)
+    except UnknownInstrumentError as error:
+        raise InvalidInput("instrument", str(error)) from None
+    if definition.audience is not Audience.CLINICIAN:
+        raise InvalidInput("instrument", f"{definition.name} is answered by the person.")
+    try:
+        result = score_answers(definition, dict(answers))
+    except InvalidAnswerError as error:
+        field = f"answers.{error.item}" if error.item else "answers"
+        raise InvalidInput(field, str(error)) from None
+    response = Response(
+        owner=owner,
+        instrument=definition.code,
+        local_date=local_today(owner),
+        entered_by=clinician,
+        created_at=timezone.now(),
+    )
+    _apply(response, result)
+    return _save_new(response).response

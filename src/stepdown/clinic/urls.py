@@ -1,6 +1,6 @@
 from django.urls import path
 
-from stepdown.clinic import views
+from stepdown.clinic import patient_views, views
 
 app_name = "clinic"
 
@@ -21,4 +21,15 @@ urlpatterns = [
     path("sharing/<int:consent_id>/revoke/", views.consent_revoke, name="consent_revoke"),
     path("join/", views.join, name="join"),
     path("join/<str:code>/", views.join_code, name="join_code"),
+    # The patient page (a clinician's view of one person)
+    path("patients/<int:person_id>/", patient_views.patient, name="patient"),
+    path("patients/<int:person_id>/cows/", patient_views.patient_cows, name="patient_cows"),
+    path(
+        "patients/<int:person_id>/alerts/<int:alert_id>/acknowledge/",
+        patient_views.patient_alert_acknowledge,
+        name="patient_alert_acknowledge",
+    ),
+    path(
+        "patients/<int:person_id>/report.pdf", patient_views.patient_report, name="patient_report"
+    ),
 ]

@@ -1,0 +1,201 @@
+"""The patient page's one chart, drawn on the server as SVG: dose against plan, withdrawal
+diary and COWS, craving, PHQ-9 and GAD-7, one panel each on a shared time axis, with the plan's
+changes as dashed lines through every panel.
+
+Server-drawn because the clinic pages and the PDF report show the same picture and the site's
+content security policy allows no inline script or style: colours are SVG attributes. The
+table beside it (``rows``) says the same for screen readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from stepdown.checkins.trends import Trends
+
+WIDTH = 640
+LEFT = 46
+RIGHT = 10
+PANEL = 92  # plot height of one panel
+TITLE = 22
+LEGEND = 16  # a row under the title, so a line near the top never runs through the legend
+AXIS = 26
+FONT = 13
+
+
+@dataclass(frozen=True)
+class Line:
+    key: str
+    label: str
+    colour: str
+    dashed: bool = False
+    dots: bool = False
+
+
+@dataclass(frozen=True)
+class Panel:
+    title: str
+    lines: tuple[Line, ...]
+    top: float | None  # fixed scale maximum; None: from the data
+
+
+PANELS = (
+    Panel(
+        "Grams a day and the plan's target",
+        (
+            Line("dose_g", "grams taken", "#1f5fa8"),
+            Line("target_g", "plan target", "#555555", dashed=True),
+        ),
+        None,
+    ),
+    Panel(
+        "Withdrawal diary and COWS (0–48)",
+        (
+            Line("withdrawal", "withdrawal diary", "#b3261e"),
+            Line("cows", "COWS (clinician)", "#6a1b9a", dots=True),
+        ),
+        48,
+    ),
+    Panel("Craving (0–100)", (Line("craving", "craving", "#a05a00"),), 100),
+    Panel(
+        "PHQ-9 (0–27) and GAD-7 (0–21)",
+        (
+            Line("phq9", "PHQ-9", "#00695c", dots=True),
+            Line("gad7", "GAD-7", "#8e24aa", dots=True),
+        ),
+        27,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Chart:
+    svg: SafeString
+    rows: list[dict[str, Any]]  # one per day with any value, for the table equivalent
+    columns: list[tuple[str, str]]  # (series key, label)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _segments(points: list[tuple[float, float] | None]) -> list[list[tuple[float, float]]]:
+    """Runs of consecutive days with a value: a day without one breaks the line."""
+    runs: list[list[tuple[float, float]]] = [[]]
+    for point in points:
+        if point is None:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(point)
+    return [run for run in runs if run]
+
+
+def _panel_svg(
+    panel: Panel,
+    lines: list[Line],
+    series: dict[str, list[Any]],
+    x: list[float],
+    y0: float,
+) -> list[str]:
+    values = [v for line in lines for v in series[line.key] if v is not None]
+    top = float(panel.top) if panel.top is not None else max([1.0, *values]) * 1.1
+    plot_top = y0 + TITLE + LEGEND
+    bottom = plot_top + PANEL
+    out = [
+        f'<text x="{LEFT}" y="{y0 + FONT + 2}" font-size="{FONT}" font-weight="bold" '
+        f'fill="#222">{escape(panel.title)}</text>',
+        f'<line x1="{LEFT}" y1="{bottom}" x2="{WIDTH - RIGHT}" y2="{bottom}" stroke="#999"/>',
+        f'<line x1="{LEFT}" y1="{plot_top}" x2="{LEFT}" y2="{bottom}" stroke="#999"/>',
+        f'<text x="{LEFT - 4}" y="{plot_top + FONT - 4}" font-size="{FONT - 2}" '
+        f'text-anchor="end" fill="#444">{_fmt(top)}</text>',
+        f'<text x="{LEFT - 4}" y="{bottom}" font-size="{FONT - 2}" text-anchor="end" '
+        f'fill="#444">0</text>',
+    ]
+    legend_x = float(LEFT + 8)
+    for line in lines:
+        ys = series[line.key]
+        points = [
+            (x[i], bottom - PANEL * min(float(v), top) / top) if v is not None else None
+            for i, v in enumerate(ys)
+        ]
+        dash = ' stroke-dasharray="6 4"' if line.dashed else ""
+        for run in _segments(points):
+            text = " ".join(f"{px:.1f},{py:.1f}" for px, py in run)
+            out.append(
+                f'<polyline points="{text}" fill="none" stroke="{line.colour}" '
+                f'stroke-width="2"{dash}/>'
+            )
+        if line.dots or len([p for p in points if p]) < 3:
+            out += [
+                f'<circle cx="{p[0]:.1f}" cy="{p[1]:.1f}" r="3.5" fill="{line.colour}"/>'
+                for p in points
+                if p is not None
+            ]
+        out.append(
+            f'<rect x="{legend_x:.0f}" y="{y0 + TITLE}" width="10" height="10" '
+            f'fill="{line.colour}"/><text x="{legend_x + 14:.0f}" y="{y0 + TITLE + 9}" '
+            f'font-size="{FONT - 2}" fill="#222">{escape(line.label)}</text>'
+        )
+        legend_x += 22 + 7 * len(line.label)
+    return out
+
+
+def patient_chart(trends: Trends, *, title: str = "Dose, withdrawal, craving and mood") -> Chart:
+    """The chart of the consented series in ``trends`` (absent series draw no panel)."""
+    series = trends.series
+    days = [dt.date.fromisoformat(d) for d in series["days"]]
+    count = max(len(days), 2)
+    step = (WIDTH - LEFT - RIGHT) / (count - 1)
+    x = [LEFT + i * step for i in range(len(days))]
+    shown = [
+        (panel, [line for line in panel.lines if line.key in series])
+        for panel in PANELS
+        if any(line.key in series for line in panel.lines)
+    ]
+    height = len(shown) * (TITLE + LEGEND + PANEL + 10) + AXIS
+    body: list[str] = []
+    y0 = 0.0
+    plots: list[tuple[float, float]] = []  # each panel's plot area, top to bottom
+    for panel, lines in shown:
+        body += _panel_svg(panel, lines, series, x, y0)
+        plots.append((y0 + TITLE + LEGEND, y0 + TITLE + LEGEND + PANEL))
+        y0 += TITLE + LEGEND + PANEL + 10
+    index = {day: i for i, day in enumerate(days)}
+    for mark in trends.marks:
+        if mark.day not in index:
+            continue
+        mx = x[index[mark.day]]
+        for n, (top, bottom) in enumerate(plots):
+            body.append(
+                f'<line x1="{mx:.1f}" y1="{top}" x2="{mx:.1f}" y2="{bottom}" stroke="#333" '
+                f'stroke-dasharray="3 3"><title>{escape(mark.label)}</title></line>'
+            )
+            if n == 0:
+                body.append(
+                    f'<text x="{mx + 3:.1f}" y="{bottom - 4}" font-size="{FONT - 3}" '
+                    f'fill="#333">{escape(mark.label)}</text>'
+                )
+    if days:
+        for i, anchor in ((0, "start"), (len(days) // 2, "middle"), (len(days) - 1, "end")):
+            body.append(
+                f'<text x="{x[i]:.1f}" y="{y0 + FONT + 4}" font-size="{FONT - 1}" '
+                f'text-anchor="{anchor}" fill="#444">{days[i].strftime("%-d %b %Y")}</text>'
+            )
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" '
+        f'width="100%" role="img" aria-labelledby="patient-chart-title" class="patient-chart">'
+        f'<title id="patient-chart-title">{escape(title)}</title>{"".join(body)}</svg>'
+    )
+    columns = [(line.key, line.label) for _, lines in shown for line in lines]
+    rows = []
+    for i, day in enumerate(days):
+        values = {key: series[key][i] for key, _ in columns}
+        if any(v is not None for v in values.values()):
+            rows.append({"day": day, "values": [values[key] for key, _ in columns]})
+    return Chart(svg=mark_safe(svg), rows=rows, columns=columns)  # noqa: S308 - escaped above
