@@ -19,13 +19,13 @@ from django.utils.safestring import SafeString, mark_safe
 from stepdown.checkins.trends import Trends
 
 WIDTH = 640
-LEFT = 46
+LEFT = 52
 RIGHT = 10
-PANEL = 92  # plot height of one panel
-TITLE = 22
-LEGEND = 16  # a row under the title, so a line near the top never runs through the legend
+PANEL = 110  # plot height of one panel
+TITLE = 28
+LEGEND = 22  # a row under the title, so a line near the top never runs through the legend
 AXIS = 26
-FONT = 13
+FONT = 19  # in viewBox units: about 11 px when the chart is 360 px wide
 
 
 @dataclass(frozen=True)
@@ -138,11 +138,11 @@ def _panel_svg(
                 if p is not None
             ]
         out.append(
-            f'<rect x="{legend_x:.0f}" y="{y0 + TITLE}" width="10" height="10" '
-            f'fill="{line.colour}"/><text x="{legend_x + 14:.0f}" y="{y0 + TITLE + 9}" '
+            f'<rect x="{legend_x:.0f}" y="{y0 + TITLE - 2}" width="14" height="14" '
+            f'fill="{line.colour}"/><text x="{legend_x + 18:.0f}" y="{y0 + TITLE + 11}" '
             f'font-size="{FONT - 2}" fill="#222">{escape(line.label)}</text>'
         )
-        legend_x += 22 + 7 * len(line.label)
+        legend_x += 30 + 9 * len(line.label)
     return out
 
 
