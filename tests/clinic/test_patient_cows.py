@@ -85,7 +85,7 @@ def test_the_person_sees_the_cows_in_their_history_and_the_access_log(
     _post(clinics.kim, person.pk, COWS_25)
     mine = api.get("/responses?instrument=cows").json()
     items = mine["items"] if isinstance(mine, dict) else mine
-    assert [item["total"] for item in items] == [25]
+    assert [(item["total"], item["entered_by_clinician"]) for item in items] == [(25, True)]
     event = AccessEvent.objects.get()
     assert (event.action, event.actor_id, event.data_classes) == (
         "cows",

@@ -262,6 +262,7 @@ class ResponseOut(Out):
     answers: dict[str, int | float | str]
     total: int | None  # None only for an unfinished draft (complete is false)
     complete: bool
+    entered_by_clinician: bool  # a clinician rated it (COWS) on the clinic's patient page
     band: str | None
     band_label: str | None
     subscores: dict[str, int | float]
@@ -286,6 +287,7 @@ class ResponseOut(Out):
             answers=response.answers,
             total=response.total,
             complete=response.complete,
+            entered_by_clinician=response.entered_by_id is not None,
             band=band or None,
             band_label=band_label(response.instrument, band) if band else None,
             subscores=response.subscores,
