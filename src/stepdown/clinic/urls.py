@@ -33,3 +33,11 @@ urlpatterns = [
         "patients/<int:person_id>/report.pdf", patient_views.patient_report, name="patient_report"
     ),
 ]
+
+# -- notes, plan proposals and messages (notes_views, proposals_views, messages_views) ---------
+from stepdown.clinic import notes_views  # noqa: E402
+
+urlpatterns += [
+    path("patients/<int:person_id>/notes/", notes_views.patient_notes, name="patient_notes"),
+    path("notes/", notes_views.my_notes, name="my_notes"),
+]
