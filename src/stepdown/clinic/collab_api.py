@@ -15,8 +15,9 @@ from stepdown.audit.services import record_access
 from stepdown.clinic import notes
 from stepdown.clinic.access import require_access
 from stepdown.clinic.api import STAFF_ERRORS
-from stepdown.clinic.collab_schemas import NoteIn, NoteOut
+from stepdown.clinic.collab_schemas import NoteOut
 from stepdown.clinic.guards import staff_api_user
+from stepdown.clinic.schemas import NoteIn
 from stepdown.schemas import API_ERRORS
 
 collab_router = Router(tags=["clinic collaboration"])

@@ -6,14 +6,7 @@ import datetime as dt
 
 from stepdown.clinic.models import Note
 from stepdown.clinic.wording import person_name
-from stepdown.schemas import Out, StrictIn
-
-
-class NoteIn(StrictIn):
-    constraint_model = Note
-
-    text: str
-    shared_with_person: bool = False
+from stepdown.schemas import Out
 
 
 class NoteOut(Out):

@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 
 from stepdown.clinic.data_classes import ALL, describe
-from stepdown.clinic.models import Consent, Role, StaffInvitation
+from stepdown.clinic.models import Consent, Note, Role, StaffInvitation
+from stepdown.clinic.notes import NOTE_MAX
 from stepdown.web.validation import AppVoiceForm
 
 
@@ -74,3 +75,15 @@ class ConsentForm(AppVoiceForm):
         max_length=120,
         error_messages={"required": "Type your full name to sign."},
     )
+
+
+# -- notes (clinic.notes_views) -----------------------------------------------------------------
+
+
+class NoteForm(AppVoiceForm):
+    constraint_model = Note
+
+    text = forms.CharField(
+        label="Note", max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    shared_with_person = forms.BooleanField(label="Share this note with the person", required=False)

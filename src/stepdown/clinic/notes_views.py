@@ -15,7 +15,7 @@ from stepdown.audit.routes import route_of
 from stepdown.audit.services import record_access
 from stepdown.clinic import notes
 from stepdown.clinic.access import require_access
-from stepdown.clinic.collab_forms import NoteForm
+from stepdown.clinic.forms import NoteForm
 from stepdown.clinic.guards import staff_page
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.web.forms import attach_error

@@ -6,7 +6,13 @@ import datetime as dt
 
 from stepdown.clinic import wording
 from stepdown.clinic.data_classes import ALL, describe
-from stepdown.clinic.models import Consent, Membership, PatientInvitation, StaffInvitation
+from stepdown.clinic.models import (
+    Consent,
+    Membership,
+    Note,
+    PatientInvitation,
+    StaffInvitation,
+)
 from stepdown.schemas import IsoDate, Out, StrictIn
 
 
@@ -188,3 +194,13 @@ class ConsentOut(Out):
             revoke_text=wording.REVOKE_TEXT.replace("{id}", str(consent.pk)),
             notice=wording.REDISCLOSURE_NOTICE,
         )
+
+
+# -- notes, plan proposals and messages (request bodies; the answers are in collab_schemas) ----
+
+
+class NoteIn(StrictIn):
+    constraint_model = Note
+
+    text: str
+    shared_with_person: bool = False
