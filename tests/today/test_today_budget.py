@@ -27,7 +27,7 @@ NOW = dt.datetime(2031, 3, 5, 15, 0, 10, tzinfo=dt.UTC)
 YEARS = 3
 # The page's own reads, beside the session and the person every signed-in request loads.
 TODAY_BUDGET = 10
-TODAY_COLD_BUDGET = 13  # + the day's summary (2) and the journal window (2), recomputed
+TODAY_COLD_BUDGET = 14  # + the summary (2), the journal window (2), the clinic card (1)
 
 
 @pytest.fixture(autouse=True)
