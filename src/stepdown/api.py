@@ -104,8 +104,8 @@ def _register_routers() -> None:
     from stepdown.checkins.api import router as checkins_router
     from stepdown.clinic.api import consent_router
     from stepdown.clinic.api import router as clinic_router
-    from stepdown.clinic.patient_api import router as patient_router
     from stepdown.clinic.collab_api import collab_router
+    from stepdown.clinic.patient_api import router as patient_router
     from stepdown.goals.api import router as goals_router
     from stepdown.journal.api import router as journal_router
     from stepdown.learn.api import router as learn_router
