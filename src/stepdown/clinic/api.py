@@ -160,3 +160,9 @@ def revoke_consent(request: HttpRequest, consent_id: int) -> ConsentOut:
     owner = request_owner(request)
     consents.consent_revoke(owner=owner, consent_id=consent_id)
     return ConsentOut.of(selectors.consent_of(owner=owner, consent_id=consent_id))
+
+
+# -- the triage dashboard (clinic.dashboard_api) ------------------------------------------------
+from stepdown.clinic import dashboard_api  # noqa: E402  (its route joins this router)
+
+dashboard_api.register(router, STAFF_ERRORS)

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from stepdown.clinic import patient_views, views
+from stepdown.clinic import dashboard_views, patient_views, views
 
 app_name = "clinic"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    # The clinician lands on the triage dashboard; the clinics overview keeps its name.
+    path("", dashboard_views.dashboard_page, name="dashboard"),
+    path("clinics/", views.home, name="home"),
     path("<int:clinic_id>/members/", views.members, name="members"),
     path("<int:clinic_id>/members/invite/", views.member_invite, name="member_invite"),
     path(

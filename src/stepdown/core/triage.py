@@ -1,0 +1,157 @@
+"""Who needs a clinician's attention first: the dashboard's reasons and their order.
+
+Pure decisions only. The clinic app gathers the facts (stored alerts of the notice pipeline, the
+last dose and check-in, the plan, the questionnaire schedules) and this module says which
+reasons hold, in which order the rows go, and in which words each reason is said.
+
+Most reasons are not judged again here: they are the safety-net alerts the notice pipeline
+already stored (``ALERT_REASONS``), so each rule exists once (``stepdown.core.rules``). Only
+disengagement (no dose and no check-in), an overdue questionnaire and a due plan step are
+decided here, from dates the caller read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from stepdown.core.rules.alert import Severity
+
+
+class Reason(StrEnum):
+    """The attention codes (issue #15, section 7: the names are a contract)."""
+
+    SELF_HARM = "self_harm"
+    SEVERE_WITHDRAWAL = "severe_withdrawal"
+    ABOVE_PLAN = "above_plan"
+    SEVEN_OH_SWITCH = "seven_oh_switch"
+    DISENGAGED = "disengaged"
+    QUESTIONNAIRE_OVERDUE = "questionnaire_overdue"
+    STEP_DUE = "step_due"
+
+
+# The stored alert code (``stepdown.core.rules``) behind each reason that the notice pipeline
+# already decides: ``self_harm`` from a check-in's self-harm answer (PHQ-9 item 9 or the daily
+# question), ``severe_withdrawal`` from the withdrawal diary or a COWS ≥ 25, ``over_target``
+# from doses ≥ 25 % above the plan's target on 3 of the last 5 days, ``seven_oh_product`` from
+# doses of a product whose form is 7-OH.
+ALERT_REASONS: dict[str, Reason] = {
+    "self_harm": Reason.SELF_HARM,
+    "severe_withdrawal": Reason.SEVERE_WITHDRAWAL,
+    "over_target": Reason.ABOVE_PLAN,
+    "seven_oh_product": Reason.SEVEN_OH_SWITCH,
+}
+
+# The data classes a consent must name for a reason to be shown: a reason drawn from data the
+# person did not share would disclose it.
+NEEDS: dict[Reason, frozenset[str]] = {
+    Reason.SELF_HARM: frozenset({"checkins"}),
+    Reason.SEVERE_WITHDRAWAL: frozenset({"checkins"}),
+    Reason.ABOVE_PLAN: frozenset({"journal", "plan"}),
+    Reason.SEVEN_OH_SWITCH: frozenset({"journal"}),
+    Reason.DISENGAGED: frozenset({"journal", "checkins"}),
+    Reason.QUESTIONNAIRE_OVERDUE: frozenset({"checkins"}),
+    Reason.STEP_DUE: frozenset({"plan"}),
+}
+
+# Severities of the reasons decided here (the others keep their stored alert's severity).
+# Assumptions: three silent days matter more than a late questionnaire or a routine step.
+DISENGAGED_SEVERITY = Severity.MODERATE
+OVERDUE_SEVERITY = Severity.LOW
+STEP_DUE_SEVERITY = Severity.LOW
+
+# No dose and no check-in on the last 3 local days (today included): the same 3 days the
+# ``missed_checkins`` rule waits (``core.rules.plan.MISSED_CHECKIN_DAYS``).
+DISENGAGED_DAYS = 3
+
+_SEVERITY_RANK = {
+    Severity.CRITICAL.value: 0,
+    Severity.HIGH.value: 1,
+    Severity.MODERATE.value: 2,
+    Severity.LOW.value: 3,
+    Severity.INFO.value: 4,
+}
+
+WORDS: dict[Reason, str] = {
+    Reason.SELF_HARM: "Answered a check-in question about self-harm",
+    Reason.SEVERE_WITHDRAWAL: "Severe withdrawal (diary or COWS 25 or more)",
+    Reason.ABOVE_PLAN: "Doses above the plan's target on 3 of the last 5 days",
+    Reason.SEVEN_OH_SWITCH: "Switched to a 7-OH product",
+    Reason.DISENGAGED: "No dose and no check-in logged for 3 days",
+    Reason.QUESTIONNAIRE_OVERDUE: "A scheduled questionnaire is overdue",
+    Reason.STEP_DUE: "A plan step is due",
+}
+
+
+@dataclass(frozen=True)
+class Attention:
+    """One reason a person needs attention, since when, and how much."""
+
+    code: Reason
+    severity: str
+    since: dt.datetime
+
+    @property
+    def words(self) -> str:
+        return WORDS[self.code]
+
+
+def allowed(reason: Reason, data_classes: Iterable[str]) -> bool:
+    """Whether a consent naming ``data_classes`` lets the reason be shown."""
+    return NEEDS[reason] <= frozenset(data_classes)
+
+
+def merge(found: Iterable[Attention]) -> list[Attention]:
+    """One entry per reason: the most severe, and the earliest ``since`` among the same code."""
+    best: dict[Reason, Attention] = {}
+    for item in found:
+        held = best.get(item.code)
+        if held is None:
+            best[item.code] = item
+            continue
+        severity = min(held.severity, item.severity, key=_SEVERITY_RANK.__getitem__)
+        best[item.code] = Attention(item.code, severity, min(held.since, item.since))
+    return sorted(best.values(), key=_item_key)
+
+
+def _item_key(item: Attention) -> tuple[int, int, dt.datetime]:
+    return (item.code is not Reason.SELF_HARM, _SEVERITY_RANK[item.severity], item.since)
+
+
+def row_key(attention: Sequence[Attention], name: str) -> tuple[int, int, dt.datetime, str]:
+    """Sort key of a dashboard row: an open self-harm signal first, then the most severe reason,
+    then the oldest (waiting longest), then by name; people without a reason last."""
+    if not attention:
+        return (2, len(_SEVERITY_RANK), dt.datetime.max.replace(tzinfo=dt.UTC), name.casefold())
+    top = min(attention, key=_item_key)
+    return (
+        0 if top.code is Reason.SELF_HARM else 1,
+        _SEVERITY_RANK[top.severity],
+        top.since,
+        name.casefold(),
+    )
+
+
+def disengaged(
+    *,
+    last_dose_day: dt.date | None,
+    last_checkin_day: dt.date | None,
+    first_day: dt.date,
+    today: dt.date,
+) -> dt.date | None:
+    """The local day silence began when nothing was logged on the last ``DISENGAGED_DAYS``
+    days (today included), else ``None``. ``first_day`` (when the person started sharing or
+    joined) bounds the silence: a person who never logged is disengaged from that day on."""
+    last = max((day for day in (last_dose_day, last_checkin_day) if day), default=None)
+    began = last + dt.timedelta(days=1) if last is not None else first_day
+    if (today - began).days + 1 >= DISENGAGED_DAYS:
+        return began
+    return None
+
+
+def step_due(*, step_starts: Iterable[dt.date], today: dt.date) -> dt.date | None:
+    """The start of a plan step (not the plan's first) that begins today: the day to cut."""
+    starts = sorted(step_starts)
+    return today if today in starts[1:] else None
