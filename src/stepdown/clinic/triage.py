@@ -24,6 +24,7 @@ from stepdown.alerts.models import UNRESOLVED, Alert
 from stepdown.checkins.models import Response, Schedule
 from stepdown.checkins.selectors import default_start
 from stepdown.checkins.windows import DEFAULT_INTERVALS, SCHEDULABLE, window_days, window_for
+from stepdown.clinic.access import consents_covering
 from stepdown.clinic.models import Consent
 from stepdown.core import triage
 from stepdown.core.triage import Attention, Reason
@@ -77,8 +78,6 @@ class Facts:
 def consented_people(viewer: User) -> list[Facts]:
     """Everyone the viewer sees through a consent in force (the newest one per person). One
     query."""
-    from stepdown.clinic.access import consents_covering
-
     seen: dict[int, Facts] = {}
     now = timezone.now()
     consents = consents_covering(viewer).select_related("owner").order_by("-signed_at", "-pk")
