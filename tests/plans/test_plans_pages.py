@@ -190,8 +190,8 @@ def test_the_plan_page_query_count_does_not_grow_with_history(
         make_plan(person, start_g=Decimal(11 - index), replace_current=True)
     # A render (nothing cached yet) includes the alert summary's two counts for the suggestions,
     # the session (read from the database on every request) and the onboarding answers (a plan
-    # paused for pregnancy says so).
-    with django_assert_max_num_queries(13):
+    # paused for pregnancy says so), and the clinicians' pending plan proposals.
+    with django_assert_max_num_queries(14):
         response = web.get("/plan/")
     assert response.status_code == 200
     with django_assert_max_num_queries(12):

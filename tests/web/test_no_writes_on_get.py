@@ -89,6 +89,7 @@ ROWS = {
     "use_id": "substances.SubstanceUse",
     "token_id": "accounts.PersonalAccessToken",
     "consent_id": "clinic.Consent",
+    "proposal_id": "clinic.PlanProposal",
 }
 FIXED = {
     "step": "reason",

@@ -58,6 +58,7 @@ COMPUTED = {
     "membership_role_known": "copied from the invitation the clinician accepted",
     "consent_purpose_known": "always treatment, set by the consent services",
     "consent_version_positive": "counted by the consent services",
+    "proposal_status_known": "set by clinic.proposals (pending, then the person's answer)",
 }
 
 

@@ -12,12 +12,12 @@ from stepdown.accounts.requests import request_owner
 from stepdown.audit.models import DataClass, Kind
 from stepdown.audit.routes import route_of
 from stepdown.audit.services import record_access
-from stepdown.clinic import notes
+from stepdown.clinic import notes, proposals
 from stepdown.clinic.access import require_access
 from stepdown.clinic.api import STAFF_ERRORS
-from stepdown.clinic.collab_schemas import NoteOut
+from stepdown.clinic.collab_schemas import NoteOut, ProposalOut
 from stepdown.clinic.guards import staff_api_user
-from stepdown.clinic.schemas import NoteIn
+from stepdown.clinic.schemas import NoteIn, ProposalIn
 from stepdown.schemas import API_ERRORS
 
 collab_router = Router(tags=["clinic collaboration"])
@@ -69,3 +69,78 @@ def create_patient_note(request: HttpRequest, person_id: int, payload: NoteIn) -
 )
 def list_my_notes(request: HttpRequest) -> list[NoteOut]:
     return [NoteOut.of(note) for note in notes.shared_notes_of(owner=request_owner(request))]
+
+
+# -- plan proposals ----------------------------------------------------------------------------
+
+
+@collab_router.get(
+    "/clinic/patients/{person_id}/proposals",
+    response={200: list[ProposalOut], **STAFF_ERRORS},
+    summary="The plan changes your clinic proposed to a person (their consent must name plan)",
+)
+def list_patient_proposals(request: HttpRequest, person_id: int) -> list[ProposalOut]:
+    viewer = staff_api_user(request)
+    found = proposals.proposals_for_viewer(viewer, person_id)
+    consent = require_access(viewer, person_id, DataClass.PLAN)
+    record_access(
+        actor=viewer,
+        owner=consent.owner,
+        data_classes=[DataClass.PLAN],
+        kind=Kind.API,
+        route=route_of(request),
+    )
+    return [ProposalOut.of(view) for view in found]
+
+
+@collab_router.post(
+    "/clinic/patients/{person_id}/proposals",
+    response={201: ProposalOut, **STAFF_ERRORS},
+    summary="Propose a hold, a slow-down or a new plan from today's dose; the person decides",
+)
+def create_patient_proposal(
+    request: HttpRequest, person_id: int, payload: ProposalIn
+) -> Status[ProposalOut]:
+    viewer = staff_api_user(request)
+    proposal = proposals.proposal_create(
+        author=viewer,
+        person_id=person_id,
+        kind=payload.kind,
+        reason=payload.reason,
+        days=payload.days,
+        rate_pct=payload.rate_pct,
+        interval_days=payload.interval_days,
+        kind_of_access=Kind.API,
+        route=route_of(request),
+    )
+    return Status(201, ProposalOut.of(proposals.view_of(proposal)))
+
+
+@collab_router.get(
+    "/proposals",
+    response={200: list[ProposalOut], **API_ERRORS},
+    summary="Plan changes your clinicians proposed, newest first, with the new end date",
+)
+def list_my_proposals(request: HttpRequest) -> list[ProposalOut]:
+    owner = request_owner(request)
+    return [ProposalOut.of(view) for view in proposals.proposals_for_person(owner=owner)]
+
+
+@collab_router.post(
+    "/proposals/{proposal_id}/accept",
+    response={200: ProposalOut, **API_ERRORS},
+    summary="Accept a proposal: your plan changes (refused if your plan changed since)",
+)
+def accept_proposal(request: HttpRequest, proposal_id: int) -> ProposalOut:
+    proposal = proposals.proposal_accept(owner=request_owner(request), proposal_id=proposal_id)
+    return ProposalOut.of(proposals.view_of(proposal))
+
+
+@collab_router.post(
+    "/proposals/{proposal_id}/decline",
+    response={200: ProposalOut, **API_ERRORS},
+    summary="Decline a proposal: your plan does not change",
+)
+def decline_proposal(request: HttpRequest, proposal_id: int) -> ProposalOut:
+    proposal = proposals.proposal_decline(owner=request_owner(request), proposal_id=proposal_id)
+    return ProposalOut.of(proposals.view_of(proposal))

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from stepdown.clinic.data_classes import ALL, describe
-from stepdown.clinic.models import Consent, Note, Role, StaffInvitation
+from stepdown.clinic.models import Consent, Note, PlanProposal, Role, StaffInvitation
 from stepdown.clinic.notes import NOTE_MAX
 from stepdown.web.validation import AppVoiceForm
 
@@ -87,3 +87,20 @@ class NoteForm(AppVoiceForm):
         label="Note", max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 4})
     )
     shared_with_person = forms.BooleanField(label="Share this note with the person", required=False)
+
+
+# -- plan proposals (clinic.proposals_views) ---------------------------------------------------
+
+
+class ProposalForm(AppVoiceForm):
+    constraint_model = PlanProposal
+
+    kind = forms.ChoiceField(label="Proposal", choices=PlanProposal.Kind.choices)
+    days = forms.IntegerField(label="Hold for (days)", required=False, min_value=1, max_value=365)
+    rate_pct = forms.DecimalField(
+        label="New cut per step (%)", required=False, max_digits=5, decimal_places=2
+    )
+    interval_days = forms.IntegerField(
+        label="Days per step", required=False, min_value=1, max_value=365
+    )
+    reason = forms.CharField(label="Why (the person sees this)", max_length=500)

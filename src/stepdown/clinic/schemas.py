@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from stepdown.clinic import wording
 from stepdown.clinic.data_classes import ALL, describe
@@ -11,6 +12,7 @@ from stepdown.clinic.models import (
     Membership,
     Note,
     PatientInvitation,
+    PlanProposal,
     StaffInvitation,
 )
 from stepdown.schemas import IsoDate, Out, StrictIn
@@ -204,3 +206,13 @@ class NoteIn(StrictIn):
 
     text: str
     shared_with_person: bool = False
+
+
+class ProposalIn(StrictIn):
+    constraint_model = PlanProposal
+
+    kind: Literal["hold", "slow", "new_plan"]
+    days: int | None = None
+    rate_pct: float | None = None
+    interval_days: int | None = None
+    reason: str

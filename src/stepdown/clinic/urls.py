@@ -43,3 +43,23 @@ urlpatterns += [
     path("patients/<int:person_id>/notes/", notes_views.patient_notes, name="patient_notes"),
     path("notes/", notes_views.my_notes, name="my_notes"),
 ]
+
+from stepdown.clinic import proposals_views  # noqa: E402
+
+urlpatterns += [
+    path(
+        "patients/<int:person_id>/proposals/",
+        proposals_views.patient_proposals,
+        name="patient_proposals",
+    ),
+    path(
+        "proposals/<int:proposal_id>/accept/",
+        proposals_views.proposal_accept,
+        name="proposal_accept",
+    ),
+    path(
+        "proposals/<int:proposal_id>/decline/",
+        proposals_views.proposal_decline,
+        name="proposal_decline",
+    ),
+]

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.alerts.suggesting import plan_suggestion_cards
+from stepdown.clinic.proposals import pending_proposals_for_person
 from stepdown.errors import InvalidInput
 from stepdown.plans import selectors, services
 from stepdown.plans.forms import CancelForm, HoldForm, ReinstateForm, ReminderForm, SlowForm
@@ -75,6 +76,7 @@ def _context(
         "calendar_link_active": bool(plan.calendar_token_hash),
         "paused": plan.is_active and taper_paused(owner=owner),
         "suggestion_cards": plan_suggestion_cards(owner=owner, plan=plan),
+        "proposals": pending_proposals_for_person(owner=owner) if plan.is_active else [],
         **extra,
     }
 

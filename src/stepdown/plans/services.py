@@ -90,6 +90,8 @@ def plan_create(
     replace_current: bool = False,
     reminder_time: dt.time | None = None,
     reason: str = "",
+    source: str = "",
+    proposed: dict[str, Any] | None = None,
     client_id: uuid.UUID | None = None,
     now: dt.datetime | None = None,
     **params: Any,
@@ -99,7 +101,8 @@ def plan_create(
     The first step may not exceed the person's recent daily average (last 14 days) unless
     ``confirm_above_recent``. With an active plan already, ``replace_current`` ends it (kept as
     history, "ended early") and starts this one; without it the request is refused.
-    The same ``client_id`` again returns the plan it created.
+    The same ``client_id`` again returns the plan it created. ``source`` and ``proposed`` (who
+    proposed it, for a clinician's proposal the person accepted) go into the history entry.
     """
     if client_id is not None:
         existing = Plan.objects.filter(owner=owner, client_id=client_id).first()
@@ -117,6 +120,7 @@ def plan_create(
     except TaperError as error:
         raise taper_error(error) from None
     note = reason_input(reason, required=False)
+    origin = source_input(source)
     today = local_today(owner, now=now)
     try:
         with transaction.atomic():
@@ -151,6 +155,8 @@ def plan_create(
                 end_before=None,
                 end_after=taper.end_date,
                 reason=note,
+                source=origin,
+                detail=proposed,
             )
     except IntegrityError:
         # A concurrent retry with the same key won the race: answer with its plan.
@@ -224,10 +230,12 @@ def plan_hold(
     days: int,
     reason: str,
     source: str = "",
+    proposed: dict[str, Any] | None = None,
     client_id: uuid.UUID | None = None,
     now: dt.datetime | None = None,
 ) -> Plan:
-    """Stay on today's step ``days`` days longer; the end date moves by exactly ``days``."""
+    """Stay on today's step ``days`` days longer; the end date moves by exactly ``days``.
+    ``proposed`` names who proposed it (a clinician's accepted proposal), kept in the history."""
     return _adjust(
         owner=owner,
         plan_id=plan_id,
@@ -235,7 +243,7 @@ def plan_hold(
         change=lambda plan, today: tapering.hold(plan, as_of=today, days=days),
         reason=reason,
         source=source,
-        detail={"days": days},
+        detail={"days": days, **(proposed or {})},
         client_id=client_id,
         now=now,
     )
@@ -273,6 +281,7 @@ def plan_slow(
     interval_days: int | None = None,
     step_g: Any = None,
     source: str = "",
+    proposed: dict[str, Any] | None = None,
     client_id: uuid.UUID | None = None,
     now: dt.datetime | None = None,
 ) -> Plan:
@@ -284,7 +293,7 @@ def plan_slow(
         key: f"{value:f}" if isinstance(value, Decimal) else value
         for key, value in (("rate_pct", rate), ("step_g", step), ("interval_days", interval_days))
         if value is not None
-    }
+    } | (proposed or {})
     return _adjust(
         owner=owner,
         plan_id=plan_id,
