@@ -7,6 +7,7 @@ import re
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver
+from ninja import Schema
 
 from stepdown.api import api
 
@@ -61,3 +62,24 @@ def test_every_operation_documents_its_errors(schema: dict) -> None:  # type: ig
 def test_the_docs_page_works_offline(client: Client) -> None:
     body = client.get("/api/v1/docs").content.decode()
     assert "cdn" not in body.lower()
+
+
+def _schema_classes(base: type) -> list[type]:
+    found = []
+    for cls in base.__subclasses__():
+        if cls.__module__.startswith("stepdown."):
+            found.append(cls)
+        found.extend(_schema_classes(cls))
+    return found
+
+
+def test_every_api_schema_has_a_name_of_its_own() -> None:
+    """OpenAPI names a component after its class: two schemas of one name become one component,
+    and clients then validate one app's payload against another's fields (regression: the
+    patient page's MedicineOut replaced the medicines list's)."""
+    # stepdown.api (imported above) registers every router, so every schema is loaded.
+    modules: dict[str, set[str]] = {}
+    for cls in _schema_classes(Schema):
+        modules.setdefault(cls.__name__, set()).add(cls.__module__)
+    shared = {name: sorted(found) for name, found in modules.items() if len(found) > 1}
+    assert shared == {}

@@ -18,6 +18,7 @@ from django.core.cache import cache
 from stepdown.accounts.models import User
 from stepdown.accounts.services import data_changed
 from stepdown.alerts.models import Alert, SuggestedAdjustment
+from stepdown.web.cache_keys import revision_key
 
 TIMEOUT_S = 600
 
@@ -29,7 +30,7 @@ class AlertSummary:
 
 
 def _key(owner: User) -> str:
-    return f"alerts-summary:{owner.pk}:{owner.data_revision}"
+    return revision_key("alerts-summary", owner)
 
 
 def cached_summary(*, owner: User) -> AlertSummary | None:

@@ -17,7 +17,7 @@ from stepdown.clinic.access import require_access
 from stepdown.clinic.api import STAFF_ERRORS
 from stepdown.clinic.collab_schemas import NoteOut, ProposalOut
 from stepdown.clinic.guards import staff_api_user
-from stepdown.clinic.schemas import NoteIn, ProposalIn
+from stepdown.clinic.schemas import ClinicNoteIn, ProposalIn
 from stepdown.schemas import API_ERRORS
 
 collab_router = Router(tags=["clinic collaboration"])
@@ -50,7 +50,9 @@ def list_patient_notes(request: HttpRequest, person_id: int) -> list[NoteOut]:
     response={201: NoteOut, **STAFF_ERRORS},
     summary="Write a note about a person; shared_with_person lets them read it",
 )
-def create_patient_note(request: HttpRequest, person_id: int, payload: NoteIn) -> Status[NoteOut]:
+def create_patient_note(
+    request: HttpRequest, person_id: int, payload: ClinicNoteIn
+) -> Status[NoteOut]:
     note = notes.note_create(
         author=staff_api_user(request),
         person_id=person_id,

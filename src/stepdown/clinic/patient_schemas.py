@@ -59,7 +59,7 @@ class PlanChangeOut(Out):
         )
 
 
-class PlanOut(Out):
+class PatientPlanOut(Out):
     id: int
     status: str
     method: str
@@ -74,7 +74,7 @@ class PlanOut(Out):
     adherence_pct: int | None
 
     @classmethod
-    def of(cls, plan: Plan, data: PatientData) -> PlanOut:
+    def of(cls, plan: Plan, data: PatientData) -> PatientPlanOut:
         targets = [
             SeriesPointOut(day=dt.date.fromisoformat(day), target_g=target)
             for day, target in zip(data.series("days"), data.series("target_g"), strict=True)
@@ -126,14 +126,14 @@ class CheckinsOut(Out):
     scores: list[ScoreOut]
 
 
-class InteractionOut(Out):
+class PatientInteractionOut(Out):
     label: str
     severity: str
     mechanism: str
     advice: str
 
     @classmethod
-    def of(cls, interaction: Interaction) -> InteractionOut:
+    def of(cls, interaction: Interaction) -> PatientInteractionOut:
         return cls(
             label=interaction.label,
             severity=str(interaction.severity.value),
@@ -142,10 +142,10 @@ class InteractionOut(Out):
         )
 
 
-class MedicineOut(Out):
+class PatientMedicineOut(Out):
     name: str
     known: bool
-    interactions: list[InteractionOut]
+    interactions: list[PatientInteractionOut]
 
 
 class SkinSessionOut(Out):
@@ -154,7 +154,7 @@ class SkinSessionOut(Out):
     exposed_site: str
 
 
-class AlertOut(Out):
+class PatientAlertOut(Out):
     id: int
     code: str
     severity: str
@@ -163,7 +163,7 @@ class AlertOut(Out):
     created_at: dt.datetime
 
     @classmethod
-    def of(cls, alert: Alert) -> AlertOut:
+    def of(cls, alert: Alert) -> PatientAlertOut:
         return cls(
             id=alert.pk,
             code=alert.code,
@@ -180,11 +180,11 @@ class PatientOut(Out):
     consent: PatientConsentOut
     start: dt.date
     end: dt.date
-    alerts: list[AlertOut]
+    alerts: list[PatientAlertOut]
     journal: JournalOut | None = None
-    plan: PlanOut | None = None
+    plan: PatientPlanOut | None = None
     checkins: CheckinsOut | None = None
-    medicines: list[MedicineOut] | None = None
+    medicines: list[PatientMedicineOut] | None = None
     skin: list[SkinSessionOut] | None = None
 
     @classmethod
@@ -203,7 +203,7 @@ class PatientOut(Out):
             ),
             "start": data.start,
             "end": data.end,
-            "alerts": [AlertOut.of(alert) for alert in data.alerts],
+            "alerts": [PatientAlertOut.of(alert) for alert in data.alerts],
         }
         days = [dt.date.fromisoformat(day) for day in data.series("days")]
         if data.shows("journal"):
@@ -225,7 +225,7 @@ class PatientOut(Out):
                 ],
             )
         if data.shows("plan"):
-            fields["plan"] = PlanOut.of(data.plan, data) if data.plan is not None else None
+            fields["plan"] = PatientPlanOut.of(data.plan, data) if data.plan is not None else None
         if data.shows("checkins"):
             fields["checkins"] = CheckinsOut(
                 diary=[
@@ -239,10 +239,10 @@ class PatientOut(Out):
             )
         if data.medicines is not None:
             fields["medicines"] = [
-                MedicineOut(
+                PatientMedicineOut(
                     name=report.name,
                     known=report.in_knowledge_base,
-                    interactions=[InteractionOut.of(i) for i in report.interactions],
+                    interactions=[PatientInteractionOut.of(i) for i in report.interactions],
                 )
                 for report in data.medicines
             ]

@@ -201,7 +201,7 @@ class ConsentOut(Out):
 # -- notes, plan proposals and messages (request bodies; the answers are in collab_schemas) ----
 
 
-class NoteIn(StrictIn):
+class ClinicNoteIn(StrictIn):
     constraint_model = Note
 
     text: str
