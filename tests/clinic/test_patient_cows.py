@@ -178,3 +178,21 @@ def test_acknowledging_through_the_api_and_scoping(
     assert verified_api(clinics.kim).post(path, {}).status_code == 204
     alert.refresh_from_db()
     assert alert.status == "acknowledged"
+
+
+def test_an_alert_from_data_not_shared_is_neither_shown_nor_acknowledged(
+    clinics: Any, share: Callable[..., Any], person: Any
+) -> None:
+    """Regression: the patient page listed every open alert, whatever the consent named, so an
+    alert's title disclosed data the person had not shared."""
+    share(person, clinics.riverside)
+    _post(clinics.kim, person.pk, COWS_25)
+    alert = _severe(person)[0]
+    # The person now shares only their journal: the withdrawal alert comes from check-ins.
+    share(person, clinics.riverside, data_classes=("journal",))
+    body = verified_api(clinics.kim).get(f"/clinic/patients/{person.pk}").json()
+    assert [item["id"] for item in body["alerts"]] == []
+    path = f"/clinic/patients/{person.pk}/alerts/{alert.pk}/acknowledge"
+    assert verified_api(clinics.kim).post(path, {}).status_code == 404
+    alert.refresh_from_db()
+    assert alert.status == "open"

@@ -22,6 +22,7 @@ from stepdown.clinic.access import require_person
 from stepdown.clinic.models import Consent
 from stepdown.core.instruments import get_instrument
 from stepdown.core.interactions.model import Report
+from stepdown.core.triage import alert_shown
 from stepdown.plans.models import Plan, PlanAdjustment
 from stepdown.plans.selectors import current_plan, plan_history
 from stepdown.skin.models import PhotoSession
@@ -194,7 +195,11 @@ def patient_data(*, viewer: User, person_id: int) -> PatientData:
         start=start,
         end=end,
         trends=trends,
-        alerts=list(alerts_for(owner=person).exclude(status=Alert.Status.RESOLVED)),
+        alerts=[
+            alert
+            for alert in alerts_for(owner=person).exclude(status=Alert.Status.RESOLVED)
+            if alert_shown(alert.code, classes)
+        ],
         plan=plan,
         plan_changes=changes,
         adherence=_adherence(full) if both else None,

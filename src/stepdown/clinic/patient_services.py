@@ -12,6 +12,7 @@ from django.http import HttpRequest
 
 from stepdown.accounts.models import User
 from stepdown.alerts import services as alerts
+from stepdown.alerts.selectors import alert_get
 from stepdown.audit.models import Action, DataClass
 from stepdown.audit.routes import route_of
 from stepdown.audit.services import record_access, record_action
@@ -20,6 +21,8 @@ from stepdown.checkins.services import clinician_response_submit
 from stepdown.clinic.access import require_access, require_person
 from stepdown.clinic.patient import PatientData
 from stepdown.core.instruments import get_instrument
+from stepdown.core.triage import alert_shown
+from stepdown.errors import NotFound
 
 
 def record_opened(request: HttpRequest, data: PatientData, *, kind: str) -> None:
@@ -77,6 +80,11 @@ def alert_acknowledge(
 ) -> None:
     """Mark one of the person's alerts as seen by the clinician."""
     consent = require_person(viewer, person_id)
+    # An alert the consent does not let the clinician see is not theirs to acknowledge.
+    if not alert_shown(
+        alert_get(owner=consent.owner, alert_id=alert_id).code, consent.data_classes
+    ):
+        raise NotFound("alert")
     with transaction.atomic():
         alerts.alert_acknowledge(owner=consent.owner, alert_id=alert_id, actor=viewer)
         record_action(

@@ -56,6 +56,34 @@ NEEDS: dict[Reason, frozenset[str]] = {
     Reason.STEP_DUE: frozenset({"plan"}),
 }
 
+# The data classes each stored alert draws on: a clinician sees an alert only when the consent
+# names all of them, or its title would disclose what was not shared. A code missing here is
+# never shown (tests/core/test_triage_alert_scope.py checks that every rule code is listed).
+ALERT_NEEDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        (
+            "over_daily_limit", "too_many_days", "off_day_use", "doses_too_close", "late_use",
+            "past_goal_end", "escalation", "use_rising", "potency_jump", "seven_oh_product",
+            "failed_contaminant",
+        ),
+        frozenset({"journal"}),
+    ),
+    "over_target": frozenset({"journal", "plan"}),
+    "self_harm": frozenset({"checkins"}),
+    "severe_withdrawal": frozenset({"checkins"}),
+    "medical_warning": frozenset({"checkins"}),
+    "worse_after_cut": frozenset({"checkins", "plan"}),
+    "missed_checkins": frozenset({"checkins", "plan"}),
+    "interaction": frozenset({"medicines"}),
+}  # fmt: skip
+
+
+def alert_shown(code: str, data_classes: Iterable[str]) -> bool:
+    """Whether a consent naming ``data_classes`` lets a clinician see a stored alert."""
+    needs = ALERT_NEEDS.get(code)
+    return needs is not None and needs <= frozenset(data_classes)
+
+
 # Severities of the reasons decided here (the others keep their stored alert's severity).
 # Assumptions: three silent days matter more than a late questionnaire or a routine step.
 DISENGAGED_SEVERITY = Severity.MODERATE
