@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
+from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from stepdown.clinic.models import StaffInvitation
@@ -41,3 +42,9 @@ def staff_token(invitation: StaffInvitation) -> str:
 
 def staff_token_matches(invitation: StaffInvitation, token: str) -> bool:
     return constant_time_compare(staff_token(invitation), token)
+
+
+def staff_invitation_link(invitation: StaffInvitation, site_url: str) -> str:
+    """The link an invited clinician opens (the email task builds it; the secret is not stored)."""
+    path = reverse("clinic:staff_join", args=[invitation.pk, staff_token(invitation)])
+    return f"{site_url.rstrip('/')}{path}"

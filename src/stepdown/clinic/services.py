@@ -106,11 +106,6 @@ def staff_invite(
     return invitation
 
 
-def staff_invitation_link(invitation: StaffInvitation, site_url: str) -> str:
-    path = reverse("clinic:staff_join", args=[invitation.pk, codes.staff_token(invitation)])
-    return f"{site_url.rstrip('/')}{path}"
-
-
 def staff_invitation_accept(*, invitation: StaffInvitation, user: User) -> Membership:
     """The invited account joins; the link stops working."""
     if user.email != invitation.email:

@@ -7,6 +7,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django_tasks import task
 
+from stepdown.clinic.codes import staff_invitation_link
 from stepdown.clinic.models import StaffInvitation
 
 
@@ -14,8 +15,6 @@ from stepdown.clinic.models import StaffInvitation
 def send_staff_invitation(invitation_id: int, site_url: str) -> None:
     """The invitation link to the invited address: the clinic's name and the link, nothing
     about anyone's health."""
-    from stepdown.clinic.services import staff_invitation_link
-
     invitation = StaffInvitation.objects.select_related("clinic").filter(pk=invitation_id).first()
     if invitation is None or not invitation.is_open:
         return
