@@ -17,7 +17,7 @@ import pytest
 from django.conf import settings
 from tests.config.test_settings import _clean_environment
 from tests.config.test_shared_cache import REDIS_URL, redis_client
-from tests.config.test_two_workers import _free_port, _wait_until_up
+from tests.servers import running_servers
 
 from stepdown.config.caches import instance_key_prefix
 
@@ -51,35 +51,16 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
         [sys.executable, "-c", SETUP], env=env, capture_output=True, text=True, timeout=300
     )
     assert made.returncode == 0, made.stderr
-    ports = [_free_port(), _free_port()]
-    processes = [
-        subprocess.Popen(
-            [
-                sys.executable, "-m", "granian", "--interface", "wsgi",
-                "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
-                "--log-level", "warning", "--no-ws", "stepdown.config.wsgi:application",
-            ],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for port in ports
-    ]  # fmt: skip
     prefix = instance_key_prefix(secret, settings.PACKAGE_DIR)
     try:
-        for port in ports:
-            _wait_until_up(port)
-        yield {
-            "urls": [f"http://127.0.0.1:{port}" for port in ports],
-            "token": made.stdout.strip().splitlines()[-1],
-            "database": data / "stepdown.sqlite3",
-            "keys": lambda: [key.decode() for key in client.scan_iter(match=f"{prefix}:*")],
-        }
+        with running_servers(env, 2) as urls:
+            yield {
+                "urls": urls,
+                "token": made.stdout.strip().splitlines()[-1],
+                "database": data / "stepdown.sqlite3",
+                "keys": lambda: [key.decode() for key in client.scan_iter(match=f"{prefix}:*")],
+            }
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=30)
         for key in client.scan_iter(match=f"{prefix}:*"):
             client.delete(key)
 

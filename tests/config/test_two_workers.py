@@ -6,10 +6,8 @@ from __future__ import annotations
 import http.cookiejar
 import json
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,6 +17,7 @@ from typing import Any
 import pytest
 from tests.config.test_settings import _clean_environment
 from tests.conftest import PASSWORD
+from tests.servers import running_servers
 
 SETUP = f"""
 import django; django.setup()
@@ -36,12 +35,6 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     data = tmp_path_factory.mktemp("two-workers")
@@ -54,40 +47,8 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
     )
     assert made.returncode == 0, made.stderr
     token = made.stdout.strip().splitlines()[-1]
-    ports = [_free_port(), _free_port()]
-    processes = [
-        subprocess.Popen(
-            [
-                sys.executable, "-m", "granian", "--interface", "wsgi",
-                "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
-                "--log-level", "warning", "--no-ws", "stepdown.config.wsgi:application",
-            ],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for port in ports
-    ]  # fmt: skip
-    try:
-        for port in ports:
-            _wait_until_up(port)
-        yield {"urls": [f"http://127.0.0.1:{port}" for port in ports], "token": token}
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=30)
-
-
-def _wait_until_up(port: int) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5):
-                return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.3)
-    raise AssertionError(f"the server on port {port} did not start")
+    with running_servers(env, 2) as urls:
+        yield {"urls": urls, "token": token}
 
 
 class Browser:
