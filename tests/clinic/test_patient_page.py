@@ -18,6 +18,7 @@ from tests.mfa_helpers import verified_api, verified_web
 from stepdown.audit.models import AccessEvent
 from stepdown.clinic.consents import consent_revoke
 from stepdown.clinic.services import membership_deactivate
+from stepdown.plans.services import plan_create
 
 pytestmark = pytest.mark.django_db
 
@@ -180,4 +181,14 @@ def test_the_query_count_does_not_grow_with_history(
     share(long, clinics.riverside, data_classes=ALL_CLASSES)
     history(short, 30)
     history(long, 365)
+    # Notes and proposals too: a few for the short history, many for the long one.
+    for owner, count in ((short, 2), (long, 15)):
+        plan_create(owner=owner, start_g="4", method="proportional", rate_pct="10", interval_days=7)
+        api = verified_api(clinics.kim)
+        for n in range(count):
+            reason = f"Proposal {n}."
+            body = {"kind": "hold", "days": n + 1, "reason": reason}
+            assert api.post(f"/clinic/patients/{owner.pk}/proposals", body).status_code == 201
+            note = {"text": f"Note {n}."}
+            assert api.post(f"/clinic/patients/{owner.pk}/notes", note).status_code == 201
     assert _page_queries(clinics.kim, short.pk) == _page_queries(clinics.kim, long.pk)

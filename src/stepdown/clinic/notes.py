@@ -69,15 +69,22 @@ def note_create(
     return note
 
 
-def notes_for_viewer(viewer: User, person_id: int) -> list[Note]:
-    """The person's notes the clinician may read, newest first; ``NotFound`` without access.
-    The caller records the read (``record_access``)."""
+def notes_for_viewer(
+    viewer: User,
+    person_id: int,
+    *,
+    since: dt.datetime | None = None,
+    limit: int | None = None,
+) -> list[Note]:
+    """The person's notes the clinician may read, newest first (written from ``since``, at
+    most ``limit``); ``NotFound`` without access. The caller records the read."""
     clinic_ids = _clinic_ids_with_notes(viewer, person_id)
-    return list(
-        Note.objects.filter(owner_id=person_id, clinic_id__in=clinic_ids).select_related(
-            "author", "clinic"
-        )
+    found = Note.objects.filter(owner_id=person_id, clinic_id__in=clinic_ids).select_related(
+        "author", "clinic"
     )
+    if since is not None:
+        found = found.filter(created_at__gte=since)
+    return list(found[:limit] if limit is not None else found)
 
 
 def shared_notes_of(*, owner: User) -> list[Note]:

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from stepdown.accounts.requests import request_owner
@@ -19,6 +20,7 @@ from stepdown.clinic.forms import NoteForm
 from stepdown.clinic.guards import staff_page
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.web.forms import attach_error
+from stepdown.web.redirects import posted_next
 
 
 @staff_page
@@ -46,7 +48,9 @@ def patient_notes(request: HttpRequest, person_id: int) -> HttpResponse:
             attach_error(form, error)
         else:
             messages.success(request, "Note saved.")
-            return redirect("clinic:patient_notes", person_id=person_id)
+            # The patient page's form comes back to the patient page.
+            here = reverse("clinic:patient_notes", args=[person_id])
+            return redirect(posted_next(request, here))
     found = notes.notes_for_viewer(viewer, person_id)
     record_access(
         actor=viewer,

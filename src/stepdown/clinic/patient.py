@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from stepdown.accounts.clock import day_start
 from stepdown.accounts.models import User
 from stepdown.alerts.models import Alert
 from stepdown.alerts.selectors import alerts_for
@@ -19,7 +20,9 @@ from stepdown.audit.models import DataClass
 from stepdown.checkins.history import latest_per_day
 from stepdown.checkins.trends import Trends, trends_for
 from stepdown.clinic.access import require_person
-from stepdown.clinic.models import Consent
+from stepdown.clinic.models import Consent, Note
+from stepdown.clinic.notes import notes_for_viewer
+from stepdown.clinic.proposals import ProposalView, proposals_for_viewer
 from stepdown.core.instruments import get_instrument
 from stepdown.core.interactions.model import Report
 from stepdown.core.triage import alert_shown
@@ -34,6 +37,9 @@ PATIENT_DAYS = 90
 QUESTIONNAIRES = ("phq9", "gad7", "cows")
 SHORT_NAMES = {"phq9": "PHQ-9", "gad7": "GAD-7", "cows": "COWS"}
 SKIN_SESSIONS = 12
+# The page and its API route show the newest notes and proposals (a bounded number of queries:
+# each open proposal's preview is computed); the report lists every one of its period.
+RECENT_ITEMS = 10
 # The order sections appear in, and the order the access log lists them.
 SECTION_ORDER: tuple[str, ...] = tuple(DataClass.values)
 
@@ -82,6 +88,8 @@ class PatientData:
     scores: list[Score] | None = None
     medicines: tuple[Report, ...] | None = None
     skin: list[PhotoSession] | None = None
+    notes: list[Note] | None = None
+    proposals: list[ProposalView] | None = None
 
     @property
     def display_name(self) -> str:
@@ -172,8 +180,9 @@ def _limit(trends: Trends, classes: tuple[str, ...], cows: list[int | None]) -> 
     )
 
 
-def patient_data(*, viewer: User, person_id: int) -> PatientData:
-    """What ``viewer`` may see of the person: ``NotFound`` unless a consent in force covers them."""
+def patient_data(*, viewer: User, person_id: int, report: bool = False) -> PatientData:
+    """What ``viewer`` may see of the person: ``NotFound`` unless a consent in force covers them.
+    With ``report``, every note and proposal of the period instead of the newest few."""
     consent = require_person(viewer, person_id)
     person = User.objects.get(pk=person_id)
     classes = _shown_classes(consent)
@@ -187,6 +196,10 @@ def patient_data(*, viewer: User, person_id: int) -> PatientData:
     plan = current_plan(owner=person) if DataClass.PLAN in classes else None
     changes = plan_history(owner=person, plan_id=plan.pk) if plan is not None else []
     both = DataClass.PLAN in classes and DataClass.JOURNAL in classes
+    # The notes and proposals selectors decide again which clinic's items the viewer may read.
+    window: dict[str, Any] = (
+        {"since": day_start(person, start)} if report else {"limit": RECENT_ITEMS}
+    )
     return PatientData(
         viewer=viewer,
         person=person,
@@ -207,5 +220,11 @@ def patient_data(*, viewer: User, person_id: int) -> PatientData:
         medicines=(medicine_reports(owner=person) if DataClass.MEDICINES in classes else None),
         skin=(
             list(sessions_for(owner=person)[:SKIN_SESSIONS]) if DataClass.SKIN in classes else None
+        ),
+        notes=(
+            notes_for_viewer(viewer, person_id, **window) if DataClass.NOTES in classes else None
+        ),
+        proposals=(
+            proposals_for_viewer(viewer, person_id, **window) if DataClass.PLAN in classes else None
         ),
     )

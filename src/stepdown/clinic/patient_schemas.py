@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from stepdown.alerts.models import Alert
+from stepdown.clinic.collab_schemas import NoteOut, ProposalOut
 from stepdown.clinic.patient import PatientData, Score
 from stepdown.core.interactions.model import Interaction
 from stepdown.plans.models import Plan, PlanAdjustment
@@ -186,6 +187,9 @@ class PatientOut(Out):
     checkins: CheckinsOut | None = None
     medicines: list[PatientMedicineOut] | None = None
     skin: list[SkinSessionOut] | None = None
+    # The newest few, as on the page; every one is at .../notes and .../proposals.
+    notes: list[NoteOut] | None = None
+    proposals: list[ProposalOut] | None = None
 
     @classmethod
     def of(cls, data: PatientData) -> PatientOut:
@@ -251,6 +255,10 @@ class PatientOut(Out):
                 SkinSessionOut(id=s.pk, taken_at=s.taken_at, exposed_site=s.exposed_site)
                 for s in data.skin
             ]
+        if data.notes is not None:
+            fields["notes"] = [NoteOut.of(note) for note in data.notes]
+        if data.proposals is not None:
+            fields["proposals"] = [ProposalOut.of(view) for view in data.proposals]
         return cls(**fields)
 
 

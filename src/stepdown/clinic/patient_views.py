@@ -19,17 +19,18 @@ from stepdown.audit.models import Kind
 from stepdown.checkins.forms import AnswerForm
 from stepdown.clinic import patient_services, wording
 from stepdown.clinic.data_classes import LABELS
+from stepdown.clinic.forms import NoteForm, ProposalForm
 from stepdown.clinic.guards import staff_page
-from stepdown.clinic.patient import PatientData, patient_data
+from stepdown.clinic.patient import RECENT_ITEMS, PatientData, patient_data
 from stepdown.clinic.patient_chart import patient_chart
 from stepdown.clinic.report import report_pdf
 from stepdown.core.instruments import get_instrument
 from stepdown.errors import InvalidInput, NotFound
 
 
-def _data(request: HttpRequest, person_id: int) -> PatientData:
+def _data(request: HttpRequest, person_id: int, *, report: bool = False) -> PatientData:
     try:
-        return patient_data(viewer=request_owner(request), person_id=person_id)
+        return patient_data(viewer=request_owner(request), person_id=person_id, report=report)
     except NotFound:
         raise Http404 from None
 
@@ -44,6 +45,10 @@ def page_context(data: PatientData, cows_form: AnswerForm | None = None) -> dict
         "chart": patient_chart(data.trends),
         "notice": wording.REDISCLOSURE_NOTICE,
         "cows_form": cows_form or AnswerForm(get_instrument("cows")),
+        # Posted to the notes and proposals pages, which come back here (``next``) when saved.
+        "note_form": NoteForm(),
+        "proposal_form": ProposalForm(),
+        "recent_items": RECENT_ITEMS,
     }
 
 
@@ -125,5 +130,5 @@ def bearer_or_session(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
 @staff_page
 @require_GET
 def patient_report(request: HttpRequest, person_id: int) -> HttpResponse:
-    data = _data(request, person_id)
+    data = _data(request, person_id, report=True)
     return report_pdf(request, data)

@@ -167,9 +167,18 @@ def proposal_create(
     return proposal
 
 
+def _current(owner: User) -> tuple[int, int] | None:
+    """The person's active plan and its revision (``None`` without one)."""
+    plan = current_plan(owner=owner)
+    return None if plan is None else (plan.pk, _revision(plan))
+
+
+def _stale_against(proposal: PlanProposal, current: tuple[int, int] | None) -> bool:
+    return current != (proposal.plan_id, proposal.plan_revision)
+
+
 def is_stale(proposal: PlanProposal) -> bool:
-    plan = current_plan(owner=proposal.owner)
-    return plan is None or plan.pk != proposal.plan_id or _revision(plan) != proposal.plan_revision
+    return _stale_against(proposal, _current(proposal.owner))
 
 
 @dataclass(frozen=True)
@@ -185,10 +194,15 @@ class ProposalView:
 
 
 def view_of(proposal: PlanProposal) -> ProposalView:
+    return _views([proposal])[0]
+
+
+def _view(proposal: PlanProposal, current: tuple[int, int] | None) -> ProposalView:
+    """``current``: the person's active plan and its revision, as ``_current`` read them."""
     proposer = person_name(proposal.author) if proposal.author else "A former clinician"
     if proposal.status != PlanProposal.Status.PENDING:
         return ProposalView(proposal, proposer, None, None, proposal.status == "stale")
-    if is_stale(proposal):
+    if _stale_against(proposal, current):
         return ProposalView(proposal, proposer, None, None, True)
     try:
         after = _outcome(
@@ -204,12 +218,20 @@ def view_of(proposal: PlanProposal) -> ProposalView:
     return ProposalView(proposal, proposer, proposal.plan.end_date, after.end_date, False)
 
 
+def _views(found: list[PlanProposal]) -> list[ProposalView]:
+    """Views of one person's proposals; their plan's revision is read once for them all (and
+    only when one is still open)."""
+    pending = [p for p in found if p.status == PlanProposal.Status.PENDING]
+    current = _current(pending[0].owner) if pending else None
+    return [_view(p, current) for p in found]
+
+
 def proposals_for_person(*, owner: User) -> list[ProposalView]:
     """The person's proposals, newest first, pending ones with their preview."""
     found = PlanProposal.objects.filter(owner=owner).select_related(
         "author", "clinic", "plan", "owner"
     )
-    return [view_of(p) for p in found]
+    return _views(list(found))
 
 
 def pending_proposals_for_person(*, owner: User) -> list[ProposalView]:
@@ -217,17 +239,25 @@ def pending_proposals_for_person(*, owner: User) -> list[ProposalView]:
     found = PlanProposal.objects.filter(
         owner=owner, status=PlanProposal.Status.PENDING
     ).select_related("author", "clinic", "plan", "owner")
-    return [view_of(p) for p in found]
+    return _views(list(found))
 
 
-def proposals_for_viewer(viewer: User, person_id: int) -> list[ProposalView]:
-    """The proposals the viewer's clinic made for the person; ``NotFound`` without ``plan``.
-    The caller records the read."""
+def proposals_for_viewer(
+    viewer: User,
+    person_id: int,
+    *,
+    since: dt.datetime | None = None,
+    limit: int | None = None,
+) -> list[ProposalView]:
+    """The proposals the viewer's clinic made for the person, newest first (made from
+    ``since``, at most ``limit``); ``NotFound`` without ``plan``. The caller records the read."""
     consent = require_access(viewer, person_id, DataClass.PLAN)
     found = PlanProposal.objects.filter(
         owner_id=person_id, clinic_id=consent.clinic_id
     ).select_related("author", "clinic", "plan", "owner")
-    return [view_of(p) for p in found]
+    if since is not None:
+        found = found.filter(created_at__gte=since)
+    return _views(list(found[:limit] if limit is not None else found))
 
 
 def _pending(owner: User, proposal_id: int) -> PlanProposal:

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from stepdown.accounts.requests import request_owner
@@ -20,6 +20,7 @@ from stepdown.clinic.forms import ProposalForm
 from stepdown.clinic.guards import staff_page
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.web.forms import attach_error
+from stepdown.web.redirects import posted_next
 
 
 @staff_page
@@ -46,7 +47,9 @@ def patient_proposals(request: HttpRequest, person_id: int) -> HttpResponse:
             attach_error(form, error)
         else:
             messages.success(request, "Proposal sent. The plan changes only if they accept it.")
-            return redirect("clinic:patient_proposals", person_id=person_id)
+            # The patient page's form comes back to the patient page.
+            here = reverse("clinic:patient_proposals", args=[person_id])
+            return redirect(posted_next(request, here))
     found = proposals.proposals_for_viewer(viewer, person_id)
     record_access(
         actor=viewer,
@@ -67,10 +70,7 @@ def patient_proposals(request: HttpRequest, person_id: int) -> HttpResponse:
 
 
 def _back(request: HttpRequest) -> HttpResponse:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect("plans:page")
+    return redirect(posted_next(request, reverse("plans:page")))
 
 
 @login_required
