@@ -60,7 +60,8 @@ def generate() -> Any:
                 email=f"person{n:04d}@bench.example",
                 password=password,
                 time_zone="America/Chicago",
-                date_joined=joined,
+                # People join a clinic over time, not all on one day.
+                date_joined=joined - dt.timedelta(days=n % 365),
             )
             for n in range(PEOPLE)
         ],

@@ -11,7 +11,7 @@ from tests.checkins.checkins_answers import daily, phq9
 
 from stepdown.checkins import selectors, services
 from stepdown.checkins.models import Response
-from stepdown.checkins.windows import window_days, window_for
+from stepdown.checkins.windows import last_closed_window, window_days, window_for
 from stepdown.errors import InvalidInput
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +43,20 @@ def test_window_for_counts_whole_intervals_from_the_start() -> None:
         dt.date(2025, 3, 29),
     )
     assert not window.is_open(dt.date(2025, 3, 20))
+
+
+def test_the_last_closed_window_is_the_one_before_while_a_window_is_open() -> None:
+    start = dt.date(2025, 3, 1)  # 14-day interval: windows 1-3 March, 15-17 March, ...
+
+    def closed(day: dt.date) -> tuple[dt.date, dt.date] | None:
+        return last_closed_window(starts_on=start, interval_days=14, day=day)
+
+    assert closed(dt.date(2025, 2, 20)) is None  # before the schedule starts
+    assert closed(dt.date(2025, 3, 2)) is None  # the first window is still open
+    assert closed(dt.date(2025, 3, 4)) == (dt.date(2025, 3, 1), dt.date(2025, 3, 4))
+    # 16 March: 15-17 March is open, so the last closed one is 1-3 March
+    assert closed(dt.date(2025, 3, 16)) == (dt.date(2025, 3, 1), dt.date(2025, 3, 4))
+    assert closed(dt.date(2025, 3, 20)) == (dt.date(2025, 3, 15), dt.date(2025, 3, 18))
 
 
 def test_a_new_account_is_asked_only_for_the_daily_check_in_on_its_first_day(

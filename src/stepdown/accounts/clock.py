@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
+from typing import Protocol
 
 from django.utils import timezone
 
-from stepdown.accounts.models import User
+
+class Clocked(Protocol):
+    """Anyone with a time zone: a ``User``, or a lighter value that carries theirs."""
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo: ...
 
 
-def local_today(owner: User, *, now: dt.datetime | None = None) -> dt.date:
+def local_today(owner: Clocked, *, now: dt.datetime | None = None) -> dt.date:
     return (now or timezone.now()).astimezone(owner.zone).date()
 
 
-def day_start(owner: User, day: dt.date) -> dt.datetime:
+def day_start(owner: Clocked, day: dt.date) -> dt.datetime:
     """The instant a local day begins in the person's time zone."""
     return dt.datetime.combine(day, dt.time.min, tzinfo=owner.zone)

@@ -15,9 +15,9 @@ from stepdown.checkins.models import Response, SafetyEvent, SafetyPlan, Schedule
 from stepdown.checkins.windows import (
     ALWAYS_ON,
     DEFAULT_INTERVALS,
-    FIRST_DUE_AFTER_DAYS,
     SCHEDULABLE,
     Window,
+    first_window_start,
     window_days,
     window_for,
 )
@@ -82,8 +82,8 @@ def default_start(owner: User, instrument: str) -> dt.date:
 
     See ``windows.FIRST_DUE_AFTER_DAYS``: the first day asks only for the daily check-in.
     """
-    joined = owner.date_joined.astimezone(owner.zone).date()
-    return joined + dt.timedelta(days=FIRST_DUE_AFTER_DAYS[instrument])
+    joined_on = owner.date_joined.astimezone(owner.zone).date()
+    return first_window_start(joined_on=joined_on, instrument=instrument)
 
 
 def schedules_for(*, owner: User) -> list[ScheduleView]:

@@ -24,6 +24,7 @@ limits a person may choose and the first-due delays are assumptions too (see bel
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from stepdown.core.instruments import get_instrument
@@ -86,6 +87,30 @@ class Window:
 
     def is_open(self, day: dt.date) -> bool:
         return self.start <= day < self.end
+
+
+def first_window_start(*, joined_on: dt.date, instrument: str) -> dt.date:
+    """A default schedule's first window: ``FIRST_DUE_AFTER_DAYS`` after the local day the
+    account was created."""
+    return joined_on + dt.timedelta(days=FIRST_DUE_AFTER_DAYS[instrument])
+
+
+@functools.lru_cache(maxsize=4096)
+def last_closed_window(
+    *, starts_on: dt.date, interval_days: int, day: dt.date
+) -> tuple[dt.date, dt.date] | None:
+    """The latest window that has closed by ``day`` as ``(start, end)``: the current one once
+    it has closed, or while it is open the one before it; ``None`` before the first has closed.
+
+    Cached: the clinic dashboard asks it for every person and questionnaire, and people who
+    joined on the same day share the answer."""
+    if day < starts_on:
+        return None
+    window = window_for(starts_on=starts_on, interval_days=interval_days, day=day)
+    start = window.previous_start if window.is_open(day) else window.start
+    if start < starts_on:
+        return None
+    return start, start + dt.timedelta(days=window_days(interval_days))
 
 
 def window_for(*, starts_on: dt.date, interval_days: int, day: dt.date) -> Window:

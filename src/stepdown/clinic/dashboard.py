@@ -85,7 +85,7 @@ def dashboard(
         raise InvalidInput("page", "The page number starts at 1.")
     query = q.strip().casefold()
     people = [f for f in consented_people(viewer) if query in f.display_name.casefold()]
-    gather(people)
+    gather(people, viewer=viewer)
     if chosen is not None:
         people = [f for f in people if any(item.code is chosen for item in f.attention)]
     people.sort(key=lambda f: row_key(f.attention, f.display_name))
@@ -117,11 +117,13 @@ def _rows(shown: list[Facts]) -> list[Row]:
         zones = {f.person.pk: f.person.zone for f in charted}
         for owner_id, taken_at, amount in doses:
             grams[owner_id][taken_at.astimezone(zones[owner_id]).date()] += amount or Decimal(0)
+    # The rows' people as accounts, for the access log's summary events.
+    accounts = User.objects.in_bulk([facts.person.pk for facts in shown])
     rows = []
     for facts in shown:
         row = Row(
             id=facts.person.pk,
-            person=facts.person,
+            person=accounts[facts.person.pk],
             display_name=facts.display_name,
             attention=facts.attention,
             last_activity_at=facts.last_activity_at,

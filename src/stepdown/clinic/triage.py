@@ -11,19 +11,25 @@ twice. Every reason is kept only when the person's consent names its data classe
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from stepdown.accounts.clock import day_start, local_today
 from stepdown.accounts.models import User
 from stepdown.alerts.models import UNRESOLVED, Alert
 from stepdown.checkins.models import Response, Schedule
-from stepdown.checkins.selectors import default_start
-from stepdown.checkins.windows import DEFAULT_INTERVALS, SCHEDULABLE, window_days, window_for
+from stepdown.checkins.windows import (
+    DEFAULT_INTERVALS,
+    SCHEDULABLE,
+    first_window_start,
+    last_closed_window,
+)
 from stepdown.clinic.access import consents_covering
 from stepdown.clinic.models import Consent
 from stepdown.core import triage
@@ -31,26 +37,40 @@ from stepdown.core.triage import Attention, Reason
 from stepdown.journal.models import Dose
 from stepdown.plans.models import Plan
 
+# The ids of the people a viewer sees, as a subquery of their consents (``.values("owner_id")``).
+Owners = QuerySet[Consent, Any]
+
 # The daily check-in's silence is disengagement; the overdue reason is about questionnaires.
 QUESTIONNAIRES = tuple(code for code in SCHEDULABLE if code != "daily")
+
+
+@dataclass(frozen=True)
+class Person:
+    """The little the dashboard needs of each person: a whole ``User`` row for each of a
+    thousand people costs more to build than to fetch."""
+
+    pk: int
+    time_zone: str
+    date_joined: dt.datetime
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
 
 
 @dataclass
 class Facts:
     """What the dashboard knows about one person, within what their consent names."""
 
-    person: User
-    consent: Consent
+    person: Person
+    display_name: str  # the full name they signed the consent with
+    signed_at: dt.datetime
     data_classes: frozenset[str]
     today: dt.date
     attention: list[Attention] = field(default_factory=list)
     last_dose_at: dt.datetime | None = None
     last_checkin_at: dt.datetime | None = None
     plan: Plan | None = None
-
-    @property
-    def display_name(self) -> str:
-        return self.consent.signature
 
     def shares(self, data_class: str) -> bool:
         return data_class in self.data_classes
@@ -80,29 +100,50 @@ def consented_people(viewer: User) -> list[Facts]:
     query."""
     seen: dict[int, Facts] = {}
     now = timezone.now()
-    consents = consents_covering(viewer).select_related("owner").order_by("-signed_at", "-pk")
-    for consent in consents:
-        if consent.owner_id in seen:
+    today_in: dict[str, dt.date] = {}  # many people share a time zone
+    rows = (
+        consents_covering(viewer)
+        .order_by("-signed_at", "-pk")
+        .values_list(
+            "owner_id",
+            "owner__time_zone",
+            "owner__date_joined",
+            "signature",
+            "signed_at",
+            "data_classes",
+        )
+    )
+    for owner_id, time_zone, joined, signature, signed_at, data_classes in rows:
+        if owner_id in seen:
             continue  # shared with two of the viewer's clinics: the newest consent names them
-        person = consent.owner
-        seen[consent.owner_id] = Facts(
+        person = Person(pk=owner_id, time_zone=time_zone, date_joined=joined)
+        if time_zone not in today_in:
+            today_in[time_zone] = local_today(person, now=now)
+        seen[owner_id] = Facts(
             person=person,
-            consent=consent,
-            data_classes=frozenset(consent.data_classes),
-            today=local_today(person, now=now),
+            display_name=signature,
+            signed_at=signed_at,
+            data_classes=frozenset(data_classes),
+            today=today_in[time_zone],
         )
     return list(seen.values())
 
 
-def gather(people: Sequence[Facts]) -> None:
-    """Fill in every person's reasons, last activity and plan (five queries in all)."""
+def gather(people: Sequence[Facts], *, viewer: User) -> None:
+    """Fill in every person's reasons, last activity and plan (five queries in all).
+
+    Each read names the people by a subquery of the viewer's consents rather than by a list of
+    their ids: building a thousand-id ``IN`` list took a fifth of the dashboard's time. Rows
+    of anyone not in ``people`` (a search left them out, or a consent began a moment ago) are
+    skipped."""
     if not people:
         return
     by_id = {facts.person.pk: facts for facts in people}
-    _alerts(by_id)
-    _last_activity(by_id)
-    _plans(by_id)
-    _overdue(by_id)
+    owners = consents_covering(viewer).values("owner_id")
+    _alerts(by_id, owners)
+    _last_activity(by_id, owners)
+    _plans(by_id, owners)
+    _overdue(by_id, owners)
     for facts in people:
         _disengaged(facts)
         facts.attention = [
@@ -112,21 +153,22 @@ def gather(people: Sequence[Facts]) -> None:
         ]
 
 
-def _alerts(by_id: dict[int, Facts]) -> None:
+def _alerts(by_id: dict[int, Facts], owners: Owners) -> None:
     """The notice pipeline's unresolved safety-net alerts behind the reasons it decides."""
     rows = Alert.objects.filter(
-        owner_id__in=list(by_id),
+        owner_id__in=owners,
         kind=Alert.Kind.ALERT,
         status__in=UNRESOLVED,
         code__in=list(triage.ALERT_REASONS),
     ).values_list("owner_id", "code", "severity", "created_at")
     for owner_id, code, severity, created_at in rows:
-        by_id[owner_id].attention.append(
-            Attention(triage.ALERT_REASONS[code], severity, created_at)
-        )
+        if owner_id in by_id:
+            by_id[owner_id].attention.append(
+                Attention(triage.ALERT_REASONS[code], severity, created_at)
+            )
 
 
-def _last_activity(by_id: dict[int, Facts]) -> None:
+def _last_activity(by_id: dict[int, Facts], owners: Owners) -> None:
     """The newest dose and check-in of each person: one query, one index seek per person (a
     ``MAX`` over the whole journal would read every dose of a year)."""
     newest_dose = Dose.objects.filter(owner=OuterRef("pk")).order_by("-taken_at")
@@ -134,7 +176,7 @@ def _last_activity(by_id: dict[int, Facts]) -> None:
         "-created_at"
     )
     rows = (
-        User.objects.filter(pk__in=list(by_id))
+        User.objects.filter(pk__in=owners)
         .annotate(
             last_dose=Subquery(newest_dose.values("taken_at")[:1]),
             last_checkin=Subquery(newest_checkin.values("created_at")[:1]),
@@ -142,14 +184,17 @@ def _last_activity(by_id: dict[int, Facts]) -> None:
         .values_list("pk", "last_dose", "last_checkin")
     )
     for pk, last_dose, last_checkin in rows:
-        by_id[pk].last_dose_at = last_dose
-        by_id[pk].last_checkin_at = last_checkin
+        if pk in by_id:
+            by_id[pk].last_dose_at = last_dose
+            by_id[pk].last_checkin_at = last_checkin
 
 
-def _plans(by_id: dict[int, Facts]) -> None:
+def _plans(by_id: dict[int, Facts], owners: Owners) -> None:
     """Active plans (one per person, a constraint) and the plan step due today."""
-    for plan in Plan.objects.filter(owner_id__in=list(by_id), status=Plan.Status.ACTIVE):
-        facts = by_id[plan.owner_id]
+    for plan in Plan.objects.filter(owner_id__in=owners, status=Plan.Status.ACTIVE):
+        facts = by_id.get(plan.owner_id)
+        if facts is None:
+            continue
         facts.plan = plan
         starts = [dt.date.fromisoformat(step["start_date"]) for step in plan.steps]
         due = triage.step_due(step_starts=starts, today=facts.today)
@@ -167,7 +212,7 @@ def _disengaged(facts: Facts) -> None:
     # Silence counts from when they started sharing at the earliest.
     first_day = max(
         facts.person.date_joined.astimezone(zone).date(),
-        facts.consent.signed_at.astimezone(zone).date(),
+        facts.signed_at.astimezone(zone).date(),
     )
     began = triage.disengaged(
         last_dose_day=local(facts.last_dose_at),
@@ -180,38 +225,35 @@ def _disengaged(facts: Facts) -> None:
         facts.attention.append(Attention(Reason.DISENGAGED, triage.DISENGAGED_SEVERITY, since))
 
 
-def _overdue(by_id: dict[int, Facts]) -> None:
+def _overdue(by_id: dict[int, Facts], owners: Owners) -> None:
     """A questionnaire whose last closed window went unanswered (``checkins.windows``): the
     same windows the person's own due list uses. Two queries: schedules, then answers."""
     own: dict[int, dict[str, Schedule]] = defaultdict(dict)
-    for schedule in Schedule.objects.filter(
-        owner_id__in=list(by_id), instrument__in=QUESTIONNAIRES
-    ):
+    for schedule in Schedule.objects.filter(owner_id__in=owners, instrument__in=QUESTIONNAIRES):
         own[schedule.owner_id][schedule.instrument] = schedule
     # Each person's closed window to check, per questionnaire: (owner, instrument) -> start, end.
     closed: dict[tuple[int, str], tuple[dt.date, dt.date]] = {}
     for owner_id, facts in by_id.items():
+        schedules = own.get(owner_id, {})
+        joined = facts.person.date_joined.astimezone(facts.person.zone).date()
         for code in QUESTIONNAIRES:
-            row = own[owner_id].get(code)
+            row = schedules.get(code)
             if row is not None and not row.enabled:
                 continue
-            starts_on = row.starts_on if row else default_start(facts.person, code)
-            interval = row.interval_days if row else DEFAULT_INTERVALS[code]
-            window = window_for(starts_on=starts_on, interval_days=interval, day=facts.today)
-            if facts.today < starts_on:
-                continue  # not started yet
-            # The latest window that has closed: the current one, or while it is open the one
-            # before it (none before the schedule's start).
-            start = window.previous_start if window.is_open(facts.today) else window.start
-            if start < starts_on:
-                continue
-            closed[(owner_id, code)] = (start, start + dt.timedelta(days=window_days(interval)))
+            if row is None:
+                starts_on = first_window_start(joined_on=joined, instrument=code)
+                interval = DEFAULT_INTERVALS[code]
+            else:
+                starts_on, interval = row.starts_on, row.interval_days
+            found = last_closed_window(starts_on=starts_on, interval_days=interval, day=facts.today)
+            if found is not None:
+                closed[(owner_id, code)] = found
     if not closed:
         return
     earliest = min(start for start, _ in closed.values())
     answered = set(
         Response.objects.filter(
-            owner_id__in=list(by_id), instrument__in=QUESTIONNAIRES, slot_start__gte=earliest
+            owner_id__in=owners, instrument__in=QUESTIONNAIRES, slot_start__gte=earliest
         ).values_list("owner_id", "instrument", "slot_start")
     )
     for (owner_id, code), (start, end) in closed.items():
