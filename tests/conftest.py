@@ -9,9 +9,15 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 from tests.api_client import ApiClient
 
 PASSWORD = "a-long-test-passphrase"
+
+# No per-example deadline for any property test: on a shared 2-core CI machine one slow example
+# (a busy core, a first import) failed a correct test. Each test still bounds its examples.
+hypothesis_settings.register_profile("stepdown", deadline=None)
+hypothesis_settings.load_profile("stepdown")
 
 
 # An email address, or a link carrying a secret: a reset or sign-up confirmation link, a

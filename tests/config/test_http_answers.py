@@ -90,9 +90,7 @@ def test_a_whole_number_filter_must_be_digits(api: ApiClient, value: str) -> Non
 
 
 # The client is only read across examples, never changed.
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(number=st.integers(min_value=1, max_value=1000))
 def test_an_integral_float_in_a_body_is_refused_like_a_query(api: ApiClient, number: int) -> None:
     """280.0 for a whole-number field is refused in bodies and queries alike, naming the field."""

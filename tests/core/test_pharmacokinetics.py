@@ -58,7 +58,7 @@ def test_accumulation_ratio_for_twice_a_day() -> None:
     assert pk.accumulation_ratio(every_h=12, half_life_h=24) == pytest.approx(3.414214, rel=1e-6)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(
     first=st.lists(st.tuples(st.floats(0, 200), st.floats(0, 20)), min_size=0, max_size=8),
     second=st.lists(st.tuples(st.floats(0, 200), st.floats(0, 20)), min_size=0, max_size=8),
@@ -75,7 +75,7 @@ def test_superposition_the_sum_of_two_schedules_is_the_sum_of_their_amounts(
         assert total == pytest.approx(a + b, rel=1e-9, abs=1e-12)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(dose=st.floats(0.01, 100), scale=st.floats(0.1, 10))
 def test_amount_is_proportional_to_the_dose(dose: float, scale: float) -> None:
     times = [1.0, 5.0, 30.0]

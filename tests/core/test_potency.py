@@ -123,7 +123,7 @@ def test_the_limit_itself_is_allowed() -> None:
     assert estimate_dose(amount=1000, unit="capsule", product=CAPSULES).grams == Decimal(500)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     grams=st.decimals(min_value=Decimal("0.001"), max_value=Decimal(500), places=3),
     per_g=st.decimals(min_value=Decimal(0), max_value=Decimal(300), places=2),
@@ -135,7 +135,7 @@ def test_mitragynine_is_grams_times_strength_to_a_tenth(grams: Decimal, per_g: D
     assert abs(dose.mitragynine_mg - grams * per_g) <= Decimal("0.05")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(milligrams=st.integers(min_value=1, max_value=500_000))
 def test_milligrams_and_grams_agree(milligrams: int) -> None:
     in_mg = estimate_dose(amount=milligrams, unit="mg", product=LAB_LEAF)

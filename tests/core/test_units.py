@@ -29,7 +29,7 @@ def test_a_zero_step_is_refused() -> None:
         round_up_to(Decimal(1), Decimal(0))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(value=AMOUNTS, step=STEPS)
 def test_rounding_up_gives_the_smallest_multiple_not_below(value: Decimal, step: Decimal) -> None:
     rounded = round_up_to(value, step)
@@ -37,7 +37,7 @@ def test_rounding_up_gives_the_smallest_multiple_not_below(value: Decimal, step:
     assert value <= rounded < value + step
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(value=AMOUNTS, step=STEPS)
 def test_rounding_down_gives_the_largest_multiple_not_above(value: Decimal, step: Decimal) -> None:
     rounded = round_down_to(value, step)
@@ -45,7 +45,7 @@ def test_rounding_down_gives_the_largest_multiple_not_above(value: Decimal, step
     assert value - step < rounded <= value
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(value=AMOUNTS, step=STEPS)
 def test_rounding_is_idempotent(value: Decimal, step: Decimal) -> None:
     once = round_to(value, step)

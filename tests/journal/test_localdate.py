@@ -36,9 +36,7 @@ def test_a_zone_without_changes_has_one_segment() -> None:
 
 
 @pytest.mark.django_db
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     zone_name=st.sampled_from(
         ["America/Chicago", "Europe/Berlin", "Australia/Adelaide", "Asia/Kathmandu", "UTC"]

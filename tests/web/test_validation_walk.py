@@ -316,7 +316,7 @@ NUMERIC_RULES = [
 
 
 @pytest.mark.django_db
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(data=st.data())
 def test_rules_agree_with_the_database_on_every_value(data: Any) -> None:
     """The database itself is the oracle: a value a rule lets through is one the constraint

@@ -55,7 +55,7 @@ def _lab(reading) -> tuple[float, float, float]:
     return (m.l_star, m.a_star, m.b_star)
 
 
-@settings(max_examples=6, deadline=None)
+@settings(max_examples=6)
 @given(
     rgb=st.tuples(st.integers(70, 220), st.integers(45, 170), st.integers(30, 150)).filter(
         lambda c: c[0] > c[1] > c[2]

@@ -20,7 +20,7 @@ from stepdown.core.colour.regions import Rect
 from stepdown.core.colour.spaces import srgb_encode
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(st.lists(st.floats(min_value=-0.3, max_value=0.3), min_size=9, max_size=9))
 def test_matrix_fit_recovers_a_known_distortion(offsets):
     # If the camera saw target @ inv(M).T, the fit must return M exactly.

@@ -65,7 +65,7 @@ def test_the_header_size_is_upright(fmt: str, orientation: int, upright: tuple[i
     assert header.orientation == orientation
 
 
-@settings(max_examples=12, deadline=None)
+@settings(max_examples=12)
 @given(
     width=st.integers(120, 900),
     height=st.integers(120, 900),

@@ -126,7 +126,7 @@ def test_theil_sen_needs_two_distinct_x():
         theil_sen(x=[1, 1, 1], y=[0, 1, 2])
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(
     st.floats(min_value=-50, max_value=50),
     st.floats(min_value=-100, max_value=100),

@@ -133,7 +133,7 @@ def test_a_single_tile_gives_no_interval():
     assert reading.measurement.ci95_ita_deg is None
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30)
 @given(st.integers(min_value=60, max_value=220))
 def test_a_darker_uniform_tone_gives_a_lower_ita(level):
     # Scaling a skin tone down darkens it: L* falls, so ITA must fall too.

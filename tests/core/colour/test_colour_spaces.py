@@ -36,7 +36,7 @@ def test_byte_lookup_table_matches_the_curve_at_every_level():
     np.testing.assert_allclose(bytes_to_linear(levels), srgb_decode(levels / 255.0), atol=1e-7)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.floats(min_value=0.0, max_value=1.0))
 def test_encode_inverts_decode(value):
     assert float(srgb_decode(srgb_encode(value))) == pytest.approx(value, abs=1e-9)
@@ -54,7 +54,7 @@ def test_mid_grey_lightness_by_hand():
     np.testing.assert_allclose(linear_rgb_to_lab([0.18] * 3)[0], 49.496, atol=1e-2)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.lists(st.floats(min_value=0.0, max_value=1.0), min_size=3, max_size=3))
 def test_float32_lab_matches_colour_science(rgb):
     expected = colour.XYZ_to_Lab(colour.RGB_to_XYZ(np.array(rgb), "sRGB"))
@@ -101,14 +101,14 @@ lab_values = st.tuples(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(lab_values, lab_values)
 def test_ciede2000_matches_colour_science(lab_1, lab_2):
     expected = colour.delta_E(np.array(lab_1), np.array(lab_2), method="CIE 2000")
     assert float(delta_e_2000(lab_1, lab_2)) == pytest.approx(float(expected), abs=1e-6)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(lab_values)
 def test_ciede2000_of_a_colour_with_itself_is_zero(lab):
     assert float(delta_e_2000(lab, lab)) == pytest.approx(0.0, abs=1e-9)
@@ -127,7 +127,7 @@ def test_ita_needs_no_guard_at_zero_b_star():
     assert ita_deg(lightness=30.0, b_star=0.0) == pytest.approx(-90.0)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.floats(min_value=0.0, max_value=100.0), st.floats(min_value=0.01, max_value=80.0))
 def test_ita_equals_the_arctan_form_for_positive_b_star(lightness, b_star):
     expected = math.degrees(math.atan((lightness - 50.0) / b_star))
@@ -159,7 +159,7 @@ def test_ita_bands_follow_ly_2020(angle, category):
     assert ita_category(angle) is category
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.floats(min_value=-180, max_value=180), st.floats(min_value=0, max_value=50))
 def test_darker_never_lands_in_a_lighter_band(angle, drop):
     order = list(ItaCategory)

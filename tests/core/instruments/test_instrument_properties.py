@@ -49,7 +49,7 @@ def responses(draw: st.DrawFn) -> tuple[Instrument, dict[str, object]]:
     return instrument, answers
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(responses())
 def test_total_is_the_sum_of_the_total_items(
     response: tuple[Instrument, dict[str, object]],
@@ -65,7 +65,7 @@ def test_total_is_the_sum_of_the_total_items(
     assert low <= result.total <= high
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(responses())
 def test_band_contains_the_total_or_is_none(response: tuple[Instrument, dict[str, object]]) -> None:
     instrument, answers = response
@@ -77,7 +77,7 @@ def test_band_contains_the_total_or_is_none(response: tuple[Instrument, dict[str
     assert band.low <= result.total <= band.high
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(responses())
 def test_subscores_are_sums_of_their_answered_items(
     response: tuple[Instrument, dict[str, object]],
@@ -92,7 +92,7 @@ def test_subscores_are_sums_of_their_answered_items(
             assert subscore.code not in result.subscores
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.lists(st.sampled_from([0, 1, 2, 3]), min_size=9, max_size=9))
 def test_phq9_self_harm_flag_exactly_when_item9_above_zero(answers: list[int]) -> None:
     result = score_responses("phq9", answers)
@@ -100,7 +100,7 @@ def test_phq9_self_harm_flag_exactly_when_item9_above_zero(answers: list[int]) -
     assert result.total == sum(answers)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.data())
 def test_cows_total_is_the_sum_of_any_allowed_scores(data: st.DataObject) -> None:
     cows = get_instrument("cows")

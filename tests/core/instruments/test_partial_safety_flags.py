@@ -99,7 +99,7 @@ def test_refusal_is_offered_only_where_the_instrument_offers_it() -> None:
     assert all(get_instrument("asq").item(code).refusal is not None for code in ("q1", "acuity"))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     st.dictionaries(
         st.sampled_from(["q1", "q2", "q3", "q4", "acuity"]),
@@ -111,7 +111,7 @@ def test_any_asq_yes_or_refusal_raises_self_harm_whatever_else(answers: dict[str
     assert ("self_harm" in partial_flags(get_instrument("asq"), answers).flags) is positive
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     st.dictionaries(
         st.sampled_from([f"q{n}" for n in range(1, 9)]), st.sampled_from([0, 1, 2, 3, "", "x"])

@@ -244,7 +244,7 @@ _GENERICS = sorted(SUBSTANCES)
 _ACCENTED = str.maketrans({"a": "á", "e": "é", "i": "í", "o": "ö", "u": "ü"})
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     generic=st.sampled_from(_GENERICS),
     upper=st.booleans(),
@@ -266,7 +266,7 @@ def test_any_generic_with_case_accents_strength_and_form_resolves_to_itself(
 _LONG_GENERICS = [name for name in _GENERICS if len(name) >= 8 and name.isalpha()]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     generic=st.sampled_from(_LONG_GENERICS),
     position=st.integers(min_value=1, max_value=50),
@@ -287,7 +287,7 @@ def test_one_wrong_letter_never_resolves_to_a_different_drug_by_guessing(
         assert key(typo) in NAME_INDEX
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.text(max_size=60))
 def test_any_text_resolves_to_none_or_a_known_entry(text: str) -> None:
     resolution = resolve(text)

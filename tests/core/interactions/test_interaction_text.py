@@ -58,7 +58,7 @@ def test_allowed_edits_grow_with_length_and_start_at_five_letters() -> None:
 _WORDS = st.text(alphabet="abcdefgh", max_size=12)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(a=_WORDS, b=_WORDS, limit=st.integers(min_value=0, max_value=12))
 def test_edit_distance_is_symmetric_and_capped(a: str, b: str, limit: int) -> None:
     forward = edit_distance(a, b, limit=limit)
@@ -68,7 +68,7 @@ def test_edit_distance_is_symmetric_and_capped(a: str, b: str, limit: int) -> No
     assert forward >= min(abs(len(a) - len(b)), limit + 1)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(word=st.text(alphabet="abcdefgh", min_size=1, max_size=12), data=st.data())
 def test_a_single_edit_is_at_most_distance_one(word: str, data: st.DataObject) -> None:
     index = data.draw(st.integers(min_value=0, max_value=len(word) - 1))

@@ -209,7 +209,7 @@ INPUTS = st.builds(
 ORDER = [Tier.LOW, Tier.MODERATE, Tier.HIGH, Tier.LIKELY_DEPENDENCE, Tier.USE_DISORDER]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(inputs=INPUTS)
 def test_profile_invariants(inputs: RiskInputs) -> None:
     result = risk_profile(inputs)
@@ -225,7 +225,7 @@ def test_profile_invariants(inputs: RiskInputs) -> None:
         assert result.tier is Tier.LOW
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(inputs=INPUTS)
 def test_reporting_withdrawal_never_lowers_the_tier(inputs: RiskInputs) -> None:
     without = risk_profile(

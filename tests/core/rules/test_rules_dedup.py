@@ -93,7 +93,7 @@ def test_suggestions_need_days_except_reinstate() -> None:
 KEYS = st.tuples(st.sampled_from(["a", "b", "c"]), st.sampled_from(["x", "y", "z"]))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     existing=st.lists(KEYS, max_size=6),
     new=st.lists(st.tuples(KEYS, st.sampled_from(list(Severity))), max_size=12),

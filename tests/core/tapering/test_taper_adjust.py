@@ -207,7 +207,7 @@ def plan_and_day(draw: st.DrawFn) -> tuple[TaperPlan, date]:
     return plan, START + timedelta(days=offset)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(plan_and_day(), st.integers(min_value=1, max_value=60))
 def test_hold_moves_the_end_by_exactly_the_held_days(
     case: tuple[TaperPlan, date], days: int
@@ -221,7 +221,7 @@ def test_hold_moves_the_end_by_exactly_the_held_days(
     check_adjusted(plan, held)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(plan_and_day())
 def test_reinstate_keeps_history_and_never_increases_after_going_back(
     case: tuple[TaperPlan, date],
@@ -247,7 +247,7 @@ def test_reinstate_keeps_history_and_never_increases_after_going_back(
     check_adjusted(plan, back)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(plan_and_day(), st.integers(min_value=8, max_value=28))
 def test_slow_never_ends_earlier_and_keeps_history(
     case: tuple[TaperPlan, date], interval: int

@@ -110,13 +110,13 @@ def check_safety_invariants(plan: TaperPlan) -> None:
     assert steps[-1].daily_g < plan.params.stop_below_g or len(steps) == 1
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(plan_arguments())
 def test_every_plan_keeps_the_invariants(arguments: dict[str, Any]) -> None:
     check_invariants(plan_taper(**arguments), arguments)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(plan_arguments())
 def test_proportional_cuts_never_exceed_the_rate_except_single_units(
     arguments: dict[str, Any],
@@ -137,7 +137,7 @@ def test_proportional_cuts_never_exceed_the_rate_except_single_units(
         assert cut <= rate * before or cut == arguments["resolution_g"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(plan_arguments())
 def test_linear_cuts_equal_the_rounded_step(arguments: dict[str, Any]) -> None:
     if arguments["method"] != "linear":
@@ -160,7 +160,7 @@ def test_linear_cuts_equal_the_rounded_step(arguments: dict[str, Any]) -> None:
             )
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(
     start=st.decimals(min_value="0.5", max_value=1000, places=1),
     stabilize=st.integers(min_value=0, max_value=30),
