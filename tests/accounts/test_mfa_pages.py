@@ -77,6 +77,15 @@ def test_a_verified_session_reaches_every_page(clinician_web: Client) -> None:
     assert clinician_web.get(reverse("accounts:settings")).status_code == 200
 
 
+def test_a_session_verified_with_a_removed_authenticator_must_set_up_again(
+    clinician: Any, clinician_web: Client
+) -> None:
+    from stepdown.accounts.mfa import mfa_remove
+
+    mfa_remove(user=clinician)  # e.g. `stepdown mfa-reset` after a lost phone
+    assert clinician_web.get(TODAY)["Location"] == SETUP
+
+
 def test_people_without_mfa_are_not_gated(web: Client) -> None:
     assert web.get(TODAY).status_code == 200
 

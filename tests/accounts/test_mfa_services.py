@@ -150,6 +150,21 @@ def test_removing_takes_the_authenticator_and_the_codes(person: Any) -> None:
         mfa.verify_code(user=person, code="abcdefgh23")
 
 
+def test_removing_ends_the_tokens_issued_with_the_factor_but_not_the_others(
+    person: Any,
+) -> None:
+    from stepdown.accounts.models import PersonalAccessToken
+    from stepdown.accounts.services import token_create
+
+    add_confirmed_device(person)
+    token_create(owner=person, name="after a code", mfa_verified=True)
+    token_create(owner=person, name="a script", mfa_verified=False)
+    mfa.mfa_remove(user=person)
+    revoked = dict(PersonalAccessToken.objects.values_list("name", "revoked_at"))
+    assert revoked["after a code"] is not None
+    assert revoked["a script"] is None
+
+
 def test_another_persons_code_does_not_pass(person: Any, other_person: Any) -> None:
     mine = add_confirmed_device(person)
     theirs = add_confirmed_device(other_person)

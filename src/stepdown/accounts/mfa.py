@@ -26,7 +26,7 @@ from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from stepdown.accounts.models import User
+from stepdown.accounts.models import PersonalAccessToken, User
 from stepdown.errors import InvalidInput
 
 RECOVERY_CODE_COUNT = 10
@@ -162,10 +162,17 @@ def _new_recovery_codes(user: User) -> list[str]:
 
 def mfa_remove(*, user: User) -> None:
     """Remove the authenticator and the recovery codes. An account that must use a second
-    factor is sent to set up a new one on its next request."""
+    factor is sent to set up a new one on its next request.
+
+    The API tokens issued on the strength of the removed factor stop working too: removal
+    usually means a lost or stolen phone. (Sessions need nothing: one verified with the device
+    is no longer verified once the device is gone.)"""
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
+        PersonalAccessToken.objects.filter(
+            owner=user, mfa_verified=True, revoked_at__isnull=True
+        ).update(revoked_at=timezone.now())
 
 
 def _clean(code: str) -> str:
