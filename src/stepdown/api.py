@@ -102,6 +102,7 @@ def _register_routers() -> None:
     from stepdown.alerts.api import router as alerts_router
     from stepdown.audit.api import router as audit_router
     from stepdown.checkins.api import router as checkins_router
+    from stepdown.clinic.alert_list_api import router as clinic_alerts_router
     from stepdown.clinic.api import consent_router
     from stepdown.clinic.api import router as clinic_router
     from stepdown.clinic.collab_api import collab_router
@@ -134,6 +135,7 @@ def _register_routers() -> None:
     api.add_router("/clinic", clinic_router)
     api.add_router("/consents", consent_router)
     api.add_router("/clinic", patient_router)  # clinic: the patient page's routes
+    api.add_router("/clinic", clinic_alerts_router)  # clinic: the open alerts of everyone seen
     api.add_router("/", collab_router)  # notes, plan proposals, messages (clinic.collab_api)
 
 

@@ -12,6 +12,9 @@ stored once.
 **Suggestions.** An alert whose rule proposes a plan change gets a
 :class:`~stepdown.alerts.models.SuggestedAdjustment` on the active plan. Nothing changes the
 plan until the person accepts (``services.suggestion_accept``).
+
+**Telling the apps above.** Once the new rows commit, ``events.alerts_recorded`` carries them
+to whoever listens (the clinic emails its clinicians about the urgent ones).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from stepdown.accounts.models import User
+from stepdown.alerts.events import alerts_recorded
 from stepdown.alerts.models import CARD_CODES, Alert, AlertEvent, SuggestedAdjustment
 from stepdown.alerts.summary import alerts_changed
 from stepdown.core import rules
@@ -139,6 +143,12 @@ def record_found(
         _suggest(owner, pairs, plan)
         if created:
             alerts_changed(owner=owner)
+            # Robust: a receiver's failure after the commit is logged and never fails the
+            # person's write, which already stands.
+            transaction.on_commit(
+                lambda: alerts_recorded.send(sender=Alert, owner=owner, alerts=created),
+                robust=True,
+            )
     return created
 
 

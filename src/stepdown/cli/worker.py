@@ -48,6 +48,20 @@ def worker(
         url = clean_site_url(site_url)
     except ValueError as error:
         fail(f"--site-url: {error}")
+    # Tasks build their links from the settings (the clinic's alert emails): the address given
+    # here is the one they use. Put back afterwards for a caller in the same process.
+    previous = os.environ.get("STEPDOWN_SITE_URL")
+    os.environ["STEPDOWN_SITE_URL"] = url
+    try:
+        _rounds(url, interval=interval, once=once)
+    finally:
+        if previous is None:
+            os.environ.pop("STEPDOWN_SITE_URL", None)
+        else:
+            os.environ["STEPDOWN_SITE_URL"] = previous
+
+
+def _rounds(url: str, *, interval: float, once: bool) -> None:
     setup_django(migrate=True)
     from django.db import close_old_connections
     from django.utils import timezone

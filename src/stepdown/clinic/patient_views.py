@@ -106,6 +106,8 @@ def patient_alert_acknowledge(request: HttpRequest, person_id: int, alert_id: in
         messages.error(request, error.message)
     else:
         messages.success(request, "Alert marked as seen.")
+    if request.POST.get("back") == "alerts":  # marked from the clinic's list of open alerts
+        return redirect("clinic:alerts")
     return redirect(reverse("clinic:patient", args=[person_id]) + "#alerts")
 
 

@@ -7,6 +7,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django_tasks import task
 
+from stepdown.clinic.alert_emails import alert_emails_send
 from stepdown.clinic.codes import staff_invitation_link
 from stepdown.clinic.models import StaffInvitation
 
@@ -30,3 +31,9 @@ def send_staff_invitation(invitation_id: int, site_url: str) -> None:
         settings.DEFAULT_FROM_EMAIL,
         [invitation.email],
     )
+
+
+@task()
+def send_alert_emails(alert_ids: list[int]) -> int:
+    """Tell each clinician who sees the person that someone needs attention (nothing more)."""
+    return alert_emails_send(alert_ids=alert_ids)

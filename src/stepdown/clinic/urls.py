@@ -1,6 +1,6 @@
 from django.urls import path
 
-from stepdown.clinic import dashboard_views, patient_views, views
+from stepdown.clinic import alert_list_views, dashboard_views, patient_views, views
 
 app_name = "clinic"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     # The clinician lands on the triage dashboard; the clinics overview keeps its name.
     path("", dashboard_views.dashboard_page, name="dashboard"),
     path("clinics/", views.home, name="home"),
+    path("alerts/", alert_list_views.alerts_page, name="alerts"),
     path("<int:clinic_id>/members/", views.members, name="members"),
     path("<int:clinic_id>/members/invite/", views.member_invite, name="member_invite"),
     path(

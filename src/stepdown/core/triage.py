@@ -78,6 +78,13 @@ ALERT_NEEDS: dict[str, frozenset[str]] = {
 }  # fmt: skip
 
 
+# The stored alerts that reach the clinicians at once, by email and on ``GET
+# /api/v1/clinic/alerts``: a self-harm signal and severe withdrawal (diary or COWS ≥ 25), the
+# two events that cannot wait for the next look at the dashboard (issue #15). The others wait
+# on the dashboard, so an email stays rare enough to be read.
+CLINIC_ALERT_CODES: frozenset[str] = frozenset({"self_harm", "severe_withdrawal"})
+
+
 def alert_shown(code: str, data_classes: Iterable[str]) -> bool:
     """Whether a consent naming ``data_classes`` lets a clinician see a stored alert."""
     needs = ALERT_NEEDS.get(code)
