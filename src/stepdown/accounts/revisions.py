@@ -36,6 +36,8 @@ EXEMPT = {
     "clinic.Membership",
     "clinic.StaffInvitation",
     "clinic.PatientInvitation",
+    # The worker's record of which alerts a clinician was emailed about: no page shows it.
+    "clinic.AlertNotice",
 }
 # Standard SQL quoting, which SQLite and PostgreSQL share.
 _BUMP_SQL = 'UPDATE "accounts_user" SET "data_revision" = "data_revision" + 1 WHERE "id" = %s'
