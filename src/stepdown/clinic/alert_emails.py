@@ -45,7 +45,7 @@ def alerts_recorded_receiver(
     """Enqueue the email task for the urgent ones among a person's new alerts."""
     urgent = [alert.pk for alert in alerts if alert.code in CLINIC_ALERT_CODES]
     if urgent:
-        from stepdown.clinic.tasks import send_alert_emails
+        from stepdown.clinic.tasks import send_alert_emails  # the task module imports this one
 
         send_alert_emails.enqueue(alert_ids=urgent)
 
