@@ -187,33 +187,39 @@ def _evening(owner: User, days_ago: int) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(21, 0), tzinfo=owner.zone)
 
 
+def daily_answers(rng: random.Random) -> dict[str, object]:
+    """A plausible daily check-in: mild symptoms, middling craving, sleep and mood."""
+    symptoms = {
+        code: rng.choice((0, 0, 1, 1, 2))
+        for code in (
+            "irritability", "low_mood", "anxiety", "trouble_sleeping", "nausea", "diarrhoea",
+            "restlessness", "fatigue", "aches", "runny_nose", "yawning", "sweating",
+        )
+    }  # fmt: skip
+    answers: dict[str, object] = {
+        **symptoms,
+        "craving": rng.randrange(25, 65),
+        "sleep_hours": round(rng.uniform(5.5, 8.0), 1),
+        "sleep_quality": rng.choice((1, 2, 2, 3)),
+        "energy": rng.choice((1, 2, 2, 3)),
+        "sedation": rng.choice((0, 1, 1, 2)),
+        "mood": rng.choice((1, 2, 2, 3)),
+        "sociability": rng.choice((1, 2, 3)),
+        "exercise_minutes": rng.choice((0, 0, 15, 20, 30, 45)),
+        "mindfulness_minutes": rng.choice((0, 0, 5, 10)),
+        "regular_meals": rng.choice((0, 1, 1)),
+        "support_contact": rng.choice((0, 1)),
+    }
+    return answers
+
+
 def _add_checkins(owner: User, rng: random.Random) -> None:
     now = timezone.now()
     for days_ago in range(CHECKIN_DAYS, 0, -1):
         moment = _evening(owner, days_ago)
         if moment > now:
             continue
-        symptoms = {
-            code: rng.choice((0, 0, 1, 1, 2))
-            for code in (
-                "irritability", "low_mood", "anxiety", "trouble_sleeping", "nausea", "diarrhoea",
-                "restlessness", "fatigue", "aches", "runny_nose", "yawning", "sweating",
-            )
-        }  # fmt: skip
-        answers: dict[str, object] = {
-            **symptoms,
-            "craving": rng.randrange(25, 65),
-            "sleep_hours": round(rng.uniform(5.5, 8.0), 1),
-            "sleep_quality": rng.choice((1, 2, 2, 3)),
-            "energy": rng.choice((1, 2, 2, 3)),
-            "sedation": rng.choice((0, 1, 1, 2)),
-            "mood": rng.choice((1, 2, 2, 3)),
-            "sociability": rng.choice((1, 2, 3)),
-            "exercise_minutes": rng.choice((0, 0, 15, 20, 30, 45)),
-            "mindfulness_minutes": rng.choice((0, 0, 5, 10)),
-            "regular_meals": rng.choice((0, 1, 1)),
-            "support_contact": rng.choice((0, 1)),
-        }
+        answers = daily_answers(rng)
         response_submit(owner=owner, instrument="daily", answers=answers, now=moment)
     # Two mood and anxiety screens, two weeks apart; item 9 is 0 (no crisis in the demo).
     screens = (

@@ -153,15 +153,37 @@ def demo(
     password: str = typer.Option(
         None, help="Password for the demo account (default: a new random one)."
     ),
+    clinic: bool = typer.Option(
+        False,
+        "--clinic",
+        help="Instead: a demo clinic, its clinician (with MFA) and 30 people sharing with it.",
+    ),
 ) -> None:
     """Create (or recreate) a demo account: products, 120 days of doses, check-ins, a plan."""
     setup_django(migrate=True)
+    if clinic:
+        _demo_clinic(password)
+        return
     from stepdown.demo import create_demo
 
     email, secret = create_demo(password=password)
     typer.echo("Demo account ready. Sign in with:")
     typer.echo(f"  email:    {email}")
     typer.echo(f"  password: {secret}")
+
+
+def _demo_clinic(password: str | None) -> None:
+    from stepdown.demo_clinic import create_clinic_demo
+
+    made = create_clinic_demo(password=password)
+    if made.replaced:
+        typer.echo("The previous clinic demo was replaced.")
+    typer.echo(f"Demo clinic ready: {made.clinic.name}, {made.people} people sharing with it.")
+    typer.echo("Sign in as its clinician (for the demo only; never print real secrets):")
+    typer.echo(f"  email:       {made.email}")
+    typer.echo(f"  password:    {made.password}")
+    typer.echo(f"  TOTP secret: {made.totp_secret}  (add it to an authenticator app)")
+    typer.echo("The people sign in with the same password, e.g. " + made.first_person_email)
 
 
 def register(app: typer.Typer) -> None:
