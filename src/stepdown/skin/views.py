@@ -130,10 +130,14 @@ def report_new(request: HttpRequest) -> HttpResponse:
 def session_new(request: HttpRequest) -> HttpResponse:
     """Guidance, then both photos. The CSRF check runs after the upload cap is in place."""
     owner = request_owner(request)
+    posted = request.method == "POST"
+    # Bound on every POST: an empty one (no fields, no files) must show the form's errors.
     form = SessionUploadForm(
-        request.POST or None, request.FILES or None, initial={"client_id": uuid.uuid4()}
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        initial={"client_id": uuid.uuid4()},
     )
-    if request.method == "POST":
+    if posted:
         form.is_valid()
         prepared: dict[str, CheckedUpload] = {}
         # Judge every photo that arrived, even when another field is wrong, so one round trip
