@@ -104,6 +104,12 @@ def _share(owner: Any, clinic: Any, clinicians: list[Any], **extra: Any) -> Any:
     )
 
 
+def _sees(clinician: Any, owner: Any) -> bool:
+    from stepdown.clinic.access import consent_for
+
+    return consent_for(clinician, owner.pk) is not None
+
+
 def _clinics(owner: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     from stepdown.accounts.models import User
     from stepdown.clinic.consents import consent_revoke
@@ -127,6 +133,9 @@ def _clinics(owner: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     }
     consent = _share(owner, river, [clin_ok, users["clin_gone"]])
     revoked = _share(owner, creek, [users["clin_revoked"]])
+    # Each clinician kept out below saw the owner until the one event that ends it.
+    assert _sees(users["clin_revoked"], owner)
+    assert _sees(users["clin_gone"], owner)
     consent_revoke(owner=owner, consent_id=revoked.pk)
     # Signed ten days ago with a last day three days ago: expired, never revoked.
     with time_machine.travel(timezone.now() - dt.timedelta(days=10)):
@@ -136,8 +145,10 @@ def _clinics(owner: Any) -> tuple[dict[str, Any], dict[str, Any]]:
             [users["clin_expired"]],
             expires_on=timezone.localdate() + dt.timedelta(days=7),
         )
+        assert _sees(users["clin_expired"], owner)
     gone = users["clin_gone"].clinic_memberships.get(clinic=river)
     membership_deactivate(admin=clin_ok, membership_id=gone.pk)
+    assert not any(_sees(users[p], owner) for p in ("clin_revoked", "clin_expired", "clin_gone"))
     none_membership = users["clin_none"].clinic_memberships.get(clinic=river)
     return users, {
         "clinic_id": river.pk,
