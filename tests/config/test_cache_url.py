@@ -19,10 +19,10 @@ from stepdown.config.caches import (
 PREFIX = "stepdown:0123456789abcdef"
 
 
-def test_redis_url_names_djangos_redis_cache_with_timeouts() -> None:
+def test_redis_url_names_the_resilient_redis_cache_with_timeouts() -> None:
     entry = shared_cache("redis://cache.internal:6380/3", key_prefix=PREFIX)
     assert entry == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "stepdown.config.redis_cache.ResilientRedisCache",
         "LOCATION": "redis://cache.internal:6380/3",
         "KEY_PREFIX": PREFIX,
         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},

@@ -77,13 +77,19 @@ def _migrate(*, announce: bool) -> None:
 
 
 def _check_cache() -> None:
-    """A shared cache that does not answer would fail every page: say so at start instead."""
+    """A shared cache that does not answer at start is a mistake in the setting: say so."""
     from django.core.cache import cache
     from django.db import DatabaseError
     from redis.exceptions import RedisError
 
+    # Redis's error names the host, never the URL (it may carry a password).
+    ping_error = getattr(cache, "ping_error", None)  # Redis: its reads never raise
+    if ping_error is not None:
+        problem = ping_error()
+        if problem is not None:
+            fail(f"the cache at STEPDOWN_CACHE_URL is not reachable: {problem}")
+        return
     try:
         cache.get("stepdown:start-up-check")
     except (RedisError, DatabaseError, OSError) as error:
-        # The error names the host, never the URL (it may carry a password).
         fail(f"the cache at STEPDOWN_CACHE_URL is not reachable: {error}")

@@ -19,7 +19,8 @@ from urllib.parse import SplitResult, urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 LOCAL_CACHE: dict[str, object] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
+# Django's RedisCache, but a Redis outage makes pages slower rather than broken.
+REDIS_BACKEND = "stepdown.config.redis_cache.ResilientRedisCache"
 DATABASE_BACKEND = "django.core.cache.backends.db.DatabaseCache"
 DEFAULT_TABLE = "stepdown_cache"
 # A Redis that stops answering fails a request after this long instead of holding it forever.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -31,6 +32,11 @@ def healthz(request: HttpRequest) -> HttpResponse:
             cursor.execute("SELECT 1")
     except Exception:  # any database failure means "not healthy", never a traceback
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    # A shared Redis cache that is down makes pages slower, not broken (config.redis_cache):
+    # the server still serves (200), and says so.
+    ping_error = getattr(cache, "ping_error", None)
+    if ping_error is not None and ping_error() is not None:
+        return JsonResponse({"status": "degraded", "database": "ok", "cache": "unreachable"})
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
