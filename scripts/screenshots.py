@@ -2,13 +2,17 @@
 
 Starts a private server on a temporary data directory with the demo account, signs in, adds one
 skin photo session (a rendered card-and-skin photo, measured by one round of the worker), and
-saves PNGs into ``screenshots/`` (ignored by git). Run with ``make screenshots``.
+saves PNGs into ``screenshots/`` (ignored by git). Then the clinic demo: its clinician signs in
+with a code from the printed authenticator secret, and the dashboard and the top person's
+patient page are saved (``clinic-*.png``). Run with ``make screenshots``.
 """
 
 from __future__ import annotations
 
+import base64
 import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -17,8 +21,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+from django_otp.oath import TOTP
 from PIL import Image
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -162,6 +167,51 @@ def _extra_states(page: Page, base: str, label: str) -> None:
     page.screenshot(path=OUT / f"products-new-errors-{label}.png", full_page=True)
 
 
+def _clinic_demo(stepdown: str, env: dict[str, str]) -> tuple[str, str]:
+    """Run ``stepdown demo --clinic``; the clinician's email and authenticator secret."""
+    made = subprocess.run(  # noqa: S603
+        [stepdown, "demo", "--clinic", "--password", PASSWORD],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    printed = dict(re.findall(r"^\s+(email|TOTP secret):\s+(\S+)", made.stdout, re.M))
+    return printed["email"], printed["TOTP secret"]
+
+
+def _clinic_pages(browser: Browser, base: str, email: str, secret: str) -> None:
+    """The clinician signs in once (a code is good for one sign-in) and the session is reused
+    at each width: the dashboard, and the patient page of its top person."""
+    session = None
+    for label, (width, height) in WIDTHS.items():
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, storage_state=session
+        )
+        page = context.new_page()
+        if session is None:
+            page.goto(base + "/account/login/")
+            page.get_by_label("Email").fill(email)
+            page.get_by_label("Password").fill(PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            page.wait_for_url("**/mfa/verify/**")
+            # The demo's set-up spent the current 30-second code: use the next one.
+            totp = TOTP(base64.b32decode(secret + "=" * (-len(secret) % 8)))
+            totp.time = time.time() + 30
+            page.get_by_label("Code").fill(f"{totp.token():06d}")
+            page.get_by_role("button", name="Continue").click()
+            page.wait_for_load_state()
+            session = context.storage_state()
+        page.goto(base + "/clinic/")
+        page.wait_for_timeout(300)
+        page.screenshot(path=OUT / f"clinic-dashboard-{label}.png", full_page=True)
+        top = page.locator("main table a, main ol a, main ul a").filter(has_text=re.compile(r"\w"))
+        page.goto(base + str(top.first.get_attribute("href")))
+        page.wait_for_timeout(300)
+        page.screenshot(path=OUT / f"clinic-patient-{label}.png", full_page=True)
+        context.close()
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     stepdown = str(Path(sys.executable).with_name("stepdown"))
@@ -170,6 +220,7 @@ def main() -> None:
         subprocess.run([stepdown, "demo", "--password", PASSWORD], env=env, check=True)  # noqa: S603
         django_env = {**env, "DJANGO_SETTINGS_MODULE": "stepdown.config.settings"}
         subprocess.run([sys.executable, "-c", FIRST_WEEK], env=django_env, check=True)  # noqa: S603
+        clinician, secret = _clinic_demo(stepdown, env)
         port = _free_port()
         server = subprocess.Popen(  # noqa: S603
             [stepdown, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL
@@ -201,6 +252,7 @@ def main() -> None:
                     _sign_in(week_page, base, FIRST_WEEK_EMAIL)
                     _pages(week_page, base, FIRST_WEEK_PAGES, first_week)
                     context.close()
+                _clinic_pages(browser, base, clinician, secret)
                 browser.close()
         finally:
             server.terminate()

@@ -177,9 +177,12 @@ def patient_chart(trends: Trends, *, title: str = "Dose, withdrawal, craving and
                 f'stroke-dasharray="3 3"><title>{escape(mark.label)}</title></line>'
             )
             if n == 0:
+                # In the right half the label goes left of its line, or it runs off the chart.
+                right = mx > (LEFT + WIDTH - RIGHT) / 2
+                tx, anchor = (mx - 3, "end") if right else (mx + 3, "start")
                 body.append(
-                    f'<text x="{mx + 3:.1f}" y="{bottom - 4}" font-size="{FONT - 3}" '
-                    f'fill="#333">{escape(mark.label)}</text>'
+                    f'<text x="{tx:.1f}" y="{bottom - 4}" font-size="{FONT - 3}" '
+                    f'text-anchor="{anchor}" fill="#333">{escape(mark.label)}</text>'
                 )
     if days:
         for i, anchor in ((0, "start"), (len(days) // 2, "middle"), (len(days) - 1, "end")):
