@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Browser, Page, expect
-from tests.clinic.conftest import clinics, share  # noqa: F401 - the clinic personas
+from tests.clinic.conftest import clinics, share, stored_alert  # noqa: F401 - the clinic personas
 from tests.mfa_helpers import verified_web
 
 from stepdown.alerts.models import Alert
@@ -20,20 +20,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 # Where to leave the pictures for a person to look at (not committed); unset: none are kept.
 SHOTS = os.environ.get("STEPDOWN_SHOTS_DIR", "")
-
-
-def _alert(owner: Any, code: str, severity: str, title: str) -> Alert:
-    return Alert.objects.create(
-        owner=owner,
-        code=code,
-        severity=severity,
-        title=title,
-        explanation="e",
-        action="a",
-        source="s",
-        learn_slug="seek-help-now",
-        cause_key=f"browser:{code}",
-    )
 
 
 def test_a_clinician_opens_the_alerts_and_marks_one_seen_on_a_phone(
@@ -48,8 +34,8 @@ def test_a_clinician_opens_the_alerts_and_marks_one_seen_on_a_phone(
 ) -> None:
     share(person, clinics.riverside, signature="Samuel Jones")
     share(other_person, clinics.riverside, signature="Alexandra Winterbottom-Smythe")
-    _alert(other_person, "severe_withdrawal", "high", "Withdrawal looks severe")
-    _alert(person, "self_harm", "critical", "Please reach out for support now")
+    stored_alert(other_person, "severe_withdrawal", "high", "Withdrawal looks severe")
+    stored_alert(person, "self_harm", "critical", "Please reach out for support now")
     cookie = verified_web(clinics.kim).cookies[settings.SESSION_COOKIE_NAME].value
     page = phone_page
     page.context.add_cookies(

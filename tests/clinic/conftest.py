@@ -13,6 +13,7 @@ import pytest
 from tests.conftest import PASSWORD
 
 from stepdown.accounts.models import User
+from stepdown.alerts.models import Alert
 from stepdown.clinic.models import Clinic, Consent
 from stepdown.clinic.services import clinic_create, staff_invitation_accept, staff_invite
 
@@ -27,6 +28,22 @@ def join(clinic: Clinic, email: str, role: str = "clinician") -> User:
     staff_invitation_accept(invitation=invitation, user=user)
     user.refresh_from_db()
     return user
+
+
+def stored_alert(owner: User, code: str, severity: str, title: str, **extra: Any) -> Alert:
+    """An open alert as the notice pipeline stores it (for the clinic's lists of alerts)."""
+    return Alert.objects.create(
+        owner=owner,
+        code=code,
+        severity=severity,
+        title=title,
+        explanation="e",
+        action="a",
+        source="s",
+        learn_slug="seek-help-now",
+        cause_key=f"test:{code}",
+        **extra,
+    )
 
 
 @dataclass

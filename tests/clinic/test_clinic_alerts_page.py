@@ -9,34 +9,20 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from tests.clinic.conftest import stored_alert
 from tests.mfa_helpers import verified_web
 
-from stepdown.alerts.models import Alert
 from stepdown.audit.models import AccessEvent
 
 pytestmark = pytest.mark.django_db
-
-
-def _alert(owner: Any, code: str, severity: str, title: str) -> Alert:
-    return Alert.objects.create(
-        owner=owner,
-        code=code,
-        severity=severity,
-        title=title,
-        explanation="e",
-        action="a",
-        source="s",
-        learn_slug="seek-help-now",
-        cause_key=f"page:{code}",
-    )
 
 
 def test_the_page_lists_them_and_marking_one_seen_comes_back_to_it(
     clinics: Any, share: Callable[..., Any], person: Any
 ) -> None:
     share(person, clinics.riverside, signature="Samuel Jones")
-    harm = _alert(person, "self_harm", "critical", "Please reach out for support now")
-    _alert(person, "severe_withdrawal", "high", "Withdrawal looks severe")
+    harm = stored_alert(person, "self_harm", "critical", "Please reach out for support now")
+    stored_alert(person, "severe_withdrawal", "high", "Withdrawal looks severe")
     web = verified_web(clinics.kim)
     dashboard = web.get(reverse("clinic:dashboard")).content.decode()
     assert f'href="{reverse("clinic:alerts")}"' in dashboard
@@ -63,7 +49,7 @@ def test_an_alert_the_consent_does_not_cover_is_not_on_the_page(
     clinics: Any, share: Callable[..., Any], person: Any
 ) -> None:
     share(person, clinics.riverside, data_classes=("journal",))
-    _alert(person, "self_harm", "critical", "Please reach out for support now")
+    stored_alert(person, "self_harm", "critical", "Please reach out for support now")
     html = verified_web(clinics.kim).get(reverse("clinic:alerts")).content.decode()
     assert 'data-testid="alerts-empty"' in html
     assert "Please reach out" not in html
