@@ -284,3 +284,17 @@ def test_an_empty_body_is_answered_the_same_for_an_object_that_exists_or_not(
             )
     assert compared > 25, compared
     assert not differ, "\n".join(differ)
+
+
+@pytest.mark.parametrize("persona", matrix.ACTIVE_CLINICIANS)
+def test_the_clinic_lists_name_the_owner_only_to_the_clinician_the_consent_covers(
+    world: World, persona: str
+) -> None:
+    """The staff lists answer 200 to every clinician; only Dr. Lee's may hold the owner."""
+    api = world.clients(persona)[1]
+    patients = api.get("/clinic/patients").json()["items"]
+    alerts = api.get("/clinic/alerts").json()["items"]
+    owner = world.users["owner"].pk
+    expected = {owner} if persona == "clin_ok" else set()
+    assert {row["id"] for row in patients} == expected
+    assert {row["person_id"] for row in alerts} == expected
