@@ -106,6 +106,7 @@ def _register_routers() -> None:
     from stepdown.clinic.api import consent_router
     from stepdown.clinic.api import router as clinic_router
     from stepdown.clinic.collab_api import collab_router
+    from stepdown.clinic.messages_api import messages_router
     from stepdown.clinic.patient_api import router as patient_router
     from stepdown.goals.api import router as goals_router
     from stepdown.journal.api import router as journal_router
@@ -136,7 +137,8 @@ def _register_routers() -> None:
     api.add_router("/consents", consent_router)
     api.add_router("/clinic", patient_router)  # clinic: the patient page's routes
     api.add_router("/clinic", clinic_alerts_router)  # clinic: the open alerts of everyone seen
-    api.add_router("/", collab_router)  # notes, plan proposals, messages (clinic.collab_api)
+    api.add_router("/", collab_router)  # notes and plan proposals (clinic.collab_api)
+    api.add_router("/", messages_router)  # messages (clinic.messages_api)
 
 
 _register_routers()

@@ -26,8 +26,8 @@ pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2031, 3, 5, 15, 0, 10, tzinfo=dt.UTC)
 YEARS = 3
 # The page's own reads, beside the session and the person every signed-in request loads.
-TODAY_BUDGET = 11  # + the clinicians' pending plan proposals
-TODAY_COLD_BUDGET = 15  # + the summary (2), the journal window (2), the clinic cards (2)
+TODAY_BUDGET = 12  # + the clinicians' pending plan proposals, the clinics' unread messages
+TODAY_COLD_BUDGET = 16  # + the summary (2), the journal window (2), the clinic cards (3)
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,7 @@ CHILD_OF = {
     "plans.PlanAdjustment": "plan",
     "alerts.AlertEvent": "alert",
     "skin.Measurement": "photo",
+    "clinic.Message": "conversation",
 }
 # Owned rows whose changes no cache shows; bumping for them would only empty caches.
 EXEMPT = {

@@ -24,6 +24,9 @@ class DataClass(models.TextChoices):
     MEDICINES = "medicines", "medicines"
     SKIN = "skin", "skin photos"
     NOTES = "notes", "notes"
+    # Logged when a clinician reads a conversation; never a class a consent names (a
+    # conversation needs only a consent in force: clinic.data_classes.ALL leaves it out).
+    MESSAGES = "messages", "messages"
 
 
 class Kind(models.TextChoices):
@@ -55,6 +58,7 @@ class Action(models.TextChoices):
     PROPOSAL = "proposal", "proposed a plan change"
     COWS = "cows", "entered a withdrawal score (COWS)"
     ACKNOWLEDGE = "acknowledge", "acknowledged an alert"
+    MESSAGE = "message", "wrote a message"
 
 
 class AppendOnly(Exception):

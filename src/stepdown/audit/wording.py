@@ -22,6 +22,7 @@ _WRITES = {
     Action.PROPOSAL: "proposed a change to your plan",
     Action.COWS: "entered a withdrawal score (COWS) for you",
     Action.ACKNOWLEDGE: "acknowledged an alert about you",
+    Action.MESSAGE: "wrote you a message",
 }
 
 

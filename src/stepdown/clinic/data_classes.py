@@ -1,14 +1,23 @@
 """What a person can share with a clinic, in plain words for the consent form.
 
 The vocabulary itself is the access log's (``stepdown.audit.models.DataClass``): a consent
-names, and the log records, the same codes.
+names, and the log records, the same codes. The log has one more, ``messages``, which no
+consent names: a conversation with a clinic needs only a consent in force.
 """
 
 from __future__ import annotations
 
 from stepdown.audit.models import DataClass
 
-ALL: tuple[str, ...] = tuple(DataClass.values)
+# Listed one by one: a new log class must not appear on the consent form by itself.
+ALL: tuple[str, ...] = (
+    DataClass.JOURNAL,
+    DataClass.PLAN,
+    DataClass.CHECKINS,
+    DataClass.MEDICINES,
+    DataClass.SKIN,
+    DataClass.NOTES,
+)
 
 # The consent form's name for each class, and what it holds: a person ticks each one knowing
 # what it means.

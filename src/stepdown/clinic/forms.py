@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 
 from stepdown.clinic.data_classes import ALL, describe
-from stepdown.clinic.models import Consent, Note, PlanProposal, Role, StaffInvitation
+from stepdown.clinic.messages import MESSAGE_MAX
+from stepdown.clinic.models import Consent, Message, Note, PlanProposal, Role, StaffInvitation
 from stepdown.clinic.notes import NOTE_MAX
 from stepdown.web.validation import AppVoiceForm
 
@@ -104,3 +105,19 @@ class ProposalForm(AppVoiceForm):
         label="Days per step", required=False, min_value=1, max_value=365
     )
     reason = forms.CharField(label="Why (the person sees this)", max_length=500)
+
+
+# -- messages (clinic.messages_views) ----------------------------------------------------------
+
+
+class MessageForm(AppVoiceForm):
+    """A message, with the sender's idempotency key (a new one each time the form is shown, so
+    a double submit sends once) and, on the person's side, the clinic it goes to."""
+
+    constraint_model = Message
+
+    text = forms.CharField(
+        label="Your message", max_length=MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
+    clinic_id = forms.IntegerField(required=False, widget=forms.HiddenInput())

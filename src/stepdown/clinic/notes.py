@@ -19,7 +19,7 @@ from stepdown.audit.models import Action, DataClass
 from stepdown.audit.services import record_action
 from stepdown.clinic.access import consents_covering, require_access
 from stepdown.clinic.models import Note
-from stepdown.errors import InvalidInput
+from stepdown.clinic.wording import written_text
 
 NOTE_MAX = 4000
 # How long a shared note counts as new on the person's Today page (no "read" marker: a GET
@@ -35,12 +35,7 @@ def _clinic_ids_with_notes(viewer: User, person_id: int) -> list[int]:
 
 
 def note_text(text: str) -> str:
-    cleaned = (text or "").strip()
-    if not cleaned:
-        raise InvalidInput("text", "Write the note first.")
-    if len(cleaned) > NOTE_MAX:
-        raise InvalidInput("text", f"Keep a note under {NOTE_MAX} characters.")
-    return cleaned
+    return written_text(text, limit=NOTE_MAX, empty="Write the note first.", noun="a note")
 
 
 def note_create(

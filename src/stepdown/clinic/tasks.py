@@ -37,3 +37,23 @@ def send_staff_invitation(invitation_id: int, site_url: str) -> None:
 def send_alert_emails(alert_ids: list[int]) -> int:
     """Tell each clinician who sees the person that someone needs attention (nothing more)."""
     return alert_emails_send(alert_ids=alert_ids)
+
+
+@task()
+def send_message_waiting(conversation_id: int, to_person: bool, site_url: str) -> None:
+    """Tells one side of a conversation that a message is waiting: never its text, the
+    person's name or the clinic's, only a link to sign in and read it. Each clinician gets their
+    own email, so no one sees who else was told."""
+    from stepdown.clinic.messages import message_recipients
+
+    recipients, path = message_recipients(conversation_id=conversation_id, to_person=to_person)
+    body = render_to_string(
+        "clinic/message_waiting_email.txt", {"link": f"{site_url.rstrip('/')}{path}"}
+    )
+    for email in recipients:
+        send_mail(
+            "A message is waiting for you on Stepdown",
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [email],
+        )

@@ -64,3 +64,21 @@ urlpatterns += [
         name="proposal_decline",
     ),
 ]
+
+from stepdown.clinic import messages_views  # noqa: E402
+
+urlpatterns += [
+    path("messages/", messages_views.my_messages, name="my_messages"),
+    path("messages/read/", messages_views.my_messages_read, name="my_messages_read"),
+    path("messages/waiting/", messages_views.messages_waiting, name="messages_waiting"),
+    path(
+        "patients/<int:person_id>/messages/",
+        messages_views.patient_messages,
+        name="patient_messages",
+    ),
+    path(
+        "patients/<int:person_id>/messages/read/",
+        messages_views.patient_messages_read,
+        name="patient_messages_read",
+    ),
+]

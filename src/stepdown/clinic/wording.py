@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from stepdown.accounts.models import User
+from stepdown.errors import InvalidInput
 
 # §2.32's short form of the notice that goes with every disclosure.
 REDISCLOSURE_NOTICE = "42 CFR part 2 prohibits unauthorized use or disclosure of these records."
@@ -15,6 +16,17 @@ REVOKE_TEXT = (
     "what it already saw for your care stays in its records."
 )
 TREATING_CLINICIANS = "the clinicians who treat you at {clinic} (every active clinician there)"
+
+
+def written_text(text: str, *, limit: int, empty: str, noun: str) -> str:
+    """What a person or clinician wrote (a note, a message): trimmed, not empty, at most
+    ``limit`` characters; ``InvalidInput`` at ``text`` otherwise."""
+    cleaned = (text or "").strip()
+    if not cleaned:
+        raise InvalidInput("text", empty)
+    if len(cleaned) > limit:
+        raise InvalidInput("text", f"Keep {noun} under {limit} characters.")
+    return cleaned
 
 
 def person_name(user: User) -> str:

@@ -20,6 +20,7 @@ from django.utils import timezone
 from stepdown.accounts.models import User
 from stepdown.alerts.cards import nudges_context
 from stepdown.checkins.selectors import due_now
+from stepdown.clinic.messages import unread_for_person
 from stepdown.clinic.notes import new_shared_note_count
 from stepdown.clinic.proposals import pending_proposals_for_person
 from stepdown.goals.history import JournalWindow, cached_journal_window
@@ -206,6 +207,7 @@ def today_context(owner: User, *, form: DoseForm | None = None, **extra: Any) ->
         "due": checkins_panel(reads),
         "upcoming": upcoming_panel(reads),
         "clinic_notes": new_shared_note_count(owner=owner),
+        "clinic_messages": unread_for_person(owner=owner),
         "proposals": pending_proposals_for_person(owner=owner),
         **extra,
     }
