@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from tests.mfa_helpers import verified_api, verified_web
 
@@ -133,13 +134,15 @@ def test_query_counts_do_not_grow_with_the_conversation(
     kim_api = verified_api(clinics.kim)
     kim_web = verified_web(clinics.kim)
     # The counts measured with 5 messages in each of two conversations; 50 must need no more.
+    # A clinician's read appends to the access log, which on PostgreSQL first takes its lock.
+    lock = 1 if connection.vendor == "postgresql" else 0
     with django_assert_max_num_queries(5):
         assert len(_only_texts(api.get("/messages"))) == 2 * count
     with django_assert_max_num_queries(8):
         assert web.get("/clinic/messages/").status_code == 200
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(12 + lock):
         assert len(kim_api.get(_path(person)).json()["messages"]) == count
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(16 + lock):
         assert kim_web.get(f"/clinic/patients/{person.pk}/messages/").status_code == 200
 
 
