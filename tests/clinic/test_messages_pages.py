@@ -238,3 +238,29 @@ def test_the_clinic_sees_who_is_waiting_and_marks_read(
     assert read.status_code == 302
     after = kim.get(reverse("clinic:messages_waiting")).content.decode()
     assert 'data-testid="no-messages-waiting"' in after
+
+
+def test_a_conversation_gone_from_the_page_reloads_it(
+    clinics: Any, share: Callable[..., Any], person: Any, web: Client
+) -> None:
+    """Sharing ended in another tab before anything was written: the htmx form gets the whole
+    page again (with the reason) instead of a section that no longer exists."""
+    consent = share(person, clinics.riverside)
+    consent_revoke(owner=person, consent_id=consent.pk)
+    url = reverse("clinic:my_messages")
+    answer = web.post(url, {"text": "Hello", "clinic_id": clinics.riverside.pk}, headers=HTMX)
+    assert answer.status_code == 204
+    assert answer["HX-Redirect"] == url
+    assert "no longer here" in web.get(url).content.decode()
+    assert Message.objects.count() == 0
+
+
+def test_without_a_clinic_field_the_only_clinic_is_meant(
+    clinics: Any, share: Callable[..., Any], person: Any, web: Client
+) -> None:
+    share(person, clinics.riverside)
+    url = reverse("clinic:my_messages")
+    sent = web.post(url, {"text": "No clinic named"})
+    assert sent.status_code == 302
+    assert sent["Location"] == f"{url}#thread-{clinics.riverside.pk}"
+    assert Message.objects.get().conversation.clinic_id == clinics.riverside.pk

@@ -66,7 +66,8 @@ def _person_thread(
     status: int = 200,
     sent: bool = False,
 ) -> HttpResponse:
-    """The one conversation an htmx form came from."""
+    """The one conversation an htmx form came from; the whole page again when it is gone (the
+    sharing ended in another tab before anything was written)."""
     for thread, form in context["items"]:
         if thread.clinic_id == clinic_id:
             return render(
@@ -75,7 +76,10 @@ def _person_thread(
                 {**context, "thread": thread, "form": form, "sent": sent},
                 status=status,
             )
-    raise Http404
+    flash.error(request, "That conversation is no longer here: you do not share with the clinic.")
+    reload = HttpResponse(status=204)
+    reload["HX-Redirect"] = reverse("clinic:my_messages")
+    return reload
 
 
 @login_required
@@ -90,13 +94,14 @@ def my_messages(request: HttpRequest) -> HttpResponse:
     clinic_id = form.cleaned_data.get("clinic_id") if form.is_valid() else None
     if form.is_valid():
         try:
-            messages.message_send_by_person(
+            result = messages.message_send_by_person(
                 owner=owner, site_url=site_url(request), **form.cleaned_data
             )
         except InvalidInput as error:
             # The clinic is a hidden field: its reason goes above the form.
             attach_error(form, error, field_map={"clinic_id": ""})
         else:
+            clinic_id = result.message.conversation.clinic_id
             if _is_htmx(request):
                 return _person_thread(request, _person_context(owner), clinic_id, sent=True)
             flash.success(request, "Message sent.")
