@@ -47,7 +47,7 @@ def test_a_clinician_opens_the_alerts_and_marks_one_seen_on_a_phone(
     rows = page.get_by_test_id("clinic-alert")
     expect(rows).to_have_count(2)
     expect(rows.first).to_contain_text("Samuel Jones")
-    expect(rows.first).to_contain_text("Please reach out for support now")
+    expect(rows.first).to_contain_text("Answered a check-in question about self-harm")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/clinic-alerts-phone.png", full_page=True)
@@ -63,6 +63,6 @@ def test_a_clinician_opens_the_alerts_and_marks_one_seen_on_a_phone(
     expect(page.get_by_text("Alert marked as seen.")).to_be_visible()
     expect(page.get_by_role("heading", name="Open alerts")).to_be_visible()
     expect(rows).to_have_count(1)
-    expect(rows.first).to_contain_text("Withdrawal looks severe")
+    expect(rows.first).to_contain_text("Severe withdrawal (diary or COWS 25 or more)")
     assert Alert.objects.get(owner=person).status == "acknowledged"
     assert page_errors == []

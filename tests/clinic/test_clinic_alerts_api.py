@@ -97,7 +97,7 @@ def test_the_list_holds_open_alerts_most_severe_then_newest(
         "display_name": "Cai Cole",
         "code": "self_harm",
         "severity": "critical",
-        "title": "Title of self_harm",
+        "title": "Answered a check-in question about self-harm",  # the clinician's words
         "created_at": "2026-03-02T10:00:00Z",
         "acknowledge_url": f"/api/v1/clinic/patients/{cai.pk}/alerts/{harm.pk}/acknowledge",
     }

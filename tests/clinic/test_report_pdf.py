@@ -72,7 +72,8 @@ def test_the_report_names_the_person_and_carries_the_notice_on_every_page(
     ):
         assert section in whole, section
     assert "COWS (clinician) 25 Moderately severe" in whole
-    assert "Withdrawal looks severe" in whole  # the alert the COWS of 25 raised
+    # The alert the COWS of 25 raised, in the clinician's words.
+    assert "Severe withdrawal (diary or COWS 25 or more)" in whole
     assert _chart_paths(response.content) > 90  # 90 days of dose line alone
     events = list(AccessEvent.objects.order_by("pk"))[before:]
     assert [(e.kind, e.route) for e in events] == [("pdf", "clinic:patient_report")]

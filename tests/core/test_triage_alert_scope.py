@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from stepdown.core.rules.registry import ALERT_RULES
-from stepdown.core.triage import ALERT_NEEDS, alert_shown
+from stepdown.core.triage import ALERT_NEEDS, STAFF_TITLES, alert_shown, staff_title
 
 
 def test_every_rule_code_names_the_data_it_draws_on() -> None:
@@ -21,3 +21,21 @@ def test_an_alert_needs_every_class_it_draws_on() -> None:
 def test_an_unknown_code_is_never_shown() -> None:
     every = ["journal", "plan", "checkins", "medicines", "skin", "notes"]
     assert not alert_shown("some_future_rule", every)
+
+
+def test_every_alert_a_clinician_can_see_has_their_own_words() -> None:
+    assert set(ALERT_NEEDS) - set(STAFF_TITLES) == set()
+
+
+def test_clinicians_read_alerts_in_the_third_person_never_as_addressed_to_them() -> None:
+    # The stored titles speak to the person; none of the clinician's may.
+    for code, wording in STAFF_TITLES.items():
+        words = set(wording.lower().replace("'", " ").split())
+        assert not words & {"you", "your", "yours"}, code
+    assert staff_title("self_harm", "You do not have to face this alone") == (
+        "Answered a check-in question about self-harm"
+    )
+    # Where the stored title names the specific thing, the clinician reads it too.
+    assert staff_title("medical_warning", "A seizure needs medical care") == (
+        "Warning symptom: A seizure needs medical care"
+    )

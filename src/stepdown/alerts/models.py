@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from stepdown.core.rules import LIMIT_RULES, TREND_RULES, Severity, SuggestionKind
+from stepdown.core.triage import staff_title
 from stepdown.plans.models import Plan, PlanAdjustment
 
 UNRESOLVED = ("open", "acknowledged")
@@ -107,6 +108,11 @@ class Alert(models.Model):
     @property
     def is_resolved(self) -> bool:
         return self.status == self.Status.RESOLVED
+
+    @property
+    def staff_title(self) -> str:
+        """The title as a clinician reads it (``core.triage.STAFF_TITLES``)."""
+        return staff_title(self.code, self.title)
 
     @property
     def learn_url(self) -> str:

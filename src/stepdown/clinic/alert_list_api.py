@@ -38,7 +38,7 @@ class ClinicAlertOut(Out):
             display_name=item.display_name,
             code=alert.code,
             severity=alert.severity,
-            title=alert.title,
+            title=alert.staff_title,
             created_at=alert.created_at.astimezone(dt.UTC),
             acknowledge_url=reverse(
                 "api:acknowledge_alert",

@@ -169,7 +169,7 @@ class PatientAlertOut(Out):
             id=alert.pk,
             code=alert.code,
             severity=alert.severity,
-            title=alert.title,
+            title=alert.staff_title,
             status=alert.status,
             created_at=alert.created_at,
         )

@@ -32,6 +32,8 @@ class Reason(StrEnum):
     STEP_DUE = "step_due"
 
 
+WORDS_SELF_HARM = "Answered a check-in question about self-harm"
+
 # The stored alert code (``stepdown.core.rules``) behind each reason that the notice pipeline
 # already decides: ``self_harm`` from a check-in's self-harm answer (PHQ-9 item 9 or the daily
 # question), ``severe_withdrawal`` from the withdrawal diary or a COWS ≥ 25, ``over_target``
@@ -78,6 +80,39 @@ ALERT_NEEDS: dict[str, frozenset[str]] = {
 }  # fmt: skip
 
 
+# How a clinician reads each stored alert. The stored titles speak to the person ("You do not
+# have to face this alone", "Above your daily limit"); shown on a clinician's screens or in a
+# report they would read as addressed to the clinician. ``{title}`` keeps the stored title where
+# it names the specific thing (the symptom, the substance) in neutral words. Every code of
+# ``ALERT_NEEDS`` has one (tests/core/test_triage_alert_scope.py).
+STAFF_TITLES: dict[str, str] = {
+    "over_daily_limit": "Above their own daily limit",
+    "too_many_days": "More days of use in a week than they planned",
+    "off_day_use": "Used on a day they planned to keep free",
+    "doses_too_close": "Doses closer together than they planned",
+    "late_use": "A dose later in the day than they planned",
+    "past_goal_end": "Still using after their goal's end date",
+    "escalation": "Signs of rising tolerance (amount or doses a day)",
+    "use_rising": "Their use is going up",
+    "potency_jump": "Switched to a stronger product",
+    "seven_oh_product": "Using a concentrated 7-OH product",
+    "failed_contaminant": "Using a product that failed a contaminant test",
+    "over_target": "Doses above the plan's target",
+    "self_harm": WORDS_SELF_HARM,
+    "severe_withdrawal": "Severe withdrawal (diary or COWS 25 or more)",
+    "medical_warning": "Warning symptom: {title}",
+    "worse_after_cut": "Symptoms rose after the last cut",
+    "missed_checkins": "No check-ins for several days during the plan",
+    "interaction": "Interaction: {title}",
+}
+
+
+def staff_title(code: str, stored_title: str) -> str:
+    """The clinician's words for a stored alert (its own title for an unknown code)."""
+    wording = STAFF_TITLES.get(code)
+    return stored_title if wording is None else wording.format(title=stored_title)
+
+
 # The stored alerts that reach the clinicians at once, by email and on ``GET
 # /api/v1/clinic/alerts``: a self-harm signal and severe withdrawal (diary or COWS ≥ 25), the
 # two events that cannot wait for the next look at the dashboard (issue #15). The others wait
@@ -110,7 +145,7 @@ _SEVERITY_RANK = {
 }
 
 WORDS: dict[Reason, str] = {
-    Reason.SELF_HARM: "Answered a check-in question about self-harm",
+    Reason.SELF_HARM: WORDS_SELF_HARM,
     Reason.SEVERE_WITHDRAWAL: "Severe withdrawal (diary or COWS 25 or more)",
     Reason.ABOVE_PLAN: "Doses above the plan's target on 3 of the last 5 days",
     Reason.SEVEN_OH_SWITCH: "Switched to a 7-OH product",
