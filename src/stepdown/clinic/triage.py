@@ -232,22 +232,22 @@ def _overdue(by_id: dict[int, Facts], owners: Owners) -> None:
     for schedule in Schedule.objects.filter(owner_id__in=owners, instrument__in=QUESTIONNAIRES):
         own[schedule.owner_id][schedule.instrument] = schedule
     # Each person's closed window to check, per questionnaire: (owner, instrument) -> start, end.
+    # Most people keep the default schedules, which depend only on the day they joined and
+    # today: those are worked out once per pair of days.
     closed: dict[tuple[int, str], tuple[dt.date, dt.date]] = {}
+    defaults: dict[tuple[dt.date, dt.date], list[tuple[str, tuple[dt.date, dt.date]]]] = {}
     for owner_id, facts in by_id.items():
-        schedules = own.get(owner_id, {})
         joined = facts.person.date_joined.astimezone(facts.person.zone).date()
-        for code in QUESTIONNAIRES:
-            row = schedules.get(code)
-            if row is not None and not row.enabled:
-                continue
-            if row is None:
-                starts_on = first_window_start(joined_on=joined, instrument=code)
-                interval = DEFAULT_INTERVALS[code]
-            else:
-                starts_on, interval = row.starts_on, row.interval_days
-            found = last_closed_window(starts_on=starts_on, interval_days=interval, day=facts.today)
-            if found is not None:
-                closed[(owner_id, code)] = found
+        schedules = own.get(owner_id)
+        if schedules:
+            windows = _closed_windows(joined, facts.today, schedules)
+        else:
+            key = (joined, facts.today)
+            if key not in defaults:
+                defaults[key] = _closed_windows(joined, facts.today, {})
+            windows = defaults[key]
+        for code, found in windows:
+            closed[(owner_id, code)] = found
     if not closed:
         return
     earliest = min(start for start, _ in closed.values())
@@ -264,3 +264,24 @@ def _overdue(by_id: dict[int, Facts], owners: Owners) -> None:
         facts.attention.append(
             Attention(Reason.QUESTIONNAIRE_OVERDUE, triage.OVERDUE_SEVERITY, since)
         )
+
+
+def _closed_windows(
+    joined: dt.date, today: dt.date, schedules: dict[str, Schedule]
+) -> list[tuple[str, tuple[dt.date, dt.date]]]:
+    """Each questionnaire's last closed window for someone who joined on ``joined``, with their
+    own ``schedules`` (a default one where they have none; none where they turned one off)."""
+    windows = []
+    for code in QUESTIONNAIRES:
+        row = schedules.get(code)
+        if row is not None and not row.enabled:
+            continue
+        if row is None:
+            starts_on = first_window_start(joined_on=joined, instrument=code)
+            interval = DEFAULT_INTERVALS[code]
+        else:
+            starts_on, interval = row.starts_on, row.interval_days
+        found = last_closed_window(starts_on=starts_on, interval_days=interval, day=today)
+        if found is not None:
+            windows.append((code, found))
+    return windows
