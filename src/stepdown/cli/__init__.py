@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "stepdown.cli.checkin",
     "stepdown.cli.audit",
     "stepdown.cli.clinic",
+    "stepdown.cli.backup",
     # pure commands, one module per topic
     "stepdown.cli.skin",
     "stepdown.cli.interactions",

@@ -1,0 +1,80 @@
+"""``stepdown backup`` and ``stepdown restore``: the whole instance (database and media) in one
+``.tar.gz``, and back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from stepdown.cli.django_setup import setup_django
+from stepdown.cli.errors import fail
+
+
+def _print_counts(title: str, counts: dict[str, int], media_files: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    table.add_column("Table")
+    table.add_column("Rows", justify="right")
+    for name, rows in counts.items():
+        if rows:  # the many empty tables would hide the ones that matter
+            table.add_row(name, str(rows))
+    table.add_row("media files", str(media_files))
+    Console().print(table)
+    typer.echo(f"{sum(counts.values())} rows in {len(counts)} tables, {media_files} media files.")
+
+
+def backup(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="The archive to write (default: stepdown-backup-<date>-<time>.tar.gz here).",
+        ),
+    ] = None,
+) -> None:
+    """Back up the database and the media folder into one .tar.gz archive."""
+    setup_django()
+    from stepdown.backups import BackupError, backup_create
+
+    if out is None:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+        out = Path(f"stepdown-backup-{stamp}.tar.gz")
+    try:
+        manifest = backup_create(out=out)
+    except BackupError as error:
+        fail(str(error))
+    except OSError as error:
+        fail(f"cannot write {out}: {error.strerror or error}")
+    _print_counts("Backed up", manifest["tables"], len(manifest["media"]))
+    typer.echo(f"Wrote {out} (readable by your account only). Keep a copy on another disk.")
+
+
+def restore(
+    file: Annotated[Path, typer.Argument(help="A .tar.gz archive written by 'stepdown backup'.")],
+    force: bool = typer.Option(
+        False, "--force", help="Replace a database and media folder that already hold data."
+    ),
+) -> None:
+    """Restore a backup into an empty data folder or database, then check it."""
+    setup_django()
+    from stepdown.backups import BackupError, backup_restore
+
+    try:
+        restored = backup_restore(source=file, force=force)
+    except BackupError as error:
+        fail(str(error))
+    _print_counts("Restored", restored.counts, restored.media_files)
+    if restored.vendor == "sqlite":
+        typer.echo("Integrity check: ok. Row counts match the backup.")
+    else:
+        typer.echo("Row counts match the backup.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("backup")(backup)
+    app.command("restore")(restore)
