@@ -161,6 +161,15 @@ def _manifest(archive: Path) -> dict:
         return json.loads(handle.read())
 
 
+def _without_pg_dump_the_backup_says_so(source: Instance, tmp_path: Path) -> None:
+    empty = tmp_path / "no-tools"
+    empty.mkdir()
+    missing = Instance(source.vendor, source.data_dir, env=source.env | {"PATH": str(empty)})
+    result = missing.run("backup", "--out", str(tmp_path / "never.tar.gz"))
+    _one_line_refusal(result, "pg_dump was not found")
+    assert not (tmp_path / "never.tar.gz").exists()
+
+
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_backup_under_writes_restores_every_acknowledged_dose(
     vendor: str, make_instance, tmp_path: Path
@@ -170,6 +179,8 @@ def test_backup_under_writes_restores_every_acknowledged_dose(
     photo = source.data_dir / "media" / "skin" / "arm.jpg"
     photo.parent.mkdir(parents=True)
     photo.write_bytes(b"\xff\xd8 not really a photo \xff\xd9")
+    if vendor == "postgresql":
+        _without_pg_dump_the_backup_says_so(source, tmp_path)
     writer = Writer(source)
     try:
         writer.wait_for(20)
