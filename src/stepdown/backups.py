@@ -245,6 +245,8 @@ def target_is_empty() -> bool:
         check = sqlite3.connect(path)
         try:
             return not _sqlite_tables(check.cursor())
+        except sqlite3.DatabaseError:
+            return False  # a file that is not a database: only --force replaces it
         finally:
             check.close()
     with connection.cursor() as cursor:

@@ -25,7 +25,8 @@ def _print_counts(title: str, counts: dict[str, int], media_files: int) -> None:
             table.add_row(name, str(rows))
     table.add_row("media files", str(media_files))
     Console().print(table)
-    typer.echo(f"{sum(counts.values())} rows in {len(counts)} tables, {media_files} media files.")
+    files = "media file" if media_files == 1 else "media files"
+    typer.echo(f"{sum(counts.values())} rows in {len(counts)} tables, {media_files} {files}.")
 
 
 def backup(
