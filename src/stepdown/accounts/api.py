@@ -21,6 +21,7 @@ from stepdown.accounts.schemas import (
 )
 from stepdown.errors import InvalidInput
 from stepdown.schemas import API_ERRORS, MessageOut, ValidationErrorOut
+from stepdown.web.site import site_url
 
 router = Router(tags=["auth"])
 
@@ -111,7 +112,7 @@ def signup(
     user = services.user_signup(
         email=payload.email,
         password=payload.password,
-        site_url=request.build_absolute_uri("/").rstrip("/"),
+        site_url=site_url(request),
     )
     if user is None:
         return Status(202, SignupSentOut(detail="Check your email to finish signing up."))

@@ -32,13 +32,9 @@ from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.accounts.tasks import send_password_reset
 from stepdown.errors import InvalidInput, NotFound
+from stepdown.web.site import site_url
 
 TOO_MANY = "Too many requests from this address in the last hour. Please try again later."
-
-
-def site_url(request: HttpRequest) -> str:
-    """The address this request came to, for links in emails the worker sends."""
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 @require_http_methods(["GET", "POST"])

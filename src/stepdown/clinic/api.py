@@ -23,16 +23,13 @@ from stepdown.clinic.schemas import (
     StaffInvitationOut,
 )
 from stepdown.schemas import API_ERRORS
+from stepdown.web.site import site_url
 
 router = Router(tags=["clinic"])
 consent_router = Router(tags=["consents"])
 
 # Clinic routes also answer 403 with "code": "mfa_required" before the second factor.
 STAFF_ERRORS = {**API_ERRORS, 403: MfaRequiredOut}
-
-
-def _site_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 @router.get(
@@ -56,7 +53,7 @@ def invite_member(request: HttpRequest, payload: MemberInviteIn) -> Status[Staff
         email=payload.email,
         role=payload.role,
         clinic_id=payload.clinic_id,
-        site_url=_site_url(request),
+        site_url=site_url(request),
     )
     return Status(201, StaffInvitationOut.of(invitation))
 
@@ -84,7 +81,7 @@ def invite_person(
         clinician_ids=payload.clinician_ids,
         clinic_id=payload.clinic_id,
     )
-    url = services.patient_invitation_link(code, _site_url(request))
+    url = services.patient_invitation_link(code, site_url(request))
     return Status(201, PatientInvitationOut.of(invitation, code, url))
 
 

@@ -8,7 +8,6 @@ from ninja import Router
 from ninja.responses import Status
 
 from stepdown.accounts.requests import request_owner
-from stepdown.accounts.views import site_url
 from stepdown.audit.models import DataClass, Kind
 from stepdown.audit.routes import route_of
 from stepdown.audit.services import record_access
@@ -25,6 +24,7 @@ from stepdown.clinic.messages_schemas import (
     PersonMessageIn,
 )
 from stepdown.schemas import API_ERRORS
+from stepdown.web.site import site_url
 
 messages_router = Router(tags=["messages"])
 

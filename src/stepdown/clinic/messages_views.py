@@ -18,7 +18,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
-from stepdown.accounts.views import site_url
 from stepdown.audit.models import DataClass, Kind
 from stepdown.audit.routes import route_of
 from stepdown.audit.services import record_access, record_summaries
@@ -27,6 +26,7 @@ from stepdown.clinic.forms import MessageForm
 from stepdown.clinic.guards import staff_page
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.web.forms import attach_error
+from stepdown.web.site import site_url
 
 THREAD = "clinic/_messages_thread.html"
 

@@ -25,11 +25,7 @@ from stepdown.clinic.guards import staff_page
 from stepdown.clinic.models import Consent, PatientInvitation
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.web.forms import attach_error
-
-
-def _site_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
-
+from stepdown.web.site import site_url
 
 # -- the clinicians' side -----------------------------------------------------------------------
 
@@ -76,7 +72,7 @@ def member_invite(request: HttpRequest, clinic_id: int) -> HttpResponse:
             services.staff_invite(
                 admin=request_owner(request),
                 clinic_id=clinic_id,
-                site_url=_site_url(request),
+                site_url=site_url(request),
                 **form.cleaned_data,
             )
         except NotFound:
@@ -130,7 +126,7 @@ def invitation_new(request: HttpRequest, clinic_id: int) -> HttpResponse:
             context |= {
                 "invitation": invitation,
                 "code": code,
-                "url": services.patient_invitation_link(code, _site_url(request)),
+                "url": services.patient_invitation_link(code, site_url(request)),
             }
             return render(request, "clinic/invitation_new.html", context, status=201)
     return render(

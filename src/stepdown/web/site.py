@@ -40,3 +40,9 @@ def public_link(request: HttpRequest, path: str) -> PublicLink:
     url = f"{base}{path}" if base else request.build_absolute_uri(path)
     webcal = "webcal://" + url.split("://", 1)[1]
     return PublicLink(url=url, webcal=webcal, local_only=is_local_only(url))
+
+
+def site_url(request: HttpRequest) -> str:
+    """The site's address for links in emails the worker sends: the configured public address
+    (``STEPDOWN_SITE_URL``), or the address this request came to when none is configured."""
+    return settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
