@@ -192,3 +192,22 @@ def test_the_query_count_does_not_grow_with_history(
             note = {"text": f"Note {n}."}
             assert api.post(f"/clinic/patients/{owner.pk}/notes", note).status_code == 201
     assert _page_queries(clinics.kim, short.pk) == _page_queries(clinics.kim, long.pk)
+
+
+def test_today_before_its_first_dose_is_no_point_on_the_clinicians_chart(
+    clinics: Any, share: Callable[..., Any], person: Any
+) -> None:
+    from decimal import Decimal
+
+    from stepdown.journal.models import Dose
+
+    share(person, clinics.riverside, data_classes=("journal",))
+    now = dt.datetime(2026, 3, 10, 18, 0, tzinfo=dt.UTC)  # noon on 10 March in Chicago
+    for days_back in (1, 2):
+        taken = now - dt.timedelta(days=days_back)
+        Dose.objects.create(owner=person, amount=Decimal(4), grams=Decimal(4), taken_at=taken)
+    with time_machine.travel(now, tick=False):
+        days = _api(clinics.kim, person.pk).json()["journal"]["days"]
+    assert days[-1]["day"] == "2026-03-10"
+    assert days[-1]["dose_g"] is None  # the day is not over; it is not a drop to 0 g
+    assert [day["dose_g"] for day in days[-3:-1]] == [4.0, 4.0]

@@ -167,6 +167,10 @@ def _limit(trends: Trends, classes: tuple[str, ...], cows: list[int | None]) -> 
     for key, data_class in SERIES_CLASS.items():
         if data_class in classes:
             series[key] = cows if key == "cows" else trends.series[key]
+    if series.get("dose_g") and series["dose_g"][-1] == 0:
+        # Today before its first dose: the person's own chart shows "so far 0 g", but on the
+        # clinician's line the unfinished day reads as a drop to nothing.
+        series["dose_g"] = [*series["dose_g"][:-1], None]
     marks = trends.marks if DataClass.PLAN in classes else []
     return Trends(
         start=trends.start,
