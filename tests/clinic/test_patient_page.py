@@ -16,7 +16,7 @@ from tests.clinic.patient_data import history
 from tests.mfa_helpers import verified_api, verified_web
 
 from stepdown.audit.models import AccessEvent
-from stepdown.clinic.consents import consent_revoke
+from stepdown.clinic.consents import NO_END_DATE_EVENT, consent_revoke
 from stepdown.clinic.services import membership_deactivate
 from stepdown.plans.services import plan_create
 
@@ -143,6 +143,8 @@ def test_the_page_shows_the_chart_and_its_table(
     assert "Withdrawal diary and COWS" in body
     assert "PHQ-9 (0–27)" in body
     assert "20 days with data" in body
+    # The consent's end condition is the person's own words, quoted as such.
+    assert f"as they signed it, “{NO_END_DATE_EVENT}”" in body
     for section in ("consent", "alerts", "plan", "checkins", "cows", "medicines", "skin", "notes"):
         assert f'data-section="{section}"' in body
 
