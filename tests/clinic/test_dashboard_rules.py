@@ -81,3 +81,10 @@ def test_sparkline_coordinates() -> None:
     empty = sparkline([Decimal(0)] * 3, [None] * 3)
     assert empty.dose == "2,26 56,26 110,26"
     assert empty.target == ()
+
+
+def test_a_day_without_a_value_is_no_point_not_a_drop_to_zero() -> None:
+    # Today before its first dose: the line ends at yesterday (x = 56), the x scale is unchanged.
+    chart = sparkline([Decimal(4), Decimal(2), None], [Decimal(4), Decimal(4), Decimal(4)])
+    assert chart.dose == "2,2 56,14"
+    assert chart.target == ("2,2 56,2 110,2",)

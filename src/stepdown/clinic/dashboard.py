@@ -142,4 +142,6 @@ def _with_chart(row: Row, facts: Facts, by_day: dict[dt.date, Decimal]) -> Row:
     targets = plan_targets(facts.plan, start=start, end=facts.today) if facts.shares("plan") else {}
     daily = tuple(by_day.get(day, Decimal(0)) for day in days)
     target = tuple(targets.get(day) for day in days)
-    return replace(row, days=days, daily_g=daily, target_g=target, chart=sparkline(daily, target))
+    # Today before its first dose is no point on the line, not a drop to 0 g (the day is not over).
+    drawn = (*daily[:-1], daily[-1] or None)
+    return replace(row, days=days, daily_g=daily, target_g=target, chart=sparkline(drawn, target))

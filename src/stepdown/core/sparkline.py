@@ -30,10 +30,13 @@ def _fmt(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def sparkline(doses: Sequence[Decimal], targets: Sequence[Decimal | None]) -> Sparkline:
-    """Coordinates for ``doses`` (one per day, oldest first) and the matching ``targets``."""
+def sparkline(doses: Sequence[Decimal | None], targets: Sequence[Decimal | None]) -> Sparkline:
+    """Coordinates for ``doses`` (one per day, oldest first; ``None``: no point, as for today
+    before its first dose, which is not a drop to 0 g) and the matching ``targets``."""
     days = len(doses)
-    peak = max([*doses, *(t for t in targets if t is not None), Decimal(0)])
+    peak = max(
+        [*(d for d in doses if d is not None), *(t for t in targets if t is not None), Decimal(0)]
+    )
     step = (WIDTH - 2 * PAD) / max(days - 1, 1)
     usable = HEIGHT - 2 * PAD
 
@@ -52,7 +55,9 @@ def sparkline(doses: Sequence[Decimal], targets: Sequence[Decimal | None]) -> Sp
         runs[-1].append(point(index, target))
         previous = True
     return Sparkline(
-        dose=" ".join(point(index, value) for index, value in enumerate(doses)),
+        dose=" ".join(
+            point(index, value) for index, value in enumerate(doses) if value is not None
+        ),
         target=tuple(" ".join(run) for run in runs if len(run) > 1),
         peak=peak,
     )
