@@ -312,7 +312,7 @@ def test_the_same_event_is_never_emailed_twice(
     mailoutbox: list[Any],
     clock: Any,
 ) -> None:
-    from stepdown.clinic.tasks import send_alert_emails
+    from stepdown.clinic.alert_emails import send_alert_emails
 
     share(person, clinics.riverside, clinicians=[clinics.kim])
     _self_harm_answer(person, answer)

@@ -91,7 +91,7 @@ def test_only_the_named_clinician_is_told(
 def test_nobody_at_the_clinic_is_told_once_sharing_has_ended(
     clinics: Any, share: Callable[..., Any], person: Any, mailoutbox: Any
 ) -> None:
-    from stepdown.clinic.tasks import send_message_waiting
+    from stepdown.clinic.message_emails import send_message_waiting
 
     consent = share(person, clinics.riverside)
     conversation = Conversation.objects.create(owner=person, clinic=clinics.riverside)

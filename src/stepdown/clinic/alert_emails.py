@@ -27,6 +27,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 
 from stepdown.accounts.models import User
 from stepdown.alerts.models import Alert
@@ -45,8 +46,6 @@ def alerts_recorded_receiver(
     """Enqueue the email task for the urgent ones among a person's new alerts."""
     urgent = [alert.pk for alert in alerts if alert.code in CLINIC_ALERT_CODES]
     if urgent:
-        from stepdown.clinic.tasks import send_alert_emails  # the task module imports this one
-
         send_alert_emails.enqueue(alert_ids=urgent)
 
 
@@ -127,3 +126,9 @@ def _notify(clinician: User, alerts: list[Alert], now: dt.datetime) -> int:
         # Inside the transaction: a failed send leaves no notice marked as emailed.
         send_mail(SUBJECT, body, settings.DEFAULT_FROM_EMAIL, [clinician.email])
     return 1
+
+
+@task()
+def send_alert_emails(alert_ids: list[int]) -> int:
+    """Tell each clinician who sees the person that someone needs attention (nothing more)."""
+    return alert_emails_send(alert_ids=alert_ids)

@@ -27,6 +27,7 @@ from stepdown.accounts.models import User
 from stepdown.audit.models import Action, DataClass
 from stepdown.audit.services import record_action
 from stepdown.clinic.access import consents_covering, in_force, require_person
+from stepdown.clinic.message_emails import send_message_waiting
 from stepdown.clinic.models import Clinic, Consent, Conversation, Message
 from stepdown.clinic.wording import written_text
 from stepdown.errors import InvalidInput
@@ -130,8 +131,6 @@ def _send(
 
 def _notify(conversation: Conversation, *, to_person: bool, site_url: str) -> None:
     """Queue the "a message is waiting" email unless that side was told and has not read since."""
-    from stepdown.clinic.tasks import send_message_waiting
-
     emailed = "person_emailed_at" if to_person else "clinic_emailed_at"
     told = Conversation.objects.filter(pk=conversation.pk, **{f"{emailed}__isnull": True}).update(
         **{emailed: timezone.now()}
@@ -348,33 +347,3 @@ def waiting_for_clinician(*, viewer: User) -> list[tuple[Consent, int]]:
         for owner_id, clinic_id, unread in waiting
         if (owner_id, clinic_id) in consents
     ]
-
-
-def message_recipients(*, conversation_id: int, to_person: bool) -> tuple[list[str], str]:
-    """Whom the worker tells that a message is waiting, and the page their link opens: the
-    person, or the clinicians their consent in force covers (none once it has ended)."""
-    from django.urls import reverse
-
-    conversation = Conversation.objects.filter(pk=conversation_id).select_related("owner").first()
-    if conversation is None:
-        return [], ""
-    if to_person:
-        owner = conversation.owner
-        return ([owner.email] if owner.is_active else []), reverse("clinic:my_messages")
-    consent = (
-        Consent.objects.filter(in_force(), owner_id=conversation.owner_id)
-        .filter(clinic_id=conversation.clinic_id)
-        .first()
-    )
-    if consent is None:
-        return [], ""
-    members = User.objects.filter(
-        is_active=True,
-        clinic_memberships__clinic_id=conversation.clinic_id,
-        clinic_memberships__active=True,
-    )
-    named = consent.clinicians.all()
-    if named.exists():
-        members = members.filter(pk__in=named.values("pk"))
-    emails = sorted(set(members.values_list("email", flat=True)))
-    return emails, reverse("clinic:messages_waiting")

@@ -1,4 +1,5 @@
-"""Clinic emails, sent by the worker."""
+"""The staff invitation email, sent by the worker. (The alert and message emails live beside
+what decides them: ``alert_emails``, ``message_emails``.)"""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django_tasks import task
 
-from stepdown.clinic.alert_emails import alert_emails_send
 from stepdown.clinic.codes import staff_invitation_link
 from stepdown.clinic.models import StaffInvitation
 
@@ -31,29 +31,3 @@ def send_staff_invitation(invitation_id: int, site_url: str) -> None:
         settings.DEFAULT_FROM_EMAIL,
         [invitation.email],
     )
-
-
-@task()
-def send_alert_emails(alert_ids: list[int]) -> int:
-    """Tell each clinician who sees the person that someone needs attention (nothing more)."""
-    return alert_emails_send(alert_ids=alert_ids)
-
-
-@task()
-def send_message_waiting(conversation_id: int, to_person: bool, site_url: str) -> None:
-    """Tells one side of a conversation that a message is waiting: never its text, the
-    person's name or the clinic's, only a link to sign in and read it. Each clinician gets their
-    own email, so no one sees who else was told."""
-    from stepdown.clinic.messages import message_recipients
-
-    recipients, path = message_recipients(conversation_id=conversation_id, to_person=to_person)
-    body = render_to_string(
-        "clinic/message_waiting_email.txt", {"link": f"{site_url.rstrip('/')}{path}"}
-    )
-    for email in recipients:
-        send_mail(
-            "A message is waiting for you on Stepdown",
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [email],
-        )
