@@ -113,6 +113,7 @@ def _register_routers() -> None:
     from stepdown.learn.api import router as learn_router
     from stepdown.plans.api import router as plans_router
     from stepdown.profile.api import router as profile_router
+    from stepdown.records.api import router as records_router
     from stepdown.reminders.api import calendar_router
     from stepdown.reminders.api import router as reminders_router
     from stepdown.skin.api import router as skin_router
@@ -139,6 +140,7 @@ def _register_routers() -> None:
     api.add_router("/clinic", clinic_alerts_router)  # clinic: the open alerts of everyone seen
     api.add_router("/", collab_router)  # notes and plan proposals (clinic.collab_api)
     api.add_router("/", messages_router)  # messages (clinic.messages_api)
+    api.add_router("/", records_router)  # export, erasure, FHIR (records.api)
 
 
 _register_routers()

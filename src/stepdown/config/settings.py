@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "stepdown.reminders",
     "stepdown.today",
     "stepdown.clinic",
+    "stepdown.records",
     "stepdown.web",
 ]
 
