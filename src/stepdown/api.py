@@ -9,6 +9,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
+from ninja.openapi.schema import OpenAPISchema
 from ninja.security import HttpBearer
 
 from stepdown.accounts.gate import MFA_REQUIRED, MFA_REQUIRED_DETAIL, MfaRequired
@@ -31,7 +32,22 @@ class BearerToken(HttpBearer):
         return user
 
 
-api = NinjaAPI(
+class StepdownApi(NinjaAPI):
+    """Builds the OpenAPI schema once per process: it cannot change while the process runs, and
+    building it takes seconds (every GET of /openapi.json did)."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        schemas: dict[str, OpenAPISchema] = self.__dict__.setdefault("_schemas", {})
+        if path_prefix not in schemas:
+            schemas[path_prefix] = super().get_openapi_schema(path_prefix=path_prefix)
+        return schemas[path_prefix]  # shared: read it, never edit it
+
+
+api = StepdownApi(
     title="Stepdown API",
     version="1",
     description="Stepdown's JSON API. Every route except sign-up and token needs a bearer token.",
