@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run test lint fmt types contracts pytest test-db chromium screenshots bench demo clean
+.PHONY: help run test lint fmt types contracts pytest test-db chromium screenshots bench demo verify verify-fast clean
 
 help:
 	@echo "make run          set up, migrate and serve Stepdown at http://127.0.0.1:8000"
@@ -14,6 +14,7 @@ help:
 	@echo "make screenshots  save PNGs of the main pages (phone and desktop) into screenshots/"
 	@echo "make bench        run the render and load benchmarks (see docs/performance.md)"
 	@echo "make demo         create the demo account"
+	@echo "make verify       measure the reliability figures on SQLite and PostgreSQL (docs/reliability.md)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,12 +46,12 @@ chromium:
 	fi
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests benches scripts
-	$(BIN)/ruff format --check src tests benches scripts
+	$(BIN)/ruff check src tests benches scripts verify
+	$(BIN)/ruff format --check src tests benches scripts verify
 
 fmt: $(VENV)/.installed-dev
-	$(BIN)/ruff check --fix src tests benches scripts
-	$(BIN)/ruff format src tests benches scripts
+	$(BIN)/ruff check --fix src tests benches scripts verify
+	$(BIN)/ruff format src tests benches scripts verify
 
 types: $(VENV)/.installed-dev
 	$(BIN)/mypy src
@@ -74,6 +75,15 @@ screenshots: $(VENV)/.installed-dev chromium
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benches/render.py
 	$(BIN)/python benches/load.py
+
+# The reliability probe (docs/reliability.md): its own servers on loopback, SQLite then PostgreSQL
+# (VERIFY_DATABASE_URL, default postgres://postgres@127.0.0.1:5432; a database made and dropped).
+verify: $(VENV)/.installed-dev
+	$(BIN)/python -m verify
+
+# Its quick part, for CI: the crash probe with 3 kills on both databases; writes no page.
+verify-fast: $(VENV)/.installed-dev
+	$(BIN)/python -m verify --fast
 
 clean:
 	rm -rf $(VENV) screenshots benches/out .mypy_cache .ruff_cache

@@ -1,0 +1,94 @@
+"""A throw-away Stepdown instance: a data directory of its own and, for PostgreSQL, a database
+created for the run and dropped after it."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/postgres"
+SQLITE, POSTGRES = "SQLite", "PostgreSQL"
+
+
+@dataclass
+class Instance:
+    kind: str  # SQLITE or POSTGRES
+    data_dir: Path
+    database_url: str | None
+    log: Path  # every server's output of the whole run goes here (the logs probe reads it)
+    env: dict[str, str] = field(default_factory=dict)
+
+    def python(self, code: str, *, stdin: str = "") -> str:
+        """Run ``code`` in a Python process with this instance's settings; its stdout."""
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=self.env, input=stdin, text=True,
+            capture_output=True, check=False, timeout=600,
+        )  # fmt: skip
+        with self.log.open("a") as log:
+            log.write(done.stderr)
+        if done.returncode != 0:
+            raise RuntimeError(f"setup step failed on {self.kind}:\n{done.stderr[-2000:]}")
+        return done.stdout
+
+    def module(self, name: str, payload: object = None) -> object:
+        """Run ``python -m name`` with JSON in and out (the database checks, the set-up)."""
+        code = f"import runpy; runpy.run_module({name!r}, run_name='__main__')"
+        return json.loads(self.python(code, stdin=json.dumps(payload)).strip().splitlines()[-1])
+
+
+def base_env(data_dir: Path, database_url: str | None) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("STEPDOWN_", "DATABASE_URL", "PYTEST", "DJANGO_"))
+    }
+    env |= {
+        "STEPDOWN_DATA_DIR": str(data_dir),
+        "STEPDOWN_ENV": "local",
+        # INFO, not the default WARNING: the logs probe reads what a verbose server would write.
+        "STEPDOWN_LOG_LEVEL": "INFO",
+        "PYTHONPATH": f"{ROOT}:{ROOT / 'src'}",
+    }
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
+
+
+def server_url(database_url: str, name: str) -> str:
+    parts = urlsplit(database_url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
+
+
+def _admin(database_url: str, statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(server_url(database_url, "postgres"), autocommit=True) as connection:
+        connection.execute(statement)  # type: ignore[arg-type]
+
+
+@contextlib.contextmanager
+def instance(kind: str, log: Path) -> Iterator[Instance]:
+    data_dir = Path(tempfile.mkdtemp(prefix="stepdown-verify-"))
+    database_url = None
+    name = f"verify_{uuid.uuid4().hex[:12]}"
+    pg = os.environ.get("VERIFY_DATABASE_URL", DEFAULT_PG)
+    try:
+        if kind == POSTGRES:
+            _admin(pg, f'CREATE DATABASE "{name}"')
+            database_url = server_url(pg, name)
+        yield Instance(kind, data_dir, database_url, log, base_env(data_dir, database_url))
+    finally:
+        if database_url:
+            _admin(pg, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        shutil.rmtree(data_dir, ignore_errors=True)
