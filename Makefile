@@ -81,7 +81,7 @@ bench: $(VENV)/.installed-dev
 verify: $(VENV)/.installed-dev
 	$(BIN)/python -m verify
 
-# Its quick part, for CI: the crash probe with 3 kills on both databases; writes no page.
+# Its quick part, for CI: the crash probe with 3 kills on SQLite; writes no page.
 verify-fast: $(VENV)/.installed-dev
 	$(BIN)/python -m verify --fast
 

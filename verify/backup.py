@@ -16,7 +16,9 @@ from verify.instance import Instance, instance
 from verify.server import serving
 
 CLIENTS = 6
-WARM_S = 3  # writes before the backup starts
+# Writes acknowledged before the backup starts (the first requests of a new server are slow).
+WARM_WRITES = 100
+WARM_MAX_S = 60
 AFTER_S = 2  # and after it ends
 
 
@@ -45,7 +47,9 @@ def run(inst: Instance) -> tuple[list[Measured], str]:
         for thread in threads:
             thread.start()
         try:
-            time.sleep(WARM_S)
+            deadline = time.monotonic() + WARM_MAX_S
+            while len(tally.acknowledged) < WARM_WRITES and time.monotonic() < deadline:
+                time.sleep(0.2)
             with tally.lock:
                 before = dict(tally.acknowledged)
             began = time.monotonic()

@@ -118,7 +118,8 @@ def _figures(
         f"{duplicates} duplicates, {kills} kills, integrity/FK problems: {len(problems)}"
     )
     detail = (
-        f"crash {kind}: {value}; {seconds:.0f} s; refused {dict(tally.refused)}; "
-        f"given up {tally.given_up}; problems {problems[:5]}; lost {lost[:5]}"
+        f"crash {kind} ({check['vendor']}): {value}; {seconds:.0f} s; "
+        f"refused {dict(tally.refused)}; given up {tally.given_up}; "
+        f"problems {problems[:5]}; lost {lost[:5]}"
     )
     return [Measured("crash", kind, value, met)], detail

@@ -62,7 +62,10 @@ def main() -> None:
     prefix = json.loads(sys.stdin.read())["prefix"]
     mine = Dose.objects.filter(owner__email__startswith=f"{prefix}-")
     doses = [[str(c), pk] for c, pk in mine.values_list("client_id", "pk")]
-    print(json.dumps({"integrity": integrity(), "orphans": orphans(), "doses": doses}))
+    from django.db import connection
+
+    found = {"integrity": integrity(), "orphans": orphans(), "doses": doses}
+    print(json.dumps(found | {"vendor": connection.vendor}))
 
 
 if __name__ == "__main__":

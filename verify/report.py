@@ -15,7 +15,8 @@ The claims in [security.md](security.md) and [performance.md](performance.md), m
 probe that is part of the project: `make verify` starts its own servers on loopback (granian as
 `stepdown serve` starts it; SQLite, then PostgreSQL in a database it creates and drops), runs each
 probe bounded in count and time, and rewrites this page. It exits non-zero when a measured figure
-misses its target. CI runs the fast part (`make verify-fast`) on every submission.
+misses its target. CI runs the fast part on every submission (`make verify-fast`: the crash
+probe with 3 kills, SQLite only).
 
 This file is written by `verify/report.py`; edit that, not this.
 """
