@@ -344,4 +344,11 @@ API: dict[str, Route] = {
     "GET /api/v1/clinic/patients/{person_id}/messages": R(PATIENT),
     "POST /api/v1/clinic/patients/{person_id}/messages": R(PATIENT, body={"text": "Hello."}),
     "POST /api/v1/clinic/patients/{person_id}/messages/read": R(PATIENT),
+    # The owner's own record, or a clinician whom the owner's consent in force covers.
+    "GET /api/v1/fhir/Patient/{id}/$everything": R(
+        PATIENT,
+        params={"id": "@owner_id"},
+        answers={"owner": "ok"},
+        why="the person themself, or a clinician their consent covers",
+    ),
 }

@@ -280,5 +280,6 @@ def build_world() -> World:
         "cows": COWS_24,
         "phq9": phq9(*[2] * 9),
         "photo": png_bytes(),
+        "owner_id": owner.pk,  # FHIR's Patient/{id}: the account id
     }
     return World(users=users, params=params, extra=extra)

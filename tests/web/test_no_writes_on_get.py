@@ -109,7 +109,8 @@ def _argument(owner: User | None, name: str) -> str:
         return str(getattr(membership, "clinic_id" if name == "clinic_id" else "pk", 0))
     if name == "invitation_id":
         return "0"
-    if name == "person_id":  # a clinician's patient: someone a consent of their clinic covers
+    # A clinician's patient (FHIR's Patient/{id} too): someone a consent of their clinic covers.
+    if name in ("person_id", "id"):
         consents = apps.get_model("clinic.Consent").objects
         consent = consents.filter(clinic__memberships__user=owner).first() if owner else None
         return str(consent.owner_id if consent else getattr(owner, "pk", 0))

@@ -4,4 +4,7 @@ from __future__ import annotations
 
 from ninja import Router
 
+from stepdown.records.fhir.fhir_api import router as fhir_router
+
 router = Router(tags=["your record"])
+router.add_router("/", fhir_router)  # FHIR R4: Patient/{id}/$everything
