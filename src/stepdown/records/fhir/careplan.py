@@ -11,7 +11,7 @@ from stepdown.accounts.models import User
 from stepdown.plans.models import Plan, PlanAdjustment
 from stepdown.plans.snapshot import plain
 from stepdown.records.fhir import codes
-from stepdown.records.fhir.refs import Resource, instant, patient_ref
+from stepdown.records.fhir.refs import Resource, instant, number, patient_ref
 
 _STATUS = {
     Plan.Status.ACTIVE: "active",
@@ -46,7 +46,7 @@ def _activity(plan: Plan, step: dict[str, Any], today: dt.date) -> dict[str, Any
                 "coding": [codes.coding(codes.UNII, codes.KRATOM_UNII)],
                 "text": "Kratom (Mitragyna speciosa)",
             },
-            "dailyAmount": {"value": daily, **_GRAMS},
+            "dailyAmount": {"value": number(daily), **_GRAMS},
         }
     }
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
@@ -29,7 +28,7 @@ FHIR_JSON = "application/fhir+json"
 
 
 def _answer(bundle: dict[str, Any]) -> HttpResponse:
-    response = HttpResponse(json.dumps(bundle, cls=DjangoJSONEncoder), content_type=FHIR_JSON)
+    response = HttpResponse(json.dumps(bundle), content_type=FHIR_JSON)
     response["Cache-Control"] = "no-store"
     return response
 

@@ -12,7 +12,7 @@ from stepdown.journal.models import Dose, Product
 from stepdown.plans.snapshot import plain
 from stepdown.profile.models import Medicine
 from stepdown.records.fhir import codes
-from stepdown.records.fhir.refs import Resource, instant, patient_ref
+from stepdown.records.fhir.refs import Resource, instant, number, patient_ref
 from stepdown.substances.models import SubstanceUse
 
 # A dose's unit as UCUM, where it is one; capsules have no UCUM unit and go as text alone.
@@ -27,7 +27,7 @@ def _kratom(product: Product | None) -> dict[str, Any]:
 
 
 def _quantity(amount: Decimal, unit: str, label: str) -> dict[str, Any]:
-    found: dict[str, Any] = {"value": plain(amount), "unit": label}
+    found: dict[str, Any] = {"value": number(amount), "unit": label}
     if unit in _UCUM:
         found |= {"system": codes.UCUM, "code": _UCUM[unit]}
     return found

@@ -8,7 +8,9 @@ URLs of its own), and references use that address.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from decimal import Decimal
 from typing import Any
 
 # Any fixed UUID: the namespace of the addresses below.
@@ -33,6 +35,11 @@ def ref_to(person_id: int, resource: Resource) -> dict[str, str]:
     return ref(person_id, resource["resourceType"], resource["id"])
 
 
-def instant(moment: Any) -> str:
-    """An aware datetime as a FHIR instant (ISO 8601 with its offset)."""
-    return str(moment.isoformat())
+def instant(moment: dt.datetime) -> str:
+    """An aware datetime as a FHIR instant, in UTC (``...Z``), as the FHIR models write it."""
+    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def number(value: Decimal) -> int | float:
+    """A FHIR decimal as JSON has it: whole numbers as ints, the rest as floats."""
+    return int(value) if value == value.to_integral_value() else float(value)
