@@ -87,18 +87,16 @@ def test_a_dose_is_coded_kratom_with_the_products_potency(record: world.Record) 
     assert (quantity["value"], quantity["code"]) == (int(world.DOSE_G), "g")
 
 
-def test_the_clinicians_cows_names_its_rater(record: world.Record) -> None:
+def test_the_clinicians_cows_has_its_own_provenance(record: world.Record) -> None:
     bundle = everything_bundle(record.person)
     (cows,) = _observations(bundle, LOCAL, "cows-total")
-    rated = [p for p in world.resources(bundle, "Provenance") if p["id"].startswith("provenance-r")]
-    assert len(rated) == 1
-    targets = {t["reference"] for t in rated[0]["target"]}
-    cows_url = next(
-        e["fullUrl"]
-        for e in bundle["entry"]
-        if e["resource"] is not None and e["resource"]["id"] == cows["id"]
-    )
-    assert cows_url in targets
+    cows_url = next(e["fullUrl"] for e in bundle["entry"] if e["resource"]["id"] == cows["id"])
+    provenances = {p["id"]: p for p in world.resources(bundle, "Provenance")}
+    rated = provenances["provenance-response-" + cows["id"].split("-")[1]]
+    assert cows_url in {t["reference"] for t in rated["target"]}
+    assert rated["agent"][0]["who"] == cows["performer"][0]  # the rater, not the person
+    person_targets = {t["reference"] for t in provenances["provenance-person"]["target"]}
+    assert cows_url not in person_targets
 
 
 def test_the_patient_is_only_the_account_id_and_carries_the_part2_notice(
