@@ -70,9 +70,12 @@ def _codes(items: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
 # -- every reason, from real data ------------------------------------------------------------
 
 
-@pytest.fixture
-def everyone(ward: Any, clock: Any, share: Callable[..., Any]) -> dict[str, User]:
-    """One person per reason, each made through the services that record it, and one calm."""
+@pytest.fixture(params=["worked out", "stored"])
+def everyone(
+    request: pytest.FixtureRequest, ward: Any, clock: Any, share: Callable[..., Any]
+) -> dict[str, User]:
+    """One person per reason, each made through the services that record it, and one calm;
+    their reasons worked out on each request, or read from the summaries the worker stores."""
     from stepdown.checkins.services import response_submit
     from stepdown.journal.services import product_create
 
@@ -124,6 +127,10 @@ def everyone(ward: Any, clock: Any, share: Callable[..., Any]) -> dict[str, User
         owner=people["harm"], instrument="phq9", answers=phq9(1, 1, 1, 1, 1, 1, 1, 1, 1)
     )
     clock.move_to(NOW + dt.timedelta(minutes=90))
+    if request.param == "stored":
+        from stepdown.clinic.triage_store import refresh_summaries
+
+        assert refresh_summaries() == len(people)
     return people
 
 

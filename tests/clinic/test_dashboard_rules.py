@@ -7,7 +7,16 @@ import datetime as dt
 from decimal import Decimal
 
 from stepdown.core.sparkline import sparkline
-from stepdown.core.triage import Attention, Reason, allowed, disengaged, merge, row_key, step_due
+from stepdown.core.triage import (
+    Attention,
+    Reason,
+    allowed,
+    disengaged,
+    merge,
+    row_key,
+    silent_since,
+    step_due,
+)
 
 DAY = dt.date(2025, 2, 10)
 T0 = dt.datetime(2025, 2, 1, tzinfo=dt.UTC)
@@ -18,8 +27,7 @@ def _silent(last_dose: int | None, last_checkin: int | None, first: int) -> dt.d
         return None if n is None else DAY.replace(day=n)
 
     return disengaged(
-        last_dose_day=day(last_dose),
-        last_checkin_day=day(last_checkin),
+        silent_since=silent_since(last_dose_day=day(last_dose), last_checkin_day=day(last_checkin)),
         first_day=DAY.replace(day=first),
         today=DAY,
     )

@@ -39,6 +39,9 @@ EXEMPT = {
     "clinic.PatientInvitation",
     # The worker's record of which alerts a clinician was emailed about: no page shows it.
     "clinic.AlertNotice",
+    # Worked out from the person's other rows and keyed by their revision: bumping for it would
+    # make every summary stale the moment it is stored.
+    "clinic.TriageSummary",
 }
 # Standard SQL quoting, which SQLite and PostgreSQL share.
 _BUMP_SQL = 'UPDATE "accounts_user" SET "data_revision" = "data_revision" + 1 WHERE "id" = %s'

@@ -66,6 +66,7 @@ def _rounds(url: str, *, interval: float, once: bool) -> None:
     from django.db import close_old_connections
     from django.utils import timezone
 
+    from stepdown.clinic.triage_store import refresh_summaries
     from stepdown.jobs import run_daily_jobs
     from stepdown.reminders.worker import run_round
 
@@ -86,6 +87,8 @@ def _rounds(url: str, *, interval: float, once: bool) -> None:
                 if daily.photos_resumed:
                     typer.echo(f"{daily.photos_resumed} interrupted photo upload(s) queued again.")
             result = run_round(site_url=url)
+            # The clinic dashboard's summaries of whoever wrote or saw a new day since.
+            refresh_summaries()
             if once:
                 typer.echo(f"{result.enqueued} reminder email(s) queued; queued tasks run.")
                 return

@@ -2,8 +2,8 @@
 
 Reads only; the views record the access (``audit.record_summaries``). The number of queries
 does not grow with the number of people or the length of their history (``clinic.triage``
-gathers every person's reasons in a fixed number of queries; the sparklines of the page's
-rows come from one more).
+gathers every person's reasons in a fixed number of queries, most from stored summaries; the
+page's rows need three more: last activity, plans and sparklines).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from stepdown.accounts.clock import day_start
 from stepdown.accounts.models import User
-from stepdown.clinic.triage import Facts, consented_people, gather
+from stepdown.clinic.triage import Facts, consented_people, details, gather
 from stepdown.core.sparkline import Sparkline, sparkline
 from stepdown.core.triage import Attention, Reason, row_key
 from stepdown.errors import InvalidInput
@@ -91,6 +91,7 @@ def dashboard(
     people.sort(key=lambda f: row_key(f.attention, f.display_name))
     total = len(people)
     shown = people[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    details(shown)
     return DashboardPage(
         rows=_rows(shown),
         total=total,

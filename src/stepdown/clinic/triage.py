@@ -1,11 +1,15 @@
 """The facts behind the dashboard's reasons, gathered for everyone a clinician sees at once.
 
-A constant number of queries whatever the number of people or the length of their history:
-each read covers every person in one ``owner_id IN (...)`` query, and only the newest rows
-(the last dose, the last check-in, open alerts, active plans, schedules and their latest
-answers) are read. Which reasons hold is decided by ``stepdown.core.triage`` and, for the
-safety net, by the notice pipeline's stored alerts (``stepdown.alerts``): no rule is written
-twice. Every reason is kept only when the person's consent names its data classes.
+Most people's reasons come with the consent query, from their stored summary
+(``clinic.models.TriageSummary``), when it was made at their current data revision and
+on their local today; the others are worked out here (``collect``), which is also how the
+summaries are made (``clinic.triage_store``). Either way, a constant number of queries
+whatever the number of people or the length of their history: each read covers every person
+at once, and only the newest rows (the last dose, the last check-in, open alerts, active plans,
+schedules and their latest answers) are read. Which reasons hold is decided by
+``stepdown.core.triage`` and, for the safety net, by the notice pipeline's stored alerts
+(``stepdown.alerts``): no rule is written twice. Every reason is kept only when the person's
+consent names its data classes.
 """
 
 from __future__ import annotations
@@ -68,6 +72,11 @@ class Facts:
     data_classes: frozenset[str]
     today: dt.date
     attention: list[Attention] = field(default_factory=list)
+    # The day after the last dose or check-in (``core.triage.silent_since``).
+    silent_since: dt.date | None = None
+    # ``attention`` and ``silent_since`` came from an up-to-date stored summary.
+    stored: bool = False
+    # Read for the people worked out here and for the rows of the page shown (``details``).
     last_dose_at: dt.datetime | None = None
     last_checkin_at: dt.datetime | None = None
     plan: Plan | None = None
@@ -96,8 +105,8 @@ class Facts:
 
 
 def consented_people(viewer: User) -> list[Facts]:
-    """Everyone the viewer sees through a consent in force (the newest one per person). One
-    query."""
+    """Everyone the viewer sees through a consent in force (the newest one per person), with
+    their stored summary where it is up to date. One query."""
     seen: dict[int, Facts] = {}
     now = timezone.now()
     today_in: dict[str, dt.date] = {}  # many people share a time zone
@@ -111,39 +120,45 @@ def consented_people(viewer: User) -> list[Facts]:
             "signature",
             "signed_at",
             "data_classes",
+            "owner__data_revision",
+            "owner__triage_summary__revision",
+            "owner__triage_summary__day",
+            "owner__triage_summary__reasons",
+            "owner__triage_summary__silent_since",
         )
     )
-    for owner_id, time_zone, joined, signature, signed_at, data_classes in rows:
+    for row in rows:
+        owner_id, time_zone, joined, signature, signed_at, data_classes = row[:6]
         if owner_id in seen:
             continue  # shared with two of the viewer's clinics: the newest consent names them
         person = Person(pk=owner_id, time_zone=time_zone, date_joined=joined)
         if time_zone not in today_in:
             today_in[time_zone] = local_today(person, now=now)
-        seen[owner_id] = Facts(
+        facts = Facts(
             person=person,
             display_name=signature,
             signed_at=signed_at,
             data_classes=frozenset(data_classes),
             today=today_in[time_zone],
         )
+        revision, stored_revision, stored_day, reasons, silent = row[6:]
+        if stored_revision == revision and stored_day == facts.today:
+            facts.attention = [
+                Attention(Reason(code), severity, dt.datetime.fromisoformat(since))
+                for code, severity, since in reasons
+            ]
+            facts.silent_since = silent
+            facts.stored = True
+        seen[owner_id] = facts
     return list(seen.values())
 
 
 def gather(people: Sequence[Facts], *, viewer: User) -> None:
-    """Fill in every person's reasons, last activity and plan (five queries in all).
-
-    Each read names the people by a subquery of the viewer's consents rather than by a list of
-    their ids: building a thousand-id ``IN`` list took a fifth of the dashboard's time. Rows
-    of anyone not in ``people`` (a search left them out, or a consent began a moment ago) are
-    skipped."""
-    if not people:
-        return
-    by_id = {facts.person.pk: facts for facts in people}
-    owners = consents_covering(viewer).values("owner_id")
-    _alerts(by_id, owners)
-    _last_activity(by_id, owners)
-    _plans(by_id, owners)
-    _overdue(by_id, owners)
+    """Fill in every person's reasons, within what their consent names: from the stored
+    summary, or worked out here for the people without an up-to-date one (five queries)."""
+    live = [facts for facts in people if not facts.stored]
+    if live:
+        collect(live, owners=_owners(viewer, live, len(people)))
     for facts in people:
         _disengaged(facts)
         facts.attention = [
@@ -153,7 +168,39 @@ def gather(people: Sequence[Facts], *, viewer: User) -> None:
         ]
 
 
-def _alerts(by_id: dict[int, Facts], owners: Owners) -> None:
+def details(shown: Sequence[Facts]) -> None:
+    """The last activity and the plan of the people on the page shown, where their reasons came
+    from a stored summary (two queries)."""
+    stored = {facts.person.pk: facts for facts in shown if facts.stored}
+    if stored:
+        owners = list(stored)
+        _last_activity(stored, owners)
+        _plans(stored, owners)
+
+
+def collect(people: Sequence[Facts], *, owners: Owners | list[int]) -> None:
+    """Work out each person's reasons but the silence one, before any consent applies; their
+    last activity and plan too. ``owners`` names at least ``people``; rows of anyone else (a
+    search left them out, or a consent began a moment ago) are skipped."""
+    by_id = {facts.person.pk: facts for facts in people}
+    _alerts(by_id, owners)
+    _last_activity(by_id, owners)
+    _plans(by_id, owners)
+    for facts in people:
+        _step_due(facts)
+    _overdue(by_id, owners)
+
+
+def _owners(viewer: User, live: Sequence[Facts], everyone: int) -> Owners | list[int]:
+    """The people to read, for the reads of ``collect``: a subquery of the viewer's consents
+    when most are read (a thousand-id ``IN`` list took a fifth of the dashboard's time), their
+    ids when only a few lack a stored summary."""
+    if len(live) * 2 > everyone:
+        return consents_covering(viewer).values("owner_id")
+    return [facts.person.pk for facts in live]
+
+
+def _alerts(by_id: dict[int, Facts], owners: Owners | list[int]) -> None:
     """The notice pipeline's unresolved safety-net alerts behind the reasons it decides."""
     rows = Alert.objects.filter(
         owner_id__in=owners,
@@ -168,7 +215,7 @@ def _alerts(by_id: dict[int, Facts], owners: Owners) -> None:
             )
 
 
-def _last_activity(by_id: dict[int, Facts], owners: Owners) -> None:
+def _last_activity(by_id: dict[int, Facts], owners: Owners | list[int]) -> None:
     """The newest dose and check-in of each person: one query, one index seek per person (a
     ``MAX`` over the whole journal would read every dose of a year)."""
     newest_dose = Dose.objects.filter(owner=OuterRef("pk")).order_by("-taken_at")
@@ -184,48 +231,52 @@ def _last_activity(by_id: dict[int, Facts], owners: Owners) -> None:
         .values_list("pk", "last_dose", "last_checkin")
     )
     for pk, last_dose, last_checkin in rows:
-        if pk in by_id:
-            by_id[pk].last_dose_at = last_dose
-            by_id[pk].last_checkin_at = last_checkin
-
-
-def _plans(by_id: dict[int, Facts], owners: Owners) -> None:
-    """Active plans (one per person, a constraint) and the plan step due today."""
-    for plan in Plan.objects.filter(owner_id__in=owners, status=Plan.Status.ACTIVE):
-        facts = by_id.get(plan.owner_id)
+        facts = by_id.get(pk)
         if facts is None:
             continue
-        facts.plan = plan
-        starts = [dt.date.fromisoformat(step["start_date"]) for step in plan.steps]
-        due = triage.step_due(step_starts=starts, today=facts.today)
-        if due is not None:
-            since = day_start(facts.person, due)
-            facts.attention.append(Attention(Reason.STEP_DUE, triage.STEP_DUE_SEVERITY, since))
+        facts.last_dose_at, facts.last_checkin_at = last_dose, last_checkin
+        zone = facts.person.zone
+        facts.silent_since = triage.silent_since(
+            last_dose_day=last_dose.astimezone(zone).date() if last_dose else None,
+            last_checkin_day=last_checkin.astimezone(zone).date() if last_checkin else None,
+        )
+
+
+def _plans(by_id: dict[int, Facts], owners: Owners | list[int]) -> None:
+    """Active plans (one per person, a constraint)."""
+    for plan in Plan.objects.filter(owner_id__in=owners, status=Plan.Status.ACTIVE):
+        facts = by_id.get(plan.owner_id)
+        if facts is not None:
+            facts.plan = plan
+
+
+def _step_due(facts: Facts) -> None:
+    """The plan step due today."""
+    if facts.plan is None:
+        return
+    starts = [dt.date.fromisoformat(step["start_date"]) for step in facts.plan.steps]
+    due = triage.step_due(step_starts=starts, today=facts.today)
+    if due is not None:
+        since = day_start(facts.person, due)
+        facts.attention.append(Attention(Reason.STEP_DUE, triage.STEP_DUE_SEVERITY, since))
 
 
 def _disengaged(facts: Facts) -> None:
     zone = facts.person.zone
-
-    def local(moment: dt.datetime | None) -> dt.date | None:
-        return moment.astimezone(zone).date() if moment is not None else None
-
     # Silence counts from when they started sharing at the earliest.
     first_day = max(
         facts.person.date_joined.astimezone(zone).date(),
         facts.signed_at.astimezone(zone).date(),
     )
     began = triage.disengaged(
-        last_dose_day=local(facts.last_dose_at),
-        last_checkin_day=local(facts.last_checkin_at),
-        first_day=first_day,
-        today=facts.today,
+        silent_since=facts.silent_since, first_day=first_day, today=facts.today
     )
     if began is not None:
         since = day_start(facts.person, began)
         facts.attention.append(Attention(Reason.DISENGAGED, triage.DISENGAGED_SEVERITY, since))
 
 
-def _overdue(by_id: dict[int, Facts], owners: Owners) -> None:
+def _overdue(by_id: dict[int, Facts], owners: Owners | list[int]) -> None:
     """A questionnaire whose last closed window went unanswered (``checkins.windows``): the
     same windows the person's own due list uses. Two queries: schedules, then answers."""
     own: dict[int, dict[str, Schedule]] = defaultdict(dict)
