@@ -66,7 +66,7 @@ FIGURES: dict[str, Figure] = {
         "schemathesis, two people and a clinician",
         "0 server errors, 0 schema violations, 0 ignored_auth, 0 object-level failures",
         "the schemathesis CLI against granian (1 worker): `--checks all`, phases examples, "
-        "coverage, fuzzing and stateful, 20 examples per operation, seed 17, at most 240 s; "
+        "coverage, fuzzing and stateful, 20 examples per operation, seed 17, at most 120 s; "
         "identities from a Web Fuzzing Commons document built on the route matrix's world: the "
         "owner and another person (peers, so object_level_authorization runs) and the clinician "
         "the owner's consent names (verify/fuzz.py)",
