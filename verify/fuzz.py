@@ -82,7 +82,7 @@ def run(instance: Instance) -> tuple[list[Measured], str]:
              "--report", "junit", "--report-junit-path", str(tmp / "junit.xml"),
              "--no-color"],
             env=instance.env, capture_output=True, text=True, check=False,
-            timeout=MAX_TIME_S + 300,
+            timeout=MAX_TIME_S + 300, cwd=tmp,  # its cache stays out of the checkout
         )  # fmt: skip
         junit = tmp / "junit.xml"
         if not junit.exists():
