@@ -206,6 +206,8 @@ PAGES: dict[str, Route] = {
     "accounts:reauth": R(SIGNED_IN),
     "accounts:token_create": R(SIGNED_IN),
     "accounts:token_revoke": R(OWNER),
+    "erasure:delete": R(SIGNED_IN, why="erases only the signed-in account, after its password"),
+    "erasure:done": R(PUBLIC, why="a plain page that names no one"),
     # The API's own pages (its operations are in API below).
     "api:openapi-json": R(PUBLIC),
     "api:openapi-view": R(PUBLIC),
@@ -221,6 +223,9 @@ API: dict[str, Route] = {
     "POST /api/v1/auth/token": R(PUBLIC),
     "GET /api/v1/auth/tokens": R(SIGNED_IN),
     "DELETE /api/v1/auth/tokens/{token_id}": R(OWNER),
+    "DELETE /api/v1/account": R(
+        SIGNED_IN, body={"password": "not the password"}, why="the caller's own account only"
+    ),
     "POST /api/v1/auth/signup": R(PUBLIC),
     "POST /api/v1/auth/mfa/totp": R(SIGNED_IN),
     "POST /api/v1/auth/mfa/totp/confirm": R(SIGNED_IN, body={"code": "000000"}),

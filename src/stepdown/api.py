@@ -130,6 +130,7 @@ def _register_routers() -> None:
     from stepdown.plans.api import router as plans_router
     from stepdown.profile.api import router as profile_router
     from stepdown.records.api import router as records_router
+    from stepdown.records.erasure_api import router as erasure_router
     from stepdown.reminders.api import calendar_router
     from stepdown.reminders.api import router as reminders_router
     from stepdown.skin.api import router as skin_router
@@ -157,6 +158,7 @@ def _register_routers() -> None:
     api.add_router("/", collab_router)  # notes and plan proposals (clinic.collab_api)
     api.add_router("/", messages_router)  # messages (clinic.messages_api)
     api.add_router("/", records_router)  # export, erasure, FHIR (records.api)
+    api.add_router("/", erasure_router)  # DELETE /account (records.erasure_api)
 
 
 _register_routers()

@@ -28,6 +28,12 @@ def _instant(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
+def _owner(event: AccessEvent) -> int | str:
+    # A tombstone's opaque id in the owner's place. Rows written before tombstones existed
+    # always have an owner, so their canonical form (and HMAC) is what it was.
+    return event.owner_id if event.owner_id is not None else f"erased:{event.erased_as}"
+
+
 def canonical(event: AccessEvent, previous_hmac: str) -> str:
     """Every column but the HMAC itself, in a fixed order, as compact JSON."""
     return json.dumps(
@@ -37,7 +43,7 @@ def canonical(event: AccessEvent, previous_hmac: str) -> str:
             event.actor_name,
             event.actor_email,
             event.actor_role,
-            event.owner_id,
+            _owner(event),
             _instant(event.at),
             event.data_classes,
             event.kind,

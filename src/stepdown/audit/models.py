@@ -79,10 +79,12 @@ class AccessEventQuerySet(models.QuerySet["AccessEvent"]):
 class AccessEvent(models.Model):
     """Someone other than the person read (or, as a clinician, wrote) the person's data.
 
-    ``actor`` and ``owner`` keep their ids even after an account is gone (no database
-    constraint, nothing cascades): deleting a row would break the chain, and the log must outlive
-    the accounts it names. The actor's name and email are copied when the row is written, so the
-    person can still read who it was, and so the HMAC covers what was shown.
+    ``actor`` and ``owner`` keep their ids after an account is closed (no database constraint,
+    nothing cascades): the log must outlive the accounts it names. The actor's name and email are
+    copied when the row is written, so the person can still read who it was, and so the HMAC
+    covers what was shown. When the person erases their account, their rows become tombstones
+    (``stepdown.audit.tombstones``): no owner, an opaque ``erased_as`` id, the dates and who the
+    recipient was, nothing about what was read.
     """
 
     id = models.BigAutoField(primary_key=True)
@@ -95,12 +97,17 @@ class AccessEvent(models.Model):
     actor_name = models.CharField(max_length=80, blank=True)
     actor_email = models.EmailField()
     actor_role = models.CharField(max_length=16, choices=ActorRole.choices)
+    # Empty once the person erased their account: the row is then a tombstone (``tombstones``).
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.DO_NOTHING,
         db_constraint=False,
+        null=True,
         related_name="+",
     )
+    # The tombstone's opaque id (random, the same on all of one person's rows), set only when
+    # the person erased their account; it links to nothing else in the database.
+    erased_as = models.CharField(max_length=32, blank=True, default="", db_default="")
     at = models.DateTimeField(default=timezone.now)
     data_classes = models.JSONField(default=list)
     kind = models.CharField(max_length=16, choices=Kind.choices)

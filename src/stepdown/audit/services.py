@@ -49,7 +49,7 @@ def _route(route: str) -> str:
     return route
 
 
-def _lock_chain() -> None:
+def lock_chain() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_PG_CHAIN_LOCK])
@@ -103,7 +103,7 @@ def _append(events: list[AccessEvent]) -> list[AccessEvent]:
 
 def _append_one(event: AccessEvent) -> AccessEvent:
     with transaction.atomic():
-        _lock_chain()
+        lock_chain()
         return _append([event])[0]
 
 
@@ -206,8 +206,8 @@ def record_summaries(
     if not events:
         return []
     with transaction.atomic():
-        _lock_chain()
-        seen = set(
+        lock_chain()
+        seen: set[int | None] = set(
             AccessEvent.objects.filter(
                 actor=actor,
                 owner__in=[event.owner_id for event in events],

@@ -38,6 +38,7 @@ urlpatterns = [
     path("account/access-log/", include("stepdown.audit.urls")),
     path("clinic/", include("stepdown.clinic.urls")),
     path("account/", include("stepdown.accounts.urls")),
+    path("account/", include("stepdown.records.erasure_urls")),
     path("admin/", admin.site.urls),
 ]
 
