@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from stepdown.alerts.models import Alert
+from stepdown.clinic import wording
 from stepdown.clinic.collab_schemas import NoteOut, ProposalOut
 from stepdown.clinic.patient import PatientData, Score
 from stepdown.core.interactions.model import Interaction
@@ -190,6 +191,8 @@ class PatientOut(Out):
     # The newest few, as on the page; every one is at .../notes and .../proposals.
     notes: list[NoteOut] | None = None
     proposals: list[ProposalOut] | None = None
+    # 42 CFR Part 2 §2.32: the notice goes with every disclosure, the API's too.
+    notice: str
 
     @classmethod
     def of(cls, data: PatientData) -> PatientOut:
@@ -208,6 +211,7 @@ class PatientOut(Out):
             "start": data.start,
             "end": data.end,
             "alerts": [PatientAlertOut.of(alert) for alert in data.alerts],
+            "notice": wording.REDISCLOSURE_NOTICE,
         }
         days = [dt.date.fromisoformat(day) for day in data.series("days")]
         if data.shows("journal"):
