@@ -225,6 +225,7 @@ def test_the_page_asks_for_the_password_lists_what_goes_and_signs_out(
     assert "Your account is deleted" in final.content.decode()
     assert sam.email not in final.content.decode()
     assert browser.get(reverse("today:today")).status_code == 302  # signed out
+    assert scan(world["sam"], sam.pk) == []  # signing out wrote nothing back about them
 
 
 def test_the_clinician_no_longer_sees_the_person_on_the_next_request(
@@ -279,6 +280,12 @@ def test_a_clinics_only_member_erasing_closes_it_and_ends_its_consents(
     assert Clinic.objects.filter(pk=clinic.pk).exists()  # the people's records still name it
     assert clinic.consents.filter(revoked_at__isnull=True).count() == 0
     assert not clinic.memberships.exists()
+    # Of Lee, only the recipient columns of Sam's and Alex's access logs are left, by design.
+    assert set(scan(Person(user=lee, marker="no-marker"), lee.pk)) == {
+        "audit_accessevent.actor_id: the user id",
+        "audit_accessevent.actor_name: 'Dr. Lee'",
+        "audit_accessevent.actor_email: 'lee@riverside.example'",
+    }
 
 
 def test_a_consent_that_named_only_the_erased_clinician_ends(
