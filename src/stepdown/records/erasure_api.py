@@ -8,7 +8,7 @@ from ninja.responses import Status
 
 from stepdown.accounts.requests import request_owner
 from stepdown.records.erasure import account_erase
-from stepdown.schemas import API_ERRORS, StrictIn
+from stepdown.schemas import API_ERRORS, MessageOut, StrictIn
 
 router = Router(tags=["your record"])
 
@@ -21,7 +21,8 @@ class ErasureIn(StrictIn):
 
 @router.delete(
     "/account",
-    response={204: None, **API_ERRORS},
+    # 429: too many wrong passwords, the sign-in lockout's answer (accounts.lockout).
+    response={204: None, 429: MessageOut, **API_ERRORS},
     summary="Erase your account and everything in it, at once and for good (the access log "
     "keeps an anonymous tombstone)",
 )
