@@ -1,7 +1,8 @@
 """Accounting of disclosures (issue #16 §5, 42 CFR Part 2 §2.24/§2.25): every way a clinician
-can take a person's data — the patient page, its API, the PDF report, the notes and proposals
-lists, the dashboard — ends up as a row of the person's CSV report, with the recipient, what
-was disclosed and why; and the Part 2 notice goes out with the page and the API answer."""
+can take a person's data (the patient page, its API, the PDF report, the notes and proposals
+lists, the dashboard, the FHIR record) ends up as a row of the person's CSV report, with the
+recipient, what was disclosed and why; and the Part 2 notice goes out with the page, the API
+answer and the FHIR record."""
 
 from __future__ import annotations
 
@@ -61,6 +62,9 @@ def test_every_clinic_disclosure_is_in_the_persons_accounting_report(
     assert api.get(f"/clinic/patients/{sam.pk}/notes").status_code == 200
     assert api.get(f"/clinic/patients/{sam.pk}/proposals").status_code == 200
     assert web.get(reverse("clinic:dashboard")).status_code == 200
+    fhir = api.get(f"/fhir/Patient/{sam.pk}/$everything")
+    assert fhir.status_code == 200
+    assert REDISCLOSURE_NOTICE in fhir.content.decode()
 
     rows = _report(sam)
 
@@ -73,6 +77,7 @@ def test_every_clinic_disclosure_is_in_the_persons_accounting_report(
         ("api", "notes"),
         ("api", "plan"),
         ("summary", "journal;plan;checkins"),
+        ("fhir", "journal;plan;checkins;notes"),
     ]
     for row in rows:
         assert row["recipient_name"] == "Dr. Lee"
