@@ -37,6 +37,7 @@ from stepdown.clinic.models import AlertNotice, Clinic
 from stepdown.clinic.notes import note_create
 from stepdown.clinic.proposals import proposal_create
 from stepdown.clinic.services import patient_invitation_create
+from stepdown.clinic.triage_store import refresh_summaries
 from stepdown.goals.models import RiskSnapshot
 from stepdown.goals.services import goal_save
 from stepdown.journal import services as journal
@@ -199,6 +200,7 @@ def build_person(email: str, name: str, marker: str, *, clinic: Clinic, clinicia
         cause_key=f"test:{marker}",
     )
     SuggestedAdjustment.objects.create(owner=user, alert=suggesting, plan=plan, kind="hold")
+    refresh_summaries()  # the worker's stored dashboard summary of everyone supervised
     return Person(user=user, marker=marker)
 
 
