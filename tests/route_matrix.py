@@ -159,6 +159,7 @@ PAGES: dict[str, Route] = {
     "reminders:unsubscribe": R(TOKEN, params={"token": "@unsubscribe_token"}),
     "audit:access_log": R(SIGNED_IN),
     "audit:access_log_csv": R(SIGNED_IN),
+    "records:export": R(SIGNED_IN),
     "clinic:dashboard": R(STAFF),
     "clinic:home": R(STAFF),
     "clinic:alerts": R(STAFF, why="lists only the alerts the viewer's consents show"),
@@ -312,6 +313,7 @@ API: dict[str, Route] = {
     "PUT /api/v1/reminders": R(SIGNED_IN),
     "GET /api/v1/access-log": R(SIGNED_IN),
     "GET /api/v1/access-log.csv": R(SIGNED_IN),
+    "POST /api/v1/export": R(SIGNED_IN),
     "GET /api/v1/clinic/members": R(CLINIC_ADMIN),
     "POST /api/v1/clinic/members": R(
         CLINIC_ADMIN, body={"email": "new2@clinic.example", "role": "clinician"}

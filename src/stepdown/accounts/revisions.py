@@ -42,6 +42,8 @@ EXEMPT = {
     # Worked out from the person's other rows and keyed by their revision: bumping for it would
     # make every summary stale the moment it is stored.
     "clinic.TriageSummary",
+    # The import's record of what it brought in (records.importing): bookkeeping, never shown.
+    "records.ImportedRecord",
 }
 # Standard SQL quoting, which SQLite and PostgreSQL share.
 _BUMP_SQL = 'UPDATE "accounts_user" SET "data_revision" = "data_revision" + 1 WHERE "id" = %s'

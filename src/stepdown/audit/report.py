@@ -13,6 +13,7 @@ from stepdown.accounts.models import User
 from stepdown.audit import selectors
 from stepdown.audit.models import AccessEvent
 from stepdown.audit.wording import sentence
+from stepdown.core.spreadsheet import safe_cell
 
 FILENAME = "access-log.csv"
 COLUMNS = (
@@ -26,12 +27,6 @@ COLUMNS = (
     "purpose",
     "description",
 )
-# A spreadsheet runs a cell that starts with one of these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: str) -> str:
-    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
 
 
 def _row(event: AccessEvent, owner: User) -> list[str]:
@@ -46,7 +41,7 @@ def _row(event: AccessEvent, owner: User) -> list[str]:
         event.purpose,
         sentence(event, owner.zone),
     ]
-    return [_cell(value) for value in values]
+    return [safe_cell(value) for value in values]
 
 
 def disclosures_csv(owner: User) -> str:

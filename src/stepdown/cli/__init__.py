@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "stepdown.cli.audit",
     "stepdown.cli.clinic",
     "stepdown.cli.backup",
+    "stepdown.cli.records",
     # pure commands, one module per topic
     "stepdown.cli.skin",
     "stepdown.cli.interactions",

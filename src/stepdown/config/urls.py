@@ -36,6 +36,7 @@ urlpatterns = [
     path("substances/", include("stepdown.substances.urls")),
     path("reminders/", include("stepdown.reminders.urls")),
     path("account/access-log/", include("stepdown.audit.urls")),
+    path("account/export/", include("stepdown.records.urls")),
     path("clinic/", include("stepdown.clinic.urls")),
     path("account/", include("stepdown.accounts.urls")),
     path("account/", include("stepdown.records.erasure_urls")),

@@ -109,4 +109,17 @@
     var holder = document.querySelector('[data-chart="daily-totals"]');
     if (holder && holder._plot) { holder._plot.setSize({ width: Math.max(280, holder.clientWidth), height: 240 }); }
   });
+  // A form that answers with a file download (the data export): the page stays, so say that the
+  // file is being prepared and mark the button busy until the download has had time to begin.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute || !form.hasAttribute("data-preparing")) { return; }
+    var note = form.querySelector("[data-preparing-note]");
+    var button = form.querySelector("button[type=submit]");
+    if (note) { note.hidden = false; }
+    if (button) {
+      button.setAttribute("aria-busy", "true");
+      window.setTimeout(function () { button.removeAttribute("aria-busy"); }, 15000);
+    }
+  });
 })();
