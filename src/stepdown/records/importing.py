@@ -262,8 +262,11 @@ def _existing(
         ).first()
         if found is not None:
             return found
+    if table.single and parent is not None:
+        # A one-to-one row: the parent's own, when it has one already.
+        return manager.filter(**scope).first()
     if table.natural is not None:
-        return table.natural(ctx, row)
+        return table.natural(ctx, row, parent)
     return None
 
 

@@ -6,7 +6,7 @@ from stepdown.alerts.models import UNRESOLVED, Alert, AlertEvent, SuggestedAdjus
 from stepdown.records.export_format.table import Context, Row, Table
 
 
-def _open_alert_of(ctx: Context, row: Row) -> Alert | None:
+def _open_alert_of(ctx: Context, row: Row, parent: object) -> Alert | None:
     # At most one unresolved alert per cause: an open one on the target stands for the file's.
     if row.get("status") not in UNRESOLVED:
         return None

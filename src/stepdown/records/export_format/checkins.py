@@ -7,12 +7,12 @@ from stepdown.checkins.models import Response, SafetyEvent, SafetyPlan, Schedule
 from stepdown.records.export_format.table import Context, Row, Table
 
 
-def _schedule_of(ctx: Context, row: Row) -> Schedule | None:
+def _schedule_of(ctx: Context, row: Row, parent: object) -> Schedule | None:
     owner = ctx.owner
     return Schedule.objects.filter(owner=owner, instrument=row.get("instrument")).first()
 
 
-def _safety_plan_of(ctx: Context, row: Row) -> SafetyPlan | None:
+def _safety_plan_of(ctx: Context, row: Row, parent: object) -> SafetyPlan | None:
     return SafetyPlan.objects.filter(owner=ctx.owner).first()
 
 

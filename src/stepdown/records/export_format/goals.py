@@ -6,7 +6,7 @@ from stepdown.goals.models import Goal, RiskSnapshot
 from stepdown.records.export_format.table import Context, Row, Table
 
 
-def _goal_of(ctx: Context, row: Row) -> Goal | None:
+def _goal_of(ctx: Context, row: Row, parent: object) -> Goal | None:
     # One goal a person: the target's own goal stays as it is.
     return Goal.objects.filter(owner=ctx.owner).first()
 

@@ -8,7 +8,7 @@ from stepdown.journal.models import Dose, Product
 from stepdown.records.export_format.table import Context, Row, Table
 
 
-def _same_name_product(ctx: Context, row: Row) -> Product | None:
+def _same_name_product(ctx: Context, row: Row, parent: object) -> Product | None:
     # Two products in use cannot share a name: the target's own one stands for the file's.
     if row.get("archived_at") is not None:
         return None

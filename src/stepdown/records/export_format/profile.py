@@ -6,11 +6,11 @@ from stepdown.profile.models import Medicine, Onboarding
 from stepdown.records.export_format.table import Context, Row, Table
 
 
-def _onboarding_of(ctx: Context, row: Row) -> Onboarding | None:
+def _onboarding_of(ctx: Context, row: Row, parent: object) -> Onboarding | None:
     return Onboarding.objects.filter(owner=ctx.owner).first()
 
 
-def _medicine_named(ctx: Context, row: Row) -> Medicine | None:
+def _medicine_named(ctx: Context, row: Row, parent: object) -> Medicine | None:
     return Medicine.objects.filter(owner=ctx.owner, name__iexact=row.get("name", "")).first()
 
 

@@ -6,11 +6,11 @@ from stepdown.records.export_format.table import Context, Row, Table
 from stepdown.reminders.models import ReminderPreference, SentReminder
 
 
-def _preference_of(ctx: Context, row: Row) -> ReminderPreference | None:
+def _preference_of(ctx: Context, row: Row, parent: object) -> ReminderPreference | None:
     return ReminderPreference.objects.filter(owner=ctx.owner).first()
 
 
-def _sent_already(ctx: Context, row: Row) -> SentReminder | None:
+def _sent_already(ctx: Context, row: Row, parent: object) -> SentReminder | None:
     return SentReminder.objects.filter(
         owner=ctx.owner,
         kind=row.get("kind"),

@@ -30,6 +30,11 @@ def _restore_file(ctx: Context, row: Row, photo: Photo) -> None:
     photo.file_key = ctx.photo_key(name) if name else ctx.photo_key("")
 
 
+def _photo_of_role(ctx: Context, row: Row, parent: object) -> Photo | None:
+    # One photo per role in a session: the session's own photo stands for the file's.
+    return Photo.objects.filter(session=parent, role=row.get("role")).first()
+
+
 MEASUREMENT = Table(
     name="measurement",
     model=Measurement,
@@ -79,6 +84,7 @@ PHOTOS = Table(
     order=("role",),
     extra_out=_photo_file,
     extra_in=_restore_file,
+    natural=_photo_of_role,
 )
 
 SKIN_SESSIONS = Table(

@@ -67,7 +67,8 @@ class Table:
     # Work that needs the saved row (a many-to-many).
     after_save: Callable[[Context, Row, Any], None] | None = None
     # The row already on the target that this one is (a goal, a medicine of the same name).
-    natural: Callable[[Context, Row], models.Model | None] | None = None
+    # For a nested row, ``parent`` is the row it belongs to on the target.
+    natural: Callable[[Context, Row, Any], models.Model | None] | None = None
     # Exported, never imported (the access log belongs to the instance that wrote it).
     export_only: bool = False
 
