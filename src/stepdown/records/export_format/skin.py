@@ -30,7 +30,7 @@ def _restore_file(ctx: Context, row: Row, photo: Photo) -> None:
     photo.file_key = ctx.photo_key(name) if name else ctx.photo_key("")
 
 
-def _photo_of_role(ctx: Context, row: Row, parent: object) -> Photo | None:
+def _photo_of_role(ctx: Context, row: Row, parent: PhotoSession | None) -> Photo | None:
     # One photo per role in a session: the session's own photo stands for the file's.
     return Photo.objects.filter(session=parent, role=row.get("role")).first()
 
