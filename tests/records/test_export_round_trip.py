@@ -268,12 +268,19 @@ def test_the_zip_holds_csvs_a_readme_and_no_secrets(trip: Trip) -> None:
     assert "README.txt" in names
     assert {f"csv/{name}.csv" for name in LISTS} <= names
     assert {"csv/plans_adjustments.csv", "csv/skin_sessions_photos_measurement.csv"} <= names
-    assert "fhir/bundle.json" not in names  # until the FHIR module provides it
+    bundle = json.loads(archive_bytes(trip.exports["source"], "fhir/bundle.json"))
+    assert bundle["resourceType"] == "Bundle"
+    assert bundle["entry"][0]["resource"]["resourceType"] == "Patient"
     # The formula is written as text: a leading apostrophe, the quotes doubled by CSV.
     assert "'" + FORMULA_NOTE.replace('"', '""') in doses
     for secret in (b"pbkdf2", b"argon2", b"token_hash", b"sessions_key", b"unsubscribe_key",
                    b"calendar_token", b"totp", b"password"):  # fmt: skip
         assert secret not in everything.lower(), secret
+
+
+def archive_bytes(path: Path, name: str) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name)
 
 
 def _zip_with(path: Path, document: Any, raw: bytes | None = None) -> Path:

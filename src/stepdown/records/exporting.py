@@ -1,5 +1,5 @@
 """The export ZIP, written as a stream: ``stepdown.json``, one CSV per table, the skin photos,
-a README, and (when the FHIR module provides it) ``fhir/bundle.json``.
+a README and the FHIR R4 Bundle (``fhir/bundle.json``).
 
 ``export_chunks`` yields the ZIP's bytes as they are written, so neither the web response nor
 the command line ever holds the whole file: ``zipfile`` writes into :class:`_Pipe`, which the
@@ -24,6 +24,7 @@ from stepdown.core.spreadsheet import safe_cell
 from stepdown.records.export_format import FORMAT, TABLES, VERSION
 from stepdown.records.export_format.skin import photo_name
 from stepdown.records.export_format.table import Row, Table
+from stepdown.records.fhir.bundle import everything_bundle
 from stepdown.records.readme import README
 from stepdown.records.rows import nested, table_rows, top_query
 from stepdown.skin.models import Photo
@@ -85,13 +86,9 @@ def row_count(owner: User) -> int:
     return sum(top_query(table, owner).count() for table in TABLES)
 
 
-def fhir_bundle(owner: User) -> dict[str, Any] | None:
-    """Hook for ``fhir/bundle.json``: the FHIR R4 Bundle of ``stepdown.records.fhir``.
-
-    That module is not on main yet; until it is, the ZIP has no ``fhir/`` folder and the README
-    says so. Wire ``stepdown.records.fhir.bundle.everything_bundle`` in here.
-    """
-    return None
+def fhir_bundle(owner: User) -> dict[str, Any]:
+    """``fhir/bundle.json``: the whole record as the FHIR R4 Bundle ``$everything`` answers."""
+    return everything_bundle(owner)
 
 
 def export_chunks(owner: User, *, progress: Progress | None = None) -> Iterator[bytes]:
@@ -105,9 +102,8 @@ def export_chunks(owner: User, *, progress: Progress | None = None) -> Iterator[
         for table in TABLES:
             yield from _write_csvs(archive, pipe, table, owner, now)
         yield from _write_photos(archive, pipe, owner)
-        bundle = fhir_bundle(owner)
-        if bundle is not None:
-            archive.writestr(_entry(FHIR_NAME, now), json.dumps(bundle, indent=1))
+        archive.writestr(_entry(FHIR_NAME, now), json.dumps(fhir_bundle(owner), indent=1))
+        yield pipe.drain()
         archive.writestr(_entry(README_NAME, now), README)
     yield pipe.drain()
 

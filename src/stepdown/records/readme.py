@@ -28,7 +28,8 @@ photos/
     location). The file name matches the "file" field of the photo in stepdown.json.
 
 fhir/bundle.json
-    Your record as a FHIR R4 document for health systems, when this Stepdown provides one.
+    Your record as one FHIR R4 document (a Bundle), the standard format health record systems
+    read.
 
 Keep this archive somewhere safe: it holds health information about you.
 The format is described in full in docs/data.md of the Stepdown source.
