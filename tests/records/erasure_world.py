@@ -44,6 +44,7 @@ from stepdown.journal import services as journal
 from stepdown.learn.models import ReasonToChange, SupportContact, UrgeLog
 from stepdown.plans.services import plan_create, plan_hold
 from stepdown.profile.models import Medicine, Onboarding
+from stepdown.records.models import ImportedRecord
 from stepdown.reminders.models import ReminderPreference, SentReminder
 from stepdown.skin.models import Measurement, Photo, SkinReport
 from stepdown.skin.services import photo_check, session_create
@@ -138,6 +139,8 @@ def build_person(email: str, name: str, marker: str, *, clinic: Clinic, clinicia
     UrgeLog.objects.create(owner=user, strength=6, note=f"urge {marker}")
     ReminderPreference.objects.create(owner=user)
     SentReminder.objects.create(owner=user, kind="checkin", due_key=f"due-{user.pk}")
+    # An import's record of a row it brought in (records.importing).
+    ImportedRecord.objects.create(owner=user, key=f"import-{marker}", table="doses", object_id=1)
     SkinReport.objects.create(owner=user, colour="brown", note=f"skin report {marker}")
     upload = photo_check(data=png_bytes())
     session = session_create(
