@@ -204,6 +204,7 @@ def test_the_page_asks_for_the_password_lists_what_goes_and_signs_out(
     assert "1 skin-photo sessions, with the photos on disk" in text
     assert "What stays" in text
     assert "anonymous number" in text
+    assert reverse("records:export") in text  # a copy can be kept before it all goes
     token = browser.cookies["csrftoken"].value
     # Without the CSRF token the POST is refused; a GET never erases.
     assert browser.post(reverse("erasure:delete"), {"password": PASSWORD}).status_code == 403
