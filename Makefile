@@ -64,10 +64,12 @@ pytest: $(VENV)/.installed-dev chromium
 
 test: lint types contracts pytest
 
-# The database tests again, on the server named by DATABASE_URL (CI: PostgreSQL).
-test-db: $(VENV)/.installed-dev chromium
+# The database tests again, on the server named by DATABASE_URL (CI: PostgreSQL). The browser
+# journeys drive the same views the page and API tests run here on this database; they run once,
+# in `make test`, to keep CI within its time.
+test-db: $(VENV)/.installed-dev
 	@test -n "$$DATABASE_URL" || { echo "test-db needs DATABASE_URL" >&2; exit 2; }
-	$(BIN)/pytest -n 2 -q --ignore=tests/core --ignore=tests/cli --ignore=tests/exports
+	$(BIN)/pytest -n 2 -q -m "not browser" --ignore=tests/core --ignore=tests/cli --ignore=tests/exports
 
 screenshots: $(VENV)/.installed-dev chromium
 	$(BIN)/python scripts/screenshots.py
