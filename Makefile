@@ -64,12 +64,14 @@ pytest: $(VENV)/.installed-dev chromium
 
 test: lint types contracts pytest
 
-# The database tests again, on the server named by DATABASE_URL (CI: PostgreSQL). The browser
-# journeys drive the same views the page and API tests run here on this database; they run once,
-# in `make test`, to keep CI within its time.
+# The database tests again, on the server named by DATABASE_URL (CI: PostgreSQL). Run once, in
+# `make test`, to keep CI within its time: the browser journeys (they drive the views the page and
+# API tests run here) and the two route sweeps (who may call each route, and no GET writes), whose
+# answers do not depend on the database; `make verify` runs the route matrix on both databases.
+DB_ONCE := --ignore=tests/test_route_matrix.py --ignore=tests/web/test_no_writes_on_get.py
 test-db: $(VENV)/.installed-dev
 	@test -n "$$DATABASE_URL" || { echo "test-db needs DATABASE_URL" >&2; exit 2; }
-	$(BIN)/pytest -n 2 -q -m "not browser" --ignore=tests/core --ignore=tests/cli --ignore=tests/exports
+	$(BIN)/pytest -n 2 -q -m "not browser" --ignore=tests/core --ignore=tests/cli --ignore=tests/exports $(DB_ONCE)
 
 screenshots: $(VENV)/.installed-dev chromium
 	$(BIN)/python scripts/screenshots.py
