@@ -58,6 +58,8 @@ PAGES = [
     "/substances/",
     "/substances/medicines/",
     "/reminders/",
+    "/account/export/",
+    "/account/delete/",
 ]
 # A second person, one week in (seven days at 11.8 g, a "weekdays only" goal): the pages where
 # averages and weekday limits show, named "<page>-first-week-<width>.png".
