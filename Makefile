@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run test lint fmt types contracts pytest test-db chromium screenshots bench demo verify verify-fast clean
+.PHONY: help run test lint fmt types contracts pytest test-db chromium npm screenshots bench demo verify verify-fast clean
 
 help:
 	@echo "make run          set up, migrate and serve Stepdown at http://127.0.0.1:8000"
@@ -45,6 +45,23 @@ chromium:
 		exit 1; \
 	fi
 
+# axe-core for the accessibility tests (docs/accessibility.md): pinned in package-lock.json,
+# installed here and injected into the pages by the tests; the app never serves or fetches it.
+npm:
+	@if command -v npm >/dev/null; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's npm for the accessibility tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	else \
+		echo "The accessibility tests need npm: run 'sudo apt-get install npm'." >&2; \
+		exit 1; \
+	fi
+
+node_modules/.installed: package.json package-lock.json
+	@$(MAKE) --no-print-directory npm
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benches scripts verify
 	$(BIN)/ruff format --check src tests benches scripts verify
@@ -59,7 +76,7 @@ types: $(VENV)/.installed-dev
 contracts: $(VENV)/.installed-dev
 	$(BIN)/lint-imports
 
-pytest: $(VENV)/.installed-dev chromium
+pytest: $(VENV)/.installed-dev chromium node_modules/.installed
 	$(BIN)/pytest -n 2 -q
 
 test: lint types contracts pytest
@@ -90,4 +107,4 @@ verify-fast: $(VENV)/.installed-dev
 	$(BIN)/python -m verify --fast
 
 clean:
-	rm -rf $(VENV) screenshots benches/out .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules screenshots benches/out .mypy_cache .ruff_cache
