@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run test lint fmt types contracts pytest test-db chromium npm screenshots bench demo verify verify-fast clean
+.PHONY: help run test lint fmt types contracts pytest test-db chromium fonts npm screenshots bench demo verify verify-fast clean
 
 help:
 	@echo "make run          set up, migrate and serve Stepdown at http://127.0.0.1:8000"
@@ -62,6 +62,19 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
+# An emoji in a product's name or a note prints in the PDFs and shows in the screenshots only
+# with a font that has it (the PDFs' font stacks name it; Chromium finds it through fontconfig).
+EMOJI_FONT := Noto Color Emoji
+fonts:
+	@if fc-list 2>/dev/null | grep -q "$(EMOJI_FONT)"; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's emoji font for the PDFs and the browser..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-color-emoji >/dev/null; \
+	else \
+		echo "The PDF and browser tests need the $(EMOJI_FONT) font: run 'sudo apt-get install fonts-noto-color-emoji'." >&2; \
+		exit 1; \
+	fi
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benches scripts verify
 	$(BIN)/ruff format --check src tests benches scripts verify
@@ -76,7 +89,7 @@ types: $(VENV)/.installed-dev
 contracts: $(VENV)/.installed-dev
 	$(BIN)/lint-imports
 
-pytest: $(VENV)/.installed-dev chromium node_modules/.installed
+pytest: $(VENV)/.installed-dev chromium fonts node_modules/.installed
 	$(BIN)/pytest -n 2 -q
 
 test: lint types contracts pytest
@@ -86,11 +99,11 @@ test: lint types contracts pytest
 # API tests run here) and the two route sweeps (who may call each route, and no GET writes), whose
 # answers do not depend on the database; `make verify` runs the route matrix on both databases.
 DB_ONCE := --ignore=tests/test_route_matrix.py --ignore=tests/web/test_no_writes_on_get.py
-test-db: $(VENV)/.installed-dev
+test-db: $(VENV)/.installed-dev fonts
 	@test -n "$$DATABASE_URL" || { echo "test-db needs DATABASE_URL" >&2; exit 2; }
 	$(BIN)/pytest -n 2 -q -m "not browser" --ignore=tests/core --ignore=tests/cli --ignore=tests/exports $(DB_ONCE)
 
-screenshots: $(VENV)/.installed-dev chromium
+screenshots: $(VENV)/.installed-dev chromium fonts
 	$(BIN)/python scripts/screenshots.py
 
 bench: $(VENV)/.installed-dev

@@ -11,6 +11,7 @@ import pypdf
 import pytest
 from django.urls import reverse
 from tests.clinic.patient_data import COWS_25, history
+from tests.pdf_glyphs import HERB, STAR, drawn, green_bitmaps
 from tests.mfa_helpers import verified_api, verified_web
 
 from stepdown.audit.models import AccessEvent
@@ -104,3 +105,23 @@ def test_the_report_works_with_a_clinician_token(clinics: Any, shared: Any) -> N
 def test_the_report_is_a_404_without_consent(clinics: Any, shared: Any) -> None:
     response = verified_web(clinics.roe).get(reverse("clinic:patient_report", args=[shared.pk]))
     assert response.status_code == 404
+
+
+def test_an_emoji_and_a_symbol_in_the_name_print_on_every_page(
+    clinics: Any, share: Callable[..., Any], person: Any
+) -> None:
+    """The signed name heads every page (and the identification): the herb is the emoji
+    font's green bitmap each time, the star a real outline, never an empty box."""
+    name = f"Sam {HERB} Jones {STAR}"
+    share(person, clinics.riverside, data_classes=ALL_CLASSES, signature=name)
+    history(person, 90)
+    response = verified_web(clinics.kim).get(reverse("clinic:patient_report", args=[person.pk]))
+    pages = _pages(response.content)
+    assert len(pages) >= 2
+    assert all(name in text for text in pages)
+    herbs = drawn(response.content, HERB)
+    assert {d.font for d in herbs} == {"Noto-Color-Emoji"}
+    assert len(herbs) == len(pages) and all(d.gid for d in herbs)
+    assert green_bitmaps(response.content) == [1] * len(pages)
+    stars = drawn(response.content, STAR)
+    assert stars and all(d.outline for d in stars)

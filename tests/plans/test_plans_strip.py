@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from pypdf import PdfReader
+from tests.pdf_glyphs import HERB, STAR, drawn, green_bitmaps
 from tests.plans.plans_helpers import TODAY, make_plan
 
 from stepdown.plans.snapshot import taper_of
@@ -96,3 +97,21 @@ def test_strip_from_a_later_day(web: Client, person: Any, journal: Any) -> None:
     assert "Earlier days" in page
     # A date outside the plan falls back to today.
     assert "Mon 10 Feb" in web.get(f"/plan/{plan.pk}/strip/?from=1999-01-01").content.decode()
+
+
+def test_an_emoji_and_a_symbol_in_the_product_name_print(
+    web: Client, person: Any, clock: Any
+) -> None:
+    """The herb comes from the emoji font as its green bitmap, the star as a real outline:
+    without a font that has them they would print as empty boxes."""
+    from stepdown.journal.services import product_create
+
+    name = f"Red {HERB} Bali {STAR}"
+    product = product_create(owner=person, name=name)
+    plan = make_plan(person, product_id=product.pk)
+    pdf = web.get(f"/plan/{plan.pk}/strip.pdf").content
+    assert name in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert [d.font for d in drawn(pdf, HERB)] == ["Noto-Color-Emoji-Bold"]
+    assert drawn(pdf, HERB)[0].gid != 0
+    assert green_bitmaps(pdf) == [1]
+    assert [(d.font, d.outline) for d in drawn(pdf, STAR)] == [("DejaVu-Sans-Bold", True)]

@@ -3,8 +3,9 @@ diary and COWS, craving, PHQ-9 and GAD-7, one panel each on a shared time axis, 
 changes as dashed lines through every panel.
 
 Server-drawn because the clinic pages and the PDF report show the same picture and the site's
-content security policy allows no inline script or style: colours are SVG attributes. The
-table beside it (``rows``) says the same for screen readers.
+content security policy allows no inline script or style: colours are SVG attributes (what the
+PDF prints), and each element has a class through which clinic-patient.css recolours the chart
+for the dark scheme on screen. The table beside it (``rows``) says the same for screen readers.
 """
 
 from __future__ import annotations
@@ -109,13 +110,15 @@ def _panel_svg(
     bottom = plot_top + PANEL
     out = [
         f'<text x="{LEFT}" y="{y0 + FONT + 2}" font-size="{FONT}" font-weight="bold" '
-        f'fill="#222">{escape(panel.title)}</text>',
-        f'<line x1="{LEFT}" y1="{bottom}" x2="{WIDTH - RIGHT}" y2="{bottom}" stroke="#999"/>',
-        f'<line x1="{LEFT}" y1="{plot_top}" x2="{LEFT}" y2="{bottom}" stroke="#999"/>',
+        f'fill="#222" class="pc-ink">{escape(panel.title)}</text>',
+        f'<line x1="{LEFT}" y1="{bottom}" x2="{WIDTH - RIGHT}" y2="{bottom}" stroke="#999" '
+        f'class="pc-axis"/>',
+        f'<line x1="{LEFT}" y1="{plot_top}" x2="{LEFT}" y2="{bottom}" stroke="#999" '
+        f'class="pc-axis"/>',
         f'<text x="{LEFT - 4}" y="{plot_top + FONT - 4}" font-size="{FONT - 2}" '
-        f'text-anchor="end" fill="#444">{_fmt(top)}</text>',
+        f'text-anchor="end" fill="#444" class="pc-muted">{_fmt(top)}</text>',
         f'<text x="{LEFT - 4}" y="{bottom}" font-size="{FONT - 2}" text-anchor="end" '
-        f'fill="#444">0</text>',
+        f'fill="#444" class="pc-muted">0</text>',
     ]
     legend_x = float(LEFT + 8)
     for line in lines:
@@ -129,18 +132,20 @@ def _panel_svg(
             text = " ".join(f"{px:.1f},{py:.1f}" for px, py in run)
             out.append(
                 f'<polyline points="{text}" fill="none" stroke="{line.colour}" '
-                f'stroke-width="2"{dash}/>'
+                f'stroke-width="2"{dash} class="pc-line pc-{line.key}"/>'
             )
         if line.dots or len([p for p in points if p]) < 3:
             out += [
-                f'<circle cx="{p[0]:.1f}" cy="{p[1]:.1f}" r="3.5" fill="{line.colour}"/>'
+                f'<circle cx="{p[0]:.1f}" cy="{p[1]:.1f}" r="3.5" fill="{line.colour}" '
+                f'class="pc-dot pc-{line.key}"/>'
                 for p in points
                 if p is not None
             ]
         out.append(
             f'<rect x="{legend_x:.0f}" y="{y0 + TITLE - 2}" width="14" height="14" '
-            f'fill="{line.colour}"/><text x="{legend_x + 18:.0f}" y="{y0 + TITLE + 11}" '
-            f'font-size="{FONT - 2}" fill="#222">{escape(line.label)}</text>'
+            f'fill="{line.colour}" class="pc-dot pc-{line.key}"/><text x="{legend_x + 18:.0f}" '
+            f'y="{y0 + TITLE + 11}" font-size="{FONT - 2}" fill="#222" class="pc-ink">'
+            f"{escape(line.label)}</text>"
         )
         legend_x += 30 + 9 * len(line.label)
     return out
@@ -174,7 +179,7 @@ def patient_chart(trends: Trends, *, title: str = "Dose, withdrawal, craving and
         for n, (top, bottom) in enumerate(plots):
             body.append(
                 f'<line x1="{mx:.1f}" y1="{top}" x2="{mx:.1f}" y2="{bottom}" stroke="#333" '
-                f'stroke-dasharray="3 3"><title>{escape(mark.label)}</title></line>'
+                f'stroke-dasharray="3 3" class="pc-mark"><title>{escape(mark.label)}</title></line>'
             )
             if n == 0:
                 # In the right half the label goes left of its line, or it runs off the chart.
@@ -182,13 +187,14 @@ def patient_chart(trends: Trends, *, title: str = "Dose, withdrawal, craving and
                 tx, anchor = (mx - 3, "end") if right else (mx + 3, "start")
                 body.append(
                     f'<text x="{tx:.1f}" y="{bottom - 4}" font-size="{FONT - 3}" '
-                    f'text-anchor="{anchor}" fill="#333">{escape(mark.label)}</text>'
+                    f'text-anchor="{anchor}" fill="#333" class="pc-muted">{escape(mark.label)}</text>'
                 )
     if days:
         for i, anchor in ((0, "start"), (len(days) // 2, "middle"), (len(days) - 1, "end")):
             body.append(
                 f'<text x="{x[i]:.1f}" y="{y0 + FONT + 4}" font-size="{FONT - 1}" '
-                f'text-anchor="{anchor}" fill="#444">{days[i].strftime("%-d %b %Y")}</text>'
+                f'text-anchor="{anchor}" fill="#444" class="pc-muted">'
+                f'{days[i].strftime("%-d %b %Y")}</text>'
             )
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" '

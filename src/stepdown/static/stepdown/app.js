@@ -32,6 +32,26 @@
     holder.appendChild(p);
   };
 
+  // Colours come from the CSS custom properties (app.css) when a chart is drawn, so charts
+  // follow the light or dark scheme; onScheme redraws them when the system setting changes.
+  SD.css = function (name) {
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  };
+  SD.colour = function (name) { return SD.css("--sd-" + name); };
+  SD.themeAxes = function (axes) {
+    var ink = SD.colour("chart-axis");
+    var grid = SD.colour("chart-grid");
+    return axes.map(function (axis) {
+      return Object.assign({ stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } }, axis);
+    });
+  };
+  // A series' dots: hollow, filled with the page's background in either scheme.
+  SD.dots = function (size) { return { show: true, size: size, fill: SD.css("--pico-background-color") }; };
+  SD.onScheme = function (redraw) {
+    var query = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");
+    if (query && query.addEventListener) { query.addEventListener("change", redraw); }
+  };
+
   function shown(value) {
     return Math.round(value * 10) / 10;
   }
@@ -39,6 +59,7 @@
   // series: [[uPlot series options plus optional `unit`, values], ...]
   SD.plot = function (holder, opts, days, series, emptyText) {
     var columns = series.map(function (pair) { return pair[1]; });
+    if (holder._plot) { holder._plot.destroy(); holder._plot = null; }
     if (SD.isEmpty(columns)) { SD.nothingYet(holder, emptyText); return null; }
     holder.textContent = "";
     var readout = document.createElement("p");
@@ -46,6 +67,7 @@
     readout.setAttribute("data-testid", "chart-readout");
     var axes = opts.axes || [{}, {}];
     axes[0] = Object.assign({ values: function (u, splits) { return splits.map(SD.dayLabel); } }, axes[0]);
+    axes = SD.themeAxes(axes);
     var hooks = opts.hooks || {};
     hooks.setCursor = (hooks.setCursor || []).concat([function (u) {
       var i = u.cursor.idx;
@@ -96,8 +118,8 @@
       scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max * 1.1)]; } } },
       axes: [{}, { label: "grams a day", size: 60 }]
     }, data.days, [
-      [{ label: "grams", unit: " g", stroke: "#2a7b6f", fill: "rgba(42,123,111,0.35)", paths: bars, points: { show: false } }, data.total_g],
-      [{ label: "7-day average", unit: " g", stroke: "#b45309", width: 2, points: { show: false } }, data.avg_7d_g]
+      [{ label: "grams", unit: " g", stroke: SD.colour("chart-1"), fill: SD.colour("chart-1-fill"), paths: bars, points: { show: false } }, data.total_g],
+      [{ label: "7-day average", unit: " g", stroke: SD.colour("chart-2"), width: 2, points: { show: false } }, data.avg_7d_g]
     ], "Nothing yet: log a dose and your days will appear here.");
   }
 
@@ -105,6 +127,7 @@
   document.addEventListener("DOMContentLoaded", function () { drawDailyChart(document); });
   // After htmx replaces the Today panel, draw the new chart from its fresh data.
   document.addEventListener("htmx:afterSettle", function () { drawDailyChart(document); });
+  SD.onScheme(function () { drawDailyChart(document); });
   window.addEventListener("resize", function () {
     var holder = document.querySelector('[data-chart="daily-totals"]');
     if (holder && holder._plot) { holder._plot.setSize({ width: Math.max(280, holder.clientWidth), height: 240 }); }

@@ -52,14 +52,19 @@
   }
 
   // ---- Trends ---------------------------------------------------------------------------
-  var COLORS = { dose: "#2a7b6f", target: "#b45309", a: "#1d4ed8", b: "#9333ea", c: "#b45309", d: "#0f766e" };
+  // Read from the page's colour scheme each time the charts are drawn (app.js).
+  function colours() {
+    var c = window.Stepdown.colour;
+    return { dose: c("chart-1"), doseFill: c("chart-1-fill"), target: c("chart-2"), a: c("chart-3"),
+             b: c("chart-4"), c: c("chart-2"), d: c("chart-5"), mark: c("chart-mark") };
+  }
 
-  function markLines(marks) {
+  function markLines(marks, colour) {
     return function (u) {
       if (!marks.length) { return; }
       var ctx = u.ctx;
       ctx.save();
-      ctx.strokeStyle = "#6b7280";
+      ctx.strokeStyle = colour;
       ctx.setLineDash([5, 4]);
       ctx.lineWidth = 1;
       marks.forEach(function (mark) {
@@ -75,16 +80,16 @@
 
   // One axis per chart: sleep hours and sleep quality are two charts, and the four mood items are
   // four small charts (small multiples) rather than four crossing lines.
-  function chartSpecs(data) {
+  function chartSpecs(data, COLORS) {
     var bars = uPlot.paths.bars({ size: [0.7, 10] });
     var stepped = uPlot.paths.stepped({ align: 1 });
     function line(label, values, color, extra) {
-      var s = { label: label, stroke: color, width: 2, spanGaps: false, points: { show: true, size: 4 } };
+      var s = { label: label, stroke: color, width: 2, spanGaps: false, points: window.Stepdown.dots(4) };
       return [Object.assign(s, extra || {}), values];
     }
     return {
       dose: { y: [0, null], axis: "g a day", series: [
-        [{ label: "grams", unit: " g", stroke: COLORS.dose, fill: "rgba(42,123,111,0.35)", paths: bars, points: { show: false } }, data.dose_g],
+        [{ label: "grams", unit: " g", stroke: COLORS.dose, fill: COLORS.doseFill, paths: bars, points: { show: false } }, data.dose_g],
         line("plan target", data.target_g, COLORS.target, { unit: " g", paths: stepped, points: { show: false } })
       ] },
       withdrawal: { y: [0, 48], axis: "0–48", series: [line("diary total", data.withdrawal, COLORS.a)] },
@@ -106,8 +111,8 @@
     if (!root.dataset.series || typeof uPlot === "undefined" || !window.Stepdown) { return; }
     var data = JSON.parse(root.dataset.series);
     var marks = data.marks.map(function (m) { return { x: Date.parse(m.day + "T00:00:00Z") / 1000, label: m.label }; });
-    var specs = chartSpecs(data);
-    var plots = [];
+    var palette = colours();
+    var specs = chartSpecs(data, palette);
     root.querySelectorAll("[data-trend]").forEach(function (holder) {
       var spec = specs[holder.dataset.trend];
       if (!spec) { return; }
@@ -121,20 +126,23 @@
         cursor: { sync: { key: "stepdown-trends" }, drag: { x: false, y: false } },
         scales: scales,
         axes: [{}, { label: spec.axis, size: 50 }],
-        hooks: { draw: [markLines(marks)] }
+        hooks: { draw: [markLines(marks, palette.mark)] }
       }, data.days, spec.series);
-      if (plot) { plots.push(plot); }
-    });
-    window.addEventListener("resize", function () {
-      plots.forEach(function (plot) {
-        var width = Math.max(280, plot.root.parentNode.clientWidth);
-        plot.setSize({ width: width, height: plot.height });
-      });
     });
   }
+
+  window.addEventListener("resize", function () {
+    document.querySelectorAll("[data-trends] [data-trend]").forEach(function (holder) {
+      var plot = holder._plot;
+      if (plot) { plot.setSize({ width: Math.max(280, holder.clientWidth), height: plot.height }); }
+    });
+  });
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-checkin-form]").forEach(setUpForm);
     document.querySelectorAll("[data-trends]").forEach(drawTrends);
+    if (window.Stepdown) {
+      window.Stepdown.onScheme(function () { document.querySelectorAll("[data-trends]").forEach(drawTrends); });
+    }
   });
 })();

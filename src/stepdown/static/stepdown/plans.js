@@ -16,7 +16,7 @@
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max * 1.1)]; } } },
       // "2 Dec", the app's one date format (Stepdown.dayLabel in app.js)
-      axes: [{ values: function (u, splits) { return splits.map(window.Stepdown.dayLabel); } }, { label: yLabel, size: 56 }]
+      axes: window.Stepdown.themeAxes([{ values: function (u, splits) { return splits.map(window.Stepdown.dayLabel); } }, { label: yLabel, size: 56 }])
     };
   }
 
@@ -24,16 +24,19 @@
 
   var stepped = function () { return uPlot.paths.stepped({ align: 1 }); };
 
+  // Colours from the page's scheme (app.css), read when the chart is drawn.
+  function colour(name) { return window.Stepdown.colour(name); }
+
   function drawPreview(holder, data) {
     var opts = baseOptions(holder, "grams a day");
     opts.series = [
       DAY,
-      { label: "planned", stroke: "#2a7b6f", width: 2, paths: stepped(), points: { show: false } },
-      { label: "modelled level", stroke: "#7c3aed", width: 1.5, dash: [6, 4], points: { show: false } },
-      { label: "band (low)", stroke: "rgba(124,58,237,0.35)", width: 1, points: { show: false } },
-      { label: "band (high)", stroke: "rgba(124,58,237,0.35)", width: 1, points: { show: false } }
+      { label: "planned", stroke: colour("chart-1"), width: 2, paths: stepped(), points: { show: false } },
+      { label: "modelled level", stroke: colour("chart-4"), width: 1.5, dash: [6, 4], points: { show: false } },
+      { label: "band (low)", stroke: colour("chart-4-edge"), width: 1, points: { show: false } },
+      { label: "band (high)", stroke: colour("chart-4-edge"), width: 1, points: { show: false } }
     ];
-    opts.bands = [{ series: [4, 3], fill: "rgba(124,58,237,0.12)" }];
+    opts.bands = [{ series: [4, 3], fill: colour("chart-4-band") }];
     return new uPlot(opts, [seconds(data.days), data.target_g, data.level_g, data.low_g, data.high_g], holder);
   }
 
@@ -41,8 +44,8 @@
     var opts = baseOptions(holder, "grams a day");
     opts.series = [
       DAY,
-      { label: "logged", stroke: "#b45309", fill: "rgba(180,83,9,0.35)", paths: uPlot.paths.bars({ size: [0.7, 12] }), points: { show: false } },
-      { label: "planned", stroke: "#2a7b6f", width: 2, paths: stepped(), points: { show: false } }
+      { label: "logged", stroke: colour("chart-2"), fill: colour("chart-2-fill"), paths: uPlot.paths.bars({ size: [0.7, 12] }), points: { show: false } },
+      { label: "planned", stroke: colour("chart-1"), width: 2, paths: stepped(), points: { show: false } }
     ];
     return new uPlot(opts, [seconds(data.days), data.logged_g, data.planned_g], holder);
   }
@@ -59,7 +62,18 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { drawAll(document); });
+  // A new colour scheme: draw every chart again in its colours.
+  function redrawAll() {
+    document.querySelectorAll("[data-chart]").forEach(function (holder) {
+      if (holder._plot && DRAW[holder.dataset.chart]) { holder._plot.destroy(); holder._plot = null; }
+    });
+    drawAll(document);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    drawAll(document);
+    if (window.Stepdown) { window.Stepdown.onScheme(redrawAll); }
+  });
   document.addEventListener("htmx:afterSettle", function () { drawAll(document); });
   window.addEventListener("resize", function () {
     document.querySelectorAll("[data-chart]").forEach(function (holder) {

@@ -7,20 +7,24 @@
     var holder = document.querySelector('[data-chart="skin-trend"]');
     if (!holder || !holder.dataset.series || typeof uPlot === "undefined") { return; }
     var data = JSON.parse(holder.dataset.series);
+    if (holder._plot) { holder._plot.destroy(); holder._plot = null; }
     holder.textContent = "";
+    var SD = window.Stepdown;  // colours from the page's scheme (app.css), read at draw time
+    var line = SD.colour("chart-1");
+    var noise = SD.colour("chart-2");
     var width = Math.max(280, holder.clientWidth || 600);
     var hasBand = data.upper.length > 0 && data.upper[0] !== null;
     var series = [
       {},
-      { label: "ΔITA°", stroke: "#2a7b6f", width: 2, points: { show: true, size: 8, fill: "#2a7b6f" } }
+      { label: "ΔITA°", stroke: line, width: 2, points: { show: true, size: 8, fill: line } }
     ];
     var values = [data.t, data.delta];
     var bands = [];
     if (hasBand) {
-      series.push({ label: "noise, upper", stroke: "rgba(180,83,9,0.6)", dash: [6, 4], points: { show: false } });
-      series.push({ label: "noise, lower", stroke: "rgba(180,83,9,0.6)", dash: [6, 4], points: { show: false } });
+      series.push({ label: "noise, upper", stroke: noise, width: 1, dash: [6, 4], points: { show: false } });
+      series.push({ label: "noise, lower", stroke: noise, width: 1, dash: [6, 4], points: { show: false } });
       values.push(data.upper, data.lower);
-      bands.push({ series: [2, 3], fill: "rgba(180,83,9,0.12)" });
+      bands.push({ series: [2, 3], fill: SD.colour("chart-2-band") });
     }
     var opts = {
       width: width,
@@ -35,10 +39,10 @@
         y: { range: function (u, min, max) { var pad = Math.max(2, (max - min) * 0.2); return [min - pad, max + pad]; } }
       },
       // Dates as "2 Dec", as everywhere else in Stepdown (uPlot's default is "12/2").
-      axes: [
+      axes: SD.themeAxes([
         { values: function (u, splits) { return splits.map(function (t) { return new Date(t * 1000).toLocaleDateString("en-GB", { day: "numeric", month: "short" }); }); } },
         { label: "ΔITA° (exposed − arm)", size: 60 }
-      ],
+      ]),
       series: series,
       bands: bands
     };
@@ -227,6 +231,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     drawTrend();
+    if (window.Stepdown) { window.Stepdown.onScheme(drawTrend); }
     document.querySelectorAll("[data-region-editor]").forEach(function (root) { root._editor = new RegionEditor(root); });
   });
 })();
