@@ -4,7 +4,9 @@ Starts a private server on a temporary data directory with the demo account, sig
 skin photo session (a rendered card-and-skin photo, measured by one round of the worker), and
 saves PNGs into ``screenshots/`` (ignored by git). Then the clinic demo: its clinician signs in
 with a code from the printed authenticator secret, and the dashboard and the top person's
-patient page are saved (``clinic-*.png``). Run with ``make screenshots``.
+patient page are saved (``clinic-*.png``). The main pages are saved again in the dark colour
+scheme and in French (``<page>-<width>-dark.png``, ``<page>-<width>-fr.png``). Run with
+``make screenshots``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 from django_otp.oath import TOTP
 from PIL import Image
@@ -67,6 +70,21 @@ FIRST_WEEK_PAGES = ["/checkins/trends/", "/today/", "/goals/"]
 FIRST_WEEK = (
     "import django; django.setup(); from stepdown.demo import create_first_week; "
     f"create_first_week(password={PASSWORD!r})"
+)
+# The main pages again in the system's dark scheme and in French, "<page>-<width>-<variant>.png".
+MAIN_PAGES = [
+    "/today/", "/doses/", "/products/", "/checkins/", "/checkins/daily/", "/plan/", "/help/",
+]  # fmt: skip
+VARIANTS: dict[str, dict[str, Any]] = {
+    "dark": {"color_scheme": "dark"},
+    "fr": {"locale": "fr-FR", "extra_http_headers": {"Accept-Language": "fr"}},
+}
+# A product whose name has an emoji and a symbol: the pages (and the PDFs) must draw both.
+EMOJI_PRODUCT = (
+    "import django; django.setup(); from stepdown.accounts.models import User; "
+    "from stepdown.journal.services import product_create; "
+    "product_create(owner=User.objects.get(email='demo@stepdown.example'), "
+    "name='Red \N{HERB} Bali \N{BLACK STAR}')"
 )
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -182,9 +200,22 @@ def _clinic_demo(stepdown: str, env: dict[str, str]) -> tuple[str, str]:
     return printed["email"], printed["TOTP secret"]
 
 
+def _variants(browser: Browser, base: str, label: str, size: tuple[int, int], session: Any) -> None:
+    """The main pages in each of VARIANTS, in the demo person's signed-in session (the sign-in
+    form's labels are in the variant's language)."""
+    for variant, options in VARIANTS.items():
+        context = browser.new_context(
+            viewport={"width": size[0], "height": size[1]}, storage_state=session, **options
+        )
+        page = context.new_page()
+        _pages(page, base, MAIN_PAGES, f"{label}-{variant}")
+        context.close()
+
+
 def _clinic_pages(browser: Browser, base: str, email: str, secret: str) -> None:
     """The clinician signs in once (a code is good for one sign-in) and the session is reused
-    at each width: the dashboard, and the patient page of its top person."""
+    at each width and in each variant: the dashboard, and the patient page of its top
+    person."""
     session = None
     for label, (width, height) in WIDTHS.items():
         context = browser.new_context(
@@ -204,14 +235,23 @@ def _clinic_pages(browser: Browser, base: str, email: str, secret: str) -> None:
             page.get_by_role("button", name="Continue").click()
             page.wait_for_load_state()
             session = context.storage_state()
-        page.goto(base + "/clinic/")
-        page.wait_for_timeout(300)
-        page.screenshot(path=OUT / f"clinic-dashboard-{label}.png", full_page=True)
-        top = page.locator("main table a, main ol a, main ul a").filter(has_text=re.compile(r"\w"))
-        page.goto(base + str(top.first.get_attribute("href")))
-        page.wait_for_timeout(300)
-        page.screenshot(path=OUT / f"clinic-patient-{label}.png", full_page=True)
         context.close()
+        for variant, options in {"": {}, **VARIANTS}.items():
+            context = browser.new_context(
+                viewport={"width": width, "height": height}, storage_state=session, **options
+            )
+            page = context.new_page()
+            name = f"{label}-{variant}" if variant else label
+            page.goto(base + "/clinic/")
+            page.wait_for_timeout(300)
+            page.screenshot(path=OUT / f"clinic-dashboard-{name}.png", full_page=True)
+            top = page.locator("main table a, main ol a, main ul a").filter(
+                has_text=re.compile(r"\w")
+            )
+            page.goto(base + str(top.first.get_attribute("href")))
+            page.wait_for_timeout(300)
+            page.screenshot(path=OUT / f"clinic-patient-{name}.png", full_page=True)
+            context.close()
 
 
 def main() -> None:
@@ -222,6 +262,7 @@ def main() -> None:
         subprocess.run([stepdown, "demo", "--password", PASSWORD], env=env, check=True)  # noqa: S603
         django_env = {**env, "DJANGO_SETTINGS_MODULE": "stepdown.config.settings"}
         subprocess.run([sys.executable, "-c", FIRST_WEEK], env=django_env, check=True)  # noqa: S603
+        subprocess.run([sys.executable, "-c", EMOJI_PRODUCT], env=django_env, check=True)  # noqa: S603
         clinician, secret = _clinic_demo(stepdown, env)
         port = _free_port()
         server = subprocess.Popen(  # noqa: S603
@@ -247,6 +288,7 @@ def main() -> None:
                         skin_session = _skin_session(page, base, stepdown, env)
                     _pages(page, base, [*PAGES, skin_session], label)
                     _extra_states(page, base, label)
+                    session = context.storage_state()
                     context.close()
                     context = browser.new_context(viewport={"width": width, "height": height})
                     first_week = f"first-week-{label}"
@@ -254,6 +296,7 @@ def main() -> None:
                     _sign_in(week_page, base, FIRST_WEEK_EMAIL)
                     _pages(week_page, base, FIRST_WEEK_PAGES, first_week)
                     context.close()
+                    _variants(browser, base, label, (width, height), session)
                 _clinic_pages(browser, base, clinician, secret)
                 browser.close()
         finally:

@@ -11,8 +11,8 @@ import pypdf
 import pytest
 from django.urls import reverse
 from tests.clinic.patient_data import COWS_25, history
-from tests.pdf_glyphs import HERB, STAR, drawn, green_bitmaps
 from tests.mfa_helpers import verified_api, verified_web
+from tests.pdf_glyphs import HERB, STAR, drawn, green_bitmaps
 
 from stepdown.audit.models import AccessEvent
 
@@ -121,7 +121,9 @@ def test_an_emoji_and_a_symbol_in_the_name_print_on_every_page(
     assert all(name in text for text in pages)
     herbs = drawn(response.content, HERB)
     assert {d.font for d in herbs} == {"Noto-Color-Emoji"}
-    assert len(herbs) == len(pages) and all(d.gid for d in herbs)
+    assert len(herbs) == len(pages)
+    assert all(d.gid for d in herbs)
     assert green_bitmaps(response.content) == [1] * len(pages)
     stars = drawn(response.content, STAR)
-    assert stars and all(d.outline for d in stars)
+    assert stars
+    assert all(d.outline for d in stars)

@@ -187,14 +187,15 @@ def patient_chart(trends: Trends, *, title: str = "Dose, withdrawal, craving and
                 tx, anchor = (mx - 3, "end") if right else (mx + 3, "start")
                 body.append(
                     f'<text x="{tx:.1f}" y="{bottom - 4}" font-size="{FONT - 3}" '
-                    f'text-anchor="{anchor}" fill="#333" class="pc-muted">{escape(mark.label)}</text>'
+                    f'text-anchor="{anchor}" fill="#333" class="pc-muted">'
+                    f"{escape(mark.label)}</text>"
                 )
     if days:
         for i, anchor in ((0, "start"), (len(days) // 2, "middle"), (len(days) - 1, "end")):
             body.append(
                 f'<text x="{x[i]:.1f}" y="{y0 + FONT + 4}" font-size="{FONT - 1}" '
                 f'text-anchor="{anchor}" fill="#444" class="pc-muted">'
-                f'{days[i].strftime("%-d %b %Y")}</text>'
+                f"{days[i].strftime('%-d %b %Y')}</text>"
             )
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" '
