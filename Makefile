@@ -63,7 +63,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # An emoji in a product's name or a note prints in the PDFs and shows in the screenshots only
-# with a font that has it (the PDFs' font stacks name it; Chromium finds it through fontconfig).
+# with a font that has it; WeasyPrint and Chromium find it through fontconfig's fallback.
 EMOJI_FONT := Noto Color Emoji
 fonts:
 	@if fc-list 2>/dev/null | grep -q "$(EMOJI_FONT)"; then :; \

@@ -127,3 +127,8 @@ def test_an_emoji_and_a_symbol_in_the_name_print_on_every_page(
     stars = drawn(response.content, STAR)
     assert stars
     assert all(d.outline for d in stars)
+    for char in "0123456789":  # the dates: the text font's, never the emoji font's keycaps
+        assert {d.font for d in drawn(response.content, char)} <= {
+            "DejaVu-Sans",
+            "DejaVu-Sans-Bold",
+        }

@@ -115,3 +115,6 @@ def test_an_emoji_and_a_symbol_in_the_product_name_print(
     assert drawn(pdf, HERB)[0].gid != 0
     assert green_bitmaps(pdf) == [1]
     assert [(d.font, d.outline) for d in drawn(pdf, STAR)] == [("DejaVu-Sans-Bold", True)]
+    # Digits and points stay in the text font (the emoji font has them too, as keycaps).
+    for char in "0123456789.,":
+        assert {d.font.split("-Bold")[0] for d in drawn(pdf, char)} == {"DejaVu-Sans"}, char
