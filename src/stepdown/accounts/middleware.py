@@ -61,8 +61,10 @@ class PrivateResponseMiddleware:
 
     A signed-in response (page or API) is always ``no-store``; so is any other response that does
     not choose its own caching (sign-in and reset pages, the token exchange). Static files are
-    served before this middleware and keep their long cache. Every response also carries the
-    ``Permissions-Policy`` that turns off the device features no page uses.
+    served before this middleware and keep their long cache, and so do the few responses that are
+    the same for everyone and say ``public`` (the service worker, the manifest, the offline
+    page). Every response also carries the ``Permissions-Policy`` that turns off the device
+    features no page uses.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -72,7 +74,9 @@ class PrivateResponseMiddleware:
         response = self.get_response(request)
         # Read after the view: the API's bearer token signs the request in inside the view.
         user = getattr(request, "user", None)
-        if (user is not None and user.is_authenticated) or "Cache-Control" not in response:
+        shared = response.get("Cache-Control", "").startswith("public")
+        signed_in = user is not None and user.is_authenticated
+        if not shared and (signed_in or "Cache-Control" not in response):
             response["Cache-Control"] = "no-store"
         response["Permissions-Policy"] = settings.PERMISSIONS_POLICY
         return response

@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from stepdown.accounts import mfa_views, views
@@ -9,7 +8,7 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("signup/<uidb64>/<token>/", views.signup_confirm, name="signup_confirm"),
     path("login/", views.SignInView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.SignOutView.as_view(), name="logout"),
     path("settings/", views.account_settings, name="settings"),
     path("password/", views.PasswordChange.as_view(), name="password_change"),
     path("password/reset/", views.PasswordReset.as_view(), name="password_reset"),

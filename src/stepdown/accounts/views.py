@@ -79,6 +79,17 @@ def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpRespons
     return redirect("goals:onboarding")
 
 
+class SignOutView(auth_views.LogoutView):
+    """Sign out, and ask the browser to forget what it keeps for this site: its HTTP cache, the
+    service worker's caches and the offline queue (IndexedDB). offline.js clears the last two
+    itself too, for browsers that ignore the header; the session cookie goes with the session."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+
+
 class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = EmailAuthenticationForm

@@ -3,7 +3,8 @@
 References:
     Lifeline988 (988 in the US since 16 July 2022), Canada988 (9-8-8 in Canada since
     30 November 2023), LifelineAU (Lifeline Australia 13 11 14), SAMHSAHelpline (1-800-662-4357,
-    24/7, free and confidential).
+    24/7, free and confidential), France3114 (3114, France's national suicide prevention line),
+    FranceSAMU15 (15, emergency medical help in France), EU112 (112, the European emergency number).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ class HelpLine:
     href: str
     note: str
     source: str
+    # ISO 3166 code: the offline crisis page puts the person's own country first.
+    country: str
 
 
 CRISIS_LINES = (
@@ -29,6 +32,7 @@ CRISIS_LINES = (
         "tel:988",
         "Any time, day or night, for anyone in distress.",
         "Lifeline988",
+        country="US",
     ),
     HelpLine(
         "Canada",
@@ -37,6 +41,7 @@ CRISIS_LINES = (
         "tel:988",
         "Any time, in English or French.",
         "Canada988",
+        country="CA",
     ),
     HelpLine(
         "Australia",
@@ -45,8 +50,45 @@ CRISIS_LINES = (
         "tel:131114",
         "Any time, for crisis support.",
         "LifelineAU",
+        country="AU",
+    ),
+    HelpLine(
+        "France",
+        "3114, national suicide prevention line",
+        "Call 3114",
+        "tel:3114",
+        "Free, any time, day or night, for anyone thinking of suicide or worried about someone.",
+        "France3114",
+        country="FR",
+    ),
+    HelpLine(
+        "France",
+        "SAMU, emergency medical help",
+        "Call 15",
+        "tel:15",
+        "For a medical emergency, such as an overdose or a seizure.",
+        "FranceSAMU15",
+        country="FR",
+    ),
+    HelpLine(
+        "France",
+        "European emergency number",
+        "Call 112",
+        "tel:112",
+        "Reaches the emergency services from any phone, anywhere in the European Union.",
+        "EU112",
+        country="FR",
     ),
 )
+
+
+def lines_for_country(lines: tuple[HelpLine, ...], country: str) -> tuple[HelpLine, ...]:
+    """``lines`` with ``country``'s first, the others after in their usual order."""
+    return (
+        *(line for line in lines if line.country == country),
+        *(line for line in lines if line.country != country),
+    )
+
 
 SUPPORT_LINES = (
     HelpLine(
@@ -56,6 +98,7 @@ SUPPORT_LINES = (
         "tel:18006624357",
         "Free, confidential, every day of the year; treatment referrals in English and Spanish.",
         "SAMHSAHelpline",
+        country="US",
     ),
 )
 
