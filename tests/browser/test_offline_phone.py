@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
+from tests.browser.axe import axe_violations
 from tests.browser.test_checkins_phone import DIARY, PASSWORD, _pick
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -179,5 +180,8 @@ def test_offline_logging_is_sent_once_and_sign_out_forgets_it(
         assert path.startswith("/static/") or path == "/offline/"
         assert "private words" not in body
         assert EMAIL not in body
+    # The offline page meets WCAG 2.2 AA like every other page.
+    page.goto("/offline/?country=FR")
+    assert axe_violations(page) == []
     # Only the expected failures (the lost answer, the refused dose) reached the console.
     assert [e for e in page_errors if "Failed to load resource" not in e] == []
