@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run test lint fmt types contracts pytest test-db chromium fonts npm screenshots bench demo verify verify-fast clean
+.PHONY: help run test lint fmt types contracts pytest test-db chromium fonts npm screenshots bench demo verify verify-fast clean messages
 
 help:
 	@echo "make run          set up, migrate and serve Stepdown at http://127.0.0.1:8000"
@@ -29,10 +29,14 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(VENV)/.installed $@
 
-run: $(VENV)/.installed
+# The French catalogue: .po is the source (committed), .mo is built here (docs/i18n.md).
+messages: $(VENV)/.installed
+	$(BIN)/python -m stepdown.config.catalogue
+
+run: $(VENV)/.installed messages
 	$(BIN)/stepdown serve
 
-demo: $(VENV)/.installed
+demo: $(VENV)/.installed messages
 	$(BIN)/stepdown demo
 
 chromium:
@@ -89,7 +93,7 @@ types: $(VENV)/.installed-dev
 contracts: $(VENV)/.installed-dev
 	$(BIN)/lint-imports
 
-pytest: $(VENV)/.installed-dev chromium fonts node_modules/.installed
+pytest: $(VENV)/.installed-dev chromium fonts node_modules/.installed messages
 	$(BIN)/pytest -n 2 -q
 
 test: lint types contracts pytest
@@ -99,24 +103,24 @@ test: lint types contracts pytest
 # API tests run here) and the two route sweeps (who may call each route, and no GET writes), whose
 # answers do not depend on the database; `make verify` runs the route matrix on both databases.
 DB_ONCE := --ignore=tests/test_route_matrix.py --ignore=tests/web/test_no_writes_on_get.py
-test-db: $(VENV)/.installed-dev fonts
+test-db: $(VENV)/.installed-dev fonts messages
 	@test -n "$$DATABASE_URL" || { echo "test-db needs DATABASE_URL" >&2; exit 2; }
 	$(BIN)/pytest -n 2 -q -m "not browser" --ignore=tests/core --ignore=tests/cli --ignore=tests/exports $(DB_ONCE)
 
-screenshots: $(VENV)/.installed-dev chromium fonts
+screenshots: $(VENV)/.installed-dev chromium fonts messages
 	$(BIN)/python scripts/screenshots.py
 
-bench: $(VENV)/.installed-dev
+bench: $(VENV)/.installed-dev messages
 	$(BIN)/python benches/render.py
 	$(BIN)/python benches/load.py
 
 # The reliability probe (docs/reliability.md): its own servers on loopback, SQLite then PostgreSQL
 # (VERIFY_DATABASE_URL, default postgres://postgres@127.0.0.1:5432; a database made and dropped).
-verify: $(VENV)/.installed-dev
+verify: $(VENV)/.installed-dev messages
 	$(BIN)/python -m verify
 
 # Its quick part, for CI: the crash probe with 3 kills on SQLite; writes no page.
-verify-fast: $(VENV)/.installed-dev
+verify-fast: $(VENV)/.installed-dev messages
 	$(BIN)/python -m verify --fast
 
 clean:

@@ -14,6 +14,15 @@ from tests.api_client import ApiClient
 
 PASSWORD = "a-long-test-passphrase"
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The French catalogue compiled before any page renders (``make`` does it too; a plain
+    ``pytest`` run must not test against a stale or missing ``.mo``)."""
+    from stepdown.config.catalogue import compile_catalogues
+
+    compile_catalogues()
+
+
 # No per-example deadline for any property test: on a shared 2-core CI machine one slow example
 # (a busy core, a first import) failed a correct test. Each test still bounds its examples.
 hypothesis_settings.register_profile("stepdown", deadline=None)

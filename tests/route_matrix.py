@@ -195,6 +195,7 @@ PAGES: dict[str, Route] = {
     "accounts:login": R(PUBLIC),
     "accounts:logout": R(PUBLIC, answers=dict.fromkeys(PERSONAS, "login"), why="ends there"),
     "accounts:settings": R(SIGNED_IN),
+    "accounts:language": R(PUBLIC, why="the footer's switch works signed out too"),
     "accounts:password_change": R(SIGNED_IN),
     "accounts:password_reset": R(PUBLIC),
     "accounts:password_reset_done": R(PUBLIC),

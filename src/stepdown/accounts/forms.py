@@ -9,9 +9,10 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, Se
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 
 from stepdown.accounts import services
-from stepdown.accounts.models import TIME_ZONES, User
+from stepdown.accounts.models import LANGUAGE_CHOICES, TIME_ZONES, User
 from stepdown.web.validation import AppVoiceForm, AppVoiceMixin, AppVoiceModelForm
 
 # Where most people who use Stepdown live, shown first; the browser's own zone is picked by
@@ -31,8 +32,8 @@ LIKELY_ZONES = (
     "UTC",
 )
 TIME_ZONE_CHOICES = [
-    ("Likely", [(name, name) for name in LIKELY_ZONES]),
-    ("All time zones", [(name, name) for name in sorted(TIME_ZONES - set(LIKELY_ZONES))]),
+    (_("Likely"), [(name, name) for name in LIKELY_ZONES]),
+    (_("All time zones"), [(name, name) for name in sorted(TIME_ZONES - set(LIKELY_ZONES))]),
 ]
 
 
@@ -74,19 +75,28 @@ class ZoneSelect(forms.Select):
 
 
 class SignupForm(AppVoiceForm):
-    email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     display_name = forms.CharField(
-        max_length=80, required=False, help_text="Optional: what Stepdown should call you."
+        label=_("Display name"),
+        max_length=80,
+        required=False,
+        help_text=_("Optional: what Stepdown should call you."),
     )
     password = forms.CharField(
+        label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 10 characters; not a common password.",
+        help_text=_("At least 10 characters; not a common password."),
     )
     time_zone = forms.ChoiceField(
+        label=_("Time zone"),
         choices=TIME_ZONE_CHOICES,
         widget=ZoneSelect(attrs={"data-browser-zone": ""}),
         initial="UTC",
-        help_text="Your days are counted in this time zone; this browser's zone is chosen for you.",
+        help_text=_(
+            "Your days are counted in this time zone; this browser's zone is chosen for you."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -109,7 +119,7 @@ class SignupForm(AppVoiceForm):
         return cleaned
 
 
-KEEP_HELP = (
+KEEP_HELP = _(
     "Off: every other browser, API token and calendar link you set up stops working, in case "
     "someone else knew the old password."
 )
@@ -118,7 +128,7 @@ KEEP_HELP = (
 class KeepSignedInMixin(AppVoiceMixin, forms.Form):
     keep_signed_in = forms.BooleanField(
         required=False,
-        label="Keep my other sign-ins, API tokens and calendar links working",
+        label=_("Keep my other sign-ins, API tokens and calendar links working"),
         help_text=KEEP_HELP,
     )
     user: User
@@ -142,31 +152,43 @@ class StepdownSetPasswordForm(KeepSignedInMixin, SetPasswordForm):  # type: igno
 
 class EmailAuthenticationForm(AppVoiceMixin, AuthenticationForm):
     error_messages = {  # noqa: RUF012  (Django reads it as a class attribute)
-        "invalid_login": "That email and password do not match an account. The password is "
-        "case-sensitive.",
-        "inactive": "This account is switched off.",
+        "invalid_login": _(
+            "That email and password do not match an account. The password is case-sensitive."
+        ),
+        "inactive": _("This account is switched off."),
     }
     username = forms.EmailField(
-        label="Email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+        label=_("Email"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
 
 
 class ProfileForm(AppVoiceModelForm[User]):
-    time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES, widget=ZoneSelect)
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"), choices=TIME_ZONE_CHOICES, widget=ZoneSelect
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("", _("The browser's language")), *LANGUAGE_CHOICES],
+        required=False,
+        help_text=_("Pages and dates in this language, on every device you sign in on."),
+    )
 
     class Meta:
         model = User
-        fields: ClassVar[list[str]] = ["display_name", "time_zone"]
+        fields: ClassVar[list[str]] = ["display_name", "time_zone", "language"]
+        labels: ClassVar[dict[str, Any]] = {"display_name": _("Display name")}
 
 
 class TokenForm(AppVoiceForm):
     name = forms.CharField(
-        max_length=80, help_text="Where the token will be used, for example 'phone shortcut'."
+        max_length=80,
+        help_text=_("Where the token will be used, for example 'phone shortcut'."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["name"].widget.attrs["placeholder"] = "phone shortcut"
+        self.fields["name"].widget.attrs["placeholder"] = _("phone shortcut")
 
 
 class CodeForm(AppVoiceForm):

@@ -1,5 +1,5 @@
 """Idle session timeout: a session unused for longer than the limit is logged out (sooner for
-clinicians); the signed-in person's time zone; private responses."""
+clinicians); the signed-in person's time zone and language; private responses."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from stepdown.accounts.models import User
 
@@ -54,6 +54,36 @@ class UserTimeZoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class UserLanguageMiddleware:
+    """The language the signed-in person chose on their account, over the browser's.
+
+    Runs after ``LocaleMiddleware`` (which read the cookie or Accept-Language) and the sign-in.
+    The cookie follows the account's choice, so the pages after signing out stay in it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chosen = getattr(request.user, "language", "") if request.user.is_authenticated else ""
+        if chosen:
+            translation.activate(chosen)
+            request.LANGUAGE_CODE = chosen
+        response = self.get_response(request)
+        name = settings.LANGUAGE_COOKIE_NAME
+        browser = settings.SESSION_COOKIE_NAME in request.COOKIES  # not an API client
+        if chosen and browser and request.COOKIES.get(name) != chosen:
+            response.set_cookie(
+                name,
+                chosen,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            )
+        return response
 
 
 class PrivateResponseMiddleware:

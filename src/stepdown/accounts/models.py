@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 
 # Read once: zoneinfo walks the zone files on every call. Left out: names for the machine's own
 # zone and zoneinfo's internals, which are not places a person lives.
@@ -19,7 +20,15 @@ TIME_ZONES = frozenset(zoneinfo.available_timezones()) - {"localtime", "posixrul
 
 def validate_time_zone(value: str) -> None:
     if value not in TIME_ZONES:
-        raise ValidationError(f"{value!r} is not a known time zone (for example Europe/London).")
+        raise ValidationError(
+            _("%(zone)s is not a known time zone (for example Europe/London).")
+            % {"zone": repr(value)}
+        )
+
+
+# The languages a person can choose; blank follows the browser. Names in their own language, as
+# a language menu shows them (settings.LANGUAGES holds the same two).
+LANGUAGE_CHOICES = [("en", "English"), ("fr", "Français")]
 
 
 def new_sessions_key() -> str:
@@ -51,6 +60,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(unique=True)
     display_name = models.CharField(max_length=80, blank=True)
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    # Blank: pages follow the browser's language (or the footer's switch).
+    language = models.CharField(max_length=8, blank=True, default="", choices=LANGUAGE_CHOICES)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

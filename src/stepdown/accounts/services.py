@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from stepdown.accounts import revisions
 from stepdown.accounts.models import (
@@ -26,7 +28,7 @@ from stepdown.errors import InvalidInput, InvalidInputs, NotFound
 TOKEN_PREFIX = "sdp_"  # noqa: S105  (a public marker, not a secret)
 
 
-TAKEN = "An account with this email already exists."
+TAKEN = gettext_noop("An account with this email already exists.")
 
 
 def signup_problems(
@@ -37,17 +39,17 @@ def signup_problems(
     A taken address is only said where sign-up does not confirm by email: there the answer must
     be the same for a new and a known address (the email tells the owner instead)."""
     if not settings.OPEN_SIGNUP:
-        return {"email": "Sign-up is closed on this Stepdown; ask its administrator."}
+        return {"email": _("Sign-up is closed on this Stepdown; ask its administrator.")}
     problems: dict[str, str] = {}
     email = email.strip().lower()
     try:
         validate_email(email)
     except ValidationError:
-        problems["email"] = "Enter a valid email address."
+        problems["email"] = _("Enter a valid email address.")
     else:
         taken = User.objects.filter(email=email).exists()
         if taken and not settings.SIGNUP_CONFIRMATION:
-            problems["email"] = TAKEN
+            problems["email"] = _(TAKEN)
     try:
         validate_time_zone(time_zone)
     except ValidationError as error:
@@ -95,7 +97,7 @@ def user_signup(
             )
     except IntegrityError:
         if not confirm:
-            raise InvalidInput("email", TAKEN) from None
+            raise InvalidInput("email", _(TAKEN)) from None
         user = None
     if not confirm:
         return user
@@ -224,6 +226,13 @@ def token_authenticate(secret: str) -> User | None:
 
 def tokens_for(*, owner: User) -> list[PersonalAccessToken]:
     return list(PersonalAccessToken.objects.filter(owner=owner))
+
+
+def language_set(*, user: User, language: str) -> None:
+    """Remember the person's language ("" follows the browser)."""
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
 
 
 def data_changed(*, owner: User) -> None:

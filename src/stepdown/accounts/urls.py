@@ -10,6 +10,7 @@ urlpatterns = [
     path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
     path("settings/", views.account_settings, name="settings"),
+    path("language/", views.language, name="language"),
     path("password/", views.PasswordChange.as_view(), name="password_change"),
     path("password/reset/", views.PasswordReset.as_view(), name="password_reset"),
     path("password/reset/sent/", views.PasswordResetDone.as_view(), name="password_reset_done"),

@@ -14,9 +14,13 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.i18n import set_language
 
 from stepdown.accounts import mfa, rate, reauth, services
 from stepdown.accounts.forms import (
@@ -34,7 +38,9 @@ from stepdown.accounts.tasks import send_password_reset
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.web.site import site_url
 
-TOO_MANY = "Too many requests from this address in the last hour. Please try again later."
+TOO_MANY = gettext_noop(
+    "Too many requests from this address in the last hour. Please try again later."
+)
 
 
 @require_http_methods(["GET", "POST"])
@@ -43,7 +49,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("web:home")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and not rate.take(request, "sign-up"):
-        return render(request, "accounts/rate_limited.html", {"message": TOO_MANY}, status=429)
+        return render(request, "accounts/rate_limited.html", {"message": _(TOO_MANY)}, status=429)
     if request.method == "POST" and form.is_valid():
         try:
             user = services.user_signup(**form.cleaned_data, site_url=site_url(request))
@@ -54,7 +60,9 @@ def signup(request: HttpRequest) -> HttpResponse:
             if user is None:  # confirmed by email first
                 return render(request, "accounts/signup_sent.html")
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, "Welcome to Stepdown. A few questions first, to set it up.")
+            messages.success(
+                request, _("Welcome to Stepdown. A few questions first, to set it up.")
+            )
             return redirect("goals:onboarding")
     status = 422 if form.errors else 200
     return render(request, "accounts/signup.html", {"form": form}, status=status)
@@ -75,7 +83,7 @@ def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpRespons
         return render(request, "accounts/signup_confirm.html")
     services.signup_confirm(user=user)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    messages.success(request, "Your account is ready. A few questions first, to set it up.")
+    messages.success(request, _("Your account is ready. A few questions first, to set it up."))
     return redirect("goals:onboarding")
 
 
@@ -134,7 +142,7 @@ class PasswordChange(auth_views.PasswordChangeView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):  # type: ignore[no-untyped-def]
-        messages.success(self.request, "Your password was changed.")
+        messages.success(self.request, _("Your password was changed."))
         return super().form_valid(form)
 
 
@@ -153,7 +161,9 @@ class PasswordReset(auth_views.PasswordResetView):
         if not settings.MAIL_CONFIGURED:
             return self.get(request, *args, **kwargs)
         if not rate.take(request, "reset"):
-            return render(request, "accounts/rate_limited.html", {"message": TOO_MANY}, status=429)
+            return render(
+                request, "accounts/rate_limited.html", {"message": _(TOO_MANY)}, status=429
+            )
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form: Any) -> HttpResponse:
@@ -173,8 +183,18 @@ class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("accounts:login")
 
     def form_valid(self, form):  # type: ignore[no-untyped-def]
-        messages.success(self.request, "Your password was reset. Sign in with the new one.")
+        messages.success(self.request, _("Your password was reset. Sign in with the new one."))
         return super().form_valid(form)
+
+
+def browser_language(request: HttpRequest) -> str:
+    """The language the browser's Accept-Language asks for, whatever the cookie says."""
+    cookies = request.COOKIES
+    request.COOKIES = {k: v for k, v in cookies.items() if k != settings.LANGUAGE_COOKIE_NAME}
+    try:
+        return translation.get_language_from_request(request)
+    finally:
+        request.COOKIES = cookies
 
 
 @login_required
@@ -186,8 +206,14 @@ def account_settings(request: HttpRequest) -> HttpResponse:
         profile.save()
         # Days are counted in the time zone: summaries computed in the old one are stale.
         services.data_changed(owner=user)
-        messages.success(request, "Settings saved.")
-        return redirect("accounts:settings")
+        # Said in the language just chosen; "the browser's language" also forgets the choice
+        # the footer's switch left in the cookie.
+        translation.activate(user.language or browser_language(request))
+        messages.success(request, _("Settings saved."))
+        response = redirect("accounts:settings")
+        if not user.language:
+            response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
+        return response
     context = {
         "profile_form": profile,
         "token_form": TokenForm(),
@@ -200,13 +226,31 @@ def account_settings(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/settings.html", context, status=422 if profile.errors else 200)
 
 
+@require_http_methods(["GET", "POST"])
+def language(request: HttpRequest) -> HttpResponse:
+    """The footer's language switch: Django's ``set_language`` (a cookie, then back to the page),
+    and for a signed-in person the account remembers it too. A GET only goes back: it writes
+    nothing (a link or a prefetch must not change the language)."""
+    response = set_language(request)
+    chosen = request.POST.get("language", "")
+    user = request.user
+    if (
+        request.method == "POST"
+        and isinstance(user, User)
+        and translation.check_for_language(chosen)
+        and chosen in dict(settings.LANGUAGES)
+    ):
+        services.language_set(user=user, language=chosen)
+    return response
+
+
 @login_required
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if form.is_valid():
         try:
-            _, secret = services.token_create(
+            _token, secret = services.token_create(
                 owner=request_owner(request), name=form.cleaned_data["name"]
             )
         except InvalidInput as error:
@@ -215,7 +259,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
             # Shown once on the next page, then gone: the server keeps only a hash.
             request.session["stepdown_new_token"] = secret
     else:
-        messages.error(request, "Give the token a name.")
+        messages.error(request, _("Give the token a name."))
     return redirect("accounts:settings")
 
 
@@ -226,5 +270,5 @@ def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
         services.token_revoke(owner=request_owner(request), token_id=token_id)
     except NotFound:
         raise Http404 from None
-    messages.success(request, "Token revoked.")
+    messages.success(request, _("Token revoked."))
     return redirect("accounts:settings")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from stepdown.checkins.models import Schedule
 from stepdown.checkins.services import SAFETY_PLAN_FIELDS
@@ -28,17 +29,17 @@ from stepdown.core.instruments.answers import is_blank, parse_answer
 from stepdown.web.validation import AppVoiceForm
 
 SECTION_TITLES = {
-    "withdrawal": "Withdrawal symptoms",
-    "craving": "Craving",
-    "sleep": "Sleep",
-    "effects": "How you felt today",
-    "lifestyle": "What you did today",
-    "safety": "Anything worrying?",
-    "note": "Anything else",
+    "withdrawal": _("Withdrawal symptoms"),
+    "craving": _("Craving"),
+    "sleep": _("Sleep"),
+    "effects": _("How you felt today"),
+    "lifestyle": _("What you did today"),
+    "safety": _("Anything worrying?"),
+    "note": _("Anything else"),
 }
 SECTION_INTROS = {
-    "withdrawal": "Over the last 24 hours, how much have you had each of these?",
-    "safety": "These are optional. A “yes” shows you what to do about it straight away.",
+    "withdrawal": _("Over the last 24 hours, how much have you had each of these?"),
+    "safety": _("These are optional. A “yes” shows you what to do about it straight away."),
 }
 
 
@@ -145,7 +146,7 @@ class AnswerForm:
             raw = self.raw[item.code]
             if is_blank(raw):
                 if item.is_always_required:
-                    self.errors[item.code] = "Please answer this question."
+                    self.errors[item.code] = str(_("Please answer this question."))
                 continue
             try:
                 parse_answer(self.instrument.code, item, raw)
@@ -174,8 +175,8 @@ class AnswerForm:
                 sections.append(
                     Section(
                         code=item.section,
-                        title=SECTION_TITLES.get(item.section, ""),
-                        intro=SECTION_INTROS.get(item.section, ""),
+                        title=str(SECTION_TITLES.get(item.section, "")),
+                        intro=str(SECTION_INTROS.get(item.section, "")),
                     )
                 )
             sections[-1].questions.append(

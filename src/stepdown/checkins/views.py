@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from stepdown.accounts.clock import local_today
@@ -148,7 +149,7 @@ def edit(request: HttpRequest, response_id: int) -> HttpResponse:
     response = _response_or_404(owner, response_id)
     instrument = _person_instrument(response.instrument)
     if response.local_date != local_today(owner):
-        messages.info(request, "A check-in can be changed only on the day it counts for.")
+        messages.info(request, _("A check-in can be changed only on the day it counts for."))
         return redirect("checkins:result", response_id=response.pk)
     if request.method == "POST":
         form = AnswerForm(instrument, data=request.POST)
@@ -160,7 +161,7 @@ def edit(request: HttpRequest, response_id: int) -> HttpResponse:
             except InvalidInput as error:
                 form.add_error(error.field, error.message)
             else:
-                messages.success(request, "Your answers are updated.")
+                messages.success(request, _("Your answers are updated."))
                 return _after_save(owner, result)
     else:
         form = AnswerForm(instrument, initial=response.answers)

@@ -16,6 +16,7 @@ import typer
 
 from stepdown.cli.django_setup import setup_django
 from stepdown.cli.errors import fail
+from stepdown.config.catalogue import compile_catalogues
 
 
 def refuse_busy_port(host: str, port: int) -> None:
@@ -80,6 +81,10 @@ def serve(
 ) -> None:
     """Apply database migrations, then serve Stepdown with granian."""
     refuse_busy_port(host, port)
+    # A source checkout after a pull: the French pages up to date. An installed package that
+    # cannot write beside itself ships its catalogue.
+    with contextlib.suppress(OSError):
+        compile_catalogues()
     setup_django(migrate=True, announce=True)
     if with_worker is None:
         # A hosted instance runs its worker as a service of its own (docs/deploy.md).

@@ -11,6 +11,7 @@ import os
 import secrets
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 import django_stubs_ext
 import platformdirs
@@ -137,6 +138,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before common: the browser's Accept-Language or the language cookie.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -144,6 +147,7 @@ MIDDLEWARE = [
     "stepdown.accounts.middleware.IdleTimeoutMiddleware",
     "stepdown.accounts.gate.MfaGateMiddleware",
     "stepdown.accounts.middleware.UserTimeZoneMiddleware",
+    "stepdown.accounts.middleware.UserLanguageMiddleware",
     "stepdown.accounts.middleware.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -161,12 +165,17 @@ FORM_RENDERER = "stepdown.web.widgets.WidgetRenderer"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # Django's engine, printing numbers as they are unless a filter formats them for the
+        # language (stepdown/web/template_backend.py). Named "django" as the stock one is, so
+        # django-template-partials sets its loader up for it.
+        "NAME": "django",
+        "BACKEND": "stepdown.web.template_backend.DjangoTemplates",
         "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
@@ -239,6 +248,7 @@ SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "stepdown.web.views.csrf_failure"
 
 HTTPS = env_bool("STEPDOWN_HTTPS", PRODUCTION)
 # Production without HTTPS only when something in front of Stepdown terminates TLS and the
@@ -324,7 +334,15 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Stepdown <stepdown@localhost>")
 
+# English and French (docs/i18n.md). The language comes from the browser's Accept-Language,
+# the language switch in the footer (a cookie), or the account's own choice when signed in.
 LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("fr", "Français")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "stepdown_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE: Literal["Lax"] = "Lax"
+LANGUAGE_COOKIE_SECURE = HTTPS
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -43,5 +43,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler403 = "stepdown.web.views.forbidden"
 handler404 = "stepdown.web.views.not_found"
 handler500 = "stepdown.web.views.server_error"

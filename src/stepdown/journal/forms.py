@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from stepdown.accounts.models import User
 from stepdown.journal.models import Dose, Product
@@ -14,7 +15,7 @@ from stepdown.web.validation import AppVoiceForm, AppVoiceModelForm
 
 def _confirm_field() -> forms.BooleanField:
     """Shown only after the service asked (see ``NeedsConfirmation``)."""
-    return forms.BooleanField(label="Yes, this is right: save it", required=False)
+    return forms.BooleanField(label=_("Yes, this is right: save it"), required=False)
 
 
 class ProductForm(AppVoiceModelForm[Product]):
@@ -67,21 +68,28 @@ class DoseForm(AppVoiceForm):
     constraint_model = Dose
 
     amount = forms.DecimalField(
+        label=_("Amount"),
         min_value=0,
         max_digits=10,
         decimal_places=3,
         widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal", "autofocus": True}),
     )
-    unit = forms.ChoiceField(choices=Dose.Unit.choices, initial=Dose.Unit.GRAM)
-    product = forms.ModelChoiceField(queryset=Product.objects.none(), required=False)
+    unit = forms.ChoiceField(label=_("Unit"), choices=Dose.Unit.choices, initial=Dose.Unit.GRAM)
+    product = forms.ModelChoiceField(
+        label=_("Product"), queryset=Product.objects.none(), required=False
+    )
     taken_at = forms.DateTimeField(
-        label="Time taken",
+        label=_("Time taken"),
         required=False,
-        help_text="Leave empty for now.",
+        help_text=_("Leave empty for now."),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-    purpose = forms.ChoiceField(choices=[("", "—"), *Dose.Purpose.choices], required=False)
-    note = forms.CharField(max_length=500, required=False, widget=forms.TextInput())
+    purpose = forms.ChoiceField(
+        label=_("Purpose"), choices=[("", "—"), *Dose.Purpose.choices], required=False
+    )
+    note = forms.CharField(
+        label=_("Note"), max_length=500, required=False, widget=forms.TextInput()
+    )
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
     confirm_unusual = _confirm_field()
 
@@ -92,7 +100,7 @@ class DoseForm(AppVoiceForm):
         product_field = self.fields["product"]
         assert isinstance(product_field, forms.ModelChoiceField)
         product_field.queryset = products_for(owner=owner)
-        product_field.empty_label = "No product"
+        product_field.empty_label = _("No product")
 
     def dose_fields(self) -> dict[str, Any]:
         data = self.cleaned_data

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from stepdown.core.potency import FORM_LABELS, LabResult, ProductForm, ProductSpec
 from stepdown.core.units import DoseUnit
@@ -110,17 +111,17 @@ class Dose(models.Model):
     class Unit(models.TextChoices):
         GRAM = DoseUnit.GRAM.value, "g"
         MILLIGRAM = DoseUnit.MILLIGRAM.value, "mg"
-        CAPSULE = DoseUnit.CAPSULE.value, "capsules"
+        CAPSULE = DoseUnit.CAPSULE.value, _("capsules")
         MILLILITRE = DoseUnit.MILLILITRE.value, "ml"
 
     class Purpose(models.TextChoices):
-        ENERGY = "energy", "Energy"
-        PAIN = "pain", "Pain"
-        MOOD = "mood", "Mood"
-        WITHDRAWAL_RELIEF = "withdrawal_relief", "Withdrawal relief"
-        SLEEP = "sleep", "Sleep"
-        SOCIAL = "social", "Social"
-        OTHER = "other", "Other"
+        ENERGY = "energy", _("Energy")
+        PAIN = "pain", _("Pain")
+        MOOD = "mood", _("Mood")
+        WITHDRAWAL_RELIEF = "withdrawal_relief", _("Withdrawal relief")
+        SLEEP = "sleep", _("Sleep")
+        SOCIAL = "social", _("Social")
+        OTHER = "other", _("Other")
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="doses"

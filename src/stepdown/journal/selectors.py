@@ -18,6 +18,7 @@ from django.db.models import (
     Value,
 )
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 from stepdown.accounts.clock import day_start, local_today
 from stepdown.accounts.models import User
@@ -25,6 +26,7 @@ from stepdown.core.averages import daily_average
 from stepdown.errors import NotFound
 from stepdown.journal.localdate import LocalDate
 from stepdown.journal.models import Dose, Product
+from stepdown.web import formatting
 
 CHART_DAYS = 90
 QUICK_PAIRS = 3
@@ -96,8 +98,9 @@ class QuickPair:
 
     @property
     def label(self) -> str:
-        unit = {"capsule": " caps"}.get(self.unit, f" {self.unit}")
-        amount = f"{self.amount.normalize():f}"
+        caps = pgettext("short for capsules", "caps")
+        unit = f" {caps}" if self.unit == "capsule" else f" {self.unit}"
+        amount = formatting.number(self.amount, 3)
         return f"{amount}{unit} {self.product.name}" if self.product else f"{amount}{unit}"
 
 

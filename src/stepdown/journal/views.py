@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from stepdown.accounts.requests import request_owner
@@ -67,7 +68,7 @@ def dose_edit(request: HttpRequest, dose_id: int) -> HttpResponse:
         except InvalidInput as error:
             attach_error(form, error, DoseForm.FIELD_MAP)
         else:
-            messages.success(request, "Dose updated.")
+            messages.success(request, _("Dose updated."))
             return redirect("journal:dose_list")
     status = 422 if form.errors else 200
     context = {"form": form, "dose": dose, "new": False}
@@ -80,7 +81,7 @@ def dose_delete(request: HttpRequest, dose_id: int) -> HttpResponse:
     dose = _dose_or_404(request, dose_id)
     if request.method == "POST":
         services.dose_delete(owner=request_owner(request), dose_id=dose.pk)
-        messages.success(request, "Dose deleted.")
+        messages.success(request, _("Dose deleted."))
         return redirect("journal:dose_list")
     return render(request, "journal/dose_confirm_delete.html", {"dose": dose})
 

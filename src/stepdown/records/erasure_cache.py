@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
@@ -32,8 +33,9 @@ def _page_keys(user: User, pages: list[str], now: dt.datetime) -> list[str]:
     moments = [timezone.localtime(now - dt.timedelta(minutes=m), user.zone) for m in minutes]
     stamps = [moment.strftime("%Y-%m-%dT%H:%M") for moment in moments]
     return [
-        revision_key(f"page:{page}", user, user.time_zone, stamp)
+        revision_key(f"page:{page}", user, user.time_zone, language, stamp)
         for page in pages
+        for language, _name in settings.LANGUAGES
         for stamp in stamps
     ]
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from stepdown.accounts.models import User
 from stepdown.core.potency import DoseInputError, estimate_dose
 from stepdown.goals.models import Goal
@@ -18,6 +20,7 @@ from stepdown.goals.selectors import limits_of
 from stepdown.journal.selectors import QuickPair
 from stepdown.plans.models import Plan
 from stepdown.plans.selectors import PlanToday, plan_today
+from stepdown.web import formatting
 
 
 @dataclass(frozen=True)
@@ -76,13 +79,21 @@ def quick_note(pair: QuickPair, *, allowance: Allowance, total_g: Decimal) -> st
     grams = _grams(pair)
     if grams is None:
         return ""
-    notes = []
     target = allowance.target_g
-    if target is not None and allowance.logged_g + grams > target:
-        notes.append(f"today's plan target of {target.normalize():f} g")
+    over_target = target is not None and allowance.logged_g + grams > target
     limit = allowance.limit_g
-    if limit is not None and total_g + grams > limit:
-        notes.append(f"your limit of {limit.normalize():f} g a day")
-    if not notes:
-        return ""
-    return f"Takes today above {' and '.join(notes)}"
+    over_limit = limit is not None and total_g + grams > limit
+    numbers = {"target": formatting.number(target, 3), "limit": formatting.number(limit, 3)}
+    if over_target and over_limit:
+        return (
+            _(
+                "Takes today above today's plan target of %(target)s g and your limit of "
+                "%(limit)s g a day"
+            )
+            % numbers
+        )
+    if over_target:
+        return _("Takes today above today's plan target of %(target)s g") % numbers
+    if over_limit:
+        return _("Takes today above your limit of %(limit)s g a day") % numbers
+    return ""

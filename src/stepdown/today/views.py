@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stepdown.accounts.models import User
@@ -15,7 +16,9 @@ from stepdown.accounts.requests import request_owner
 from stepdown.errors import InvalidInput
 from stepdown.journal import services
 from stepdown.journal.forms import DoseForm, QuickDoseForm
+from stepdown.journal.models import Dose
 from stepdown.today import panels
+from stepdown.web import formatting
 from stepdown.web.forms import attach_error
 from stepdown.web.fragments import page_key, render_fragment, render_page
 
@@ -42,6 +45,12 @@ def _render_part(
     return HttpResponse(html, status=status)
 
 
+def logged_message(dose: Dose) -> str:
+    """ "Logged 2.5 g." in the person's language and number format."""
+    amount = formatting.number(dose.amount, 3)
+    return _("Logged %(amount)s %(unit)s.") % {"amount": amount, "unit": dose.get_unit_display()}
+
+
 @login_required
 @require_POST
 def quick_dose(request: HttpRequest) -> HttpResponse:
@@ -59,13 +68,11 @@ def quick_dose(request: HttpRequest) -> HttpResponse:
                 client_id=form.cleaned_data["client_id"],
             )
             warnings = list(result.flags)
-            messages.success(
-                request, f"Logged {result.dose.amount.normalize():f} {result.dose.unit}."
-            )
+            messages.success(request, logged_message(result.dose))
         except InvalidInput as error:
             messages.error(request, error.message)
     else:
-        messages.error(request, "That dose could not be logged; please use the form.")
+        messages.error(request, _("That dose could not be logged; please use the form."))
     return _after_dose(request, owner, warnings)
 
 
@@ -92,9 +99,7 @@ def dose_new(request: HttpRequest) -> HttpResponse:
         except InvalidInput as error:
             attach_error(form, error, DoseForm.FIELD_MAP)
         else:
-            messages.success(
-                request, f"Logged {result.dose.amount.normalize():f} {result.dose.unit}."
-            )
+            messages.success(request, logged_message(result.dose))
             return _after_dose(request, owner, list(result.flags))
     if request.htmx:  # type: ignore[attr-defined]
         context = panels.dose_update_context(owner, form=form)

@@ -20,7 +20,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 if TYPE_CHECKING:  # the page cache reads a person's attributes; web sits below accounts
@@ -37,9 +37,10 @@ TIMEOUT_S = 600
 def page_key(owner: User, page: str) -> str:
     """A cache key for ``page``'s content that changes with every write of the person's data,
     their time zone and the local minute (what depends on the clock: time since the last dose,
-    check-ins falling due, the date turning)."""
+    check-ins falling due, the date turning), and the language it is worded and formatted in."""
     minute = timezone.localtime(timezone.now(), owner.zone).strftime("%Y-%m-%dT%H:%M")
-    return revision_key(f"page:{page}", owner, owner.time_zone, minute)
+    language = translation.get_language() or ""
+    return revision_key(f"page:{page}", owner, owner.time_zone, language, minute)
 
 
 def fill_holes(html: str, request: HttpRequest) -> SafeString:

@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_noop
+
+# Region, how to call and the note are English here, marked for the catalogue (gettext_noop):
+# pages show them with {% translate %}, while the API and the tests read the plain values.
+
 
 @dataclass(frozen=True)
 class HelpLine:
@@ -26,29 +31,29 @@ class HelpLine:
 
 CRISIS_LINES = (
     HelpLine(
-        "United States",
+        gettext_noop("United States"),
         "988 Suicide & Crisis Lifeline",
-        "Call or text 988",
+        gettext_noop("Call or text 988"),
         "tel:988",
-        "Any time, day or night, for anyone in distress.",
+        gettext_noop("Any time, day or night, for anyone in distress."),
         "Lifeline988",
         country="US",
     ),
     HelpLine(
-        "Canada",
+        gettext_noop("Canada"),
         "9-8-8 Suicide Crisis Helpline",
-        "Call or text 988",
+        gettext_noop("Call or text 988"),
         "tel:988",
-        "Any time, in English or French.",
+        gettext_noop("Any time, in English or French."),
         "Canada988",
         country="CA",
     ),
     HelpLine(
-        "Australia",
+        gettext_noop("Australia"),
         "Lifeline",
-        "Call 13 11 14",
+        gettext_noop("Call 13 11 14"),
         "tel:131114",
-        "Any time, for crisis support.",
+        gettext_noop("Any time, for crisis support."),
         "LifelineAU",
         country="AU",
     ),
@@ -92,11 +97,13 @@ def lines_for_country(lines: tuple[HelpLine, ...], country: str) -> tuple[HelpLi
 
 SUPPORT_LINES = (
     HelpLine(
-        "United States",
+        gettext_noop("United States"),
         "SAMHSA National Helpline",
-        "Call 1-800-662-4357",
+        gettext_noop("Call 1-800-662-4357"),
         "tel:18006624357",
-        "Free, confidential, every day of the year; treatment referrals in English and Spanish.",
+        gettext_noop(
+            "Free, confidential, every day of the year; treatment referrals in English and Spanish."
+        ),
         "SAMHSAHelpline",
         country="US",
     ),

@@ -20,6 +20,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 # -- limits read from the database constraints ------------------------------------------------
 
@@ -88,7 +91,7 @@ def _rules_of(q: Q) -> list[Rule] | None:
         if not isinstance(child, tuple):
             return None
         lookup, value = child
-        name, _, op = lookup.partition("__")
+        name, _sep, op = lookup.partition("__")
         if isinstance(value, models.expressions.Combinable):
             return None
         if op in _COMPARISONS:
@@ -130,6 +133,18 @@ def field_rules(model: type[models.Model]) -> Mapping[str, tuple[Rule, ...]]:
     return {name: tuple(rules) for name, rules in found.items()}
 
 
+# The same problems as whole sentences for forms, so they translate (the API keeps the parts).
+_FORM_PROBLEMS = {
+    "gt": _("%(label)s must be more than %(limit)s."),
+    "gte": _("%(label)s must be %(limit)s or more."),
+    "lt": _("%(label)s must be less than %(limit)s."),
+    "lte": _("%(label)s must be %(limit)s or less."),
+    "negative": _("%(label)s cannot be negative."),
+    "not_empty": _("%(label)s cannot be empty."),
+    "in": _("%(label)s must be one of the listed options."),
+}
+
+
 class RuleValidator:
     """A form validator for one database rule, worded with the field's label."""
 
@@ -138,68 +153,81 @@ class RuleValidator:
         self.label = label
 
     def __call__(self, value: Any) -> None:
-        problem = self.rule.problem(value)
-        if problem:
-            raise ValidationError(f"{self.label} {problem}.", code="out_of_range")
+        rule = self.rule
+        if not rule.problem(value):
+            return
+        kind = "negative" if rule.op == "gte" and rule.limit == 0 else rule.op
+        limit = formats.number_format(rule.limit) if kind in _COMPARISONS else ""
+        message = _FORM_PROBLEMS[kind] % {"label": self.label, "limit": limit}
+        raise ValidationError(message, code="out_of_range")
 
 
 # -- form messages in the app's voice ---------------------------------------------------------
 
-NUMBER_MESSAGES = {
-    "invalid": "Enter a number, for example 2.5.",
-    "min_value": "Enter %(limit_value)s or more.",
-    "max_value": "Enter %(limit_value)s or less.",
-    "step_size": "Enter a multiple of %(limit_value)s.",
-    "max_digits": "That number is too large.",
-    "max_whole_digits": "That number is too large.",
-    "max_decimal_places": "Use at most %(max)s decimal places.",
+Messages = dict[str, StrOrPromise]
+
+NUMBER_MESSAGES: Messages = {
+    "invalid": _("Enter a number, for example 2.5."),
+    "min_value": _("Enter %(limit_value)s or more."),
+    "max_value": _("Enter %(limit_value)s or less."),
+    "step_size": _("Enter a multiple of %(limit_value)s."),
+    "max_digits": _("That number is too large."),
+    "max_whole_digits": _("That number is too large."),
+    "max_decimal_places": _("Use at most %(max)s decimal places."),
 }
-TEXT_MESSAGES = {
-    "max_length": "Keep this to %(limit_value)d characters or fewer.",
-    "min_length": "Use at least %(limit_value)d characters.",
-    "null_characters_not_allowed": "This text contains a character that cannot be saved.",
+TEXT_MESSAGES: Messages = {
+    "max_length": _("Keep this to %(limit_value)d characters or fewer."),
+    "min_length": _("Use at least %(limit_value)d characters."),
+    "null_characters_not_allowed": _("This text contains a character that cannot be saved."),
 }
-CHOICE_MESSAGES = {
-    "invalid_choice": "Choose one of the options.",
-    "invalid_list": "Choose from the options.",
-    "invalid_pk_value": "Choose one of the options.",
+CHOICE_MESSAGES: Messages = {
+    "invalid_choice": _("Choose one of the options."),
+    "invalid_list": _("Choose from the options."),
+    "invalid_pk_value": _("Choose one of the options."),
 }
 # By field type, most specific first; every field also gets the general messages.
-FIELD_MESSAGES: tuple[tuple[type[forms.Field], dict[str, str]], ...] = (
-    (forms.IntegerField, {**NUMBER_MESSAGES, "invalid": "Enter a whole number, for example 3."}),
+FIELD_MESSAGES: tuple[tuple[type[forms.Field], Messages], ...] = (
+    # DecimalField and FloatField are IntegerFields to Python: they come first, so a decimal
+    # amount is not asked for "a whole number".
     (forms.DecimalField, NUMBER_MESSAGES),
     (forms.FloatField, NUMBER_MESSAGES),
-    (forms.DateTimeField, {"invalid": "Enter a date and time, for example 2025-03-14 08:30."}),
-    (forms.DateField, {"invalid": "Enter a date, for example 2025-03-14."}),
-    (forms.TimeField, {"invalid": "Enter a time, for example 08:30."}),
-    (forms.EmailField, {"invalid": "Enter an email address, for example sam@example.org."}),
+    (forms.IntegerField, {**NUMBER_MESSAGES, "invalid": _("Enter a whole number, for example 3.")}),
+    (forms.DateTimeField, {"invalid": _("Enter a date and time, for example 2025-03-14 08:30.")}),
+    (forms.DateField, {"invalid": _("Enter a date, for example 2025-03-14.")}),
+    (forms.TimeField, {"invalid": _("Enter a time, for example 08:30.")}),
+    (forms.EmailField, {"invalid": _("Enter an email address, for example sam@example.org.")}),
     (
         forms.UUIDField,
-        {"invalid": "This form was not sent as expected; reload the page and try again."},
+        {"invalid": _("This form was not sent as expected; reload the page and try again.")},
     ),
-    (forms.ModelChoiceField, {**CHOICE_MESSAGES, "invalid_choice": "Choose one of the options."}),
+    (
+        forms.ModelChoiceField,
+        {**CHOICE_MESSAGES, "invalid_choice": _("Choose one of the options.")},
+    ),
     (forms.ChoiceField, CHOICE_MESSAGES),
-    (forms.BooleanField, {"required": "Tick this box to go on."}),
+    (forms.BooleanField, {"required": _("Tick this box to go on.")}),
     (
         forms.ImageField,
         {
-            "invalid_image": "This file is not a photo Stepdown can read (use JPEG, PNG or HEIC).",
-            "invalid_extension": "Use a JPEG, PNG or HEIC photo.",
+            "invalid_image": _(
+                "This file is not a photo Stepdown can read (use JPEG, PNG or HEIC)."
+            ),
+            "invalid_extension": _("Use a JPEG, PNG or HEIC photo."),
         },
     ),
     (
         forms.FileField,
         {
-            "invalid": "Choose a file to upload.",
-            "missing": "Choose a file to upload.",
-            "empty": "This file is empty.",
-            "contradiction": "Either choose a new file or remove the old one, not both.",
+            "invalid": _("Choose a file to upload."),
+            "missing": _("Choose a file to upload."),
+            "empty": _("This file is empty."),
+            "contradiction": _("Either choose a new file or remove the old one, not both."),
         },
     ),
 )
-GENERAL_MESSAGES = {
-    "required": "Please fill this in.",
-    "invalid": "Please check this value.",
+GENERAL_MESSAGES: Messages = {
+    "required": _("Please fill this in."),
+    "invalid": _("Please check this value."),
     **TEXT_MESSAGES,
 }
 
@@ -211,7 +239,7 @@ def _django_defaults(field: forms.Field) -> dict[str, Any]:
     return defaults
 
 
-def plain_messages(field: forms.Field) -> dict[str, str]:
+def plain_messages(field: forms.Field) -> Messages:
     """App-voice messages for a form field, keeping any message a form set on purpose."""
     wanted = dict(GENERAL_MESSAGES)
     for klass, messages in reversed(FIELD_MESSAGES):

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -41,10 +42,22 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return render(request, "web/error.html", {"title": "Page not found", "code": 404}, status=404)
+    context = {"title": _("Page not found"), "code": 404}
+    return render(request, "web/error.html", context, status=404)
+
+
+def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
+    context = {"title": _("Not open to you"), "code": 403}
+    return render(request, "web/error.html", context, status=403)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without its CSRF token (an old page, blocked cookies): said in the app's words
+    and language, not Django's technical page."""
+    context = {"title": _("The form could not be sent"), "code": "csrf"}
+    return render(request, "web/error.html", context, status=403)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "web/error.html", {"title": "Something went wrong", "code": 500}, status=500
-    )
+    context = {"title": _("Something went wrong"), "code": 500}
+    return render(request, "web/error.html", context, status=500)

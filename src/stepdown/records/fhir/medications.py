@@ -66,7 +66,7 @@ def _dose_note(dose: Dose) -> list[dict[str, str]]:
 
 
 def dose_statement(dose: Dose) -> Resource:
-    unit_label = Dose.Unit(dose.unit).label
+    unit_label = str(Dose.Unit(dose.unit).label)
     resource: Resource = {
         "resourceType": "MedicationStatement",
         "id": f"dose-{dose.pk}",
@@ -83,7 +83,7 @@ def dose_statement(dose: Dose) -> Resource:
         ],
     }
     if dose.purpose:
-        resource["reasonCode"] = [{"text": Dose.Purpose(dose.purpose).label}]
+        resource["reasonCode"] = [{"text": str(Dose.Purpose(dose.purpose).label)}]
     notes = _dose_note(dose)
     if notes:
         resource["note"] = notes

@@ -23,7 +23,10 @@
     if (bar) { bar.max = required.length; bar.value = done; }
     if (text) {
       var left = required.length - done;
-      text.textContent = left === 0 ? "All answered" : done + " of " + required.length + " answered";
+      // The words come from the page, in its language: data-all and data-some ("{done} of {total} answered").
+      var some = text.getAttribute("data-some") || "{done} of {total} answered";
+      text.textContent = left === 0 ? (text.getAttribute("data-all") || "All answered")
+        : some.replace("{done}", done).replace("{total}", required.length);
     }
   }
 

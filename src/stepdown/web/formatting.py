@@ -1,0 +1,46 @@
+"""Numbers, durations and dates as the active language writes them: "9.5 g" and "Thu 10 Dec" in
+English, "9,5 g" and "jeu. 10 déc." in French. Template filters and Python-built HTML (the journal
+rows) both go through here, so every page formats the same way (docs/i18n.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from django.utils import formats
+from django.utils.translation import gettext
+
+
+def number(value: object, places: int = 2) -> str:
+    """``value`` rounded to ``places`` decimals, without trailing zeros, with the language's
+    decimal mark; "—" when missing."""
+    if value is None or value == "":
+        return "—"
+    try:
+        exact = Decimal(str(value))
+    except ArithmeticError:
+        return str(value)
+    rounded = exact.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_EVEN)
+    text = f"{rounded:f}"
+    plain = text.rstrip("0").rstrip(".") if "." in text else text
+    return formats.number_format(Decimal(plain))
+
+
+def duration(value: dt.timedelta | None) -> str:
+    """A short duration that fits a phone: "45 min", "2 h 26 min", "3 d 4 h"."""
+    if value is None:
+        return "—"
+    minutes = max(0, int(value.total_seconds() // 60))
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return gettext("%(days)d d %(hours)d h") % {"days": days, "hours": hours}
+    if hours:
+        return gettext("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
+    return gettext("%(minutes)d min") % {"minutes": minutes}
+
+
+def date(value: dt.date | dt.datetime, pattern: str) -> str:
+    """``value`` in Django's date format ``pattern`` ("D j M, H:i"), day and month names in the
+    active language."""
+    return formats.date_format(value, pattern)
