@@ -27,6 +27,7 @@ TRANSLATED = (
     "base.html",
     "alerts/tags/bell.html",
     "web/help.html",
+    "web/welcome.html",
     "web/error.html",
     "partials/",
     "accounts/login.html",

@@ -87,6 +87,7 @@ def test_signed_out_pages_follow_the_browser_into_french(client: Client) -> None
         "Ce n’est pas un avis médical",
     )
     _assert_french(client.get("/account/signup/", **FRENCH), "Créez votre compte", "Fuseau horaire")
+    _assert_french(client.get("/", **FRENCH), "Vos données restent à vous", "S’inscrire")
     help_page = _assert_french(
         client.get("/help/", **FRENCH),
         "Si vous risquez de vous faire du mal",
