@@ -16,12 +16,11 @@ from typing import Any
 
 import pytest
 import time_machine
-from django.apps import apps
 from django.db import connection
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
 from tests.api_client import ApiClient
 from tests.mfa_helpers import verified_api, verified_web
+from tests.route_paths import named_routes, path_for
 
 from stepdown.accounts.models import User
 from stepdown.audit.services import record_access
@@ -38,9 +37,6 @@ NOW = dt.datetime(2031, 3, 5, 15, 0, 10, tzinfo=dt.UTC)
 
 # Routes that may write on GET, each with its reason. Keep this short and explain every entry.
 EXEMPT: set[str] = set()
-# Django's own admin (staff only) is not ours to police.
-SKIPPED_NAMESPACES = {"admin"}
-
 TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE", "ROLLBACK TO")
 # Sign-in bookkeeping, not the person's data, done by the middleware and the token check before
 # any view runs: the session's last-seen stamp (the idle timeout, refreshed at most every few
@@ -52,90 +48,6 @@ SIGN_IN_BOOKKEEPING = (
 # The access log (HIPAA audit controls): a clinician's read of a person's data is recorded when
 # it happens, GET or not. Only appended, never the data that was read (stepdown.audit).
 ACCESS_LOG = ('INSERT INTO "audit_accessevent"',)
-
-
-def _routes() -> list[tuple[str, str, list[str]]]:
-    """(name, route, argument names) of every named pattern outside the skipped namespaces."""
-    found: list[tuple[str, str, list[str]]] = []
-
-    def walk(resolver: URLResolver, prefix: str, namespace: str | None) -> None:
-        for item in resolver.url_patterns:
-            if isinstance(item, URLResolver):
-                if item.namespace in SKIPPED_NAMESPACES:
-                    continue
-                inner = item.namespace or namespace
-                walk(item, prefix + str(item.pattern), inner)
-            elif isinstance(item, URLPattern) and item.name:
-                name = f"{namespace}:{item.name}" if namespace else item.name
-                found.append((name, prefix + str(item.pattern), list(item.pattern.converters)))
-
-    walk(get_resolver(), "", None)
-    return found
-
-
-# Path arguments: a row of the persona's own, by model (the newest), or a fixed value.
-ROWS = {
-    "dose_id": "journal.Dose",
-    "product_id": "journal.Product",
-    "plan_id": "plans.Plan",
-    "response_id": "checkins.Response",
-    "nudge_id": "alerts.Alert",
-    "contact_id": "learn.SupportContact",
-    "reason_id": "learn.ReasonToChange",
-    "urge_id": "learn.UrgeLog",
-    "session_id": "skin.PhotoSession",
-    "alert_id": "alerts.Alert",
-    "suggestion_id": "alerts.SuggestedAdjustment",
-    "use_id": "substances.SubstanceUse",
-    "token_id": "accounts.PersonalAccessToken",
-    "consent_id": "clinic.Consent",
-    "proposal_id": "clinic.PlanProposal",
-}
-FIXED = {
-    "step": "reason",
-    "slug": "tolerance",
-    "code": "daily",
-    "role": "exposed",
-    "variant": "thumb",
-    "name": "sertraline",
-    "token": "not-a-token",
-    "uidb64": "MQ",
-}
-
-
-def _argument(owner: User | None, name: str) -> str:
-    if name in ("clinic_id", "member_id"):
-        membership = apps.get_model("clinic.Membership").objects.filter(user=owner).first()
-        return str(getattr(membership, "clinic_id" if name == "clinic_id" else "pk", 0))
-    if name == "invitation_id":
-        return "0"
-    # A clinician's patient (FHIR's Patient/{id} too): someone a consent of their clinic covers.
-    if name in ("person_id", "id"):
-        consents = apps.get_model("clinic.Consent").objects
-        consent = consents.filter(clinic__memberships__user=owner).first() if owner else None
-        return str(consent.owner_id if consent else getattr(owner, "pk", 0))
-    if name == "photo_id":
-        model = apps.get_model("skin.Photo")
-        row = model.objects.filter(session__owner=owner).order_by("-pk").first()
-        return str(row.pk if row else 0)
-    if name in ROWS:
-        model = apps.get_model(ROWS[name])
-        row = model.objects.filter(owner=owner).order_by("-pk").first() if owner else None
-        return str(row.pk if row else 0)
-    return FIXED[name]
-
-
-# Query strings that make a page show (and once, record) more than its bare form.
-QUERIES = {"checkins:crisis": "?response={response_id}"}
-
-
-def _path(name: str, route: str, names: list[str], owner: User | None) -> str:
-    path = route
-    for argument in names:
-        start = path.index("<")
-        path = path[:start] + _argument(owner, argument) + path[path.index(">", start) + 1 :]
-    query = QUERIES.get(name, "").format(response_id=_argument(owner, "response_id"))
-    return "/" + path.lstrip("^").rstrip("$") + query
 
 
 class Writes:
@@ -211,13 +123,13 @@ def _clients(owner: User | None) -> tuple[Client, ApiClient]:
 
 
 def test_no_get_writes_a_row() -> None:
-    routes = _routes()
+    routes = named_routes()
     assert len(routes) > 100  # the walk found the site, the API and the accounts pages
     offenders: dict[str, list[str]] = {}
     for persona, owner in _personas().items():
         web, api = _clients(owner)
         for name, route, names in routes:
-            path = _path(name, route, names, owner)
+            path = path_for(name, route, names, owner)
             client = api.client if path.startswith("/api/") else web
             headers = api.headers if path.startswith("/api/") else {}
             watch = Writes()
@@ -230,5 +142,5 @@ def test_no_get_writes_a_row() -> None:
 
 
 def test_the_exemptions_name_real_routes() -> None:
-    names = {name for name, _, _ in _routes()}
+    names = {name for name, _, _ in named_routes()}
     assert names >= EXEMPT

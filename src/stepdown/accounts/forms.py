@@ -157,9 +157,11 @@ class EmailAuthenticationForm(AppVoiceMixin, AuthenticationForm):
         ),
         "inactive": _("This account is switched off."),
     }
+    # No autofocus here or on the code and password steps: it would start the keyboard past
+    # the skip link and "Get help now" (docs/accessibility.md).
     username = forms.EmailField(
         label=_("Email"),
-        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
 
@@ -197,13 +199,13 @@ class CodeForm(AppVoiceForm):
         label="Code",
         help_text="The 6-digit code your authenticator app shows now, or one of your recovery "
         "codes.",
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )
 
 
 class ReauthForm(AppVoiceForm):
     password = forms.CharField(
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True})
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
     code = forms.CharField(
         max_length=32,

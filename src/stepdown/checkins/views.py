@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from typing import Any
@@ -21,11 +22,12 @@ from stepdown.checkins import selectors, services
 from stepdown.checkins.forms import AnswerForm
 from stepdown.checkins.meaning import compare_with_recent
 from stepdown.checkins.models import Response
-from stepdown.checkins.trends import DEFAULT_RANGE, MOOD_ITEMS, RANGES, trends_for
+from stepdown.checkins.trends import DEFAULT_RANGE, MOOD_ITEMS, RANGES, Trends, trends_for
 from stepdown.checkins.wording import band_label
 from stepdown.core.instruments import INSTRUMENTS, Audience, Instrument, get_instrument
 from stepdown.core.rules.safety import SELF_HARM_FLAGS
 from stepdown.errors import InvalidInput, NotFound
+from stepdown.web.chart_text import ChartText, Column, chart_text
 from stepdown.web.fragments import page_key, render_page
 from stepdown.web.resources import CRISIS_LINES, SUPPORT_LINES
 
@@ -241,5 +243,24 @@ def trends(request: HttpRequest) -> HttpResponse:
             for key in ("withdrawal", "craving", "sleep_hours", "mood", "phq9", "gad7")
         }
         | {"dose_g": data.dose_summary()},
+        "chart_text": _trends_table(data),
     }
     return render(request, "checkins/trends.html", context)
+
+
+TREND_COLUMNS = (
+    ("dose_g", "Grams", " g"), ("target_g", "Plan target", " g"),
+    ("withdrawal", "Withdrawal", ""), ("craving", "Craving", ""), ("sleep_hours", "Sleep", " h"),
+    ("sleep_quality", "Sleep quality", ""), *((key, key.capitalize(), "") for key in MOOD_ITEMS),
+    ("phq9", "PHQ-9", ""), ("gad7", "GAD-7", ""),
+)  # fmt: skip
+
+
+def _trends_table(data: Trends) -> ChartText:
+    """Every chart of the page in one table, a day per row."""
+    return chart_text(
+        [dt.date.fromisoformat(day) for day in data.series["days"]],
+        [Column(label, data.series[key], unit) for key, label, unit in TREND_COLUMNS],
+        caption="Every chart on this page, by day",
+        summary="The summaries under each chart say what it shows.",
+    )

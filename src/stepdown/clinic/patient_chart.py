@@ -18,6 +18,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from stepdown.checkins.trends import Trends
+from stepdown.web.chart_text import ChartText, Column, chart_text
 
 WIDTH = 640
 LEFT = 52
@@ -77,8 +78,8 @@ PANELS = (
 @dataclass(frozen=True)
 class Chart:
     svg: SafeString
-    rows: list[dict[str, Any]]  # one per day with any value, for the table equivalent
     columns: list[tuple[str, str]]  # (series key, label)
+    text: ChartText  # the summary and table under it
 
 
 def _fmt(value: float) -> str:
@@ -203,9 +204,9 @@ def patient_chart(trends: Trends, *, title: str = "Dose, withdrawal, craving and
         f'<title id="patient-chart-title">{escape(title)}</title>{"".join(body)}</svg>'
     )
     columns = [(line.key, line.label) for _, lines in shown for line in lines]
-    rows = []
-    for i, day in enumerate(days):
-        values = {key: series[key][i] for key, _ in columns}
-        if any(v is not None for v in values.values()):
-            rows.append({"day": day, "values": [values[key] for key, _ in columns]})
-    return Chart(svg=mark_safe(svg), rows=rows, columns=columns)  # noqa: S308 - escaped above
+    text = chart_text(
+        days,
+        [Column(label[:1].upper() + label[1:], series[key]) for key, label in columns],
+        caption="Values per day",
+    )
+    return Chart(svg=mark_safe(svg), columns=columns, text=text)  # noqa: S308 - escaped above

@@ -72,7 +72,7 @@ class DoseForm(AppVoiceForm):
         min_value=0,
         max_digits=10,
         decimal_places=3,
-        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal", "autofocus": True}),
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
     )
     unit = forms.ChoiceField(label=_("Unit"), choices=Dose.Unit.choices, initial=Dose.Unit.GRAM)
     product = forms.ModelChoiceField(

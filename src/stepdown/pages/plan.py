@@ -24,7 +24,7 @@ from stepdown.errors import InvalidInput
 from stepdown.plans import selectors, services
 from stepdown.plans.forms import CancelForm, HoldForm, ReinstateForm, ReminderForm, SlowForm
 from stepdown.plans.models import Plan
-from stepdown.plans.views.common import chart_json, is_htmx, plan_or_404
+from stepdown.plans.views.common import chart_json, chart_text_of, is_htmx, plan_or_404
 from stepdown.profile.selectors import taper_paused
 from stepdown.web.forms import attach_error
 from stepdown.web.fragments import KEY_HOLE, page_key, render_fragment, render_page
@@ -68,6 +68,7 @@ def _context(
         "status": status,
         "steps": status.plan.steps,
         "chart_json": chart_json(chart),
+        "chart_text": chart_text_of(chart),
         "chart": chart,
         "history": list(plan.adjustments.all()),
         "past_plans": list(past.exclude(pk=plan.pk)[:PAST_PLANS_SHOWN]),

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -27,6 +28,7 @@ from stepdown.skin.polling import page_or_poll, preparing
 from stepdown.skin.serving import photo_response
 from stepdown.skin.uploads import capped_uploads
 from stepdown.skin.wording import category_label, trend_wording
+from stepdown.web.chart_text import Column, chart_text
 from stepdown.web.forms import attach_error
 
 SESSIONS_PER_PAGE = 12
@@ -82,6 +84,11 @@ def _home_context(request: HttpRequest, owner: User, **extra: Any) -> dict[str, 
             for value in selectors.sites_with_sessions(owner=owner)
         ],
         "chart_json": _chart(trend),
+        "chart_text": chart_text(
+            [timezone.localdate(p.taken_at, owner.zone) for p in trend.points],
+            [Column("ΔITA", [p.delta_ita_deg for p in trend.points], "°")],
+            caption="ΔITA per session: exposed skin minus inner arm",
+        ),
         # A slope "per year" from a few weeks of sessions would be an extrapolation.
         "show_slope": len(trend.points) >= 3
         and (trend.points[-1].taken_at - trend.points[0].taken_at).days >= SLOPE_MIN_DAYS,

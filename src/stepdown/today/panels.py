@@ -39,6 +39,7 @@ from stepdown.reminders.selectors import default_preferences, upcoming_step_of
 from stepdown.schemas import number
 from stepdown.substances.selectors import recent_co_use_warnings
 from stepdown.today.allowance import allowance_for, quick_note
+from stepdown.web.chart_text import Column, chart_text
 from stepdown.web.fragments import KEY_HOLE
 
 TODAY_LIST_LIMIT = 12
@@ -133,19 +134,26 @@ def history_panel(reads: Reads) -> dict[str, Any]:
     today_doses = journal.doses_on(
         owner=reads.owner, day=summary.date, recent=reads.recent, limit=TODAY_LIST_LIMIT
     )
+    # No bars before the first dose: those days are not 0 g, they are before the journal.
+    totals = [
+        number(t.total_g) if summary.first_day and t.date >= summary.first_day else None
+        for t in summary.chart
+    ]
+    averages = [number(v) for v in summary.rolling_7d_g]
     chart = {
         "days": [t.date.isoformat() for t in summary.chart],
-        # No bars before the first dose: those days are not 0 g, they are before the journal.
-        "total_g": [
-            number(t.total_g) if summary.first_day and t.date >= summary.first_day else None
-            for t in summary.chart
-        ],
-        "avg_7d_g": [number(v) for v in summary.rolling_7d_g],
+        "total_g": totals,
+        "avg_7d_g": averages,
     }
     return {
         "today_doses": today_doses,
         # Data rides in an attribute: htmx drops <script> blocks from swapped content.
         "chart_json": json.dumps(chart),
+        "chart_text": chart_text(
+            [t.date for t in summary.chart],
+            [Column("Grams", totals, " g"), Column("7-day average", averages, " g")],
+            caption="Grams per day over the last 90 days, with the 7-day average",
+        ),
     }
 
 

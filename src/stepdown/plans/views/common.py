@@ -13,6 +13,7 @@ from stepdown.core.tapering import TaperPlan
 from stepdown.errors import NotFound
 from stepdown.plans import selectors
 from stepdown.plans.models import Plan
+from stepdown.web.chart_text import ChartText, Column, chart_text
 
 
 def plan_or_404(request: HttpRequest, plan_id: int) -> Plan:
@@ -55,6 +56,14 @@ def chart_json(chart: selectors.PlanChart) -> str:
             "planned_g": [_g(value) for value in chart.planned_g],
             "logged_g": [_g(value) for value in chart.logged_g],
         }
+    )
+
+
+def chart_text_of(chart: selectors.PlanChart) -> ChartText:
+    return chart_text(
+        chart.days,
+        [Column("Planned", chart.planned_g, " g"), Column("Logged", chart.logged_g, " g")],
+        caption="Planned and logged grams per day",
     )
 
 

@@ -1,0 +1,55 @@
+"""A chart's text alternative (stepdown/web/chart_text.py, docs/accessibility.md): the summary
+names the period and each series' latest, lowest and highest value; the table has a row for each
+day with a value; and the pages with charts show both."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from stepdown.web.chart_text import Column, chart_text
+
+DAYS = [dt.date(2026, 3, 1) + dt.timedelta(days=i) for i in range(4)]
+
+
+def test_the_table_skips_empty_days_and_marks_a_missing_value() -> None:
+    text = chart_text(
+        DAYS,
+        [Column("Grams", [None, 4.25, None, 3], " g"), Column("Target", [5, 5, None, None], " g")],
+        caption="Grams a day",
+    )
+    assert text.headings == ("Day", "Grams", "Target")
+    assert text.rows == (
+        ("1 Mar 2026", ("–", "5 g")),
+        ("2 Mar 2026", ("4.3 g", "5 g")),
+        ("4 Mar 2026", ("3 g", "–")),
+    )
+    assert text.summary == (
+        "From 1 Mar 2026 to 4 Mar 2026, 3 days with data. Grams: latest 3 g, lowest 3 g, "
+        "highest 4.3 g; Target: latest 5 g, lowest 5 g, highest 5 g."
+    )
+
+
+def test_an_empty_chart_says_so_and_has_no_table() -> None:
+    text = chart_text(DAYS, [Column("Grams", [None] * 4)], caption="c")
+    assert text.rows == ()
+    assert text.summary == "Nothing recorded in this period yet."
+
+
+@pytest.mark.django_db
+def test_the_today_page_shows_its_chart_as_words_and_a_table(client: Client) -> None:
+    from stepdown.accounts.models import User
+    from stepdown.journal.services import dose_create
+
+    person: Any = User.objects.create_user("sam@example.org", "pw-chart-text-1")
+    dose_create(owner=person, amount=Decimal("3.5"))
+    client.force_login(person)
+    body = client.get("/today/").content.decode()
+    assert 'data-testid="chart-summary"' in body
+    assert "1 day with data. Grams: latest 3.5 g" in body
+    assert "<summary>The chart as a table</summary>" in body
+    assert "<td>3.5 g</td>" in body
