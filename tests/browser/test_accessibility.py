@@ -156,10 +156,10 @@ def _variants(persona: str, name: str) -> list[dict[str, str]]:
         if name == "checkins:answer":
             codes = [i.code for i in INSTRUMENTS.values() if i.audience is Audience.SELF_REPORT]
             return [{"code": code} for code in codes]
-        if name == "clinic:join_code":
-            return [{"code": _join_code()}]
     if name == "learn:page":
         return [{"slug": next(iter(PAGES))}]
+    if name == "clinic:join_code":
+        return [{"code": _join_code()}]
     if persona == "clinician" and name == "clinic:patient_alert_acknowledge":
         from stepdown.alerts.models import Alert
 
@@ -188,9 +188,11 @@ def _staff_invitation() -> dict[str, str]:
 
 
 def _join_code() -> str:
+    from stepdown.accounts.models import User
     from stepdown.clinic.services import patient_invitation_create
 
-    return patient_invitation_create(clinician=_clinician())[1]
+    clinician = User.objects.filter(email="lee@clinic.example").first() or _clinician()
+    return patient_invitation_create(clinician=clinician)[1]
 
 
 def _page_routes() -> list[tuple[str, str, list[str]]]:

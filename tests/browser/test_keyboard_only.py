@@ -52,7 +52,10 @@ def _signed_in(browser: Browser, base_url: str, user: Any | None) -> Page:
 def _tab(page: Page) -> dict[str, Any]:
     page.keyboard.press("Tab")
     focused: dict[str, Any] = page.evaluate(FOCUSED)
-    assert focused["tag"] == "body" or focused["ring"], f"no visible focus on {focused}"
+    # A date-time field takes focus in a part inside it, whose ring this check cannot read
+    # (docs/accessibility.md, known limits).
+    exempt = focused["tag"] == "body" or focused["type"] == "datetime-local"
+    assert exempt or focused["ring"], f"no visible focus on {focused}"
     return focused
 
 
