@@ -36,6 +36,8 @@ NOT_PAGES = {
     "audit:access_log_csv": "a CSV file",
     "skin:photo": "an image",
     "api:openapi-json": "the API's JSON schema",
+    "web:service_worker": "the service worker's JavaScript",
+    "web:manifest": "the web app manifest (JSON)",
     "api:openapi-view": "django-ninja's Swagger UI for developers, not a page of ours",
     "accounts:logout": "a POST that ends at the sign-in page (swept)",
 }
