@@ -16,6 +16,7 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.models import User
 from stepdown.alerts.cards import nudges_context
@@ -151,8 +152,8 @@ def history_panel(reads: Reads) -> dict[str, Any]:
         "chart_json": json.dumps(chart),
         "chart_text": chart_text(
             [t.date for t in summary.chart],
-            [Column("Grams", totals, " g"), Column("7-day average", averages, " g")],
-            caption="Grams per day over the last 90 days, with the 7-day average",
+            [Column(_("Grams"), totals, " g"), Column(_("7-day average"), averages, " g")],
+            caption=_("Grams per day over the last 90 days, with the 7-day average"),
         ),
     }
 
