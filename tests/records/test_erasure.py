@@ -201,7 +201,9 @@ def test_the_page_asks_for_the_password_lists_what_goes_and_signs_out(
     text = page.content.decode()
     assert page.status_code == 200
     assert "3 doses in your journal" in text
-    assert "1 skin-photo sessions, with the photos on disk" in text
+    # One of a kind reads in the singular (it once said "1 skin-photo sessions").
+    assert "1 skin-photo session, with its photos on disk" in text
+    assert "1 skin-photo sessions" not in text
     assert "What stays" in text
     assert "anonymous number" in text
     assert reverse("records:export") in text  # a copy can be kept before it all goes

@@ -32,6 +32,7 @@ from django.db import models, transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from stepdown.accounts.models import User
 from stepdown.audit.tombstones import tombstone_owner
@@ -238,20 +239,44 @@ def _mentions(value: object, email: str, by_key: dict[str, set[Any]], key: str =
     return isinstance(value, int) and value in by_key.get(key, ())
 
 
-def what_goes(user: User) -> list[tuple[str, int]]:
-    """What erasing deletes, for the confirmation page: a label and a count per kind of record
-    the person has (kinds with none left out)."""
+def what_goes(user: User) -> list[str]:
+    """What erasing deletes, for the confirmation page: one line per kind of record the person
+    has, with its count in the right number (kinds with none left out)."""
     counts = [
-        ("doses in your journal", user.doses.count()),
-        ("products", user.products.count()),
-        ("other substances you logged", user.substance_uses.count()),
-        ("taper plans, with their steps and changes", user.plans.count()),
-        ("questionnaire answers and check-ins", user.checkin_responses.count()),
-        ("skin-photo sessions, with the photos on disk", user.skin_sessions.count()),
-        ("alerts and nudges", user.alerts.count()),
-        ("medicines you listed", user.medicines.count()),
-        ("consents to share with a clinic", user.consents.count()),
-        ("conversations with a clinic", user.clinic_conversations.count()),
-        ("API tokens", user.api_tokens.count()),
+        (user.doses.count(), "%(n)d dose in your journal", "%(n)d doses in your journal"),
+        (user.products.count(), "%(n)d product", "%(n)d products"),
+        (
+            user.substance_uses.count(),
+            "%(n)d other substance you logged",
+            "%(n)d other substances you logged",
+        ),
+        (
+            user.plans.count(),
+            "%(n)d taper plan, with its steps and changes",
+            "%(n)d taper plans, with their steps and changes",
+        ),
+        (
+            user.checkin_responses.count(),
+            "%(n)d questionnaire answer or check-in",
+            "%(n)d questionnaire answers and check-ins",
+        ),
+        (
+            user.skin_sessions.count(),
+            "%(n)d skin-photo session, with its photos on disk",
+            "%(n)d skin-photo sessions, with the photos on disk",
+        ),
+        (user.alerts.count(), "%(n)d alert or nudge", "%(n)d alerts and nudges"),
+        (user.medicines.count(), "%(n)d medicine you listed", "%(n)d medicines you listed"),
+        (
+            user.consents.count(),
+            "%(n)d consent to share with a clinic",
+            "%(n)d consents to share with a clinic",
+        ),
+        (
+            user.clinic_conversations.count(),
+            "%(n)d conversation with a clinic",
+            "%(n)d conversations with a clinic",
+        ),
+        (user.api_tokens.count(), "%(n)d API token", "%(n)d API tokens"),
     ]
-    return [(label, count) for label, count in counts if count]
+    return [ngettext(one, many, n) % {"n": n} for n, one, many in counts if n]
