@@ -67,15 +67,21 @@ def page_errors() -> list[str]:
     return []
 
 
-@pytest.fixture
-def phone_page(browser: Browser, live_server: Any, page_errors: list[str]) -> Iterator[Page]:
-    context = browser.new_context(viewport=PHONE, base_url=live_server.url)
+def open_page(browser: Browser, base_url: str, page_errors: list[str], **options: Any) -> Page:
+    """A new context's page at phone size (``options`` override), whose script errors and CSP
+    violations land in ``page_errors``: they are failures of the page, not noise."""
+    context = browser.new_context(**{"viewport": PHONE, "base_url": base_url, **options})
     page = context.new_page()
-    # Any script error or CSP violation is a failure of the page, not noise.
     page.on("pageerror", lambda error: page_errors.append(str(error)))
     page.on(
         "console",
         lambda message: page_errors.append(message.text) if message.type == "error" else None,
     )
+    return page
+
+
+@pytest.fixture
+def phone_page(browser: Browser, live_server: Any, page_errors: list[str]) -> Iterator[Page]:
+    page = open_page(browser, live_server.url, page_errors)
     yield page
-    context.close()
+    page.context.close()

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
+from tests.browser.daily_checkin import CRAVING, answer_after_craving, answer_diary
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "a-long-test-passphrase"
-DIARY = (
-    "Irritability", "Low mood or sadness", "Anxiety or nervousness", "Trouble sleeping",
-    "Nausea or an upset stomach", "Diarrhoea", "Restlessness", "Tiredness or low energy",
-    "Aching muscles or bones", "Runny nose or watery eyes", "Yawning",
-    "Sweating, or hot and cold flushes",
-)  # fmt: skip
 
 
 def _sign_in(page: Page, email: str) -> None:
@@ -26,37 +21,17 @@ def _sign_in(page: Page, email: str) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
-def _pick(page: Page, question: str, answer: str) -> None:
-    page.get_by_role("group", name=question, exact=True).get_by_text(answer, exact=True).click()
-
-
 def test_the_daily_check_in_on_a_phone(phone_page: Page, page_errors: list[str]) -> None:
     page = phone_page
     _sign_in(page, "sam@example.org")
     page.get_by_test_id("start-daily").click()
     expect(page.get_by_role("heading", name="Withdrawal symptoms")).to_be_visible()
-    for symptom in DIARY:
-        _pick(page, symptom, "Mild")
+    answer_diary(page)
     expect(page.locator("[data-progress-text]")).to_have_text("12 of 23 answered")
     # The slider fills the number box it belongs to
     page.locator('[data-slider-for="q-craving"]').fill("60")
-    expect(
-        page.get_by_label("Over the last 24 hours, how strong was your craving for kratom?")
-    ).to_have_value("60")
-    page.get_by_label("How many hours did you sleep last night?").fill("6.5")
-    _pick(page, "How well did you sleep last night?", "Fairly well")
-    _pick(page, "Today, how energetic did you feel?", "A little")
-    _pick(page, "Today, how drowsy or sedated did you feel?", "Not at all")
-    _pick(page, "Today, how good was your mood?", "Moderately")
-    _pick(page, "Today, how sociable or talkative did you feel?", "A little")
-    page.get_by_label("How many minutes of exercise or physical activity did you do today?").fill(
-        "20"
-    )
-    page.get_by_label(
-        "How many minutes of meditation, breathing exercises or other mindfulness did you do today?"
-    ).fill("0")
-    _pick(page, "Did you eat regular meals today?", "Yes")
-    _pick(page, "Were you in touch with a support person or group today?", "No")
+    expect(page.get_by_label(CRAVING)).to_have_value("60")
+    answer_after_craving(page, sleep_h="6.5", exercise_min="20")
     expect(page.locator("[data-progress-text]")).to_have_text("All answered")
     # Touch targets are large enough for a thumb (at least 44 px high)
     box = (

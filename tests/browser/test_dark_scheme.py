@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from tests.browser.axe import axe_violations, describe
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import open_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -45,17 +45,9 @@ _LUMINANCE = """(colour) => {
 
 @pytest.fixture
 def dark_page(browser: Browser, live_server: Any, page_errors: list[str]) -> Iterator[Page]:
-    context = browser.new_context(
-        viewport=PHONE, base_url=live_server.url, color_scheme="dark", locale="en-GB"
-    )
-    page = context.new_page()
-    page.on("pageerror", lambda error: page_errors.append(str(error)))
-    page.on(
-        "console",
-        lambda message: page_errors.append(message.text) if message.type == "error" else None,
-    )
+    page = open_page(browser, live_server.url, page_errors, color_scheme="dark", locale="en-GB")
     yield page
-    context.close()
+    page.context.close()
 
 
 def _person_with_a_fortnight(page: Page) -> int:

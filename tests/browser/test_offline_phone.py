@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 from tests.browser.axe import axe_violations
-from tests.browser.test_checkins_phone import DIARY, PASSWORD, _pick
+from tests.browser.daily_checkin import CRAVING, answer_after_craving, answer_diary
+from tests.browser.test_checkins_phone import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -46,23 +47,9 @@ QUEUE_CONTENTS = """() => new Promise((resolve) => {
 
 
 def _fill_daily(page: Page) -> None:
-    for symptom in DIARY:
-        _pick(page, symptom, "Mild")
-    page.get_by_label("Over the last 24 hours, how strong was your craving for kratom?").fill("40")
-    page.get_by_label("How many hours did you sleep last night?").fill("7")
-    _pick(page, "How well did you sleep last night?", "Fairly well")
-    _pick(page, "Today, how energetic did you feel?", "A little")
-    _pick(page, "Today, how drowsy or sedated did you feel?", "Not at all")
-    _pick(page, "Today, how good was your mood?", "Moderately")
-    _pick(page, "Today, how sociable or talkative did you feel?", "A little")
-    page.get_by_label("How many minutes of exercise or physical activity did you do today?").fill(
-        "10"
-    )
-    page.get_by_label(
-        "How many minutes of meditation, breathing exercises or other mindfulness did you do today?"
-    ).fill("0")
-    _pick(page, "Did you eat regular meals today?", "Yes")
-    _pick(page, "Were you in touch with a support person or group today?", "No")
+    answer_diary(page)
+    page.get_by_label(CRAVING).fill("40")
+    answer_after_craving(page, sleep_h="7", exercise_min="10")
 
 
 def _log_dose(page: Page, amount: str) -> None:
