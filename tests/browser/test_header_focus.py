@@ -116,6 +116,14 @@ def test_phone_header_is_one_row_and_help_stays_visible(phone: Page) -> None:
     assert _on_top(phone, "header .help-now")
     phone.locator("header .help-now").click()
     phone.wait_for_url("**/help/")
+    # In French too: its "Get help now" once pushed the page 13 px wider than the phone.
+    phone.set_extra_http_headers({"Accept-Language": "fr"})
+    phone.goto("/today/")
+    assert phone.locator("html").get_attribute("lang") == "fr"
+    assert _box(phone, "header.site-header")["height"] <= 72
+    help_now = _box(phone, "header .help-now")
+    assert help_now["x"] + help_now["width"] <= PHONE["width"]
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 def test_help_is_reached_by_keyboard_and_the_menu_works_with_keys(phone: Page) -> None:

@@ -83,4 +83,4 @@ def test_the_compiled_catalogue_is_built_from_the_po(tmp_path) -> None:  # type:
     assert compile_catalogues(tmp_path) == [source / "django.mo"]
     assert compile_catalogues(tmp_path) == []  # up to date: not written again
     compiled = polib.mofile(str(source / "django.mo"))
-    assert compiled.find("Get help now").msgstr == "Obtenir de l’aide maintenant"
+    assert compiled.find("Get help now").msgstr == "Aide immédiate"

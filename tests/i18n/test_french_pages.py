@@ -82,7 +82,7 @@ def test_signed_out_pages_follow_the_browser_into_french(client: Client) -> None
         client.get("/account/login/", **FRENCH),
         "Se connecter",
         "Mot de passe oublié ?",
-        "Obtenir de l’aide maintenant",
+        "Aide immédiate",
         "Aller au contenu",
         "Ce n’est pas un avis médical",
     )
@@ -219,7 +219,7 @@ def test_the_switch_works_signed_out_and_is_kept_in_a_cookie(client: Client) -> 
     assert response.status_code == 302
     assert response["Location"] == "/help/"
     # The browser still asks for English; the choice wins.
-    _assert_french(client.get("/help/", **ENGLISH), "Obtenir de l’aide maintenant")
+    _assert_french(client.get("/help/", **ENGLISH), "Aide immédiate")
     client.post("/account/language/", {"language": "en", "next": "/help/"})
     assert "Get help now" in _visible(client.get("/help/", **FRENCH))
 
