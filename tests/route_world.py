@@ -111,6 +111,7 @@ def _sees(clinician: Any, owner: Any) -> bool:
 
 
 def _clinics(owner: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    from stepdown.accounts.clock import local_today
     from stepdown.accounts.models import User
     from stepdown.clinic.consents import consent_revoke
     from stepdown.clinic.services import clinic_create, membership_deactivate
@@ -143,7 +144,7 @@ def _clinics(owner: Any) -> tuple[dict[str, Any], dict[str, Any]]:
             owner,
             dale,
             [users["clin_expired"]],
-            expires_on=timezone.localdate() + dt.timedelta(days=7),
+            expires_on=local_today(owner) + dt.timedelta(days=7),
         )
         assert _sees(users["clin_expired"], owner)
     gone = users["clin_gone"].clinic_memberships.get(clinic=river)
@@ -161,6 +162,7 @@ def _clinics(owner: Any) -> tuple[dict[str, Any], dict[str, Any]]:
 def build_world() -> World:
     """Every persona, and one of each of the owner's objects (made through the services where
     the service is short to call, else straight in the table)."""
+    from stepdown.accounts.clock import local_today
     from stepdown.accounts.services import token_create
     from stepdown.alerts.models import Alert, SuggestedAdjustment
     from stepdown.checkins.services import response_submit
@@ -191,7 +193,7 @@ def build_world() -> World:
         method="proportional",
         rate_pct=Decimal(10),
         doses_per_day=3,
-        start_date=timezone.localdate(),
+        start_date=local_today(owner),
     ).plan
     response = response_submit(owner=owner, instrument="phq9", answers=phq9(*[1] * 9)).response
     session = session_create(owner=owner, exposed_site="back_of_hand").session

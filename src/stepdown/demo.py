@@ -265,7 +265,7 @@ def create_demo_account(
         mitragynine_mg_per_unit=Decimal("15.2"),
         seven_oh_mg_per_unit=Decimal("0.21"),
         lab_name="Example Labs",
-        lab_test_date=timezone.now().date() - dt.timedelta(days=150),
+        lab_test_date=local_today(user) - dt.timedelta(days=150),
         heavy_metals=Product.Result.PASS,
         microbial=Product.Result.PASS,
     )

@@ -53,16 +53,18 @@ def dark_page(browser: Browser, live_server: Any, page_errors: list[str]) -> Ite
 def _person_with_a_fortnight(page: Page) -> int:
     """Two weeks of doses of a product with an emoji in its name, and a plan from them (its
     id)."""
+    from stepdown.accounts.clock import day_start, local_today
     from stepdown.accounts.models import User
     from stepdown.journal.services import dose_create, product_create
     from stepdown.plans.services import plan_create
 
     user = User.objects.create_user("sam@example.org", PASSWORD, time_zone="UTC")
     product = product_create(owner=user, name="Red \N{HERB} Bali \N{BLACK STAR}")
-    now = dt.datetime.now(dt.UTC)
+    today = local_today(user)
+    # 6 g on each of the last 14 whole days, whatever the hour the test runs at.
     for back in range(1, 15):
-        for hours in (0, 6):
-            taken = now - dt.timedelta(days=back, hours=hours)
+        for hour in (8, 14):
+            taken = day_start(user, today - dt.timedelta(days=back)) + dt.timedelta(hours=hour)
             dose_create(owner=user, amount=Decimal(3), product_id=product.pk, taken_at=taken)
     plan = plan_create(
         owner=user,
@@ -70,7 +72,7 @@ def _person_with_a_fortnight(page: Page) -> int:
         method="proportional",
         rate_pct=Decimal(10),
         doses_per_day=2,
-        start_date=dt.date.today(),
+        start_date=today,
         product_id=product.pk,
     )
     page.goto("/account/login/")

@@ -12,6 +12,7 @@ import pytest
 from django.utils import timezone
 from tests.mfa_helpers import verified_api
 
+from stepdown.accounts.clock import local_today
 from stepdown.audit.models import AccessEvent
 from stepdown.clinic.consents import consent_revoke
 from stepdown.clinic.models import Message
@@ -174,7 +175,7 @@ def test_revoked_or_expired_consent_ends_the_clinicians_access(
 
     expiring = share(person, clinics.riverside)
     type(expiring).objects.filter(pk=expiring.pk).update(
-        expires_on=timezone.now().date() - dt.timedelta(days=1),
+        expires_on=local_today(person) - dt.timedelta(days=1),
         expires_at=timezone.now() - dt.timedelta(minutes=1),
     )
     assert kim.get(_path(person)).status_code == 404

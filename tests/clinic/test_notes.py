@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from tests.mfa_helpers import verified_api, verified_web
 
+from stepdown.accounts.clock import local_today
 from stepdown.audit.models import AccessEvent
 from stepdown.clinic.consents import consent_revoke
 
@@ -149,7 +150,7 @@ def test_notes_need_the_notes_class_and_a_consent_in_force(
 
     expiring = share(person, clinics.riverside, data_classes=WITH_NOTES)
     type(expiring).objects.filter(pk=expiring.pk).update(
-        expires_on=timezone.now().date() - dt.timedelta(days=1),
+        expires_on=local_today(person) - dt.timedelta(days=1),
         expires_at=timezone.now() - dt.timedelta(minutes=1),
     )
     assert api.get(_notes_path(person)).status_code == 404

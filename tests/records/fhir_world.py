@@ -12,6 +12,7 @@ from django.utils import timezone
 from tests.checkins.checkins_answers import daily, phq9
 from tests.clinic.patient_data import COWS_24
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.checkins.models import Response
 from stepdown.checkins.services import response_submit
@@ -69,7 +70,7 @@ def full_record(person: User, rater: User) -> Record:
         method="proportional",
         rate_pct=Decimal(10),
         doses_per_day=2,
-        start_date=timezone.localdate(),
+        start_date=local_today(person),
         confirm_above_recent=True,
     )
     response_submit(owner=person, instrument="phq9", answers=PHQ9)
@@ -82,7 +83,7 @@ def full_record(person: User, rater: User) -> Record:
         answers=COWS_24,
         total=COWS_TOTAL,
         band="moderate",
-        local_date=timezone.localdate(),
+        local_date=local_today(person),
         entered_by=rater,
     )
     Medicine.objects.create(owner=person, name="sertraline")

@@ -13,6 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.core.potency import (
     DoseInputError,
@@ -89,7 +90,7 @@ def _validate_product(product: Product, *, confirm_unusual: bool = False) -> Non
             raise InvalidInput(field, "Enter mg per gram (or per ml) between 0 and 1000.")
     if not confirm_unusual:
         _check_leaf_alkaloids(product)
-    if product.lab_test_date and product.lab_test_date > timezone.now().date():
+    if product.lab_test_date and product.lab_test_date > local_today(product.owner):
         raise InvalidInput("lab_test_date", "The lab test date cannot be in the future.")
     clash = (
         Product.objects.filter(owner=product.owner, name__iexact=product.name, archived_at=None)
