@@ -10,17 +10,11 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
+from tests.browser.daily_checkin import answer_diary
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "a-long-test-passphrase"
-# Twelve symptoms, "Mild" = 1 point each: a diary total of 12.
-SYMPTOMS = (
-    "Irritability", "Low mood or sadness", "Anxiety or nervousness", "Trouble sleeping",
-    "Nausea or an upset stomach", "Diarrhoea", "Restlessness", "Tiredness or low energy",
-    "Aching muscles or bones", "Runny nose or watery eyes", "Yawning",
-    "Sweating, or hot and cold flushes",
-)  # fmt: skip
 SHOTS = os.environ.get("STEPDOWN_SHOTS_DIR")
 
 
@@ -79,8 +73,7 @@ def test_worse_after_cut_then_accept_the_hold(phone_page: Page, page_errors: lis
 
     # Today's diary, on the phone: every symptom mild, 12 again: the second day in a row.
     page.goto("/checkins/withdrawal/")
-    for symptom in SYMPTOMS:
-        page.get_by_role("group", name=symptom, exact=True).get_by_text("Mild", exact=True).click()
+    answer_diary(page)  # twelve symptoms, "Mild" = 1 point each: a diary total of 12
     page.get_by_test_id("submit-checkin").click()
     expect(page.get_by_test_id("score-total")).to_have_text("12")
 
