@@ -6,6 +6,7 @@ person's country; signing out leaves nothing of the person in the browser's cach
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -57,6 +58,61 @@ def _log_dose(page: Page, amount: str) -> None:
     page.get_by_role("button", name="Log dose").click()
 
 
+def _sign_in_controlled(page: Page) -> None:
+    """Signs in on Today and waits until the service worker controls the page."""
+    page.goto("/account/login/?next=/today/")
+    page.get_by_label("Email").fill(EMAIL)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_test_id("total-g")).to_be_visible()
+    # The worker installs while the first pages load; a page that was mid-load then may stay
+    # uncontrolled until the next one (as for any visitor): load it again if so.
+    if not page.evaluate(CONTROLLED):
+        page.reload()
+    assert page.evaluate(CONTROLLED)
+
+
+# A slow device: every IndexedDB connection opens 400 ms late, so an entry is still being stored
+# while the person logs the next one.
+SLOW_INDEXEDDB = """(() => {
+  const realOpen = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (...args) {
+    const request = realOpen.apply(this, args);
+    let handler = null;
+    Object.defineProperty(request, "onsuccess", {
+      set(fn) { handler = fn; },
+      get() { return handler; },
+    });
+    request.addEventListener("success", (event) => {
+      setTimeout(() => { if (handler) { handler.call(request, event); } }, 400);
+    });
+    return request;
+  };
+})();"""
+
+
+def test_a_dose_logged_while_the_last_is_being_stored_is_its_own_entry(
+    phone_page: Page, page_errors: list[str]
+) -> None:
+    # Regression: the form was cleared (and given a new key) only once the first entry was
+    # stored, which wiped the second amount as it was typed, or stored it under the first key.
+    from stepdown.accounts.models import User
+
+    User.objects.create_user(EMAIL, PASSWORD, time_zone="Europe/Paris")
+    page = phone_page
+    page.add_init_script(SLOW_INDEXEDDB)
+    _sign_in_controlled(page)
+    page.context.set_offline(True)
+    _log_dose(page, "2")
+    _log_dose(page, "3")
+    expect(page.get_by_test_id("offline-entry")).to_have_text(
+        ["Dose 2 g — waiting to send", "Dose 3 g — waiting to send"]
+    )
+    queued = json.loads(page.evaluate(QUEUE_CONTENTS))
+    assert len({entry["key"] for entry in queued}) == 2
+    assert page_errors == []
+
+
 def test_offline_logging_is_sent_once_and_sign_out_forgets_it(
     phone_page: Page, page_errors: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -82,16 +138,7 @@ def test_offline_logging_is_sent_once_and_sign_out_forgets_it(
 
     person = User.objects.create_user(EMAIL, PASSWORD, time_zone="Europe/Paris")
     page, context = phone_page, phone_page.context
-    page.goto("/account/login/?next=/today/")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_test_id("total-g")).to_be_visible()
-    # The worker installs while the first pages load; a page that was mid-load then may stay
-    # uncontrolled until the next one (as for any visitor): load it again if so.
-    if not page.evaluate(CONTROLLED):
-        page.reload()
-    assert page.evaluate(CONTROLLED)
+    _sign_in_controlled(page)
     cached = dict(page.evaluate(CACHE_CONTENTS))
     assert "/offline/" in cached
     assert "/static/stepdown/offline.js" in cached

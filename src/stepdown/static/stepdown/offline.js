@@ -139,6 +139,22 @@
     return label.trim();
   }
 
+  // Puts an entry's answers back in its form (when it could not be kept on the device).
+  function restore(form, fields) {
+    fields.forEach(function (pair) {
+      var named = form.elements.namedItem(pair[0]);
+      var inputs = named && named.length !== undefined && !named.options ? named : [named];
+      Array.prototype.forEach.call(inputs, function (input) {
+        if (!input) { return; }
+        if (input.type === "radio" || input.type === "checkbox") {
+          if (input.value === pair[1]) { input.checked = true; }
+        } else {
+          input.value = pair[1];
+        }
+      });
+    });
+  }
+
   function keep(form) {
     var data = new FormData(form);
     var key = String(data.get("client_id") || "") || newKey();
@@ -152,14 +168,18 @@
       key: key, account: account, kind: form.dataset.offline, label: labelFor(form, fields),
       action: form.action, fields: fields, state: "waiting", at: Date.now()
     };
+    // Cleared now, not once the entry is stored: what the person types next (the store takes a
+    // moment) belongs to the next entry, which gets its own key.
+    form.reset();
+    var keyInput = form.querySelector('input[name="client_id"]');
+    if (keyInput) { keyInput.value = newKey(); }
     return putEntry(entry).then(function () {
-      form.reset();
-      // The next entry from this form is a different one: it gets its own key.
-      var keyInput = form.querySelector('input[name="client_id"]');
-      if (keyInput) { keyInput.value = newKey(); }
       lastSent = 0;
       tried = false;
       return render();
+    }, function (error) {
+      restore(form, fields);
+      throw error;
     });
   }
 
@@ -178,7 +198,7 @@
   document.addEventListener("htmx:sendError", function (event) {
     var form = event.detail && event.detail.elt;
     if (form instanceof HTMLFormElement && form.hasAttribute("data-offline") && account) {
-      keep(form);
+      keep(form).catch(function () { /* left in the form, to send again */ });
     }
   });
 
