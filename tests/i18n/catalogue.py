@@ -44,6 +44,14 @@ TRANSLATED = (
     "checkins/_due.html",
     "checkins/answer.html",
     "checkins/_question.html",
+    # The crisis path, the rest of check-ins, the account pages, the offline page:
+    #
+    # Goals, risk, onboarding, medicines and substances, products, records, access log:
+    #
+    # Plans, reminders, Learn and support, skin:
+    #
+    # Clinician pages:
+    #
 )
 
 # Words that read the same in every language the app speaks: the name and units.
