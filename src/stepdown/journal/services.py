@@ -278,20 +278,27 @@ def dose_create(
         client_id=client_id,
     )
     _fill_estimate(dose)
-    if client_id is None:
-        # No savepoint: a transaction around the insert would hold SQLite's write lock while the
-        # alert rules read, which halves write throughput under load (docs/performance.md).
-        dose.save()
-        return _created(dose, product, previous)
     try:
-        with transaction.atomic():
-            dose.save()
+        _insert(dose)
     except IntegrityError:
         # A concurrent retry with the same key won the race: answer with its dose.
         if client_id is None:
             raise
         return DoseResult(Dose.objects.get(owner=owner, client_id=client_id), created=False)
     return _created(dose, product, previous)
+
+
+def _insert(dose: Dose) -> None:
+    """Saves a new dose in a transaction of its own, so the alert rules its signal runs read
+    after the commit: a transaction around the insert would hold SQLite's write lock while they
+    read, and every other writer would wait (docs/performance.md). Inside a caller's
+    transaction, a key that may collide gets a savepoint, which keeps that transaction usable
+    when the insert fails."""
+    if dose.client_id is not None and transaction.get_connection().in_atomic_block:
+        with transaction.atomic():
+            dose.save()
+    else:
+        dose.save()
 
 
 def _created(dose: Dose, product: Product | None, previous: Dose | None) -> DoseResult:
