@@ -46,6 +46,27 @@ TRANSLATED = (
     "checkins/_question.html",
     # The crisis path, the rest of check-ins, the account pages, the offline page:
     #
+    "checkins/crisis.html",
+    "checkins/safety_plan.html",
+    "checkins/result.html",
+    "checkins/trends.html",
+    "checkins/schedule.html",
+    "accounts/mfa_recovery_codes.html",
+    "accounts/mfa_setup.html",
+    "accounts/mfa_verify.html",
+    "accounts/password_change.html",
+    "accounts/password_reset.html",
+    "accounts/password_reset_confirm.html",
+    "accounts/password_reset_done.html",
+    "accounts/signup_sent.html",
+    "accounts/signup_confirm.html",
+    "accounts/rate_limited.html",
+    "accounts/locked_out.html",
+    "accounts/reauth.html",
+    "accounts/password_reset_email.txt",
+    "accounts/password_reset_subject.txt",
+    "accounts/signup_confirm_email.txt",
+    "accounts/signup_taken_email.txt",
     # Goals, risk, onboarding, medicines and substances, products, records, access log:
     #
     # Plans, reminders, Learn and support, skin:

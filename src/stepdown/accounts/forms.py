@@ -196,21 +196,23 @@ class TokenForm(AppVoiceForm):
 class CodeForm(AppVoiceForm):
     code = forms.CharField(
         max_length=32,
-        label="Code",
-        help_text="The 6-digit code your authenticator app shows now, or one of your recovery "
-        "codes.",
+        label=_("Code"),
+        help_text=_(
+            "The 6-digit code your authenticator app shows now, or one of your recovery codes."
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )
 
 
 class ReauthForm(AppVoiceForm):
     password = forms.CharField(
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     code = forms.CharField(
         max_length=32,
         required=False,
-        label="Code",
-        help_text="The 6-digit code your authenticator app shows now, or a recovery code.",
+        label=_("Code"),
+        help_text=_("The 6-digit code your authenticator app shows now, or a recovery code."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )

@@ -7,13 +7,14 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext, gettext_noop
 
-MESSAGE = "Too many failed attempts. Try again later."
+MESSAGE = gettext_noop("Too many failed attempts. Try again later.")
 
 
 def lockout_response(
     request: HttpRequest, response: Any = None, credentials: Any = None
 ) -> HttpResponse:
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": MESSAGE}, status=429)
+        return JsonResponse({"detail": gettext(MESSAGE)}, status=429)
     return render(request, "accounts/locked_out.html", status=429)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -33,10 +34,16 @@ RECOVERY_CODE_COUNT = 10
 TOTP_NAME = "Authenticator app"
 RECOVERY_NAME = "Recovery codes"
 
-WRONG_CODE = "That code is not right. Use the 6-digit code your app shows now, or a recovery code."
-THROTTLED = "Too many wrong codes. Wait {wait}, then try again."
-NO_DEVICE = "Start the set-up first: there is no authenticator waiting for its first code."
-ALREADY_SET_UP = "An authenticator app is already set up; remove it first to set up another."
+# Marked here, translated where raised (the page's or the API request's language).
+WRONG_CODE = gettext_noop(
+    "That code is not right. Use the 6-digit code your app shows now, or a recovery code."
+)
+NO_DEVICE = gettext_noop(
+    "Start the set-up first: there is no authenticator waiting for its first code."
+)
+ALREADY_SET_UP = gettext_noop(
+    "An authenticator app is already set up; remove it first to set up another."
+)
 
 _TOTP_CODE = re.compile(r"\d{6}")
 
@@ -46,8 +53,14 @@ class Throttled(InvalidInput):
 
     def __init__(self, seconds: int) -> None:
         seconds = max(seconds, 1)
-        wait = "a second" if seconds == 1 else f"{seconds} seconds"
-        super().__init__("code", THROTTLED.format(wait=wait))
+        # Two messages, not ngettext: the one-second one has no number to place.
+        message = (
+            gettext("Too many wrong codes. Wait a second, then try again.")
+            if seconds == 1
+            else gettext("Too many wrong codes. Wait %(seconds)s seconds, then try again.")
+            % {"seconds": seconds}
+        )
+        super().__init__("code", message)
         self.seconds = seconds
 
 
@@ -105,7 +118,7 @@ def totp_start(*, user: User) -> TotpSetup:
     """A new unconfirmed authenticator (replacing any earlier unconfirmed one)."""
     with transaction.atomic():
         if has_confirmed_device(user):
-            raise InvalidInput("code", ALREADY_SET_UP)
+            raise InvalidInput("code", gettext(ALREADY_SET_UP))
         TOTPDevice.objects.filter(user=user, confirmed=False).delete()
         device = TOTPDevice.objects.create(user=user, name=TOTP_NAME, confirmed=False)
     return TotpSetup.of(device)
@@ -132,7 +145,7 @@ def totp_confirm(*, user: User, code: str) -> tuple[TOTPDevice, list[str]]:
             .first()
         )
         if device is None:
-            raise InvalidInput("code", NO_DEVICE)
+            raise InvalidInput("code", gettext(NO_DEVICE))
         # A wrong code returns from the block (not raises) so its throttle count is kept.
         right = bool(_TOTP_CODE.fullmatch(_clean(code))) and _check(device, _clean(code))
         if right:
@@ -140,7 +153,7 @@ def totp_confirm(*, user: User, code: str) -> tuple[TOTPDevice, list[str]]:
             device.save(update_fields=["confirmed"])
             codes = _new_recovery_codes(user)
     if not right:
-        raise InvalidInput("code", WRONG_CODE)
+        raise InvalidInput("code", gettext(WRONG_CODE))
     return device, codes
 
 
@@ -148,7 +161,7 @@ def recovery_codes_renew(*, user: User) -> list[str]:
     """A fresh set of recovery codes; the old ones stop working."""
     with transaction.atomic():
         if not has_confirmed_device(user):
-            raise InvalidInput("code", "Set up an authenticator app first.")
+            raise InvalidInput("code", gettext("Set up an authenticator app first."))
         return _new_recovery_codes(user)
 
 
@@ -197,5 +210,5 @@ def verify_code(*, user: User, code: str) -> Device:
         # A wrong code returns from the block (not raises) so its throttle count is kept.
         right = device is not None and bool(cleaned) and _check(device, cleaned)
     if not right or device is None:
-        raise InvalidInput("code", WRONG_CODE)
+        raise InvalidInput("code", gettext(WRONG_CODE))
     return device

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
@@ -79,7 +80,7 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
     else:
         found = _pending(request)
         if found is None:
-            messages.info(request, "Sign in again, please: the code step waited too long.")
+            messages.info(request, _("Sign in again, please: the code step waited too long."))
             return redirect("accounts:login")
         user, pending = found
     form = CodeForm(request.POST or None)
@@ -103,7 +104,7 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
     """Set up an authenticator app: start (a new secret), then confirm with its first code."""
     user = request_owner(request)
     if mfa.has_confirmed_device(user):
-        messages.info(request, "Your authenticator app is already set up.")
+        messages.info(request, _("Your authenticator app is already set up."))
         return redirect("accounts:settings")
     form = CodeForm(request.POST or None) if "code" in request.POST else CodeForm()
     if request.method == "POST":
@@ -152,7 +153,7 @@ def mfa_recovery_codes(request: HttpRequest) -> HttpResponse:
 @reauth.reauth_required(next_name="accounts:settings")
 def mfa_remove(request: HttpRequest) -> HttpResponse:
     mfa.mfa_remove(user=request_owner(request))
-    messages.success(request, "Your authenticator app and recovery codes were removed.")
+    messages.success(request, _("Your authenticator app and recovery codes were removed."))
     return redirect("accounts:settings")
 
 
@@ -169,9 +170,9 @@ def reauth_page(request: HttpRequest) -> HttpResponse:
         if getattr(request, "axes_locked_out", False):
             return render(request, "accounts/locked_out.html", status=429)
         if found is None or found.pk != user.pk:
-            form.add_error("password", "That password is not right.")
+            form.add_error("password", _("That password is not right."))
         elif needs_code and not form.cleaned_data["code"]:
-            form.add_error("code", "Enter the code from your authenticator app.")
+            form.add_error("code", _("Enter the code from your authenticator app."))
         else:
             device = _code_problem(form, user) if needs_code else None
             if not form.errors:

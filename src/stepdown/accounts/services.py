@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from stepdown.accounts import revisions
 from stepdown.accounts.models import (
@@ -103,7 +103,9 @@ def user_signup(
         return user
     from stepdown.accounts.tasks import send_signup_email
 
-    send_signup_email.enqueue(email=email, new=user is not None, site_url=site_url)
+    send_signup_email.enqueue(
+        email=email, new=user is not None, site_url=site_url, language=get_language() or ""
+    )
     return None
 
 

@@ -168,7 +168,9 @@ class PasswordReset(auth_views.PasswordResetView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         send_password_reset.enqueue(
-            email=form.cleaned_data["email"], site_url=site_url(self.request)
+            email=form.cleaned_data["email"],
+            site_url=site_url(self.request),
+            language=translation.get_language() or "",
         )
         return HttpResponseRedirect(self.get_success_url())
 

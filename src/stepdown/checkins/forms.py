@@ -199,14 +199,14 @@ class ScheduleForm(AppVoiceForm):
 
     constraint_model = Schedule
     interval_days = forms.IntegerField(
-        label="Every (days)", widget=forms.NumberInput(attrs={"inputmode": "numeric"})
+        label=_("Every (days)"), widget=forms.NumberInput(attrs={"inputmode": "numeric"})
     )
     preferred_time = forms.TimeField(
-        label="Reminder time",
+        label=_("Reminder time"),
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
-    enabled = forms.BooleanField(label="On", required=False)
+    enabled = forms.BooleanField(label=_("On"), required=False)
 
     def __init__(self, *args: Any, instrument: str, always_on: bool, **kwargs: Any) -> None:
         kwargs["prefix"] = instrument
@@ -224,11 +224,11 @@ class ScheduleForm(AppVoiceForm):
 
 
 PLAN_LABELS = {
-    "warning_signs": "Warning signs that a crisis may be starting",
-    "coping_steps": "Things I can do on my own to feel calmer",
-    "people": "People I can contact (name and number)",
-    "places": "Places that help me feel safe or take my mind off things",
-    "professionals": "Professionals or services I can call",
+    "warning_signs": _("Warning signs that a crisis may be starting"),
+    "coping_steps": _("Things I can do on my own to feel calmer"),
+    "people": _("People I can contact (name and number)"),
+    "places": _("Places that help me feel safe or take my mind off things"),
+    "professionals": _("Professionals or services I can call"),
 }
 
 
@@ -241,7 +241,7 @@ class SafetyPlanForm(AppVoiceForm):
             self.fields[name] = forms.CharField(
                 label=PLAN_LABELS[name],
                 required=False,
-                help_text="One per line.",
+                help_text=_("One per line."),
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
 

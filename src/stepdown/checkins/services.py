@@ -21,6 +21,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.clock import day_start, local_today
 from stepdown.accounts.models import User
@@ -283,22 +284,24 @@ def schedule_update(
     low, high = INTERVAL_LIMITS[instrument]
     if not low <= interval <= high:
         message = (
-            "The daily check-in is once a day."
+            _("The daily check-in is once a day.")
             if low == high
-            else f"Choose between {low} and {high} days."
+            else _("Choose between %(low)s and %(high)s days.") % {"low": low, "high": high}
         )
         raise InvalidInput("interval_days", message)
     if not enabled and instrument in ALWAYS_ON:
-        raise InvalidInput("enabled", f"{current.name} stays on; you can change how often.")
+        raise InvalidInput(
+            "enabled", _("%(name)s stays on; you can change how often.") % {"name": current.name}
+        )
     if instrument == "daily" and preferred_time is not None:
         raise InvalidInput(
             "preferred_time",
-            "The daily check-in is reminded at the check-in time in the reminder settings.",
+            _("The daily check-in is reminded at the check-in time in the reminder settings."),
         )
     today = local_today(owner, now=now or timezone.now())
     # Turning a schedule back on starts it afresh today, so the time it was off is not "missed".
     starts_on = today if enabled and not current.enabled else current.starts_on
-    schedule, _ = Schedule.objects.update_or_create(
+    schedule, _created = Schedule.objects.update_or_create(
         owner=owner,
         instrument=instrument,
         defaults={
@@ -321,14 +324,19 @@ def safety_plan_update(*, owner: User, **lists: Any) -> SafetyPlan:
     plan = selectors.safety_plan_for(owner=owner)
     for field, entries in lists.items():
         if field not in SAFETY_PLAN_FIELDS:
-            raise InvalidInput(field, "This part of the plan does not exist.")
+            raise InvalidInput(field, _("This part of the plan does not exist."))
         if not isinstance(entries, list | tuple) or not all(isinstance(e, str) for e in entries):
-            raise InvalidInput(field, "Give a list of short texts.")
+            raise InvalidInput(field, _("Give a list of short texts."))
         cleaned = [entry.strip() for entry in entries if entry.strip()]
         if len(cleaned) > PLAN_MAX_ENTRIES:
-            raise InvalidInput(field, f"Keep it to {PLAN_MAX_ENTRIES} entries or fewer.")
+            raise InvalidInput(
+                field, _("Keep it to %(most)s entries or fewer.") % {"most": PLAN_MAX_ENTRIES}
+            )
         if any(len(entry) > PLAN_MAX_LENGTH for entry in cleaned):
-            raise InvalidInput(field, f"Keep each entry under {PLAN_MAX_LENGTH} characters.")
+            raise InvalidInput(
+                field,
+                _("Keep each entry under %(most)s characters.") % {"most": PLAN_MAX_LENGTH},
+            )
         setattr(plan, field, cleaned)
     plan.save()
     return plan

@@ -7,14 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from stepdown.accounts.requests import request_owner
 from stepdown.checkins import selectors, services
 from stepdown.checkins.forms import PLAN_LABELS, SafetyPlanForm, ScheduleForm
 from stepdown.errors import InvalidInput
+from stepdown.web.countries import country_for_zone
 from stepdown.web.forms import attach_error
-from stepdown.web.resources import CRISIS_LINES
+from stepdown.web.resources import call_lines_for
 
 
 @login_required
@@ -31,15 +33,15 @@ def safety_plan(request: HttpRequest) -> HttpResponse:
         except InvalidInput as error:
             attach_error(form, error, {})
         else:
-            messages.success(request, "Your safety plan is saved.")
+            messages.success(request, _("Your safety plan is saved."))
             return redirect("checkins:safety_plan")
     sections = [(PLAN_LABELS[name], getattr(plan, name)) for name in services.SAFETY_PLAN_FIELDS]
     context = {
         "form": form,
         "sections": sections,
-        "has_plan": any(entries for _, entries in sections),
+        "has_plan": any(entries for _label, entries in sections),
         "editing": request.method == "POST" or request.GET.get("edit") == "1",
-        "crisis_lines": CRISIS_LINES,
+        "call_lines": call_lines_for(country_for_zone(owner.time_zone)),
     }
     return render(request, "checkins/safety_plan.html", context, status=422 if form.errors else 200)
 
@@ -63,7 +65,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
             initial=initial,
         )
         rows.append((view, form))
-    if request.method == "POST" and all(form.is_valid() for _, form in rows):
+    if request.method == "POST" and all(form.is_valid() for _view, form in rows):
         current = None
         try:
             # All or nothing: one bad row leaves every schedule as it was.
@@ -81,7 +83,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
             assert current is not None
             attach_error(current, error, {})
         else:
-            messages.success(request, "Your check-in schedule is saved.")
+            messages.success(request, _("Your check-in schedule is saved."))
             return redirect("checkins:schedule")
-    status = 422 if any(form.errors for _, form in rows) else 200
+    status = 422 if any(form.errors for _view, form in rows) else 200
     return render(request, "checkins/schedule.html", {"rows": rows}, status=status)

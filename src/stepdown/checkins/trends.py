@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.utils import formats
+from django.utils.translation import gettext, ngettext
+
 from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.checkins.history import latest_per_day
@@ -18,6 +21,7 @@ from stepdown.checkins.models import Response
 from stepdown.core.averages import daily_average
 from stepdown.journal.selectors import daily_totals, first_dose_day
 from stepdown.plans.selectors import current_plan, daily_targets, plan_history
+from stepdown.web.formatting import number
 
 RANGES = (30, 90, 365)
 DEFAULT_RANGE = 90
@@ -34,8 +38,9 @@ def _num(value: object) -> float | None:
 
 
 def _tenth(grams: Decimal) -> str:
-    """Grams as the rest of the app shows them: to 0.1 g, no trailing zeros."""
-    return f"{grams.quantize(Decimal('0.1')).normalize():f}"
+    """Grams as the rest of the app shows them: to 0.1 g, no trailing zeros, in the language's
+    way of writing numbers."""
+    return number(grams.quantize(Decimal("0.1")), 1)
 
 
 @dataclass(frozen=True)
@@ -65,26 +70,34 @@ class Trends:
         ]
         average = daily_average(pairs, first_day=self.first_day, today=self.end)
         if average is None:
-            return "No complete day with doses in this period yet."
+            return gettext("No complete day with doses in this period yet.")
         yesterday = self.end - dt.timedelta(days=1)
         last = next(grams for day, grams in pairs if day == yesterday)
-        return (
-            f"Yesterday {_tenth(last)} g; average {_tenth(average.g_per_day)} g a day "
-            f"over {average.days} complete day{'s' if average.days != 1 else ''} since your "
-            "first dose (today is left out until it is over)."
-        )
+        return ngettext(
+            "Yesterday %(last)s g; average %(average)s g a day over %(days)s complete day since "
+            "your first dose (today is left out until it is over).",
+            "Yesterday %(last)s g; average %(average)s g a day over %(days)s complete days since "
+            "your first dose (today is left out until it is over).",
+            average.days,
+        ) % {"last": _tenth(last), "average": _tenth(average.g_per_day), "days": average.days}
 
     def summary(self, key: str, unit: str = "") -> str:
         """A sentence for people who cannot see the chart: latest value and the average."""
         values = [v for v in self.series[key] if v is not None]
         if not values:
-            return "Nothing recorded in this period."
+            return gettext("Nothing recorded in this period.")
         latest = next(v for v in reversed(self.series[key]) if v is not None)
         average = sum(values) / len(values)
-        return (
-            f"Latest {latest:g}{unit}; average {average:.1f}{unit} over {len(values)} "
-            f"day{'s' if len(values) != 1 else ''} with data."
-        )
+        return ngettext(
+            "Latest %(latest)s%(unit)s; average %(average)s%(unit)s over %(days)s day with data.",
+            "Latest %(latest)s%(unit)s; average %(average)s%(unit)s over %(days)s days with data.",
+            len(values),
+        ) % {
+            "latest": number(f"{latest:g}", 6),
+            "average": formats.number_format(Decimal(f"{average:.1f}")),
+            "unit": unit,
+            "days": len(values),
+        }
 
     def as_json(self) -> dict[str, Any]:
         return self.series | {

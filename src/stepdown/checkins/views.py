@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from stepdown.accounts.clock import local_today
@@ -28,8 +29,14 @@ from stepdown.core.instruments import INSTRUMENTS, Audience, Instrument, get_ins
 from stepdown.core.rules.safety import SELF_HARM_FLAGS
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.web.chart_text import ChartText, Column, chart_text
+from stepdown.web.countries import country_for_zone
 from stepdown.web.fragments import page_key, render_page
-from stepdown.web.resources import CRISIS_LINES, SUPPORT_LINES
+from stepdown.web.resources import (
+    CRISIS_LINES,
+    SUPPORT_LINES,
+    call_lines_for,
+    lines_for_country,
+)
 
 RECENT_RESPONSES = 10
 
@@ -189,6 +196,7 @@ def result(request: HttpRequest, response_id: int) -> HttpResponse:
             if code in flag_rules and code not in SELF_HARM_FLAGS
         ],
         "crisis": services.needs_crisis(response.flags),
+        "call_lines": call_lines_for(country_for_zone(owner.time_zone)),
         "subscores": [
             (subscore_labels.get(code, code), value)
             for code, value in response.subscores.items()
@@ -200,8 +208,14 @@ def result(request: HttpRequest, response_id: int) -> HttpResponse:
     return render(request, "checkins/result.html", context)
 
 
-def _lines_context() -> dict[str, Any]:
-    return {"crisis_lines": CRISIS_LINES, "support_lines": SUPPORT_LINES}
+def _lines_context(owner: User) -> dict[str, Any]:
+    """The crisis lines, the person's country's first (from their account's time zone)."""
+    country = country_for_zone(owner.time_zone)
+    return {
+        "crisis_lines": lines_for_country(CRISIS_LINES, country),
+        "support_lines": lines_for_country(SUPPORT_LINES, country),
+        "call_lines": call_lines_for(country),
+    }
 
 
 @login_required
@@ -216,7 +230,7 @@ def crisis(request: HttpRequest) -> HttpResponse:
         except NotFound:
             response = None
     plan = selectors.safety_plan_for(owner=owner)
-    context = _lines_context() | {
+    context = _lines_context(owner) | {
         "response": response,
         "acute": response is not None and "self_harm_acute" in response.flags,
         "offer_asq": response is not None and response.instrument == "phq9",
@@ -235,7 +249,7 @@ def trends(request: HttpRequest) -> HttpResponse:
     context = {
         "trends": data,
         "ranges": RANGES,
-        "mood_items": [(key, key.capitalize()) for key in MOOD_ITEMS],
+        "mood_items": [(key, MOOD_LABELS[key]) for key in MOOD_ITEMS],
         # Data rides in an attribute: htmx drops <script> blocks from swapped content.
         "series_json": json.dumps(data.as_json()),
         "summaries": {
@@ -248,10 +262,18 @@ def trends(request: HttpRequest) -> HttpResponse:
     return render(request, "checkins/trends.html", context)
 
 
+MOOD_LABELS = {
+    "mood": gettext_lazy("Mood"),
+    "energy": gettext_lazy("Energy"),
+    "sedation": gettext_lazy("Sedation"),
+    "sociability": gettext_lazy("Sociability"),
+}
 TREND_COLUMNS = (
-    ("dose_g", "Grams", " g"), ("target_g", "Plan target", " g"),
-    ("withdrawal", "Withdrawal", ""), ("craving", "Craving", ""), ("sleep_hours", "Sleep", " h"),
-    ("sleep_quality", "Sleep quality", ""), *((key, key.capitalize(), "") for key in MOOD_ITEMS),
+    ("dose_g", gettext_lazy("Grams"), " g"), ("target_g", gettext_lazy("Plan target"), " g"),
+    ("withdrawal", gettext_lazy("Withdrawal"), ""), ("craving", gettext_lazy("Craving"), ""),
+    ("sleep_hours", gettext_lazy("Sleep"), " h"),
+    ("sleep_quality", gettext_lazy("Sleep quality"), ""),
+    *((key, MOOD_LABELS[key], "") for key in MOOD_ITEMS),
     ("phq9", "PHQ-9", ""), ("gad7", "GAD-7", ""),
 )  # fmt: skip
 
@@ -260,7 +282,7 @@ def _trends_table(data: Trends) -> ChartText:
     """Every chart of the page in one table, a day per row."""
     return chart_text(
         [dt.date.fromisoformat(day) for day in data.series["days"]],
-        [Column(label, data.series[key], unit) for key, label, unit in TREND_COLUMNS],
-        caption="Every chart on this page, by day",
-        summary="The summaries under each chart say what it shows.",
+        [Column(str(label), data.series[key], unit) for key, label, unit in TREND_COLUMNS],
+        caption=_("Every chart on this page, by day"),
+        summary=_("The summaries under each chart say what it shows."),
     )

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_noop
 
 # Region, how to call and the note are English here, marked for the catalogue (gettext_noop):
-# pages show them with {% translate %}, while the API and the tests read the plain values.
+# pages show them with {% translate %}, while the API and the tests read the plain values. A
+# service's own name stays as it is; France's are English descriptions, so they are marked too.
 
 
 @dataclass(frozen=True)
@@ -59,28 +60,32 @@ CRISIS_LINES = (
     ),
     HelpLine(
         "France",
-        "3114, national suicide prevention line",
-        "Call 3114",
+        gettext_noop("3114, national suicide prevention line"),
+        gettext_noop("Call 3114"),
         "tel:3114",
-        "Free, any time, day or night, for anyone thinking of suicide or worried about someone.",
+        gettext_noop(
+            "Free, any time, day or night, for anyone thinking of suicide or worried about someone."
+        ),
         "France3114",
         country="FR",
     ),
     HelpLine(
         "France",
-        "SAMU, emergency medical help",
-        "Call 15",
+        gettext_noop("SAMU, emergency medical help"),
+        gettext_noop("Call 15"),
         "tel:15",
-        "For a medical emergency, such as an overdose or a seizure.",
+        gettext_noop("For a medical emergency, such as an overdose or a seizure."),
         "FranceSAMU15",
         country="FR",
     ),
     HelpLine(
         "France",
-        "European emergency number",
-        "Call 112",
+        gettext_noop("European emergency number"),
+        gettext_noop("Call 112"),
         "tel:112",
-        "Reaches the emergency services from any phone, anywhere in the European Union.",
+        gettext_noop(
+            "Reaches the emergency services from any phone, anywhere in the European Union."
+        ),
         "EU112",
         country="FR",
     ),
@@ -93,6 +98,19 @@ def lines_for_country(lines: tuple[HelpLine, ...], country: str) -> tuple[HelpLi
         *(line for line in lines if line.country == country),
         *(line for line in lines if line.country != country),
     )
+
+
+# Where 988 answers, and the default when the country is not known: the crisis pages' call
+# buttons are 988's there; elsewhere they are the country's own crisis lines.
+REACHES_988 = frozenset({"", "US", "CA"})
+
+
+def call_lines_for(country: str) -> tuple[HelpLine, ...]:
+    """The crisis lines the crisis pages make buttons of for ``country``: none (so 988's) where
+    988 answers or no line of the country is known."""
+    if country in REACHES_988:
+        return ()
+    return tuple(line for line in CRISIS_LINES if line.country == country)
 
 
 SUPPORT_LINES = (
