@@ -24,7 +24,7 @@ from stepdown.checkins.forms import AnswerForm
 from stepdown.checkins.meaning import compare_with_recent
 from stepdown.checkins.models import Response
 from stepdown.checkins.trends import DEFAULT_RANGE, MOOD_ITEMS, RANGES, Trends, trends_for
-from stepdown.checkins.wording import band_label
+from stepdown.checkins.wording import band_label, score_label
 from stepdown.core.instruments import INSTRUMENTS, Audience, Instrument, get_instrument
 from stepdown.core.rules.safety import SELF_HARM_FLAGS
 from stepdown.errors import InvalidInput, NotFound
@@ -187,6 +187,7 @@ def result(request: HttpRequest, response_id: int) -> HttpResponse:
     context = {
         "response": response,
         "instrument": instrument,
+        "total_label": score_label(instrument.total_label),
         "band_label": band_label(response.instrument, response.band) if response.band else None,
         "comparison": compare_with_recent(response),
         # Self-harm flags are answered by the crisis help above the score, not by a rule's text.
@@ -198,7 +199,7 @@ def result(request: HttpRequest, response_id: int) -> HttpResponse:
         "crisis": services.needs_crisis(response.flags),
         "call_lines": call_lines_for(country_for_zone(owner.time_zone)),
         "subscores": [
-            (subscore_labels.get(code, code), value)
+            (score_label(subscore_labels.get(code, code)), value)
             for code, value in response.subscores.items()
             if code != "withdrawal"  # the daily total already is the withdrawal total
         ],
