@@ -45,7 +45,7 @@ def chart_text(
             "–" if value is None else f"{_number(value)}{column.unit}"
             for value, column in zip(values, columns, strict=True)
         )
-        rows.append((formats.date_format(day, _("j M Y")), cells))
+        rows.append((formats.date_format(day, "j M Y"), cells))
     return ChartText(
         summary=summary or _summary(days, columns, len(rows)),
         caption=caption,
@@ -78,8 +78,8 @@ def _summary(days: Sequence[dt.date], columns: Sequence[Column], with_data: int)
             }
         )
     return _("From %(start)s to %(end)s, %(count)s with data. %(parts)s.") % {
-        "start": formats.date_format(days[0], _("j M Y")),
-        "end": formats.date_format(days[-1], _("j M Y")),
+        "start": formats.date_format(days[0], "j M Y"),
+        "end": formats.date_format(days[-1], "j M Y"),
         "count": _count_days(with_data),
         "parts": "; ".join(parts),
     }
