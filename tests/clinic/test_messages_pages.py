@@ -107,6 +107,18 @@ def test_text_is_shown_as_plain_text(
     assert 'href="https://example.org/x"' not in html
 
 
+def test_today_counts_the_waiting_messages_of_the_person_only(
+    clinics: Any, share: Callable[..., Any], person: Any, other_person: Any, web: Client
+) -> None:
+    share(person, clinics.riverside)
+    share(other_person, clinics.riverside)
+    for text in ("One.", "Two."):
+        verified_api(clinics.kim).post(_api_path(person), {"text": text})
+    verified_api(clinics.kim).post(_api_path(other_person), {"text": "Someone else's."})
+    html = web.get(reverse("today:today")).content.decode()
+    assert "2 messages from your clinic are waiting." in html
+
+
 def test_today_says_a_message_is_waiting_until_it_is_read(
     clinics: Any, share: Callable[..., Any], person: Any, web: Client
 ) -> None:

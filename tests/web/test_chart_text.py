@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import formats, translation
 
-from stepdown.web.chart_text import Column, chart_text
+from stepdown.web.chart_text import ChartText, Column, chart_text
 
 DAYS = [dt.date(2026, 3, 1) + dt.timedelta(days=i) for i in range(4)]
 
@@ -32,6 +33,34 @@ def test_the_table_skips_empty_days_and_marks_a_missing_value() -> None:
         "From 1 Mar 2026 to 4 Mar 2026, 3 days with data. Grams: latest 3 g, lowest 3 g, "
         "highest 4.3 g; Target: latest 5 g, lowest 5 g, highest 5 g."
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "first_day", "numbers"),
+    [
+        ("en", "1 Mar 2025", ["0.1 g", "0.3 g", "2 g", "1234.6 g", "–"]),
+        ("fr", "1 mars 2025", ["0,1 g", "0,3 g", "2 g", "1234,6 g", "–"]),
+    ],
+)
+def test_days_and_numbers_are_written_as_the_language_writes_them(
+    language: str, first_day: str, numbers: list[str]
+) -> None:
+    # Two years of days (every month, a year's turn) against Django's own date format; values
+    # rounded half up to one decimal (0.05 -> 0.1, 0.25 -> 0.3), whole numbers without ".0", no
+    # thousands separator.
+    days = [dt.date(2025, 3, 1) + dt.timedelta(days=i) for i in range(730)]
+    values: list[float | None] = [0.05, 0.25, 2.0, 1234.56, None] + [1.0] * 725
+    with translation.override(language):
+        text = chart_text(days, [Column("Grams", values, " g"), Column("x", [1] * 730)], caption="")
+        pattern = translation.gettext("j M Y")  # "j N Y" in French: "déc.", not "Dec"
+        assert [row[0] for row in text.rows] == [formats.date_format(d, pattern) for d in days]
+    assert text.rows[0][0] == first_day
+    assert [row[1][0] for row in text.rows[:5]] == numbers
+
+
+def test_the_table_rows_are_escaped_as_the_template_would() -> None:
+    text = ChartText(summary="", caption="", headings=(), rows=(("<b>", ("a&b", "1")),))
+    assert text.rows_html == '<tr><th scope="row">&lt;b&gt;</th><td>a&amp;b</td><td>1</td></tr>'
 
 
 def test_an_empty_chart_says_so_and_has_no_table() -> None:

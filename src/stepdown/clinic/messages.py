@@ -301,13 +301,6 @@ def threads_for_person(*, owner: User) -> list[Thread]:
     return _fill(threads)
 
 
-def unread_for_person(*, owner: User) -> int:
-    """Messages from clinics the person has not read yet, for the Today card."""
-    return Message.objects.filter(
-        conversation__owner=owner, from_person=False, read_at__isnull=True
-    ).count()
-
-
 def thread_for_clinician(*, viewer: User, person_id: int) -> tuple[Consent, Thread]:
     """The conversation between the person and the clinic of the consent that covers the
     viewer; ``NotFound`` without one. The caller records the read (``record_access``)."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.utils import timezone
 
 from stepdown.accounts.models import User
 from stepdown.audit.models import Action, DataClass
@@ -87,9 +86,3 @@ def shared_notes_of(*, owner: User) -> list[Note]:
     return list(
         Note.objects.filter(owner=owner, shared_with_person=True).select_related("author", "clinic")
     )
-
-
-def new_shared_note_count(*, owner: User, now: dt.datetime | None = None) -> int:
-    """Shared notes from the last week, for the Today page's card."""
-    since = (now or timezone.now()) - NEW_FOR
-    return Note.objects.filter(owner=owner, shared_with_person=True, created_at__gte=since).count()

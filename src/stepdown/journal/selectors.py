@@ -108,7 +108,8 @@ RECENT_DOSES = 30
 # A dose as a list shows it, and its product as a one-tap button needs it (name, archived, and
 # what ``Product.spec`` reads to convert an amount to grams and alkaloids).
 RECENT_COLUMNS = (
-    "owner_id", "product_id", "taken_at", "amount", "unit", "mitragynine_mg",
+    "owner_id", "product_id", "taken_at", "amount", "unit", "grams", "millilitres",
+    "mitragynine_mg",
     "mitragynine_estimated", "product__name", "product__form", "product__is_liquid",
     "product__capsule_weight_g", "product__mitragynine_mg_per_unit",
     "product__seven_oh_mg_per_unit", "product__heavy_metals", "product__microbial",
@@ -145,12 +146,24 @@ def pairs_from(recent: list[Dose], *, limit: int = QUICK_PAIRS) -> list[QuickPai
 def doses_on(*, owner: User, day: dt.date, recent: list[Dose], limit: int) -> list[Dose]:
     """The newest ``limit`` doses of the local ``day``, taken from ``recent`` (the newest doses,
     newest first) when it holds them all, else read (one query)."""
-    start, end = day_start(owner, day), day_start(owner, day + dt.timedelta(days=1))
-    found = [dose for dose in recent if start <= dose.taken_at < end][:limit]
-    covered = len(recent) < RECENT_DOSES or recent[-1].taken_at < start
-    if len(found) == limit or covered:
+    found = day_doses_from(recent, owner=owner, day=day)
+    if found is not None:
+        return found[:limit]
+    start = day_start(owner, day)
+    found = [dose for dose in recent if start <= dose.taken_at][:limit]
+    if len(found) == limit:
         return found
     return list(doses_for(owner=owner, since=day, until=day).order_by("-taken_at")[:limit])
+
+
+def day_doses_from(recent: list[Dose], *, owner: User, day: dt.date) -> list[Dose] | None:
+    """Every dose of the local ``day`` (newest first) from ``recent`` (the newest doses up to
+    that day, newest first, as :func:`recent_doses` reads them), or ``None`` when ``recent``
+    may not reach back to the day's start. No query."""
+    start, end = day_start(owner, day), day_start(owner, day + dt.timedelta(days=1))
+    if len(recent) >= RECENT_DOSES and recent[-1].taken_at >= start:
+        return None
+    return [dose for dose in recent if start <= dose.taken_at < end]
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -16,6 +17,7 @@ from stepdown.accounts.models import User
 from stepdown.core.tapering import DEFAULT_RESOLUTION_G, TaperPlan, TaperStep
 from stepdown.core.units import round_down_to
 from stepdown.errors import NotFound
+from stepdown.journal.models import Dose
 from stepdown.journal.selectors import average_g, daily_totals, doses_for, first_dose_day
 from stepdown.plans.conversion import Logged, logged_amounts
 from stepdown.plans.models import Plan, PlanAdjustment
@@ -175,11 +177,17 @@ def recent_use(
 
 
 def logged_by_day(
-    *, owner: User, plan: Plan, start: dt.date, end: dt.date
+    *,
+    owner: User,
+    plan: Plan,
+    start: dt.date,
+    end: dt.date,
+    doses: Iterable[Dose] | None = None,
 ) -> dict[dt.date, Logged]:
     """What was logged each local day, in grams of the plan's product (see ``conversion``).
-    One query, whatever the number of days."""
-    doses = list(doses_for(owner=owner, since=start, until=end).order_by("taken_at"))
+    One query, whatever the number of days; none when the caller has the period's ``doses``."""
+    if doses is None:
+        doses = doses_for(owner=owner, since=start, until=end).order_by("taken_at")
     by_day: dict[dt.date, list] = {}  # type: ignore[type-arg]
     for dose in doses:
         by_day.setdefault(dose.taken_at.astimezone(owner.zone).date(), []).append(dose)
@@ -213,12 +221,21 @@ class PlanToday:
         return self.step is not None and self.step.index >= len(self.plan.steps) - 2
 
 
-def plan_today(*, owner: User, plan: Plan, now: dt.datetime | None = None) -> PlanToday:
-    """Today's target, what has been logged so far, the current and the next step. One query."""
+def plan_today(
+    *,
+    owner: User,
+    plan: Plan,
+    now: dt.datetime | None = None,
+    todays_doses: list[Dose] | None = None,
+) -> PlanToday:
+    """Today's target, what has been logged so far, the current and the next step. One query,
+    none when the caller has already read every dose of today (``todays_doses``)."""
     today = local_today(owner, now=now)
     taper = taper_of(plan)
     step = taper.step_on(today)
-    logged = logged_by_day(owner=owner, plan=plan, start=today, end=today).get(today, Logged())
+    logged = logged_by_day(owner=owner, plan=plan, start=today, end=today, doses=todays_doses).get(
+        today, Logged()
+    )
     next_step: TaperStep | None
     if today < taper.start_date:
         next_change, next_step = taper.start_date, taper.steps[0]

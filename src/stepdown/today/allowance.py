@@ -17,6 +17,7 @@ from stepdown.accounts.models import User
 from stepdown.core.potency import DoseInputError, estimate_dose
 from stepdown.goals.models import Goal
 from stepdown.goals.selectors import limits_of
+from stepdown.journal.models import Dose
 from stepdown.journal.selectors import QuickPair
 from stepdown.plans.models import Plan
 from stepdown.plans.selectors import PlanToday, plan_today
@@ -53,10 +54,15 @@ class Allowance:
         return Decimal(0) if target is None else max(Decimal(0), self.logged_g - target)
 
 
-def allowance_for(*, owner: User, plan: Plan | None, goal: Goal | None) -> Allowance:
-    """Today's allowance from the active plan and the goal the caller has already read."""
+def allowance_for(
+    *, owner: User, plan: Plan | None, goal: Goal | None, todays_doses: list[Dose] | None = None
+) -> Allowance:
+    """Today's allowance from the active plan and the goal the caller has already read (and
+    today's doses, when it has them all)."""
     return Allowance(
-        plan=plan_today(owner=owner, plan=plan) if plan is not None else None,
+        plan=(
+            None if plan is None else plan_today(owner=owner, plan=plan, todays_doses=todays_doses)
+        ),
         limit_g=limits_of(goal).max_g_per_day,
     )
 

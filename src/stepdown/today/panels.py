@@ -21,9 +21,7 @@ from django.utils.translation import gettext as _
 from stepdown.accounts.models import User
 from stepdown.alerts.cards import nudges_context
 from stepdown.checkins.selectors import due_now
-from stepdown.clinic.messages import unread_for_person
-from stepdown.clinic.notes import new_shared_note_count
-from stepdown.clinic.proposals import pending_proposals_for_person
+from stepdown.clinic.today_cards import TodayCards, card_counts, today_cards
 from stepdown.goals.history import JournalWindow, cached_journal_window
 from stepdown.goals.milestones import milestones_for
 from stepdown.goals.models import Goal
@@ -62,16 +60,27 @@ class Reads:
         return journal.recent_doses(owner=self.owner, until=self.summary.date)
 
     @cached_property
+    def todays_doses(self) -> list[Dose] | None:
+        """Every dose of today, when the newest doses reach back to the day's start."""
+        return journal.day_doses_from(self.recent, owner=self.owner, day=self.summary.date)
+
+    @cached_property
     def plan(self) -> Plan | None:
         return current_plan(owner=self.owner)
 
     @cached_property
     def _person(self) -> User:
-        """The person's one-per-person rows (goal, onboarding answers, reminder preferences),
-        joined in one query instead of three."""
-        return User.objects.select_related("goal", "onboarding", "reminder_preference").get(
-            pk=self.owner.pk
+        """The person's one-per-person rows (goal, onboarding answers, reminder preferences)
+        and the counts of the clinic's cards, in one query instead of six."""
+        return (
+            User.objects.select_related("goal", "onboarding", "reminder_preference")
+            .annotate(**card_counts(now=timezone.now()))
+            .get(pk=self.owner.pk)
         )
+
+    @cached_property
+    def clinic_cards(self) -> TodayCards:
+        return today_cards(self._person)
 
     @cached_property
     def goal(self) -> Goal | None:
@@ -105,7 +114,9 @@ def dose_panel(reads: Reads, *, form: DoseForm | None = None) -> dict[str, Any]:
     """Today's numbers, the plan's target, one-tap buttons and the dose form."""
     owner, summary = reads.owner, reads.summary
     pairs = journal.pairs_from(reads.recent)
-    allowance = allowance_for(owner=owner, plan=reads.plan, goal=reads.goal)
+    allowance = allowance_for(
+        owner=owner, plan=reads.plan, goal=reads.goal, todays_doses=reads.todays_doses
+    )
     return {
         "summary": summary,
         "since_last": timezone.now() - summary.last_dose_at if summary.last_dose_at else None,
@@ -215,9 +226,9 @@ def today_context(owner: User, *, form: DoseForm | None = None, **extra: Any) ->
         "milestones_panel": milestones_panel(reads),
         "due": checkins_panel(reads),
         "upcoming": upcoming_panel(reads),
-        "clinic_notes": new_shared_note_count(owner=owner),
-        "clinic_messages": unread_for_person(owner=owner),
-        "proposals": pending_proposals_for_person(owner=owner),
+        "clinic_notes": reads.clinic_cards.new_notes,
+        "clinic_messages": reads.clinic_cards.unread_messages,
+        "proposals": reads.clinic_cards.proposals,
         **extra,
     }
 

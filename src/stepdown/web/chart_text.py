@@ -6,11 +6,15 @@ on the server (SVG), so each says the same kind of thing in the same place."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property, partial
 
-from django.utils import formats
+from django.utils import formats, numberformat
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 Number = float | int | Decimal | None
@@ -30,37 +34,89 @@ class ChartText:
     headings: tuple[str, ...]
     rows: tuple[tuple[str, tuple[str, ...]], ...]  # (day, one cell per column)
 
+    @cached_property
+    def rows_html(self) -> SafeString:
+        """The table's body, escaped as the template would: a 90-row loop through the template
+        engine cost more than the rest of the chart (docs/performance.md)."""
+        return format_html_join(
+            "\n",
+            '<tr><th scope="row">{}</th>{}</tr>',
+            (
+                (day, format_html_join("", "<td>{}</td>", ((cell,) for cell in cells)))
+                for day, cells in self.rows
+            ),
+        )
+
 
 def chart_text(
     days: Sequence[dt.date], columns: Sequence[Column], *, caption: str, summary: str = ""
 ) -> ChartText:
     """The table has a row for each day with any value; the summary, unless given, names the
     period and each series' latest, lowest and highest value."""
+    number, day_label = _number_writer(), _day_writer()
     rows = []
     for index, day in enumerate(days):
         values = [column.values[index] for column in columns]
         if all(value is None for value in values):
             continue
         cells = tuple(
-            "–" if value is None else f"{_number(value)}{column.unit}"
+            "–" if value is None else f"{number(value)}{column.unit}"
             for value, column in zip(values, columns, strict=True)
         )
-        rows.append((formats.date_format(day, "j M Y"), cells))
+        rows.append((day_label(day), cells))
     return ChartText(
-        summary=summary or _summary(days, columns, len(rows)),
+        summary=summary or _summary(days, columns, len(rows), number, day_label),
         caption=caption,
         headings=(_("Day"), *(column.label for column in columns)),
         rows=tuple(rows),
     )
 
 
-def _number(value: float | int | Decimal) -> str:
-    # Half up, as the templates' floatformat rounds.
-    shown = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP).normalize()
-    return formats.number_format(shown if shown % 1 else int(shown))
+def _number_writer() -> Callable[[float | int | Decimal], str]:
+    """Writes a value to one decimal, half up as the templates' floatformat rounds, in the
+    active language (``formats.number_format``, with the language's formats read once per
+    chart rather than once per value)."""
+    language = get_language()
+    write = partial(
+        numberformat.format,
+        decimal_sep=formats.get_format("DECIMAL_SEPARATOR", language),
+        grouping=formats.get_format("NUMBER_GROUPING", language),
+        thousand_sep=formats.get_format("THOUSAND_SEPARATOR", language),
+        use_l10n=True,
+    )
+
+    def number(value: float | int | Decimal) -> str:
+        shown = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP).normalize()
+        return write(shown if shown % 1 else int(shown))
+
+    return number
 
 
-def _summary(days: Sequence[dt.date], columns: Sequence[Column], with_data: int) -> str:
+def _day_writer() -> Callable[[dt.date], str]:
+    """Writes a day in the language's "j M Y" ("4 Mar 2026"; "4 mars 2026" from "j N Y"),
+    formatting each month once when the pattern starts with the day of the month."""
+    pattern = _("j M Y")
+    head, _space, rest = pattern.partition(" ")
+    if head != "j" or "j" in rest:
+        return partial(formats.date_format, format=pattern)
+    months: dict[tuple[int, int], str] = {}
+
+    def day_label(day: dt.date) -> str:
+        key = (day.year, day.month)
+        if key not in months:
+            months[key] = formats.date_format(day, rest)
+        return f"{day.day} {months[key]}"
+
+    return day_label
+
+
+def _summary(
+    days: Sequence[dt.date],
+    columns: Sequence[Column],
+    with_data: int,
+    number: Callable[[float | int | Decimal], str],
+    day_label: Callable[[dt.date], str],
+) -> str:
     if not with_data:
         return _("Nothing recorded in this period yet.")
     parts = []
@@ -72,14 +128,14 @@ def _summary(days: Sequence[dt.date], columns: Sequence[Column], with_data: int)
             _("%(label)s: latest %(latest)s, lowest %(low)s, highest %(high)s")
             % {
                 "label": column.label,
-                "latest": f"{_number(values[-1])}{column.unit}",
-                "low": f"{_number(min(values))}{column.unit}",
-                "high": f"{_number(max(values))}{column.unit}",
+                "latest": f"{number(values[-1])}{column.unit}",
+                "low": f"{number(min(values))}{column.unit}",
+                "high": f"{number(max(values))}{column.unit}",
             }
         )
     return _("From %(start)s to %(end)s, %(count)s with data. %(parts)s.") % {
-        "start": formats.date_format(days[0], "j M Y"),
-        "end": formats.date_format(days[-1], "j M Y"),
+        "start": day_label(days[0]),
+        "end": day_label(days[-1]),
         "count": _count_days(with_data),
         "parts": "; ".join(parts),
     }
