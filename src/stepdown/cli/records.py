@@ -21,13 +21,15 @@ def export(
 
     from stepdown.accounts.models import User
     from stepdown.records.exporting import export_chunks, row_count
+    from stepdown.records.snapshot import read_snapshot
 
     owner = User.objects.filter(email=user.strip().lower()).first()
     if owner is None:
         fail(f"no account with the email {user}")
     partial = out.with_name(out.name + ".part")
     try:
-        with Progress(transient=True) as bar, partial.open("wb") as file:
+        # The count for the bar comes from the export's own snapshot.
+        with Progress(transient=True) as bar, partial.open("wb") as file, read_snapshot():
             task = bar.add_task("Exporting", total=row_count(owner))
             for chunk in export_chunks(owner, progress=lambda rows: bar.advance(task, rows)):
                 file.write(chunk)

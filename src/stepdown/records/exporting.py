@@ -27,6 +27,7 @@ from stepdown.records.export_format.table import Row, Table
 from stepdown.records.fhir.bundle import everything_bundle
 from stepdown.records.readme import README
 from stepdown.records.rows import nested, table_rows, top_query
+from stepdown.records.snapshot import read_snapshot
 from stepdown.skin.models import Photo
 from stepdown.skin.photos import photo_path
 
@@ -92,11 +93,13 @@ def fhir_bundle(owner: User) -> dict[str, Any]:
 
 
 def export_chunks(owner: User, *, progress: Progress | None = None) -> Iterator[bytes]:
-    """The export ZIP of ``owner``, a piece at a time."""
+    """The export ZIP of ``owner``, a piece at a time. Every part (the JSON, the CSVs, which
+    read the tables again, the photos and the FHIR Bundle) is read in one snapshot, held until
+    the last piece is out (or the generator is closed)."""
     pipe = _Pipe()
     tick = progress or (lambda rows: None)
     now = timezone.now()
-    with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with read_snapshot(), zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         with archive.open(_entry(JSON_NAME, now), "w") as handle:
             yield from _write_json(owner, handle, pipe, tick, now)
         for table in TABLES:

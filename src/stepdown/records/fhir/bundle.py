@@ -29,6 +29,7 @@ from stepdown.records.fhir.patient import patient
 from stepdown.records.fhir.provenance import person_provenance, rated_provenance
 from stepdown.records.fhir.questionnaires import author, questionnaire_response
 from stepdown.records.fhir.refs import Resource, full_url, instant
+from stepdown.records.snapshot import read_snapshot
 
 
 def _checkins(person: User) -> tuple[list[Resource], list[Resource]]:
@@ -60,7 +61,13 @@ def _entry(person_id: int, resource: Resource, mode: str) -> dict[str, Any]:
 
 
 def everything_bundle(person: User, *, classes: Collection[str] | None = None) -> dict[str, Any]:
-    """The Bundle as a JSON-ready dict: only ``classes`` when given, else the whole record."""
+    """The Bundle as a JSON-ready dict: only ``classes`` when given, else the whole record,
+    read in one snapshot (a dose logged meanwhile is in it with its day, or not at all)."""
+    with read_snapshot():
+        return _bundle(person, classes)
+
+
+def _bundle(person: User, classes: Collection[str] | None) -> dict[str, Any]:
     shown = set(ALL if classes is None else classes)
     now = timezone.now()
     subject = patient(person, notice=escape(REDISCLOSURE_NOTICE))
