@@ -37,6 +37,7 @@ def build() -> None:
     from stepdown.checkins.models import Response, SafetyEvent, SafetyPlan, Schedule
     from stepdown.clinic.models import Clinic, Consent, Conversation, Message, Note, PlanProposal
     from stepdown.core.colour.sample import render_sample_photo
+    from stepdown.core.instruments import get_instrument
     from stepdown.goals.models import Goal, RiskSnapshot
     from stepdown.journal.models import Dose, Product
     from stepdown.learn.models import ReasonToChange, SupportContact, UrgeLog
@@ -110,8 +111,10 @@ def build() -> None:
     response = Response.objects.create(
         owner=person,
         instrument="phq9",
-        version="1",
-        answers={"q1": 2, "q9": 1},
+        version=get_instrument("phq9").version,
+        # Every item answered, as a response is stored: 2+1+1+1+1+2+1+1+1 = 11, "moderate"
+        # (10-14, Kroenke 2001); item 9 above 0 is the self-harm flag.
+        answers={"q1": 2, "q2": 1, "q3": 1, "q4": 1, "q5": 1, "q6": 2, "q7": 1, "q8": 1, "q9": 1},
         total=11,
         band="moderate",
         subscores={},
@@ -134,7 +137,21 @@ def build() -> None:
         owner=person,
         tier="moderate",
         score=4,
-        factors=[{"code": "x"}],
+        factors=[
+            {
+                "code": "daily_use",
+                "label": "Daily use",
+                "explanation": "You took kratom on 6 of the last 7 days.",
+                "weight": 2,
+                "source": "Singh2014",
+                "sources": ["Singh2014"],
+                "evidence": "moderate",
+                "action": "Keep a few days a week free of it.",
+                "learn_slug": "dependence",
+                "basis": "journal",
+            }
+        ],
+        notes=["Few journal days yet."],
         next_step="plan",
         method="v1",
     )
@@ -165,7 +182,7 @@ def build() -> None:
         reason="quit",
         grams_per_dose=Decimal("2.50"),
         forms_used=["leaf_powder"],
-        phq2_answers={"q1": 1},
+        phq2_answers={"q1": 1, "q2": 0},
         phq2_total=1,
     )
     Medicine.objects.create(owner=person, name="Sertraline")

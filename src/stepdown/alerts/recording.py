@@ -20,6 +20,7 @@ to whoever listens (the clinic emails its clinicians about the urgent ones).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -31,6 +32,7 @@ from stepdown.alerts.models import CARD_CODES, Alert, AlertEvent, SuggestedAdjus
 from stepdown.alerts.summary import alerts_changed
 from stepdown.core import rules
 from stepdown.core.rules import SuggestionKind, deduplicate
+from stepdown.errors import InvalidInput
 from stepdown.plans.models import Plan
 from stepdown.plans.selectors import current_plan
 from stepdown.profile.selectors import taper_paused
@@ -60,6 +62,19 @@ def _stored_with_keys(owner: User, keys: set[tuple[str, str]]) -> list[Alert]:
     return list(Alert.objects.filter(condition, owner=owner).only(*fields))
 
 
+def suggestion_parameters(value: Any) -> dict[str, int]:
+    """A suggestion's parameters as :func:`_suggest` stores them: nothing, or the days of a
+    hold (what ``SuggestedAdjustment.days`` reads)."""
+    days = value.get("days") if isinstance(value, dict) else None
+    if (
+        not isinstance(value, dict)
+        or set(value) - {"days"}
+        or ("days" in value and (isinstance(days, bool) or not isinstance(days, int) or days < 1))
+    ):
+        raise InvalidInput("parameters", 'a suggestion\'s parameters are {} or {"days": N}')
+    return value
+
+
 def _suggest(
     owner: User, pairs: list[tuple[Alert, rules.Suggestion]], plan: Plan | None
 ) -> list[SuggestedAdjustment]:
@@ -84,7 +99,7 @@ def _suggest(
             pending.discard(SuggestionKind.HOLD.value)
         if kind in pending:
             continue
-        params = {} if suggestion.days is None else {"days": suggestion.days}
+        params = suggestion_parameters({} if suggestion.days is None else {"days": suggestion.days})
         made.append(
             SuggestedAdjustment.objects.create(
                 owner=owner, alert=alert, plan=plan, kind=kind, parameters=params

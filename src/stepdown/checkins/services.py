@@ -109,6 +109,32 @@ def _apply(response: Response, result: ScoreResult | PartialResult) -> None:
     response.subscores = {code: _json_number(v) for code, v in result.subscores.items()}
 
 
+def response_rescore(response: Response) -> None:
+    """Score ``response.answers`` with its instrument and set what scoring gives (total, band,
+    subscores, flags, complete), as a new response gets them; ``InvalidInput`` when the answers
+    do not fit the instrument. An import checks a file's responses with it."""
+    try:
+        definition = get_instrument(response.instrument)
+    except UnknownInstrumentError as error:
+        raise InvalidInput("instrument", str(error)) from None
+    if not isinstance(response.answers, dict):
+        raise InvalidInput("answers", "the answers are an object of item codes and choices")
+    _apply(response, _score(definition, response.answers))
+
+
+def safety_event_flags(flags: Any) -> list[str]:
+    """A safety event's flags: the self-harm flags of its response (at least one)."""
+    if (
+        not isinstance(flags, list)
+        or not flags
+        or not all(isinstance(flag, str) and flag in SELF_HARM_FLAGS for flag in flags)
+    ):
+        raise InvalidInput(
+            "flags", f"a safety event names one or more of {sorted(SELF_HARM_FLAGS)}"
+        )
+    return list(dict.fromkeys(flags))
+
+
 def _record_safety_event(response: Response) -> None:
     """Store a safety event for a response with a self-harm flag (once per response)."""
     flags = [flag for flag in response.flags if flag in SELF_HARM_FLAGS]
@@ -325,21 +351,26 @@ def safety_plan_update(*, owner: User, **lists: Any) -> SafetyPlan:
     for field, entries in lists.items():
         if field not in SAFETY_PLAN_FIELDS:
             raise InvalidInput(field, _("This part of the plan does not exist."))
-        if not isinstance(entries, list | tuple) or not all(isinstance(e, str) for e in entries):
-            raise InvalidInput(field, _("Give a list of short texts."))
-        cleaned = [entry.strip() for entry in entries if entry.strip()]
-        if len(cleaned) > PLAN_MAX_ENTRIES:
-            raise InvalidInput(
-                field, _("Keep it to %(most)s entries or fewer.") % {"most": PLAN_MAX_ENTRIES}
-            )
-        if any(len(entry) > PLAN_MAX_LENGTH for entry in cleaned):
-            raise InvalidInput(
-                field,
-                _("Keep each entry under %(most)s characters.") % {"most": PLAN_MAX_LENGTH},
-            )
-        setattr(plan, field, cleaned)
+        setattr(plan, field, safety_plan_list(field, entries))
     plan.save()
     return plan
+
+
+def safety_plan_list(field: str, entries: Any) -> list[str]:
+    """One list of a safety plan, cleaned: short texts, blank ones dropped."""
+    if not isinstance(entries, list | tuple) or not all(isinstance(e, str) for e in entries):
+        raise InvalidInput(field, _("Give a list of short texts."))
+    cleaned = [entry.strip() for entry in entries if entry.strip()]
+    if len(cleaned) > PLAN_MAX_ENTRIES:
+        raise InvalidInput(
+            field, _("Keep it to %(most)s entries or fewer.") % {"most": PLAN_MAX_ENTRIES}
+        )
+    if any(len(entry) > PLAN_MAX_LENGTH for entry in cleaned):
+        raise InvalidInput(
+            field,
+            _("Keep each entry under %(most)s characters.") % {"most": PLAN_MAX_LENGTH},
+        )
+    return cleaned
 
 
 # --- a clinician's rating -------------------------------------------------------------------

@@ -20,7 +20,10 @@ from stepdown.errors import InvalidInput, NotFound
 NO_END_DATE_EVENT = "When I revoke it or close my Stepdown account, whichever comes first."
 
 
-def _clean_data_classes(data_classes: Iterable[str]) -> list[str]:
+def data_classes_clean(data_classes: Iterable[str]) -> list[str]:
+    """The kinds of data a consent shares: known ones, at least one, in the catalogue's order."""
+    if isinstance(data_classes, str | dict) or not isinstance(data_classes, Iterable):
+        raise InvalidInput("data_classes", "Give a list of kinds of data.")
     chosen = list(data_classes)
     unknown = [code for code in chosen if code not in ALL]
     if unknown:
@@ -78,7 +81,7 @@ def consent_sign(
     """The person shares with the invitation's clinic. A consent they already had with that
     clinic ends and the new one is its next version."""
     invitation = invitation_by_code(invitation_code)
-    chosen = _clean_data_classes(data_classes)
+    chosen = data_classes_clean(data_classes)
     name = _clean_signature(signature)
     expiry = _expiry(owner, expires_on)
     now = timezone.now()
@@ -127,7 +130,7 @@ def consent_change(
         raise InvalidInput(
             "consent", "This consent has ended; ask the clinic for a new invitation to share again."
         )
-    chosen = _clean_data_classes(data_classes)
+    chosen = data_classes_clean(data_classes)
     name = _clean_signature(signature)
     expiry = _expiry(owner, expires_on)
     now = timezone.now()

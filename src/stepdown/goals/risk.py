@@ -42,6 +42,7 @@ from stepdown.core.risk import (
     risk_profile,
 )
 from stepdown.core.risk.inputs import JOURNAL_WINDOW_DAYS
+from stepdown.errors import InvalidInput
 from stepdown.goals import selectors
 from stepdown.goals.history import JournalWindow, journal_window
 from stepdown.goals.models import RiskSnapshot
@@ -167,6 +168,19 @@ def risk_inputs(*, owner: User, window: JournalWindow | None = None) -> RiskInpu
     )
 
 
+# What a stored factor holds (factors_json): the texts, the weight, the list of sources.
+FACTOR_TEXTS = (
+    "code",
+    "label",
+    "explanation",
+    "source",
+    "evidence",
+    "action",
+    "learn_slug",
+    "basis",
+)
+
+
 def factors_json(profile: RiskProfile) -> list[dict[str, Any]]:
     return [
         {
@@ -183,6 +197,33 @@ def factors_json(profile: RiskProfile) -> list[dict[str, Any]]:
         }
         for factor in profile.factors
     ]
+
+
+def snapshot_factors(value: Any) -> list[dict[str, Any]]:
+    """A snapshot's factors when each is what :func:`factors_json` writes; else
+    ``InvalidInput`` at ``factors``. An import checks a file's snapshots with it."""
+    message = "each factor has a code, label, explanation, weight, sources and the rest"
+    if not isinstance(value, list):
+        raise InvalidInput("factors", message)
+    for factor in value:
+        if not isinstance(factor, dict) or set(factor) != {*FACTOR_TEXTS, "weight", "sources"}:
+            raise InvalidInput("factors", message)
+        weight, sources = factor["weight"], factor["sources"]
+        if (
+            not all(isinstance(factor[key], str) for key in FACTOR_TEXTS)
+            or isinstance(weight, bool)
+            or not isinstance(weight, int | float)
+            or not isinstance(sources, list)
+            or not all(isinstance(source, str) for source in sources)
+        ):
+            raise InvalidInput("factors", message)
+    return value
+
+
+def snapshot_notes(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(note, str) for note in value):
+        raise InvalidInput("notes", "the notes are a list of texts")
+    return value
 
 
 def _same(snapshot: RiskSnapshot, profile: RiskProfile, factors: list[dict[str, Any]]) -> bool:

@@ -37,7 +37,7 @@ GOAL_FIELDS = (
 LIMIT_FIELDS = frozenset(GOAL_FIELDS) - {"purpose", "price_per_g", "currency"}
 
 
-def _weekdays(value: Any) -> list[int] | None:
+def weekdays_clean(value: Any) -> list[int] | None:
     """Days of the week as sorted numbers 0 (Monday) to 6 (Sunday); none given or all seven
     is "any day" (``None``)."""
     if value is None:
@@ -74,7 +74,7 @@ def _clean_goal(owner: User, fields: Mapping[str, Any], current: Goal | None) ->
     if days is not None and (not isinstance(days, int) or not 0 <= days <= 7):
         raise InvalidInput("max_days_per_week", "Enter a whole number of days from 0 to 7.")
     clean["max_days_per_week"] = days
-    clean["allowed_weekdays"] = _weekdays(fields.get("allowed_weekdays"))
+    clean["allowed_weekdays"] = weekdays_clean(fields.get("allowed_weekdays"))
     after = fields.get("no_use_after")
     if after is not None and not isinstance(after, dt.time):
         raise InvalidInput("no_use_after", "Enter a time of day, such as 20:00.")

@@ -125,7 +125,10 @@ def _strength(value: object) -> int:
     return value
 
 
-def _helped(codes: Iterable[str]) -> list[str]:
+def helped_clean(codes: Iterable[str]) -> list[str]:
+    """What helped with an urge: known choices, each once, "nothing helped" alone."""
+    if isinstance(codes, str | dict) or not isinstance(codes, Iterable):
+        raise InvalidInput("helped", "Give a list of choices.")
     known = set(UrgeLog.Helped.values)
     cleaned: list[str] = []
     for code in codes:
@@ -168,7 +171,7 @@ def urge_log_create(
     urge = UrgeLog(
         owner=owner,
         strength=_strength(strength),
-        helped=_helped(helped),
+        helped=helped_clean(helped),
         note=_text("note", note, max_length=300, required=False, empty=""),
         # A start a few seconds ahead of the server clock counts as "just now".
         started_at=min(started_at, logged_at) if started_at else None,

@@ -33,6 +33,7 @@ from stepdown.plans.building import (
     source_input,
     taper_error,
 )
+from stepdown.plans.history import adjustment_detail
 from stepdown.plans.models import Plan, PlanAdjustment
 from stepdown.plans.snapshot import plain, store, taper_of
 
@@ -77,7 +78,7 @@ def _record(
         end_date_after=end_after,
         reason=reason,
         source=source,
-        detail=detail or {},
+        detail=adjustment_detail(detail or {}),
         client_id=client_id,
     )
 

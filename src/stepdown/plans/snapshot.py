@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from stepdown.core.tapering import StepKind, TaperParams, TaperPlan, TaperStep, get_method
+from stepdown.errors import InvalidInput
 from stepdown.plans.models import Plan
 
 
@@ -78,6 +79,18 @@ def taper_of(record: Plan) -> TaperPlan:
         start_date=record.start_date,
         steps=tuple(_step(item) for item in record.steps),
     )
+
+
+def steps_clean(record: Plan) -> list[dict[str, Any]]:
+    """The record's steps as :func:`store` writes them, when they make a plan the core accepts
+    (numbered from 0, each starting the day after the last ended, amounts as decimals); else
+    ``InvalidInput`` at ``steps``. An import checks a file's plans with it."""
+    try:
+        return steps_to_json(taper_of(record))
+    except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError):
+        raise InvalidInput(
+            "steps", "each step needs an index, start and end dates, amounts and a kind, in order"
+        ) from None
 
 
 def store(record: Plan, plan: TaperPlan) -> None:

@@ -89,7 +89,7 @@ def _screen(field: str, code: str, answers: Any) -> tuple[dict[str, int] | None,
     return {key: int(value) for key, value in result.answers.items()}, result.total
 
 
-def _clean(owner: User, fields: Mapping[str, Any]) -> dict[str, Any]:
+def answers_clean(owner: User, fields: Mapping[str, Any]) -> dict[str, Any]:
     """Validated model values for the answer fields present in ``fields``."""
     unknown = sorted(set(fields) - set(ANSWER_FIELDS))
     if unknown:
@@ -177,7 +177,7 @@ def onboarding_save_step(
     """
     if step not in STEP_SLUGS:
         raise InvalidInput("step", "Unknown onboarding step.")
-    clean = _clean(owner, answers)
+    clean = answers_clean(owner, answers)
     record = onboarding_start(owner=owner)
     was_paused = record.pauses_taper
     with transaction.atomic():
@@ -234,7 +234,7 @@ def onboarding_replace(*, owner: User, answers: Mapping[str, Any], medicines: An
     """
     full = dict.fromkeys(ANSWER_FIELDS) | {"substance_history": "not_said"}
     full |= dict(answers)
-    clean = _clean(owner, full)
+    clean = answers_clean(owner, full)
     clean["forms_used"] = clean.get("forms_used") or []
     record = onboarding_start(owner=owner)
     was_paused = record.pauses_taper

@@ -24,12 +24,15 @@ from django.db import DatabaseError, IntegrityError, models, transaction
 
 from stepdown.accounts.models import User
 from stepdown.clinic.models import Clinic
+from stepdown.errors import InvalidInput
 from stepdown.records.export_format import FORMAT, TABLES, VERSION
 from stepdown.records.export_format.people import SELF
-from stepdown.records.export_format.table import Row, Table, decode
+from stepdown.records.export_format.table import Cleaner, Row, Table, decode
 from stepdown.records.exporting import JSON_NAME
+from stepdown.records.leftovers import CLINICS, PEOPLE, is_placeholder
 from stepdown.records.models import ImportedRecord
 from stepdown.skin.photos import (
+    MAX_UPLOAD_BYTES,
     PhotoRejected,
     check_upload,
     delete_photo_files,
@@ -37,6 +40,10 @@ from stepdown.skin.photos import (
     prepare_photo,
     write_photo_files,
 )
+
+# The most of stepdown.json an import reads: it is parsed whole, and parsed rows take several
+# times their size in memory. Ten years of twenty doses a day is about 26 MB of it.
+MAX_JSON_BYTES = 128 * 1024 * 1024
 
 
 class ImportRefused(Exception):
@@ -82,7 +89,8 @@ class ImportContext:
 
     def person(self, value: Any) -> User | None:
         """The account a row names: the person, or someone else by email (an inactive account
-        without a password is made for a clinician this instance does not know)."""
+        without a password is made for a clinician this instance does not know). A placeholder
+        is remembered under the person's import, so erasing them erases it (``leftovers``)."""
         if value is None:
             return None
         if value == SELF:
@@ -90,13 +98,19 @@ class ImportContext:
         if not isinstance(value, dict) or not isinstance(value.get("email"), str):
             raise ImportRefused("a row names a person in a form Stepdown does not know")
         email = value["email"].strip().lower()
-        found = User.objects.filter(email=email).first()
-        if found is not None:
-            return found
-        user = User(email=email, display_name=str(value.get("name") or "")[:80], is_active=False)
-        user.set_unusable_password()
-        _clean(user, "account")
-        user.save()
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            name = str(value.get("name") or "")[:80]
+            user = User(email=email, display_name=name, is_active=False)
+            user.set_unusable_password()
+            _clean(user, "account")
+            user.save()
+        if user.pk != self.owner.pk and is_placeholder(user):
+            ImportedRecord.objects.get_or_create(
+                owner=self.owner,
+                key=self.key(PEOPLE, email),
+                defaults={"table": PEOPLE, "object_id": user.pk},
+            )
         return user
 
     def clinic(self, value: Any) -> Clinic:
@@ -106,14 +120,14 @@ class ImportContext:
             raise ImportRefused("a row names a clinic in a form Stepdown does not know")
         if value["id"] in self.clinics:
             return self.clinics[value["id"]]
-        key = self.key("clinics", value["id"])
+        key = self.key(CLINICS, value["id"])
         known = ImportedRecord.objects.filter(owner=self.owner, key=key).first()
         clinic = Clinic.objects.filter(pk=known.object_id).first() if known else None
         if clinic is None:
             clinic = Clinic(name=str(value.get("name") or "")[:120] or "Imported clinic")
             clinic.save()
             ImportedRecord.objects.create(
-                owner=self.owner, key=key, table="clinics", object_id=clinic.pk
+                owner=self.owner, key=key, table=CLINICS, object_id=clinic.pk
             )
         self.clinics[value["id"]] = clinic
         return clinic
@@ -124,12 +138,12 @@ class ImportContext:
         if not name:
             return new_photo_key()
         try:
-            data = self.archive.read(name)
+            data = _read_bounded(self.archive, name, MAX_UPLOAD_BYTES)
             check_upload(data=data)
             prepared = prepare_photo(data=data)
         except KeyError:
             raise ImportRefused(f"the photo {name} is missing from the file") from None
-        except (PhotoRejected, ValueError, OSError):
+        except (PhotoRejected, ValueError, OSError, zipfile.BadZipFile):
             raise ImportRefused(f"the photo {name} is not a photo Stepdown can read") from None
         # The stored JPEG as it was; only the smaller copies are made anew.
         kept = dataclasses.replace(prepared, full_jpeg=data)
@@ -173,9 +187,23 @@ def import_file(path: Path, *, into: User | None = None) -> ImportResult:
     return result
 
 
+def _read_bounded(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """A member of the ZIP, refused past ``limit`` bytes: read a block at a time and stopped
+    there, whatever size the ZIP's header claims (a small file can unpack to a huge one)."""
+    blocks: list[bytes] = []
+    size = 0
+    with archive.open(name) as member:
+        while block := member.read(1 << 20):
+            size += len(block)
+            if size > limit:
+                raise ImportRefused(f"{name} is larger than the {limit >> 20} MB an import reads")
+            blocks.append(block)
+    return b"".join(blocks)
+
+
 def _read_document(archive: zipfile.ZipFile) -> dict[str, Any]:
     try:
-        raw = archive.read(JSON_NAME)
+        raw = _read_bounded(archive, JSON_NAME, MAX_JSON_BYTES)
     except KeyError:
         raise ImportRefused(f"the file has no {JSON_NAME}: it is not a Stepdown export") from None
     except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile):
@@ -287,7 +315,22 @@ def _build(ctx: ImportContext, table: Table, row: Row, parent: models.Model | No
     if table.extra_in is not None:
         table.extra_in(ctx, row, item)
     _clean(item, table.name)
+    for name, clean in table.json.items():
+        setattr(item, name, _json(clean, item, name, f"{table.name} #{row['id']}"))
     return item
+
+
+def _json(clean: Cleaner, item: models.Model, name: str, where: str) -> Any:
+    """A JSON column through its app's check: a value no page could show is refused here, with
+    the row and the field named, instead of breaking a page later."""
+    try:
+        return clean(getattr(item, name), item)
+    except InvalidInput as error:
+        raise ImportRefused(
+            f"{JSON_NAME} is damaged ({where}: {error.field} is not valid: {error.message})"
+        ) from None
+    except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError):
+        raise ImportRefused(f"{JSON_NAME} is damaged ({where}: {name} is not valid)") from None
 
 
 def _value(model: type[models.Model], name: str, value: Any, where: str) -> Any:
@@ -299,7 +342,7 @@ def _value(model: type[models.Model], name: str, value: Any, where: str) -> Any:
 
 def _clean(item: models.Model, where: str) -> None:
     """Choices, lengths and required values, as the forms check them (SQLite keeps no lengths).
-    Relations were resolved above; JSON columns hold what the file held."""
+    Relations were resolved above; JSON columns go through their apps' checks (``_json``)."""
     skip = [
         f.name
         for f in item._meta.concrete_fields

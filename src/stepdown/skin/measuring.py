@@ -10,6 +10,7 @@ time to compare them.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -86,6 +87,29 @@ def corners_from_json(
     if not isinstance(value, list) or len(value) != 4:
         raise InvalidInput("card_corners", "Mark exactly four corners of the colour card.")
     return tuple(_point(p, width=width, height=height, field="card_corners") for p in value)
+
+
+def region_clean(value: Any, *, width: int, height: int) -> dict[str, Any] | None:
+    """A photo's region as it is stored (``None``: not marked yet), checked against the photo."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise InvalidInput("region", 'Give a region of kind "rect" or "polygon".')
+    return region_to_json(region_from_json(dict(value), width=width, height=height))
+
+
+def corners_clean(value: Any, *, width: int, height: int) -> list[list[float]] | None:
+    """A photo's chart corners as they are stored (``None``: no chart marked)."""
+    corners = corners_from_json(value, width=width, height=height)
+    return [list(point) for point in corners] if corners else None
+
+
+def quality_codes(value: Any, *, field: str) -> list[str]:
+    """Stored quality reasons (a measurement's, a comparison's): codes the pages can word."""
+    known = {code.value for code in QualityCode}
+    if not isinstance(value, list) or not all(isinstance(c, str) and c in known for c in value):
+        raise InvalidInput(field, f"the reasons are codes among {', '.join(sorted(known))}")
+    return value
 
 
 def _point(value: Any, *, width: int, height: int, field: str) -> tuple[float, float]:

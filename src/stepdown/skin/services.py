@@ -20,7 +20,7 @@ from stepdown.accounts.models import User
 from stepdown.errors import InvalidInput
 from stepdown.skin import selectors
 from stepdown.skin.comparison import comparison_clear
-from stepdown.skin.measuring import corners_from_json, region_from_json, region_to_json
+from stepdown.skin.measuring import corners_clean, region_clean
 from stepdown.skin.models import (
     ExposedSite,
     Measurement,
@@ -226,16 +226,27 @@ def photo_set_region(
         )
     if photo.status == Photo.Status.FAILED:
         raise InvalidInput("region", f"{photo.problem} Upload the photo again.")
-    parsed = region_from_json(dict(region), width=photo.width_px, height=photo.height_px)
-    corners = corners_from_json(card_corners, width=photo.width_px, height=photo.height_px)
+    size = {"width": photo.width_px, "height": photo.height_px}
+    marked = region_clean(region, **size)
+    corners = corners_clean(card_corners, **size)
     with transaction.atomic():
-        photo.region = region_to_json(parsed)
-        photo.card_corners = [list(point) for point in corners] if corners else None
+        photo.region = marked
+        photo.card_corners = corners
         photo.save(update_fields=["region", "card_corners"])
         Measurement.objects.filter(photo=photo).delete()
         comparison_clear(photo.session)
     measure_photo.enqueue(photo.pk)
     return selectors.photo_get(owner=owner, photo_id=photo.pk)
+
+
+def report_sites(sites: Any) -> list[str]:
+    """The sites of a skin report: known site codes, each once."""
+    if not isinstance(sites, list | tuple):
+        raise InvalidInput("sites", "Give a list of sites.")
+    unknown = [site for site in sites if site not in SkinSite.values]
+    if unknown:
+        raise InvalidInput("sites", f"Unknown site {unknown[0]!r}.")
+    return list(dict.fromkeys(sites))
 
 
 def report_create(
@@ -255,9 +266,7 @@ def report_create(
         existing = SkinReport.objects.filter(owner=owner, client_id=client_id).first()
         if existing is not None:
             return existing, False
-    unknown = [site for site in sites if site not in SkinSite.values]
-    if unknown:
-        raise InvalidInput("sites", f"Unknown site {unknown[0]!r}.")
+    sites = report_sites(sites)
     if colour not in SkinColour.values:
         raise InvalidInput("colour", f"Unknown colour {colour!r}.")
     if noticed_since is not None and noticed_since > timezone.now().astimezone(owner.zone).date():
@@ -269,7 +278,7 @@ def report_create(
         with transaction.atomic():
             report = SkinReport.objects.create(
                 owner=owner,
-                sites=list(dict.fromkeys(sites)),
+                sites=sites,
                 colour=colour,
                 itching=itching,
                 tenderness=tenderness,

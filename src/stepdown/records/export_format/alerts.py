@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from stepdown.alerts.models import UNRESOLVED, Alert, AlertEvent, SuggestedAdjustment
+from stepdown.alerts.recording import suggestion_parameters
 from stepdown.records.export_format.table import Context, Row, Table
 
 
@@ -31,6 +32,7 @@ EVENTS = Table(
 SUGGESTION = Table(
     name="suggestion",
     model=SuggestedAdjustment,
+    json={"parameters": lambda value, item: suggestion_parameters(value)},
     fields=("kind", "parameters", "status", "reason", "client_id", "created_at", "decided_at"),
     refs={"plan": "plans", "adjustment": "adjustments"},
     accessor="suggestion",

@@ -3,8 +3,30 @@ raised, the person's check-in schedules and their safety plan."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from stepdown.checkins.models import Response, SafetyEvent, SafetyPlan, Schedule
-from stepdown.records.export_format.table import Context, Row, Table
+from stepdown.checkins.services import (
+    SAFETY_PLAN_FIELDS,
+    response_rescore,
+    safety_event_flags,
+    safety_plan_list,
+)
+from stepdown.records.export_format.table import Cleaner, Context, Row, Table
+
+
+def _rescored(value: Any, response: Response) -> Any:
+    # Scored again as a new response is: the total, band, subscores and flags follow from it.
+    response_rescore(response)
+    return response.answers
+
+
+def _scored(name: str) -> Cleaner:
+    return lambda value, response: getattr(response, name)  # set by scoring the answers
+
+
+def _plan_list(name: str) -> Cleaner:
+    return lambda value, item: safety_plan_list(name, value)
 
 
 def _schedule_of(ctx: Context, row: Row, parent: object) -> Schedule | None:
@@ -19,6 +41,7 @@ def _safety_plan_of(ctx: Context, row: Row, parent: object) -> SafetyPlan | None
 SAFETY_EVENT = Table(
     name="safety_event",
     model=SafetyEvent,
+    json={"flags": lambda value, item: safety_event_flags(value)},
     fields=("severity", "flags", "created_at", "seen_at", "acknowledged_at"),
     people=("acknowledged_by",),
     accessor="safety_event",
@@ -29,6 +52,7 @@ SAFETY_EVENT = Table(
 RESPONSES = Table(
     name="responses",
     model=Response,
+    json={"answers": _rescored, "subscores": _scored("subscores"), "flags": _scored("flags")},
     fields=(
         "instrument",
         "version",
@@ -70,6 +94,7 @@ CHECKIN_SCHEDULES = Table(
 SAFETY_PLANS = Table(
     name="safety_plans",
     model=SafetyPlan,
+    json={name: _plan_list(name) for name in SAFETY_PLAN_FIELDS},
     fields=("warning_signs", "coping_steps", "people", "places", "professionals", "updated_at"),
     natural=_safety_plan_of,
 )

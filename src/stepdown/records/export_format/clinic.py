@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from stepdown.clinic.consents import data_classes_clean
 from stepdown.clinic.models import Consent, Conversation, Message, Note, PlanProposal
 from stepdown.records.export_format.people import person_ref
 from stepdown.records.export_format.table import Context, Row, Table, columns
@@ -57,6 +58,7 @@ def _proposal_in(ctx: Context, row: Row, proposal: PlanProposal) -> None:
 CONSENTS = Table(
     name="consents",
     model=Consent,
+    json={"data_classes": lambda value, item: data_classes_clean(value)},
     fields=(
         "data_classes",
         "purpose",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from stepdown.goals.models import Goal, RiskSnapshot
+from stepdown.goals.risk import snapshot_factors, snapshot_notes
+from stepdown.goals.services import weekdays_clean
 from stepdown.records.export_format.table import Context, Row, Table
 
 
@@ -14,6 +16,7 @@ def _goal_of(ctx: Context, row: Row, parent: object) -> Goal | None:
 GOALS = Table(
     name="goals",
     model=Goal,
+    json={"allowed_weekdays": lambda value, item: weekdays_clean(value)},
     fields=(
         "purpose",
         "end_date",
@@ -34,6 +37,10 @@ GOALS = Table(
 RISK_SNAPSHOTS = Table(
     name="risk_snapshots",
     model=RiskSnapshot,
+    json={
+        "factors": lambda value, item: snapshot_factors(value),
+        "notes": lambda value, item: snapshot_notes(value),
+    },
     fields=(
         "computed_at",
         "tier",

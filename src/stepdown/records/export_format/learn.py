@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from stepdown.learn.models import ReasonToChange, SupportContact, UrgeLog
+from stepdown.learn.services import helped_clean
 from stepdown.records.export_format.table import Table
 
 SUPPORT_CONTACTS = Table(
@@ -20,6 +21,7 @@ REASONS_TO_CHANGE = Table(
 URGES = Table(
     name="urges",
     model=UrgeLog,
+    json={"helped": lambda value, item: helped_clean(value)},
     fields=("started_at", "logged_at", "strength", "helped", "note", "client_id", "created_at"),
     order=("logged_at", "pk"),
 )

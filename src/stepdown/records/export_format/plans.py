@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from stepdown.plans.history import adjustment_detail
 from stepdown.plans.models import Plan, PlanAdjustment
+from stepdown.plans.snapshot import steps_clean
 from stepdown.records.export_format.table import Table
 
 ADJUSTMENTS = Table(
     name="adjustments",
     model=PlanAdjustment,
+    json={"detail": lambda value, item: adjustment_detail(value)},
     fields=(
         "kind",
         "effective_date",
@@ -27,6 +30,7 @@ ADJUSTMENTS = Table(
 PLANS = Table(
     name="plans",
     model=Plan,
+    json={"steps": lambda value, item: steps_clean(item)},
     fields=(
         "status",
         "method",

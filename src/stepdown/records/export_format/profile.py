@@ -2,8 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from stepdown.profile.models import Medicine, Onboarding
-from stepdown.records.export_format.table import Context, Row, Table
+from stepdown.profile.services import answers_clean
+from stepdown.records.export_format.table import Cleaner, Context, Row, Table
+
+
+def _choices(name: str) -> Cleaner:
+    return lambda value, item: answers_clean(item.owner, {name: value})[name]
+
+
+def _screen(name: str) -> Cleaner:
+    def clean(value: Any, item: Onboarding) -> Any:
+        # Scored as onboarding scores it: the total follows from the answers.
+        found = answers_clean(item.owner, {name: value})
+        setattr(item, f"{name}_total", found[f"{name}_total"])
+        return found[f"{name}_answers"]
+
+    return clean
 
 
 def _onboarding_of(ctx: Context, row: Row, parent: object) -> Onboarding | None:
@@ -17,6 +34,11 @@ def _medicine_named(ctx: Context, row: Row, parent: object) -> Medicine | None:
 ONBOARDING = Table(
     name="onboarding",
     model=Onboarding,
+    json={
+        **{name: _choices(name) for name in ("forms_used", "self_treatment", "diagnoses")},
+        "phq2_answers": _screen("phq2"),
+        "gad2_answers": _screen("gad2"),
+    },
     fields=(
         "status",
         "step",

@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stepdown.records.export_format.table import Context, Row, Table, columns
+from stepdown.skin.measuring import corners_clean, quality_codes, region_clean
 from stepdown.skin.models import Measurement, Photo, PhotoSession, SkinReport
+from stepdown.skin.services import report_sites
 
 if TYPE_CHECKING:
     from stepdown.accounts.models import User
@@ -17,6 +19,10 @@ PHOTO_FOLDER = "photos"
 def photo_name(photo: Photo) -> str:
     """The photo's path in the ZIP: its export id and role, never the random key on disk."""
     return f"{PHOTO_FOLDER}/{photo.pk}-{photo.role}.jpg"
+
+
+def _size(photo: Photo) -> dict[str, int]:
+    return {"width": photo.width_px, "height": photo.height_px}
 
 
 @columns("file")
@@ -38,6 +44,7 @@ def _photo_of_role(ctx: Context, row: Row, parent: PhotoSession | None) -> Photo
 MEASUREMENT = Table(
     name="measurement",
     model=Measurement,
+    json={"quality_reasons": lambda value, item: quality_codes(value, field="quality_reasons")},
     fields=(
         "l_star",
         "a_star",
@@ -66,6 +73,10 @@ MEASUREMENT = Table(
 PHOTOS = Table(
     name="photos",
     model=Photo,
+    json={
+        "region": lambda value, item: region_clean(value, **_size(item)),
+        "card_corners": lambda value, item: corners_clean(value, **_size(item)),
+    },
     fields=(
         "role",
         "width_px",
@@ -90,6 +101,9 @@ PHOTOS = Table(
 SKIN_SESSIONS = Table(
     name="skin_sessions",
     model=PhotoSession,
+    json={
+        "comparison_reasons": lambda value, item: quality_codes(value, field="comparison_reasons")
+    },
     fields=(
         "taken_at",
         "exposed_site",
@@ -113,6 +127,7 @@ SKIN_SESSIONS = Table(
 SKIN_REPORTS = Table(
     name="skin_reports",
     model=SkinReport,
+    json={"sites": lambda value, item: report_sites(value)},
     fields=(
         "sites",
         "colour",

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from stepdown.clinic.models import Clinic
 
 Row = dict[str, Any]
+Cleaner = Callable[[Any, Any], Any]
 
 
 class Context(Protocol):
@@ -71,6 +72,10 @@ class Table:
     natural: Callable[[Context, Row, Any], models.Model | None] | None = None
     # Exported, never imported (the access log belongs to the instance that wrote it).
     export_only: bool = False
+    # JSON column -> the owning app's own check of it (the one its services write through),
+    # given the file's value and the row built so far; it returns the value to store or raises
+    # ``InvalidInput``. Every JSON column of an imported table has one (a test checks).
+    json: Mapping[str, Cleaner] = field(default_factory=dict)
 
     @property
     def csv_columns(self) -> tuple[str, ...]:
