@@ -41,6 +41,7 @@ from stepdown.clinic.models import Consent, Conversation, Membership, Role, Staf
 from stepdown.errors import InvalidInput
 from stepdown.journal.models import Dose
 from stepdown.records.erasure_cache import cached_keys, forget
+from stepdown.records.leftovers import erase_leftovers, made_for
 from stepdown.skin.models import Photo
 
 WRONG_PASSWORD = "That is not your password. Nothing was deleted."  # noqa: S105  (a message)
@@ -92,6 +93,7 @@ def erase(user: User) -> Erased:
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
         owned = _owned_ids(user)
+        placeholders, clinics = made_for(user)
         photos = len(owned.get(Photo, ()))
         keys = cached_keys(user, owned)  # before the rows that name them go
         _end_clinic_ties(user)
@@ -103,6 +105,8 @@ def erase(user: User) -> Erased:
         doses = Dose.objects.filter(owner=user)
         purged += doses._raw_delete(doses.db)
         deleted, _ = user.delete()  # photo files go on commit (skin.signals)
+        # What the person's imports made for their record alone, now that it is gone.
+        purged += erase_leftovers(placeholders, clinics)
         transaction.on_commit(lambda: forget(keys))
     return Erased(rows=deleted + purged, photos=photos, tombstones=tombstones)
 
