@@ -67,6 +67,7 @@ TRANSLATED = (
     "accounts/password_reset_subject.txt",
     "accounts/signup_confirm_email.txt",
     "accounts/signup_taken_email.txt",
+    "web/offline.html",
     # Goals, risk, onboarding, medicines and substances, products, records, access log:
     #
     # Plans, reminders, Learn and support, skin:

@@ -69,10 +69,12 @@ def test_a_person_in_france_meets_the_crisis_page_in_french_with_frances_lines(
     # The buttons are France's lines: 988 does not answer from France.
     assert _call_buttons(crisis) == ["tel:3114", "tel:15", "tel:112"]
     assert "Appeler le 988" not in text
-    # Among the other lines, France's come first; the service names of other countries stay.
+    # The other lines are the other countries' (France's are the buttons, with their notes);
+    # services' own names stay as they are.
+    assert "3114, numéro national de prévention du suicide — Gratuit, à toute heure" in text
     lines = text[text.index("Autres lignes") :]
-    assert lines.index("France") < lines.index("États-Unis")
-    assert "988 Suicide & Crisis Lifeline" in lines
+    assert "France" not in lines
+    assert "États-Unis: 988 Suicide & Crisis Lifeline — Appelez ou envoyez un SMS au 988" in lines
 
 
 def test_an_acute_answer_asks_to_reach_out_now_in_french(camille: Client) -> None:
@@ -400,3 +402,43 @@ def test_english_is_unchanged(person: Any) -> None:
     schedule = visible(browser.get("/checkins/schedule/"))
     assert "Open for 1 day each time" in schedule
     assert "Every (days)" in schedule
+
+
+def test_the_offline_page_in_the_language_the_worker_names(client: Client) -> None:
+    # The service worker fetches it without cookies, naming the page's language and country.
+    page = client.get("/offline/?country=FR&lang=fr", **ENGLISH)
+    text = assert_french(
+        page,
+        "Pas de connexion",
+        "Un appel téléphonique fonctionne sans internet.",
+        "Réessayer",
+    )
+    assert text.index("Appelez le 3114") < text.index("Appelez ou envoyez un SMS au 988")
+    assert "Cookie" in page["Vary"]
+    # Without a language named, the request's own, as for any page; an unknown one is ignored.
+    assert_french(client.get("/offline/", **FRENCH), "Pas de connexion")
+    assert_french(client.get("/offline/?lang=xx", **FRENCH), "Pas de connexion")
+    english = client.get("/offline/?country=FR&lang=en", **FRENCH)
+    assert '<html lang="en"' in english.content.decode()
+    assert "No connection" in visible(english)
+    assert english["Content-Language"] == "en"
+
+
+def test_every_french_page_gives_the_offline_script_its_words(sam_in_french: Client) -> None:
+    body = sam_in_french.get("/checkins/").content.decode()
+    meta = re.search(r'<meta name="stepdown-offline"[^>]*>', body)
+    assert meta is not None
+    assert 'data-language="fr"' in meta.group(0)
+    assert 'data-word-waiting="en attente d’envoi"' in meta.group(0)
+    assert 'data-word-remove="Retirer"' in meta.group(0)
+
+
+def test_the_manifest_in_french(client: Client) -> None:
+    manifest = client.get("/manifest.webmanifest", **FRENCH).json()
+    assert manifest["lang"] == "fr"
+    assert (
+        manifest["description"] == "Suivez votre consommation de kratom et diminuez à votre rythme."
+    )
+    assert client.get("/manifest.webmanifest", **ENGLISH).json()["description"] == (
+        "Keep track of kratom use and cut down at your own pace."
+    )

@@ -212,10 +212,14 @@ def result(request: HttpRequest, response_id: int) -> HttpResponse:
 def _lines_context(owner: User) -> dict[str, Any]:
     """The crisis lines, the person's country's first (from their account's time zone)."""
     country = country_for_zone(owner.time_zone)
+    calls = call_lines_for(country)
     return {
-        "crisis_lines": lines_for_country(CRISIS_LINES, country),
+        # The country's own lines are the call buttons; "Other lines" does not repeat them.
+        "crisis_lines": [
+            line for line in lines_for_country(CRISIS_LINES, country) if line not in calls
+        ],
         "support_lines": lines_for_country(SUPPORT_LINES, country),
-        "call_lines": call_lines_for(country),
+        "call_lines": calls,
     }
 
 

@@ -16,6 +16,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import etag, require_GET
 
 from stepdown.web.resources import CRISIS_LINES, SUPPORT_LINES, lines_for_country
@@ -77,7 +79,10 @@ def manifest(request: HttpRequest) -> HttpResponse:
     data = {
         "name": "Stepdown",
         "short_name": "Stepdown",
-        "description": "Keep track of kratom use and cut down at your own pace.",
+        "description": translation.gettext(
+            "Keep track of kratom use and cut down at your own pace."
+        ),
+        "lang": translation.get_language() or settings.LANGUAGE_CODE,
         "start_url": reverse("today:today"),
         "scope": "/",
         "display": "standalone",
@@ -96,6 +101,7 @@ def manifest(request: HttpRequest) -> HttpResponse:
         ],
     }
     response = JsonResponse(data, content_type="application/manifest+json")
+    patch_vary_headers(response, ("Cookie",))  # the language may come from the cookie
     return _shared(response, "public, max-age=3600")
 
 
@@ -111,5 +117,14 @@ def offline_page(request: HttpRequest) -> HttpResponse:
         "support_lines": lines_for_country(SUPPORT_LINES, country),
         "country": country,
     }
-    response = render(request, "web/offline.html", context)
+    # The service worker fetches this page without cookies, so it names the language the person
+    # reads (the page's own); otherwise the request's language, as for any page.
+    language = request.GET.get("lang", "")
+    if language not in dict(settings.LANGUAGES):
+        language = translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        response = render(request, "web/offline.html", context)
+    response["Content-Language"] = language
+    # The language may come from the cookie: a shared cache must not hand it to another reader.
+    patch_vary_headers(response, ("Cookie",))
     return _shared(response, "public, max-age=3600")

@@ -15,6 +15,8 @@
   var account = meta.getAttribute("content") || "";
   var loginPath = meta.dataset.login || "";
   var flushing = false;
+  // The words come from the page (data-word-* on the meta element), in the page's language.
+  function word(name) { return meta.dataset["word" + name] || ""; }
 
   // ---- Service worker -----------------------------------------------------------------------
   if ("serviceWorker" in navigator && meta.dataset.sw) {
@@ -22,8 +24,9 @@
       return navigator.serviceWorker.ready;
     }).then(function (registration) {
       var country = meta.dataset.country || "";
-      if (country && registration.active) {
-        registration.active.postMessage({ type: "country", country: country });
+      var language = meta.dataset.language || "";
+      if ((country || language) && registration.active) {
+        registration.active.postMessage({ type: "country", country: country, language: language });
       }
     }).catch(function () { /* no worker: pages still work online */ });
   }
@@ -77,7 +80,7 @@
     if (!main) { return null; }
     panel = document.createElement("section");
     panel.className = "offline-queue";
-    panel.setAttribute("aria-label", "Kept on this device");
+    panel.setAttribute("aria-label", word("Kept"));
     panel.setAttribute("data-testid", "offline-queue");
     main.insertBefore(panel, main.firstChild);
     return panel;
@@ -94,13 +97,11 @@
       var status = document.createElement("p");
       status.setAttribute("role", "status");
       if (entries.length && !navigator.onLine) {
-        status.textContent = "No connection. What you log here is kept on this device and sent when the connection is back.";
+        status.textContent = word("Offline");
       } else if (entries.length) {
-        status.textContent = tried
-          ? "Not sent yet. Stepdown tries again when the connection returns or a page opens."
-          : "Sending what you logged without a connection…";
+        status.textContent = tried ? word("Retry") : word("Sending");
       } else {
-        status.textContent = "Everything you logged without a connection has been sent.";
+        status.textContent = word("Sent");
       }
       holder.appendChild(status);
       if (!entries.length) { return; }
@@ -112,15 +113,15 @@
         what.textContent = entry.label;
         item.appendChild(what);
         if (entry.state === "refused") {
-          item.appendChild(document.createTextNode(" — not accepted by Stepdown; please enter it again. "));
+          item.appendChild(document.createTextNode(" — " + word("Refused") + " "));
           var remove = document.createElement("button");
           remove.type = "button";
           remove.className = "link-button";
-          remove.textContent = "Remove";
+          remove.textContent = word("Remove");
           remove.addEventListener("click", function () { deleteEntry(entry.key).then(render); });
           item.appendChild(remove);
         } else {
-          item.appendChild(document.createTextNode(" — waiting to send"));
+          item.appendChild(document.createTextNode(" — " + word("Waiting")));
         }
         list.appendChild(item);
       });
@@ -130,7 +131,7 @@
 
   // ---- Keeping an entry ---------------------------------------------------------------------
   function labelFor(form, fields) {
-    var label = form.dataset.offlineLabel || "Entry";
+    var label = form.dataset.offlineLabel || word("Entry");
     if (form.dataset.offline === "dose") {
       var values = {};
       fields.forEach(function (pair) { values[pair[0]] = pair[1]; });

@@ -27,12 +27,16 @@ self.addEventListener("activate", function (event) {
   );
 });
 
-// A page tells the worker the country of the signed-in account (a code such as "FR", never more),
-// so the offline page lists that country's crisis lines first.
+// A page tells the worker the country of the signed-in account (a code such as "FR", never more)
+// and the page's language, so the offline page lists that country's crisis lines first, in the
+// language the person reads.
 self.addEventListener("message", function (event) {
   var data = event.data || {};
-  if (data.type !== "country" || !/^[A-Z]{2}$/.test(data.country || "")) { return; }
-  var url = OFFLINE_URL + "?country=" + data.country;
+  if (data.type !== "country") { return; }
+  var country = /^[A-Z]{2}$/.test(data.country || "") ? data.country : "";
+  var language = /^[a-z]{2}$/.test(data.language || "") ? data.language : "";
+  if (!country && !language) { return; }
+  var url = OFFLINE_URL + "?country=" + country + "&lang=" + language;
   event.waitUntil(
     fetch(url, { credentials: "omit" }).then(function (response) {
       if (!response.ok) { return null; }
