@@ -52,6 +52,10 @@ def test_the_crisis_path_fits_a_phone_in_french(french_phone: Page, page_errors:
     for path in ("/checkins/safety-plan/", "/checkins/schedule/", "/checkins/trends/"):
         page.goto(path)
         assert not page.evaluate(OVERFLOW), path
+    # The charts drawn by the script take their words from the page.
+    expect(page.locator('[data-trend="mood"] [data-testid="chart-empty"]')).to_have_text(
+        "Rien pour l’instant."
+    )
     assert page_errors == []
 
 

@@ -225,8 +225,10 @@ def test_trends_in_french_with_french_numbers(
         "Votre journal commence le 9 déc. ;",
     )
     assert "9.5 g" not in text
-    # The chart's data stays machine numbers.
-    assert "9.5" in page.content.decode()
+    body = page.content.decode()
+    # The chart's data stays machine numbers; its words are French.
+    assert "9.5" in body
+    assert "objectif du plan" in body
 
 
 def test_two_step_sign_in_pages_in_french(make_user: Any) -> None:

@@ -257,6 +257,7 @@ def trends(request: HttpRequest) -> HttpResponse:
         "mood_items": [(key, MOOD_LABELS[key]) for key in MOOD_ITEMS],
         # Data rides in an attribute: htmx drops <script> blocks from swapped content.
         "series_json": json.dumps(data.as_json()),
+        "chart_words_json": json.dumps({key: str(word) for key, word in CHART_WORDS.items()}),
         "summaries": {
             key: data.summary(key)
             for key in ("withdrawal", "craving", "sleep_hours", "mood", "phq9", "gad7")
@@ -267,6 +268,22 @@ def trends(request: HttpRequest) -> HttpResponse:
     return render(request, "checkins/trends.html", context)
 
 
+# The words checkins.js writes on the trend charts (axes, series, an empty chart), in the page's
+# language: the script reads them from the page (docs/i18n.md).
+CHART_WORDS = {
+    "g_a_day": gettext_lazy("g a day"),
+    "hours": gettext_lazy("hours"),
+    "total": gettext_lazy("total"),
+    "grams": gettext_lazy("grams"),
+    "plan_target": gettext_lazy("plan target"),
+    "craving": gettext_lazy("craving"),
+    "quality": gettext_lazy("quality"),
+    "mood": gettext_lazy("mood"),
+    "energy": gettext_lazy("energy"),
+    "sedation": gettext_lazy("sedation"),
+    "sociability": gettext_lazy("sociability"),
+    "empty": gettext_lazy("Nothing yet."),
+}
 MOOD_LABELS = {
     "mood": gettext_lazy("Mood"),
     "energy": gettext_lazy("Energy"),

@@ -83,7 +83,7 @@
 
   // One axis per chart: sleep hours and sleep quality are two charts, and the four mood items are
   // four small charts (small multiples) rather than four crossing lines.
-  function chartSpecs(data, COLORS) {
+  function chartSpecs(data, COLORS, words) {
     var bars = uPlot.paths.bars({ size: [0.7, 10] });
     var stepped = uPlot.paths.stepped({ align: 1 });
     function line(label, values, color, extra) {
@@ -91,19 +91,19 @@
       return [Object.assign(s, extra || {}), values];
     }
     return {
-      dose: { y: [0, null], axis: "g a day", series: [
-        [{ label: "grams", unit: " g", stroke: COLORS.dose, fill: COLORS.doseFill, paths: bars, points: { show: false } }, data.dose_g],
-        line("plan target", data.target_g, COLORS.target, { unit: " g", paths: stepped, points: { show: false } })
+      dose: { y: [0, null], axis: words.g_a_day, series: [
+        [{ label: words.grams, unit: " g", stroke: COLORS.dose, fill: COLORS.doseFill, paths: bars, points: { show: false } }, data.dose_g],
+        line(words.plan_target, data.target_g, COLORS.target, { unit: " g", paths: stepped, points: { show: false } })
       ] },
-      withdrawal: { y: [0, 48], axis: "0–48", series: [line("diary total", data.withdrawal, COLORS.a)] },
-      craving: { y: [0, 100], axis: "0–100", series: [line("craving", data.craving, COLORS.b)] },
-      sleep_hours: { y: [0, 12], axis: "hours", series: [line("hours", data.sleep_hours, COLORS.a, { unit: " h" })] },
-      sleep_quality: { y: [0, 4], axis: "0–4", height: 120, series: [line("quality", data.sleep_quality, COLORS.c)] },
-      mood: { y: [0, 4], axis: "0–4", height: 110, series: [line("mood", data.mood, COLORS.a)] },
-      energy: { y: [0, 4], axis: "0–4", height: 110, series: [line("energy", data.energy, COLORS.d)] },
-      sedation: { y: [0, 4], axis: "0–4", height: 110, series: [line("sedation", data.sedation, COLORS.b)] },
-      sociability: { y: [0, 4], axis: "0–4", height: 110, series: [line("sociability", data.sociability, COLORS.c)] },
-      phq: { y: [0, 27], axis: "total", series: [
+      withdrawal: { y: [0, 48], axis: "0–48", series: [line(words.total, data.withdrawal, COLORS.a)] },
+      craving: { y: [0, 100], axis: "0–100", series: [line(words.craving, data.craving, COLORS.b)] },
+      sleep_hours: { y: [0, 12], axis: words.hours, series: [line(words.hours, data.sleep_hours, COLORS.a, { unit: " h" })] },
+      sleep_quality: { y: [0, 4], axis: "0–4", height: 120, series: [line(words.quality, data.sleep_quality, COLORS.c)] },
+      mood: { y: [0, 4], axis: "0–4", height: 110, series: [line(words.mood, data.mood, COLORS.a)] },
+      energy: { y: [0, 4], axis: "0–4", height: 110, series: [line(words.energy, data.energy, COLORS.d)] },
+      sedation: { y: [0, 4], axis: "0–4", height: 110, series: [line(words.sedation, data.sedation, COLORS.b)] },
+      sociability: { y: [0, 4], axis: "0–4", height: 110, series: [line(words.sociability, data.sociability, COLORS.c)] },
+      phq: { y: [0, 27], axis: words.total, series: [
         line("PHQ-9", data.phq9, COLORS.a, { spanGaps: true }),
         line("GAD-7", data.gad7, COLORS.b, { spanGaps: true })
       ] }
@@ -115,7 +115,9 @@
     var data = JSON.parse(root.dataset.series);
     var marks = data.marks.map(function (m) { return { x: Date.parse(m.day + "T00:00:00Z") / 1000, label: m.label }; });
     var palette = colours();
-    var specs = chartSpecs(data, palette);
+    // The page's words for the charts (data-words, in its language).
+    var words = JSON.parse(root.dataset.words || "{}");
+    var specs = chartSpecs(data, palette, words);
     root.querySelectorAll("[data-trend]").forEach(function (holder) {
       var spec = specs[holder.dataset.trend];
       if (!spec) { return; }
@@ -130,7 +132,7 @@
         scales: scales,
         axes: [{}, { label: spec.axis, size: 50 }],
         hooks: { draw: [markLines(marks, palette.mark)] }
-      }, data.days, spec.series);
+      }, data.days, spec.series, words.empty);
     });
   }
 
