@@ -126,6 +126,20 @@ def test_phone_header_is_one_row_and_help_stays_visible(phone: Page) -> None:
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
+def test_no_page_is_wider_than_a_phone_in_either_language(phone: Page) -> None:
+    # Regression: the journal's table scrolls in its own box, but the hidden heading of its last
+    # column was positioned against the page and made /doses/ 584 px wide.
+    too_wide = {}
+    for language in ("en", "fr"):
+        phone.set_extra_http_headers({"Accept-Language": language})
+        for path in ALL_PAGES:
+            phone.goto(path)
+            width = phone.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                too_wide[f"{language} {path}"] = width
+    assert too_wide == {}
+
+
 def test_help_is_reached_by_keyboard_and_the_menu_works_with_keys(phone: Page) -> None:
     phone.goto("/today/")
     names = []
