@@ -72,12 +72,19 @@ TRANSLATED = (
     #
     # Plans, reminders, Learn and support, skin:
     #
+    "plans/",
+    "reminders/",
+    "learn/",
+    "skin/",
     # Clinician pages:
     #
 )
 
-# Words that read the same in every language the app speaks: the name and units.
-SAME_IN_EVERY_LANGUAGE = frozenset({"Stepdown", "g", "mg", "ml", "sdp"})
+# Words that read the same in every language the app speaks: the name, units, file types and
+# the colour-science symbols of the skin pages (ITA°, ΔITA, L* a* b*, ΔL*, Δb*, ΔE00).
+SAME_IN_EVERY_LANGUAGE = frozenset(
+    {"Stepdown", "g", "mg", "ml", "sdp", "PDF", "ITA", "ΔITA", "L", "a", "b", "ΔL", "Δb", "ΔE"}
+)
 # Attributes whose value a person reads or hears.
 HUMAN_ATTRIBUTES = frozenset(
     {"aria-label", "aria-description", "aria-roledescription", "title", "placeholder", "alt"}

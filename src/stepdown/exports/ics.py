@@ -10,28 +10,44 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from icalendar import Alarm, Calendar, Event
 
 from stepdown.core.tapering import StepKind, TaperPlan, TaperStep
 
 PRODID = "-//Stepdown//Taper plan//EN"
 
+# The words are in the active language: the calendar views switch to the plan owner's.
 _KIND_TEXT = {
-    StepKind.STABILISE: "Steady days at your current amount before the first cut.",
-    StepKind.CONSOLIDATE: "One dose fewer a day: it is left out, the others stay the same.",
-    StepKind.CUT: "A smaller daily amount.",
-    StepKind.REINSTATE: "Back to the previous amount for a while, then cutting again.",
+    StepKind.STABILISE: gettext_lazy("Steady days at your current amount before the first cut."),
+    StepKind.CONSOLIDATE: gettext_lazy(
+        "One dose fewer a day: it is left out, the others stay the same."
+    ),
+    StepKind.CUT: gettext_lazy("A smaller daily amount."),
+    StepKind.REINSTATE: gettext_lazy(
+        "Back to the previous amount for a while, then cutting again."
+    ),
 }
 
 
 def _grams(amount: Decimal) -> str:
-    return f"{amount:f}"
+    # The exact amount, with the language's decimal mark ("9.5", "9,5").
+    return formats.number_format(Decimal(f"{amount:f}"))
+
+
+def _dose_count(step: TaperStep) -> str:
+    return ngettext("%(count)d dose", "%(count)d doses", step.doses_per_day) % {
+        "count": step.doses_per_day
+    }
 
 
 def _doses(step: TaperStep) -> str:
     if step.doses_per_day == 1:
-        return "1 dose"
-    return f"{step.doses_per_day} doses: " + " + ".join(_grams(d) for d in step.dose_g) + " g"
+        return _dose_count(step)
+    amounts = " + ".join(_grams(d) for d in step.dose_g)
+    return f"{_dose_count(step)}: {amounts} g"
 
 
 def _event(
@@ -46,18 +62,26 @@ def _event(
     made_on: date | None,
     stamp: datetime,
 ) -> Event:
-    product = f" of {product_name}" if product_name else ""
-    summary = f"{title}: {_grams(step.daily_g)} g a day{product} ({_doses(step)})"
+    values = {"title": title, "grams": _grams(step.daily_g), "doses": _doses(step)}
+    if product_name:
+        summary = _("%(title)s: %(grams)s g a day of %(product)s (%(doses)s)") % (
+            values | {"product": product_name}
+        )
+    else:
+        summary = _("%(title)s: %(grams)s g a day (%(doses)s)") % values
     last = step.index == len(plan.steps) - 1
     after = (
-        f"The plan ends after this step: no planned dose from {plan.end_date.isoformat()}."
+        _("The plan ends after this step: no planned dose from %(day)s.")
+        % {"day": plan.end_date.isoformat()}
         if last
-        else f"Next change on {(step.end_date + timedelta(days=1)).isoformat()}."
+        else _("Next change on %(day)s.") % {"day": (step.end_date + timedelta(days=1)).isoformat()}
     )
-    description = (
-        f"Step {step.index + 1} of {len(plan.steps)}, {step.days} days. "
-        f"{_KIND_TEXT[step.kind]} {after}"
-    )
+    position = ngettext(
+        "Step %(number)d of %(total)d, %(days)d day.",
+        "Step %(number)d of %(total)d, %(days)d days.",
+        step.days,
+    ) % {"number": step.index + 1, "total": len(plan.steps), "days": step.days}
+    description = f"{position} {_KIND_TEXT[step.kind]} {after}"
     event = Event.new(
         uid=f"{plan_id}-step-{step.index}@stepdown",
         stamp=stamp,
@@ -68,7 +92,7 @@ def _event(
     )
     event.add("transp", "TRANSPARENT")
     if reminder_time is not None:
-        alarm = Alarm.new(description=f"Today: {_grams(step.daily_g)} g ({_doses(step)})")
+        alarm = Alarm.new(description=_("Today: %(grams)s g (%(doses)s)") % values)
         alarm.add("action", "DISPLAY")
         alarm.add("trigger", timedelta(hours=reminder_time.hour, minutes=reminder_time.minute))
         if step.days > 1:
@@ -89,16 +113,15 @@ def _step_change_alarm(step: TaperStep, offset: timedelta, *, made_on: date | No
     """
     if step.index == 0 and offset < timedelta(0) and made_on and step.start_date <= made_on:
         offset += timedelta(days=1)
-    doses = "1 dose" if step.doses_per_day == 1 else f"{step.doses_per_day} doses"
-    target = f"{_grams(step.daily_g)} g a day, in {doses}"
-    if step.index == 0:
-        text = (
-            f"Your taper plan starts {'tomorrow' if offset < timedelta(0) else 'today'}: {target}."
-        )
+    target = {"grams": _grams(step.daily_g), "doses": _dose_count(step)}
+    if step.index == 0 and offset < timedelta(0):
+        text = _("Your taper plan starts tomorrow: %(grams)s g a day, in %(doses)s.") % target
+    elif step.index == 0:
+        text = _("Your taper plan starts today: %(grams)s g a day, in %(doses)s.") % target
     elif offset < timedelta(0):
-        text = f"Tomorrow your target is {target}."
+        text = _("Tomorrow your target is %(grams)s g a day, in %(doses)s.") % target
     else:
-        text = f"From today your target is {target}."
+        text = _("From today your target is %(grams)s g a day, in %(doses)s.") % target
     alarm = Alarm.new(description=text)
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", offset)

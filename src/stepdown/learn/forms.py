@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from stepdown.learn.models import ReasonToChange, SupportContact, UrgeLog
 from stepdown.web.validation import AppVoiceForm
@@ -15,18 +16,20 @@ STRENGTH_CHOICES = [(n, str(n)) for n in range(11)]
 class ContactForm(AppVoiceForm):
     constraint_model = SupportContact
 
-    name = forms.CharField(max_length=80, widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    name = forms.CharField(
+        label=_("Name"), max_length=80, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
     how_to_reach = forms.CharField(
-        label="How to reach them",
+        label=_("How to reach them"),
         max_length=200,
-        help_text="A phone number, an email, or a note such as “text first”.",
+        help_text=_("A phone number, an email, or a note such as “text first”."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     note = forms.CharField(
-        label="Note (optional)",
+        label=_("Note (optional)"),
         max_length=200,
         required=False,
-        help_text="For example: “best in the evening”, “knows about my plan”.",
+        help_text=_("For example: “best in the evening”, “knows about my plan”."),
     )
 
     def contact_fields(self) -> dict[str, Any]:
@@ -39,9 +42,9 @@ class ReasonForm(AppVoiceForm):
     constraint_model = ReasonToChange
 
     text = forms.CharField(
-        label="A reason to change",
+        label=_("A reason to change"),
         max_length=300,
-        help_text="In your own words, for example: “to be present with my kids in the morning”.",
+        help_text=_("In your own words, for example: “to be present with my kids in the morning”."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
@@ -50,23 +53,23 @@ class UrgeForm(AppVoiceForm):
     constraint_model = UrgeLog
 
     strength = forms.TypedChoiceField(
-        label="How strong was the urge at its peak?",
+        label=_("How strong was the urge at its peak?"),
         choices=STRENGTH_CHOICES,
         coerce=int,
-        help_text="0 is no urge at all, 10 the strongest you can imagine.",
+        help_text=_("0 is no urge at all, 10 the strongest you can imagine."),
         widget=forms.RadioSelect(attrs={"class": "strength-choice"}),
     )
     helped = forms.MultipleChoiceField(
-        label="What helped?",
+        label=_("What helped?"),
         choices=UrgeLog.Helped.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "helped-choice"}),
     )
     note = forms.CharField(
-        label="Anything else (optional)",
+        label=_("Anything else (optional)"),
         max_length=300,
         required=False,
-        help_text="What set it off, where you were, what you would try next time.",
+        help_text=_("What set it off, where you were, what you would try next time."),
     )
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
 

@@ -8,6 +8,8 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class SupportContact(models.Model):
@@ -65,14 +67,14 @@ class UrgeLog(models.Model):
     was used, when it started, so the history shows how long urges last for this person."""
 
     class Helped(models.TextChoices):
-        WAITED = "waited", "Waiting it out"
-        BREATHING = "breathing", "Slow breathing"
-        MOVING = "moving", "A walk or moving about"
-        CONTACT = "contact", "Talking to someone"
-        FOOD_DRINK = "food_drink", "Food or a drink of water"
-        DISTRACTION = "distraction", "Doing something else"
-        REASONS = "reasons", "Reading my reasons"
-        NOTHING = "nothing", "Nothing helped this time"
+        WAITED = "waited", _("Waiting it out")
+        BREATHING = "breathing", _("Slow breathing")
+        MOVING = "moving", _("A walk or moving about")
+        CONTACT = "contact", _("Talking to someone")
+        FOOD_DRINK = "food_drink", _("Food or a drink of water")
+        DISTRACTION = "distraction", _("Doing something else")
+        REASONS = "reasons", _("Reading my reasons")
+        NOTHING = "nothing", _("Nothing helped this time")
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="urge_logs"
@@ -125,4 +127,4 @@ class UrgeLog(models.Model):
             return ""
         if self.helped == [self.Helped.NOTHING]:
             return f"{self.Helped.NOTHING.label}."
-        return f"Helped: {', '.join(self.helped_labels)}."
+        return gettext("Helped: %(ways)s.") % {"ways": ", ".join(self.helped_labels)}

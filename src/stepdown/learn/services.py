@@ -14,6 +14,8 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from stepdown.accounts.models import User
 from stepdown.errors import InvalidInput
@@ -32,12 +34,14 @@ FUTURE_TOLERANCE = dt.timedelta(minutes=5)
 
 def _text(field: str, value: Any, *, max_length: int, required: bool, empty: str) -> str:
     if not isinstance(value, str):
-        raise InvalidInput(field, "Enter text.")
+        raise InvalidInput(field, _("Enter text."))
     cleaned = value.strip()
     if required and not cleaned:
-        raise InvalidInput(field, empty)
+        raise InvalidInput(field, _(empty))
     if len(cleaned) > max_length:
-        raise InvalidInput(field, f"Keep it to {max_length} characters or fewer.")
+        raise InvalidInput(
+            field, _("Keep it to %(count)d characters or fewer.") % {"count": max_length}
+        )
     return cleaned
 
 
@@ -45,11 +49,15 @@ def _contact_fields(fields: dict[str, Any]) -> dict[str, str]:
     allowed = {"name", "how_to_reach", "note"}
     unknown = set(fields) - allowed
     if unknown:
-        raise InvalidInput(sorted(unknown)[0], "This field cannot be set.")
+        raise InvalidInput(sorted(unknown)[0], _("This field cannot be set."))
     cleaned: dict[str, str] = {}
     if "name" in fields:
         cleaned["name"] = _text(
-            "name", fields["name"], max_length=80, required=True, empty="Give the person a name."
+            "name",
+            fields["name"],
+            max_length=80,
+            required=True,
+            empty=gettext_noop("Give the person a name."),
         )
     if "how_to_reach" in fields:
         cleaned["how_to_reach"] = _text(
@@ -57,7 +65,7 @@ def _contact_fields(fields: dict[str, Any]) -> dict[str, str]:
             fields["how_to_reach"],
             max_length=200,
             required=True,
-            empty="Add a phone number, an email or another way to reach them.",
+            empty=gettext_noop("Add a phone number, an email or another way to reach them."),
         )
     if "note" in fields:
         note = fields["note"] if fields["note"] is not None else ""
@@ -68,7 +76,9 @@ def _contact_fields(fields: dict[str, Any]) -> dict[str, str]:
 def contact_create(*, owner: User, name: str, how_to_reach: str, note: str = "") -> SupportContact:
     fields = _contact_fields({"name": name, "how_to_reach": how_to_reach, "note": note})
     if selectors.contacts_for(owner=owner).count() >= MAX_CONTACTS:
-        raise InvalidInput("name", f"You can keep up to {MAX_CONTACTS} contacts here.")
+        raise InvalidInput(
+            "name", _("You can keep up to %(count)d contacts here.") % {"count": MAX_CONTACTS}
+        )
     return SupportContact.objects.create(owner=owner, **fields)
 
 
@@ -86,14 +96,20 @@ def contact_delete(*, owner: User, contact_id: int) -> None:
 
 def _reason_text(value: Any) -> str:
     return _text(
-        "text", value, max_length=300, required=True, empty="Write the reason in a few words."
+        "text",
+        value,
+        max_length=300,
+        required=True,
+        empty=gettext_noop("Write the reason in a few words."),
     )
 
 
 def reason_create(*, owner: User, text: str) -> ReasonToChange:
     cleaned = _reason_text(text)
     if selectors.reasons_for(owner=owner).count() >= MAX_REASONS:
-        raise InvalidInput("text", f"You can keep up to {MAX_REASONS} reasons here.")
+        raise InvalidInput(
+            "text", _("You can keep up to %(count)d reasons here.") % {"count": MAX_REASONS}
+        )
     return ReasonToChange.objects.create(owner=owner, text=cleaned)
 
 
@@ -119,9 +135,9 @@ class UrgeResult:
 def _strength(value: object) -> int:
     # bool is an int in Python; "True out of 10" is a bug in the caller, not a strength.
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput("strength", "Rate the urge with a whole number from 0 to 10.")
+        raise InvalidInput("strength", _("Rate the urge with a whole number from 0 to 10."))
     if not 0 <= value <= 10:
-        raise InvalidInput("strength", "Rate the urge from 0 (none) to 10 (the strongest).")
+        raise InvalidInput("strength", _("Rate the urge from 0 (none) to 10 (the strongest)."))
     return value
 
 
@@ -133,11 +149,11 @@ def helped_clean(codes: Iterable[str]) -> list[str]:
     cleaned: list[str] = []
     for code in codes:
         if code not in known:
-            raise InvalidInput("helped", f"Unknown choice {code!r}.")
+            raise InvalidInput("helped", _("Unknown choice %(choice)s.") % {"choice": repr(code)})
         if code not in cleaned:
             cleaned.append(code)
     if UrgeLog.Helped.NOTHING in cleaned and len(cleaned) > 1:
-        raise InvalidInput("helped", "Choose what helped, or “nothing helped”, not both.")
+        raise InvalidInput("helped", _("Choose what helped, or “nothing helped”, not both."))
     return cleaned
 
 
@@ -145,11 +161,11 @@ def _check_start(started_at: dt.datetime | None, logged_at: dt.datetime) -> None
     if started_at is None:
         return
     if timezone.is_naive(started_at):
-        raise InvalidInput("started_at", "Give the time with its time zone.")
+        raise InvalidInput("started_at", _("Give the time with its time zone."))
     if started_at > logged_at + FUTURE_TOLERANCE:
-        raise InvalidInput("started_at", "The timer cannot start after the urge was logged.")
+        raise InvalidInput("started_at", _("The timer cannot start after the urge was logged."))
     if logged_at - started_at > MAX_TIMER_AGE:
-        raise InvalidInput("started_at", "This timer started more than a day ago.")
+        raise InvalidInput("started_at", _("This timer started more than a day ago."))
 
 
 def urge_log_create(

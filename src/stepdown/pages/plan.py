@@ -14,6 +14,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from stepdown.accounts.models import User
@@ -26,6 +28,7 @@ from stepdown.plans.forms import CancelForm, HoldForm, ReinstateForm, ReminderFo
 from stepdown.plans.models import Plan
 from stepdown.plans.views.common import chart_json, chart_text_of, is_htmx, plan_or_404
 from stepdown.profile.selectors import taper_paused
+from stepdown.web import formatting
 from stepdown.web.forms import attach_error
 from stepdown.web.fragments import KEY_HOLE, page_key, render_fragment, render_page
 from stepdown.web.site import public_link
@@ -159,7 +162,9 @@ def _after_change(
 
 def _end_text(plan: Plan) -> str:
     last_day = plan.end_date - dt.timedelta(days=1)
-    return f"Your last planned day is now {last_day:%A %-d %B %Y}."
+    return _("Your last planned day is now %(day)s.") % {
+        "day": formatting.date(last_day, "l j F Y")
+    }
 
 
 @login_required
@@ -181,7 +186,14 @@ def hold(request: HttpRequest, plan_id: int) -> HttpResponse:
             client_id=data.get("client_id"),
         ),
         done=lambda plan: (
-            f"Holding this step {form.cleaned_data['days']} days longer. " + _end_text(plan)
+            ngettext(
+                "Holding this step %(days)d day longer.",
+                "Holding this step %(days)d days longer.",
+                form.cleaned_data["days"],
+            )
+            % {"days": form.cleaned_data["days"]}
+            + " "
+            + _end_text(plan)
         ),
     )
 
@@ -199,7 +211,7 @@ def reinstate(request: HttpRequest, plan_id: int) -> HttpResponse:
         action=lambda data: services.plan_reinstate(
             owner=owner, plan_id=plan_id, reason=data["reason"], client_id=data.get("client_id")
         ),
-        done=lambda plan: "Back to your previous amount for now. " + _end_text(plan),
+        done=lambda plan: _("Back to your previous amount for now.") + " " + _end_text(plan),
     )
 
 
@@ -223,7 +235,7 @@ def slow(request: HttpRequest, plan_id: int) -> HttpResponse:
             reason=data["reason"],
             client_id=data.get("client_id"),
         ),
-        done=lambda plan: "The rest of your plan is gentler now. " + _end_text(plan),
+        done=lambda plan: _("The rest of your plan is gentler now.") + " " + _end_text(plan),
     )
 
 
@@ -240,7 +252,7 @@ def cancel(request: HttpRequest, plan_id: int) -> HttpResponse:
         action=lambda data: services.plan_cancel(
             owner=owner, plan_id=plan_id, reason=data["reason"], client_id=data.get("client_id")
         ),
-        done=lambda plan: (
+        done=lambda plan: _(
             "This plan has ended. It stays in your history, and you can start "
             "a new one whenever you like."
         ),
@@ -257,7 +269,7 @@ def complete(request: HttpRequest, plan_id: int) -> HttpResponse:
     except InvalidInput as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "Plan marked as completed. Well done for seeing it through.")
+        messages.success(request, _("Plan marked as completed. Well done for seeing it through."))
     return redirect("plans:detail", plan.pk)
 
 
@@ -274,7 +286,7 @@ def reminder(request: HttpRequest, plan_id: int) -> HttpResponse:
     services.plan_set_reminder(
         owner=owner, plan_id=plan.pk, reminder_time=form.cleaned_data["reminder_time"]
     )
-    messages.success(request, "Reminder saved. Calendars that subscribe will pick it up.")
+    messages.success(request, _("Reminder saved. Calendars that subscribe will pick it up."))
     return redirect("plans:detail", plan.pk)
 
 
@@ -286,7 +298,7 @@ def calendar_link(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_or_404(request, plan_id)
     if request.POST.get("action") == "revoke":
         services.plan_calendar_link_revoke(owner=owner, plan_id=plan.pk)
-        messages.success(request, "The calendar link no longer works.")
+        messages.success(request, _("The calendar link no longer works."))
         return redirect("plans:detail", plan.pk)
     secret = services.plan_calendar_link_create(owner=owner, plan_id=plan.pk)
     plan.refresh_from_db()

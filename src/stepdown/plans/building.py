@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import DecimalField
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
@@ -21,6 +22,7 @@ from stepdown.errors import InvalidInput, NotFound
 from stepdown.journal.models import Product
 from stepdown.journal.selectors import product_get
 from stepdown.plans.models import Plan
+from stepdown.web import formatting
 
 # Assumption: a plan is something to start soon; a year ahead is a typing error.
 MAX_START_AHEAD_DAYS = 365
@@ -63,28 +65,33 @@ def decimal_input(value: Any, field: str) -> Decimal | None:
     try:
         number = Decimal(str(value))
     except InvalidOperation:
-        raise InvalidInput(field, "Enter a number, for example 2.5.") from None
+        raise InvalidInput(field, _("Enter a number, for example 2.5.")) from None
     if not number.is_finite():
-        raise InvalidInput(field, "Enter a number, for example 2.5.")
+        raise InvalidInput(field, _("Enter a number, for example 2.5."))
     column = _column(field)
     if column is None:
         return number
     places, largest = column
     exponent = number.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > places:
-        raise InvalidInput(field, f"Use at most {places} decimal places.")
+        raise InvalidInput(field, _("Use at most %(places)d decimal places.") % {"places": places})
     largest = min(largest, _LIMITS.get(field, largest))
     if number > largest:
-        raise InvalidInput(field, f"Enter at most {largest.normalize():f}.")
+        raise InvalidInput(
+            field, _("Enter at most %(largest)s.") % {"largest": formatting.number(largest, 3)}
+        )
     return number
 
 
 def reason_input(reason: str, *, required: bool) -> str:
     text = (reason or "").strip()
     if required and not text:
-        raise InvalidInput("reason", "Say briefly why, so your history makes sense later.")
+        raise InvalidInput("reason", _("Say briefly why, so your history makes sense later."))
     if len(text) > REASON_MAX:
-        raise InvalidInput("reason", f"Keep the reason under {REASON_MAX} characters.")
+        raise InvalidInput(
+            "reason",
+            _("Keep the reason under %(count)d characters.") % {"count": REASON_MAX},
+        )
     return text
 
 
@@ -101,9 +108,9 @@ def product_input(owner: User, product_id: int | None) -> Product | None:
     try:
         product = product_get(owner=owner, product_id=product_id)
     except NotFound:
-        raise InvalidInput("product_id", "No such product in your library.") from None
+        raise InvalidInput("product_id", _("No such product in your library.")) from None
     if product.archived_at is not None:
-        raise InvalidInput("product_id", "This product is archived; choose another one.")
+        raise InvalidInput("product_id", _("This product is archived; choose another one."))
     return product
 
 
@@ -128,9 +135,9 @@ def plan_build(
     today = local_today(owner, now=now)
     start_date = start_date or today
     if start_date < today:
-        raise InvalidInput("start_date", "A plan starts today or later.")
+        raise InvalidInput("start_date", _("A plan starts today or later."))
     if start_date > today + dt.timedelta(days=MAX_START_AHEAD_DAYS):
-        raise InvalidInput("start_date", "Choose a start within the next year.")
+        raise InvalidInput("start_date", _("Choose a start within the next year."))
     numbers = {
         name: decimal_input(value, name)
         for name, value in (
@@ -143,7 +150,7 @@ def plan_build(
         )
     }
     if numbers["start_g"] is None:
-        raise InvalidInput("start_g", "Enter how many grams a day you take now.")
+        raise InvalidInput("start_g", _("Enter how many grams a day you take now."))
     try:
         return tapering.plan_taper(
             start_g=numbers["start_g"],

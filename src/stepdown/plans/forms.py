@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from stepdown.accounts.models import User
 from stepdown.core.tapering import get_method
@@ -18,18 +19,18 @@ from stepdown.web.validation import AppVoiceForm
 # need to go slowly, 10–20 % as the usual range).
 PRESETS: dict[str, Decimal] = {"gentle": Decimal(5), "steady": Decimal(10), "faster": Decimal(20)}
 PACE_CHOICES = [
-    ("gentle", "Gentle: 5 % less each step"),
-    ("steady", "Steady: 10 % less each step"),
-    ("faster", "Faster: 20 % less each step"),
-    ("custom", "My own settings (below)"),
+    ("gentle", _("Gentle: 5 % less each step")),
+    ("steady", _("Steady: 10 % less each step")),
+    ("faster", _("Faster: 20 % less each step")),
+    ("custom", _("My own settings (below)")),
 ]
 _DECIMAL = {"step": "any", "inputmode": "decimal"}
-_REASON_HELP = "A few words for your history, for example “poor sleep since the cut”."
+_REASON_HELP = _("A few words for your history, for example “poor sleep since the cut”.")
 
 
 def _reason_field() -> forms.CharField:
     return forms.CharField(
-        label="Reason",
+        label=_("Reason"),
         max_length=500,
         help_text=_REASON_HELP,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
@@ -40,60 +41,62 @@ class WizardForm(AppVoiceForm):
     constraint_model = Plan
 
     start_g = forms.DecimalField(
-        label="Grams a day now",
+        label=_("Grams a day now"),
         min_value=Decimal("0.001"),
         max_digits=8,
         decimal_places=3,
         widget=forms.NumberInput(attrs=_DECIMAL),
     )
-    doses_per_day = forms.IntegerField(label="Doses a day now", min_value=1, max_value=24)
+    doses_per_day = forms.IntegerField(label=_("Doses a day now"), min_value=1, max_value=24)
     target_doses_per_day = forms.IntegerField(
-        label="Doses a day to aim for",
+        label=_("Doses a day to aim for"),
         min_value=1,
         max_value=24,
         required=False,
-        help_text="Doses are left out one at a time (never joined into bigger ones), "
-        "within the usual step size.",
+        help_text=_(
+            "Doses are left out one at a time (never joined into bigger ones), "
+            "within the usual step size."
+        ),
     )
     product = forms.ModelChoiceField(
-        queryset=Product.objects.none(), required=False, label="Product the plan is in"
+        queryset=Product.objects.none(), required=False, label=_("Product the plan is in")
     )
     start_date = forms.DateField(
-        label="Start on", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Start on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    pace = forms.ChoiceField(label="Pace", choices=PACE_CHOICES, widget=forms.RadioSelect)
-    method = forms.ChoiceField(label="Method", choices=Plan.Method.choices, required=False)
+    pace = forms.ChoiceField(label=_("Pace"), choices=PACE_CHOICES, widget=forms.RadioSelect)
+    method = forms.ChoiceField(label=_("Method"), choices=Plan.Method.choices, required=False)
     rate_pct = forms.DecimalField(
-        label="Cut each step (%)", required=False, widget=forms.NumberInput(attrs=_DECIMAL)
+        label=_("Cut each step (%)"), required=False, widget=forms.NumberInput(attrs=_DECIMAL)
     )
     step_g = forms.DecimalField(
-        label="Grams less each step (linear)",
+        label=_("Grams less each step (linear)"),
         required=False,
         widget=forms.NumberInput(attrs=_DECIMAL),
     )
     ed50_g = forms.DecimalField(
-        label="ED50 in grams a day (occupancy; an assumption)",
+        label=_("ED50 in grams a day (occupancy; an assumption)"),
         required=False,
         widget=forms.NumberInput(attrs=_DECIMAL),
     )
-    interval_days = forms.IntegerField(label="Days per step", min_value=1, max_value=365)
+    interval_days = forms.IntegerField(label=_("Days per step"), min_value=1, max_value=365)
     stabilize_days = forms.IntegerField(
-        label="Steady days before the first cut", min_value=0, max_value=365
+        label=_("Steady days before the first cut"), min_value=0, max_value=365
     )
     resolution_g = forms.DecimalField(
-        label="Smallest amount you can weigh (g)",
-        help_text="0.1 for a kitchen scale; the weight of one capsule if you count capsules.",
+        label=_("Smallest amount you can weigh (g)"),
+        help_text=_("0.1 for a kitchen scale; the weight of one capsule if you count capsules."),
         widget=forms.NumberInput(attrs=_DECIMAL),
     )
     stop_below_g = forms.DecimalField(
-        label="Stop when a day is below (g)", widget=forms.NumberInput(attrs=_DECIMAL)
+        label=_("Stop when a day is below (g)"), widget=forms.NumberInput(attrs=_DECIMAL)
     )
     confirm_above_recent = forms.BooleanField(
-        label="I take more than my recent average now; start from the amount above",
+        label=_("I take more than my recent average now; start from the amount above"),
         required=False,
     )
     replace_current = forms.BooleanField(
-        label="End my current plan and start this one instead", required=False
+        label=_("End my current plan and start this one instead"), required=False
     )
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
 
@@ -104,7 +107,7 @@ class WizardForm(AppVoiceForm):
         product_field = self.fields["product"]
         assert isinstance(product_field, forms.ModelChoiceField)
         product_field.queryset = products_for(owner=owner)
-        product_field.empty_label = "Any product (grams as logged)"
+        product_field.empty_label = _("Any product (grams as logged)")
 
     def plan_fields(self) -> dict[str, Any]:
         """Keyword arguments for ``plan_build`` / ``plan_create``. A preset means a proportional
@@ -140,7 +143,7 @@ class HoldForm(AppVoiceForm):
     id_prefix = "hold"
 
     days = forms.IntegerField(
-        label="Hold for (days)",
+        label=_("Hold for (days)"),
         min_value=1,
         max_value=365,
         initial=7,
@@ -161,23 +164,23 @@ class SlowForm(AppVoiceForm):
     id_prefix = "slow"
 
     rate_pct = forms.DecimalField(
-        label="New cut each step (%)",
+        label=_("New cut each step (%)"),
         required=False,
         widget=forms.NumberInput(attrs=_DECIMAL),
-        help_text="Lower than now. Leave empty to keep it.",
+        help_text=_("Lower than now. Leave empty to keep it."),
     )
     step_g = forms.DecimalField(
-        label="New grams less each step",
+        label=_("New grams less each step"),
         required=False,
         widget=forms.NumberInput(attrs=_DECIMAL),
-        help_text="Smaller than now. Leave empty to keep it.",
+        help_text=_("Smaller than now. Leave empty to keep it."),
     )
     interval_days = forms.IntegerField(
-        label="New days per step",
+        label=_("New days per step"),
         min_value=1,
         max_value=365,
         required=False,
-        help_text="Longer than now. Leave empty to keep it.",
+        help_text=_("Longer than now. Leave empty to keep it."),
     )
     reason = _reason_field()
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
@@ -201,8 +204,8 @@ class CancelForm(AppVoiceForm):
 
 class ReminderForm(AppVoiceForm):
     reminder_time = forms.TimeField(
-        label="Daily reminder at",
+        label=_("Daily reminder at"),
         required=False,
-        help_text="Adds an alarm to each day in your calendar. Leave empty for none.",
+        help_text=_("Adds an alarm to each day in your calendar. Leave empty for none."),
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )

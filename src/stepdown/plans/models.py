@@ -17,6 +17,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from stepdown.journal.models import Product
 
@@ -26,14 +27,14 @@ class Plan(models.Model):
     cancelled and completed plans are kept as history."""
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "Active"
-        CANCELLED = "cancelled", "Ended early"
-        COMPLETED = "completed", "Completed"
+        ACTIVE = "active", _("Active")
+        CANCELLED = "cancelled", _("Ended early")
+        COMPLETED = "completed", _("Completed")
 
     class Method(models.TextChoices):
-        PROPORTIONAL = "proportional", "Proportional (a share of the current amount)"
-        LINEAR = "linear", "Linear (the same grams each step)"
-        OCCUPANCY = "occupancy", "Occupancy model (gentler towards the end)"
+        PROPORTIONAL = "proportional", _("Proportional (a share of the current amount)")
+        LINEAR = "linear", _("Linear (the same grams each step)")
+        OCCUPANCY = "occupancy", _("Occupancy model (gentler towards the end)")
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plans"
@@ -119,12 +120,12 @@ class PlanAdjustment(models.Model):
     """
 
     class Kind(models.TextChoices):
-        CREATE = "create", "Plan started"
-        HOLD = "hold", "Step held"
-        REINSTATE = "reinstate", "Back one step"
-        SLOW = "slow", "Slowed down"
-        CANCEL = "cancel", "Plan ended early"
-        COMPLETE = "complete", "Plan completed"
+        CREATE = "create", _("Plan started")
+        HOLD = "hold", _("Step held")
+        REINSTATE = "reinstate", _("Back one step")
+        SLOW = "slow", _("Slowed down")
+        CANCEL = "cancel", _("Plan ended early")
+        COMPLETE = "complete", _("Plan completed")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="adjustments")
     kind = models.CharField(max_length=12, choices=Kind.choices)

@@ -18,6 +18,8 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
@@ -36,6 +38,10 @@ from stepdown.plans.building import (
 from stepdown.plans.history import adjustment_detail
 from stepdown.plans.models import Plan, PlanAdjustment
 from stepdown.plans.snapshot import plain, store, taper_of
+from stepdown.web import formatting
+
+# Stored in English in the history; the plan page translates it when it shows it.
+REPLACED_REASON = gettext_noop("Replaced by a new plan.")
 
 __all__ = [
     "PlanResult",
@@ -134,13 +140,16 @@ def plan_create(
                 if not replace_current:
                     raise InvalidInput(
                         "replace_current",
-                        "You already have an active plan. End it first, or choose to replace it.",
+                        _(
+                            "You already have an active plan. "
+                            "End it first, or choose to replace it."
+                        ),
                     )
                 _end(
                     current,
                     kind=PlanAdjustment.Kind.CANCEL,
                     today=today,
-                    reason="Replaced by a new plan.",
+                    reason=REPLACED_REASON,
                     source="",
                     client_id=None,
                 )
@@ -166,7 +175,8 @@ def plan_create(
             if existing is not None:
                 return PlanResult(existing, created=False)
         raise InvalidInput(
-            "replace_current", "Another plan was started at the same moment; reload and retry."
+            "replace_current",
+            _("Another plan was started at the same moment; reload and retry."),
         ) from None
     return PlanResult(plan, created=True)
 
@@ -201,7 +211,7 @@ def _adjust(
         if client_id is not None and plan.adjustments.filter(client_id=client_id).exists():
             return plan
         if not plan.is_active:
-            raise InvalidInput("plan", "This plan has ended; it can no longer be changed.")
+            raise InvalidInput("plan", _("This plan has ended; it can no longer be changed."))
         today = local_today(owner, now=now)
         before = taper_of(plan)
         try:
@@ -354,13 +364,13 @@ def _finish(
         if client_id is not None and plan.adjustments.filter(client_id=client_id).exists():
             return plan
         if not plan.is_active:
-            raise InvalidInput("plan", "This plan has already ended.")
+            raise InvalidInput("plan", _("This plan has already ended."))
         today = local_today(owner, now=now)
         if kind == PlanAdjustment.Kind.COMPLETE and today < plan.end_date:
             raise InvalidInput(
                 "plan",
-                f"The plan runs until {plan.end_date - dt.timedelta(days=1):%-d %B %Y}; "
-                "to stop before then, end it early instead.",
+                _("The plan runs until %(day)s; to stop before then, end it early instead.")
+                % {"day": formatting.date(plan.end_date - dt.timedelta(days=1), "j F Y")},
             )
         _end(plan, kind=kind, today=today, reason=note, source=origin, client_id=client_id)
     return plan

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from stepdown.accounts.models import User
 from stepdown.accounts.signals import access_ended
 from stepdown.core.tapering import MAX_HOLD_DAYS
@@ -14,7 +16,8 @@ from stepdown.plans.models import Plan
 from stepdown.profile.models import Onboarding
 from stepdown.profile.signals import answers_saved
 
-PREGNANCY_PAUSE_REASON = (
+# Stored in English in the history; the plan page translates it when it shows it.
+PREGNANCY_PAUSE_REASON = gettext_noop(
     "Paused: pregnant or breastfeeding. Plan any change with a clinician; in pregnancy, "
     "steady opioid-agonist treatment is preferred to withdrawal."
 )

@@ -10,7 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext
+
 from stepdown.core.tapering import StepKind, TaperPlan
+from stepdown.web import formatting
 
 STRIP_DAYS = 28
 
@@ -50,9 +53,9 @@ def build_strip(
     days: int = STRIP_DAYS,
     capsule_g: Decimal | None = None,
 ) -> Strip:
-    """``days`` days from ``first``. Pouches are labelled by date and number ("3 Mar · 2");
-    with ``capsule_g`` each pouch also says how many capsules it holds, when that is a whole
-    number. Days from the plan's end on have no pouch."""
+    """``days`` days from ``first``. Pouches are labelled by date and number ("3 Mar · 2",
+    "3 mars · 2"); with ``capsule_g`` each pouch also says how many capsules it holds, when
+    that is a whole number. Days from the plan's end on have no pouch."""
     rows: list[StripDay] = []
     previous_step: int | None = None
     for offset in range(days):
@@ -64,7 +67,7 @@ def build_strip(
             continue
         pouches = tuple(
             Pouch(
-                label=f"{day.day} {day:%b} · {number}",
+                label=f"{formatting.date(day, gettext('j M'))} · {number}",
                 amount_g=dose,
                 capsules=_capsules(dose, capsule_g),
             )

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stepdown.accounts import revisions
 from stepdown.accounts.models import User
@@ -24,9 +25,9 @@ def _minute(clock: dt.time | None) -> dt.time | None:
 def _check_quiet_hours(start: dt.time | None, end: dt.time | None) -> None:
     if (start is None) != (end is None):
         field = "quiet_end" if end is None else "quiet_start"
-        raise InvalidInput(field, "Give both the start and the end of quiet hours, or neither.")
+        raise InvalidInput(field, _("Give both the start and the end of quiet hours, or neither."))
     if start is not None and start == end:
-        raise InvalidInput("quiet_end", "Quiet hours need to end at a different time.")
+        raise InvalidInput("quiet_end", _("Quiet hours need to end at a different time."))
 
 
 def preferences_update(
@@ -60,7 +61,9 @@ def preferences_update(
         values["unsubscribed_at"] = None
     try:
         with transaction.atomic():
-            prefs, _ = ReminderPreference.objects.update_or_create(owner=owner, defaults=values)
+            prefs, _created = ReminderPreference.objects.update_or_create(
+                owner=owner, defaults=values
+            )
     except IntegrityError:
         # Two first saves raced to create the row: the other one won; apply ours on top.
         prefs = ReminderPreference.objects.get(owner=owner)

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -38,7 +39,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         except InvalidInput as error:
             attach_error(form, error, {})
         else:
-            messages.success(request, "Your reminder settings are saved.")
+            messages.success(request, _("Your reminder settings are saved."))
             return redirect("reminders:settings")
     offset = step_alarm_offset(prefs.schedule_preferences)
     context = {
@@ -62,7 +63,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """
     done = services.unsubscribe(token=token)
     if request.method == "POST":
-        text = "Unsubscribed." if done else "This unsubscribe link is not valid."
+        text = _("Unsubscribed.") if done else _("This unsubscribe link is not valid.")
         return HttpResponse(
             text, content_type="text/plain; charset=utf-8", status=200 if done else 404
         )

@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from stepdown.skin.models import ExposedSite, PhotoSession, SkinColour, SkinReport, SkinSite
 from stepdown.web.validation import AppVoiceForm
@@ -17,40 +19,44 @@ class SessionUploadForm(AppVoiceForm):
     constraint_model = PhotoSession
 
     exposed_site = forms.ChoiceField(
-        label="Which exposed site?",
+        label=gettext_lazy("Which exposed site?"),
         choices=ExposedSite.choices,
         initial=ExposedSite.BACK_OF_HAND,
-        help_text="Use the same site every time.",
+        help_text=gettext_lazy("Use the same site every time."),
     )
     exposed_photo = forms.FileField(
-        label="Photo of the exposed site, with the colour card beside it",
+        label=gettext_lazy("Photo of the exposed site, with the colour card beside it"),
         widget=forms.FileInput(attrs=PHOTO_WIDGET),
     )
     reference_photo = forms.FileField(
-        label="Photo of your inner upper arm, with the colour card beside it",
+        label=gettext_lazy("Photo of your inner upper arm, with the colour card beside it"),
         widget=forms.FileInput(attrs=PHOTO_WIDGET),
     )
     no_card = forms.BooleanField(
-        label="I have no colour card this time (the result will be uncalibrated)",
+        label=gettext_lazy("I have no colour card this time (the result will be uncalibrated)"),
         required=False,
     )
     taken_at = forms.DateTimeField(
-        label="When were the photos taken?",
+        label=gettext_lazy("When were the photos taken?"),
         required=False,
-        help_text="Leave empty for now.",
+        help_text=gettext_lazy("Leave empty for now."),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     notes = forms.CharField(
-        label="Notes (optional)",
+        label=gettext_lazy("Notes (optional)"),
         max_length=1000,
         required=False,
-        widget=forms.TextInput(attrs={"placeholder": "for example: by the kitchen window"}),
+        widget=forms.TextInput(
+            attrs={"placeholder": gettext_lazy("for example: by the kitchen window")}
+        ),
     )
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
 
 
 class RetakeForm(AppVoiceForm):
-    photo = forms.FileField(label="New photo", widget=forms.FileInput(attrs=PHOTO_WIDGET))
+    photo = forms.FileField(
+        label=gettext_lazy("New photo"), widget=forms.FileInput(attrs=PHOTO_WIDGET)
+    )
 
 
 class RegionForm(AppVoiceForm):
@@ -58,21 +64,29 @@ class RegionForm(AppVoiceForm):
     the canvas fills ``points`` for a polygon and ``corners`` for a marked colour card."""
 
     kind = forms.ChoiceField(
-        choices=[("rect", "Rectangle"), ("polygon", "Polygon")],
+        choices=[("rect", gettext_lazy("Rectangle")), ("polygon", gettext_lazy("Polygon"))],
         initial="rect",
         widget=forms.HiddenInput(attrs={"data-role": "kind"}),
     )
     x = forms.IntegerField(
-        label="Left (px)", min_value=0, widget=forms.NumberInput(attrs={"data-role": "x"})
+        label=gettext_lazy("Left (px)"),
+        min_value=0,
+        widget=forms.NumberInput(attrs={"data-role": "x"}),
     )
     y = forms.IntegerField(
-        label="Top (px)", min_value=0, widget=forms.NumberInput(attrs={"data-role": "y"})
+        label=gettext_lazy("Top (px)"),
+        min_value=0,
+        widget=forms.NumberInput(attrs={"data-role": "y"}),
     )
     width = forms.IntegerField(
-        label="Width (px)", min_value=1, widget=forms.NumberInput(attrs={"data-role": "width"})
+        label=gettext_lazy("Width (px)"),
+        min_value=1,
+        widget=forms.NumberInput(attrs={"data-role": "width"}),
     )
     height = forms.IntegerField(
-        label="Height (px)", min_value=1, widget=forms.NumberInput(attrs={"data-role": "height"})
+        label=gettext_lazy("Height (px)"),
+        min_value=1,
+        widget=forms.NumberInput(attrs={"data-role": "height"}),
     )
     points = forms.CharField(
         required=False, widget=forms.HiddenInput(attrs={"data-role": "points"})
@@ -100,15 +114,21 @@ class RegionForm(AppVoiceForm):
         }
 
 
+_UNREADABLE = {
+    "points": lambda: _("The points could not be read; draw them again."),
+    "corners": lambda: _("The corners could not be read; draw them again."),
+}
+
+
 def _json_list(text: str | None, name: str) -> list[Any] | None:
     if not text:
         return None
     try:
         value = json.loads(text)
     except ValueError:
-        raise forms.ValidationError(f"The {name} could not be read; draw them again.") from None
+        raise forms.ValidationError(_UNREADABLE[name]()) from None
     if not isinstance(value, list):
-        raise forms.ValidationError(f"The {name} could not be read; draw them again.")
+        raise forms.ValidationError(_UNREADABLE[name]())
     return value
 
 
@@ -116,20 +136,24 @@ class ReportForm(AppVoiceForm):
     constraint_model = SkinReport
 
     sites = forms.MultipleChoiceField(
-        label="Where do you see a change?",
+        label=gettext_lazy("Where do you see a change?"),
         choices=SkinSite.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     colour = forms.ChoiceField(
-        label="What colour is it?", choices=SkinColour.choices, widget=forms.RadioSelect
+        label=gettext_lazy("What colour is it?"),
+        choices=SkinColour.choices,
+        widget=forms.RadioSelect,
     )
-    itching = forms.BooleanField(label="It itches", required=False)
-    tenderness = forms.BooleanField(label="It is tender or sore", required=False)
+    itching = forms.BooleanField(label=gettext_lazy("It itches"), required=False)
+    tenderness = forms.BooleanField(label=gettext_lazy("It is tender or sore"), required=False)
     noticed_since = forms.DateField(
-        label="Since when, roughly?",
+        label=gettext_lazy("Since when, roughly?"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    note = forms.CharField(label="Anything else (optional)", max_length=1000, required=False)
+    note = forms.CharField(
+        label=gettext_lazy("Anything else (optional)"), max_length=1000, required=False
+    )
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())

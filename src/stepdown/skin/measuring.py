@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
+from django.utils.translation import gettext as _
 
 from stepdown.core.colour import (
     Calibration,
@@ -48,21 +49,26 @@ def region_from_json(
             x, y, w, h = (int(value[k]) for k in ("x", "y", "width", "height"))
         except (KeyError, TypeError, ValueError):
             raise InvalidInput(
-                field, "A rectangle needs whole numbers x, y, width and height."
+                field, _("A rectangle needs whole numbers x, y, width and height.")
             ) from None
         if x < 0 or y < 0 or w < 1 or h < 1 or x + w > width or y + h > height:
             raise InvalidInput(
-                field, f"The rectangle must lie inside the photo ({width} × {height} pixels)."
+                field,
+                _("The rectangle must lie inside the photo (%(width)d × %(height)d pixels).")
+                % {"width": width, "height": height},
             )
         return Rect(x=x, y=y, width=w, height=h)
     if kind == "polygon":
         points = value.get("points")
         if not isinstance(points, list) or not 3 <= len(points) <= MAX_POLYGON_POINTS:
-            raise InvalidInput(field, f"A polygon needs between 3 and {MAX_POLYGON_POINTS} points.")
+            raise InvalidInput(
+                field,
+                _("A polygon needs between 3 and %(most)d points.") % {"most": MAX_POLYGON_POINTS},
+            )
         return Polygon(
             points=tuple(_point(p, width=width, height=height, field=field) for p in points)
         )
-    raise InvalidInput(field, 'Give a region of kind "rect" or "polygon".')
+    raise InvalidInput(field, _('Give a region of kind "rect" or "polygon".'))
 
 
 def region_to_json(region: Region) -> dict[str, Any]:
@@ -85,7 +91,7 @@ def corners_from_json(
     if value is None:
         return None
     if not isinstance(value, list) or len(value) != 4:
-        raise InvalidInput("card_corners", "Mark exactly four corners of the colour card.")
+        raise InvalidInput("card_corners", _("Mark exactly four corners of the colour card."))
     return tuple(_point(p, width=width, height=height, field="card_corners") for p in value)
 
 
@@ -94,7 +100,7 @@ def region_clean(value: Any, *, width: int, height: int) -> dict[str, Any] | Non
     if value is None:
         return None
     if not isinstance(value, Mapping):
-        raise InvalidInput("region", 'Give a region of kind "rect" or "polygon".')
+        raise InvalidInput("region", _('Give a region of kind "rect" or "polygon".'))
     return region_to_json(region_from_json(dict(value), width=width, height=height))
 
 
@@ -118,10 +124,14 @@ def _point(value: Any, *, width: int, height: int, field: str) -> tuple[float, f
         or len(value) != 2
         or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
     ):
-        raise InvalidInput(field, "Each point is a pair of numbers [x, y].")
+        raise InvalidInput(field, _("Each point is a pair of numbers [x, y]."))
     x, y = float(value[0]), float(value[1])
     if not (math.isfinite(x) and math.isfinite(y) and 0 <= x <= width and 0 <= y <= height):
-        raise InvalidInput(field, f"Every point must lie inside the photo ({width} × {height}).")
+        raise InvalidInput(
+            field,
+            _("Every point must lie inside the photo (%(width)d × %(height)d).")
+            % {"width": width, "height": height},
+        )
     return (x, y)
 
 

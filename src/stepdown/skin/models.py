@@ -12,6 +12,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from stepdown.core.colour import CalibrationMethod, ItaCategory
 
@@ -19,10 +20,10 @@ from stepdown.core.colour import CalibrationMethod, ItaCategory
 class ExposedSite(models.TextChoices):
     """Sun-exposed places where the published cases saw darkening."""
 
-    BACK_OF_HAND = "back_of_hand", "Back of the hand"
-    FOREARM = "forearm", "Outer forearm"
-    NECK = "neck", "Side of the neck"
-    FACE = "face", "Face (cheek or forehead)"
+    BACK_OF_HAND = "back_of_hand", _("Back of the hand")
+    FOREARM = "forearm", _("Outer forearm")
+    NECK = "neck", _("Side of the neck")
+    FACE = "face", _("Face (cheek or forehead)")
 
 
 class PhotoSession(models.Model):
@@ -88,13 +89,13 @@ class Photo(models.Model):
     """
 
     class Role(models.TextChoices):
-        EXPOSED = "exposed", "Exposed site"
-        REFERENCE = "reference", "Inner upper arm"
+        EXPOSED = "exposed", _("Exposed site")
+        REFERENCE = "reference", _("Inner upper arm")
 
     class Status(models.TextChoices):
-        PROCESSING = "processing", "Being prepared"
-        READY = "ready", "Ready"
-        FAILED = "failed", "Could not be used"
+        PROCESSING = "processing", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Could not be used")
 
     session = models.ForeignKey(PhotoSession, on_delete=models.CASCADE, related_name="photos")
     owner = models.ForeignKey(
@@ -168,22 +169,22 @@ class Measurement(models.Model):
 class SkinSite(models.TextChoices):
     """Places a person can mark in their own report."""
 
-    FACE = "face", "Face"
-    NECK = "neck", "Neck"
-    BACK_OF_HANDS = "back_of_hands", "Backs of the hands"
-    FOREARMS = "forearms", "Forearms"
-    LOWER_LEGS = "lower_legs", "Lower legs"
-    OTHER = "other", "Somewhere else"
+    FACE = "face", _("Face")
+    NECK = "neck", _("Neck")
+    BACK_OF_HANDS = "back_of_hands", _("Backs of the hands")
+    FOREARMS = "forearms", _("Forearms")
+    LOWER_LEGS = "lower_legs", _("Lower legs")
+    OTHER = "other", _("Somewhere else")
 
 
 class SkinColour(models.TextChoices):
     """How the person would describe the colour they see."""
 
-    BROWN = "brown", "Brown, like a tan"
-    GREY_BLUE = "grey_blue", "Grey or blue-grey"
-    SLATE = "slate", "Dark slate"
-    NONE = "none", "No colour change"
-    NOT_SURE = "not_sure", "Not sure"
+    BROWN = "brown", _("Brown, like a tan")
+    GREY_BLUE = "grey_blue", _("Grey or blue-grey")
+    SLATE = "slate", _("Dark slate")
+    NONE = "none", _("No colour change")
+    NOT_SURE = "not_sure", _("Not sure")
 
 
 class SkinReport(models.Model):

@@ -26,6 +26,8 @@ from typing import Literal
 import numpy as np
 import pillow_heif
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from PIL import Image
 
 from stepdown.core.colour import ImageDecodeError, ImageTooLargeError, decode_image, read_header
@@ -106,34 +108,43 @@ def sniff_format(head: bytes) -> str | None:
     return None
 
 
-_NOT_A_PHOTO = "This file is not a photo. Use a JPEG, PNG, WebP or HEIC picture."
-_DAMAGED = "The photo could not be read; it may be damaged."
-_TOO_MANY_PIXELS = (
-    f"The photo has too many pixels (the limit is {MAX_PIXELS // 1_000_000} megapixels)."
-)
+# Fixed messages are English here (a failed photo keeps its problem) and translated where they
+# are shown; those with numbers are written in the active language when they are raised.
+_NOT_A_PHOTO = gettext_noop("This file is not a photo. Use a JPEG, PNG, WebP or HEIC picture.")
+_DAMAGED = gettext_noop("The photo could not be read; it may be damaged.")
+_EMPTY = gettext_noop("The file is empty.")
+
+
+def _too_many_pixels() -> str:
+    return _("The photo has too many pixels (the limit is %(megapixels)d megapixels).") % {
+        "megapixels": MAX_PIXELS // 1_000_000
+    }
 
 
 def _too_small(width: int, height: int) -> str:
-    return (
-        f"The photo is too small to measure ({width} × {height} pixels). "
+    return _(
+        "The photo is too small to measure (%(width)d × %(height)d pixels). "
         "Use the photo straight from the phone's camera, at least 640 × 400 pixels."
-    )
+    ) % {"width": width, "height": height}
 
 
 def check_upload(*, data: bytes) -> CheckedUpload:
     """The cheap check the upload request runs: size, format and pixel count from the header,
     no decoding. Raises ``PhotoRejected`` with a plain message."""
     if not data:
-        raise PhotoRejected("The file is empty.")
+        raise PhotoRejected(_EMPTY)
     if len(data) > MAX_UPLOAD_BYTES:
-        raise PhotoRejected(f"The photo is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
+        raise PhotoRejected(
+            _("The photo is larger than %(megabytes)d MB.")
+            % {"megabytes": MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
     announced = sniff_format(data[:64])
     if announced is None:
         raise PhotoRejected(_NOT_A_PHOTO)
     try:
         header = read_header(data=data, max_pixels=MAX_PIXELS)
     except ImageTooLargeError:
-        raise PhotoRejected(_TOO_MANY_PIXELS) from None
+        raise PhotoRejected(_too_many_pixels()) from None
     except ImageDecodeError:
         raise PhotoRejected(_DAMAGED) from None
     _check_found(announced, header.source_format)
@@ -161,7 +172,7 @@ def prepare_photo(*, data: bytes) -> PreparedPhoto:
             data=data, max_pixels=MAX_PIXELS, max_long_side=MEASUREMENT_LONG_SIDE_PX
         )
     except ImageTooLargeError:
-        raise PhotoRejected(_TOO_MANY_PIXELS) from None
+        raise PhotoRejected(_too_many_pixels()) from None
     except ImageDecodeError:
         raise PhotoRejected(_DAMAGED) from None
     _check_found(checked.source_format, decoded.source_format)

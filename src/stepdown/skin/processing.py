@@ -14,6 +14,7 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from stepdown.skin.comparison import comparison_refresh
 from stepdown.skin.measuring import (
@@ -36,9 +37,12 @@ from stepdown.skin.quota import quota_problem
 
 logger = logging.getLogger(__name__)
 
-LOST = "The uploaded file was lost before it could be prepared."
-TOO_BIG_FOR_MEMORY = "The photo needs more memory to prepare than this server can give it."
-UNEXPECTED = "Something went wrong while preparing the photo."
+# Stored in English with the photo; the pages translate them when they show them.
+LOST = gettext_noop("The uploaded file was lost before it could be prepared.")
+TOO_BIG_FOR_MEMORY = gettext_noop(
+    "The photo needs more memory to prepare than this server can give it."
+)
+UNEXPECTED = gettext_noop("Something went wrong while preparing the photo.")
 
 
 def photo_process(*, photo_id: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db.models import Sum
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.models import User
 from stepdown.skin.models import Photo
@@ -22,8 +23,8 @@ def quota_problem(*, owner: User, adding: int, freeing: int = 0) -> str | None:
     used = Photo.objects.filter(owner=owner).aggregate(total=Sum("byte_size"))["total"] or 0
     if used - freeing + adding <= quota:
         return None
-    return (
-        f"Your skin photos already use {used / MB:.0f} MB of the {settings.SKIN_QUOTA_MB} MB "
-        "this server keeps for each person. Delete older sessions (or ask whoever runs "
-        "Stepdown for more room) before adding photos."
-    )
+    return _(
+        "Your skin photos already use %(used)s MB of the %(quota)d MB this server keeps for "
+        "each person. Delete older sessions (or ask whoever runs Stepdown for more room) "
+        "before adding photos."
+    ) % {"used": f"{used / MB:.0f}", "quota": settings.SKIN_QUOTA_MB}

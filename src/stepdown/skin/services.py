@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.models import User
 from stepdown.errors import InvalidInput
@@ -56,7 +57,7 @@ def photo_check(*, data: bytes, field: str = "file") -> CheckedUpload:
     try:
         return check_upload(data=data)
     except PhotoRejected as error:
-        raise InvalidInput(field, error.message) from None
+        raise InvalidInput(field, _(error.message)) from None
 
 
 def _check_quota(*, owner: User, adding: int, freeing: int = 0, field: str) -> None:
@@ -90,13 +91,15 @@ def photos_resume(*, now: dt.datetime | None = None) -> int:
 
 def _check_session_fields(*, exposed_site: str, taken_at: dt.datetime, notes: str) -> None:
     if exposed_site not in ExposedSite.values:
-        raise InvalidInput("exposed_site", f"Unknown site {exposed_site!r}.")
+        raise InvalidInput(
+            "exposed_site", _("Unknown site %(site)s.") % {"site": repr(exposed_site)}
+        )
     if timezone.is_naive(taken_at):
-        raise InvalidInput("taken_at", "Give the time with its time zone.")
+        raise InvalidInput("taken_at", _("Give the time with its time zone."))
     if taken_at > timezone.now() + FUTURE_TOLERANCE:
-        raise InvalidInput("taken_at", "Photos cannot be taken in the future.")
+        raise InvalidInput("taken_at", _("Photos cannot be taken in the future."))
     if len(notes) > 1000:
-        raise InvalidInput("notes", "Keep notes under 1,000 characters.")
+        raise InvalidInput("notes", _("Keep notes under 1,000 characters."))
 
 
 def session_create(
@@ -123,7 +126,7 @@ def session_create(
     _check_session_fields(exposed_site=exposed_site, taken_at=taken_at, notes=notes)
     for role in photos or {}:
         if role not in Photo.Role.values:
-            raise InvalidInput("site", f"Unknown photo site {role!r}.")
+            raise InvalidInput("site", _("Unknown photo site %(site)s.") % {"site": repr(role)})
     if photos:
         _check_quota(
             owner=owner,
@@ -176,7 +179,7 @@ def photo_upload(*, owner: User, session_id: int, role: str, data: bytes) -> Pho
     upload is kept raw and queued for the worker to prepare."""
     session = selectors.session_get(owner=owner, session_id=session_id)
     if role not in Photo.Role.values:
-        raise InvalidInput("site", 'Use "exposed" or "reference".')
+        raise InvalidInput("site", _('Use "exposed" or "reference".'))
     upload = photo_check(data=data)
     old_size = (
         Photo.objects.filter(session=session, role=role).values_list("byte_size", flat=True).first()
@@ -222,10 +225,13 @@ def photo_set_region(
     photo = selectors.photo_get(owner=owner, photo_id=photo_id)
     if photo.status == Photo.Status.PROCESSING:
         raise InvalidInput(
-            "region", "This photo is still being prepared; mark its skin in a few seconds."
+            "region", _("This photo is still being prepared; mark its skin in a few seconds.")
         )
     if photo.status == Photo.Status.FAILED:
-        raise InvalidInput("region", f"{photo.problem} Upload the photo again.")
+        raise InvalidInput(
+            "region",
+            _("%(problem)s Upload the photo again.") % {"problem": _(photo.problem)},
+        )
     size = {"width": photo.width_px, "height": photo.height_px}
     marked = region_clean(region, **size)
     corners = corners_clean(card_corners, **size)
@@ -242,10 +248,10 @@ def photo_set_region(
 def report_sites(sites: Any) -> list[str]:
     """The sites of a skin report: known site codes, each once."""
     if not isinstance(sites, list | tuple):
-        raise InvalidInput("sites", "Give a list of sites.")
+        raise InvalidInput("sites", _("Give a list of sites."))
     unknown = [site for site in sites if site not in SkinSite.values]
     if unknown:
-        raise InvalidInput("sites", f"Unknown site {unknown[0]!r}.")
+        raise InvalidInput("sites", _("Unknown site %(site)s.") % {"site": repr(unknown[0])})
     return list(dict.fromkeys(sites))
 
 
@@ -268,12 +274,12 @@ def report_create(
             return existing, False
     sites = report_sites(sites)
     if colour not in SkinColour.values:
-        raise InvalidInput("colour", f"Unknown colour {colour!r}.")
+        raise InvalidInput("colour", _("Unknown colour %(colour)s.") % {"colour": repr(colour)})
     if noticed_since is not None and noticed_since > timezone.now().astimezone(owner.zone).date():
-        raise InvalidInput("noticed_since", "This date is in the future.")
+        raise InvalidInput("noticed_since", _("This date is in the future."))
     note = note.strip()
     if len(note) > 1000:
-        raise InvalidInput("note", "Keep the note under 1,000 characters.")
+        raise InvalidInput("note", _("Keep the note under 1,000 characters."))
     try:
         with transaction.atomic():
             report = SkinReport.objects.create(

@@ -12,12 +12,13 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
-from stepdown.core.colour import QUALITY_MESSAGES, CalibrationMethod, QualityCode
+from stepdown.core.colour import QualityCode
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.skin import selectors, services
 from stepdown.skin.forms import RegionForm, ReportForm, RetakeForm, SessionUploadForm
@@ -27,7 +28,14 @@ from stepdown.skin.photos import CheckedUpload
 from stepdown.skin.polling import page_or_poll, preparing
 from stepdown.skin.serving import photo_response
 from stepdown.skin.uploads import capped_uploads
-from stepdown.skin.wording import category_label, trend_wording
+from stepdown.skin.wording import (
+    calibration_label,
+    category_label,
+    quality_message,
+    quality_messages,
+    session_days,
+    trend_wording,
+)
 from stepdown.web.chart_text import Column, chart_text
 from stepdown.web.forms import attach_error
 
@@ -87,7 +95,7 @@ def _home_context(request: HttpRequest, owner: User, **extra: Any) -> dict[str, 
         "chart_text": chart_text(
             [timezone.localdate(p.taken_at, owner.zone) for p in trend.points],
             [Column("ΔITA", [p.delta_ita_deg for p in trend.points], "°")],
-            caption="ΔITA per session: exposed skin minus inner arm",
+            caption=_("ΔITA per session: exposed skin minus inner arm"),
         ),
         # A slope "per year" from a few weeks of sessions would be an extrapolation.
         "show_slope": len(trend.points) >= 3
@@ -95,6 +103,7 @@ def _home_context(request: HttpRequest, owner: User, **extra: Any) -> dict[str, 
         "page": page,
         "rows": rows,
         "reports": list(selectors.reports_for(owner=owner)[:3]),
+        "unreliable_days": session_days(trend.unreliable),
         **extra,
     }
 
@@ -118,7 +127,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
         except InvalidInput as error:
             attach_error(form, error, {})
         else:
-            messages.success(request, "Thank you; your description is saved.")
+            messages.success(request, _("Thank you; your description is saved."))
             if request.htmx:  # type: ignore[attr-defined]
                 fresh = ReportForm(initial={"client_id": uuid.uuid4()})
                 context = _home_context(request, owner, report_form=fresh)
@@ -206,7 +215,7 @@ def _retake_page(
         form.full_clean()
         form.errors["photo"] = form.error_class(errors or [])
     label = Photo.Role(role).label
-    form.fields["photo"].label = f"Photo of the {label.lower()}"
+    form.fields["photo"].label = _("Photo of the %(site)s") % {"site": label.lower()}
     context = {
         "session": session,
         "form": form,
@@ -298,15 +307,13 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     photos = selectors.photos_by_role(session)
     cards = [_card(role, photos.get(role)) for role in ROLES]
     measuring = any(selectors.photo_measuring(photo) for photo in photos.values())
-    comparison_messages = [
-        QUALITY_MESSAGES[QualityCode(code)] for code in session.comparison_reasons
-    ]
+    comparison_messages = quality_messages(session.comparison_reasons)
     context = {
         "session": session,
         "cards": cards,
         "comparison_messages": comparison_messages,
         "ita_unreliable": (
-            QUALITY_MESSAGES[QualityCode.ITA_UNRELIABLE]
+            quality_message(QualityCode.ITA_UNRELIABLE)
             if QualityCode.ITA_UNRELIABLE.value in session.comparison_reasons
             else ""
         ),
@@ -315,14 +322,6 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
         "preparing": preparing(list(photos.values())),
     }
     return page_or_poll(request, "skin/session.html", context, busy=measuring)
-
-
-CALIBRATION_LABELS = {
-    CalibrationMethod.COLOUR_CHECKER.value: "found in the photo",
-    CalibrationMethod.FOUR_CORNERS.value: "from the corners you marked",
-    CalibrationMethod.GREY_CARD.value: "grey card",
-    CalibrationMethod.NONE.value: "none (uncalibrated)",
-}
 
 
 def _card(role: str, photo: Photo | None) -> dict[str, Any]:
@@ -342,11 +341,9 @@ def _card(role: str, photo: Photo | None) -> dict[str, Any]:
             if measurement.pixels_total
             else 0
         )
-        card["calibration"] = CALIBRATION_LABELS.get(measurement.calibration, "")
+        card["calibration"] = calibration_label(measurement.calibration)
         card["category"] = category_label(measurement.ita_category)
-        card["messages"] = [
-            QUALITY_MESSAGES[QualityCode(code)] for code in measurement.quality_reasons
-        ]
+        card["messages"] = quality_messages(measurement.quality_reasons)
     return card
 
 
@@ -390,7 +387,7 @@ def session_delete(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _session_or_404(owner, session_id)
     if request.method == "POST":
         services.session_delete(owner=owner, session_id=session.pk)
-        messages.success(request, "The session and its photos are deleted.")
+        messages.success(request, _("The session and its photos are deleted."))
         return redirect("skin:home")
     return render(request, "skin/session_confirm_delete.html", {"session": session})
 

@@ -142,32 +142,44 @@ class PeerGroup:
 PEER_GROUPS = (
     PeerGroup(
         "SMART Recovery",
-        "Free, non-religious meetings for any substance or habit, built on practical skills: "
-        "staying motivated, coping with urges, handling thoughts and feelings, and a balanced "
-        "life.",
-        "Meets in person and online. Search for “SMART Recovery” with your country to reach its "
-        "meeting finder.",
+        gettext_noop(
+            "Free, non-religious meetings for any substance or habit, built on practical skills: "
+            "staying motivated, coping with urges, handling thoughts and feelings, and a balanced "
+            "life."
+        ),
+        gettext_noop(
+            "Meets in person and online. Search for “SMART Recovery” with your country to reach "
+            "its meeting finder."
+        ),
         "SMARTRecovery",
     ),
     PeerGroup(
         "Narcotics Anonymous",
-        "A free twelve-step fellowship for anyone who wants to stop using drugs, with meetings in "
-        "many countries.",
-        "Search for “Narcotics Anonymous meetings” with your town, or ask a local clinic.",
+        gettext_noop(
+            "A free twelve-step fellowship for anyone who wants to stop using drugs, with meetings "
+            "in many countries."
+        ),
+        gettext_noop(
+            "Search for “Narcotics Anonymous meetings” with your town, or ask a local clinic."
+        ),
         "NarcoticsAnonymous",
     ),
     PeerGroup(
         "Kratom Anonymous",
-        "Peer meetings for people who want to stop using kratom.",
-        "Search for “Kratom Anonymous” to find its current meeting list.",
+        gettext_noop("Peer meetings for people who want to stop using kratom."),
+        gettext_noop("Search for “Kratom Anonymous” to find its current meeting list."),
         "KratomAnonymous",
     ),
     PeerGroup(
-        "The quitting-kratom community",
-        "An online forum (r/quittingkratom on Reddit) where people share taper plans and what "
-        "stopping was like. These are peers, not clinicians: check medical advice with one.",
-        "Search Reddit for “quittingkratom”. The similarly named r/kratom is a different "
-        "community that favours use.",
+        gettext_noop("The quitting-kratom community"),
+        gettext_noop(
+            "An online forum (r/quittingkratom on Reddit) where people share taper plans and what "
+            "stopping was like. These are peers, not clinicians: check medical advice with one."
+        ),
+        gettext_noop(
+            "Search Reddit for “quittingkratom”. The similarly named r/kratom is a different "
+            "community that favours use."
+        ),
         "QuittingKratom",
     ),
 )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from django.utils.translation import gettext_noop
+
 from stepdown.errors import NotFound
 from stepdown.learn.pages import basics, care, safety, stopping
 from stepdown.learn.pages.model import LearnPage, Section
@@ -16,10 +18,10 @@ from stepdown.learn.pages.model import LearnPage, Section
 # Stepdown pages a Learn page may point to, with the label shown.
 TOOL_LINKS = MappingProxyType(
     {
-        "learn:urge": "Urge timer",
-        "learn:breathe": "Guided breathing",
-        "learn:support": "Support: groups, helplines and your own people",
-        "web:help": "Get help now",
+        "learn:urge": gettext_noop("Urge timer"),
+        "learn:breathe": gettext_noop("Guided breathing"),
+        "learn:support": gettext_noop("Support: groups, helplines and your own people"),
+        "web:help": gettext_noop("Get help now"),
     }
 )
 
@@ -30,12 +32,13 @@ PAGES: MappingProxyType[str, LearnPage] = MappingProxyType(
     {str(page.slug): page for page in (*basics.PAGES, *stopping.PAGES, *safety.PAGES, *care.PAGES)}
 )
 
-# The index shows the pages in these groups, in this order.
+# The index shows the pages in these groups, in this order. Headings, like the pages' words, are
+# English here and translated where they are shown.
 GROUPS: tuple[tuple[str, tuple[LearnPage, ...]], ...] = (
-    ("Understanding kratom", basics.PAGES),
-    ("Cutting down and stopping", stopping.PAGES),
-    ("Staying safe", safety.PAGES),
-    ("Getting professional help", care.PAGES),
+    (gettext_noop("Understanding kratom"), basics.PAGES),
+    (gettext_noop("Cutting down and stopping"), stopping.PAGES),
+    (gettext_noop("Staying safe"), safety.PAGES),
+    (gettext_noop("Getting professional help"), care.PAGES),
 )
 
 

@@ -5,15 +5,19 @@ Written in Stepdown's own words from the research notes; every figure names its 
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
 from stepdown.core.rules.learn import LearnSlug
 from stepdown.learn.pages.model import LearnPage, Section
 
 WHAT_IS_KRATOM = LearnPage(
     slug=LearnSlug.WHAT_IS_KRATOM,
-    title="What kratom is and how it acts",
+    title=gettext_noop("What kratom is and how it acts"),
     summary=(
-        "A leaf from a Southeast Asian tree. Its main compounds act on the same brain receptor "
-        "as opioid painkillers, which explains both its effects and its pull."
+        gettext_noop(
+            "A leaf from a Southeast Asian tree. Its main compounds act on the same brain receptor "
+            "as opioid painkillers, which explains both its effects and its pull."
+        )
     ),
     sections=(
         Section(
@@ -58,10 +62,12 @@ WHAT_IS_KRATOM = LearnPage(
 
 EFFECTS_AND_DOSE = LearnPage(
     slug=LearnSlug.EFFECTS_AND_DOSE,
-    title="Effects at low and high doses",
+    title=gettext_noop("Effects at low and high doses"),
     summary=(
-        "Small amounts tend to feel stimulating and large amounts sedating, but the gram figures "
-        "people quote are rough guesses, not measured limits."
+        gettext_noop(
+            "Small amounts tend to feel stimulating and large amounts sedating, but the gram "
+            "figures people quote are rough guesses, not measured limits."
+        )
     ),
     sections=(
         Section(
@@ -103,10 +109,12 @@ EFFECTS_AND_DOSE = LearnPage(
 
 TOLERANCE_AND_DEPENDENCE = LearnPage(
     slug=LearnSlug.TOLERANCE_AND_DEPENDENCE,
-    title="Tolerance and dependence",
+    title=gettext_noop("Tolerance and dependence"),
     summary=(
-        "With regular use the body adapts: the same amount does less, and stopping brings "
-        "withdrawal. How often you dose matters as much as how much."
+        gettext_noop(
+            "With regular use the body adapts: the same amount does less, and stopping brings "
+            "withdrawal. How often you dose matters as much as how much."
+        )
     ),
     sections=(
         Section(
@@ -154,10 +162,12 @@ TOLERANCE_AND_DEPENDENCE = LearnPage(
 
 WHO_IS_MOST_AT_RISK = LearnPage(
     slug=LearnSlug.WHO_IS_MOST_AT_RISK,
-    title="Who is most at risk",
+    title=gettext_noop("Who is most at risk"),
     summary=(
-        "Some people are more likely to become dependent. Knowing your own risk factors helps "
-        "you choose where to be careful."
+        gettext_noop(
+            "Some people are more likely to become dependent. Knowing your own risk factors helps "
+            "you choose where to be careful."
+        )
     ),
     sections=(
         Section(
@@ -204,10 +214,12 @@ WHO_IS_MOST_AT_RISK = LearnPage(
 
 AVOIDING_DEPENDENCE = LearnPage(
     slug=LearnSlug.AVOIDING_DEPENDENCE,
-    title="How to avoid dependence",
+    title=gettext_noop("How to avoid dependence"),
     summary=(
-        "Keep use occasional and modest, know why and until when you are using, know what is in "
-        "the packet, and bring in a professional early."
+        gettext_noop(
+            "Keep use occasional and modest, know why and until when you are using, know what is "
+            "in the packet, and bring in a professional early."
+        )
     ),
     sections=(
         Section(

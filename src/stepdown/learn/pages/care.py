@@ -3,6 +3,8 @@ another way out of kratom."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
 from stepdown.core.rules.learn import LearnSlug
 from stepdown.learn.pages.model import LearnPage, Section
 
@@ -11,10 +13,12 @@ FINDING_A_CLINICIAN_SLUG = "finding-a-clinician"
 
 FINDING_A_CLINICIAN = LearnPage(
     slug=FINDING_A_CLINICIAN_SLUG,
-    title="Finding a clinician",
+    title=gettext_noop("Finding a clinician"),
     summary=(
-        "You do not have to cut down alone. A doctor, nurse, pharmacist or counsellor can make "
-        "a plan safer, treat withdrawal and check your medicines."
+        gettext_noop(
+            "You do not have to cut down alone. A doctor, nurse, pharmacist or counsellor can make "
+            "a plan safer, treat withdrawal and check your medicines."
+        )
     ),
     sections=(
         Section(
@@ -76,10 +80,12 @@ FINDING_A_CLINICIAN = LearnPage(
 
 MEDICINE_INSTEAD_OF_A_TAPER = LearnPage(
     slug="medicine-instead-of-a-taper",
-    title="Medicine instead of a taper",
+    title=gettext_noop("Medicine instead of a taper"),
     summary=(
-        "Some people stop kratom more safely by switching, with a clinician, to a medicine "
-        "made for opioid dependence and tapering that slowly later."
+        gettext_noop(
+            "Some people stop kratom more safely by switching, with a clinician, to a medicine "
+            "made for opioid dependence and tapering that slowly later."
+        )
     ),
     sections=(
         Section(

@@ -3,15 +3,19 @@ seek help."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
 from stepdown.core.rules.learn import LearnSlug
 from stepdown.learn.pages.model import LearnPage, Section
 
 SKIN_DARKENING = LearnPage(
     slug=LearnSlug.SKIN_DARKENING,
-    title="Skin darkening with long, heavy use",
+    title=gettext_noop("Skin darkening with long, heavy use"),
     summary=(
-        "A few people who used kratom daily for years developed blue-grey or grey-brown patches "
-        "on sun-exposed skin. It seems rare, and it may not fade."
+        gettext_noop(
+            "A few people who used kratom daily for years developed blue-grey or grey-brown "
+            "patches on sun-exposed skin. It seems rare, and it may not fade."
+        )
     ),
     sections=(
         Section(
@@ -49,10 +53,12 @@ SKIN_DARKENING = LearnPage(
 
 INTERACTIONS = LearnPage(
     slug=LearnSlug.INTERACTIONS,
-    title="Interactions with medicines and other substances",
+    title=gettext_noop("Interactions with medicines and other substances"),
     summary=(
-        "Kratom changes how the body handles some medicines, and mixing it with other sedating "
-        "substances is behind most serious harm."
+        gettext_noop(
+            "Kratom changes how the body handles some medicines, and mixing it with other sedating "
+            "substances is behind most serious harm."
+        )
     ),
     sections=(
         Section(
@@ -102,10 +108,12 @@ INTERACTIONS = LearnPage(
 
 PRODUCT_QUALITY = LearnPage(
     slug=LearnSlug.PRODUCT_QUALITY,
-    title="Product quality, contamination and 7-OH products",
+    title=gettext_noop("Product quality, contamination and 7-OH products"),
     summary=(
-        "What is in a packet varies a lot. Contaminated batches have made people ill, and "
-        "concentrated 7-OH products are a different, much stronger thing."
+        gettext_noop(
+            "What is in a packet varies a lot. Contaminated batches have made people ill, and "
+            "concentrated 7-OH products are a different, much stronger thing."
+        )
     ),
     sections=(
         Section(
@@ -164,10 +172,12 @@ PRODUCT_QUALITY = LearnPage(
 
 OPIOID_RECOVERY = LearnPage(
     slug=LearnSlug.OPIOID_RECOVERY,
-    title="Kratom and recovery from opioids: what is and is not known",
+    title=gettext_noop("Kratom and recovery from opioids: what is and is not known"),
     summary=(
-        "Many people use kratom to get off opioids, and some say it helped. It has not been "
-        "tested as a treatment, while proven treatments exist."
+        gettext_noop(
+            "Many people use kratom to get off opioids, and some say it helped. It has not been "
+            "tested as a treatment, while proven treatments exist."
+        )
     ),
     sections=(
         Section(
@@ -221,8 +231,10 @@ OPIOID_RECOVERY = LearnPage(
 
 SEEK_HELP_NOW = LearnPage(
     slug=LearnSlug.SEEK_HELP_NOW,
-    title="When to seek medical help now",
-    summary="Some symptoms need a doctor today, and some need an emergency number right now.",
+    title=gettext_noop("When to seek medical help now"),
+    summary=gettext_noop(
+        "Some symptoms need a doctor today, and some need an emergency number right now."
+    ),
     sections=(
         Section(
             "Call your emergency number now if",

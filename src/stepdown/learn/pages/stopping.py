@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
 from stepdown.core.rules.learn import LearnSlug
 from stepdown.learn.pages.model import LearnPage, Section
 
 WITHDRAWAL = LearnPage(
     slug=LearnSlug.WITHDRAWAL,
-    title="Withdrawal and what helps",
+    title=gettext_noop("Withdrawal and what helps"),
     summary=(
-        "Cutting down after regular use can bring days of feeling unwell. It is expected, it "
-        "passes, and a slower pace makes it milder."
+        gettext_noop(
+            "Cutting down after regular use can bring days of feeling unwell. It is expected, it "
+            "passes, and a slower pace makes it milder."
+        )
     ),
     sections=(
         Section(
@@ -91,10 +95,12 @@ WITHDRAWAL = LearnPage(
 
 TAPERING = LearnPage(
     slug=LearnSlug.TAPERING,
-    title="Tapering, and why slowly",
+    title=gettext_noop("Tapering, and why slowly"),
     summary=(
-        "Lowering your amount in small steps gives the body time to readjust, so withdrawal "
-        "stays manageable. Small, steady and adjustable beats fast."
+        gettext_noop(
+            "Lowering your amount in small steps gives the body time to readjust, so withdrawal "
+            "stays manageable. Small, steady and adjustable beats fast."
+        )
     ),
     sections=(
         Section(
@@ -178,10 +184,12 @@ TAPERING = LearnPage(
 
 LIFESTYLE = LearnPage(
     slug=LearnSlug.LIFESTYLE,
-    title="Exercise, mindfulness, food and sleep",
+    title=gettext_noop("Exercise, mindfulness, food and sleep"),
     summary=(
-        "Looking after the basics will not make withdrawal vanish, but it takes the edge off and "
-        "makes the days between steps easier."
+        gettext_noop(
+            "Looking after the basics will not make withdrawal vanish, but it takes the edge off "
+            "and makes the days between steps easier."
+        )
     ),
     sections=(
         Section(
@@ -226,10 +234,12 @@ LIFESTYLE = LearnPage(
 
 SUPPORT = LearnPage(
     slug=LearnSlug.SUPPORT,
-    title="Support and counselling",
+    title=gettext_noop("Support and counselling"),
     summary=(
-        "Other people make change easier: a friend who knows, a group of people who have been "
-        "there, a counsellor or a doctor."
+        gettext_noop(
+            "Other people make change easier: a friend who knows, a group of people who have been "
+            "there, a counsellor or a doctor."
+        )
     ),
     sections=(
         Section(

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stepdown.accounts.requests import request_owner
@@ -59,7 +60,7 @@ def contact_new(request: HttpRequest) -> HttpResponse:
         except InvalidInput as error:
             attach_error(form, error)
         else:
-            messages.success(request, "Contact added.")
+            messages.success(request, _("Contact added."))
             return _back("contacts")
     context = _support_context(request, contact_form=form)
     return render(request, "learn/support.html", context, status=422)
@@ -81,9 +82,13 @@ def contact_edit(request: HttpRequest, contact_id: int) -> HttpResponse:
         except InvalidInput as error:
             attach_error(form, error)
         else:
-            messages.success(request, "Contact saved.")
+            messages.success(request, _("Contact saved."))
             return _back("contacts")
-    context = {"form": form, "title": f"Edit {contact.name}", "anchor": "contacts"}
+    context = {
+        "form": form,
+        "title": _("Edit %(name)s") % {"name": contact.name},
+        "anchor": "contacts",
+    }
     return render(request, "learn/support_edit.html", context, status=422 if form.errors else 200)
 
 
@@ -94,7 +99,7 @@ def contact_delete(request: HttpRequest, contact_id: int) -> HttpResponse:
         services.contact_delete(owner=request_owner(request), contact_id=contact_id)
     except NotFound:
         raise Http404 from None
-    messages.success(request, "Contact removed.")
+    messages.success(request, _("Contact removed."))
     return _back("contacts")
 
 
@@ -108,7 +113,7 @@ def reason_new(request: HttpRequest) -> HttpResponse:
         except InvalidInput as error:
             attach_error(form, error)
         else:
-            messages.success(request, "Reason added.")
+            messages.success(request, _("Reason added."))
             return _back("reasons")
     context = _support_context(request, reason_form=form)
     return render(request, "learn/support.html", context, status=422)
@@ -129,9 +134,9 @@ def reason_edit(request: HttpRequest, reason_id: int) -> HttpResponse:
         except InvalidInput as error:
             attach_error(form, error)
         else:
-            messages.success(request, "Reason saved.")
+            messages.success(request, _("Reason saved."))
             return _back("reasons")
-    context = {"form": form, "title": "Edit a reason to change", "anchor": "reasons"}
+    context = {"form": form, "title": _("Edit a reason to change"), "anchor": "reasons"}
     return render(request, "learn/support_edit.html", context, status=422 if form.errors else 200)
 
 
@@ -142,5 +147,5 @@ def reason_delete(request: HttpRequest, reason_id: int) -> HttpResponse:
         services.reason_delete(owner=request_owner(request), reason_id=reason_id)
     except NotFound:
         raise Http404 from None
-    messages.success(request, "Reason removed.")
+    messages.success(request, _("Reason removed."))
     return _back("reasons")

@@ -15,6 +15,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stepdown.accounts.requests import request_owner
@@ -29,20 +31,21 @@ HISTORY_ROWS = 30
 # What the timer says as time passes (seconds since start, text). General guidance in the
 # spirit of "urge surfing" (SMARTRecovery); the times are Stepdown's choice, not measured.
 URGE_CUES = (
-    (0, "Notice where you feel the urge. You do not have to act on it."),
-    (60, "Breathe slowly. Urges build, peak and then ease off."),
-    (180, "Still here. Stay with it; the peak is often already passing."),
-    (600, "You have ridden it out this far. Log it when you are ready."),
+    (0, gettext_noop("Notice where you feel the urge. You do not have to act on it.")),
+    (60, gettext_noop("Breathe slowly. Urges build, peak and then ease off.")),
+    (180, gettext_noop("Still here. Stay with it; the peak is often already passing.")),
+    (600, gettext_noop("You have ridden it out this far. Log it when you are ready.")),
 )
 
 
 def cue_for(seconds: float) -> str:
-    """The cue for a timer that has run ``seconds``: the last one whose start has passed."""
+    """The cue for a timer that has run ``seconds``: the last one whose start has passed, in
+    the active language."""
     text = URGE_CUES[0][1]
     for start, cue in URGE_CUES:
         if seconds >= start:
             text = cue
-    return text
+    return _(text)
 
 
 def _timer_start(request: HttpRequest) -> dt.datetime | None:
@@ -64,8 +67,14 @@ def _timer_start(request: HttpRequest) -> dt.datetime | None:
 
 
 def _logged_message(strength: int, minutes: int | None) -> str:
-    timer = f", {minutes} min on the timer" if minutes is not None else ""
-    return f"Urge logged: {strength} out of 10{timer}. Noticing an urge is a skill; well done."
+    if minutes is None:
+        return _("Urge logged: %(strength)d out of 10. Noticing an urge is a skill; well done.") % {
+            "strength": strength
+        }
+    return _(
+        "Urge logged: %(strength)d out of 10, %(minutes)d min on the timer. "
+        "Noticing an urge is a skill; well done."
+    ) % {"strength": strength, "minutes": minutes}
 
 
 @login_required
@@ -99,7 +108,7 @@ def urge(request: HttpRequest) -> HttpResponse:
         "elapsed_min": int(elapsed_s // 60),
         "cue": cue_for(elapsed_s),
         # Rides in an attribute for learn.js; the page works without it.
-        "cues_json": json.dumps([{"at": at, "text": text} for at, text in URGE_CUES]),
+        "cues_json": json.dumps([{"at": at, "text": _(text)} for at, text in URGE_CUES]),
         "history": list(selectors.urges_for(owner=owner)[:HISTORY_ROWS]),
     }
     return render(request, "learn/urge.html", context, status=422 if form.errors else 200)
@@ -128,7 +137,7 @@ def urge_delete(request: HttpRequest, urge_id: int) -> HttpResponse:
         services.urge_log_delete(owner=request_owner(request), urge_id=urge_id)
     except NotFound:
         raise Http404 from None
-    messages.success(request, "Entry removed.")
+    messages.success(request, _("Entry removed."))
     return redirect("learn:urge")
 
 

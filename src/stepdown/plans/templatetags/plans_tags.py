@@ -1,4 +1,4 @@
-"""Template filters for plans: steps and dates in words."""
+"""Template filters for plans: steps, dates and who changed a plan, in words."""
 
 from __future__ import annotations
 
@@ -6,16 +6,26 @@ import datetime as dt
 from decimal import Decimal
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from stepdown.core.tapering import StepKind
+from stepdown.web import formatting
 
 register = template.Library()
 
 _KIND_WORDS = {
-    StepKind.STABILISE: "steady days",
-    StepKind.CONSOLIDATE: "one dose fewer",
-    StepKind.CUT: "smaller amount",
-    StepKind.REINSTATE: "back one step",
+    StepKind.STABILISE: _("steady days"),
+    StepKind.CONSOLIDATE: _("one dose fewer"),
+    StepKind.CUT: _("smaller amount"),
+    StepKind.REINSTATE: _("back one step"),
+}
+
+# Who asked for a change in the plan's history (``PlanAdjustment.source``); an unknown word is
+# shown as it is stored.
+_SOURCE_WORDS = {
+    "alert": _("suggestion"),
+    "clinician": _("clinician"),
+    "pregnancy": _("pregnancy"),
 }
 
 
@@ -24,7 +34,14 @@ def step_kind(kind: StepKind | str | None) -> str:
     """What a step does, in a few words."""
     if kind is None:
         return ""
-    return _KIND_WORDS.get(StepKind(kind), "")
+    return str(_KIND_WORDS.get(StepKind(kind), ""))
+
+
+@register.filter
+def adjustment_source(source: str) -> str:
+    """The history badge naming who asked for a change."""
+    word = _SOURCE_WORDS.get(source)
+    return str(word) if word is not None else source
 
 
 @register.filter
@@ -36,5 +53,5 @@ def last_day(end_date: dt.date | None) -> dt.date | None:
 
 @register.filter
 def grams_list(doses: tuple[Decimal, ...]) -> str:
-    """Per-dose amounts as "3.3 + 3.3 + 3.2 g"."""
-    return " + ".join(f"{dose.normalize():f}" for dose in doses) + " g"
+    """Per-dose amounts as "3.3 + 3.3 + 3.2 g" ("3,3 + 3,3 + 3,2 g" in French)."""
+    return " + ".join(formatting.number(dose, 3) for dose in doses) + " g"

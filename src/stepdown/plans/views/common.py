@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.requests import request_owner
 from stepdown.core.pharmacokinetics import HALF_LIFE_BAND_H, plan_levels
@@ -62,8 +63,8 @@ def chart_json(chart: selectors.PlanChart) -> str:
 def chart_text_of(chart: selectors.PlanChart) -> ChartText:
     return chart_text(
         chart.days,
-        [Column("Planned", chart.planned_g, " g"), Column("Logged", chart.logged_g, " g")],
-        caption="Planned and logged grams per day",
+        [Column(_("Planned"), chart.planned_g, " g"), Column(_("Logged"), chart.logged_g, " g")],
+        caption=_("Planned and logged grams per day"),
     )
 
 

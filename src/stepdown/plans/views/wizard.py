@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from stepdown.accounts.clock import local_today
@@ -29,6 +30,7 @@ from stepdown.plans import selectors, services
 from stepdown.plans.forms import WizardForm
 from stepdown.plans.snapshot import plain
 from stepdown.plans.views.common import preview_chart_json
+from stepdown.web import formatting
 from stepdown.web.forms import attach_error
 
 
@@ -100,7 +102,9 @@ def plan_new(request: HttpRequest) -> HttpResponse:
         else:
             last_day = result.plan.end_date - dt.timedelta(days=1)
             messages.success(
-                request, f"Your plan is saved. The last planned day is {last_day:%-d %B %Y}."
+                request,
+                _("Your plan is saved. The last planned day is %(day)s.")
+                % {"day": formatting.date(last_day, "j F Y")},
             )
             return redirect("plans:page")
     return render(request, "plans/wizard.html", _context(owner, form, recent=recent), status=422)

@@ -39,6 +39,14 @@
     var phase = "out";
     var left = 0;
     var breaths = 0;
+    // The words come from the page, in its language (the template writes them).
+    var words = {
+      breatheIn: root.dataset.cueIn || "Breathe in slowly… (breath {n})",
+      breatheOut: root.dataset.cueOut || "Breathe out gently…",
+      stopped: root.dataset.cueStopped || "Stopped. Breathe normally; start again whenever you like.",
+      start: root.dataset.labelStart || "Start",
+      stop: root.dataset.labelStop || "Stop"
+    };
 
     function setPhase(name) {
       phase = name;
@@ -47,9 +55,9 @@
       if (name === "in") {
         breaths += 1;
         // The breath number makes each announcement new, so screen readers read every one.
-        cue.textContent = "Breathe in slowly… (breath " + breaths + ")";
+        cue.textContent = words.breatheIn.replace("{n}", String(breaths));
       } else {
-        cue.textContent = "Breathe out gently…";
+        cue.textContent = words.breatheOut;
       }
       count.textContent = String(left);
     }
@@ -64,7 +72,7 @@
       root.classList.add("is-running");
       setPhase("in");
       timer = window.setInterval(tick, 1000);
-      button.textContent = "Stop";
+      button.textContent = words.stop;
     }
 
     function stop() {
@@ -72,9 +80,9 @@
       timer = null;
       root.classList.remove("is-running");
       circle.classList.remove("is-in");
-      cue.textContent = "Stopped. Breathe normally; start again whenever you like.";
+      cue.textContent = words.stopped;
       count.textContent = "";
-      button.textContent = "Start";
+      button.textContent = words.start;
     }
 
     button.hidden = false;

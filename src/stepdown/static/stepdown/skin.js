@@ -115,7 +115,8 @@
     this.root.querySelectorAll("[data-mode]").forEach(function (button) {
       button.setAttribute("aria-pressed", button.dataset.mode === mode ? "true" : "false");
     });
-    if (this.hint) { this.hint.textContent = HINTS[mode]; }
+    // The page writes each hint in its language; the English here is the fallback.
+    if (this.hint) { this.hint.textContent = this.hint.getAttribute("data-hint-" + mode) || HINTS[mode]; }
     if (mode === "rect" || mode === "polygon") { this.inputs.kind.value = mode; }
     if (!quiet) { this.sync(); this.draw(); }
   };
