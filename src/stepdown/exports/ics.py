@@ -47,7 +47,12 @@ def _doses(step: TaperStep) -> str:
     if step.doses_per_day == 1:
         return _dose_count(step)
     amounts = " + ".join(_grams(d) for d in step.dose_g)
-    return f"{_dose_count(step)}: {amounts} g"
+    return _("%(doses)s: %(amounts)s g") % {"doses": _dose_count(step), "amounts": amounts}
+
+
+def _day(day: date) -> str:
+    # ISO in English, as the calendar always wrote it; a day name in French.
+    return formats.date_format(day, _("Y-m-d"))
 
 
 def _event(
@@ -72,9 +77,9 @@ def _event(
     last = step.index == len(plan.steps) - 1
     after = (
         _("The plan ends after this step: no planned dose from %(day)s.")
-        % {"day": plan.end_date.isoformat()}
+        % {"day": _day(plan.end_date)}
         if last
-        else _("Next change on %(day)s.") % {"day": (step.end_date + timedelta(days=1)).isoformat()}
+        else _("Next change on %(day)s.") % {"day": _day(step.end_date + timedelta(days=1))}
     )
     position = ngettext(
         "Step %(number)d of %(total)d, %(days)d day.",

@@ -22,8 +22,7 @@ from stepdown.core.colour import (
     QualityCode,
 )
 from stepdown.core.colour.ita import ita_label
-from stepdown.skin.models import PhotoSession
-from stepdown.skin.selectors import Trend
+from stepdown.skin.selectors import Trend, TrendPoint
 from stepdown.web import formatting
 
 # The core's ITA category names, its seasonal caveat and its quality messages, for the catalogue.
@@ -93,12 +92,12 @@ def quality_messages(codes: Iterable[str]) -> list[str]:
     return [quality_message(code) for code in codes]
 
 
-def session_days(sessions: Iterable[PhotoSession]) -> str:
-    """The sessions' dates in the person's time zone, as a list: "3 Mar 2026, 1 Apr 2026"."""
+def session_days(points: Iterable[TrendPoint]) -> str:
+    """The sessions' dates in the person's time zone (the one the request activated), as a
+    list: "3 Mar 2026, 1 Apr 2026"."""
     pattern = _("j M Y")
     return ", ".join(
-        formatting.date(timezone.template_localtime(session.taken_at), pattern)
-        for session in sessions
+        formatting.date(timezone.localtime(point.taken_at), pattern) for point in points
     )
 
 

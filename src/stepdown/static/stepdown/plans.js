@@ -20,7 +20,13 @@
     };
   }
 
-  var DAY = { label: "Day", value: function (u, v) { return v === null ? "" : window.Stepdown.dayLabel(v); } };
+  // The chart's words come from the page, in its language (data-label-* on the chart); the
+  // English here is the fallback.
+  function words(holder, name, fallback) { return holder.getAttribute("data-label-" + name) || fallback; }
+
+  function day(holder) {
+    return { label: words(holder, "day", "Day"), value: function (u, v) { return v === null ? "" : window.Stepdown.dayLabel(v); } };
+  }
 
   var stepped = function () { return uPlot.paths.stepped({ align: 1 }); };
 
@@ -28,24 +34,24 @@
   function colour(name) { return window.Stepdown.colour(name); }
 
   function drawPreview(holder, data) {
-    var opts = baseOptions(holder, "grams a day");
+    var opts = baseOptions(holder, words(holder, "grams", "grams a day"));
     opts.series = [
-      DAY,
-      { label: "planned", stroke: colour("chart-1"), width: 2, paths: stepped(), points: { show: false } },
-      { label: "modelled level", stroke: colour("chart-4"), width: 1.5, dash: [6, 4], points: { show: false } },
-      { label: "band (low)", stroke: colour("chart-4-edge"), width: 1, points: { show: false } },
-      { label: "band (high)", stroke: colour("chart-4-edge"), width: 1, points: { show: false } }
+      day(holder),
+      { label: words(holder, "planned", "planned"), stroke: colour("chart-1"), width: 2, paths: stepped(), points: { show: false } },
+      { label: words(holder, "level", "modelled level"), stroke: colour("chart-4"), width: 1.5, dash: [6, 4], points: { show: false } },
+      { label: words(holder, "band-low", "band (low)"), stroke: colour("chart-4-edge"), width: 1, points: { show: false } },
+      { label: words(holder, "band-high", "band (high)"), stroke: colour("chart-4-edge"), width: 1, points: { show: false } }
     ];
     opts.bands = [{ series: [4, 3], fill: colour("chart-4-band") }];
     return new uPlot(opts, [seconds(data.days), data.target_g, data.level_g, data.low_g, data.high_g], holder);
   }
 
   function drawProgress(holder, data) {
-    var opts = baseOptions(holder, "grams a day");
+    var opts = baseOptions(holder, words(holder, "grams", "grams a day"));
     opts.series = [
-      DAY,
-      { label: "logged", stroke: colour("chart-2"), fill: colour("chart-2-fill"), paths: uPlot.paths.bars({ size: [0.7, 12] }), points: { show: false } },
-      { label: "planned", stroke: colour("chart-1"), width: 2, paths: stepped(), points: { show: false } }
+      day(holder),
+      { label: words(holder, "logged", "logged"), stroke: colour("chart-2"), fill: colour("chart-2-fill"), paths: uPlot.paths.bars({ size: [0.7, 12] }), points: { show: false } },
+      { label: words(holder, "planned", "planned"), stroke: colour("chart-1"), width: 2, paths: stepped(), points: { show: false } }
     ];
     return new uPlot(opts, [seconds(data.days), data.logged_g, data.planned_g], holder);
   }
