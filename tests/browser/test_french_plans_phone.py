@@ -4,6 +4,7 @@ sideways, with no script or CSP error (the wide tables scroll inside their own b
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from decimal import Decimal
 from typing import Any
@@ -13,6 +14,7 @@ from django.test import Client
 from playwright.sync_api import Page, expect
 
 from stepdown.plans.services import plan_create
+from stepdown.skin.models import PhotoSession
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -33,6 +35,12 @@ def test_the_french_pages_fit_a_phone(
         rate_pct=Decimal(10),
         doses_per_day=4,
     ).plan
+    PhotoSession.objects.create(
+        owner=person,
+        taken_at=dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC),
+        comparison_ok=True,
+        delta_ita_deg=-12.0,
+    )
     signed_in = Client()
     signed_in.force_login(person)
     page = phone_page
@@ -65,6 +73,14 @@ def test_the_french_pages_fit_a_phone(
     # The chart's legend is drawn by the script, with the words the page gave it.
     page.goto("/plan/")
     expect(page.locator("#plan-chart .u-legend")).to_contain_text("prévu")
+    # The skin chart's axis: its title from the page, its days in French.
+    page.goto("/skin/")
+    chart = page.locator('[data-chart="skin-trend"]')
+    expect(chart.locator("canvas")).to_be_visible()
+    assert chart.evaluate("el => el._plot.axes[1].label") == "ΔITA° (exposée − bras)"
+    first_march = dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC).timestamp()
+    ticks = chart.evaluate("(el, t) => el._plot.axes[0].values(el._plot, [t])", first_march)
+    assert ticks == ["1 mars"]
     # The wizard's first preview, with no journal to start from, is refused (422) until an
     # amount is typed: the browser logs that response, which is expected.
     assert [error for error in page_errors if "422" not in error] == []

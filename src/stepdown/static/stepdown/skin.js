@@ -26,6 +26,9 @@
       values.push(data.upper, data.lower);
       bands.push({ series: [2, 3], fill: SD.colour("chart-2-band") });
     }
+    // Month names in the page's language ("2 Dec", "2 déc."); English keeps the day first.
+    var lang = document.documentElement.lang || "en";
+    var locale = lang === "en" ? "en-GB" : lang;
     var opts = {
       width: width,
       height: 240,
@@ -40,8 +43,8 @@
       },
       // Dates as "2 Dec", as everywhere else in Stepdown (uPlot's default is "12/2").
       axes: SD.themeAxes([
-        { values: function (u, splits) { return splits.map(function (t) { return new Date(t * 1000).toLocaleDateString("en-GB", { day: "numeric", month: "short" }); }); } },
-        { label: "ΔITA° (exposed − arm)", size: 60 }
+        { values: function (u, splits) { return splits.map(function (t) { return new Date(t * 1000).toLocaleDateString(locale, { day: "numeric", month: "short" }); }); } },
+        { label: holder.getAttribute("data-label-axis") || "ΔITA° (exposed − arm)", size: 60 }
       ]),
       series: series,
       bands: bands
