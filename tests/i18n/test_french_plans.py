@@ -229,7 +229,23 @@ def test_learn_in_french(client: Client) -> None:
         "Ce qu’est le kratom et comment il agit",
         "Minuteur d’envie",
     )
-    # The page around an article; the articles' own paragraphs are later work (docs/i18n.md).
+    # The articles about kratom itself and about professional help are French throughout.
+    assert_french(
+        client.get("/learn/what-is-kratom/", **FRENCH),
+        "La plante",
+        "Ce qu’il n’est pas",
+        "7-hydroxymitragynine (7-OH)",
+        "Quel est le niveau de preuve ?",
+    )
+    help_page = assert_french(
+        client.get("/learn/finding-a-clinician/", **FRENCH),
+        "Questions à poser",
+        "« Je prends du kratom tous les jours et je veux diminuer ou arrêter.",
+        "SAMHSA National Helpline (1-800-662-4357)",  # a service's own name and number
+    )
+    assert "Who can help" not in help_page
+    # The other articles show French titles, summaries and frame around English sections
+    # (later work, docs/i18n.md).
     page = client.get("/learn/tapering/", **FRENCH)
     text = visible(page)
     for phrase in (
