@@ -84,7 +84,7 @@ def test_jordan_sees_medicine_warnings_and_is_warned_about_alcohol_after_kratom(
     page.goto("/substances/")
     page.get_by_label("Alcohol", exact=True).check()
     expect(page.get_by_label("Unit")).to_have_value("standard_drink")
-    page.get_by_label("How much").fill("2")
+    page.get_by_label("Amount").fill("2")
     page.get_by_role("button", name="Log it").click()
     warning = page.get_by_test_id("co-use-warning")
     expect(warning).to_be_visible()

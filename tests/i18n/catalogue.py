@@ -70,6 +70,14 @@ TRANSLATED = (
     "web/offline.html",
     # Goals, risk, onboarding, medicines and substances, products, records, access log:
     #
+    "goals/",
+    "profile/",
+    "substances/",
+    "journal/product_list.html",
+    "journal/product_form.html",
+    "journal/product_confirm_remove.html",
+    "records/",
+    "audit/access_log.html",
     # Plans, reminders, Learn and support, skin:
     #
     "plans/",

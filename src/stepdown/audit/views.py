@@ -12,7 +12,7 @@ from stepdown.accounts.requests import request_owner
 from stepdown.audit import selectors
 from stepdown.audit.report import csv_response
 from stepdown.audit.selectors import DISCLOSURE_YEARS
-from stepdown.audit.wording import sentence
+from stepdown.audit.wording import shown_sentence
 
 PAGE_SIZE = 50
 
@@ -23,7 +23,7 @@ def access_log(request: HttpRequest) -> HttpResponse:
     owner = request_owner(request)
     number = request.GET.get("page", "")[:12]  # any value is fine: the paginator checks it
     page = Paginator(selectors.events_for(owner=owner), PAGE_SIZE).get_page(number)
-    rows = [sentence(event, owner.zone) for event in page.object_list]
+    rows = [shown_sentence(event, owner.zone) for event in page.object_list]
     context = {"page": page, "rows": rows, "years": DISCLOSURE_YEARS}
     return render(request, "audit/access_log.html", context)
 

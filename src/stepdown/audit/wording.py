@@ -1,41 +1,71 @@
-"""An access event in plain words, the same on the page, in the API and in the CSV report:
-"Dr. Lee (lee@clinic.example), clinician, opened your journal and plan, 3 December 2026 at
-10:14, for treatment"."""
+"""An access event in plain words: "Dr. Lee (lee@clinic.example), clinician, opened your journal
+and plan, 3 December 2026 at 10:14, for treatment".
+
+``sentence`` is the English the API and the CSV report keep; ``shown_sentence`` is the same
+sentence in the reader's language, for the "Who saw my data" page. Both are built by one
+function, given a way to translate each piece (the English one leaves them as they are)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
+
+from django.utils import formats
+from django.utils.translation import gettext, gettext_noop
 
 from stepdown.audit.models import AccessEvent, Action, ActorRole, DataClass, Kind, Purpose
 
+Translate = Callable[[str], str]
+
 _READS = {
-    Kind.PAGE: "opened your {what}",
-    Kind.API: "read your {what} through the API",
-    Kind.PDF: "downloaded a PDF report of your {what}",
-    Kind.EXPORT: "exported your {what}",
-    Kind.FHIR: "received your {what} as a FHIR record",
-    Kind.SUMMARY: "saw you on the clinic dashboard, with a summary of your {what}",
+    Kind.PAGE: gettext_noop("opened your %(what)s"),
+    Kind.API: gettext_noop("read your %(what)s through the API"),
+    Kind.PDF: gettext_noop("downloaded a PDF report of your %(what)s"),
+    Kind.EXPORT: gettext_noop("exported your %(what)s"),
+    Kind.FHIR: gettext_noop("received your %(what)s as a FHIR record"),
+    Kind.SUMMARY: gettext_noop("saw you on the clinic dashboard, with a summary of your %(what)s"),
 }
+_OTHER_READ = gettext_noop("read your %(what)s")
+_SENTENCE = gettext_noop("%(who)s, %(role)s, %(what)s, %(when)s, for %(purpose)s")
+_AND = gettext_noop("%(some)s and %(last)s")
+_RECORD = gettext_noop("record")
 _WRITES = {
-    Action.NOTE: "wrote a note about you",
-    Action.PROPOSAL: "proposed a change to your plan",
-    Action.COWS: "entered a withdrawal score (COWS) for you",
-    Action.ACKNOWLEDGE: "acknowledged an alert about you",
-    Action.MESSAGE: "wrote you a message",
+    Action.NOTE: gettext_noop("wrote a note about you"),
+    Action.PROPOSAL: gettext_noop("proposed a change to your plan"),
+    Action.COWS: gettext_noop("entered a withdrawal score (COWS) for you"),
+    Action.ACKNOWLEDGE: gettext_noop("acknowledged an alert about you"),
+    Action.MESSAGE: gettext_noop("wrote you a message"),
 }
+# The models' labels a sentence uses, for the catalogue (the models keep them English).
+_LABELS = (
+    gettext_noop("journal"),
+    gettext_noop("plan"),
+    gettext_noop("check-ins"),
+    gettext_noop("medicines"),
+    gettext_noop("skin photos"),
+    gettext_noop("notes"),
+    gettext_noop("messages"),
+    gettext_noop("clinician"),
+    gettext_noop("clinic admin"),
+    gettext_noop("treatment"),
+)
 
 
-def listing(words: list[str]) -> str:
+def _english(text: str) -> str:
+    return text
+
+
+def listing(words: list[str], tr: Translate = _english) -> str:
     """ "journal", "journal and plan", "journal, plan and notes"."""
     if len(words) < 2:
         return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
+    return tr(_AND) % {"some": ", ".join(words[:-1]), "last": words[-1]}
 
 
-def data_classes_text(codes: list[str]) -> str:
+def data_classes_text(codes: list[str], tr: Translate = _english) -> str:
     labels = dict(DataClass.choices)
-    return listing([str(labels.get(code, code)) for code in codes]) or "record"
+    return listing([tr(str(labels.get(code, code))) for code in codes], tr) or tr(_RECORD)
 
 
 def actor_text(event: AccessEvent) -> str:
@@ -44,16 +74,16 @@ def actor_text(event: AccessEvent) -> str:
     return event.actor_email
 
 
-def role_text(event: AccessEvent) -> str:
-    return str(dict(ActorRole.choices).get(event.actor_role, event.actor_role))
+def role_text(event: AccessEvent, tr: Translate = _english) -> str:
+    return tr(str(dict(ActorRole.choices).get(event.actor_role, event.actor_role)))
 
 
-def what_text(event: AccessEvent) -> str:
+def what_text(event: AccessEvent, tr: Translate = _english) -> str:
     """What was done: "opened your journal and plan", "wrote a note about you"."""
     if event.action != Action.READ:
-        return _WRITES.get(Action(event.action), event.action)
-    pattern = _READS.get(Kind(event.kind), "read your {what}")
-    return pattern.format(what=data_classes_text(event.data_classes))
+        return tr(_WRITES.get(Action(event.action), event.action))
+    pattern = _READS.get(Kind(event.kind), _OTHER_READ)
+    return tr(pattern) % {"what": data_classes_text(event.data_classes, tr)}
 
 
 def when_text(moment: dt.datetime, zone: ZoneInfo) -> str:
@@ -61,12 +91,26 @@ def when_text(moment: dt.datetime, zone: ZoneInfo) -> str:
     return f"{local.day} {local:%B %Y} at {local:%H:%M}"
 
 
-def purpose_text(event: AccessEvent) -> str:
-    return str(dict(Purpose.choices).get(event.purpose, event.purpose))
+def purpose_text(event: AccessEvent, tr: Translate = _english) -> str:
+    return tr(str(dict(Purpose.choices).get(event.purpose, event.purpose)))
+
+
+def _sentence(event: AccessEvent, when: str, tr: Translate) -> str:
+    return tr(_SENTENCE) % {
+        "who": actor_text(event),
+        "role": role_text(event, tr),
+        "what": what_text(event, tr),
+        "when": when,
+        "purpose": purpose_text(event, tr),
+    }
 
 
 def sentence(event: AccessEvent, zone: ZoneInfo) -> str:
-    return (
-        f"{actor_text(event)}, {role_text(event)}, {what_text(event)}, "
-        f"{when_text(event.at, zone)}, for {purpose_text(event)}"
-    )
+    """The English sentence (the API and the CSV report)."""
+    return _sentence(event, when_text(event.at, zone), _english)
+
+
+def shown_sentence(event: AccessEvent, zone: ZoneInfo) -> str:
+    """The sentence in the reader's language, dates included (the page)."""
+    when = formats.date_format(event.at.astimezone(zone), gettext("j F Y \\a\\t H:i"))
+    return _sentence(event, when, gettext)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from stepdown.goals.models import Goal
 from stepdown.web.forms import decimal_field, plain
@@ -16,48 +17,48 @@ class GoalForm(AppVoiceForm):
     constraint_model = Goal
 
     purpose = forms.CharField(
-        label="Your goal, in your words",
+        label=_("Your goal, in your words"),
         max_length=200,
         required=False,
-        help_text="For example: energy at work on weekdays only, until the end of March.",
+        help_text=_("For example: energy at work on weekdays only, until the end of March."),
     )
     end_date = forms.DateField(
-        label="Until (end date)",
+        label=_("Until (end date)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="A clear, short-term goal is easier to keep.",
+        help_text=_("A clear, short-term goal is easier to keep."),
     )
-    max_g_per_day = decimal_field("At most this many grams a day", places=2)
+    max_g_per_day = decimal_field(_("At most this many grams a day"), places=2)
     max_days_per_week = forms.IntegerField(
-        label="At most this many days a week",
+        label=_("At most this many days a week"),
         required=False,
         min_value=0,
         max_value=7,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     allowed_weekdays = forms.TypedMultipleChoiceField(
-        label="Only on these days",
+        label=_("Only on these days"),
         required=False,
         coerce=int,
-        choices=[
-            (n, name) for n, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
-        ],
+        choices=list(
+            enumerate((_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")))
+        ),
         widget=forms.CheckboxSelectMultiple,
-        help_text='For example Monday to Friday for "weekdays only". None ticked: any day.',
+        help_text=_('For example Monday to Friday for "weekdays only". None ticked: any day.'),
     )
-    min_hours_between = decimal_field("At least this many hours between doses", places=1)
+    min_hours_between = decimal_field(_("At least this many hours between doses"), places=1)
     no_use_after = forms.TimeField(
-        label="No kratom after",
+        label=_("No kratom after"),
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     price_per_g = decimal_field(
-        "What a gram costs you",
+        _("What a gram costs you"),
         places=3,
-        help_text="Optional; used only to show the money you have not spent.",
+        help_text=_("Optional; used only to show the money you have not spent."),
     )
     currency = forms.CharField(
-        label="Currency", max_length=8, required=False, help_text="For example $, € or £."
+        label=_("Currency"), max_length=8, required=False, help_text=_("For example $, € or £.")
     )
 
     @staticmethod

@@ -9,6 +9,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from stepdown.core.risk import Tier
 
@@ -21,11 +22,12 @@ class RiskSnapshot(models.Model):
     """
 
     class TierChoice(models.TextChoices):
-        LOW = Tier.LOW.value, "Lower risk"
-        MODERATE = Tier.MODERATE.value, "Moderate risk"
-        HIGH = Tier.HIGH.value, "High risk"
-        LIKELY_DEPENDENCE = Tier.LIKELY_DEPENDENCE.value, "Signs of dependence"
-        USE_DISORDER = Tier.USE_DISORDER.value, "In the range of a use disorder"
+        # English for the API and the record; the Risk page translates the label it shows.
+        LOW = Tier.LOW.value, gettext_noop("Lower risk")
+        MODERATE = Tier.MODERATE.value, gettext_noop("Moderate risk")
+        HIGH = Tier.HIGH.value, gettext_noop("High risk")
+        LIKELY_DEPENDENCE = Tier.LIKELY_DEPENDENCE.value, gettext_noop("Signs of dependence")
+        USE_DISORDER = Tier.USE_DISORDER.value, gettext_noop("In the range of a use disorder")
 
     class Trigger(models.TextChoices):
         ON_DEMAND = "on_demand", "Viewed"

@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from stepdown.accounts.models import User
 from stepdown.journal.models import Dose, Product
@@ -37,16 +38,19 @@ class ProductForm(AppVoiceModelForm[Product]):
             "heavy_metals",
             "microbial",
         ]
-        labels: ClassVar[dict[str, str]] = {
-            "is_liquid": "Sold as a liquid (measured in ml)",
-            "capsule_weight_g": "Weight of one capsule (g)",
-            "mitragynine_mg_per_unit": "Mitragynine (mg per g, or per ml for liquids)",
-            "seven_oh_mg_per_unit": "7-hydroxymitragynine (mg per g, or per ml)",
-            "lab_name": "Testing lab",
-            "lab_test_date": "Date of the lab test",
-            "heavy_metals": "Heavy metals test",
-            "microbial": "Microbial test",
-            "batch": "Batch or lot",
+        labels: ClassVar[dict[str, StrOrPromise]] = {
+            "name": _("Name"),
+            "vendor": _("Vendor"),
+            "form": _("Form"),
+            "is_liquid": _("Sold as a liquid (measured in ml)"),
+            "capsule_weight_g": _("Weight of one capsule (g)"),
+            "mitragynine_mg_per_unit": _("Mitragynine (mg per g, or per ml for liquids)"),
+            "seven_oh_mg_per_unit": _("7-hydroxymitragynine (mg per g, or per ml)"),
+            "lab_name": _("Testing lab"),
+            "lab_test_date": _("Date of the lab test"),
+            "heavy_metals": _("Heavy metals test"),
+            "microbial": _("Microbial test"),
+            "batch": _("Batch or lot"),
         }
         widgets: ClassVar[dict[str, Any]] = {
             "lab_test_date": forms.DateInput(attrs={"type": "date"}),

@@ -9,9 +9,21 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from stepdown.core.potency import FORM_LABELS, LabResult, ProductForm, ProductSpec
 from stepdown.core.units import DoseUnit
+
+# The core's product forms in words (``FORM_LABELS``), for the catalogue; the choices below
+# translate them where they are shown.
+FORM_WORDS = (
+    gettext_noop("Leaf powder"),
+    gettext_noop("Capsules"),
+    gettext_noop("Tea"),
+    gettext_noop("Extract"),
+    gettext_noop("7-OH product"),
+    gettext_noop("Other"),
+)
 
 
 class Product(models.Model):
@@ -22,17 +34,17 @@ class Product(models.Model):
     """
 
     class Form(models.TextChoices):
-        LEAF_POWDER = ProductForm.LEAF_POWDER.value, FORM_LABELS[ProductForm.LEAF_POWDER]
-        CAPSULES = ProductForm.CAPSULES.value, FORM_LABELS[ProductForm.CAPSULES]
-        TEA = ProductForm.TEA.value, FORM_LABELS[ProductForm.TEA]
-        EXTRACT = ProductForm.EXTRACT.value, FORM_LABELS[ProductForm.EXTRACT]
-        SEVEN_OH = ProductForm.SEVEN_OH.value, FORM_LABELS[ProductForm.SEVEN_OH]
-        OTHER = ProductForm.OTHER.value, FORM_LABELS[ProductForm.OTHER]
+        LEAF_POWDER = ProductForm.LEAF_POWDER.value, _(FORM_LABELS[ProductForm.LEAF_POWDER])
+        CAPSULES = ProductForm.CAPSULES.value, _(FORM_LABELS[ProductForm.CAPSULES])
+        TEA = ProductForm.TEA.value, _(FORM_LABELS[ProductForm.TEA])
+        EXTRACT = ProductForm.EXTRACT.value, _(FORM_LABELS[ProductForm.EXTRACT])
+        SEVEN_OH = ProductForm.SEVEN_OH.value, _(FORM_LABELS[ProductForm.SEVEN_OH])
+        OTHER = ProductForm.OTHER.value, _(FORM_LABELS[ProductForm.OTHER])
 
     class Result(models.TextChoices):
-        PASS = LabResult.PASS.value, "Pass"
-        FAIL = LabResult.FAIL.value, "Fail"
-        UNKNOWN = LabResult.UNKNOWN.value, "Unknown"
+        PASS = LabResult.PASS.value, _("Pass")
+        FAIL = LabResult.FAIL.value, _("Fail")
+        UNKNOWN = LabResult.UNKNOWN.value, _("Unknown")
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="products"

@@ -180,6 +180,17 @@ CORE_DOSE_MESSAGES = (
     gettext_noop("The amount must be greater than zero."),
     gettext_noop("This amount is far too large for one dose."),
 )
+# The core's product flags without a number in them (``product_flags``), translated where the
+# product list shows them.
+CORE_PRODUCT_FLAGS = (
+    gettext_noop(
+        "Concentrated 7-OH product: far stronger at the opioid receptor than leaf; the FDA "
+        "recommended scheduling these products in July 2025."
+    ),
+    gettext_noop("Failed the lab test for heavy metals; consider a tested product."),
+    gettext_noop("Failed the lab test for microbes; consider a tested product."),
+    gettext_noop("Failed the lab test for heavy metals and microbes; consider a tested product."),
+)
 
 
 def _fill_estimate(dose: Dose) -> None:

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from stepdown.accounts.models import User
@@ -39,7 +40,7 @@ def goals(request: HttpRequest) -> HttpResponse:
             except InvalidInput as error:
                 attach_error(form, error, {})
             else:
-                messages.success(request, "Your goal and limits are saved.")
+                messages.success(request, _("Your goal and limits are saved."))
                 return redirect("goals:goals")
     return render_page(
         request,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from stepdown.core.instruments import Instrument, get_instrument
 from stepdown.core.potency import FORM_CHOICES
@@ -35,26 +36,26 @@ class StepForm(AppVoiceForm):
 
 class ReasonForm(StepForm):
     reason = forms.ChoiceField(
-        label="What brings you to Stepdown?",
+        label=_("What brings you to Stepdown?"),
         choices=Onboarding.ReasonChoice.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the closest answer, or skip this question."},
+        error_messages={"required": _("Choose the closest answer, or skip this question.")},
     )
 
 
 class PatternForm(StepForm):
     days_per_week = forms.IntegerField(
-        label="Days a week you use kratom",
+        label=_("Days a week you use kratom"),
         required=False,
         min_value=0,
         max_value=7,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    doses_per_day = decimal_field("Doses on a day you use it", places=1)
+    doses_per_day = decimal_field(_("Doses on a day you use it"), places=1)
     grams_per_dose = decimal_field(
-        "Grams in a usual dose",
+        _("Grams in a usual dose"),
         places=2,
-        help_text="A rough figure is fine; a teaspoon is ≈ 2.5 g.",
+        help_text=_("A rough figure is fine; a teaspoon is ≈ 2.5 g."),
     )
 
     def answers(self) -> dict[str, Any]:
@@ -66,41 +67,43 @@ class PatternForm(StepForm):
 
 class ProductsForm(StepForm):
     forms_used = forms.MultipleChoiceField(
-        label="What do you use? Tick all that apply.",
-        choices=FORM_CHOICES,
+        label=_("What do you use? Tick all that apply."),
+        choices=[(value, _(label)) for value, label in FORM_CHOICES],
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     years_of_use = decimal_field(
-        "Years of regular use",
+        _("Years of regular use"),
         places=1,
-        help_text="Roughly how long you have used kratom most weeks; 0.5 is six months.",
+        help_text=_("Roughly how long you have used kratom most weeks; 0.5 is six months."),
     )
 
 
 class UsesForm(StepForm):
     self_treatment = forms.MultipleChoiceField(
-        label="Do you use kratom for any of these? Tick all that apply.",
+        label=_("Do you use kratom for any of these? Tick all that apply."),
         choices=list(SELF_TREATMENT_LABELS.items()),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Leave all empty if none of them fit.",
+        help_text=_("Leave all empty if none of them fit."),
     )
 
 
-WITHDRAWAL_CHOICES = [("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")]
+WITHDRAWAL_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("unsure", _("Not sure"))]
 
 
 class HistoryForm(StepForm):
     substance_history = forms.ChoiceField(
-        label="Have you had problems with alcohol or other drugs?",
+        label=_("Have you had problems with alcohol or other drugs?"),
         choices=Onboarding.History.choices,
         widget=forms.RadioSelect,
         initial=Onboarding.History.NOT_SAID,
     )
     withdrawal = forms.ChoiceField(
-        label="When you stop or go without kratom for a day, do you feel unwell "
-        "(restless, achy, low, unable to sleep)?",
+        label=_(
+            "When you stop or go without kratom for a day, do you feel unwell "
+            "(restless, achy, low, unable to sleep)?"
+        ),
         choices=WITHDRAWAL_CHOICES,
         widget=forms.RadioSelect,
         required=False,
@@ -169,7 +172,7 @@ class MoodForm(StepForm):
             if answered and len(answered) < len(names):
                 for name in names:
                     if name not in answered:
-                        self.add_error(name, "Please answer this one too, or leave both empty.")
+                        self.add_error(name, _("Please answer this one too, or leave both empty."))
         return data
 
     def answers(self) -> dict[str, Any]:
@@ -186,23 +189,25 @@ class MoodForm(StepForm):
 
 class DiagnosesForm(StepForm):
     diagnoses = forms.MultipleChoiceField(
-        label="Has a professional ever told you that you have any of these?",
+        label=_("Has a professional ever told you that you have any of these?"),
         choices=list(DIAGNOSIS_LABELS.items()),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Only if you want to share it. It stays in your account.",
+        help_text=_("Only if you want to share it. It stays in your account."),
     )
     diagnosis_note = forms.CharField(
-        label="Anything you would like to add (optional)", max_length=200, required=False
+        label=_("Anything you would like to add (optional)"), max_length=200, required=False
     )
     pregnancy = forms.ChoiceField(
-        label="Are you pregnant or breastfeeding?",
+        label=_("Are you pregnant or breastfeeding?"),
         choices=Onboarding.Pregnancy.choices,
         widget=forms.RadioSelect,
         required=False,
         initial=Onboarding.Pregnancy.NOT_SAID,
-        help_text="If so, Stepdown pauses any taper plan: changes in pregnancy belong with a "
-        "clinician. You can change this answer at any time.",
+        help_text=_(
+            "If so, Stepdown pauses any taper plan: changes in pregnancy belong with a "
+            "clinician. You can change this answer at any time."
+        ),
     )
 
 
@@ -210,11 +215,13 @@ class MedicinesForm(StepForm):
     FIELD_MAP: ClassVar[dict[str, str]] = {"medicines": "medicines_text"}
 
     medicines_text = forms.CharField(
-        label="Medicines you take, one per line",
+        label=_("Medicines you take, one per line"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "off"}),
-        help_text="Prescribed or not, such as gabapentin or sertraline. Used later to check "
-        "for interactions with kratom.",
+        help_text=_(
+            "Prescribed or not, such as gabapentin or sertraline. Used later to check "
+            "for interactions with kratom."
+        ),
     )
 
     @classmethod
@@ -231,13 +238,13 @@ class MedicinesForm(StepForm):
 
 class RecoveryForm(StepForm):
     original_substance = forms.CharField(
-        label="Which opioid are you moving away from?",
+        label=_("Which opioid are you moving away from?"),
         max_length=80,
         required=False,
-        help_text="For example oxycodone, heroin or methadone.",
+        help_text=_("For example oxycodone, heroin or methadone."),
     )
     last_used = forms.DateField(
-        label="When did you last use it?",
+        label=_("When did you last use it?"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from stepdown.core.risk import Diagnosis, Reason, SelfTreatment, SubstanceHistory
 
@@ -37,25 +38,25 @@ class Onboarding(models.Model):
         SKIPPED = "skipped", "Skipped"
 
     class ReasonChoice(models.TextChoices):
-        AVOID_DEPENDENCE = Reason.AVOID_DEPENDENCE.value, "Keep my use in check"
-        CUT_DOWN = Reason.CUT_DOWN.value, "Cut down"
-        QUIT = Reason.QUIT.value, "Stop using kratom"
-        OPIOID_RECOVERY = Reason.OPIOID_RECOVERY.value, "I use kratom to get off another opioid"
-        JUST_TRACKING = Reason.JUST_TRACKING.value, "Just keep track"
+        AVOID_DEPENDENCE = Reason.AVOID_DEPENDENCE.value, _("Keep my use in check")
+        CUT_DOWN = Reason.CUT_DOWN.value, _("Cut down")
+        QUIT = Reason.QUIT.value, _("Stop using kratom")
+        OPIOID_RECOVERY = Reason.OPIOID_RECOVERY.value, _("I use kratom to get off another opioid")
+        JUST_TRACKING = Reason.JUST_TRACKING.value, _("Just keep track")
 
     class History(models.TextChoices):
-        NONE = SubstanceHistory.NONE.value, "No"
-        PAST = SubstanceHistory.PAST.value, "Yes, in the past"
-        CURRENT = SubstanceHistory.CURRENT.value, "Yes, now"
-        NOT_SAID = SubstanceHistory.NOT_SAID.value, "I'd rather not say"
+        NONE = SubstanceHistory.NONE.value, _("No")
+        PAST = SubstanceHistory.PAST.value, _("Yes, in the past")
+        CURRENT = SubstanceHistory.CURRENT.value, _("Yes, now")
+        NOT_SAID = SubstanceHistory.NOT_SAID.value, _("I'd rather not say")
 
     class Pregnancy(models.TextChoices):
         """Pregnant or breastfeeding pauses any taper plan (ACOG2017Opioid): see plans."""
 
-        NO = "no", "No"
-        PREGNANT = "pregnant", "Yes, I am pregnant"
-        BREASTFEEDING = "breastfeeding", "Yes, I am breastfeeding"
-        NOT_SAID = "not_said", "I'd rather not say"
+        NO = "no", _("No")
+        PREGNANT = "pregnant", _("Yes, I am pregnant")
+        BREASTFEEDING = "breastfeeding", _("Yes, I am breastfeeding")
+        NOT_SAID = "not_said", _("I'd rather not say")
 
     owner = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="onboarding"
@@ -135,18 +136,18 @@ class Onboarding(models.Model):
 
 # Labels for the closed lists stored as JSON (the values are the core's enums).
 SELF_TREATMENT_LABELS = {
-    SelfTreatment.PAIN.value: "Pain",
-    SelfTreatment.MOOD.value: "Mood",
-    SelfTreatment.ENERGY.value: "Energy",
-    SelfTreatment.SLEEP.value: "Sleep",
-    SelfTreatment.OPIOID_WITHDRAWAL.value: "Withdrawal from opioids",
+    SelfTreatment.PAIN.value: _("Pain"),
+    SelfTreatment.MOOD.value: _("Mood"),
+    SelfTreatment.ENERGY.value: _("Energy"),
+    SelfTreatment.SLEEP.value: _("Sleep"),
+    SelfTreatment.OPIOID_WITHDRAWAL.value: _("Withdrawal from opioids"),
 }
 
 
 DIAGNOSIS_LABELS = {
-    Diagnosis.ANXIETY.value: "Anxiety",
-    Diagnosis.DEPRESSION.value: "Depression",
-    Diagnosis.OTHER.value: "Another mental-health condition",
+    Diagnosis.ANXIETY.value: _("Anxiety"),
+    Diagnosis.DEPRESSION.value: _("Depression"),
+    Diagnosis.OTHER.value: _("Another mental-health condition"),
 }
 
 

@@ -8,65 +8,76 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
 from stepdown.core.risk import Reason
 
 
 @dataclass(frozen=True)
 class Step:
     slug: str
-    title: str
-    intro: str
+    title: StrOrPromise
+    intro: StrOrPromise
 
 
 STEPS: tuple[Step, ...] = (
     Step(
         "reason",
-        "Why you are here",
-        "There is no wrong answer. It helps Stepdown suggest what to do next.",
+        _("Why you are here"),
+        _("There is no wrong answer. It helps Stepdown suggest what to do next."),
     ),
     Step(
         "pattern",
-        "How you use kratom now",
-        "A rough picture of a usual week is enough. It is your starting point, so you can see "
-        "change later.",
+        _("How you use kratom now"),
+        _(
+            "A rough picture of a usual week is enough. It is your starting point, so you can see "
+            "change later."
+        ),
     ),
     Step(
         "products",
-        "What you use, and for how long",
-        "Some products are much stronger than plain leaf, which changes the picture.",
+        _("What you use, and for how long"),
+        _("Some products are much stronger than plain leaf, which changes the picture."),
     ),
     Step(
         "uses",
-        "What kratom does for you",
-        "Many people use kratom to handle something: pain, mood, tiredness, sleep or withdrawal. "
-        "Knowing this helps find other ways to support you.",
+        _("What kratom does for you"),
+        _(
+            "Many people use kratom to handle something: pain, mood, tiredness, sleep or "
+            "withdrawal. Knowing this helps find other ways to support you."
+        ),
     ),
     Step(
         "history",
-        "Alcohol, other drugs and withdrawal",
-        "Past problems with other substances make dependence on kratom more likely. Your answer "
-        "stays private.",
+        _("Alcohol, other drugs and withdrawal"),
+        _(
+            "Past problems with other substances make dependence on kratom more likely. Your "
+            "answer stays private."
+        ),
     ),
     Step(
         "mood",
-        "Mood and worry",
-        "Four short questions used by doctors everywhere. Low mood and anxiety are common and "
-        "treatable, and they affect how kratom feels.",
+        _("Mood and worry"),
+        _(
+            "Four short questions used by doctors everywhere. Low mood and anxiety are common and "
+            "treatable, and they affect how kratom feels."
+        ),
     ),
     Step(
         "diagnoses",
-        "Anything you would like to share",
-        "Only share what you want to. You can change or remove it at any time.",
+        _("Anything you would like to share"),
+        _("Only share what you want to. You can change or remove it at any time."),
     ),
     Step(
         "medicines",
-        "Medicines you take",
-        "Some medicines do not mix well with kratom. Listing them lets Stepdown check.",
+        _("Medicines you take"),
+        _("Some medicines do not mix well with kratom. Listing them lets Stepdown check."),
     ),
     Step(
         "recovery",
-        "The opioid you are moving away from",
-        "Stepdown can count your days free of it and keep its cravings in view.",
+        _("The opioid you are moving away from"),
+        _("Stepdown can count your days free of it and keep its cravings in view."),
     ),
 )
 STEP_SLUGS = tuple(step.slug for step in STEPS)

@@ -10,6 +10,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stepdown.accounts.requests import request_owner
@@ -20,6 +22,8 @@ from stepdown.profile import selectors, services
 from stepdown.profile.forms import STEP_FORMS, MoodForm, StepForm
 from stepdown.profile.models import DIAGNOSIS_LABELS, SELF_TREATMENT_LABELS, Onboarding
 from stepdown.profile.steps import steps_for
+from stepdown.web.formatting import date as shown_date
+from stepdown.web.formatting import number
 from stepdown.web.forms import attach_error
 
 
@@ -41,24 +45,24 @@ def _review_rows(record: Onboarding) -> list[tuple[str, str, str]]:
     """(step slug, step title, answer in words) for each step the person sees."""
     forms_labels = dict(FORM_CHOICES)
     said = {
-        "reason": record.get_reason_display() or "",
+        "reason": str(record.get_reason_display() or ""),
         "pattern": _pattern_text(record),
         "products": " · ".join(
             part
             for part in (
-                ", ".join(str(forms_labels.get(v, v)) for v in record.forms_used),
-                f"{record.years_of_use.normalize():f} years" if record.years_of_use else "",
+                ", ".join(_(forms_labels.get(v, v)) for v in record.forms_used),
+                _years_text(record),
             )
             if part
         ),
-        "uses": ", ".join(SELF_TREATMENT_LABELS.get(v, v) for v in record.self_treatment),
-        "history": record.get_substance_history_display(),
+        "uses": ", ".join(str(SELF_TREATMENT_LABELS.get(v, v)) for v in record.self_treatment),
+        "history": str(record.get_substance_history_display()),
         "mood": _mood_text(record),
         "diagnoses": " · ".join(
             part
             for part in (
-                ", ".join(DIAGNOSIS_LABELS.get(v, v) for v in record.diagnoses),
-                record.get_pregnancy_display() if record.pauses_taper else "",
+                ", ".join(str(DIAGNOSIS_LABELS.get(v, v)) for v in record.diagnoses),
+                str(record.get_pregnancy_display()) if record.pauses_taper else "",
             )
             if part
         ),
@@ -67,7 +71,8 @@ def _review_rows(record: Onboarding) -> list[tuple[str, str, str]]:
             part
             for part in (
                 record.original_substance,
-                f"last used {record.original_last_used_on:%d %b %Y}"
+                _("last used %(day)s")
+                % {"day": shown_date(record.original_last_used_on, _("d M Y"))}
                 if record.original_last_used_on
                 else "",
             )
@@ -75,49 +80,69 @@ def _review_rows(record: Onboarding) -> list[tuple[str, str, str]]:
         ),
     }
     return [
-        (step.slug, step.title, said.get(step.slug) or "Not answered")
+        (step.slug, str(step.title), said.get(step.slug) or _("Not answered"))
         for step in steps_for(record.reason)
     ]
+
+
+def _years_text(record: Onboarding) -> str:
+    if not record.years_of_use:
+        return ""
+    # "0.5 years", "2 years": a fraction of a year reads as plural too.
+    return _("%(years)s years") % {"years": number(record.years_of_use, 3)}
 
 
 def _pattern_text(record: Onboarding) -> str:
     if record.days_per_week is None:
         return ""
-    text = f"{record.days_per_week} days a week"
+    parts = [
+        ngettext("%(days)s day a week", "%(days)s days a week", record.days_per_week)
+        % {"days": record.days_per_week}
+    ]
     if record.doses_per_day is not None:
-        text += f", {record.doses_per_day.normalize():f} doses a day"
+        parts.append(_("%(doses)s doses a day") % {"doses": number(record.doses_per_day, 3)})
     if record.grams_per_dose is not None:
-        text += f", {record.grams_per_dose.normalize():f} g a dose"
-    return text
+        parts.append(_("%(grams)s g a dose") % {"grams": number(record.grams_per_dose, 3)})
+    return ", ".join(parts)
 
 
 def _mood_text(record: Onboarding) -> str:
     parts = []
     if record.phq2_total is not None:
-        parts.append(f"PHQ-2 {record.phq2_total} of 6")
+        parts.append(_("PHQ-2 %(total)s of 6") % {"total": record.phq2_total})
     if record.gad2_total is not None:
-        parts.append(f"GAD-2 {record.gad2_total} of 6")
+        parts.append(_("GAD-2 %(total)s of 6") % {"total": record.gad2_total})
     return " · ".join(parts)
 
 
 def _screen_messages(record: Onboarding) -> list[str]:
     """What a PHQ-2 or GAD-2 score means, in plain words (Kroenke2003, Kroenke2007)."""
     found = []
-    for code, total, topic in (
-        ("phq2", record.phq2_total, "low mood"),
-        ("gad2", record.gad2_total, "anxiety"),
+    for code, total, wording in (
+        (
+            "phq2",
+            record.phq2_total,
+            gettext_noop(
+                "Your PHQ-2 score is %(total)s of 6, at or above 3, the point where a fuller "
+                "check for low mood is recommended. It is a screen, not a diagnosis; a doctor "
+                "or counsellor can tell you more, and treatment helps."
+            ),
+        ),
+        (
+            "gad2",
+            record.gad2_total,
+            gettext_noop(
+                "Your GAD-2 score is %(total)s of 6, at or above 3, the point where a fuller "
+                "check for anxiety is recommended. It is a screen, not a diagnosis; a doctor "
+                "or counsellor can tell you more, and treatment helps."
+            ),
+        ),
     ):
         if total is None:
             continue
-        instrument = get_instrument(code)
-        band = instrument.band_for(total)
+        band = get_instrument(code).band_for(total)
         if band is not None and band.name == "positive":
-            found.append(
-                f"Your {instrument.name.split('(')[-1].rstrip(')')} score is {total} of 6, at or "
-                f"above 3, the point where a fuller check for {topic} is recommended. It is a "
-                "screen, not a diagnosis; a doctor or counsellor can tell you more, and "
-                "treatment helps."
-            )
+            found.append(_(wording) % {"total": total})
     return found
 
 
@@ -141,7 +166,7 @@ def onboarding_step(request: HttpRequest, step: str) -> HttpResponse:
         action = request.POST.get("action", "save")
         if action == "skip_all":
             services.onboarding_skip(owner=owner)
-            messages.info(request, "No problem. You can finish setting up any time.")
+            messages.info(request, _("No problem. You can finish setting up any time."))
             return redirect("today:today")
         if action == "skip_step":
             record = services.onboarding_skip_step(owner=owner, step=step)
@@ -173,10 +198,10 @@ def onboarding_step(request: HttpRequest, step: str) -> HttpResponse:
 
 def _after_step(request: HttpRequest, record: Onboarding, editing: bool) -> HttpResponse:
     if editing:
-        messages.success(request, "Saved.")
+        messages.success(request, _("Saved."))
         return redirect("goals:onboarding")
     if record.status == Onboarding.Status.COMPLETED:
-        messages.success(request, "Thank you. Here is your risk profile and a next step.")
+        messages.success(request, _("Thank you. Here is your risk profile and a next step."))
         return redirect("goals:risk")
     return redirect("goals:onboarding_step", step=record.step)
 
@@ -186,5 +211,5 @@ def _after_step(request: HttpRequest, record: Onboarding, editing: bool) -> Http
 def onboarding_skip(request: HttpRequest) -> HttpResponse:
     """ "Not now" on the set-up banner."""
     services.onboarding_skip(owner=request_owner(request))
-    messages.info(request, "No problem. You can finish setting up any time from the Risk page.")
+    messages.info(request, _("No problem. You can finish setting up any time from the Risk page."))
     return redirect("today:today")

@@ -32,7 +32,7 @@ from django.db import models, transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, gettext_noop, ngettext_lazy
 
 from stepdown.accounts.models import User
 from stepdown.audit.tombstones import tombstone_owner
@@ -44,8 +44,8 @@ from stepdown.records.erasure_cache import cached_keys, forget
 from stepdown.records.leftovers import erase_leftovers, made_for
 from stepdown.skin.models import Photo
 
-WRONG_PASSWORD = "That is not your password. Nothing was deleted."  # noqa: S105  (a message)
-LOCKED_OUT = "Too many wrong passwords. Nothing was deleted; try again in an hour."
+WRONG_PASSWORD = gettext_noop("That is not your password. Nothing was deleted.")
+LOCKED_OUT = gettext_noop("Too many wrong passwords. Nothing was deleted; try again in an hour.")
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,9 @@ def account_erase(request: HttpRequest, *, user: User, password: str) -> Erased:
     at sign-in (someone at an unlocked screen cannot try passwords here for ever)."""
     found = authenticate(request, username=user.email, password=password) if password else None
     if getattr(request, "axes_locked_out", False):
-        raise InvalidInput("password", LOCKED_OUT)
+        raise InvalidInput("password", gettext(LOCKED_OUT))
     if found is None or found.pk != user.pk:
-        raise InvalidInput("password", WRONG_PASSWORD)
+        raise InvalidInput("password", gettext(WRONG_PASSWORD))
     return erase(user)
 
 
@@ -77,11 +77,10 @@ def erasure_blocker(user: User) -> str | None:
             user=user
         )
         if others.exists() and not others.filter(role=Role.ADMIN).exists():
-            return (
-                f"You are the last admin of {membership.clinic.name}, which has other members. "
-                "Invite another admin first (Clinic, then Members, role admin), so someone can "
-                "still manage it."
-            )
+            return gettext(
+                "You are the last admin of %(clinic)s, which has other members. Invite another "
+                "admin first (Clinic, then Members, role admin), so someone can still manage it."
+            ) % {"clinic": membership.clinic.name}
     return None
 
 
@@ -247,40 +246,61 @@ def what_goes(user: User) -> list[str]:
     """What erasing deletes, for the confirmation page: one line per kind of record the person
     has, with its count in the right number (kinds with none left out)."""
     counts = [
-        (user.doses.count(), "%(n)d dose in your journal", "%(n)d doses in your journal"),
-        (user.products.count(), "%(n)d product", "%(n)d products"),
+        (
+            user.doses.count(),
+            ngettext_lazy("%(n)d dose in your journal", "%(n)d doses in your journal", "n"),
+        ),
+        (user.products.count(), ngettext_lazy("%(n)d product", "%(n)d products", "n")),
         (
             user.substance_uses.count(),
-            "%(n)d other substance you logged",
-            "%(n)d other substances you logged",
+            ngettext_lazy(
+                "%(n)d other substance you logged", "%(n)d other substances you logged", "n"
+            ),
         ),
         (
             user.plans.count(),
-            "%(n)d taper plan, with its steps and changes",
-            "%(n)d taper plans, with their steps and changes",
+            ngettext_lazy(
+                "%(n)d taper plan, with its steps and changes",
+                "%(n)d taper plans, with their steps and changes",
+                "n",
+            ),
         ),
         (
             user.checkin_responses.count(),
-            "%(n)d questionnaire answer or check-in",
-            "%(n)d questionnaire answers and check-ins",
+            ngettext_lazy(
+                "%(n)d questionnaire answer or check-in",
+                "%(n)d questionnaire answers and check-ins",
+                "n",
+            ),
         ),
         (
             user.skin_sessions.count(),
-            "%(n)d skin-photo session, with its photos on disk",
-            "%(n)d skin-photo sessions, with the photos on disk",
+            ngettext_lazy(
+                "%(n)d skin-photo session, with its photos on disk",
+                "%(n)d skin-photo sessions, with the photos on disk",
+                "n",
+            ),
         ),
-        (user.alerts.count(), "%(n)d alert or nudge", "%(n)d alerts and nudges"),
-        (user.medicines.count(), "%(n)d medicine you listed", "%(n)d medicines you listed"),
+        (
+            user.alerts.count(),
+            ngettext_lazy("%(n)d alert or nudge", "%(n)d alerts and nudges", "n"),
+        ),
+        (
+            user.medicines.count(),
+            ngettext_lazy("%(n)d medicine you listed", "%(n)d medicines you listed", "n"),
+        ),
         (
             user.consents.count(),
-            "%(n)d consent to share with a clinic",
-            "%(n)d consents to share with a clinic",
+            ngettext_lazy(
+                "%(n)d consent to share with a clinic", "%(n)d consents to share with a clinic", "n"
+            ),
         ),
         (
             user.clinic_conversations.count(),
-            "%(n)d conversation with a clinic",
-            "%(n)d conversations with a clinic",
+            ngettext_lazy(
+                "%(n)d conversation with a clinic", "%(n)d conversations with a clinic", "n"
+            ),
         ),
-        (user.api_tokens.count(), "%(n)d API token", "%(n)d API tokens"),
+        (user.api_tokens.count(), ngettext_lazy("%(n)d API token", "%(n)d API tokens", "n")),
     ]
-    return [ngettext(one, many, n) % {"n": n} for n, one, many in counts if n]
+    return [str(words % {"n": n}) for n, words in counts if n]

@@ -7,6 +7,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from stepdown.accounts import mfa, reauth
@@ -19,11 +20,11 @@ from stepdown.web.validation import AppVoiceForm
 
 class ErasureForm(AppVoiceForm):
     password = forms.CharField(
-        label="Your password",
+        label=_("Your password"),
         strip=False,
         max_length=4096,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="Erasing cannot be undone.",
+        help_text=_("Erasing cannot be undone."),
     )
 
 

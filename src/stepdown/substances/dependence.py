@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from stepdown.accounts.models import User
 from stepdown.plans.selectors import current_plan
@@ -49,6 +50,22 @@ class DependenceWarning:
         if self.regular_alcohol:
             parts.append("you have logged alcohol on most days")
         return " and ".join(parts)
+
+    @property
+    def shown_what(self) -> str:
+        """``what`` in the reader's language (the API keeps the English)."""
+        parts = []
+        if self.benzodiazepine_medicines:
+            names = ", ".join(self.benzodiazepine_medicines)
+            parts.append(gettext("you take %(names)s") % {"names": names})
+        if self.regular_benzodiazepines:
+            parts.append(gettext("you have logged benzodiazepines on most days"))
+        if self.regular_alcohol:
+            parts.append(gettext("you have logged alcohol on most days"))
+        text = parts[0] if parts else ""
+        for part in parts[1:]:
+            text = gettext("%(first)s and %(second)s") % {"first": text, "second": part}
+        return text
 
 
 def _regular(owner: User, category: str, now: dt.datetime) -> bool:

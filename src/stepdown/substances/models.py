@@ -12,8 +12,10 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from stepdown.core.interactions import SUBSTANCE_CATEGORIES
+from stepdown.web.formatting import number
 
 
 class SubstanceUse(models.Model):
@@ -26,21 +28,23 @@ class SubstanceUse(models.Model):
     has been recorded, so the Today page does not record it again on every view.
     """
 
+    # The labels stay English (alerts, the API and ``label`` read them); pages translate them
+    # where they show them (``shown_label``, the form's choices).
     class Category(models.TextChoices):
-        ALCOHOL = "alcohol", "Alcohol"
-        OPIOIDS = "opioids", "Opioids"
-        BENZODIAZEPINES = "benzodiazepines", "Benzodiazepines"
-        STIMULANTS = "stimulants", "Stimulants"
-        CANNABIS = "cannabis", "Cannabis"
-        OTHER = "other", "Other"
+        ALCOHOL = "alcohol", gettext_noop("Alcohol")
+        OPIOIDS = "opioids", gettext_noop("Opioids")
+        BENZODIAZEPINES = "benzodiazepines", gettext_noop("Benzodiazepines")
+        STIMULANTS = "stimulants", gettext_noop("Stimulants")
+        CANNABIS = "cannabis", gettext_noop("Cannabis")
+        OTHER = "other", gettext_noop("Other")
 
     class Unit(models.TextChoices):
-        STANDARD_DRINK = "standard_drink", "standard drinks"
+        STANDARD_DRINK = "standard_drink", gettext_noop("standard drinks")
         MILLIGRAM = "mg", "mg"
         GRAM = "g", "g"
         MILLILITRE = "ml", "ml"
-        TABLET = "tablet", "tablets"
-        DOSE = "dose", "doses"
+        TABLET = "tablet", gettext_noop("tablets")
+        DOSE = "dose", gettext_noop("doses")
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="substance_uses"
@@ -93,6 +97,27 @@ class SubstanceUse(models.Model):
         amount = f"{self.amount.normalize():f}"
         unit = UNIT_SINGULAR.get(self.unit) if self.amount == 1 else None
         return f"{amount} {unit or self.get_unit_display()}"
+
+    @property
+    def shown_label(self) -> str:
+        """``label`` as a page shows it: the category in the reader's language."""
+        return self.name or gettext(self.get_category_display()).lower()
+
+    @property
+    def shown_amount(self) -> str:
+        """``amount_label`` as a page shows it: "1 verre standard", "2,5 mg" in French."""
+        # Plural rules take a whole number; a fraction of a unit reads as plural.
+        count = int(self.amount) if self.amount == int(self.amount) else 2
+        values = {"amount": number(self.amount)}
+        if self.unit == SubstanceUse.Unit.STANDARD_DRINK:
+            text = ngettext("%(amount)s standard drink", "%(amount)s standard drinks", count)
+        elif self.unit == SubstanceUse.Unit.TABLET:
+            text = ngettext("%(amount)s tablet", "%(amount)s tablets", count)
+        elif self.unit == SubstanceUse.Unit.DOSE:
+            text = ngettext("%(amount)s dose", "%(amount)s doses", count)
+        else:
+            text = "%(amount)s " + self.unit  # mg, g and ml read the same in every language
+        return text % values
 
 
 UNIT_SINGULAR: dict[str, str] = {

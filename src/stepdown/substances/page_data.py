@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_noop
+
 from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.core.interactions import Interaction, MatchKind, Report, Severity
@@ -12,6 +14,16 @@ from stepdown.profile.selectors import recovery_for
 from stepdown.substances import selectors
 from stepdown.substances.models import SubstanceUse
 from stepdown.substances.warnings import substance_interactions
+
+# How a name was recognised, in the core's words (``MatchedAs``), for the catalogue: the page
+# translates ``match_label`` where it shows it (only for a name recognised, not guessed).
+MATCH_WORDS = (
+    gettext_noop("exact"),
+    gettext_noop("brand"),
+    gettext_noop("other name"),
+    gettext_noop("class name"),
+    gettext_noop("partial"),
+)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.models import User
 from stepdown.core.units import round_to
@@ -57,12 +58,12 @@ class SubstanceResult:
 
 def _clean_text(field: str, value: Any, max_length: int) -> str:
     if not isinstance(value, str):
-        raise InvalidInput(field, "Enter text.")
+        raise InvalidInput(field, _("Enter text."))
     text = " ".join(value.split())
     if any(unicodedata.category(ch) == "Cc" for ch in text):
-        raise InvalidInput(field, "Remove the control characters.")
+        raise InvalidInput(field, _("Remove the control characters."))
     if len(text) > max_length:
-        raise InvalidInput(field, f"Keep it to {max_length} characters.")
+        raise InvalidInput(field, _("Keep it to %(count)s characters.") % {"count": max_length})
     return text
 
 
@@ -73,13 +74,17 @@ def _clean_amount(value: Decimal | float | str) -> Decimal:
             raise InvalidOperation
     except InvalidOperation:
         raise InvalidInput(
-            "amount", "Enter the amount as a number, for example 1 or 2.5."
+            "amount", _("Enter the amount as a number, for example 1 or 2.5.")
         ) from None
     if abs(number) > MAX_AMOUNT:
-        raise InvalidInput("amount", f"Enter an amount of at most {MAX_AMOUNT:,}.")
+        raise InvalidInput(
+            "amount",
+            _("Enter an amount of at most %(most)s.")
+            % {"most": formats.number_format(MAX_AMOUNT, force_grouping=True)},
+        )
     number = round_to(number, AMOUNT_STEP)
     if number <= 0:
-        raise InvalidInput("amount", "Enter an amount above 0 (0.01 or more).")
+        raise InvalidInput("amount", _("Enter an amount above 0 (0.01 or more)."))
     return number
 
 
@@ -98,17 +103,17 @@ def _validate(use: SubstanceUse) -> None:
         raise InvalidInput("unit", f"Unknown unit {use.unit!r}.")
     alcohol = use.category == SubstanceUse.Category.ALCOHOL
     if alcohol and use.unit != SubstanceUse.Unit.STANDARD_DRINK:
-        raise InvalidInput("unit", "Count alcohol in standard drinks.")
+        raise InvalidInput("unit", _("Count alcohol in standard drinks."))
     if not alcohol and use.unit == SubstanceUse.Unit.STANDARD_DRINK:
-        raise InvalidInput("unit", "Standard drinks are for alcohol; choose another unit.")
+        raise InvalidInput("unit", _("Standard drinks are for alcohol; choose another unit."))
     use.amount = _clean_amount(use.amount)
     use.name = _clean_text("name", use.name, 100)
     use.note = _clean_text("note", use.note, 500)
     use.resolved_name = resolved_name(use.name)
     if timezone.is_naive(use.taken_at):
-        raise InvalidInput("taken_at", "Give the time with its time zone.")
+        raise InvalidInput("taken_at", _("Give the time with its time zone."))
     if use.taken_at > timezone.now() + FUTURE_TOLERANCE:
-        raise InvalidInput("taken_at", "A use cannot be logged in the future.")
+        raise InvalidInput("taken_at", _("A use cannot be logged in the future."))
 
 
 def kratom_times_near(*, owner: User, taken_at: dt.datetime) -> list[dt.datetime]:

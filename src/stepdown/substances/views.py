@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stepdown.accounts.models import User
@@ -98,7 +99,7 @@ def medicine_remove(request: HttpRequest) -> HttpResponse:
         return render(
             request, "substances/medicines.html#medicines-panel", _medicines_context(owner)
         )
-    messages.success(request, f"Removed {name} from your medicines.")
+    messages.success(request, _("Removed %(name)s from your medicines.") % {"name": name})
     return redirect("substances:medicines")
 
 
@@ -155,7 +156,10 @@ def log(request: HttpRequest) -> HttpResponse:
 def _after_log(request: HttpRequest, owner: User, result: services.SubstanceResult) -> HttpResponse:
     use = result.use
     stretch = selectors.stretch_before(owner=owner, use=use)
-    logged = f"Logged {use.amount_label} of {use.label}."
+    logged = _("Logged %(amount)s of %(substance)s.") % {
+        "amount": use.shown_amount,
+        "substance": use.shown_label,
+    }
     if _htmx(request):
         context = _home_context(
             request,
@@ -169,7 +173,7 @@ def _after_log(request: HttpRequest, owner: User, result: services.SubstanceResu
         return render(request, "substances/home.html#log-update", context)
     messages.success(request, logged)
     for warning in result.warnings:
-        messages.warning(request, warning.message)
+        messages.warning(request, warning.shown_message)
     return redirect("substances:home")
 
 
@@ -206,9 +210,9 @@ def edit(request: HttpRequest, use_id: int) -> HttpResponse:
         except InvalidInput as error:
             attach_error(form, error, SubstanceForm.FIELD_MAP)
         else:
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             for warning in result.warnings:
-                messages.warning(request, warning.message)
+                messages.warning(request, warning.shown_message)
             return redirect("substances:home")
     status = 422 if form.errors else 200
     return render(request, "substances/edit.html", {"form": form, "use": use}, status=status)
@@ -220,7 +224,7 @@ def delete(request: HttpRequest, use_id: int) -> HttpResponse:
     use = _use_or_404(request, use_id)
     if request.method == "POST":
         services.substance_delete(owner=request_owner(request), use_id=use.pk)
-        messages.success(request, "Deleted.")
+        messages.success(request, _("Deleted."))
         return redirect("substances:home")
     return render(request, "substances/delete.html", {"use": use})
 

@@ -17,6 +17,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_noop
+
 from stepdown.core.interactions import (
     Interaction,
     Report,
@@ -35,6 +37,16 @@ from stepdown.core.rules import (
 )
 
 KRATOM_WINDOW = dt.timedelta(hours=24)
+# A use without a name is called by its category in a sentence (``SubstanceUse.label``); these
+# are those words for the catalogue, translated where a page shows them.
+CATEGORY_WORDS = (
+    gettext_noop("alcohol"),
+    gettext_noop("opioids"),
+    gettext_noop("benzodiazepines"),
+    gettext_noop("stimulants"),
+    gettext_noop("cannabis"),
+    gettext_noop("other"),
+)
 WARN_SEVERITIES = frozenset({Severity.HIGH, Severity.MODERATE})
 
 
@@ -81,6 +93,19 @@ class CoUseWarning:
         text = f"Kratom and {self.label} within 24 hours: {self.interactions[0].advice}"
         if self.medicines:
             text += f" Your medicines add to this: {', '.join(self.medicines)}."
+        return text
+
+    @property
+    def shown_message(self) -> str:
+        """``message`` in the reader's language, for a page's flash message."""
+        text = gettext("Kratom and %(substance)s within 24 hours: %(advice)s") % {
+            "substance": gettext(self.label),
+            "advice": gettext(self.interactions[0].advice),
+        }
+        if self.medicines:
+            text += " " + gettext("Your medicines add to this: %(names)s.") % {
+                "names": ", ".join(self.medicines)
+            }
         return text
 
     @property

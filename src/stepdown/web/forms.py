@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django_stubs_ext import StrOrPromise
 
 from stepdown.errors import InvalidInput, NeedsConfirmation
 
@@ -21,7 +22,9 @@ def attach_error(
         form.add_error(error.confirm_field, "Tick this box if it is right, then save again.")
 
 
-def decimal_field(label: str, *, places: int, help_text: str = "") -> forms.DecimalField:
+def decimal_field(
+    label: StrOrPromise, *, places: int, help_text: StrOrPromise = ""
+) -> forms.DecimalField:
     """An optional number of at least 0 with at most ``places`` decimals, typed on a phone's
     number pad."""
     return forms.DecimalField(
