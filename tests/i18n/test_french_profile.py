@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 ONBOARDING = {
     "reason": {"reason": "cut_down"},
-    "pattern": {"days_per_week": "7", "doses_per_day": "6", "grams_per_dose": "2.5"},
+    "pattern": {"days_per_week": "7", "doses_per_day": "5.5", "grams_per_dose": "2.5"},
     "products": {"forms_used": ["extract"], "years_of_use": "3"},
     "uses": {"self_treatment": ["pain"]},
     "history": {"substance_history": "past", "withdrawal": "no"},
@@ -77,7 +77,7 @@ def test_the_answers_in_french_with_french_numbers(sam_in_french: Client) -> Non
     review = assert_french(
         sam_in_french.get("/onboarding/"),
         "Vos réponses",
-        "7 jours par semaine, 6 prises par jour, 2,5 g par prise",
+        "7 jours par semaine, 5,5 prises par jour, 2,5 g par prise",
         "Extrait · 3 ans",
         "Douleur",
         "Oui, par le passé",
@@ -101,6 +101,13 @@ def test_the_risk_profile_in_french(thursday: Any, sam_in_french: Client) -> Non
         "Des problèmes passés avec l’alcool ou d’autres drogues",
         "Vous nous avez parlé de problèmes passés avec l’alcool ou d’autres drogues.",
         "Vous nous avez dit consommer des extraits.",
+        # The explanations carry the person's own numbers, French style: 7 x 5.5 = 38.5.
+        "D’après ce que vous nous avez dit : environ 5,5 prises un jour de consommation, "
+        "38,5 par semaine.",
+        "D’après ce que vous nous avez dit : environ 7 jours de consommation par semaine.",
+        "Vous prenez du kratom pour : douleur.",
+        "Vous consommez régulièrement depuis environ 3 ans.",
+        "Votre journal couvre 0 des 28 derniers jours.",
         "Espacer davantage les prises est souvent le premier pas le plus facile",
         "Ce que vous pouvez faire :",
         "Pourquoi c’est important",
@@ -110,6 +117,7 @@ def test_the_risk_profile_in_french(thursday: Any, sam_in_french: Client) -> Non
         "Vos médicaments et le kratom",
     )
     assert "Many doses a day" not in text
+    assert "38.5" not in text
     assert "High risk" not in text
 
 
@@ -308,11 +316,14 @@ def test_english_is_unchanged(thursday: Any, person: Any) -> None:
         "High risk",
         "Many doses a day",
         "You told us you use extracts.",
+        "From what you told us: about 5.5 doses on a day of use, 38.5 a week.",
+        "You use kratom for pain.",
+        "Your journal covers 0 of the last 28 days.",
         "Updated 10 Dec 2026, 12:00 · 6 factors",
     ):
         assert phrase in risk, phrase
     review = visible(browser.get("/onboarding/"))
-    assert "7 days a week, 6 doses a day, 2.5 g a dose" in review
+    assert "7 days a week, 5.5 doses a day, 2.5 g a dose" in review
     assert "Extract · 3 years" in review
     journal_services.dose_create(
         owner=person, amount=Decimal("2"), taken_at=THURSDAY - dt.timedelta(hours=3)
@@ -328,3 +339,11 @@ def test_english_is_unchanged(thursday: Any, person: Any) -> None:
     body = logged.content.decode()
     assert "Alcohol at <time" in body
     assert ">Thu 10 Dec, 09:00</time>, 3 hours apart. Kratom can still be active" in body
+
+
+def test_every_core_message_with_numbers_is_in_the_catalogue() -> None:
+    from stepdown.core.risk.says import DSM5_MET, FROM_ANSWERS, FROM_JOURNAL
+    from stepdown.goals.factor_wording import CORE_EXPLANATIONS
+
+    for message in [*FROM_JOURNAL.values(), *FROM_ANSWERS.values(), *DSM5_MET.values()]:
+        assert message in CORE_EXPLANATIONS, message

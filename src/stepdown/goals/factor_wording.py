@@ -9,10 +9,14 @@ untranslated) and passed through ``gettext`` where the page shows it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
+from django.urls import reverse
 from django.utils.translation import gettext, gettext_noop
 
-from stepdown.goals.schemas import FactorOut
+from stepdown.core.risk import RiskFactor
+from stepdown.core.risk.says import Says, Value, Words
+from stepdown.web.formatting import number
 
 # Each factor's label, what the person can do, and why it matters (core/risk/catalogue.py).
 CORE_FACTOR_WORDING = (
@@ -123,7 +127,8 @@ CORE_FACTOR_WORDING = (
     ),
 )
 
-# The explanations that carry no number (core/risk/assess.py).
+# The explanations and notes, whole or with holes for the person's numbers
+# (core/risk/assess.py, says.py, profile.py).
 CORE_EXPLANATIONS = (
     gettext_noop("You told us you currently have a problem with alcohol or another drug."),
     gettext_noop("You told us about past problems with alcohol or other drugs."),
@@ -133,19 +138,69 @@ CORE_EXPLANATIONS = (
     gettext_noop("You told us you use extracts."),
     gettext_noop("You told us you use 7-OH products."),
     gettext_noop("You told us you get withdrawal symptoms when you stop or go without."),
-)
-
-# The profile's notes that carry no number (core/risk/profile.py).
-CORE_NOTES = (
+    gettext_noop("You use kratom for %(uses)s."),
+    gettext_noop("your PHQ-2 mood screen was %(total)s of 6"),
+    gettext_noop("your GAD-2 anxiety screen was %(total)s of 6"),
+    gettext_noop("you shared a diagnosis of %(names)s"),
+    gettext_noop("You have used regularly for about %(years)s year."),
+    gettext_noop("You have used regularly for about %(years)s years."),
+    gettext_noop("Your last Severity of Dependence Scale total was %(total)s of 15."),
+    gettext_noop("From your journal: about %(days)s days of use a week."),
     gettext_noop(
-        "We do not know your pattern of use yet, so daily use, dose frequency and "
-        "dose size are not counted and the tier may be too low. Logging doses for a "
-        "week fixes that."
+        "From your journal: about %(per_day)s doses on a day of use, %(per_week)s a week."
+    ),
+    gettext_noop(
+        "From your journal: about %(mg)s mg of mitragynine on a day of use, estimated from "
+        "your products' lab values."
+    ),
+    gettext_noop("From your journal: your doses average about %(grams)s g."),
+    gettext_noop("From what you told us: about %(days)s days of use a week."),
+    gettext_noop(
+        "From what you told us: about %(per_day)s doses on a day of use, %(per_week)s a week."
+    ),
+    gettext_noop(
+        "From what you told us: about %(mg)s mg of mitragynine on a day of use, estimated "
+        "from your products' lab values."
+    ),
+    gettext_noop("From what you told us: your doses average about %(grams)s g."),
+    gettext_noop("Your last DSM-5 check met %(criteria)s of the 11 criteria."),
+    gettext_noop(
+        "Your last DSM-5 check met %(criteria)s of the 11 criteria: the range of a mild use "
+        "disorder. Only a clinician can diagnose it."
+    ),
+    gettext_noop(
+        "Your last DSM-5 check met %(criteria)s of the 11 criteria: the range of a moderate use "
+        "disorder. Only a clinician can diagnose it."
+    ),
+    gettext_noop(
+        "Your last DSM-5 check met %(criteria)s of the 11 criteria: the range of a severe use "
+        "disorder. Only a clinician can diagnose it."
+    ),
+    gettext_noop(
+        "Your journal covers %(days)s of the last 28 days. Until it covers %(needed)s, the use "
+        "pattern comes from what you told us at the start."
+    ),
+    gettext_noop(
+        "We do not know your pattern of use yet, so daily use, dose frequency and dose size "
+        "are not counted and the tier may be too low. Logging doses for a week fixes that."
     ),
     gettext_noop(
         "The DSM-5 questions have not been answered yet; they make the profile more accurate."
     ),
 )
+# The words that fill an explanation's holes: what kratom is used for, the diagnoses shared.
+CORE_WORDS = (
+    gettext_noop("pain"),
+    gettext_noop("mood"),
+    gettext_noop("energy"),
+    gettext_noop("sleep"),
+    gettext_noop("opioid withdrawal"),
+    gettext_noop("anxiety"),
+    gettext_noop("depression"),
+    gettext_noop("another mental-health condition"),
+)
+_AND = gettext_noop("%(some)s and %(last)s")
+_CLAUSES = gettext_noop("%(first)s; %(second)s")
 
 
 @dataclass(frozen=True)
@@ -161,17 +216,47 @@ class ShownFactor:
     learn_url: str
 
 
-def shown_factor(factor: FactorOut) -> ShownFactor:
+def _value(value: Value) -> str:
+    if isinstance(value, Words):
+        words = [gettext(word) for word in value.words]
+        if len(words) < 2:
+            return "".join(words)
+        some = gettext(_AND) % {"some": words[0], "last": words[1]}
+        if value.every_and:
+            for word in words[2:]:
+                some = gettext(_AND) % {"some": some, "last": word}
+            return some
+        return gettext(_AND) % {"some": ", ".join(words[:-1]), "last": words[-1]}
+    if isinstance(value, Decimal):
+        return number(value, 3)
+    return str(value)
+
+
+def shown_says(says: Says) -> str:
+    """One piece of an explanation in the reader's language, numbers formatted for them."""
+    return gettext(says.message) % {name: _value(value) for name, value in says.values.items()}
+
+
+def shown_explanation(factor: RiskFactor) -> str:
+    if not factor.says:
+        return gettext(factor.explanation)
+    parts = [shown_says(part) for part in factor.says]
+    if not factor.clauses:
+        return " ".join(parts)
+    text = parts[0]
+    for part in parts[1:]:
+        text = gettext(_CLAUSES) % {"first": text, "second": part}
+    return f"{text[:1].upper()}{text[1:]}."
+
+
+def shown_factor(factor: RiskFactor) -> ShownFactor:
+    slug = factor.learn_slug.value
     return ShownFactor(
-        code=factor.code,
+        code=factor.code.value,
         label=gettext(factor.label),
-        explanation=gettext(factor.explanation),
+        explanation=shown_explanation(factor),
         action=gettext(factor.action),
         evidence=gettext(factor.evidence),
-        sources=factor.sources,
-        learn_url=factor.learn_url,
+        sources=list(factor.sources),
+        learn_url=reverse("learn:page", args=[slug]),
     )
-
-
-def shown_note(note: str) -> str:
-    return gettext(note)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from stepdown.accounts.requests import request_owner
 from stepdown.goals import selectors
-from stepdown.goals.factor_wording import shown_factor, shown_note
+from stepdown.goals.factor_wording import shown_factor, shown_says
 from stepdown.goals.page_data import page_data
 from stepdown.goals.risk import risk_now
 from stepdown.goals.schemas import RiskOut, SnapshotOut
@@ -31,8 +31,8 @@ def risk(request: HttpRequest) -> HttpResponse:
         "goals/risk.html",
         {
             "profile": profile,
-            "factors": [shown_factor(factor) for factor in profile.factors],
-            "notes": [shown_note(note) for note in profile.notes],
+            "factors": [shown_factor(factor) for factor in result.profile.factors],
+            "notes": [shown_says(note) for note in result.profile.note_says],
             "meaning": TIER_MEANING[profile.tier],
             "suggestion": NEXT_STEPS[profile.next_step],
             "history": history,

@@ -26,7 +26,6 @@ References:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
@@ -38,6 +37,15 @@ from stepdown.core.risk.catalogue import (
     FactorCode,
 )
 from stepdown.core.risk.inputs import Diagnosis, Reason, RiskInputs, SubstanceHistory
+from stepdown.core.risk.says import (
+    DSM5_MET,
+    FROM_ANSWERS,
+    FROM_JOURNAL,
+    Says,
+    Words,
+    as_clauses,
+    rounded,
+)
 from stepdown.core.rules.learn import LearnSlug
 
 MIN_JOURNAL_DAYS = 7
@@ -67,7 +75,9 @@ class FactorBasis(StrEnum):
 
 @dataclass(frozen=True)
 class RiskFactor:
-    """One factor that applies, with the person's own numbers in ``explanation``."""
+    """One factor that applies, with the person's own numbers in ``explanation`` (``says``: the
+    same as messages and values, for a page in another language; ``clauses`` when the pieces are
+    clauses of one sentence rather than sentences)."""
 
     code: FactorCode
     label: str
@@ -78,6 +88,8 @@ class RiskFactor:
     action: str
     learn_slug: LearnSlug
     basis: FactorBasis
+    says: tuple[Says, ...] = ()
+    clauses: bool = False
 
     @property
     def source(self) -> str:
@@ -133,25 +145,22 @@ def use_rates(inputs: RiskInputs) -> UseRates | None:
     )
 
 
-def _shown(value: Fraction) -> str:
-    """A rate to one decimal place, without a trailing ``.0``."""
-    rounded = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.1"))
-    return f"{rounded.normalize():f}"
-
-
-def _sentence(text: str) -> str:
-    """First letter upper-cased (``str.capitalize`` would lower-case "PHQ-2"), full stop added."""
-    return f"{text[:1].upper()}{text[1:]}."
-
-
 def _factor(
-    code: FactorCode, explanation: str, basis: FactorBasis, *, weight: int | None = None
+    code: FactorCode,
+    says: Says | tuple[Says, ...],
+    basis: FactorBasis,
+    *,
+    weight: int | None = None,
+    clauses: bool = False,
 ) -> RiskFactor:
     info = CATALOGUE[code]
+    parts = says if isinstance(says, tuple) else (says,)
     return RiskFactor(
         code=code,
         label=info.label,
-        explanation=explanation,
+        explanation=as_clauses(parts) if clauses else " ".join(part.text for part in parts),
+        says=parts,
+        clauses=clauses,
         weight=info.weight if weight is None else weight,
         sources=info.sources,
         evidence=info.evidence,
@@ -162,22 +171,26 @@ def _factor(
 
 
 def _pattern_factors(rates: UseRates) -> list[RiskFactor]:
-    where = "your journal" if rates.basis is FactorBasis.JOURNAL else "what you told us"
+    said = FROM_JOURNAL if rates.basis is FactorBasis.JOURNAL else FROM_ANSWERS
     found = []
     if rates.use_days_per_week >= DAILY_DAYS_PER_WEEK:
+        days = rounded(rates.use_days_per_week)
         found.append(
             _factor(
                 FactorCode.DAILY_USE,
-                f"From {where}: about {_shown(rates.use_days_per_week)} days of use a week.",
+                Says(said[FactorCode.DAILY_USE], {"days": days}),
                 rates.basis,
             )
         )
     if rates.doses_per_use_day > MAX_USES_PER_DAY or rates.doses_per_week >= DOSES_PER_WEEK:
+        values = {
+            "per_day": rounded(rates.doses_per_use_day),
+            "per_week": rounded(rates.doses_per_week),
+        }
         found.append(
             _factor(
                 FactorCode.FREQUENT_DOSING,
-                f"From {where}: about {_shown(rates.doses_per_use_day)} doses on a day of use, "
-                f"{_shown(rates.doses_per_week)} a week.",
+                Says(said[FactorCode.FREQUENT_DOSING], values),
                 rates.basis,
             )
         )
@@ -188,8 +201,7 @@ def _pattern_factors(rates: UseRates) -> list[RiskFactor]:
             found.append(
                 _factor(
                     FactorCode.HIGH_DOSE,
-                    f"From {where}: about {_shown(mitragynine)} mg of mitragynine on a day of "
-                    "use, estimated from your products' lab values.",
+                    Says(said["mitragynine"], {"mg": rounded(mitragynine)}),
                     rates.basis,
                 )
             )
@@ -197,7 +209,7 @@ def _pattern_factors(rates: UseRates) -> list[RiskFactor]:
         found.append(
             _factor(
                 FactorCode.HIGH_DOSE,
-                f"From {where}: your doses average about {_shown(rates.grams_per_dose)} g.",
+                Says(said[FactorCode.HIGH_DOSE], {"grams": rounded(rates.grams_per_dose)}),
                 rates.basis,
             )
         )
@@ -211,14 +223,14 @@ def _history_factors(inputs: RiskInputs) -> list[RiskFactor]:
         return [
             _factor(
                 FactorCode.CO_OCCURRING_SUD,
-                "You told us you currently have a problem with alcohol or another drug.",
+                Says("You told us you currently have a problem with alcohol or another drug."),
                 FactorBasis.ANSWERS,
             )
         ]
     if answers.substance_history is SubstanceHistory.PAST:
-        reason = "You told us about past problems with alcohol or other drugs."
+        reason = Says("You told us about past problems with alcohol or other drugs.")
     elif answers.reason is Reason.OPIOID_RECOVERY:
-        reason = "You are using kratom to move away from opioids."
+        reason = Says("You are using kratom to move away from opioids.")
     else:
         return []
     return [_factor(FactorCode.SUBSTANCE_MISUSE_HISTORY, reason, FactorBasis.ANSWERS)]
@@ -228,33 +240,40 @@ def _mind_factors(inputs: RiskInputs) -> list[RiskFactor]:
     answers = inputs.answers
     found = []
     if answers.self_treatment:
-        uses = [use.value.replace("_", " ") for use in sorted(answers.self_treatment)]
-        listed = uses[0] if len(uses) == 1 else f"{', '.join(uses[:-1])} and {uses[-1]}"
+        uses = Words(tuple(use.value.replace("_", " ") for use in sorted(answers.self_treatment)))
         found.append(
             _factor(
                 FactorCode.SELF_TREATMENT,
-                f"You use kratom for {listed}.",
+                Says("You use kratom for %(uses)s.", {"uses": uses}),
                 FactorBasis.ANSWERS,
             )
         )
     reasons = []
     if answers.phq2_total is not None and answers.phq2_total >= PHQ2_POSITIVE:
-        reasons.append(f"your PHQ-2 mood screen was {answers.phq2_total} of 6")
+        reasons.append(
+            Says("your PHQ-2 mood screen was %(total)s of 6", {"total": answers.phq2_total})
+        )
     if answers.gad2_total is not None and answers.gad2_total >= GAD2_POSITIVE:
-        reasons.append(f"your GAD-2 anxiety screen was {answers.gad2_total} of 6")
+        reasons.append(
+            Says("your GAD-2 anxiety screen was %(total)s of 6", {"total": answers.gad2_total})
+        )
     shared = sorted(answers.diagnoses)
     if shared:
-        names = " and ".join(
-            "another mental-health condition" if item is Diagnosis.OTHER else item.value
-            for item in shared
+        names = Words(
+            tuple(
+                "another mental-health condition" if item is Diagnosis.OTHER else item.value
+                for item in shared
+            ),
+            every_and=True,
         )
-        reasons.append(f"you shared a diagnosis of {names}")
+        reasons.append(Says("you shared a diagnosis of %(names)s", {"names": names}))
     if reasons:
         found.append(
             _factor(
                 FactorCode.ANXIETY_DEPRESSION,
-                _sentence("; ".join(reasons)),
+                tuple(reasons),
                 FactorBasis.QUESTIONNAIRE if not shared else FactorBasis.ANSWERS,
+                clauses=True,
             )
         )
     return found
@@ -263,18 +282,24 @@ def _mind_factors(inputs: RiskInputs) -> list[RiskFactor]:
 def _product_factors(inputs: RiskInputs) -> list[RiskFactor]:
     journal_forms = inputs.journal.forms if inputs.journal is not None else frozenset()
     found = []
-    for form, code, name in (
-        (ProductForm.EXTRACT, FactorCode.EXTRACT_USE, "extracts"),
-        (ProductForm.SEVEN_OH, FactorCode.SEVEN_OH_USE, "7-OH products"),
+    for form, code, in_journal, answered in (
+        (
+            ProductForm.EXTRACT,
+            FactorCode.EXTRACT_USE,
+            "Your journal shows extracts in the last 4 weeks.",
+            "You told us you use extracts.",
+        ),
+        (
+            ProductForm.SEVEN_OH,
+            FactorCode.SEVEN_OH_USE,
+            "Your journal shows 7-OH products in the last 4 weeks.",
+            "You told us you use 7-OH products.",
+        ),
     ):
         if form in journal_forms:
-            found.append(
-                _factor(
-                    code, f"Your journal shows {name} in the last 4 weeks.", FactorBasis.JOURNAL
-                )
-            )
+            found.append(_factor(code, Says(in_journal), FactorBasis.JOURNAL))
         elif form in inputs.answers.forms_used:
-            found.append(_factor(code, f"You told us you use {name}.", FactorBasis.ANSWERS))
+            found.append(_factor(code, Says(answered), FactorBasis.ANSWERS))
     return found
 
 
@@ -285,8 +310,12 @@ def _duration_and_scores(inputs: RiskInputs) -> list[RiskFactor]:
         found.append(
             _factor(
                 FactorCode.YEARS_OF_USE,
-                f"You have used regularly for about {years.normalize():f} "
-                f"{'year' if years == 1 else 'years'}.",
+                Says(
+                    "You have used regularly for about %(years)s year."
+                    if years == 1
+                    else "You have used regularly for about %(years)s years.",
+                    {"years": years},
+                ),
                 FactorBasis.ANSWERS,
                 weight=LONG_USE_WEIGHT if years > LONG_USE_YEARS else None,
             )
@@ -297,12 +326,7 @@ def _duration_and_scores(inputs: RiskInputs) -> list[RiskFactor]:
         found.append(
             _factor(
                 FactorCode.DSM5_CRITERIA,
-                f"Your last DSM-5 check met {criteria} of the 11 criteria"
-                + (
-                    f": the range of a {severity} use disorder. Only a clinician can diagnose it."
-                    if severity
-                    else "."
-                ),
+                Says(DSM5_MET[severity], {"criteria": criteria}),
                 FactorBasis.QUESTIONNAIRE,
                 weight=DSM5_USE_DISORDER_WEIGHT if severity else None,
             )
@@ -311,7 +335,10 @@ def _duration_and_scores(inputs: RiskInputs) -> list[RiskFactor]:
         found.append(
             _factor(
                 FactorCode.SDS_SCORE,
-                f"Your last Severity of Dependence Scale total was {inputs.sds_total} of 15.",
+                Says(
+                    "Your last Severity of Dependence Scale total was %(total)s of 15.",
+                    {"total": inputs.sds_total},
+                ),
                 FactorBasis.QUESTIONNAIRE,
             )
         )
@@ -319,7 +346,7 @@ def _duration_and_scores(inputs: RiskInputs) -> list[RiskFactor]:
         found.append(
             _factor(
                 FactorCode.WITHDRAWAL_WHEN_STOPPING,
-                "You told us you get withdrawal symptoms when you stop or go without.",
+                Says("You told us you get withdrawal symptoms when you stop or go without."),
                 FactorBasis.ANSWERS,
             )
         )

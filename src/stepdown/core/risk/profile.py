@@ -29,6 +29,7 @@ from stepdown.core.risk.assess import (
 )
 from stepdown.core.risk.catalogue import FactorCode
 from stepdown.core.risk.inputs import Reason, RiskInputs
+from stepdown.core.risk.says import Says
 
 METHOD = "stepdown-synthesis-1"
 MODERATE_FROM = 3
@@ -63,6 +64,7 @@ class RiskProfile:
     journal_days: int
     notes: tuple[str, ...]
     method: str = METHOD
+    note_says: tuple[Says, ...] = ()  # ``notes`` as messages and values (see ``says``)
 
 
 def _tier(inputs: RiskInputs, score: int) -> Tier:
@@ -94,24 +96,33 @@ def _next_step(inputs: RiskInputs, tier: Tier, factors: tuple[RiskFactor, ...]) 
     return NextStep.SET_LIMITS
 
 
-def _notes(inputs: RiskInputs) -> tuple[tuple[str, ...], bool]:
+def _notes(inputs: RiskInputs) -> tuple[tuple[Says, ...], bool]:
     notes = []
     journal_days = inputs.journal.days_covered if inputs.journal is not None else 0
     rates = use_rates(inputs)
     limited = rates is None or rates.basis is not FactorBasis.JOURNAL
     if rates is None:
         notes.append(
-            "We do not know your pattern of use yet, so daily use, dose frequency and dose size "
-            "are not counted and the tier may be too low. Logging doses for a week fixes that."
+            Says(
+                "We do not know your pattern of use yet, so daily use, dose frequency and dose "
+                "size are not counted and the tier may be too low. Logging doses for a week "
+                "fixes that."
+            )
         )
     elif limited:
         notes.append(
-            f"Your journal covers {journal_days} of the last 28 days. Until it covers "
-            f"{MIN_JOURNAL_DAYS}, the use pattern comes from what you told us at the start."
+            Says(
+                "Your journal covers %(days)s of the last 28 days. Until it covers %(needed)s, "
+                "the use pattern comes from what you told us at the start.",
+                {"days": journal_days, "needed": MIN_JOURNAL_DAYS},
+            )
         )
     if inputs.dsm5_criteria is None:
         notes.append(
-            "The DSM-5 questions have not been answered yet; they make the profile more accurate."
+            Says(
+                "The DSM-5 questions have not been answered yet; they make the profile more "
+                "accurate."
+            )
         )
     return tuple(notes), limited
 
@@ -129,5 +140,6 @@ def risk_profile(inputs: RiskInputs) -> RiskProfile:
         next_step=_next_step(inputs, tier, factors),
         limited_data=limited,
         journal_days=inputs.journal.days_covered if inputs.journal is not None else 0,
-        notes=notes,
+        notes=tuple(note.text for note in notes),
+        note_says=notes,
     )
