@@ -224,6 +224,8 @@ def test_medicines_in_french(person: Any, sam_in_french: Client) -> None:
         "Oui, je voulais dire quetiapine",
         "zzqx ne figure pas dans la base de connaissances de Stepdown",
         "Retirer gabapentin",
+        "Gabapentinoïdes (gabapentine, prégabaline)",  # the interaction's name
+        "déduit, pas encore observé chez l’humain",
         "Vérifiez l’orthographe",
     )
     assert "Close spelling" not in text
@@ -253,6 +255,30 @@ def test_products_in_french_with_french_numbers(person: Any, sam_in_french: Clie
         "Enregistrer le produit",
     )
     assert "Heavy metals test" not in form
+    # Capsules without a capsule weight, and leaf with more 7-OH than mitragynine: the
+    # service's reasons, in French, next to their fields.
+    refused = sam_in_french.post(
+        "/products/new/",
+        {"name": "Gélules", "form": "capsules", "heavy_metals": "unknown", "microbial": "unknown"},
+    )
+    assert refused.status_code == 422
+    assert_french(refused, "Pour des gélules, indiquez le poids d’une gélule en grammes.")
+    swapped = sam_in_french.post(
+        "/products/new/",
+        {
+            "name": "Feuille",
+            "form": "leaf_powder",
+            "mitragynine_mg_per_unit": "0.2",
+            "seven_oh_mg_per_unit": "15",
+            "heavy_metals": "unknown",
+            "microbial": "unknown",
+        },
+    )
+    assert_french(
+        swapped,
+        "La feuille contient bien moins de 7-OH que de mitragynine",
+        "Cochez cette case si c’est correct, puis enregistrez à nouveau.",
+    )
     assert_french(
         sam_in_french.get(f"/products/{product.pk}/remove/"),
         "Retirer Green Maeng Da ?",
@@ -347,3 +373,11 @@ def test_every_core_message_with_numbers_is_in_the_catalogue() -> None:
 
     for message in [*FROM_JOURNAL.values(), *FROM_ANSWERS.values(), *DSM5_MET.values()]:
         assert message in CORE_EXPLANATIONS, message
+
+
+def test_every_interaction_name_is_in_the_catalogue() -> None:
+    from stepdown.core.interactions.knowledge_base import CLASSES
+    from stepdown.substances.page_data import INTERACTION_LABELS
+
+    for interaction in CLASSES.values():
+        assert interaction.label in INTERACTION_LABELS, interaction.label

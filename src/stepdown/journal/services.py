@@ -61,44 +61,48 @@ def _check_leaf_alkaloids(product: Product) -> None:
     if seven_oh > mitragynine:
         raise NeedsConfirmation(
             "seven_oh_mg_per_unit",
-            "Leaf has far less 7-OH than mitragynine (about a hundredth). Check that the two "
-            "values are not swapped; if the product is enhanced with 7-OH, choose the form "
-            "“7-OH product”. Confirm to save these values as they are.",
+            _(
+                "Leaf has far less 7-OH than mitragynine (about a hundredth). Check that the two "
+                "values are not swapped; if the product is enhanced with 7-OH, choose the form "
+                "“7-OH product”. Confirm to save these values as they are."
+            ),
         )
 
 
 def _validate_product(product: Product, *, confirm_unusual: bool = False) -> None:
     product.name = product.name.strip()
     if not product.name:
-        raise InvalidInput("name", "Give the product a name.")
+        raise InvalidInput("name", _("Give the product a name."))
     if product.form not in Product.Form.values:
         raise InvalidInput("form", f"Unknown form {product.form!r}.")
     for field in ("heavy_metals", "microbial"):
         if getattr(product, field) not in Product.Result.values:
-            raise InvalidInput(field, "Use pass, fail or unknown.")
+            raise InvalidInput(field, _("Use pass, fail or unknown."))
     # Round to the stored precision first, so what is checked is what is saved.
     for field in ("capsule_weight_g", "mitragynine_mg_per_unit", "seven_oh_mg_per_unit"):
         setattr(product, field, _stored(field, getattr(product, field)))
     if product.form == Product.Form.CAPSULES and not product.capsule_weight_g:
-        raise InvalidInput("capsule_weight_g", "Capsules need the weight of one capsule in grams.")
+        raise InvalidInput(
+            "capsule_weight_g", _("Capsules need the weight of one capsule in grams.")
+        )
     if product.capsule_weight_g is not None and not Decimal(0) < product.capsule_weight_g <= 5:
-        raise InvalidInput("capsule_weight_g", "A capsule weighs more than 0 g and at most 5 g.")
+        raise InvalidInput("capsule_weight_g", _("A capsule weighs more than 0 g and at most 5 g."))
     for field in ("mitragynine_mg_per_unit", "seven_oh_mg_per_unit"):
         value = getattr(product, field)
         # 1000 mg per g would be pure alkaloid; anything above is a typing error.
         if value is not None and not Decimal(0) <= value <= 1000:
-            raise InvalidInput(field, "Enter mg per gram (or per ml) between 0 and 1000.")
+            raise InvalidInput(field, _("Enter mg per gram (or per ml) between 0 and 1000."))
     if not confirm_unusual:
         _check_leaf_alkaloids(product)
     if product.lab_test_date and product.lab_test_date > local_today(product.owner):
-        raise InvalidInput("lab_test_date", "The lab test date cannot be in the future.")
+        raise InvalidInput("lab_test_date", _("The lab test date cannot be in the future."))
     clash = (
         Product.objects.filter(owner=product.owner, name__iexact=product.name, archived_at=None)
         .exclude(pk=product.pk)
         .exists()
     )
     if clash:
-        raise InvalidInput("name", "You already have a product with this name.")
+        raise InvalidInput("name", _("You already have a product with this name."))
 
 
 def _stored(field: str, value: Decimal | float | str | None) -> Decimal | None:
@@ -111,7 +115,7 @@ def _stored(field: str, value: Decimal | float | str | None) -> Decimal | None:
             raise InvalidOperation
         return round_to(number, Decimal("0.001"))
     except InvalidOperation:
-        raise InvalidInput(field, "Enter a number within the allowed range.") from None
+        raise InvalidInput(field, _("Enter a number within the allowed range.")) from None
 
 
 def product_create(*, owner: User, confirm_unusual: bool = False, **fields: Any) -> Product:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django_stubs_ext import StrOrPromise
 
 from stepdown.errors import InvalidInput, NeedsConfirmation
@@ -19,7 +20,9 @@ def attach_error(
     field = (field_map or {}).get(error.field, error.field)
     form.add_error(field if field in form.fields else None, error.message)
     if isinstance(error, NeedsConfirmation) and error.confirm_field in form.fields:
-        form.add_error(error.confirm_field, "Tick this box if it is right, then save again.")
+        form.add_error(
+            error.confirm_field, gettext("Tick this box if it is right, then save again.")
+        )
 
 
 def decimal_field(
