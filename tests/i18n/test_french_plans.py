@@ -244,16 +244,17 @@ def test_learn_in_french(client: Client) -> None:
         "SAMHSA National Helpline (1-800-662-4357)",  # a service's own name and number
     )
     assert "Who can help" not in help_page
-    # The other articles show French titles, summaries and frame around English sections
-    # (later work, docs/i18n.md).
-    page = client.get("/learn/tapering/", **FRENCH)
-    text = visible(page)
-    for phrase in (
-        "Diminuer, et pourquoi lentement",
-        "Quel est le niveau de preuve ?",
-        "Sources :",
-    ):
-        assert phrase in text, phrase
+    # Its source list names an English source document by its own title, which stays as it is.
+    tapering = visible(client.get("/learn/tapering/", **FRENCH))
+    for phrase in ("Diminuer, et pourquoi lentement", "Quelle taille de palier", "de 10 à 20 %"):
+        assert phrase in tapering, phrase
+    assert "How big a step" not in tapering
+    assert "10 to 20 %" not in tapering  # a "%" in a page's words is looked up as written
+    assert_french(
+        client.get("/learn/when-to-seek-help/", **FRENCH),
+        "Appelez tout de suite le numéro d’urgence si",
+        "Aide immédiate : lignes de crise et numéros d’urgence",
+    )
     # The sources page: its frame is French; the references and what each is used for are the
     # bibliography's own text (docs/clinical-sources.md) and stay as they are.
     sources = visible(client.get("/learn/sources/", **FRENCH))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from django.utils.translation import gettext
 
 
 @dataclass(frozen=True)
@@ -31,3 +33,22 @@ class LearnPage:
     evidence: str
     related: tuple[str, ...] = ()
     tools: tuple[str, ...] = ()
+
+    def in_language(self) -> LearnPage:
+        """This page with its words in the active language. They are marked with
+        ``gettext_noop`` where the page is written and looked up here, in Python: a template's
+        ``{% translate %}`` of a value doubles its "%" signs first and would miss "10 to 20 %"."""
+        return replace(
+            self,
+            title=gettext(self.title),
+            summary=gettext(self.summary),
+            evidence=gettext(self.evidence),
+            sections=tuple(
+                Section(
+                    gettext(section.heading),
+                    tuple(gettext(text) for text in section.paragraphs),
+                    tuple(gettext(text) for text in section.points),
+                )
+                for section in self.sections
+            ),
+        )

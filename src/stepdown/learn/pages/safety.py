@@ -19,35 +19,44 @@ SKIN_DARKENING = LearnPage(
     ),
     sections=(
         Section(
-            "What has been reported",
+            gettext_noop("What has been reported"),
             (
-                "Case reports describe slowly spreading darkening on the face, neck, backs of "
-                "the hands and forearms — the places that see the sun — in people with years of "
-                "regular use. A skin sample in one case showed the pigment melanin deep in the "
-                "skin.",
+                gettext_noop(
+                    "Case reports describe slowly spreading darkening on the face, neck, backs of "
+                    "the hands and forearms — the places that see the sun — in people with years "
+                    "of regular use. A skin sample in one case showed the pigment melanin deep in "
+                    "the skin."
+                ),
             ),
         ),
         Section(
-            "What is not known",
+            gettext_noop("What is not known"),
             (
-                "How often it happens, why, and at what amounts. Only a handful of cases have "
-                "been published. In one, the colour had not faded 16 months after the person "
-                "stopped, and no treatment has been shown to reverse it.",
+                gettext_noop(
+                    "How often it happens, why, and at what amounts. Only a handful of cases have "
+                    "been published. In one, the colour had not faded 16 months after the person "
+                    "stopped, and no treatment has been shown to reverse it."
+                ),
             ),
         ),
         Section(
-            "What you can do",
+            gettext_noop("What you can do"),
             (),
             (
-                "Show any new or spreading skin change to a doctor — other causes need ruling out.",
-                "Protect exposed skin from the sun.",
-                "Track it with calibrated photos in Stepdown's skin tracker, which flags change "
-                "only when it is bigger than normal variation.",
+                gettext_noop(
+                    "Show any new or spreading skin change to a doctor — other causes need ruling "
+                    "out."
+                ),
+                gettext_noop("Protect exposed skin from the sun."),
+                gettext_noop(
+                    "Track it with calibrated photos in Stepdown's skin tracker, which flags "
+                    "change only when it is bigger than normal variation."
+                ),
             ),
         ),
     ),
     sources=("Patel2024Skin", "Suleman2023Skin", "ASDP26398", "SeedRecovery"),
-    evidence="Case reports only; no study has counted how common it is.",
+    evidence=gettext_noop("Case reports only; no study has counted how common it is."),
     related=(LearnSlug.SEEK_HELP_NOW, LearnSlug.TAPERING),
 )
 
@@ -62,31 +71,40 @@ INTERACTIONS = LearnPage(
     ),
     sections=(
         Section(
-            "Mixing with sedating substances",
+            gettext_noop("Mixing with sedating substances"),
             (
-                "Alcohol, opioids, benzodiazepines, sleeping tablets and gabapentin or "
-                "pregabalin all slow the brain and breathing. Together with kratom the effects "
-                "add up. In death records where kratom was found, other substances were almost "
-                "always present too — most often opioids or alcohol.",
+                gettext_noop(
+                    "Alcohol, opioids, benzodiazepines, sleeping tablets and gabapentin or "
+                    "pregabalin all slow the brain and breathing. Together with kratom the effects "
+                    "add up. In death records where kratom was found, other substances were almost "
+                    "always present too — most often opioids or alcohol."
+                ),
             ),
         ),
         Section(
-            "Effects on other medicines",
+            gettext_noop("Effects on other medicines"),
             (
-                "Mitragynine slows liver and gut enzymes that clear many medicines. In a small "
-                "study, one cup of kratom tea left about 40 % more of a test sedative "
-                "(midazolam) in the blood. Quetiapine, some antidepressants, stimulants and "
-                "sedating antihistamines have each appeared in serious case reports.",
+                gettext_noop(
+                    "Mitragynine slows liver and gut enzymes that clear many medicines. In a small "
+                    "study, one cup of kratom tea left about 40 % more of a test sedative "
+                    "(midazolam) in the blood. Quetiapine, some antidepressants, stimulants and "
+                    "sedating antihistamines have each appeared in serious case reports."
+                ),
             ),
         ),
         Section(
-            "What you can do",
+            gettext_noop("What you can do"),
             (),
             (
-                "Tell your doctor and pharmacist that you use kratom, and how much.",
-                "Enter your medicines in Stepdown to see warnings with their reasons.",
-                "Do not combine kratom with opioids, alcohol or other sedatives.",
-                "Get help at once for slow or shallow breathing, or someone who cannot be woken.",
+                gettext_noop("Tell your doctor and pharmacist that you use kratom, and how much."),
+                gettext_noop(
+                    "Enter your medicines in Stepdown to see warnings with their reasons."
+                ),
+                gettext_noop("Do not combine kratom with opioids, alcohol or other sedatives."),
+                gettext_noop(
+                    "Get help at once for slow or shallow breathing, or someone who cannot be "
+                    "woken."
+                ),
             ),
         ),
     ),
@@ -100,8 +118,10 @@ INTERACTIONS = LearnPage(
         "MalaysianSeizure2021",
     ),
     evidence=(
-        "One small clinical study, laboratory data, case reports and death records; most "
-        "combinations have never been tested."
+        gettext_noop(
+            "One small clinical study, laboratory data, case reports and death records; most "
+            "combinations have never been tested."
+        )
     ),
     related=(LearnSlug.SEEK_HELP_NOW, LearnSlug.OPIOID_RECOVERY),
 )
@@ -117,41 +137,53 @@ PRODUCT_QUALITY = LearnPage(
     ),
     sections=(
         Section(
-            "Strength varies",
+            gettext_noop("Strength varies"),
             (
-                "Tested US products held from about 4 to 62 mg of mitragynine per gram — a "
-                "sixteen-fold range. The same number of grams can be a very different dose.",
+                gettext_noop(
+                    "Tested US products held from about 4 to 62 mg of mitragynine per gram — a "
+                    "sixteen-fold range. The same number of grams can be a very different dose."
+                ),
             ),
         ),
         Section(
-            "Contamination",
+            gettext_noop("Contamination"),
             (
-                "A Salmonella outbreak linked to kratom made 199 people ill in 41 US states. "
-                "Federal testing found lead and nickel at levels unsafe for people who use a lot "
-                "for a long time, and a smaller study found microbes in most samples.",
+                gettext_noop(
+                    "A Salmonella outbreak linked to kratom made 199 people ill in 41 US states. "
+                    "Federal testing found lead and nickel at levels unsafe for people who use a "
+                    "lot for a long time, and a smaller study found microbes in most samples."
+                ),
             ),
         ),
         Section(
-            "7-OH products",
+            gettext_noop("7-OH products"),
             (
-                "Natural leaf holds only traces of 7-hydroxymitragynine. Tablets, shots and "
-                "gummies sold as '7-OH' contain concentrated amounts, most likely made in a lab, "
-                "and some kratom products have had it added. US regulators recommended in 2025 "
-                "that these products be controlled. Being so concentrated, they are likely to "
-                "carry a higher risk of dependence than leaf — a reasonable guess, not yet "
-                "studied in people.",
+                gettext_noop(
+                    "Natural leaf holds only traces of 7-hydroxymitragynine. Tablets, shots and "
+                    "gummies sold as '7-OH' contain concentrated amounts, most likely made in a "
+                    "lab, and some kratom products have had it added. US regulators recommended "
+                    "in 2025 that these products be controlled. Being so concentrated, they are "
+                    "likely to carry a higher risk of dependence than leaf — a reasonable guess, "
+                    "not yet studied in people."
+                ),
             ),
         ),
         Section(
-            "What you can do",
+            gettext_noop("What you can do"),
             (),
             (
-                "Pick a vendor that publishes a recent independent lab certificate for each "
-                "batch: mitragynine, 7-OH, heavy metals and microbes.",
-                "Stay with one tested product while you cut down, and enter its lab values.",
-                "When you switch product, compare strength first; Stepdown warns when the same "
-                "grams would be a stronger dose.",
-                "Avoid extracts and 7-OH products.",
+                gettext_noop(
+                    "Pick a vendor that publishes a recent independent lab certificate for each "
+                    "batch: mitragynine, 7-OH, heavy metals and microbes."
+                ),
+                gettext_noop(
+                    "Stay with one tested product while you cut down, and enter its lab values."
+                ),
+                gettext_noop(
+                    "When you switch product, compare strength first; Stepdown warns when the same "
+                    "grams would be a stronger dose."
+                ),
+                gettext_noop("Avoid extracts and 7-OH products."),
             ),
         ),
     ),
@@ -165,7 +197,10 @@ PRODUCT_QUALITY = LearnPage(
         "FDA2025SevenOH",
     ),
     evidence=(
-        "Product testing by regulators and researchers; small samples of a large, changing market."
+        gettext_noop(
+            "Product testing by regulators and researchers; small samples of a large, changing "
+            "market."
+        )
     ),
     related=(LearnSlug.EFFECTS_AND_DOSE, LearnSlug.AVOIDING_DEPENDENCE),
 )
@@ -181,35 +216,43 @@ OPIOID_RECOVERY = LearnPage(
     ),
     sections=(
         Section(
-            "What people report",
+            gettext_noop("What people report"),
             (
-                "In one large US survey, 41 % said they had used kratom to cut down or stop "
-                "opioids. Personal accounts describe easier withdrawal and fewer cravings.",
+                gettext_noop(
+                    "In one large US survey, 41 % said they had used kratom to cut down or stop "
+                    "opioids. Personal accounts describe easier withdrawal and fewer cravings."
+                ),
             ),
         ),
         Section(
-            "What is not known",
+            gettext_noop("What is not known"),
             (
-                "No controlled trial has shown that kratom helps people stay off opioids, or "
-                "that it is safe for this; it is not an approved treatment. It acts on the same "
-                "receptor, so it can keep dependence going, and many people later need to taper "
-                "off kratom as well.",
+                gettext_noop(
+                    "No controlled trial has shown that kratom helps people stay off opioids, or "
+                    "that it is safe for this; it is not an approved treatment. It acts on the "
+                    "same receptor, so it can keep dependence going, and many people later need "
+                    "to taper off kratom as well."
+                ),
             ),
         ),
         Section(
-            "Real risks",
+            gettext_noop("Real risks"),
             (
-                "Mixing kratom with opioids is dangerous: in Florida, most deaths with kratom "
-                "found also involved at least one opioid. Street opioids may contain fentanyl.",
+                gettext_noop(
+                    "Mixing kratom with opioids is dangerous: in Florida, most deaths with kratom "
+                    "found also involved at least one opioid. Street opioids may contain fentanyl."
+                ),
             ),
         ),
         Section(
-            "Treatments with evidence",
+            gettext_noop("Treatments with evidence"),
             (
-                "Buprenorphine and methadone are approved, well-studied treatments for opioid "
-                "dependence. Buprenorphine has also been used to help people stop kratom. A "
-                "clinician can talk you through the options — you can keep using Stepdown "
-                "alongside.",
+                gettext_noop(
+                    "Buprenorphine and methadone are approved, well-studied treatments for opioid "
+                    "dependence. Buprenorphine has also been used to help people stop kratom. A "
+                    "clinician can talk you through the options — you can keep using Stepdown "
+                    "alongside."
+                ),
             ),
         ),
     ),
@@ -222,8 +265,10 @@ OPIOID_RECOVERY = LearnPage(
         "Weiss2021",
     ),
     evidence=(
-        "Surveys and personal accounts on one side; no trials of kratom for opioid recovery; "
-        "strong trial evidence for buprenorphine and methadone."
+        gettext_noop(
+            "Surveys and personal accounts on one side; no trials of kratom for opioid recovery; "
+            "strong trial evidence for buprenorphine and methadone."
+        )
     ),
     related=(LearnSlug.INTERACTIONS, LearnSlug.SUPPORT, LearnSlug.TAPERING),
     tools=("learn:support",),
@@ -237,33 +282,43 @@ SEEK_HELP_NOW = LearnPage(
     ),
     sections=(
         Section(
-            "Call your emergency number now if",
+            gettext_noop("Call your emergency number now if"),
             (),
             (
-                "someone has a seizure;",
-                "breathing is slow or shallow, or someone cannot be woken — if you have "
-                "naloxone, use it;",
-                "there is chest pain, a racing heart with fainting, or collapse;",
-                "you are thinking of ending your life or harming yourself — a crisis line is "
-                "also there any time.",
+                gettext_noop("someone has a seizure;"),
+                gettext_noop(
+                    "breathing is slow or shallow, or someone cannot be woken — if you have "
+                    "naloxone, use it;"
+                ),
+                gettext_noop("there is chest pain, a racing heart with fainting, or collapse;"),
+                gettext_noop(
+                    "you are thinking of ending your life or harming yourself — a crisis line is "
+                    "also there any time."
+                ),
             ),
         ),
         Section(
-            "See a doctor today if",
+            gettext_noop("See a doctor today if"),
             (),
             (
-                "your skin or the whites of your eyes turn yellow, your urine turns dark, your "
-                "stools turn pale or clay-coloured, or your skin itches all over without a rash "
-                "— these can be signs of liver injury;",
-                "you cannot stop vomiting or keep fluids down, or have severe diarrhoea;",
-                "you are confused or see or hear things that are not there.",
+                gettext_noop(
+                    "your skin or the whites of your eyes turn yellow, your urine turns dark, your "
+                    "stools turn pale or clay-coloured, or your skin itches all over without a "
+                    "rash — these can be signs of liver injury;"
+                ),
+                gettext_noop(
+                    "you cannot stop vomiting or keep fluids down, or have severe diarrhoea;"
+                ),
+                gettext_noop("you are confused or see or hear things that are not there."),
             ),
         ),
         Section(
-            "If you are pregnant",
+            gettext_noop("If you are pregnant"),
             (
-                "Talk to a clinician before changing how much you use. Babies born to mothers who "
-                "used kratom every day have needed treatment for withdrawal after birth.",
+                gettext_noop(
+                    "Talk to a clinician before changing how much you use. Babies born to mothers "
+                    "who used kratom every day have needed treatment for withdrawal after birth."
+                ),
             ),
         ),
     ),
@@ -277,7 +332,10 @@ SEEK_HELP_NOW = LearnPage(
         "Lifeline988",
     ),
     evidence=(
-        "Case reports and clinical reference pages; these are warning signs to act on, not rates."
+        gettext_noop(
+            "Case reports and clinical reference pages; these are warning signs to act on, not "
+            "rates."
+        )
     ),
     related=(LearnSlug.WITHDRAWAL, LearnSlug.INTERACTIONS),
 )

@@ -18,60 +18,75 @@ WITHDRAWAL = LearnPage(
     ),
     sections=(
         Section(
-            "What people notice",
+            gettext_noop("What people notice"),
             (),
             (
-                "irritability, low mood, anxiety and restlessness;",
-                "poor sleep and tiredness;",
-                "aches and muscle discomfort;",
-                "runny nose, watery eyes, hot and cold flushes;",
-                "nausea, stomach upset or diarrhoea;",
-                "strong urges to use.",
+                gettext_noop("irritability, low mood, anxiety and restlessness;"),
+                gettext_noop("poor sleep and tiredness;"),
+                gettext_noop("aches and muscle discomfort;"),
+                gettext_noop("runny nose, watery eyes, hot and cold flushes;"),
+                gettext_noop("nausea, stomach upset or diarrhoea;"),
+                gettext_noop("strong urges to use."),
             ),
         ),
         Section(
-            "How long it lasts",
+            gettext_noop("How long it lasts"),
             (
-                "This has not been measured well. People commonly describe symptoms starting "
-                "within a day, being worst over the first few days and easing within about a "
-                "week, with sleep and mood taking longer. Treat that as people's reports, not a "
-                "promise. Mitragynine leaves the body slowly — its half-life has been measured "
-                "at roughly one to three days — so symptoms may build more gradually than with "
-                "short-acting opioids.",
+                gettext_noop(
+                    "This has not been measured well. People commonly describe symptoms starting "
+                    "within a day, being worst over the first few days and easing within about a "
+                    "week, with sleep and mood taking longer. Treat that as people's reports, not "
+                    "a promise. Mitragynine leaves the body slowly — its half-life has been "
+                    "measured at roughly one to three days — so symptoms may build more gradually "
+                    "than with short-acting opioids."
+                ),
             ),
         ),
         Section(
-            "What helps",
+            gettext_noop("What helps"),
             (),
             (
-                "Reducing gradually instead of stopping all at once.",
-                "Sleep routines, regular food, plenty of fluids, gentle movement.",
-                "Riding out urges: the urge timer and the breathing exercise are here for that.",
-                "Telling someone you trust what you are doing.",
-                "A doctor, who can treat symptoms and, for some people, offer a medicine such as "
-                "buprenorphine (used for kratom dependence so far only in case series).",
+                gettext_noop("Reducing gradually instead of stopping all at once."),
+                gettext_noop("Sleep routines, regular food, plenty of fluids, gentle movement."),
+                gettext_noop(
+                    "Riding out urges: the urge timer and the breathing exercise are here for that."
+                ),
+                gettext_noop("Telling someone you trust what you are doing."),
+                gettext_noop(
+                    "A doctor, who can treat symptoms and, for some people, offer a medicine such "
+                    "as buprenorphine (used for kratom dependence so far only in case series)."
+                ),
             ),
         ),
         Section(
-            "No kratom-specific scale exists",
+            gettext_noop("No kratom-specific scale exists"),
             (
-                "Stepdown's withdrawal diary adapts general opioid symptom lists. It helps you "
-                "see a trend; it is not a diagnosis.",
+                gettext_noop(
+                    "Stepdown's withdrawal diary adapts general opioid symptom lists. It helps you "
+                    "see a trend; it is not a diagnosis."
+                ),
             ),
         ),
         Section(
-            "Why mood and anxiety scores can rise after a cut",
+            gettext_noop("Why mood and anxiety scores can rise after a cut"),
             (
-                "The PHQ-9 (mood) and GAD-7 (anxiety) questionnaires ask about poor sleep, "
-                "tiredness, appetite, restlessness, trouble concentrating, irritability and "
-                "feeling on edge. Withdrawal brings the same things, so both scores can go up "
-                "for a week or two after a step down without a new depression or anxiety "
-                "disorder behind them.",
-                "Read them as a trend over several weeks, beside your withdrawal diary. If they "
-                "stay high once withdrawal has settled, or the mood questions themselves (feeling "
-                "down, no interest, worry you cannot control) are high, talk to a clinician.",
-                "Thoughts of harming yourself are different: they always count, whatever the "
-                "cause. Stepdown shows crisis help at once whenever you answer yes.",
+                gettext_noop(
+                    "The PHQ-9 (mood) and GAD-7 (anxiety) questionnaires ask about poor sleep, "
+                    "tiredness, appetite, restlessness, trouble concentrating, irritability and "
+                    "feeling on edge. Withdrawal brings the same things, so both scores can go up "
+                    "for a week or two after a step down without a new depression or anxiety "
+                    "disorder behind them."
+                ),
+                gettext_noop(
+                    "Read them as a trend over several weeks, beside your withdrawal diary. If "
+                    "they stay high once withdrawal has settled, or the mood questions themselves "
+                    "(feeling down, no interest, worry you cannot control) are high, talk to a "
+                    "clinician."
+                ),
+                gettext_noop(
+                    "Thoughts of harming yourself are different: they always count, whatever the "
+                    "cause. Stepdown shows crisis help at once whenever you answer yes."
+                ),
             ),
         ),
     ),
@@ -86,8 +101,10 @@ WITHDRAWAL = LearnPage(
         "Spitzer2006",
     ),
     evidence=(
-        "Symptom lists come from surveys of regular users; the time course and treatments rest "
-        "on reports and small case series."
+        gettext_noop(
+            "Symptom lists come from surveys of regular users; the time course and treatments rest "
+            "on reports and small case series."
+        )
     ),
     related=(LearnSlug.TAPERING, LearnSlug.LIFESTYLE, LearnSlug.SEEK_HELP_NOW),
     tools=("learn:urge", "learn:breathe"),
@@ -104,61 +121,79 @@ TAPERING = LearnPage(
     ),
     sections=(
         Section(
-            "Why not stop at once",
+            gettext_noop("Why not stop at once"),
             (
-                "Stopping suddenly after daily use tends to bring the strongest withdrawal. "
-                "Cutting down in steps lets the body catch up between them.",
+                gettext_noop(
+                    "Stopping suddenly after daily use tends to bring the strongest withdrawal. "
+                    "Cutting down in steps lets the body catch up between them."
+                ),
             ),
         ),
         Section(
-            "How big a step",
+            gettext_noop("How big a step"),
             (
-                "No study has tested a taper schedule for kratom. Guidance for tapering other "
-                "medicines that act on the brain suggests cutting 10 to 20 % of your current "
-                "amount at each step, at a pace you can tolerate, and going slower near the end. "
-                "Stepdown borrows that approach and says so.",
-                "Taking fewer doses a day may matter as much as taking fewer grams (a survey "
-                "finding, not a trial). Stepdown lowers the number of doses by leaving one out, "
-                "never by joining doses into bigger ones, and no step cuts more than a quarter.",
+                gettext_noop(
+                    "No study has tested a taper schedule for kratom. Guidance for tapering other "
+                    "medicines that act on the brain suggests cutting 10 to 20 % of your current "
+                    "amount at each step, at a pace you can tolerate, and going slower near the "
+                    "end. Stepdown borrows that approach and says so."
+                ),
+                gettext_noop(
+                    "Taking fewer doses a day may matter as much as taking fewer grams (a survey "
+                    "finding, not a trial). Stepdown lowers the number of doses by leaving one "
+                    "out, never by joining doses into bigger ones, and no step cuts more than a "
+                    "quarter."
+                ),
             ),
         ),
         Section(
-            "How long between steps",
+            gettext_noop("How long between steps"),
             (
-                "With daily dosing, mitragynine takes about eight or nine days to settle at a "
-                "new level in one study, and up to about two weeks at the longest half-life "
-                "measured. That is why plans keep each step for one to two weeks, and why the "
-                "plan's “settled by” dates are a range (Stepdown's reasoning from those "
-                "studies, not a tested rule).",
+                gettext_noop(
+                    "With daily dosing, mitragynine takes about eight or nine days to settle at a "
+                    "new level in one study, and up to about two weeks at the longest half-life "
+                    "measured. That is why plans keep each step for one to two weeks, and why the "
+                    "plan's “settled by” dates are a range (Stepdown's reasoning from those "
+                    "studies, not a tested rule)."
+                ),
             ),
         ),
         Section(
-            "When a step is hard",
+            gettext_noop("When a step is hard"),
             (
-                "Pausing on a step until you feel steadier is part of a good plan, not a "
-                "failure. If symptoms stay severe, talk to a clinician — especially with heavy "
-                "use, other substances, or pregnancy.",
+                gettext_noop(
+                    "Pausing on a step until you feel steadier is part of a good plan, not a "
+                    "failure. If symptoms stay severe, talk to a clinician — especially with heavy "
+                    "use, other substances, or pregnancy."
+                ),
             ),
         ),
         Section(
-            "After the last step, or a break",
+            gettext_noop("After the last step, or a break"),
             (
-                "Tolerance falls quickly once you take less. Going back to your old amount, "
-                "trying a 7-OH product, or using opioids after a taper or a break can then cause "
-                "an overdose, even at an amount that used to feel normal.",
-                "If you do use again, start far lower, do not use alone, and keep naloxone "
-                "(Narcan) at hand: it reverses an opioid overdose and is safe to give. Pharmacies "
-                "in many countries sell it without a prescription.",
+                gettext_noop(
+                    "Tolerance falls quickly once you take less. Going back to your old amount, "
+                    "trying a 7-OH product, or using opioids after a taper or a break can then "
+                    "cause an overdose, even at an amount that used to feel normal."
+                ),
+                gettext_noop(
+                    "If you do use again, start far lower, do not use alone, and keep naloxone "
+                    "(Narcan) at hand: it reverses an opioid overdose and is safe to give. "
+                    "Pharmacies in many countries sell it without a prescription."
+                ),
             ),
         ),
         Section(
-            "Pregnant or breastfeeding",
+            gettext_noop("Pregnant or breastfeeding"),
             (
-                "In pregnancy, withdrawal can harm the baby, and babies of mothers who used "
-                "kratom have needed treatment for withdrawal after birth. For opioids, doctors "
-                "prefer steady treatment with methadone or buprenorphine to a taper during "
-                "pregnancy. Stepdown therefore pauses a plan and stops suggesting cuts when you "
-                "say you are pregnant or breastfeeding: please plan any change with a clinician.",
+                gettext_noop(
+                    "In pregnancy, withdrawal can harm the baby, and babies of mothers who used "
+                    "kratom have needed treatment for withdrawal after birth. For opioids, doctors "
+                    "prefer steady treatment with methadone or buprenorphine to a taper during "
+                    "pregnancy. Stepdown therefore pauses a plan and stops suggesting cuts when "
+                    "you say you are pregnant or breastfeeding: please plan any change with a "
+                    "clinician."
+                ),
             ),
         ),
     ),
@@ -174,8 +209,10 @@ TAPERING = LearnPage(
         "Eldridge2018",
     ),
     evidence=(
-        "Borrowed from tapering research on other medicines; no kratom taper has been tested "
-        "in a trial."
+        gettext_noop(
+            "Borrowed from tapering research on other medicines; no kratom taper has been tested "
+            "in a trial."
+        )
     ),
     # Medicine as another way out has its own page (this one stays a phone screen or two).
     related=(LearnSlug.WITHDRAWAL, LearnSlug.SUPPORT, "medicine-instead-of-a-taper"),
@@ -193,40 +230,50 @@ LIFESTYLE = LearnPage(
     ),
     sections=(
         Section(
-            "Move a little every day",
+            gettext_noop("Move a little every day"),
             (
-                "A walk, a swim, stretching — whatever you can manage. Movement eases "
-                "restlessness, lifts mood for a while and helps sleep come at night.",
+                gettext_noop(
+                    "A walk, a swim, stretching — whatever you can manage. Movement eases "
+                    "restlessness, lifts mood for a while and helps sleep come at night."
+                ),
             ),
         ),
         Section(
-            "Practise noticing",
+            gettext_noop("Practise noticing"),
             (
-                "Mindfulness means paying attention to what is happening now without rushing to "
-                "change it. With urges it can mean watching one rise and fall instead of acting "
-                "on it. A few minutes of slow breathing is an easy way to start.",
+                gettext_noop(
+                    "Mindfulness means paying attention to what is happening now without rushing "
+                    "to change it. With urges it can mean watching one rise and fall instead of "
+                    "acting on it. A few minutes of slow breathing is an easy way to start."
+                ),
             ),
         ),
         Section(
-            "Eat and drink regularly",
+            gettext_noop("Eat and drink regularly"),
             (
-                "Small, regular meals and plenty of water help when the stomach is upset. Fibre "
-                "and fluids help with the constipation that regular use often brings.",
+                gettext_noop(
+                    "Small, regular meals and plenty of water help when the stomach is upset. "
+                    "Fibre and fluids help with the constipation that regular use often brings."
+                ),
             ),
         ),
         Section(
-            "Protect your sleep",
+            gettext_noop("Protect your sleep"),
             (
-                "Sleep is often poor while cutting down and usually improves with time. Keep a "
-                "fixed wake-up time, dim screens in the last hour, keep caffeine to the morning, "
-                "and avoid late doses — a 'no use after' limit can help.",
+                gettext_noop(
+                    "Sleep is often poor while cutting down and usually improves with time. Keep a "
+                    "fixed wake-up time, dim screens in the last hour, keep caffeine to the "
+                    "morning, and avoid late doses — a 'no use after' limit can help."
+                ),
             ),
         ),
     ),
     sources=("SeedRisk", "Singh2014", "Grundmann2017"),
     evidence=(
-        "General health advice named in the source document; it has not been tested for kratom "
-        "specifically."
+        gettext_noop(
+            "General health advice named in the source document; it has not been tested for kratom "
+            "specifically."
+        )
     ),
     related=(LearnSlug.WITHDRAWAL, LearnSlug.SUPPORT),
     tools=("learn:breathe", "learn:urge"),
@@ -243,29 +290,36 @@ SUPPORT = LearnPage(
     ),
     sections=(
         Section(
-            "People who know you",
+            gettext_noop("People who know you"),
             (
-                "Telling one person what you are doing — and how they can help on a hard day — "
-                "is one of the simplest protections there is. Stepdown keeps their names and "
-                "numbers with your reasons to change, so both are at hand when an urge hits.",
+                gettext_noop(
+                    "Telling one person what you are doing — and how they can help on a hard day — "
+                    "is one of the simplest protections there is. Stepdown keeps their names and "
+                    "numbers with your reasons to change, so both are at hand when an urge hits."
+                ),
             ),
         ),
         Section(
-            "People who have been there",
+            gettext_noop("People who have been there"),
             (
-                "Peer groups meet in person and online. SMART Recovery teaches practical skills "
-                "for urges and setbacks; Narcotics Anonymous follows the 12 steps; Kratom "
-                "Anonymous holds meetings focused on kratom; and an online quitting-kratom "
-                "community shares taper experiences. The Support page says how to find each.",
+                gettext_noop(
+                    "Peer groups meet in person and online. SMART Recovery teaches practical "
+                    "skills for urges and setbacks; Narcotics Anonymous follows the 12 steps; "
+                    "Kratom Anonymous holds meetings focused on kratom; and an online "
+                    "quitting-kratom community shares taper experiences. The Support page says "
+                    "how to find each."
+                ),
             ),
         ),
         Section(
-            "Professionals",
+            gettext_noop("Professionals"),
             (
-                "A family doctor, an addiction service or a counsellor can help you plan, treat "
-                "symptoms and handle setbacks. In the US, SAMHSA's free helpline gives "
-                "referrals at any hour. Talking therapies help with substance use in general; "
-                "they have not been studied for kratom in particular.",
+                gettext_noop(
+                    "A family doctor, an addiction service or a counsellor can help you plan, "
+                    "treat symptoms and handle setbacks. In the US, SAMHSA's free helpline gives "
+                    "referrals at any hour. Talking therapies help with substance use in general; "
+                    "they have not been studied for kratom in particular."
+                ),
             ),
         ),
     ),
@@ -278,8 +332,10 @@ SUPPORT = LearnPage(
         "QuittingKratom",
     ),
     evidence=(
-        "Support is recommended in the source document; the groups are described from their own "
-        "materials, and none has been studied for kratom."
+        gettext_noop(
+            "Support is recommended in the source document; the groups are described from their "
+            "own materials, and none has been studied for kratom."
+        )
     ),
     related=(LearnSlug.TAPERING, LearnSlug.OPIOID_RECOVERY),
     tools=("learn:support",),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from stepdown.core.rules.learn import LearnSlug
@@ -14,7 +15,8 @@ from stepdown.learn.sources import sources as all_sources
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "learn/index.html", {"groups": GROUPS})
+    groups = [(_(heading), [page.in_language() for page in pages]) for heading, pages in GROUPS]
+    return render(request, "learn/index.html", {"groups": groups})
 
 
 @require_GET
@@ -24,10 +26,10 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
     except NotFound:
         raise Http404 from None
     context = {
-        "page": topic,
-        "related": [PAGES[str(s)] for s in topic.related],
-        "tools": [(name, TOOL_LINKS[name]) for name in topic.tools],
-        "seek_help": PAGES[LearnSlug.SEEK_HELP_NOW.value],
+        "page": topic.in_language(),
+        "related": [PAGES[str(s)].in_language() for s in topic.related],
+        "tools": [(name, _(TOOL_LINKS[name])) for name in topic.tools],
+        "seek_help": PAGES[LearnSlug.SEEK_HELP_NOW.value].in_language(),
     }
     return render(request, "learn/page.html", context)
 
