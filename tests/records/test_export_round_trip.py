@@ -115,11 +115,6 @@ def instances(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     )
     pg_template = f"h_export_tpl_{uuid.uuid4().hex[:10]}"
     databases: list[str] = []
-    if ON_PG:
-        _admin(f'CREATE DATABASE "{pg_template}"')
-        databases.append(pg_template)
-        env = _base_env(root / "pg-template") | {"DATABASE_URL": _pg(pg_template)}
-        assert Instance("postgresql", root / "pg-template", env).run("migrate").returncode == 0
 
     def make(vendor: str, name: str) -> Instance:
         data_dir = root / name
@@ -134,9 +129,16 @@ def instances(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             env["DATABASE_URL"] = _pg(database)
         return Instance(vendor, data_dir, env)
 
-    yield make
-    for database in reversed(databases):
-        _admin(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+    try:  # the databases go even when a migration fails
+        if ON_PG:
+            _admin(f'CREATE DATABASE "{pg_template}"')
+            databases.append(pg_template)
+            env = _base_env(root / "pg-template") | {"DATABASE_URL": _pg(pg_template)}
+            assert Instance("postgresql", root / "pg-template", env).run("migrate").returncode == 0
+        yield make
+    finally:
+        for database in reversed(databases):
+            _admin(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
 @dataclass
