@@ -23,7 +23,7 @@ _KIND_WORDS = {
 # Who asked for a change in the plan's history (``PlanAdjustment.source``); an unknown word is
 # shown as it is stored.
 _SOURCE_WORDS = {
-    "alert": _("suggestion"),
+    "alert": _("alert"),
     "clinician": _("clinician"),
     "pregnancy": _("pregnancy"),
 }
