@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from tests.browser.conftest import open_page
 from tests.browser.test_checkins_phone import PASSWORD
-from tests.browser.test_offline_phone import CONTROLLED
+from tests.browser.test_offline_phone import sign_in_controlled
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,14 +30,7 @@ def _sign_in(page: Page) -> None:
     from stepdown.accounts.models import User
 
     User.objects.create_user(EMAIL, PASSWORD, time_zone="Europe/Paris", language="fr")
-    page.goto("/account/login/?next=/today/")
-    page.get_by_label("Adresse e-mail").fill(EMAIL)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_test_id("total-g")).to_be_visible()
-    if not page.evaluate(CONTROLLED):
-        page.reload()
-    assert page.evaluate(CONTROLLED)
+    sign_in_controlled(page, EMAIL, language="fr")
 
 
 def test_the_crisis_path_fits_a_phone_in_french(french_phone: Page, page_errors: list[str]) -> None:

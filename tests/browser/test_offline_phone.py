@@ -58,12 +58,20 @@ def _log_dose(page: Page, amount: str) -> None:
     page.get_by_role("button", name="Log dose").click()
 
 
-def _sign_in_controlled(page: Page) -> None:
+# The sign-in form's words in each language the tests sign in with.
+SIGN_IN_WORDS = {
+    "en": ("Email", "Password", "Sign in"),
+    "fr": ("Adresse e-mail", "Mot de passe", "Se connecter"),
+}
+
+
+def sign_in_controlled(page: Page, email: str = EMAIL, language: str = "en") -> None:
     """Signs in on Today and waits until the service worker controls the page."""
+    email_label, password_label, button = SIGN_IN_WORDS[language]
     page.goto("/account/login/?next=/today/")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label(email_label).fill(email)
+    page.get_by_label(password_label).fill(PASSWORD)
+    page.get_by_role("button", name=button).click()
     expect(page.get_by_test_id("total-g")).to_be_visible()
     # The worker installs while the first pages load; a page that was mid-load then may stay
     # uncontrolled until the next one (as for any visitor): load it again if so.
@@ -101,7 +109,7 @@ def test_a_dose_logged_while_the_last_is_being_stored_is_its_own_entry(
     User.objects.create_user(EMAIL, PASSWORD, time_zone="Europe/Paris")
     page = phone_page
     page.add_init_script(SLOW_INDEXEDDB)
-    _sign_in_controlled(page)
+    sign_in_controlled(page)
     page.context.set_offline(True)
     _log_dose(page, "2")
     _log_dose(page, "3")
@@ -138,7 +146,7 @@ def test_offline_logging_is_sent_once_and_sign_out_forgets_it(
 
     person = User.objects.create_user(EMAIL, PASSWORD, time_zone="Europe/Paris")
     page, context = phone_page, phone_page.context
-    _sign_in_controlled(page)
+    sign_in_controlled(page)
     cached = dict(page.evaluate(CACHE_CONTENTS))
     assert "/offline/" in cached
     assert "/static/stepdown/offline.js" in cached
