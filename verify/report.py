@@ -16,7 +16,7 @@ probe that is part of the project: `make verify` starts its own servers on loopb
 `stepdown serve` starts it; SQLite, then PostgreSQL in a database it creates and drops), runs each
 probe bounded in count and time, and rewrites this page. It exits non-zero when a measured figure
 misses its target. Its quick part, `make verify-fast` (the crash probe with 3 kills, SQLite
-only), is not yet in CI: with it CI ran past its 30 minutes on the 2-core machine.
+only), runs in CI after the test suite (`.ci/run`), about a minute.
 
 This file is written by `verify/report.py`; edit that, not this.
 """
