@@ -23,7 +23,8 @@ from stepdown.checkins.schemas import (
     ResponseOut,
     ResponsePatch,
 )
-from stepdown.core.instruments import INSTRUMENTS, UnknownInstrumentError, get_instrument
+from stepdown.checkins.wording import page_instrument
+from stepdown.core.instruments import INSTRUMENTS, UnknownInstrumentError
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.schemas import API_ERRORS
 
@@ -41,7 +42,8 @@ def _answers(raw: dict[str, Any]) -> dict[str, Any]:
     summary="List questionnaires",
 )
 def list_instruments(request: HttpRequest) -> list[InstrumentSummaryOut]:
-    return [InstrumentSummaryOut.of(instrument) for instrument in INSTRUMENTS.values()]
+    # Worded in the request's language (Accept-Language; English by default), like the pages.
+    return [InstrumentSummaryOut.of(page_instrument(code)) for code in INSTRUMENTS]
 
 
 @router.get(
@@ -51,7 +53,7 @@ def list_instruments(request: HttpRequest) -> list[InstrumentSummaryOut]:
 )
 def get_instrument_definition(request: HttpRequest, code: str) -> InstrumentOut:
     try:
-        return InstrumentOut.full(get_instrument(code))
+        return InstrumentOut.full(page_instrument(code))
     except UnknownInstrumentError:
         raise NotFound("instrument") from None
 

@@ -21,7 +21,7 @@ from stepdown.checkins.windows import (
     window_days,
     window_for,
 )
-from stepdown.core.instruments import INSTRUMENTS
+from stepdown.checkins.wording import page_instrument
 from stepdown.errors import NotFound
 
 
@@ -95,7 +95,7 @@ def schedules_for(*, owner: User) -> list[ScheduleView]:
         views.append(
             ScheduleView(
                 instrument=code,
-                name=INSTRUMENTS[code].name,
+                name=page_instrument(code).name,
                 interval_days=row.interval_days if row else DEFAULT_INTERVALS[code],
                 preferred_time=row.preferred_time if row else None,
                 enabled=row.enabled if row else True,

@@ -24,8 +24,8 @@ from stepdown.checkins.forms import AnswerForm
 from stepdown.checkins.meaning import compare_with_recent
 from stepdown.checkins.models import Response
 from stepdown.checkins.trends import DEFAULT_RANGE, MOOD_ITEMS, RANGES, Trends, trends_for
-from stepdown.checkins.wording import band_label, score_label
-from stepdown.core.instruments import INSTRUMENTS, Audience, Instrument, get_instrument
+from stepdown.checkins.wording import band_label, page_instrument, translated_by_project
+from stepdown.core.instruments import INSTRUMENTS, Audience, Instrument
 from stepdown.core.rules.safety import SELF_HARM_FLAGS
 from stepdown.errors import InvalidInput, NotFound
 from stepdown.web.chart_text import ChartText, Column, chart_text
@@ -45,7 +45,7 @@ def _person_instrument(code: str) -> Instrument:
     instrument = INSTRUMENTS.get(code)
     if instrument is None or instrument.audience is not Audience.SELF_REPORT:
         raise Http404
-    return instrument
+    return page_instrument(code)
 
 
 def _response_or_404(owner: User, response_id: int) -> Response:
@@ -70,12 +70,14 @@ def hub(request: HttpRequest) -> HttpResponse:
 def _hub_context(owner: User) -> dict[str, Any]:
     # Every questionnaire a person may answer at any time (the daily check-in is in the due list).
     others = [
-        i for i in INSTRUMENTS.values() if i.audience is Audience.SELF_REPORT and i.code != "daily"
+        page_instrument(code)
+        for code, i in INSTRUMENTS.items()
+        if i.audience is Audience.SELF_REPORT and code != "daily"
     ]
     recent = [
         (
             response,
-            INSTRUMENTS[response.instrument].name,
+            page_instrument(response.instrument).name,
             band_label(response.instrument, response.band) if response.band else None,
         )
         for response in selectors.responses_for(owner=owner, drafts=True)[:RECENT_RESPONSES]
@@ -111,6 +113,7 @@ def _form_page(
         "editing": editing,
         "client_id": client_id,
         "required_count": sum(1 for item in instrument.items if item.is_always_required),
+        "project_translation": translated_by_project(instrument),
     }
     return render(request, "checkins/answer.html", context, status=status)
 
@@ -181,13 +184,14 @@ def edit(request: HttpRequest, response_id: int) -> HttpResponse:
 def result(request: HttpRequest, response_id: int) -> HttpResponse:
     owner = request_owner(request)
     response = _response_or_404(owner, response_id)
-    instrument = get_instrument(response.instrument)
+    instrument = page_instrument(response.instrument)
     flag_rules = {rule.code: rule for rule in instrument.flags}
     subscore_labels = {s.code: s.label for s in instrument.subscores}
     context = {
         "response": response,
         "instrument": instrument,
-        "total_label": score_label(instrument.total_label),
+        "project_translation": translated_by_project(instrument),
+        "total_label": instrument.total_label,
         "band_label": band_label(response.instrument, response.band) if response.band else None,
         "comparison": compare_with_recent(response),
         # Self-harm flags are answered by the crisis help above the score, not by a rule's text.
@@ -199,7 +203,7 @@ def result(request: HttpRequest, response_id: int) -> HttpResponse:
         "crisis": services.needs_crisis(response.flags),
         "call_lines": call_lines_for(country_for_zone(owner.time_zone)),
         "subscores": [
-            (score_label(subscore_labels.get(code, code)), value)
+            (subscore_labels.get(code, code), value)
             for code, value in response.subscores.items()
             if code != "withdrawal"  # the daily total already is the withdrawal total
         ],

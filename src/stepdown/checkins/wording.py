@@ -1,39 +1,35 @@
-"""Check-in values in the words the pages, the CLI and the API show."""
+"""Check-in values in the words the pages, the CLI and the API show.
+
+An instrument's own wording (questions, answers, bands, flags, notes) is data in its core module,
+in English and in each language it has a translation for (``docs/i18n.md``); these helpers pick
+the one for the language of the request.
+"""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language
 
-from stepdown.core.instruments import get_instrument
+from stepdown.core.instruments import Instrument, get_instrument
+from stepdown.core.instruments.translation import translation_for
+
+
+def page_instrument(code: str) -> Instrument:
+    """The instrument ``code`` worded in the request's language (English where it has none)."""
+    return get_instrument(code, get_language() or "en")
 
 
 def band_label(instrument_code: str, band: str) -> str | None:
     """The instrument's label for a score band ("Mild"), or None for a band it does not have."""
-    for candidate in get_instrument(instrument_code).bands:
+    for candidate in page_instrument(instrument_code).bands:
         if candidate.name == band:
             return candidate.label
     return None
 
 
-# The daily check-in's and craving's score labels are Stepdown's own (not a validated
-# instrument's wording), so the pages show them translated; the core keeps them in English.
-SCORE_LABELS = frozenset(
-    {
-        gettext_noop("Withdrawal diary total (0–48)"),
-        gettext_noop("Kratom craving (0–100)"),
-        gettext_noop("Other substance craving (0–100)"),
-        gettext_noop("Sleep (hours)"),
-        gettext_noop("Sleep quality (0–4)"),
-        gettext_noop("Energy (0–4)"),
-        gettext_noop("Sedation (0–4)"),
-        gettext_noop("Mood (0–4)"),
-        gettext_noop("Sociability (0–4)"),
-        gettext_noop("Exercise (minutes)"),
-        gettext_noop("Mindfulness (minutes)"),
-    }
-)
+def translated_by_project(instrument: Instrument) -> bool:
+    """Whether ``instrument`` is worded in the project's own, unvalidated translation.
 
-
-def score_label(label: str) -> str:
-    """A score's label in the page's language where it is Stepdown's own, else as it is."""
-    return gettext(label) if label in SCORE_LABELS else label
+    False for English and for a published translation (Pfizer's French PHQ-9 and GAD-7).
+    """
+    translation = translation_for(instrument, instrument.language)
+    return translation is not None and not translation.official

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from stepdown.core.instruments import Instrument, get_instrument
@@ -126,7 +127,8 @@ SCREENS = ("phq2", "gad2")
 
 
 def _screen_fields(instrument: Instrument) -> dict[str, forms.Field]:
-    """Radio questions rendered from the instrument's own items (its published wording)."""
+    """Radio questions rendered from the instrument's own items (its published wording, in the
+    request's language: Pfizer's French in French)."""
     return {
         f"{instrument.code}_{item.code}": forms.TypedChoiceField(
             label=item.text,
@@ -146,7 +148,7 @@ class MoodForm(StepForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.instruments = [get_instrument(code) for code in SCREENS]
+        self.instruments = [get_instrument(code, get_language() or "en") for code in SCREENS]
         for instrument in self.instruments:
             self.fields.update(_screen_fields(instrument))
 

@@ -21,7 +21,8 @@ a refusal to answer counts as positive); free to use.
 from __future__ import annotations
 
 from stepdown.core.instruments.base import AskedIf, Audience, Band, FlagRule, Instrument, Wording
-from stepdown.core.instruments.options import yes_no_item
+from stepdown.core.instruments.options import YES_NO_FR, yes_no_item
+from stepdown.core.instruments.translation import Translation
 
 SCREEN_ITEMS = (
     yes_no_item(
@@ -47,6 +48,69 @@ ACUITY_ITEM = yes_no_item(
     help_text="Asked only after a 'yes' to any of the first four questions.",
     refusable=True,
 )
+
+# The project's own French of Stepdown's paraphrase: not validated (the NIMH toolkit has its own
+# translations, which a clinic may use instead).
+FRENCH = {
+    **YES_NO_FR,
+    SCREEN_ITEMS[0].text: "Au cours des dernières semaines, avez-vous souhaité être mort(e) ?",
+    SCREEN_ITEMS[1].text: "Au cours des dernières semaines, avez-vous eu le sentiment que vous, "
+    "ou votre famille, seriez mieux si vous étiez mort(e) ?",
+    SCREEN_ITEMS[2].text: "Au cours de la dernière semaine, avez-vous pensé à vous suicider ?",
+    SCREEN_ITEMS[3].text: "Avez-vous déjà fait une tentative de suicide ?",
+    ACUITY_ITEM.text: "En ce moment, avez-vous des pensées de suicide ?",
+    ACUITY_ITEM.help_text: "Posée seulement après un « oui » à l’une des quatre premières "
+    "questions.",
+    "Ask Suicide-Screening Questions (ASQ)": "Questions de dépistage du risque suicidaire (ASQ)",
+    "A short, direct screen for suicide risk from the US National Institute of Mental Health.": (
+        "Un dépistage court et direct du risque suicidaire, conçu par l’Institut national de la "
+        "santé mentale des États-Unis (NIMH)."
+    ),
+    "Please answer each question yes or no. There is no wrong answer; help is available "
+    "whatever you answer.": "Répondez à chaque question par oui ou par non. Il n’y a pas de "
+    "mauvaise réponse ; de l’aide existe, quelle que soit votre réponse.",
+    "the last few weeks, the last week, ever, and right now (varies by question)": (
+        "les dernières semaines, la dernière semaine, à un moment de votre vie, et en ce moment "
+        "(selon la question)"
+    ),
+    "Questions 1–4 answered yes or not answered (0–4)": (
+        "Questions 1 à 4 avec un « oui » ou sans réponse (0–4)"
+    ),
+    "Negative screen": "Dépistage négatif",
+    "Positive screen": "Dépistage positif",
+    "A positive suicide-risk screen: show crisis help now and arrange a safety assessment.": (
+        "Dépistage positif du risque suicidaire : montrer l’aide de crise tout de suite et "
+        "organiser une évaluation de sécurité."
+    ),
+    "Thoughts of suicide right now: an acute positive screen that needs an urgent safety "
+    "assessment.": "Des pensées de suicide en ce moment : un dépistage positif aigu, qui demande "
+    "une évaluation de sécurité urgente.",
+    "Free to use: a US National Institute of Mental Health toolkit (NIMHASQ). Stepdown shows its "
+    "own paraphrase; a clinic may use the published wording instead.": "Libre d’utilisation : "
+    "une boîte à outils de l’Institut national de la santé mentale des États-Unis (NIMHASQ). "
+    "Stepdown affiche sa propre reformulation ; un cabinet peut utiliser le texte publié à la "
+    "place.",
+    "Ask Suicide-Screening Questions (ASQ), National Institute of Mental Health.": (
+        "Ask Suicide-Screening Questions (ASQ), National Institute of Mental Health (États-Unis)."
+    ),
+    "The acuity question is required after any 'yes' to questions 1–4 and is not asked "
+    "otherwise; an answer given anyway is still scored, so a 'yes' is never discarded.": (
+        "La question sur le moment présent est obligatoire après tout « oui » aux questions 1 à "
+        "4, et n’est pas posée sinon ; une réponse donnée malgré tout est comptée, donc un « oui » "
+        "n’est jamais perdu."
+    ),
+    "The toolkit counts a refusal to answer as positive: each question offers 'I would rather "
+    "not answer' (stored as 2, scored 1), which raises the flags like a 'yes'.": (
+        "La boîte à outils compte un refus de répondre comme positif : chaque question propose "
+        "« Je préfère ne pas répondre » (enregistré 2, compté 1), qui lève les signaux comme un "
+        "« oui »."
+    ),
+    "A 'yes' (or a refusal) counts even when the rest is left blank: the response is kept as "
+    "an unfinished draft with its flags, and crisis help is shown at once.": (
+        "Un « oui » (ou un refus) compte même si le reste est vide : la réponse est gardée comme "
+        "brouillon inachevé avec ses signaux, et l’aide de crise s’affiche tout de suite."
+    ),
+}
 
 INSTRUMENT = Instrument(
     code="asq",
@@ -97,4 +161,5 @@ INSTRUMENT = Instrument(
         "A 'yes' (or a refusal) counts even when the rest is left blank: the response is kept as "
         "an unfinished draft with its flags, and crisis help is shown at once.",
     ),
+    translations=(Translation(language="fr", texts=FRENCH),),
 )

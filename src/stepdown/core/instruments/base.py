@@ -11,9 +11,11 @@ missing item or a total that sums free text fails at import time, not when a per
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+
+from stepdown.core.instruments.translation import ENGLISH, Translation
 
 _CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -254,7 +256,8 @@ class Instrument:
     must cover every possible total without gaps; an empty tuple means the instrument has no
     bands. ``version`` is the revision of this definition, so a stored response can say which
     wording it answered. ``default_interval_days`` is a scheduling hint only; the schedule itself
-    belongs to the check-ins app.
+    belongs to the check-ins app. ``translations`` word it in other languages (see
+    :mod:`stepdown.core.instruments.translation`); ``language`` is the language of this value.
     """
 
     code: str
@@ -278,6 +281,8 @@ class Instrument:
     reference_cutoffs: tuple[ReferenceCutoff, ...] = ()
     notes: tuple[str, ...] = ()
     default_interval_days: int | None = None
+    translations: tuple[Translation, ...] = field(default=(), compare=False)
+    language: str = ENGLISH
 
     def __post_init__(self) -> None:
         _check_code(self.code, "instrument")

@@ -46,11 +46,15 @@ from stepdown.core.instruments.base import (
 )
 from stepdown.core.instruments.options import (
     HOW_MUCH,
+    HOW_MUCH_FR,
     SLEEP_QUALITY,
+    SLEEP_QUALITY_FR,
+    YES_NO_FR,
     choice_item,
     number_item,
     yes_no_item,
 )
+from stepdown.core.instruments.translation import Translation
 
 MINUTES_PER_DAY = 24 * 60
 NOTE_MAX_LENGTH = 2000  # assumption: room for a few paragraphs, small enough to store and show
@@ -204,6 +208,92 @@ SUBSCORES = (
     *(Subscore(code=code, label=label, items=(code,)) for code, label in _SINGLE_ITEM_SUBSCORES),
 )
 
+# The project's own French: not validated.
+FRENCH = {
+    **withdrawal.SYMPTOMS_FR,
+    **craving.CRAVING_FR,
+    **HOW_MUCH_FR,
+    **SLEEP_QUALITY_FR,
+    **YES_NO_FR,
+    "How many hours did you sleep last night?": (
+        "Combien d’heures avez-vous dormi la nuit dernière ?"
+    ),
+    "How well did you sleep last night?": "Comment avez-vous dormi la nuit dernière ?",
+    "Today, how energetic did you feel?": (
+        "Aujourd’hui, à quel point vous êtes-vous senti(e) plein(e) d’énergie ?"
+    ),
+    "Today, how drowsy or sedated did you feel?": (
+        "Aujourd’hui, à quel point vous êtes-vous senti(e) somnolent(e) ou assommé(e) ?"
+    ),
+    "Today, how good was your mood?": "Aujourd’hui, à quel point votre humeur était-elle bonne ?",
+    "Today, how sociable or talkative did you feel?": (
+        "Aujourd’hui, à quel point vous êtes-vous senti(e) sociable ou bavard(e) ?"
+    ),
+    "How many minutes of exercise or physical activity did you do today?": (
+        "Combien de minutes d’exercice ou d’activité physique avez-vous faites aujourd’hui ?"
+    ),
+    "How many minutes of meditation, breathing exercises or other mindfulness did you do "
+    "today?": "Combien de minutes de méditation, d’exercices de respiration ou d’autre pratique "
+    "de pleine conscience avez-vous faites aujourd’hui ?",
+    "Did you eat regular meals today?": "Avez-vous pris des repas réguliers aujourd’hui ?",
+    "Were you in touch with a support person or group today?": (
+        "Avez-vous été en contact avec une personne ou un groupe de soutien aujourd’hui ?"
+    ),
+    _SAFETY[0][1]: "Aujourd’hui, avez-vous eu des pensées de vous faire du mal, ou l’idée que vous "
+    "seriez mieux mort(e) ?",
+    _SAFETY[0][3]: "Des pensées de vous faire du mal : l’aide de crise s’affiche tout de suite.",
+    _SAFETY[1][1]: "Avez-vous vomi, ou été incapable de garder les liquides ?",
+    _SAFETY[1][3]: "Les vomissements peuvent vous déshydrater vite. Buvez souvent, par petites "
+    "gorgées. Consultez un médecin aujourd’hui si vous ne gardez pas les liquides pendant 24 "
+    "heures, ou plus tôt si vous urinez peu ou foncé, avez la tête qui tourne en vous levant, la "
+    "bouche très sèche, vous sentez confus(e) ou voyez du sang dans les vomissements (hypothèse : "
+    "signes généraux de déshydratation).",
+    _SAFETY[2][1]: "Avez-vous remarqué une peau ou des yeux jaunes, ou des urines foncées ?",
+    _SAFETY[2][3]: "Atteinte possible du foie : contactez un médecin aujourd’hui.",
+    _SAFETY[3][1]: "Avez-vous fait une crise d’épilepsie (convulsions) ?",
+    _SAFETY[3][3]: "Une crise d’épilepsie demande des soins médicaux urgents.",
+    _SAFETY[4][1]: "Vous êtes-vous évanoui(e), ou avez-vous perdu connaissance ?",
+    _SAFETY[4][3]: "Un évanouissement demande un avis médical (hypothèse : signe d’alerte "
+    "général).",
+    _SAFETY[5][1]: "Avez-vous eu une douleur dans la poitrine ?",
+    _SAFETY[5][3]: "Une douleur dans la poitrine demande des soins médicaux urgents (hypothèse : "
+    "signe d’alerte général).",
+    _SAFETY[6][1]: "Avez-vous eu du mal à respirer, ou une respiration très lente ou "
+    "superficielle ?",
+    _SAFETY[6][3]: "Des difficultés à respirer demandent des soins d’urgence.",
+    _SAFETY[7][1]: "Êtes-vous enceinte, ou pourriez-vous l’être ?",
+    _SAFETY[7][3]: "Enceinte : parlez à un clinicien avant de changer votre consommation de "
+    "kratom.",
+    NOTE.text: "Autre chose à dire sur aujourd’hui ?",
+    "Sleep (hours)": "Sommeil (heures)",
+    "Sleep quality (0–4)": "Qualité du sommeil (0–4)",
+    "Energy (0–4)": "Énergie (0–4)",
+    "Sedation (0–4)": "Somnolence (0–4)",
+    "Mood (0–4)": "Humeur (0–4)",
+    "Sociability (0–4)": "Sociabilité (0–4)",
+    "Exercise (minutes)": "Activité physique (minutes)",
+    "Mindfulness (minutes)": "Pleine conscience (minutes)",
+    "Daily check-in": "Bilan du jour",
+    "A quick daily check-in: withdrawal symptoms, craving, sleep, how you felt, what helped, and "
+    "anything worrying.": "Un bilan rapide chaque jour : symptômes de sevrage, envie, sommeil, "
+    "ressenti, ce qui a aidé, et tout ce qui inquiète.",
+    "Answer for the last 24 hours; sleep is about last night.": (
+        "Répondez pour les dernières 24 heures ; le sommeil concerne la nuit dernière."
+    ),
+    "past 24 hours (sleep: last night)": "dernières 24 heures (sommeil : la nuit dernière)",
+    "The total is the withdrawal diary total; craving, sleep, effects and lifestyle are "
+    "subscores.": "Le total est celui du journal du sevrage ; envie, sommeil, effets et mode de "
+    "vie sont des sous-scores.",
+    "The craving slider for another substance, the eight safety questions and the note are "
+    "optional.": "Le curseur d’envie pour une autre substance, les huit questions de sécurité et "
+    "la note sont facultatifs.",
+    "A 'yes' to the self-harm question raises the same self_harm flag as PHQ-9 item 9: crisis "
+    "help first, a safety event and an alert for a supervising clinician.": "Un « oui » à la "
+    "question sur les pensées de vous faire du mal lève le même signal self_harm que la question "
+    "9 du PHQ-9 : l’aide de crise d’abord, un événement de sécurité et une alerte pour le "
+    "clinicien qui vous suit.",
+}
+
 INSTRUMENT = Instrument(
     code="daily",
     name="Daily check-in",
@@ -249,4 +339,5 @@ INSTRUMENT = Instrument(
         "help first, a safety event and an alert for a supervising clinician.",
     ),
     default_interval_days=1,  # assumption: once a day, matching its 24-hour window
+    translations=(Translation(language="fr", texts=FRENCH),),
 )

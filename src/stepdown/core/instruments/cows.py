@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from stepdown.core.instruments.base import Audience, Band, Instrument, Wording
 from stepdown.core.instruments.options import choice_item, options
+from stepdown.core.instruments.translation import Translation
 
 ITEMS = (
     choice_item(
@@ -136,6 +137,124 @@ ITEMS = (
     ),
 )
 
+# The project's own French, for clinicians: not validated.
+FRENCH = {
+    "Resting pulse, measured after one minute sitting or lying": (
+        "Pouls au repos, mesuré après une minute en position assise ou allongée"
+    ),
+    "80 or below": "80 ou moins",
+    "81–100": "81–100",
+    "101–120": "101–120",
+    "Above 120": "Plus de 120",
+    "Beats per minute.": "Battements par minute.",
+    "Sweating over the last half hour, not explained by room temperature or activity": (
+        "Sueurs au cours de la dernière demi-heure, non expliquées par la température de la pièce "
+        "ou par l’activité"
+    ),
+    "No chills or flushing reported": "Ni frissons ni bouffées de chaleur signalés",
+    "Reports chills or flushing": "Signale des frissons ou des bouffées de chaleur",
+    "Face looks flushed or moist": "Visage rouge ou moite",
+    "Beads of sweat on the brow or face": "Gouttes de sueur sur le front ou le visage",
+    "Sweat streaming off the face": "Sueur ruisselant sur le visage",
+    "Restlessness seen during the assessment": "Agitation observée pendant l’évaluation",
+    "Can sit still": "Peut rester assis tranquille",
+    "Says it is hard to sit still, but manages": "Dit avoir du mal à rester assis, mais y parvient",
+    "Often shifts or moves arms and legs without purpose": (
+        "Change souvent de position ou bouge bras et jambes sans but"
+    ),
+    "Cannot sit still for more than a few seconds": (
+        "Ne peut pas rester assis plus de quelques secondes"
+    ),
+    "Pupil size": "Taille des pupilles",
+    "Pinpoint, or normal for the room light": (
+        "En tête d’épingle, ou normales pour la lumière de la pièce"
+    ),
+    "Possibly larger than normal for the room light": (
+        "Peut-être plus grandes que la normale pour la lumière de la pièce"
+    ),
+    "Moderately dilated": "Modérément dilatées",
+    "So dilated that only the rim of the iris shows": (
+        "Si dilatées que seul le bord de l’iris est visible"
+    ),
+    "Bone or joint aches (count only pain beyond any usual pain)": (
+        "Douleurs osseuses ou articulaires (ne compter que ce qui dépasse la douleur habituelle)"
+    ),
+    "None": "Aucun signe",
+    "Mild, spread-out discomfort": "Gêne diffuse légère",
+    "Reports severe, spread-out aching of joints or muscles": (
+        "Signale des douleurs diffuses et fortes des articulations ou des muscles"
+    ),
+    "Rubbing joints or muscles and cannot sit still from the discomfort": (
+        "Se frotte les articulations ou les muscles et ne peut pas rester assis à cause de la gêne"
+    ),
+    "Runny nose or tearing, not from a cold or allergy": (
+        "Nez qui coule ou larmoiement, sans rhume ni allergie"
+    ),
+    "Stuffy nose or unusually moist eyes": "Nez bouché ou yeux anormalement humides",
+    "Nose running or eyes tearing": "Nez qui coule ou yeux qui larmoient",
+    "Nose running constantly, or tears streaming down the cheeks": (
+        "Nez qui coule sans arrêt, ou larmes qui coulent sur les joues"
+    ),
+    "Stomach or bowel upset over the last half hour": (
+        "Troubles digestifs au cours de la dernière demi-heure"
+    ),
+    "Stomach cramps": "Crampes d’estomac",
+    "Nausea or loose stools": "Nausées ou selles molles",
+    "Vomiting or diarrhoea": "Vomissements ou diarrhée",
+    "Several bouts of diarrhoea or vomiting": "Plusieurs épisodes de diarrhée ou de vomissements",
+    "Tremor with the arms held out": "Tremblement, bras tendus",
+    "Felt but not seen": "Senti mais pas visible",
+    "Slight tremor seen": "Léger tremblement visible",
+    "Marked tremor or muscle twitching": "Tremblement marqué ou contractions musculaires",
+    "Yawning during the assessment": "Bâillements pendant l’évaluation",
+    "Once or twice": "Une ou deux fois",
+    "Three times or more": "Trois fois ou plus",
+    "Several times a minute": "Plusieurs fois par minute",
+    "Anxiety or irritability": "Anxiété ou irritabilité",
+    "Reports growing irritability or anxiety": "Signale une irritabilité ou une anxiété croissante",
+    "Clearly irritable or anxious": "Nettement irritable ou anxieux",
+    "So irritable or anxious that taking part in the assessment is hard": (
+        "Si irritable ou anxieux que participer à l’évaluation est difficile"
+    ),
+    "Gooseflesh": "Chair de poule",
+    "Skin is smooth": "Peau lisse",
+    "Gooseflesh can be felt, or hairs stand up on the arms": (
+        "Chair de poule perceptible au toucher, ou poils dressés sur les bras"
+    ),
+    "Marked gooseflesh": "Chair de poule marquée",
+    "Clinical Opiate Withdrawal Scale (COWS)": "Échelle clinique de sevrage aux opiacés (COWS)",
+    "A clinician's rating of 11 withdrawal signs and symptoms.": (
+        "L’évaluation par un clinicien de 11 signes et symptômes de sevrage."
+    ),
+    "Rate each sign as observed now. Score a sign only when it appears to be due to "
+    "withdrawal; for example, a fast pulse after climbing stairs scores 0.": "Cotez chaque "
+    "signe tel qu’il est observé maintenant. Ne cotez un signe que s’il semble dû au sevrage ; "
+    "par exemple, un pouls rapide après avoir monté des escaliers vaut 0.",
+    "now, at the assessment (sweating and stomach upset: the last 30 minutes)": (
+        "maintenant, pendant l’évaluation (sueurs et troubles digestifs : les 30 dernières minutes)"
+    ),
+    "COWS total (0–48)": "Total de la COWS (0–48)",
+    "No withdrawal": "Pas de sevrage",
+    "Mild": "Léger",
+    "Moderate": "Modéré",
+    "Moderately severe": "Modérément sévère",
+    "Severe": "Sévère",
+    "The authors publish the scale for free clinical copying and use (Wesson2003); Stepdown "
+    "shows its own paraphrase of the item anchors.": "Les auteurs publient l’échelle pour une "
+    "copie et un usage cliniques libres (Wesson2003) ; Stepdown affiche sa propre reformulation "
+    "des réponses.",
+    "Clinical Opiate Withdrawal Scale, Wesson DR and Ling W (2003).": (
+        "Clinical Opiate Withdrawal Scale, Wesson DR et Ling W (2003)."
+    ),
+    "Validated for opioid withdrawal, not for kratom withdrawal; kratom studies borrow it.": (
+        "Validée pour le sevrage aux opioïdes, pas pour le sevrage du kratom ; les études sur le "
+        "kratom l’empruntent."
+    ),
+    "Each item accepts only its own scores (for example pulse 0, 1, 2 or 4).": (
+        "Chaque item n’accepte que ses propres scores (par exemple pouls 0, 1, 2 ou 4)."
+    ),
+}
+
 INSTRUMENT = Instrument(
     code="cows",
     name="Clinical Opiate Withdrawal Scale (COWS)",
@@ -165,4 +284,5 @@ INSTRUMENT = Instrument(
         "Validated for opioid withdrawal, not for kratom withdrawal; kratom studies borrow it.",
         "Each item accepts only its own scores (for example pulse 0, 1, 2 or 4).",
     ),
+    translations=(Translation(language="fr", texts=FRENCH),),
 )

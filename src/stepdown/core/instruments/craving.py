@@ -15,7 +15,8 @@ Kleykamp2019 : the most used opioid craving measure, though few craving measures
 from __future__ import annotations
 
 from stepdown.core.instruments.base import Audience, Instrument, Subscore, Wording
-from stepdown.core.instruments.options import visual_analogue_item
+from stepdown.core.instruments.options import VISUAL_ANALOGUE_FR, visual_analogue_item
+from stepdown.core.instruments.translation import Translation
 
 SECTION = "craving"
 
@@ -42,6 +43,34 @@ NOT_VALIDATED = (
     "validated for kratom."
 )
 
+# The project's own French (not validated); the daily check-in reuses it.
+CRAVING_FR = {
+    **VISUAL_ANALOGUE_FR,
+    CRAVING_ITEM.text: "Au cours des dernières 24 heures, quelle a été la force de votre envie "
+    "de kratom ?",
+    CRAVING_OTHER_ITEM.text: "Au cours des dernières 24 heures, quelle a été la force de votre "
+    "envie de l’autre substance dont vous cherchez à vous libérer ?",
+    "Kratom craving (0–100)": "Envie de kratom (0–100)",
+    "Other substance craving (0–100)": "Envie d’une autre substance (0–100)",
+}
+FRENCH = {
+    **CRAVING_FR,
+    NOT_VALIDATED: "Un simple curseur d’envie de 0 à 100 : très utilisé, mais il n’a pas de "
+    "seuils et n’a pas été validé pour le kratom.",
+    "Craving (0–100)": "Envie (0–100)",
+    "How strong your craving was, from 0 (not at all) to 100 (extremely).": (
+        "La force de votre envie, de 0 (pas du tout) à 100 (extrêmement)."
+    ),
+    "Move the slider to show how strong your craving was.": (
+        "Déplacez le curseur pour montrer la force de votre envie."
+    ),
+    "past 24 hours": "dernières 24 heures",
+    "Stepdown's own wording of a generic 0–100 scale, under the same licence as Stepdown "
+    "(AGPL-3.0-or-later).": "Formulation propre à Stepdown d’une échelle générique de 0 à 100, "
+    "sous la même licence que Stepdown (AGPL-3.0-or-later).",
+    "The second slider is optional.": "Le second curseur est facultatif.",
+}
+
 INSTRUMENT = Instrument(
     code="craving",
     name="Craving (0–100)",
@@ -60,4 +89,5 @@ INSTRUMENT = Instrument(
     "(AGPL-3.0-or-later).",
     sources=SOURCES,
     notes=(NOT_VALIDATED, "The second slider is optional."),
+    translations=(Translation(language="fr", texts=FRENCH),),
 )

@@ -24,7 +24,8 @@ Smith2022, Hill2024 : the same criteria applied to kratom in published studies.
 from __future__ import annotations
 
 from stepdown.core.instruments.base import Audience, Band, Instrument, Wording
-from stepdown.core.instruments.options import yes_no_item
+from stepdown.core.instruments.options import YES_NO_FR, yes_no_item
+from stepdown.core.instruments.translation import Translation
 
 ITEMS = (
     yes_no_item(
@@ -77,6 +78,69 @@ ITEMS = (
     ),
 )
 
+# The project's own French: not validated.
+FRENCH = {
+    **YES_NO_FR,
+    ITEMS[0].text: "Avez-vous souvent pris plus de kratom, ou pendant plus longtemps, que vous "
+    "ne le vouliez ?",
+    ITEMS[1].text: "Avez-vous eu sans cesse envie de réduire ou de contrôler votre consommation "
+    "de kratom, ou essayé sans y arriver ?",
+    ITEMS[2].text: "Avez-vous passé beaucoup de temps à vous procurer du kratom, à en prendre ou "
+    "à vous remettre de ses effets ?",
+    ITEMS[3].text: "Avez-vous eu des envies irrésistibles : un fort désir ou un besoin pressant "
+    "de prendre du kratom ?",
+    ITEMS[4].text: "Plus d’une fois, le kratom vous a-t-il empêché(e) de faire ce que vous deviez "
+    "faire au travail, à l’école ou à la maison ?",
+    ITEMS[5].text: "Avez-vous continué à prendre du kratom alors qu’il causait ou aggravait des "
+    "problèmes avec vos proches ?",
+    ITEMS[6].text: "Avez-vous abandonné ou réduit des activités sociales, professionnelles ou de "
+    "loisirs importantes à cause du kratom ?",
+    ITEMS[7].text: "Plus d’une fois, avez-vous pris du kratom dans une situation physiquement "
+    "risquée, par exemple avant de conduire ?",
+    ITEMS[8].text: "Avez-vous continué à prendre du kratom tout en sachant qu’il causait ou "
+    "aggravait un problème de santé physique ou mentale ?",
+    ITEMS[9].text: "Vous a-t-il fallu plus de kratom pour ressentir l’effet voulu, ou avez-vous "
+    "remarqué que la même quantité faisait moins d’effet ?",
+    ITEMS[10].text: "Quand l’effet du kratom passait ou que vous réduisiez, avez-vous eu des "
+    "symptômes de sevrage, ou pris du kratom ou quelque chose de semblable pour les calmer ou "
+    "les éviter ?",
+    "DSM-5 substance use disorder criteria, kratom wording": (
+        "Critères DSM-5 du trouble de l’usage d’une substance, version kratom"
+    ),
+    "The 11 standard criteria for a substance use disorder, asked about kratom.": (
+        "Les 11 critères habituels d’un trouble de l’usage d’une substance, posés à propos du "
+        "kratom."
+    ),
+    "Think about the last month. Answer about kratom only.": (
+        "Pensez au dernier mois. Répondez à propos du kratom seulement."
+    ),
+    "past month (adapted from the DSM-5's 12 months)": "dernier mois (adapté des 12 mois du DSM-5)",
+    "Criteria met (0–11)": "Critères remplis (0–11)",
+    "Fewer than 2 criteria": "Moins de 2 critères",
+    "Mild use disorder range (2–3 criteria)": "Zone d’un trouble léger (2–3 critères)",
+    "Moderate use disorder range (4–5 criteria)": "Zone d’un trouble modéré (4–5 critères)",
+    "Severe use disorder range (6 or more)": "Zone d’un trouble sévère (6 ou plus)",
+    "The DSM-5-TR text is copyright the American Psychiatric Association; Stepdown shows its "
+    "own paraphrase of the criteria.": "Le texte du DSM-5-TR est protégé par le droit d’auteur "
+    "de l’American Psychiatric Association ; Stepdown affiche sa propre reformulation des "
+    "critères.",
+    "A count of criteria, not a diagnosis; only a clinician can diagnose a use disorder.": (
+        "Un décompte de critères, pas un diagnostic ; seul un clinicien peut diagnostiquer un "
+        "trouble de l’usage."
+    ),
+    "Two or more criteria is the range of a use disorder (mild 2–3, moderate 4–5, severe 6 or "
+    "more), not merely 'dependence'.": "Deux critères ou plus correspondent à la zone d’un "
+    "trouble de l’usage (léger 2–3, modéré 4–5, sévère 6 ou plus), pas simplement à une "
+    "« dépendance ».",
+    "Adapted: DSM-5 counts over 12 months; Stepdown asks about the last month so that a monthly "
+    "repeat shows change. Not validated for kratom or for the shorter window.": "Adapté : le "
+    "DSM-5 compte sur 12 mois ; Stepdown demande le dernier mois pour qu’une passation "
+    "mensuelle montre l’évolution. Non validé pour le kratom ni pour cette période plus courte.",
+    "Tolerance and withdrawal to a medicine taken as prescribed do not count, but kratom is not "
+    "prescribed, so they count here.": "La tolérance et le sevrage liés à un médicament pris "
+    "comme prescrit ne comptent pas ; le kratom n’est pas prescrit, donc ils comptent ici.",
+}
+
 INSTRUMENT = Instrument(
     code="dsm5_sud",
     name="DSM-5 substance use disorder criteria, kratom wording",
@@ -109,4 +173,5 @@ INSTRUMENT = Instrument(
         "not prescribed, so they count here.",
     ),
     default_interval_days=30,  # assumption: monthly, with the past-month wording above
+    translations=(Translation(language="fr", texts=FRENCH),),
 )

@@ -4,6 +4,7 @@ References
 ----------
 Kroenke2007 : total 0-6; a total of 3 or more is a positive screen, to be followed by the GAD-7.
 PHQScreeners : free to reproduce with attribution.
+GAD7FR : the official French of the two questions.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from stepdown.core.instruments import gad7
 from stepdown.core.instruments._phq_gad import PHQ_GAD_ATTRIBUTION, PHQ_GAD_LICENCE
 from stepdown.core.instruments.base import Audience, Band, FlagRule, Instrument, Wording
+from stepdown.core.instruments.translation import Translation
 
 POSITIVE_AT = 3  # Kroenke2007
 
@@ -46,5 +48,32 @@ INSTRUMENT = Instrument(
     sources=("Kroenke2007", "Spitzer2006", "PHQScreeners"),
     notes=(
         "A screen, not a severity scale: a positive screen means 'ask the GAD-7', not a diagnosis.",
+    ),
+    translations=(
+        Translation(
+            language="fr",
+            official=True,
+            sources=("GAD7FR",),
+            # The GAD-7's first two questions, in Pfizer's French, and the project's French around.
+            texts={
+                **gad7.QUESTIONS_FR,
+                "Generalized Anxiety Disorder-2 (GAD-2)": (
+                    "Questionnaire sur le trouble anxieux généralisé-2 (GAD-2)"
+                ),
+                "The first two GAD-7 questions: a quick screen for anxiety.": (
+                    "Les deux premières questions du GAD-7 : un dépistage rapide de l’anxiété."
+                ),
+                "past 2 weeks": "2 dernières semaines",
+                "GAD-2 total (0–6)": "Total du GAD-2 (0–6)",
+                "Negative screen": "Dépistage négatif",
+                "Positive screen": "Dépistage positif",
+                "A total of 3 or more: follow up with the full GAD-7.": (
+                    "Un total de 3 ou plus : à compléter par le GAD-7 entier."
+                ),
+                "A screen, not a severity scale: a positive screen means 'ask the GAD-7', not a "
+                "diagnosis.": "Un dépistage, pas une échelle de sévérité : un dépistage positif "
+                "veut dire « passer le GAD-7 », pas un diagnostic.",
+            },
+        ),
     ),
 )

@@ -41,6 +41,44 @@ YES_NO = options("No", "Yes")
 REFUSED = Option(value=2, label="I would rather not answer", score=1, refusal=True)
 YES_NO_OR_REFUSED = (*YES_NO, REFUSED)
 
+# French for the scales above, merged into each instrument's translation. The PHQ and GAD answers
+# are Pfizer's French for France (PHQ9FR, GAD7FR); the rest is the project's own French.
+FREQUENCY_2_WEEKS_FR = {
+    "Not at all": "Jamais",
+    "Several days": "Plusieurs jours",
+    "More than half the days": "Plus de la moitié du temps",
+    "Nearly every day": "Presque tous les jours",
+}
+DIFFICULTY_FR = {
+    "Not difficult at all": "Pas du tout difficile(s)",
+    "Somewhat difficult": "Assez difficile(s)",
+    "Very difficult": "Très difficile(s)",
+    "Extremely difficult": "Extrêmement difficile(s)",
+}
+SYMPTOM_SEVERITY_FR = {
+    "None": "Aucun",
+    "Mild": "Léger",
+    "Moderate": "Modéré",
+    "Severe": "Sévère",
+    "Extreme": "Extrême",
+}
+HOW_MUCH_FR = {
+    "Not at all": "Pas du tout",
+    "A little": "Un peu",
+    "Moderately": "Moyennement",
+    "Quite a bit": "Assez",
+    "Very much": "Beaucoup",
+}
+SLEEP_QUALITY_FR = {
+    "Very poorly": "Très mal",
+    "Poorly": "Mal",
+    "Fairly well": "Plutôt bien",
+    "Well": "Bien",
+    "Very well": "Très bien",
+}
+YES_NO_FR = {"No": "Non", "Yes": "Oui", "I would rather not answer": "Je préfère ne pas répondre"}
+VISUAL_ANALOGUE_FR = {"Not at all": "Pas du tout", "Extremely": "Extrêmement"}
+
 
 def choice_item(
     code: str,

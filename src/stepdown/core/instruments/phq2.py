@@ -4,6 +4,7 @@ References
 ----------
 Kroenke2003 : total 0-6; a total of 3 or more is the recommended positive-screen cut-off.
 PHQScreeners : free to reproduce with attribution.
+PHQ9FR : the official French of the two questions.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from stepdown.core.instruments import phq9
 from stepdown.core.instruments._phq_gad import PHQ_GAD_ATTRIBUTION, PHQ_GAD_LICENCE
 from stepdown.core.instruments.base import Audience, Band, FlagRule, Instrument, Wording
+from stepdown.core.instruments.translation import Translation
 
 POSITIVE_AT = 3  # Kroenke2003
 
@@ -46,5 +48,32 @@ INSTRUMENT = Instrument(
     sources=("Kroenke2003", "Kroenke2001", "PHQScreeners"),
     notes=(
         "A screen, not a severity scale: a positive screen means 'ask the PHQ-9', not a diagnosis.",
+    ),
+    translations=(
+        Translation(
+            language="fr",
+            official=True,
+            sources=("PHQ9FR",),
+            # The PHQ-9's first two questions, in Pfizer's French, and the project's French around.
+            texts={
+                **phq9.QUESTIONS_FR,
+                "Patient Health Questionnaire-2 (PHQ-2)": (
+                    "Questionnaire sur la santé du patient-2 (PHQ-2)"
+                ),
+                "The first two PHQ-9 questions: a quick screen for depression.": (
+                    "Les deux premières questions du PHQ-9 : un dépistage rapide de la dépression."
+                ),
+                "past 2 weeks": "2 dernières semaines",
+                "PHQ-2 total (0–6)": "Total du PHQ-2 (0–6)",
+                "Negative screen": "Dépistage négatif",
+                "Positive screen": "Dépistage positif",
+                "A total of 3 or more: follow up with the full PHQ-9.": (
+                    "Un total de 3 ou plus : à compléter par le PHQ-9 entier."
+                ),
+                "A screen, not a severity scale: a positive screen means 'ask the PHQ-9', not a "
+                "diagnosis.": "Un dépistage, pas une échelle de sévérité : un dépistage positif "
+                "veut dire « passer le PHQ-9 », pas un diagnostic.",
+            },
+        ),
     ),
 )

@@ -4,6 +4,7 @@ References
 ----------
 Kroenke2001 : items, 0-3 scoring, total 0-27 and the bands 0-4 / 5-9 / 10-14 / 15-19 / 20-27.
 PHQScreeners : free to reproduce with attribution.
+PHQ9FR : the official French (French for France) questions and answers, word for word.
 Item 9 (thoughts of death or self-harm) needs follow-up at any answer above "not at all",
 whatever the total (Kroenke2001; see docs/instruments.md).
 """
@@ -13,10 +14,12 @@ from __future__ import annotations
 from stepdown.core.instruments._phq_gad import (
     DIFFICULTY_ITEM,
     PHQ_GAD_ATTRIBUTION,
+    PHQ_GAD_FR,
     PHQ_GAD_LICENCE,
 )
 from stepdown.core.instruments.base import Audience, Band, FlagRule, Instrument, Wording
 from stepdown.core.instruments.options import FREQUENCY_2_WEEKS, choice_item
+from stepdown.core.instruments.translation import Translation
 
 ITEMS = (
     choice_item("q1", "Little interest or pleasure in doing things", FREQUENCY_2_WEEKS),
@@ -48,6 +51,28 @@ ITEMS = (
     ),
 )
 
+
+# Pfizer's French for France (PHQ9FR), word for word: the instructions and the nine questions.
+QUESTIONS_FR = {
+    "Over the last 2 weeks, how often have you been bothered by any of the following problems?": (
+        "Au cours des 2 dernières semaines, selon quelle fréquence avez-vous été gêné(e) par les "
+        "problèmes suivants ?"
+    ),
+    ITEMS[0].text: "Peu d’intérêt ou de plaisir à faire les choses",
+    ITEMS[1].text: "Être triste, déprimé(e) ou désespéré(e)",
+    ITEMS[2].text: "Difficultés à s’endormir ou à rester endormi(e), ou dormir trop",
+    ITEMS[3].text: "Se sentir fatigué(e) ou manquer d’énergie",
+    ITEMS[4].text: "Avoir peu d’appétit ou manger trop",
+    ITEMS[5].text: "Avoir une mauvaise opinion de soi-même, ou avoir le sentiment d’être nul(le), "
+    "ou d’avoir déçu sa famille ou s’être déçu(e) soi-même",
+    ITEMS[6].text: "Avoir du mal à se concentrer, par exemple, pour lire le journal ou regarder la "
+    "télévision",
+    ITEMS[7].text: "Bouger ou parler si lentement que les autres auraient pu le remarquer. Ou au "
+    "contraire, être si agité(e) que vous avez eu du mal à tenir en place par rapport à d’habitude",
+    ITEMS[8].text: "Penser qu’il vaudrait mieux mourir ou envisager de vous faire du mal d’une "
+    "manière ou d’une autre",
+    **PHQ_GAD_FR,
+}
 
 SELF_HARM = FlagRule(
     code="self_harm",
@@ -89,4 +114,37 @@ INSTRUMENT = Instrument(
         "The closing difficulty question is optional and not scored.",
     ),
     default_interval_days=14,  # its two-week recall window (Kroenke2001)
+    translations=(
+        Translation(
+            language="fr",
+            official=True,
+            sources=("PHQ9FR",),
+            texts={
+                **QUESTIONS_FR,
+                # The project's own French around Pfizer's questions.
+                "Patient Health Questionnaire-9 (PHQ-9)": (
+                    "Questionnaire sur la santé du patient-9 (PHQ-9)"
+                ),
+                "Nine questions about depression over the last two weeks.": (
+                    "Neuf questions sur la dépression au cours des deux dernières semaines."
+                ),
+                "past 2 weeks": "2 dernières semaines",
+                "PHQ-9 total (0–27)": "Total du PHQ-9 (0–27)",
+                "Minimal": "Minimale",
+                "Mild": "Légère",
+                "Moderate": "Modérée",
+                "Moderately severe": "Modérément sévère",
+                "Severe": "Sévère",
+                SELF_HARM.description: "Des pensées de mort ou d’auto-agression au moins "
+                "plusieurs jours : l’aide de crise s’affiche tout de suite.",
+                "Any answer above 'Not at all' to question 9 raises the self_harm flag whatever "
+                "the total; a low total never hides it.": "Toute réponse autre que « Jamais » à "
+                "la question 9 lève le signal self_harm, quel que soit le total ; un total bas ne "
+                "le cache jamais.",
+                "The closing difficulty question is optional and not scored.": (
+                    "La dernière question, sur la difficulté, est facultative et n’est pas comptée."
+                ),
+            },
+        ),
+    ),
 )

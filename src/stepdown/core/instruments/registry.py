@@ -13,6 +13,7 @@ from types import MappingProxyType
 from stepdown.core.instruments.base import Instrument
 from stepdown.core.instruments.errors import UnknownInstrumentError
 from stepdown.core.instruments.scoring import Answers, ScoreResult, score_answers
+from stepdown.core.instruments.translation import in_language, primary_language
 
 INSTRUMENT_MODULES = (
     "stepdown.core.instruments.phq9",
@@ -44,13 +45,29 @@ def _load(module_names: tuple[str, ...]) -> Mapping[str, Instrument]:
 INSTRUMENTS: Mapping[str, Instrument] = _load(INSTRUMENT_MODULES)
 """Instrument code -> definition, in the order of ``INSTRUMENT_MODULES``."""
 
+# Each translation worded once, at import: pages ask for them on every render.
+_WORDED: Mapping[tuple[str, str], Instrument] = MappingProxyType(
+    {
+        (code, translation.language): in_language(instrument, translation.language)
+        for code, instrument in INSTRUMENTS.items()
+        for translation in instrument.translations
+    }
+)
 
-def get_instrument(code: str) -> Instrument:
-    """The instrument registered as ``code``; :class:`UnknownInstrumentError` otherwise."""
+
+def get_instrument(code: str, language: str | None = None) -> Instrument:
+    """The instrument registered as ``code``; :class:`UnknownInstrumentError` otherwise.
+
+    With ``language`` ("fr", "fr-fr"...), the instrument worded in that language where it has a
+    translation, else in English; codes, values and scoring are the same either way.
+    """
     try:
-        return INSTRUMENTS[code]
+        instrument = INSTRUMENTS[code]
     except KeyError:
         raise UnknownInstrumentError(code, tuple(INSTRUMENTS)) from None
+    if language is None:
+        return instrument
+    return _WORDED.get((code, primary_language(language)), instrument)
 
 
 def score_responses(code: str, answers: Answers) -> ScoreResult:

@@ -19,7 +19,8 @@ of one step is visible; it has not been tested.
 from __future__ import annotations
 
 from stepdown.core.instruments.base import Audience, Instrument, Wording
-from stepdown.core.instruments.options import SYMPTOM_SEVERITY, choice_item
+from stepdown.core.instruments.options import SYMPTOM_SEVERITY, SYMPTOM_SEVERITY_FR, choice_item
+from stepdown.core.instruments.translation import Translation
 
 SECTION = "withdrawal"
 
@@ -49,6 +50,41 @@ NOT_VALIDATED = (
 )
 LICENCE = "Stepdown's own questions, under the same licence as Stepdown (AGPL-3.0-or-later)."
 
+# The project's own French (not validated); the daily check-in reuses it.
+SYMPTOMS_FR = {
+    **SYMPTOM_SEVERITY_FR,
+    "Irritability": "Irritabilité",
+    "Low mood or sadness": "Moral bas ou tristesse",
+    "Anxiety or nervousness": "Anxiété ou nervosité",
+    "Trouble sleeping": "Difficultés à dormir",
+    "Nausea or an upset stomach": "Nausées ou estomac dérangé",
+    "Diarrhoea": "Diarrhée",
+    "Restlessness": "Agitation",
+    "Tiredness or low energy": "Fatigue ou manque d’énergie",
+    "Aching muscles or bones": "Douleurs musculaires ou osseuses",
+    "Runny nose or watery eyes": "Nez qui coule ou yeux qui larmoient",
+    "Yawning": "Bâillements",
+    "Sweating, or hot and cold flushes": "Sueurs, ou bouffées de chaleur et frissons",
+    NOT_VALIDATED: "Le journal des symptômes propre à Stepdown : ce n’est pas une échelle validée "
+    "et il n’a pas de seuils. Servez-vous du total pour comparer vos propres journées, pas pour "
+    "vous comparer à d’autres.",
+    LICENCE: "Questions propres à Stepdown, sous la même licence que Stepdown (AGPL-3.0-or-later).",
+    "Withdrawal diary total (0–48)": "Total du journal du sevrage (0–48)",
+    "past 24 hours": "dernières 24 heures",
+}
+FRENCH = {
+    **SYMPTOMS_FR,
+    "Withdrawal symptom diary (Stepdown)": "Journal des symptômes de sevrage (Stepdown)",
+    "How much 12 common withdrawal symptoms bothered you in the last 24 hours.": (
+        "À quel point 12 symptômes de sevrage fréquents vous ont gêné(e) au cours des dernières "
+        "24 heures."
+    ),
+    "Over the last 24 hours, how much have you had each of these?": (
+        "Au cours des dernières 24 heures, à quel point avez-vous ressenti chacun de ces "
+        "symptômes ?"
+    ),
+}
+
 INSTRUMENT = Instrument(
     code="withdrawal",
     name="Withdrawal symptom diary (Stepdown)",
@@ -66,4 +102,5 @@ INSTRUMENT = Instrument(
     sources=SOURCES,
     notes=(NOT_VALIDATED,),
     default_interval_days=1,  # assumption: once a day, matching its 24-hour window
+    translations=(Translation(language="fr", texts=FRENCH),),
 )
