@@ -88,7 +88,7 @@ fmt: $(VENV)/.installed-dev
 	$(BIN)/ruff format src tests benches scripts verify
 
 types: $(VENV)/.installed-dev
-	$(BIN)/mypy src
+	$(BIN)/mypy src verify
 
 contracts: $(VENV)/.installed-dev
 	$(BIN)/lint-imports

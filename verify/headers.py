@@ -116,8 +116,8 @@ def _answers(url: str, email: str, password: str, token: str) -> list[tuple[str,
     get("admin sign-in", "/admin/login/")
     for kind, path in (("API answer", "/api/v1/today"), ("API 404", "/api/v1/doses/999999"),
                        ("API without a token", "/api/v1/doses")):  # fmt: skip
-        headers = HTTPS | ({"Authorization": f"Bearer {token}"} if "without" not in kind else {})
-        status, _, answer = request(url, "GET", path, headers=headers)
+        sent = HTTPS | ({"Authorization": f"Bearer {token}"} if "without" not in kind else {})
+        status, _, answer = request(url, "GET", path, headers=sent)
         got.append((f"{kind} ({status})", answer))
     status, _, answer = request(url, "GET", "/today/", headers=HTTPS)
     got.append((f"signed-out redirect ({status})", answer))

@@ -74,7 +74,7 @@ def _admin(database_url: str, statement: str) -> None:
     import psycopg
 
     with psycopg.connect(server_url(database_url, "postgres"), autocommit=True) as connection:
-        connection.execute(statement)  # type: ignore[arg-type]
+        connection.execute(statement)
 
 
 @contextlib.contextmanager

@@ -68,7 +68,8 @@ def skin_reflectance(name: str) -> np.ndarray:
 def darken(reflectance: np.ndarray, *, melanin: float, grey: float = 0.0) -> np.ndarray:
     """Add epidermal melanin (absorption ∝ λ^−3.33, Jacques) and a broadband grey absorber."""
     absorption = (WAVELENGTHS_NM / 500.0) ** -3.33
-    return reflectance * np.exp(-melanin * absorption - grey)
+    darker: np.ndarray = reflectance * np.exp(-melanin * absorption - grey)
+    return darker
 
 
 def true_lab(reflectance: np.ndarray) -> np.ndarray:
@@ -152,7 +153,8 @@ def _chart_homography(spec: SceneSpec) -> np.ndarray:
     perspective = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.02, 0.01, 1.0]])
     to_plane_centre = np.array([[1, 0, -plane_centre[0]], [0, 1, -plane_centre[1]], [0, 0, 1.0]])
     back = np.linalg.inv(to_plane_centre)
-    return affine @ back @ perspective @ to_plane_centre
+    homography: np.ndarray = affine @ back @ perspective @ to_plane_centre
+    return homography
 
 
 def _map_points(homography: np.ndarray, points: np.ndarray) -> np.ndarray:
