@@ -153,6 +153,33 @@ def test_the_time_zone_list_shows_the_persons_zone_selected(web: Client, person:
     assert '<label for="id_profile-time_zone"' in body
 
 
+def test_the_time_zone_list_written_once_marks_each_persons_own_zone_in_their_language(
+    web: Client, person: Any
+) -> None:
+    """The options are written once per language and process: a list rendered for one person
+    must not carry their zone, or their language, to the next."""
+    import re
+
+    def chosen_and_groups(body: str) -> tuple[list[str], list[str]]:
+        found = re.search(r'<select name="profile-time_zone"[^>]*>.*?</select>', body, re.S)
+        assert found is not None
+        select = found.group(0)
+        chosen = re.findall(r'<option value="([^"]+)" selected>', select)
+        return chosen, re.findall(r'<optgroup label="([^"]+)"', select)
+
+    assert chosen_and_groups(web.get("/account/settings/").content.decode()) == (
+        ["America/Chicago"],
+        ["Likely", "All time zones"],
+    )
+    person.time_zone = "Asia/Kathmandu"
+    person.language = "fr"
+    person.save(update_fields=["time_zone", "language"])
+    assert chosen_and_groups(web.get("/account/settings/").content.decode()) == (
+        ["Asia/Kathmandu"],
+        ["Les plus probables", "Tous les fuseaux horaires"],
+    )
+
+
 def test_a_bad_time_zone_is_refused_next_to_the_field(web: Client, person: Any) -> None:
     response = web.post(
         "/account/settings/",
