@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from stepdown.accounts.requests import request_owner
+from stepdown.records import download_started
 from stepdown.records.download import export_response
 
 
@@ -16,5 +17,11 @@ from stepdown.records.download import export_response
 def export(request: HttpRequest) -> HttpResponseBase:
     owner = request_owner(request)
     if request.method == "POST":
-        return export_response(owner)
-    return render(request, "records/export.html")
+        response = export_response(owner)
+        download_started.mark_started(request, response)
+        return response
+    return render(
+        request,
+        "records/export.html",
+        {"cookie": download_started.COOKIE, "field": download_started.FIELD},
+    )

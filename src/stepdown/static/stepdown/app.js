@@ -133,16 +133,37 @@
     if (holder && holder._plot) { holder._plot.setSize({ width: Math.max(280, holder.clientWidth), height: 240 }); }
   });
   // A form that answers with a file download (the data export): the page stays, so say that the
-  // file is being prepared and mark the button busy until the download has had time to begin.
+  // file is being prepared and mark the button busy until the download begins. The page cannot
+  // see a download start, so the form sends a fresh random token and the response that starts
+  // the file sets a short-lived cookie (named by data-preparing) holding it; poll for that.
+  function downloadToken() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.hasAttribute || !form.hasAttribute("data-preparing")) { return; }
     var note = form.querySelector("[data-preparing-note]");
     var button = form.querySelector("button[type=submit]");
-    if (note) { note.hidden = false; }
-    if (button) {
-      button.setAttribute("aria-busy", "true");
-      window.setTimeout(function () { button.removeAttribute("aria-busy"); }, 15000);
-    }
+    if (button && button.getAttribute("aria-busy") === "true") { event.preventDefault(); return; }
+    var cookie = form.getAttribute("data-preparing");
+    var field = form.querySelector("[data-download-token]");
+    var token = downloadToken();
+    if (field) { field.value = token; }
+    if (note) { note.textContent = note.getAttribute("data-preparing-text"); }
+    if (button) { button.setAttribute("aria-busy", "true"); }
+    var started = Date.now();
+    var poll = window.setInterval(function () {
+      var arrived = document.cookie.split("; ").indexOf(cookie + "=" + token) !== -1;
+      // Without the cookie (blocked, or the server failed) stop waiting after five minutes.
+      if (!arrived && Date.now() - started < 300000) { return; }
+      window.clearInterval(poll);
+      if (button) { button.removeAttribute("aria-busy"); }
+      if (arrived) {
+        document.cookie = cookie + "=; Max-Age=0; Path=" + form.getAttribute("action") + "; SameSite=Strict";
+        if (note) { note.textContent = note.getAttribute("data-ready-text"); }
+      }
+    }, 500);
   });
 })();
