@@ -1,18 +1,24 @@
 """The questionnaires in French: Pfizer's published French for the PHQ and GAD questions, the
-project's own (and said so) for the rest; the safety rule holds in French; English is unchanged."""
+project's own (and said so) for the rest; the safety rule holds in French; English is unchanged.
+The interaction knowledge base's text in French on the medicines page and in co-use warnings."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.test import Client
 from tests.checkins.checkins_answers import daily, phq9
-from tests.i18n.french import ENGLISH, assert_french, visible
+from tests.i18n.french import ENGLISH, THURSDAY, assert_french, visible
 
 from stepdown.checkins import services as checkins
 from stepdown.core.instruments import INSTRUMENTS, Instrument, get_instrument
 from stepdown.core.instruments.translation import texts_of
+from stepdown.core.interactions import CLASSES
+from stepdown.journal import services as journal
+from stepdown.profile import services as profile
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +187,64 @@ def test_the_api_words_an_instrument_in_the_language_asked_for(api: Any) -> None
     assert french.keys() == english.keys()
     assert [i["code"] for i in french["items"]] == [i["code"] for i in english["items"]]
     assert french["sources"] == english["sources"]
+
+
+def assert_no_english_interaction_text(text: str, *codes: str) -> None:
+    """The knowledge base's English is not in the catalogue either: look for it directly."""
+    for code in codes:
+        entry = CLASSES[code]
+        for sentence in (entry.label, entry.mechanism, entry.advice, entry.evidence):
+            assert sentence not in text, f"{code} left in English: {sentence[:60]}"
+
+
+def test_the_medicines_page_words_the_interactions_in_french(
+    person: Any, sam_in_french: Client
+) -> None:
+    profile.medicines_set(owner=person, names=["quetiapine", "loperamide"])
+    text = assert_french(
+        sam_in_french.get("/substances/medicines/"),
+        "Quétiapine et autres antipsychotiques éliminés par le CYP3A",
+        "Ce qui se passe : Ces médicaments sont éliminés par le CYP3A, que le kratom ralentit",
+        "N’arrêtez pas et ne modifiez pas votre antipsychotique de vous-même",
+        "Un décès a été rapporté après l’association de mitragynine et de quétiapine",
+        "cas clinique, étude clinique",  # the kinds of evidence
+        "Substrats de la P-gp (par ex. lopéramide, digoxine)",
+        "In vitro seulement : le kratom a inhibé la P-gp (CI50 18,2 µM)",
+    )
+    assert_no_english_interaction_text(text, "cyp3a_antipsychotics", "pgp_substrates")
+
+
+def test_a_co_use_warning_reads_in_french(
+    thursday: Any, person: Any, sam_in_french: Client
+) -> None:
+    journal.dose_create(
+        owner=person, amount=Decimal("2"), taken_at=THURSDAY - dt.timedelta(hours=3)
+    )
+    answer = {"category": "alcohol", "amount": "2", "taken_at": "2026-12-10T11:00"}
+    # The panel that replaces the form carries the whole warning, with its evidence.
+    panel = visible(sam_in_french.post("/substances/log/", answer, headers={"HX-Request": "true"}))
+    for phrase in (
+        "Kratom et alcool à moins de 24 heures d’intervalle",
+        "Alcool",
+        "L’alcool et le kratom engourdissent tous deux le cerveau",
+        "Le plus sûr est de ne pas boire les jours où vous prenez du kratom.",
+        "87 % des 156 décès étudiés",
+        "(données sur des décès ; observé chez l’humain)",
+    ):
+        assert phrase in panel, phrase
+    assert_no_english_interaction_text(panel, "alcohol")
+    # Without htmx, the page that follows says it in its flash message.
+    page = sam_in_french.post("/substances/log/", answer, follow=True)
+    text = assert_french(
+        page,
+        "Kratom et alcool à moins de 24 heures d’intervalle : Le plus sûr est de ne pas boire",
+    )
+    assert_no_english_interaction_text(text, "alcohol")
+
+
+def test_the_english_medicines_page_keeps_the_english_text(person: Any, web: Client) -> None:
+    profile.medicines_set(owner=person, names=["quetiapine"])
+    text = visible(web.get("/substances/medicines/", **ENGLISH))
+    assert CLASSES["cyp3a_antipsychotics"].advice in text
+    assert "case report, clinical study" in text
+    assert "Quétiapine" not in text

@@ -385,11 +385,3 @@ def test_every_core_message_with_numbers_is_in_the_catalogue() -> None:
 
     for message in [*FROM_JOURNAL.values(), *FROM_ANSWERS.values(), *DSM5_MET.values()]:
         assert message in CORE_EXPLANATIONS, message
-
-
-def test_every_interaction_name_is_in_the_catalogue() -> None:
-    from stepdown.core.interactions.knowledge_base import CLASSES
-    from stepdown.substances.page_data import INTERACTION_LABELS
-
-    for interaction in CLASSES.values():
-        assert interaction.label in INTERACTION_LABELS, interaction.label

@@ -26,36 +26,6 @@ MATCH_WORDS = (
 )
 
 
-# The knowledge base's interaction names (core/interactions), for the catalogue; the pages
-# translate them where they show them (their longer text is not translated yet: docs/i18n.md).
-INTERACTION_LABELS = (
-    gettext_noop("Opioid antagonists (naltrexone, naloxone, nalmefene, samidorphan)"),
-    gettext_noop("Peripheral opioid antagonists for constipation"),
-    gettext_noop("Modafinil and armodafinil"),
-    gettext_noop("Stimulants"),
-    gettext_noop("Serotonergic medicines (SSRIs, SNRIs and others)"),
-    gettext_noop("MAO inhibitors"),
-    gettext_noop("Medicines cleared or activated by CYP2D6"),
-    gettext_noop("Strong CYP3A inhibitors (and grapefruit)"),
-    gettext_noop("Strong CYP3A inducers"),
-    gettext_noop("P-gp substrates (e.g. loperamide, digoxin)"),
-    gettext_noop("CYP3A-cleared medicines with a narrow safety margin"),
-    gettext_noop("Medicines that can lengthen the QT interval (heart rhythm)"),
-    gettext_noop("Acetaminophen (paracetamol) and the liver"),
-    gettext_noop("Opioids"),
-    gettext_noop('O-desmethyltramadol ("Krypton")'),
-    gettext_noop("Benzodiazepines"),
-    gettext_noop("Alcohol"),
-    gettext_noop("Gabapentinoids (gabapentin, pregabalin)"),
-    gettext_noop("Quetiapine and other CYP3A-cleared antipsychotics"),
-    gettext_noop("CYP3A-cleared sleep medicines"),
-    gettext_noop("Other sedating medicines"),
-    gettext_noop("Sedating antihistamines (e.g. diphenhydramine)"),
-    gettext_noop("Cannabis (THC)"),
-    gettext_noop("Cannabidiol (CBD)"),
-)
-
-
 @dataclass(frozen=True)
 class MedicineRow:
     """One medicine on the page: what it was recognised as and its interactions."""

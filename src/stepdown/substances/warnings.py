@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 
 from stepdown.core.interactions import (
     Interaction,
@@ -28,6 +28,7 @@ from stepdown.core.interactions import (
     resolve,
     shares_effect,
 )
+from stepdown.core.interactions.wording import in_language
 from stepdown.core.rules import (
     Alert,
     InteractionFinding,
@@ -100,7 +101,7 @@ class CoUseWarning:
         """``message`` in the reader's language, for a page's flash message."""
         text = gettext("Kratom and %(substance)s within 24 hours: %(advice)s") % {
             "substance": gettext(self.label),
-            "advice": gettext(self.interactions[0].advice),
+            "advice": in_language(self.interactions[0], get_language() or "en").advice,
         }
         if self.medicines:
             text += " " + gettext("Your medicines add to this: %(names)s.") % {

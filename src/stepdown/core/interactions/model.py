@@ -83,6 +83,21 @@ class InteractionClass:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ClassWording:
+    """An interaction class's words in another language (see ``wording``)."""
+
+    label: str
+    mechanism: str
+    advice: str
+    evidence: str
+
+    def __post_init__(self) -> None:
+        for name in ("label", "mechanism", "advice", "evidence"):
+            if not getattr(self, name).strip():
+                raise ValueError(f"a class wording needs its {name}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Substance:
     """One drug or substance and every name it goes by.
 
