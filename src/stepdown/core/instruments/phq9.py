@@ -135,7 +135,7 @@ INSTRUMENT = Instrument(
                 "Moderate": "Modérée",
                 "Moderately severe": "Modérément sévère",
                 "Severe": "Sévère",
-                SELF_HARM.description: "Des pensées de mort ou d’auto-agression au moins "
+                SELF_HARM.description: "Des pensées de mort ou de vous faire du mal, au moins "
                 "plusieurs jours : l’aide de crise s’affiche tout de suite.",
                 "Any answer above 'Not at all' to question 9 raises the self_harm flag whatever "
                 "the total; a low total never hides it.": "Toute réponse autre que « Jamais » à "
