@@ -101,7 +101,10 @@ def _fresh_cache() -> None:
         return
     from django.core.cache import cache
 
+    from stepdown.web.revision_cache import forget_local
+
     cache.clear()
+    forget_local()
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from stepdown.journal.models import Dose
 from stepdown.journal.selectors import today_summary
 from stepdown.journal.services import dose_create
 from stepdown.journal.summary_cache import cached_today_summary
+from stepdown.web.revision_cache import forget_local
 
 pytestmark = pytest.mark.django_db
 
@@ -141,7 +142,9 @@ def test_each_per_person_value_comes_back_from_the_store_equal(
     for kind, fill in fills.items():
         fill()
         assert any(f":{kind}:{person.pk}:" in key for key in shared.stored_keys()), kind
-    # Read back (unpickled from the store) and compared with a fresh computation.
+    # Read back (unpickled from the store, not this process's copies) and compared with a
+    # fresh computation.
+    forget_local()
     summary = cached_today_summary(owner=person)
     assert summary == today_summary(owner=person)
     assert summary.total_g == Decimal("2.5")

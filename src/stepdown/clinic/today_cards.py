@@ -3,19 +3,22 @@ they have not read, and plan proposals waiting for their answer.
 
 Most people have no clinic, so the three are not read one query each: their counts ride as
 subqueries on the query that loads the person's own rows (``card_counts`` annotates a ``User``
-queryset), and the proposals themselves are read only when one waits."""
+queryset), and the proposals themselves are read only when one waits. Both databases run the
+same SQL (tests run it on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import BooleanField, IntegerField
+from django.db.models.expressions import RawSQL
 
 from stepdown.accounts.models import User
-from stepdown.clinic.models import Message, Note, PlanProposal
+from stepdown.clinic.models import Conversation, Message, Note, PlanProposal
 from stepdown.clinic.notes import NEW_FOR
 from stepdown.clinic.proposals import ProposalView, pending_proposals_for_person
 
@@ -28,25 +31,40 @@ class TodayCards:
 
 
 def card_counts(*, now: dt.datetime) -> dict[str, Any]:
-    """Annotations for a ``User`` queryset: the cards' counts for each person."""
-    person = OuterRef("pk")
+    """Annotations for a ``User`` queryset: the cards' counts for each person.
+
+    Written as SQL: built with the ORM (``OuterRef``, ``Subquery``, ``Count``), the three
+    subqueries took Today more time to assemble and compile (~1.5 ms a render) than the whole
+    query takes to run. Table names come from the models; every value is a parameter."""
+    notes, messages, proposals = _statements()
+    since = connection.ops.adapt_datetimefield_value(now - NEW_FOR)
+    waiting = PlanProposal.Status.PENDING.value
     return {
-        "cards_new_notes": _count(
-            Note.objects.filter(
-                owner=person, shared_with_person=True, created_at__gte=now - NEW_FOR
-            ),
-            "owner",
-        ),
-        "cards_unread_messages": _count(
-            Message.objects.filter(
-                conversation__owner=person, from_person=False, read_at__isnull=True
-            ),
-            "conversation__owner",
-        ),
-        "cards_proposals_waiting": Exists(
-            PlanProposal.objects.filter(owner=person, status=PlanProposal.Status.PENDING)
+        "cards_new_notes": RawSQL(notes, (since,), output_field=IntegerField()),  # noqa: S611
+        "cards_unread_messages": RawSQL(messages, (), output_field=IntegerField()),  # noqa: S611
+        "cards_proposals_waiting": RawSQL(  # noqa: S611
+            proposals, (waiting,), output_field=BooleanField()
         ),
     }
+
+
+@functools.cache
+def _statements() -> tuple[str, str, str]:
+    """The three subqueries, for the database in use (names quoted by its rules)."""
+    q = connection.ops.quote_name
+    person = f"{q(User._meta.db_table)}.{q('id')}"
+    note, proposal = q(Note._meta.db_table), q(PlanProposal._meta.db_table)
+    message, conversation = q(Message._meta.db_table), q(Conversation._meta.db_table)
+    return (
+        f"SELECT COUNT(*) FROM {note} WHERE {note}.owner_id = {person}"  # noqa: S608
+        f" AND {note}.shared_with_person AND {note}.created_at >= %s",
+        f"SELECT COUNT(*) FROM {message} JOIN {conversation}"  # noqa: S608
+        f" ON {message}.conversation_id = {conversation}.id"
+        f" WHERE {conversation}.owner_id = {person} AND NOT {message}.from_person"
+        f" AND {message}.read_at IS NULL",
+        f"EXISTS (SELECT 1 FROM {proposal} WHERE {proposal}.owner_id = {person}"  # noqa: S608
+        f" AND {proposal}.status = %s)",
+    )
 
 
 def today_cards(person: User) -> TodayCards:
@@ -58,8 +76,3 @@ def today_cards(person: User) -> TodayCards:
         unread_messages=person.cards_unread_messages,  # type: ignore[attr-defined]
         proposals=pending_proposals_for_person(owner=person) if waiting else [],
     )
-
-
-def _count(rows: QuerySet[Any], person_field: str) -> Coalesce:
-    counted = rows.order_by().values(person_field).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-from django.core.cache import cache
 from django.db.models import Sum
 from django.utils import timezone
 
@@ -25,6 +24,7 @@ from stepdown.core.potency import ProductForm
 from stepdown.core.rules import DayTotal, DoseEvent, day_totals, dose_in_zone
 from stepdown.journal import selectors as journal
 from stepdown.web.cache_keys import revision_key
+from stepdown.web.revision_cache import remembered
 
 # The 90 days the Today chart and the milestones look back over (the same span as the tolerance
 # signals in ``alerts.context``).
@@ -154,11 +154,7 @@ def cached_journal_window(*, owner: User) -> JournalWindow:
     write (doses and products), so a cached window is never older than the last write.
     """
     key = revision_key("journal-window", owner, clock.local_today(owner))
-    window = cache.get(key)
-    if window is None:
-        window = journal_window(owner=owner)
-        cache.set(key, window, WINDOW_CACHE_S)
-    return window  # type: ignore[no-any-return]
+    return remembered(key, lambda: journal_window(owner=owner), timeout_s=WINDOW_CACHE_S)
 
 
 def grams_between(*, owner: User, start: dt.date, end: dt.date) -> Decimal:

@@ -151,8 +151,11 @@ def journal_summary(
     )
 
 
-def risk_inputs(*, owner: User, window: JournalWindow | None = None) -> RiskInputs:
-    record = profile_selectors.onboarding_for(owner=owner)
+def risk_inputs(
+    *, owner: User, window: JournalWindow | None = None, onboarding: Onboarding | None = None
+) -> RiskInputs:
+    """``window`` and ``onboarding`` when the caller has read them already (read here if not)."""
+    record = onboarding or profile_selectors.onboarding_for(owner=owner)
     window = window or journal_window(owner=owner)
     scores = latest_scores(owner=owner)
     span = _summary_span(window)
@@ -248,10 +251,20 @@ class RiskResult:
     stored: bool
 
 
-def risk_now(*, owner: User, window: JournalWindow | None = None) -> RiskResult:
-    """Compute the profile now and name the latest stored snapshot; stores nothing."""
-    profile = risk_profile(risk_inputs(owner=owner, window=window))
-    latest = selectors.latest_snapshot(owner=owner)
+def risk_now(
+    *,
+    owner: User,
+    window: JournalWindow | None = None,
+    onboarding: Onboarding | None = None,
+    history: list[RiskSnapshot] | None = None,
+) -> RiskResult:
+    """Compute the profile now and name the latest stored snapshot; stores nothing. A page
+    that has read the snapshots' ``history`` (newest first) passes it."""
+    profile = risk_profile(risk_inputs(owner=owner, window=window, onboarding=onboarding))
+    if history is None:
+        latest = selectors.latest_snapshot(owner=owner)
+    else:
+        latest = history[0] if history else None
     return RiskResult(profile=profile, computed_at=timezone.now(), snapshot=latest, stored=False)
 
 

@@ -23,9 +23,12 @@ from stepdown.substances.page_data import interaction_summary
 def risk(request: HttpRequest) -> HttpResponse:
     owner = request_owner(request)
     data = page_data(request)
-    result = risk_now(owner=owner, window=data.window)
+    snapshots = selectors.risk_history(owner=owner)
+    result = risk_now(
+        owner=owner, window=data.window, onboarding=data.onboarding, history=snapshots
+    )
     profile = RiskOut.of(result)
-    history = [SnapshotOut.of(item) for item in selectors.risk_history(owner=owner)]
+    history = [SnapshotOut.of(item) for item in snapshots]
     return render(
         request,
         "goals/risk.html",

@@ -241,8 +241,8 @@ class TodaySummary:
     avg_7d_g: Decimal | None
     avg_28d_g: Decimal | None
     first_day: dt.date | None  # of the journal: the chart draws nothing before it
-    chart: list[DayTotal]
-    rolling_7d_g: list[Decimal | None]
+    chart: tuple[DayTotal, ...]
+    rolling_7d_g: tuple[Decimal | None, ...]
 
 
 def first_dose_day(*, owner: User) -> dt.date | None:
@@ -318,6 +318,6 @@ def today_summary(*, owner: User, now: dt.datetime | None = None) -> TodaySummar
         avg_7d_g=average_g(past[-7:], first_day=first_day, today=today),
         avg_28d_g=average_g(past[-28:], first_day=first_day, today=today),
         first_day=first_day,
-        chart=chart,
-        rolling_7d_g=rolling,
+        chart=tuple(chart),
+        rolling_7d_g=tuple(rolling),
     )

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.cache import cache
 from django.utils import timezone
 
 from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.journal.selectors import TodaySummary, today_summary
 from stepdown.web.cache_keys import revision_key
+from stepdown.web.revision_cache import remembered
 
 TIMEOUT_S = 600
 
@@ -24,8 +24,4 @@ TIMEOUT_S = 600
 def cached_today_summary(*, owner: User, now: dt.datetime | None = None) -> TodaySummary:
     now = now or timezone.now()
     key = revision_key("today-summary", owner, local_today(owner, now=now))
-    summary = cache.get(key)
-    if summary is None:
-        summary = today_summary(owner=owner, now=now)
-        cache.set(key, summary, TIMEOUT_S)
-    return summary  # type: ignore[no-any-return]
+    return remembered(key, lambda: today_summary(owner=owner, now=now), timeout_s=TIMEOUT_S)

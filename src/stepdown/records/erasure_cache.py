@@ -4,7 +4,8 @@ Per-person caches are keyed on the person's id and ``data_revision`` (``web.cach
 cached value of an erased account can never be served: no one signs in as that id again (ids are
 not reused on either database). The entries would still hold health data until they expire
 (``TIMEOUT_S``, ten minutes), so the ones of the current revision are deleted at once. A cache
-in another worker process's own memory is out of reach; it expires on its own.
+in another worker process's own memory is out of reach; it expires on its own (the copies
+``web.revision_cache`` keeps in each process within a minute).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 
@@ -21,7 +21,7 @@ from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.journal.models import Dose
 from stepdown.plans.models import Plan
-from stepdown.web import fragments
+from stepdown.web import fragments, revision_cache
 from stepdown.web.cache_keys import revision_key
 
 # The journal pages hold this many doses (journal.views.dose_list).
@@ -58,4 +58,4 @@ def cached_keys(user: User, owned: dict[type[models.Model], list[Any]]) -> list[
 
 
 def forget(keys: list[str]) -> None:
-    cache.delete_many(keys)
+    revision_cache.forget(keys)
