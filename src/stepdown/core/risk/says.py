@@ -15,22 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from stepdown.core.risk.catalogue import FactorCode
-
-
-@dataclass(frozen=True)
-class Words:
-    """Words from a fixed list, read as one phrase: "pain, mood and sleep". ``every_and`` joins
-    every pair with "and" ("anxiety and depression and ...")."""
-
-    words: tuple[str, ...]
-    every_and: bool = False
-
-    @property
-    def text(self) -> str:
-        if self.every_and or len(self.words) < 2:
-            return " and ".join(self.words)
-        return f"{', '.join(self.words[:-1])} and {self.words[-1]}"
-
+from stepdown.core.words import Words as Words  # moved there; still importable from here
 
 Value = int | Decimal | Words
 

@@ -14,6 +14,7 @@ from stepdown.core.rules.alert import (
     SuggestionKind,
     by_severity,
     deduplicate,
+    notice,
 )
 from stepdown.core.rules.inputs import (
     CowsScore,
@@ -48,12 +49,15 @@ from stepdown.core.rules.products import failed_contaminant, potency_jump, seven
 from stepdown.core.rules.registry import (
     ALERT_RULES,
     LIMIT_RULES,
+    NOTICE_MESSAGES,
+    NOTICE_WORDS,
     SAFETY_NET_RULES,
     TREND_RULES,
     RuleContext,
     evaluate_rules,
 )
 from stepdown.core.rules.safety import interaction, medical_warning, self_harm
+from stepdown.core.rules.says import Clock, Day, Grams, Message, Percent, Term, Wording
 from stepdown.core.rules.tolerance import ToleranceSignal, escalation_alerts, tolerance_signals
 from stepdown.core.rules.trend import use_rising
 from stepdown.core.rules.withdrawal import diary_threshold, severe_withdrawal, worse_after_cut
@@ -62,19 +66,26 @@ __all__ = [
     "ALERT_RULES",
     "LEARN_SLUGS",
     "LIMIT_RULES",
+    "NOTICE_MESSAGES",
+    "NOTICE_WORDS",
     "SAFETY_NET_RULES",
     "TREND_RULES",
     "Alert",
+    "Clock",
     "CowsScore",
+    "Day",
     "DayTotal",
     "DiaryScore",
     "DoseEvent",
+    "Grams",
     "HasAlertKey",
     "InteractionFinding",
     "InteractionKind",
     "InteractionSeverity",
     "LearnSlug",
     "Limits",
+    "Message",
+    "Percent",
     "PlanStepView",
     "ProductSwitch",
     "ProductView",
@@ -84,8 +95,10 @@ __all__ = [
     "SideEffectReport",
     "Suggestion",
     "SuggestionKind",
+    "Term",
     "ToleranceSignal",
     "WarningSymptom",
+    "Wording",
     "by_severity",
     "day_totals",
     "deduplicate",
@@ -99,6 +112,7 @@ __all__ = [
     "late_use",
     "medical_warning",
     "missed_checkins",
+    "notice",
     "off_day_use",
     "over_daily_limit",
     "over_target",

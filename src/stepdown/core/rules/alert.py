@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from stepdown.core.rules.learn import LearnSlug
+from stepdown.core.rules.says import Message, Wording
 
 
 class Severity(StrEnum):
@@ -66,6 +67,8 @@ class Alert:
 
     ``source`` is an ID in ``docs/clinical-sources.md``; ``learn_slug`` names the Learn page that
     explains the topic; ``suggestion`` is set only by rules that propose a plan adjustment.
+    ``wording`` keeps the same words as messages and values (see :mod:`.says`), so a page can
+    word them in the reader's language; every rule sets it (through :func:`notice`).
     """
 
     code: str
@@ -77,11 +80,51 @@ class Alert:
     cause_key: str
     learn_slug: LearnSlug
     suggestion: Suggestion | None = None
+    wording: Wording | None = None
+
+    def __post_init__(self) -> None:
+        if self.wording is None:
+            return
+        # Imported here: the registry imports every rule module, and they import this one.
+        from stepdown.core.rules.registry import NOTICE_MESSAGES
+
+        unknown = set(self.wording.messages) - set(NOTICE_MESSAGES.get(self.code, ()))
+        if unknown:
+            raise ValueError(f"{self.code} words a notice with unlisted messages: {unknown}")
 
     @property
     def key(self) -> tuple[str, str]:
         """What deduplication compares: one open alert per code and cause."""
         return (self.code, self.cause_key)
+
+
+def notice(
+    *,
+    code: str,
+    severity: Severity,
+    title: Message,
+    explanation: Message | tuple[Message, ...],
+    action: Message,
+    source: str,
+    cause_key: str,
+    learn_slug: LearnSlug,
+    suggestion: Suggestion | None = None,
+) -> Alert:
+    """An :class:`Alert` whose English text is built from its messages, so the two always agree."""
+    parts = explanation if isinstance(explanation, tuple) else (explanation,)
+    wording = Wording(title=title, explanation=parts, action=action)
+    return Alert(
+        code=code,
+        severity=severity,
+        title=title.text,
+        explanation=wording.explanation_text,
+        action=action.text,
+        source=source,
+        cause_key=cause_key,
+        learn_slug=learn_slug,
+        suggestion=suggestion,
+        wording=wording,
+    )
 
 
 class HasAlertKey(Protocol):

@@ -17,10 +17,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date, time, timedelta
 from decimal import Decimal
 
-from stepdown.core.rules.alert import Alert, Severity
+from stepdown.core.rules.alert import Alert, Severity, notice
 from stepdown.core.rules.inputs import DayTotal, DoseEvent, Limits
 from stepdown.core.rules.learn import LearnSlug
-from stepdown.core.rules.text import clock, day_label, grams
+from stepdown.core.rules.says import Clock, Day, Grams, Message
+from stepdown.core.words import Words
 
 SOURCE = "SeedRisk"
 
@@ -33,6 +34,39 @@ ACTION_NUMBERS = (
     "Have a look at your week on the Trends page; if staying within your limits is getting "
     "harder, a gradual plan can help."
 )
+OVER_LIMIT = (
+    "Above your daily limit",
+    "On %(day)s you logged %(total)s, above the %(limit)s a day you set for yourself.",
+)
+TOO_MANY_DAYS = (
+    "More days than you planned in a week",
+    "In the 7 days to %(day)s you used kratom on %(used)s days; your goal is at most %(most)s "
+    "days a week. Days without kratom help keep tolerance from building.",
+)
+OFF_DAY = (
+    "Use on a day you planned to keep free",
+    "You logged %(total)s on %(day)s; your goal is to use only on %(days)s.",
+)
+TOO_CLOSE = (
+    "Doses closer together than you planned",
+    "The dose at %(time)s on %(day)s came %(gap)s h after the one before; your goal is at least "
+    "%(hours)s h between doses. Spacing doses out is one of the simplest ways to keep use in "
+    "check.",
+    "Next time an urge comes early, try the urge timer: a craving usually rises, peaks and passes.",
+)
+LATE = (
+    "A dose later than you planned",
+    "You logged a dose at %(time)s on %(day)s; your goal is no kratom after %(after)s.",
+    "A wind-down routine in the evening can help; the Lifestyle page has ideas.",
+)
+PAST_END = (
+    "Still using after your goal's end date",
+    "Your goal was to stop by %(day)s, and you have logged kratom on %(count)s day since. Goals "
+    "often need adjusting; stopping gradually is usually easier than stopping at once.",
+    "Your goal was to stop by %(day)s, and you have logged kratom on %(count)s days since. Goals "
+    "often need adjusting; stopping gradually is usually easier than stopping at once.",
+    "Make a taper plan, or set a new end date that feels realistic.",
+)
 
 
 def over_daily_limit(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert, ...]:
@@ -40,15 +74,19 @@ def over_daily_limit(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert
     if limits.max_g_per_day is None:
         return ()
     return tuple(
-        Alert(
+        notice(
             code="over_daily_limit",
             severity=Severity.LOW,
-            title="Above your daily limit",
-            explanation=(
-                f"On {day_label(total.day)} you logged {grams(total.total_g)}, above the "
-                f"{grams(limits.max_g_per_day)} a day you set for yourself."
+            title=Message(OVER_LIMIT[0]),
+            explanation=Message(
+                OVER_LIMIT[1],
+                {
+                    "day": Day(total.day),
+                    "total": Grams(total.total_g),
+                    "limit": Grams(limits.max_g_per_day),
+                },
             ),
-            action=ACTION_NUMBERS,
+            action=Message(ACTION_NUMBERS),
             source=SOURCE,
             cause_key=f"day:{total.day.isoformat()}",
             learn_slug=LearnSlug.AVOIDING_DEPENDENCE,
@@ -79,16 +117,15 @@ def too_many_days(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert, .
         if len(in_seven) <= limits.max_days_per_week:
             continue
         alerts.append(
-            Alert(
+            notice(
                 code="too_many_days",
                 severity=Severity.LOW,
-                title="More days than you planned in a week",
-                explanation=(
-                    f"In the 7 days to {day_label(day)} you used kratom on {len(in_seven)} "
-                    f"days; your goal is at most {limits.max_days_per_week} days a week. Days "
-                    "without kratom help keep tolerance from building."
+                title=Message(TOO_MANY_DAYS[0]),
+                explanation=Message(
+                    TOO_MANY_DAYS[1],
+                    {"day": Day(day), "used": len(in_seven), "most": limits.max_days_per_week},
                 ),
-                action=ACTION_NUMBERS,
+                action=Message(ACTION_NUMBERS),
                 source=SOURCE,
                 cause_key=f"day:{day.isoformat()}",
                 learn_slug=LearnSlug.TOLERANCE_AND_DEPENDENCE,
@@ -103,16 +140,19 @@ def off_day_use(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert, ...
     if allowed is None:
         return ()
     return tuple(
-        Alert(
+        notice(
             code="off_day_use",
             severity=Severity.LOW,
-            title="Use on a day you planned to keep free",
-            explanation=(
-                f"You logged {grams(total.total_g)} on {total.day.strftime('%A')} "
-                f"{day_label(total.day)}; your goal is to use only on "
-                f"{weekday_names(allowed)}."
+            title=Message(OFF_DAY[0]),
+            explanation=Message(
+                OFF_DAY[1],
+                {
+                    "total": Grams(total.total_g),
+                    "day": Day(total.day, weekday=True),
+                    "days": weekday_names(allowed),
+                },
             ),
-            action=ACTION_NUMBERS,
+            action=Message(ACTION_NUMBERS),
             source=SOURCE,
             cause_key=f"day:{total.day.isoformat()}",
             learn_slug=LearnSlug.AVOIDING_DEPENDENCE,
@@ -123,16 +163,18 @@ def off_day_use(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert, ...
 
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+ALL_WEEKDAYS = "weekdays (Monday to Friday)"
+NO_DAY = "no day of the week"
 
 
-def weekday_names(days: frozenset[int]) -> str:
-    """``{0, 1, 2, 3, 4}`` -> ``"weekdays (Monday to Friday)"``; others listed in order."""
+def weekday_names(days: frozenset[int]) -> Words:
+    """``{0, 1, 2, 3, 4}`` -> ``"weekdays (Monday to Friday)"``; others listed in order
+    ("Monday, Wednesday and Friday")."""
     if days == frozenset(range(5)):
-        return "weekdays (Monday to Friday)"
+        return Words((ALL_WEEKDAYS,))
     if not days:
-        return "no day of the week"
-    names = [WEEKDAYS[n] for n in sorted(days)]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return Words((NO_DAY,))
+    return Words(tuple(WEEKDAYS[n] for n in sorted(days)))
 
 
 def doses_too_close(*, doses: Sequence[DoseEvent], limits: Limits) -> tuple[Alert, ...]:
@@ -152,20 +194,20 @@ def doses_too_close(*, doses: Sequence[DoseEvent], limits: Limits) -> tuple[Aler
             continue
         gap_h = (gap_seconds / 3600).quantize(Decimal("0.1"))
         alerts.append(
-            Alert(
+            notice(
                 code="doses_too_close",
                 severity=Severity.LOW,
-                title="Doses closer together than you planned",
-                explanation=(
-                    f"The dose at {clock(later.local_time)} on {day_label(later.local_date)} came "
-                    f"{gap_h.normalize():f} h after the one before; your goal is at least "
-                    f"{limits.min_hours_between.normalize():f} h between doses. Spacing doses "
-                    "out is one of the simplest ways to keep use in check."
+                title=Message(TOO_CLOSE[0]),
+                explanation=Message(
+                    TOO_CLOSE[1],
+                    {
+                        "time": Clock(later.local_time),
+                        "day": Day(later.local_date),
+                        "gap": gap_h.normalize(),
+                        "hours": limits.min_hours_between.normalize(),
+                    },
                 ),
-                action=(
-                    "Next time an urge comes early, try the urge timer: a craving usually rises, "
-                    "peaks and passes."
-                ),
+                action=Message(TOO_CLOSE[2]),
                 source=SOURCE,
                 cause_key=f"dose:{later.taken_at.isoformat()}",
                 learn_slug=LearnSlug.AVOIDING_DEPENDENCE,
@@ -195,15 +237,15 @@ def late_use(*, doses: Iterable[DoseEvent], limits: Limits) -> tuple[Alert, ...]
         if is_late(dose.local_time, no_use_after=no_use_after):
             first_late.setdefault(dose.local_date, dose)
     return tuple(
-        Alert(
+        notice(
             code="late_use",
             severity=Severity.LOW,
-            title="A dose later than you planned",
-            explanation=(
-                f"You logged a dose at {clock(dose.local_time)} on {day_label(day)}; your goal "
-                f"is no kratom after {clock(no_use_after)}."
+            title=Message(LATE[0]),
+            explanation=Message(
+                LATE[1],
+                {"time": Clock(dose.local_time), "day": Day(day), "after": Clock(no_use_after)},
             ),
-            action="A wind-down routine in the evening can help; the Lifestyle page has ideas.",
+            action=Message(LATE[2]),
             source=SOURCE,
             cause_key=f"day:{day.isoformat()}",
             learn_slug=LearnSlug.LIFESTYLE,
@@ -222,18 +264,27 @@ def past_goal_end(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert, .
         return ()
     count = len(later_days)
     return (
-        Alert(
+        notice(
             code="past_goal_end",
             severity=Severity.LOW,
-            title="Still using after your goal's end date",
-            explanation=(
-                f"Your goal was to stop by {day_label(end_date)}, and you have logged kratom on "
-                f"{count} {'day' if count == 1 else 'days'} since. Goals often need adjusting; "
-                "stopping gradually is usually easier than stopping at once."
+            title=Message(PAST_END[0]),
+            explanation=Message(
+                PAST_END[1] if count == 1 else PAST_END[2], {"day": Day(end_date), "count": count}
             ),
-            action="Make a taper plan, or set a new end date that feels realistic.",
+            action=Message(PAST_END[3]),
             source=SOURCE,
             cause_key=f"end:{end_date.isoformat()}",
             learn_slug=LearnSlug.TAPERING,
         ),
     )
+
+
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "over_daily_limit": (*OVER_LIMIT, ACTION_NUMBERS),
+    "too_many_days": (*TOO_MANY_DAYS, ACTION_NUMBERS),
+    "off_day_use": (*OFF_DAY, ACTION_NUMBERS),
+    "doses_too_close": TOO_CLOSE,
+    "late_use": LATE,
+    "past_goal_end": PAST_END,
+}
+WORDS = (*WEEKDAYS, ALL_WEEKDAYS, NO_DAY)

@@ -16,15 +16,31 @@ from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
-from stepdown.core.rules.alert import Alert, Severity, Suggestion, SuggestionKind
+from stepdown.core.rules.alert import Alert, Severity, Suggestion, SuggestionKind, notice
 from stepdown.core.rules.inputs import DayTotal, PlanStepView, index_days, step_on
 from stepdown.core.rules.learn import LearnSlug
+from stepdown.core.rules.says import Message
 
 OVER_TARGET_SHARE = Decimal("0.25")
 OVER_TARGET_WINDOW_DAYS = 5
 OVER_TARGET_MIN_DAYS = 3
 SLOW_EXTRA_DAYS = 7
 MISSED_CHECKIN_DAYS = 3
+
+OVER = (
+    "The plan may be moving too fast",
+    "On %(over)s of the last %(window)s days your total was at least a quarter above the plan's "
+    "target. That usually means the pace needs adjusting to you, not the other way round.",
+    "Consider slowing the plan so each remaining step lasts %(days)s days longer; the suggestion "
+    "is on your plan page.",
+)
+MISSED = (
+    "We have not heard from you for a few days",
+    "There has been no daily check-in for %(days)s days. Check-ins are how your plan notices "
+    "when a step is hard and suggests a pause.",
+    "Do a quick check-in today; it takes about a minute.",
+)
+MESSAGES: dict[str, tuple[str, ...]] = {"over_target": OVER, "missed_checkins": MISSED}
 
 
 def over_target(
@@ -53,19 +69,12 @@ def over_target(
     current = step_on(ordered, today)
     step = ordered[current if current is not None else over[0][1]]
     return (
-        Alert(
+        notice(
             code="over_target",
             severity=Severity.MODERATE,
-            title="The plan may be moving too fast",
-            explanation=(
-                f"On {len(over)} of the last {OVER_TARGET_WINDOW_DAYS} days your total was at "
-                "least a quarter above the plan's target. That usually means the pace needs "
-                "adjusting to you, not the other way round."
-            ),
-            action=(
-                f"Consider slowing the plan so each remaining step lasts {SLOW_EXTRA_DAYS} days "
-                "longer; the suggestion is on your plan page."
-            ),
+            title=Message(OVER[0]),
+            explanation=Message(OVER[1], {"over": len(over), "window": OVER_TARGET_WINDOW_DAYS}),
+            action=Message(OVER[2], {"days": SLOW_EXTRA_DAYS}),
             source="Maudsley2024",
             cause_key=f"step:{step.start_date.isoformat()}",
             learn_slug=LearnSlug.TAPERING,
@@ -94,15 +103,12 @@ def missed_checkins(
     earlier = [day for day in checkin_days if day < first_missed]
     cause = f"since:{max(earlier).isoformat()}" if earlier else f"plan:{plan_start.isoformat()}"
     return (
-        Alert(
+        notice(
             code="missed_checkins",
             severity=Severity.LOW,
-            title="We have not heard from you for a few days",
-            explanation=(
-                f"There has been no daily check-in for {MISSED_CHECKIN_DAYS} days. Check-ins are "
-                "how your plan notices when a step is hard and suggests a pause."
-            ),
-            action="Do a quick check-in today; it takes about a minute.",
+            title=Message(MISSED[0]),
+            explanation=Message(MISSED[1], {"days": MISSED_CHECKIN_DAYS}),
+            action=Message(MISSED[2]),
             source="SeedRisk",
             cause_key=cause,
             learn_slug=LearnSlug.TAPERING,

@@ -18,14 +18,44 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from stepdown.core.potency import SWITCH_CHANGE_THRESHOLD, LabResult, ProductForm
-from stepdown.core.rules.alert import Alert, Severity
+from stepdown.core.rules.alert import Alert, Severity, notice
 from stepdown.core.rules.inputs import ProductSwitch, ProductView
 from stepdown.core.rules.learn import LearnSlug
-from stepdown.core.rules.text import grams, percent
+from stepdown.core.rules.says import Grams, Message, Percent, Value
 from stepdown.core.units import round_down_to
+from stepdown.core.words import Words
 
 # Equivalent amounts are rounded *down* to what a 0.1 g scale shows, never up.
 SCALE_STEP_G = Decimal("0.1")
+
+STRONGER = (
+    "Your new product is stronger",
+    "Gram for gram, %(product)s is estimated to carry about %(rise)s more alkaloid than the "
+    "product you used before.",
+    "About %(matching)s of it matches your usual %(usual)s.",
+    "Weigh out the matching amount (%(matching)s) rather than your usual.",
+    "Start with a smaller amount than usual until you know how it affects you.",
+)
+SEVEN_OH = (
+    "A concentrated 7-OH product",
+    "%(product)s is a 7-OH product. Lab tests of such products found many times more "
+    "7-hydroxymitragynine than leaf ever holds, made by processing rather than grown, and in "
+    "2025 the FDA recommended scheduling them.",
+    "Talk to a clinician about a safe way to move away from 7-OH products.",
+)
+FAILED = (
+    "A product failed its contaminant test",
+    "%(product)s failed its lab test for %(failed)s.",
+    "Metals such as lead and nickel build up with long, heavy use.",
+    "Kratom carrying germs has made many people ill.",
+    "Consider setting this batch aside and using one with a clean lab result.",
+)
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "potency_jump": STRONGER,
+    "seven_oh_product": SEVEN_OH,
+    "failed_contaminant": FAILED,
+}
+WORDS = ("heavy metals", "microbes")
 
 
 def potency_jump(*, switches: Iterable[ProductSwitch]) -> tuple[Alert, ...]:
@@ -34,24 +64,22 @@ def potency_jump(*, switches: Iterable[ProductSwitch]) -> tuple[Alert, ...]:
     for switch in switches:
         if switch.change is None or switch.change <= SWITCH_CHANGE_THRESHOLD:
             continue
-        explanation = (
-            f"Gram for gram, {switch.to_name} is estimated to carry about "
-            f"{percent(switch.change)} more alkaloid than the product you used before."
-        )
+        explanation = [
+            Message(STRONGER[1], {"product": switch.to_name, "rise": Percent(switch.change)})
+        ]
         if switch.equivalent_g is not None and switch.usual_dose_g is not None:
-            matching = round_down_to(switch.equivalent_g, SCALE_STEP_G)
-            explanation += (
-                f" About {grams(matching)} of it matches your usual {grams(switch.usual_dose_g)}."
-            )
-            action = f"Weigh out the matching amount ({grams(matching)}) rather than your usual."
+            matching = Grams(round_down_to(switch.equivalent_g, SCALE_STEP_G))
+            usual = Grams(switch.usual_dose_g)
+            explanation.append(Message(STRONGER[2], {"matching": matching, "usual": usual}))
+            action = Message(STRONGER[3], {"matching": matching})
         else:
-            action = "Start with a smaller amount than usual until you know how it affects you."
+            action = Message(STRONGER[4])
         alerts.append(
-            Alert(
+            notice(
                 code="potency_jump",
                 severity=Severity.MODERATE,
-                title="Your new product is stronger",
-                explanation=explanation,
+                title=Message(STRONGER[0]),
+                explanation=tuple(explanation),
                 action=action,
                 source="Prozialeck2020",
                 cause_key=f"switch:{switch.day.isoformat()}:{switch.to_product_id}",
@@ -64,16 +92,12 @@ def potency_jump(*, switches: Iterable[ProductSwitch]) -> tuple[Alert, ...]:
 def seven_oh_product(*, products: Iterable[ProductView]) -> tuple[Alert, ...]:
     """One alert per 7-OH product in use."""
     return tuple(
-        Alert(
+        notice(
             code="seven_oh_product",
             severity=Severity.HIGH,
-            title="A concentrated 7-OH product",
-            explanation=(
-                f"{product.name} is a 7-OH product. Lab tests of such products found many times "
-                "more 7-hydroxymitragynine than leaf ever holds, made by processing rather than "
-                "grown, and in 2025 the FDA recommended scheduling them."
-            ),
-            action="Talk to a clinician about a safe way to move away from 7-OH products.",
+            title=Message(SEVEN_OH[0]),
+            explanation=Message(SEVEN_OH[1], {"product": product.name}),
+            action=Message(SEVEN_OH[2]),
             source="Brown2025",
             cause_key=f"product:{product.product_id}",
             learn_slug=LearnSlug.PRODUCT_QUALITY,
@@ -90,28 +114,28 @@ def failed_contaminant(*, products: Iterable[ProductView]) -> tuple[Alert, ...]:
         failed = [
             name
             for name, result in (
-                ("heavy metals", product.heavy_metals),
-                ("microbes", product.microbial),
+                (WORDS[0], product.heavy_metals),
+                (WORDS[1], product.microbial),
             )
             if result is LabResult.FAIL
         ]
         if not failed:
             continue
         metals = product.heavy_metals is LabResult.FAIL
-        why = (
-            "Metals such as lead and nickel build up with long, heavy use."
-            if metals
-            else "Kratom carrying germs has made many people ill."
-        )
+        failed_for: dict[str, Value] = {
+            "product": product.name,
+            "failed": Words(tuple(failed), every_and=True),
+        }
         alerts.append(
-            Alert(
+            notice(
                 code="failed_contaminant",
                 severity=Severity.HIGH,
-                title="A product failed its contaminant test",
+                title=Message(FAILED[0]),
                 explanation=(
-                    f"{product.name} failed its lab test for {' and '.join(failed)}. {why}"
+                    Message(FAILED[1], failed_for),
+                    Message(FAILED[2] if metals else FAILED[3]),
                 ),
-                action="Consider setting this batch aside and using one with a clean lab result.",
+                action=Message(FAILED[4]),
                 source="FDA2019Metals" if metals else "CDC2018Salmonella",
                 cause_key=f"product:{product.product_id}",
                 learn_slug=LearnSlug.PRODUCT_QUALITY,

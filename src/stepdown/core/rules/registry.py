@@ -126,6 +126,19 @@ SAFETY_NET_RULES = tuple(
     code for code in ALERT_RULES if code not in LIMIT_RULES and code not in TREND_RULES
 )
 
+# Every message each rule may word its notices with (titles, explanation sentences, actions),
+# and the fixed words that fill their holes: the web app translates exactly these.
+NOTICE_MESSAGES: dict[str, tuple[str, ...]] = {
+    **limits.MESSAGES,
+    **safety.MESSAGES,
+    **withdrawal.MESSAGES,
+    **plan.MESSAGES,
+    **tolerance.MESSAGES,
+    **trend.MESSAGES,
+    **products.MESSAGES,
+}
+NOTICE_WORDS: tuple[str, ...] = (*limits.WORDS, *products.WORDS)
+
 
 def evaluate_rules(
     *, context: RuleContext, codes: Iterable[str] | None = None

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from stepdown.core.rules.alert import Alert, Severity, deduplicate
+from stepdown.core.rules.alert import Alert, Severity, deduplicate, notice
 from stepdown.core.rules.inputs import (
     InteractionFinding,
     InteractionKind,
@@ -26,27 +26,38 @@ from stepdown.core.rules.inputs import (
     WarningSymptom,
 )
 from stepdown.core.rules.learn import LearnSlug
-from stepdown.core.rules.text import day_label
+from stepdown.core.rules.says import Day, Message, Term
 
 SELF_HARM_FLAGS = frozenset({"self_harm", "self_harm_acute"})
+
+SELF_HARM = (
+    "You do not have to face this alone",
+    "Your answers on %(day)s said you may be having thoughts of harming yourself or of being "
+    "better off dead. Those thoughts deserve support straight away, whatever else is going on.",
+    "Open Get help now: you can call or text 988 (US and Canada) or your local crisis line at "
+    "any hour, and go through your safety plan.",
+)
+REPORTED = "You reported this on %(day)s."
+SEEK_CARE = "Seek medical care now; call emergency services if it is severe or getting worse."
+TALK_FIRST = "Talk to a clinician before changing how much kratom you take."
+RISKY_MIX = (
+    "Kratom and %(subject)s can be a risky mix",
+    "%(subject)s, on your medicines list, is a high-risk combination with kratom.",
+    "You logged %(subject)s on %(day)s; with kratom it is a high-risk combination.",
+    # The advice is the interaction knowledge base's own sentence.
+    "%(advice)s",
+)
 
 
 def self_harm(*, flags: Iterable[QuestionnaireFlag]) -> tuple[Alert, ...]:
     """A ``critical`` alert for every questionnaire response that raised a self-harm flag."""
     alerts = [
-        Alert(
+        notice(
             code="self_harm",
             severity=Severity.CRITICAL,
-            title="You do not have to face this alone",
-            explanation=(
-                f"Your answers on {day_label(flag.day)} said you may be having thoughts of "
-                "harming yourself or of being better off dead. Those thoughts deserve support "
-                "straight away, whatever else is going on."
-            ),
-            action=(
-                "Open Get help now: you can call or text 988 (US and Canada) or your local "
-                "crisis line at any hour, and go through your safety plan."
-            ),
+            title=Message(SELF_HARM[0]),
+            explanation=Message(SELF_HARM[1], {"day": Day(flag.day)}),
+            action=Message(SELF_HARM[2]),
             source="Lifeline988",
             cause_key=f"response:{flag.response_id}",
             learn_slug=LearnSlug.SEEK_HELP_NOW,
@@ -128,21 +139,19 @@ def medical_warning(*, reports: Iterable[SideEffectReport]) -> tuple[Alert, ...]
         concern = _CONCERNS[report.symptom]
         if concern.urgent:
             severity = Severity.CRITICAL
-            action = (
-                "Seek medical care now; call emergency services if it is severe or getting worse."
-            )
+            action = SEEK_CARE
             cause = f"{concern.key}:{report.day.isoformat()}"
         else:
             severity = Severity.HIGH
-            action = "Talk to a clinician before changing how much kratom you take."
+            action = TALK_FIRST
             cause = concern.key
         alerts.append(
-            Alert(
+            notice(
                 code="medical_warning",
                 severity=severity,
-                title=concern.title,
-                explanation=f"You reported this on {day_label(report.day)}. {concern.why}",
-                action=action,
+                title=Message(concern.title),
+                explanation=(Message(REPORTED, {"day": Day(report.day)}), Message(concern.why)),
+                action=Message(action),
                 source=concern.source,
                 cause_key=cause,
                 learn_slug=LearnSlug.SEEK_HELP_NOW,
@@ -162,29 +171,39 @@ def interaction(*, findings: Iterable[InteractionFinding]) -> tuple[Alert, ...]:
         if finding.severity is not InteractionSeverity.HIGH:
             continue
         subject = finding.subject.strip()
+        # A medicine is named as the person wrote it; a substance comes from a fixed list.
         if finding.kind is InteractionKind.MEDICINE:
-            explanation = (
-                f"{subject}, on your medicines list, is a high-risk combination with kratom."
-            )
+            explanation = Message(RISKY_MIX[1], {"subject": subject})
+            named: str | Term = subject
             cause = f"medicine:{subject.casefold()}"
         else:
             day = finding.day
             assert day is not None  # guaranteed by InteractionFinding
-            explanation = (
-                f"You logged {subject} on {day_label(day)}; with kratom it is a high-risk "
-                "combination."
-            )
+            named = Term(subject)
+            explanation = Message(RISKY_MIX[2], {"subject": named, "day": Day(day)})
             cause = f"substance:{subject.casefold()}:{day.isoformat()}"
         alerts.append(
-            Alert(
+            notice(
                 code="interaction",
                 severity=Severity.HIGH,
-                title=f"Kratom and {subject} can be a risky mix",
+                title=Message(RISKY_MIX[0], {"subject": named}),
                 explanation=explanation,
-                action=finding.advice,
+                action=Message(RISKY_MIX[3], {"advice": Term(finding.advice)}),
                 source=finding.sources[0],
                 cause_key=cause,
                 learn_slug=LearnSlug.INTERACTIONS,
             )
         )
     return deduplicate((), alerts)
+
+
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "self_harm": SELF_HARM,
+    "medical_warning": (
+        REPORTED,
+        SEEK_CARE,
+        TALK_FIRST,
+        *(part for concern in _CONCERNS.values() for part in (concern.title, concern.why)),
+    ),
+    "interaction": RISKY_MIX,
+}

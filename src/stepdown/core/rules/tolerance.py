@@ -37,10 +37,10 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from stepdown.core.rules.alert import Alert, Severity
+from stepdown.core.rules.alert import Alert, Severity, notice
 from stepdown.core.rules.inputs import DayTotal, index_days
 from stepdown.core.rules.learn import LearnSlug
-from stepdown.core.rules.text import day_label, grams, percent
+from stepdown.core.rules.says import Day, Grams, Message, Percent, Value
 
 RECENT_DAYS = 7
 BASELINE_DAYS = 28
@@ -182,34 +182,49 @@ _ACTION = (
 )
 
 
-def _explain(signal: ToleranceSignal) -> tuple[str, str, str]:
+CREEPING = (
+    "Your daily amount has been creeping up",
+    "Over the last 7 days you averaged %(recent)s a day, %(rise)s more than the %(baseline)s a "
+    "day of the four weeks before. Using more over time can be an early sign of tolerance.",
+)
+MORE_DOSES = (
+    "More doses a day than before",
+    "On days you used this week you took about %(recent)s doses, up from about %(baseline)s in "
+    "the four weeks before. For withdrawal later on, how often people dose seems to matter more "
+    "than how much.",
+)
+IN_A_ROW = (
+    "More days in a row than usual",
+    "You have used every day since %(day)s (%(days)s days in a row); in the four weeks before, "
+    "your longest run was %(longest)s. Days off help keep tolerance from building.",
+)
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "escalation": (*CREEPING, *MORE_DOSES, *IN_A_ROW, _ACTION),
+}
+
+
+def _explain(signal: ToleranceSignal) -> tuple[Message, Message, str]:
     """Title, explanation and source for one signal."""
     if signal.kind is SignalKind.AVERAGE_RISE:
         rise = signal.recent / signal.baseline - 1
-        return (
-            "Your daily amount has been creeping up",
-            f"Over the last 7 days you averaged {grams(signal.recent)} a day, {percent(rise)} "
-            f"more than the {grams(signal.baseline)} a day of the four weeks before. Using "
-            "more over time can be an early sign of tolerance.",
-            "Hill2024",
-        )
+        numbers: dict[str, Value] = {
+            "recent": Grams(signal.recent),
+            "rise": Percent(rise),
+            "baseline": Grams(signal.baseline),
+        }
+        return Message(CREEPING[0]), Message(CREEPING[1], numbers), "Hill2024"
     if signal.kind is SignalKind.DOSES_PER_DAY_RISING:
-        return (
-            "More doses a day than before",
-            f"On days you used this week you took about {signal.recent.quantize(Decimal('0.1'))} "
-            f"doses, up from about {signal.baseline.quantize(Decimal('0.1'))} in the four weeks "
-            "before. For withdrawal later on, how often people dose seems to matter more than "
-            "how much.",
-            "Rogers2024",
-        )
-    run_start = signal.run_start or date.min
-    return (
-        "More days in a row than usual",
-        f"You have used every day since {day_label(run_start)} ({signal.recent:f} days in a "
-        f"row); in the four weeks before, your longest run was {signal.baseline:f}. Days off "
-        "help keep tolerance from building.",
-        "SeedRisk",
-    )
+        doses: dict[str, Value] = {
+            "recent": signal.recent.quantize(Decimal("0.1")),
+            "baseline": signal.baseline.quantize(Decimal("0.1")),
+        }
+        return Message(MORE_DOSES[0]), Message(MORE_DOSES[1], doses), "Rogers2024"
+    run: dict[str, Value] = {
+        "day": Day(signal.run_start or date.min),
+        "days": signal.recent,
+        "longest": signal.baseline,
+    }
+    return Message(IN_A_ROW[0]), Message(IN_A_ROW[1], run), "SeedRisk"
 
 
 def escalation_alerts(
@@ -227,12 +242,12 @@ def escalation_alerts(
         if signal.run_start is not None:
             cause = f"{cause}:{signal.run_start.isoformat()}"
         alerts.append(
-            Alert(
+            notice(
                 code="escalation",
                 severity=Severity.MODERATE,
                 title=title,
                 explanation=explanation,
-                action=_ACTION,
+                action=Message(_ACTION),
                 source=source,
                 cause_key=cause,
                 learn_slug=LearnSlug.TOLERANCE_AND_DEPENDENCE,

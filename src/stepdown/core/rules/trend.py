@@ -17,11 +17,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from stepdown.core.averages import daily_average
-from stepdown.core.rules.alert import Alert, Severity
+from stepdown.core.rules.alert import Alert, Severity, notice
 from stepdown.core.rules.inputs import DayTotal
 from stepdown.core.rules.learn import LearnSlug
 from stepdown.core.rules.limits import week_start
-from stepdown.core.rules.text import grams, percent
+from stepdown.core.rules.says import Grams, Message, Percent
 
 SOURCE = "SeedRisk"
 WEEK_DAYS = 7
@@ -30,6 +30,15 @@ WEEK_DAYS = 7
 RISE = Decimal("0.5")
 # Assumption: below 1 g a day a rise is too small to be worth a message.
 MIN_RECENT_G = Decimal(1)
+
+RISING = (
+    "Your use is going up",
+    "Over the last 7 days you averaged %(recent)s a day, %(rise)s more than the %(earlier)s a day "
+    "of the week before. Rising use is how tolerance builds; noticing it early makes it easier to "
+    "turn around.",
+    "If you would like to bring use back down, a gradual plan helps; so can setting a daily limit.",
+)
+MESSAGES: dict[str, tuple[str, ...]] = {"use_rising": RISING}
 
 
 def use_rising(
@@ -59,20 +68,19 @@ def use_rising(
         return ()
     rise = recent.total_g / earlier.total_g - 1
     return (
-        Alert(
+        notice(
             code="use_rising",
             severity=Severity.LOW,
-            title="Your use is going up",
-            explanation=(
-                f"Over the last 7 days you averaged {grams(recent.g_per_day)} a day, "
-                f"{percent(rise)} more than the {grams(earlier.g_per_day)} a day of the week "
-                "before. Rising use is how tolerance builds; noticing it early makes it easier "
-                "to turn around."
+            title=Message(RISING[0]),
+            explanation=Message(
+                RISING[1],
+                {
+                    "recent": Grams(recent.g_per_day),
+                    "rise": Percent(rise),
+                    "earlier": Grams(earlier.g_per_day),
+                },
             ),
-            action=(
-                "If you would like to bring use back down, a gradual plan helps; so can setting "
-                "a daily limit."
-            ),
+            action=Message(RISING[2]),
             source=SOURCE,
             cause_key=f"week:{week_start(today).isoformat()}",
             learn_slug=LearnSlug.TOLERANCE_AND_DEPENDENCE,

@@ -30,13 +30,21 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from stepdown.core.rules.alert import Alert, Severity, Suggestion, SuggestionKind, deduplicate
+from stepdown.core.rules.alert import (
+    Alert,
+    Severity,
+    Suggestion,
+    SuggestionKind,
+    deduplicate,
+    notice,
+)
 from stepdown.core.rules.inputs import CowsScore, DiaryScore, PlanStepView, step_on
 from stepdown.core.rules.learn import LearnSlug
-from stepdown.core.rules.text import day_label
+from stepdown.core.rules.says import Day, Message
 
 DIARY_MAX = 48
 DEFAULT_DIARY_THRESHOLD = 24
@@ -68,13 +76,6 @@ class DiaryThreshold:
 
     value: int
     basis: ThresholdBasis
-
-    def describe(self) -> str:
-        if self.basis is ThresholdBasis.OWN:
-            return f"the level of {self.value} you chose"
-        if self.basis is ThresholdBasis.PERSONAL_BASELINE:
-            return f"{self.value}, well above your usual scores"
-        return f"{self.value}, Stepdown's default for a severe day (you can set your own)"
 
 
 def diary_threshold(
@@ -122,6 +123,41 @@ def _step_cause(steps: Sequence[PlanStepView], day: date) -> tuple[str, bool]:
     return f"step:{steps[index].start_date.isoformat()}", True
 
 
+SEVERE_TITLE = "Withdrawal looks severe"
+# The diary explanation by where the severe threshold came from.
+SEVERE_DIARY = {
+    ThresholdBasis.OWN: (
+        "Your withdrawal diary on %(day)s added up to %(total)s of %(max)s, at or above the level "
+        "of %(level)s you chose. Withdrawal this strong deserves care and attention."
+    ),
+    ThresholdBasis.PERSONAL_BASELINE: (
+        "Your withdrawal diary on %(day)s added up to %(total)s of %(max)s, at or above "
+        "%(level)s, well above your usual scores. Withdrawal this strong deserves care and "
+        "attention."
+    ),
+    ThresholdBasis.DEFAULT: (
+        "Your withdrawal diary on %(day)s added up to %(total)s of %(max)s, at or above "
+        "%(level)s, Stepdown's default for a severe day (you can set your own). Withdrawal this "
+        "strong deserves care and attention."
+    ),
+}
+SEVERE_COWS = (
+    "The COWS taken on %(day)s scored %(total)s, in the moderately severe range (from %(from)s)."
+)
+REINSTATE = (
+    "This step may be too big a cut for now",
+    "Since your cut on %(day)s your withdrawal diary has been severe on %(days)s days. Going back "
+    "to the previous step for a while is a normal part of tapering, not a setback.",
+    "Consider going back to your previous step, and talk to a clinician about how to continue; "
+    "the suggestion is on your plan page.",
+)
+ROSE = (
+    "Symptoms have risen since your last cut",
+    "For two days in a row since your cut on %(day)s, your withdrawal diary was at least half "
+    "again above the %(average)s you averaged on the step before. A short pause often lets the "
+    "body adjust.",
+)
+
 _HOLD_ACTION = (
     "Consider holding your current step for a week so your body can catch up; the suggestion "
     "is waiting on your plan page, and nothing changes unless you accept it."
@@ -155,9 +191,15 @@ def severe_withdrawal(
                 _severe_alert(
                     steps,
                     score.day,
-                    f"Your withdrawal diary on {day_label(score.day)} added up to {score.total} "
-                    f"of {DIARY_MAX}, at or above {threshold.describe()}. Withdrawal this strong "
-                    "deserves care and attention.",
+                    Message(
+                        SEVERE_DIARY[threshold.basis],
+                        {
+                            "day": Day(score.day),
+                            "total": score.total,
+                            "max": DIARY_MAX,
+                            "level": threshold.value,
+                        },
+                    ),
                     "SeedRisk",
                 )
             )
@@ -167,22 +209,30 @@ def severe_withdrawal(
                 _severe_alert(
                     steps,
                     cows_score.day,
-                    f"The COWS taken on {day_label(cows_score.day)} scored {cows_score.total}, in "
-                    f"the moderately severe range (from {COWS_SEVERE}).",
+                    Message(
+                        SEVERE_COWS,
+                        {
+                            "day": Day(cows_score.day),
+                            "total": cows_score.total,
+                            "from": COWS_SEVERE,
+                        },
+                    ),
                     "Wesson2003",
                 )
             )
     return deduplicate((), alerts)
 
 
-def _severe_alert(steps: Sequence[PlanStepView], day: date, explanation: str, source: str) -> Alert:
+def _severe_alert(
+    steps: Sequence[PlanStepView], day: date, explanation: Message, source: str
+) -> Alert:
     cause_key, on_plan = _step_cause(steps, day)
-    return Alert(
+    return notice(
         code="severe_withdrawal",
         severity=Severity.HIGH,
-        title="Withdrawal looks severe",
+        title=Message(SEVERE_TITLE),
         explanation=explanation,
-        action=_HOLD_ACTION if on_plan else _REST_ACTION,
+        action=Message(_HOLD_ACTION if on_plan else _REST_ACTION),
         source=source,
         cause_key=cause_key,
         learn_slug=LearnSlug.WITHDRAWAL,
@@ -232,22 +282,18 @@ def worse_after_cut(
         if score.total
         >= diary_threshold(scores=diary, day=score.day, own_threshold=own_threshold).value
     ]
-    shown_average = round(float(previous_average), 1)
+    # Written as the float's one-decimal rounding always was ("4.0", "4.3").
+    shown_average = Decimal(str(round(float(previous_average), 1)))
     if len(severe_days) >= SEVERE_DAYS_FOR_REINSTATE:
         return (
-            Alert(
+            notice(
                 code="worse_after_cut",
                 severity=Severity.HIGH,
-                title="This step may be too big a cut for now",
-                explanation=(
-                    f"Since your cut on {day_label(cut.start_date)} your withdrawal diary has "
-                    f"been severe on {len(severe_days)} days. Going back to the previous step "
-                    "for a while is a normal part of tapering, not a setback."
+                title=Message(REINSTATE[0]),
+                explanation=Message(
+                    REINSTATE[1], {"day": Day(cut.start_date), "days": len(severe_days)}
                 ),
-                action=(
-                    "Consider going back to your previous step, and talk to a clinician about "
-                    "how to continue; the suggestion is on your plan page."
-                ),
+                action=Message(REINSTATE[2]),
                 source="Maudsley2024",
                 cause_key=f"step:{cut.start_date.isoformat()}:reinstate",
                 learn_slug=LearnSlug.TAPERING,
@@ -258,19 +304,27 @@ def worse_after_cut(
     if not any(day + timedelta(days=1) in worse_days for day in worse_days):
         return ()
     return (
-        Alert(
+        notice(
             code="worse_after_cut",
             severity=Severity.MODERATE,
-            title="Symptoms have risen since your last cut",
-            explanation=(
-                f"For two days in a row since your cut on {day_label(cut.start_date)}, your "
-                f"withdrawal diary was at least half again above the {shown_average} you "
-                "averaged on the step before. A short pause often lets the body adjust."
-            ),
-            action=_HOLD_ACTION,
+            title=Message(ROSE[0]),
+            explanation=Message(ROSE[1], {"day": Day(cut.start_date), "average": shown_average}),
+            action=Message(_HOLD_ACTION),
             source="Maudsley2024",
             cause_key=f"step:{cut.start_date.isoformat()}:hold",
             learn_slug=LearnSlug.TAPERING,
             suggestion=Suggestion(SuggestionKind.HOLD, days=HOLD_DAYS),
         ),
     )
+
+
+MESSAGES: dict[str, tuple[str, ...]] = {
+    "severe_withdrawal": (
+        SEVERE_TITLE,
+        *SEVERE_DIARY.values(),
+        SEVERE_COWS,
+        _HOLD_ACTION,
+        _REST_ACTION,
+    ),
+    "worse_after_cut": (*REINSTATE, *ROSE, _HOLD_ACTION),
+}
