@@ -86,6 +86,9 @@ TRANSLATED = (
     "skin/",
     # Clinician pages:
     #
+    # Alerts and nudges:
+    #
+    "alerts/",
 )
 
 # Words that read the same in every language the app speaks: the name, units, file types and

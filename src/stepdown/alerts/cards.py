@@ -5,14 +5,39 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
+
 from stepdown.accounts.models import User
 from stepdown.alerts import selectors
-from stepdown.alerts.nudges import NudgeGroup, group_by_code
+from stepdown.alerts.models import Alert
+from stepdown.alerts.nudges import NudgeGroup, group_by_code, has_own_action
 from stepdown.alerts.schemas import NudgeOut
+from stepdown.alerts.wording import shown_notice
+
+
+def _in_words(text: str) -> str:
+    return gettext(text) if text else ""  # gettext("") would be the catalogue's header
 
 
 def nudge_cards(groups: list[NudgeGroup]) -> list[dict[str, Any]]:
-    return [NudgeOut.of(group.nudge).model_dump() | {"older": group.older} for group in groups]
+    """The API's nudge (English) with its words in the reader's language, for a page."""
+    cards = []
+    for group in groups:
+        nudge = group.nudge
+        card = NudgeOut.of(nudge).model_dump()
+        words = shown_notice(nudge)
+        own = has_own_action(nudge.code)
+        card |= {
+            "older": group.older,
+            "title": words.title,
+            "explanation": words.explanation,
+            "action": _in_words(card["action"]) if own else words.action,
+            "action_label": _in_words(card["action_label"]),
+            "second_action_label": _in_words(card["second_action_label"]),
+            "severity_label": str(Alert.Level(nudge.severity).label),
+        }
+        cards.append(card)
+    return cards
 
 
 def current_nudge_cards(*, owner: User) -> list[dict[str, Any]]:

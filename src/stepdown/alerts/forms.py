@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from stepdown.alerts.models import Alert
 from stepdown.web.validation import AppVoiceForm
 
-SEVERITY_CHOICES = [("", "All"), *Alert.Level.choices]
-STATUS_CHOICES = [
-    ("", "All"),
-    (Alert.Status.OPEN, "New"),
-    (Alert.Status.ACKNOWLEDGED, "Seen"),
-    (Alert.Status.RESOLVED, "Resolved"),
-]
+SEVERITY_CHOICES = [("", _("All")), *Alert.Level.choices]
+STATUS_CHOICES = [("", _("All")), *Alert.Status.choices]
 
 
 class AlertFilterForm(AppVoiceForm):
     """The alerts page's filters (GET)."""
 
-    severity = forms.ChoiceField(choices=SEVERITY_CHOICES, required=False, label="Severity")
-    status = forms.ChoiceField(choices=STATUS_CHOICES, required=False, label="Show")
+    severity = forms.ChoiceField(choices=SEVERITY_CHOICES, required=False, label=_("Severity"))
+    status = forms.ChoiceField(choices=STATUS_CHOICES, required=False, label=_("Show"))
 
 
 class NoteForm(AppVoiceForm):
-    note = forms.CharField(max_length=500, required=False, label="Note (optional)")
+    note = forms.CharField(max_length=500, required=False, label=_("Note (optional)"))
 
 
 class DecisionForm(AppVoiceForm):
@@ -33,8 +29,8 @@ class DecisionForm(AppVoiceForm):
     reason = forms.CharField(
         max_length=500,
         required=False,
-        label="Why you accept",
-        help_text="Kept in your plan's history. You can change it.",
+        label=_("Why you accept"),
+        help_text=_("Kept in your plan's history. You can change it."),
     )
 
 
@@ -44,6 +40,6 @@ class DeclineForm(DecisionForm):
     reason = forms.CharField(
         max_length=500,
         required=False,
-        label="Why not (optional)",
-        help_text="Kept with the alert. Your plan does not change.",
+        label=_("Why not (optional)"),
+        help_text=_("Kept with the alert. Your plan does not change."),
     )

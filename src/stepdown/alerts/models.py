@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from stepdown.core.rules import LIMIT_RULES, TREND_RULES, Severity, SuggestionKind
 from stepdown.core.triage import staff_title
@@ -38,20 +39,20 @@ class Alert(models.Model):
     """One notice of one person, from a rule in ``stepdown.core.rules`` (see docs/alerts.md)."""
 
     class Kind(models.TextChoices):
-        ALERT = "alert", "Alert"
-        NUDGE = "nudge", "Nudge"
+        ALERT = "alert", _("Alert")
+        NUDGE = "nudge", _("Nudge")
 
     class Status(models.TextChoices):
-        OPEN = "open", "New"
-        ACKNOWLEDGED = "acknowledged", "Seen"
-        RESOLVED = "resolved", "Resolved"
+        OPEN = "open", _("New")
+        ACKNOWLEDGED = "acknowledged", _("Seen")
+        RESOLVED = "resolved", _("Resolved")
 
     class Level(models.TextChoices):
-        CRITICAL = Severity.CRITICAL.value, "Urgent"
-        HIGH = Severity.HIGH.value, "High"
-        MODERATE = Severity.MODERATE.value, "Moderate"
-        LOW = Severity.LOW.value, "Low"
-        INFO = Severity.INFO.value, "For information"
+        CRITICAL = Severity.CRITICAL.value, _("Urgent")
+        HIGH = Severity.HIGH.value, _("High")
+        MODERATE = Severity.MODERATE.value, _("Moderate")
+        LOW = Severity.LOW.value, _("Low")
+        INFO = Severity.INFO.value, _("For information")
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alerts"
@@ -62,6 +63,9 @@ class Alert(models.Model):
     title = models.CharField(max_length=200)
     explanation = models.TextField()
     action = models.TextField()
+    # The rule's messages and values behind the English above, so a page can word them in the
+    # reader's language (``alerts.wording``); empty for rows stored before they were kept.
+    wording = models.JSONField(default=dict, blank=True)
     source = models.CharField(max_length=80, help_text="An ID in docs/clinical-sources.md.")
     learn_slug = models.CharField(max_length=60)
     cause_key = models.CharField(max_length=200)
@@ -159,15 +163,15 @@ class SuggestedAdjustment(models.Model):
     """
 
     class Kind(models.TextChoices):
-        HOLD = SuggestionKind.HOLD.value, "Hold this step"
-        REINSTATE = SuggestionKind.REINSTATE.value, "Go back one step"
-        SLOW = SuggestionKind.SLOW.value, "Slow the rest of the plan"
+        HOLD = SuggestionKind.HOLD.value, _("Hold this step")
+        REINSTATE = SuggestionKind.REINSTATE.value, _("Go back one step")
+        SLOW = SuggestionKind.SLOW.value, _("Slow the rest of the plan")
 
     class Status(models.TextChoices):
-        SUGGESTED = "suggested", "Waiting for you"
-        ACCEPTED = "accepted", "Accepted"
-        DECLINED = "declined", "Declined"
-        SUPERSEDED = "superseded", "No longer needed"
+        SUGGESTED = "suggested", _("Waiting for you")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        SUPERSEDED = "superseded", _("No longer needed")
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suggested_adjustments"

@@ -1,7 +1,8 @@
 """How a nudge card reads: its action links, and one card per kind of nudge.
 
 A nudge's rule gives one sentence of advice; the card adds where to act on it (the last seven
-days, a plan, the urge timer) and, for rules without a page of their own, the Learn page.
+days, a plan, the urge timer) and, for rules without a page of their own, the Learn page. The
+words are English here (the API's); ``cards`` translates them for a page.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from stepdown.alerts.models import Alert
 from stepdown.core.rules import Alert as RuleAlert
@@ -33,7 +35,7 @@ def learn_url(slug: str) -> str:
     return reverse("learn:page", args=[LearnSlug(slug).value])
 
 
-_NUMBERS = (
+_NUMBERS = gettext_noop(
     "Look at your last seven days next to your limits. If staying within them is getting "
     "harder, a gradual plan can help."
 )
@@ -44,33 +46,46 @@ def _actions() -> Mapping[str, NudgeAction]:
     """The action of each nudge code; built on first use, when the URLs can be reversed."""
     plan_url = reverse("plans:new")
     recent = reverse("goals:goals") + "#recent-days"
-    numbers = NudgeAction(_NUMBERS, "See your last 7 days", recent, "Make a plan", plan_url)
+    numbers = NudgeAction(
+        _NUMBERS,
+        gettext_noop("See your last 7 days"),
+        recent,
+        gettext_noop("Make a plan"),
+        plan_url,
+    )
     return {
         "over_daily_limit": numbers,
         "too_many_days": numbers,
         "off_day_use": numbers,
         "use_rising": NudgeAction(
-            "If you would like to bring use back down, a gradual plan helps; so can a daily limit.",
-            "Make a plan",
+            gettext_noop(
+                "If you would like to bring use back down, a gradual plan helps; so can a daily "
+                "limit."
+            ),
+            gettext_noop("Make a plan"),
             plan_url,
-            "Set a daily limit",
+            gettext_noop("Set a daily limit"),
             reverse("goals:goals"),
         ),
         "doses_too_close": NudgeAction(
-            "Next time an urge comes early, try the urge timer: a craving usually rises, peaks and "
-            "passes.",
-            "Try the urge timer",
+            gettext_noop(
+                "Next time an urge comes early, try the urge timer: a craving usually rises, "
+                "peaks and passes."
+            ),
+            gettext_noop("Try the urge timer"),
             reverse("learn:urge"),
         ),
         "past_goal_end": NudgeAction(
-            "A gradual plan, or a new end date that feels realistic, can help.",
-            "Make a taper plan",
+            gettext_noop("A gradual plan, or a new end date that feels realistic, can help."),
+            gettext_noop("Make a taper plan"),
             plan_url,
         ),
         "escalation": NudgeAction(
-            "If you would like to bring use back down, a gradual plan helps, and so can talking it "
-            "through with a professional.",
-            "Make a gradual plan",
+            gettext_noop(
+                "If you would like to bring use back down, a gradual plan helps, and so can "
+                "talking it through with a professional."
+            ),
+            gettext_noop("Make a gradual plan"),
             plan_url,
         ),
     }
@@ -81,7 +96,12 @@ def action_for(nudge: Alert | RuleAlert) -> NudgeAction:
     known = _actions().get(nudge.code)
     if known is not None:
         return known
-    return NudgeAction(nudge.action, "Read more", learn_url(str(nudge.learn_slug)))
+    return NudgeAction(nudge.action, gettext_noop("Read more"), learn_url(str(nudge.learn_slug)))
+
+
+def has_own_action(code: str) -> bool:
+    """Whether the card's advice is its own (else it is the rule's action)."""
+    return code in _actions()
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from stepdown.accounts.models import User
 from stepdown.alerts.events import alerts_recorded
 from stepdown.alerts.models import CARD_CODES, Alert, AlertEvent, SuggestedAdjustment
 from stepdown.alerts.summary import alerts_changed
+from stepdown.alerts.wording import stored_wording
 from stepdown.core import rules
 from stepdown.core.rules import SuggestionKind, deduplicate
 from stepdown.errors import InvalidInput
@@ -47,6 +48,7 @@ def _row(owner: User, alert: rules.Alert) -> Alert:
         title=alert.title,
         explanation=alert.explanation,
         action=alert.action,
+        wording=stored_wording(alert.wording),
         source=alert.source,
         learn_slug=alert.learn_slug.value,
         cause_key=alert.cause_key,
@@ -58,7 +60,7 @@ def _stored_with_keys(owner: User, keys: set[tuple[str, str]]) -> list[Alert]:
     condition = Q()
     for code, cause in keys:
         condition |= Q(code=code, cause_key=cause)
-    fields = ("code", "cause_key", "title", "explanation", "dismissed_at")
+    fields = ("code", "cause_key", "title", "explanation", "wording", "dismissed_at")
     return list(Alert.objects.filter(condition, owner=owner).only(*fields))
 
 
@@ -176,9 +178,10 @@ def _refresh_wording(stored: list[Alert], alerts: tuple[rules.Alert, ...]) -> bo
         shown = row.code in CARD_CODES and row.dismissed_at is None
         if shown and row.explanation != alert.explanation:
             row.title, row.explanation = alert.title, alert.explanation
+            row.wording = stored_wording(alert.wording)
             changed.append(row)
     if changed:
-        Alert.objects.bulk_update(changed, ["title", "explanation"])
+        Alert.objects.bulk_update(changed, ["title", "explanation", "wording"])
     return bool(changed)
 
 

@@ -12,7 +12,7 @@ from stepdown.accounts.models import User
 from stepdown.alerts.models import CARD_CODES, Alert, AlertEvent, SuggestedAdjustment
 from stepdown.alerts.nudges import NudgeGroup, group_by_code
 from stepdown.errors import NotFound
-from stepdown.plans.models import Plan
+from stepdown.plans.models import Plan, PlanAdjustment
 
 SHOWN_FOR_DAYS = 14  # a nudge older than this is no longer news
 # Enough for two weeks of the busiest pattern (a nudge per dose at a dozen doses a day), so
@@ -59,6 +59,18 @@ def suggestion_get(*, owner: User, suggestion_id: int) -> SuggestedAdjustment:
         return suggestions_for(owner=owner).get(pk=suggestion_id)
     except SuggestedAdjustment.DoesNotExist:
         raise NotFound("suggestion") from None
+
+
+def suggestions_behind(
+    *, owner: User, adjustments: list[PlanAdjustment]
+) -> dict[int, SuggestedAdjustment]:
+    """The accepted suggestions that made these plan history entries, by entry id: one query."""
+    found = SuggestedAdjustment.objects.filter(
+        owner=owner, adjustment__in=[entry.pk for entry in adjustments]
+    ).select_related("alert", "owner")
+    return {
+        suggestion.adjustment_id: suggestion for suggestion in found if suggestion.adjustment_id
+    }
 
 
 def pending_for_plan(*, owner: User, plan: Plan) -> list[SuggestedAdjustment]:

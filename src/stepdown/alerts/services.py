@@ -13,6 +13,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from stepdown.accounts.models import User
 from stepdown.alerts import selectors
@@ -25,6 +26,23 @@ from stepdown.plans.models import PlanAdjustment
 
 NOTE_MAX = 500
 
+# Written by Stepdown into stored rows in English; pages translate them where they show them.
+DEFAULT_REASON = gettext_noop("Suggested by the alert “%(title)s” of %(day)s.")
+DECLINE_REASON = gettext_noop("Not now.")
+DECLINED_NOTE = gettext_noop("Suggestion declined.")
+CHECKIN_CAME_NOTE = gettext_noop("A daily check-in came in.")
+ACCEPTED_NOTES = {
+    SuggestedAdjustment.Kind.HOLD: gettext_noop("Suggestion accepted: hold this step."),
+    SuggestedAdjustment.Kind.REINSTATE: gettext_noop("Suggestion accepted: go back one step."),
+    SuggestedAdjustment.Kind.SLOW: gettext_noop("Suggestion accepted: slow the rest of the plan."),
+}
+# Why an answer to a suggestion is refused, by the suggestion's status.
+_DECIDED = {
+    SuggestedAdjustment.Status.ACCEPTED: gettext_noop("This suggestion is accepted."),
+    SuggestedAdjustment.Status.DECLINED: gettext_noop("This suggestion is declined."),
+    SuggestedAdjustment.Status.SUPERSEDED: gettext_noop("This suggestion is no longer needed."),
+}
+
 
 # --- status changes -------------------------------------------------------------------------
 
@@ -32,7 +50,9 @@ NOTE_MAX = 500
 def _note(note: str) -> str:
     text = (note or "").strip()
     if len(text) > NOTE_MAX:
-        raise InvalidInput("note", f"Keep the note under {NOTE_MAX} characters.")
+        raise InvalidInput(
+            "note", gettext("Keep the note under %(count)d characters.") % {"count": NOTE_MAX}
+        )
     return text
 
 
@@ -70,7 +90,7 @@ def alert_acknowledge(
     with transaction.atomic():
         alert = _locked_alert(owner, alert_id)
         if alert.status == Alert.Status.RESOLVED:
-            raise InvalidInput("status", "This alert is already resolved.")
+            raise InvalidInput("status", gettext("This alert is already resolved."))
         if alert.status == Alert.Status.OPEN:
             _move(owner, alert, Alert.Status.ACKNOWLEDGED, actor=actor or owner, note=text)
     return alert
@@ -116,10 +136,11 @@ def _locked_suggestion(owner: User, suggestion_id: int) -> SuggestedAdjustment:
 
 
 def default_reason(suggestion: SuggestedAdjustment) -> str:
-    """The reason prefilled on the Accept and Decline forms: it names the alert."""
+    """The reason an accepted suggestion gives the plan's history when the person gives none:
+    it names the alert. Stored in English (``wording.shown_reason`` words it for a page)."""
     alert = suggestion.alert
     day = timezone.localtime(alert.created_at, suggestion.owner.zone)
-    return f"Suggested by the alert “{alert.title}” of {day:%-d %B %Y}."
+    return DEFAULT_REASON % {"title": alert.title, "day": f"{day:%-d %B %Y}"}
 
 
 def suggestion_accept(
@@ -141,7 +162,7 @@ def suggestion_accept(
             return suggestion
         if suggestion.status != SuggestedAdjustment.Status.SUGGESTED:
             raise InvalidInput(
-                "suggestion", f"This suggestion is {suggestion.get_status_display().lower()}."
+                "suggestion", gettext(_DECIDED[SuggestedAdjustment.Status(suggestion.status)])
             )
         text = (reason or "").strip() or default_reason(suggestion)
         key, plan_id = suggestion.client_id, suggestion.plan_id
@@ -171,14 +192,8 @@ def suggestion_accept(
         alerts_changed(owner=owner)
         alert = _locked_alert(owner, suggestion.alert_id)
         if alert.status != Alert.Status.RESOLVED:
-            label = suggestion.get_kind_display().lower()
-            _move(
-                owner,
-                alert,
-                Alert.Status.RESOLVED,
-                actor=owner,
-                note=f"Suggestion accepted: {label}.",
-            )
+            note = ACCEPTED_NOTES[SuggestedAdjustment.Kind(suggestion.kind)]
+            _move(owner, alert, Alert.Status.RESOLVED, actor=owner, note=note)
         suggestion.alert = alert
     return suggestion
 
@@ -193,7 +208,7 @@ def suggestion_decline(*, owner: User, suggestion_id: int, reason: str = "") -> 
             return suggestion
         if suggestion.status != SuggestedAdjustment.Status.SUGGESTED:
             raise InvalidInput(
-                "suggestion", f"This suggestion is {suggestion.get_status_display().lower()}."
+                "suggestion", gettext(_DECIDED[SuggestedAdjustment.Status(suggestion.status)])
             )
         suggestion.status = SuggestedAdjustment.Status.DECLINED
         suggestion.reason = text
@@ -202,7 +217,7 @@ def suggestion_decline(*, owner: User, suggestion_id: int, reason: str = "") -> 
         alerts_changed(owner=owner)
         alert = _locked_alert(owner, suggestion.alert_id)
         if alert.status == Alert.Status.OPEN:
-            _move(owner, alert, Alert.Status.ACKNOWLEDGED, actor=owner, note="Suggestion declined.")
+            _move(owner, alert, Alert.Status.ACKNOWLEDGED, actor=owner, note=DECLINED_NOTE)
         suggestion.alert = alert
     return suggestion
 

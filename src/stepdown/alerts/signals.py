@@ -145,7 +145,7 @@ def response_saved(
     if instance.instrument == "daily":
         _quietly(
             lambda: services.alerts_resolve_by_app(
-                owner=owner, code="missed_checkins", note="A daily check-in came in."
+                owner=owner, code="missed_checkins", note=services.CHECKIN_CAME_NOTE
             ),
             "resolving missed check-ins",
         )

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stepdown.accounts.models import User
@@ -18,16 +19,18 @@ from stepdown.alerts import selectors, services
 from stepdown.alerts.forms import AlertFilterForm, DecisionForm, DeclineForm, NoteForm
 from stepdown.alerts.links import action_link
 from stepdown.alerts.models import Alert, SuggestedAdjustment
-from stepdown.alerts.suggesting import suggestion_card
+from stepdown.alerts.suggesting import stored_reason, suggestion_card
 from stepdown.alerts.summary import alert_summary
+from stepdown.alerts.wording import shown_notice
 from stepdown.errors import InvalidInput, NotFound
+from stepdown.web import formatting
 from stepdown.web.forms import attach_error
 
 PER_PAGE = 20
 
 
 def _card(alert: Alert) -> dict[str, Any]:
-    return {"alert": alert, "link": action_link(alert)}
+    return {"alert": alert, "words": shown_notice(alert), "link": action_link(alert)}
 
 
 @login_required
@@ -129,7 +132,7 @@ def _decide(request: HttpRequest, suggestion_id: int, *, accept: bool) -> HttpRe
     form_class = DecisionForm if accept else DeclineForm
     form = form_class(request.POST, prefix=f"{name}-{suggestion_id}")
     if form.is_valid():
-        reason = form.cleaned_data["reason"]
+        reason = stored_reason(suggestion, form.cleaned_data["reason"], accept=accept)
         try:
             if accept:
                 decided = services.suggestion_accept(
@@ -150,16 +153,18 @@ def _decide(request: HttpRequest, suggestion_id: int, *, accept: bool) -> HttpRe
 
 def _done(suggestion: SuggestedAdjustment) -> str:
     if suggestion.status != SuggestedAdjustment.Status.ACCEPTED:
-        return "Noted: your plan stays as it is. The alert stays on your alerts page."
+        return _("Noted: your plan stays as it is. The alert stays on your alerts page.")
     entry = suggestion.adjustment
     if entry is None or entry.end_date_before is None:
-        return "Done: your plan has changed."
+        return _("Done: your plan has changed.")
     before, after = entry.end_date_before, entry.end_date_after
     if before == after:
-        return "Done: your plan has changed; its end date stays the same."
+        return _("Done: your plan has changed; its end date stays the same.")
     # A plan's end date is its first day without a planned dose; people think in the last day.
     last = after - dt.timedelta(days=1)
-    return f"Done: your plan has changed. Its last planned day is now {last:%-d %B %Y}."
+    return _("Done: your plan has changed. Its last planned day is now %(day)s.") % {
+        "day": formatting.date(last, "j F Y")
+    }
 
 
 @login_required

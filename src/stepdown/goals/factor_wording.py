@@ -216,17 +216,23 @@ class ShownFactor:
     learn_url: str
 
 
+def shown_words(value: Words) -> str:
+    """Words from a fixed list as one phrase in the reader's language ("lundi et mardi");
+    the alerts' wording uses it too."""
+    words = [gettext(word) for word in value.words]
+    if len(words) < 2:
+        return "".join(words)
+    some = gettext(_AND) % {"some": words[0], "last": words[1]}
+    if value.every_and:
+        for word in words[2:]:
+            some = gettext(_AND) % {"some": some, "last": word}
+        return some
+    return gettext(_AND) % {"some": ", ".join(words[:-1]), "last": words[-1]}
+
+
 def _value(value: Value) -> str:
     if isinstance(value, Words):
-        words = [gettext(word) for word in value.words]
-        if len(words) < 2:
-            return "".join(words)
-        some = gettext(_AND) % {"some": words[0], "last": words[1]}
-        if value.every_and:
-            for word in words[2:]:
-                some = gettext(_AND) % {"some": some, "last": word}
-            return some
-        return gettext(_AND) % {"some": ", ".join(words[:-1]), "last": words[-1]}
+        return shown_words(value)
     if isinstance(value, Decimal):
         return number(value, 3)
     return str(value)

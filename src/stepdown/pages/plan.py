@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
-from stepdown.alerts.suggesting import plan_suggestion_cards
+from stepdown.alerts.suggesting import plan_suggestion_cards, with_shown_reasons
 from stepdown.clinic.proposals import pending_proposals_for_person
 from stepdown.errors import InvalidInput
 from stepdown.plans import selectors, services
@@ -73,7 +73,8 @@ def _context(
         "chart_json": chart_json(chart),
         "chart_text": chart_text_of(chart),
         "chart": chart,
-        "history": list(plan.adjustments.all()),
+        # The reasons accepted suggestions wrote, in the page's language (stored in English).
+        "history": with_shown_reasons(owner=owner, entries=list(plan.adjustments.all())),
         "past_plans": list(past.exclude(pk=plan.pk)[:PAST_PLANS_SHOWN]),
         "forms": _blank_forms(plan) | (bound or {}),
         "open_form": next(iter(bound), None) if bound else None,
