@@ -90,7 +90,8 @@ def test_todays_nudge_cards_are_french_with_french_numbers(
     assert_french(
         sam.get("/today/"),
         "Au-dessus de votre limite par jour",
-        "Le 10 février, vous avez noté 5 g, au-dessus des 3,5 g par jour que vous vous étiez fixés.",
+        "Le 10 février, vous avez noté 5 g, au-dessus des 3,5 g par jour que vous vous étiez "
+        "fixés.",
         "Des prises plus rapprochées que prévu",
         "La prise de 10:30 le 10 février est venue 1,5 h après la précédente ; votre objectif est "
         "d’au moins 3 h entre deux prises.",
@@ -173,7 +174,8 @@ def test_every_rule_has_french_for_every_message() -> None:
         messages = tuple(dict.fromkeys(NOTICE_MESSAGES[code]))
         assert CORE_NOTICE_WORDING[code] == messages, code
         for message in messages:
-            assert message in french and french[message].translated(), (code, message)
+            assert message in french, (code, message)
+            assert french[message].translated(), (code, message)
     assert set(CORE_NOTICE_WORDING) == set(ALERT_RULES)
     assert CORE_NOTICE_WORDS == NOTICE_WORDS
     assert all(french[word].translated() for word in NOTICE_WORDS)
