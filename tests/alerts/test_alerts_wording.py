@@ -1,0 +1,112 @@
+"""A stored notice worded in the reader's language from its rule's messages and values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from decimal import Decimal
+from typing import Any
+
+from django.utils import translation
+
+from stepdown.alerts.wording import shown_message, shown_notice, stored_wording
+from stepdown.core.rules import (
+    Clock,
+    Day,
+    Grams,
+    LearnSlug,
+    Message,
+    Percent,
+    Severity,
+    Term,
+    notice,
+)
+from stepdown.core.rules.limits import OFF_DAY, weekday_names
+from stepdown.core.rules.products import FAILED
+from stepdown.core.words import Words
+
+
+@dataclass
+class _Row:
+    title: str
+    explanation: str
+    action: str
+    wording: Any
+
+
+def _row_of(alert: Any) -> _Row:
+    return _Row(alert.title, alert.explanation, alert.action, stored_wording(alert.wording))
+
+
+def _off_day() -> Any:
+    return notice(
+        code="off_day_use",
+        severity=Severity.LOW,
+        title=Message(OFF_DAY[0]),
+        explanation=Message(
+            OFF_DAY[1],
+            {
+                "total": Grams(Decimal("2.46")),
+                "day": Day(date(2025, 2, 8), weekday=True),
+                "days": weekday_names(frozenset({0, 2, 4})),
+            },
+        ),
+        action=Message(OFF_DAY[0]),
+        source="SeedRisk",
+        cause_key="day:2025-02-08",
+        learn_slug=LearnSlug.AVOIDING_DEPENDENCE,
+    )
+
+
+def test_a_stored_notice_reads_in_french_with_french_days_and_grams() -> None:
+    row = _row_of(_off_day())
+    with translation.override("fr"):
+        shown = shown_notice(row)
+    assert shown.title == "Une prise un jour que vous vouliez garder libre"
+    assert shown.explanation == (
+        "Vous avez noté 2,5 g le samedi 8 février ; votre objectif est de consommer seulement "
+        "lundi, mercredi et vendredi."
+    )
+
+
+def test_english_shows_the_stored_words() -> None:
+    alert = _off_day()
+    with translation.override("en"):
+        shown = shown_notice(_row_of(alert))
+    assert shown.explanation == alert.explanation
+    assert "Saturday 8 February" in shown.explanation
+
+
+def test_times_percentages_and_fixed_words_in_french() -> None:
+    message = Message(
+        "%(at)s %(rise)s %(term)s %(failed)s %(name)s",
+        {
+            "at": Clock(time(21, 5)),
+            "rise": Percent(Decimal("0.254")),
+            "term": Term("heavy metals"),
+            "failed": Words(("heavy metals", "microbes"), every_and=True),
+            "name": "Maeng Da",
+        },
+    )
+    with translation.override("fr"):
+        assert shown_message(message) == (
+            "21:05 25 % les métaux lourds les métaux lourds et les microbes Maeng Da"
+        )
+
+
+def test_a_row_without_messages_translates_its_fixed_sentences_only() -> None:
+    row = _Row(
+        "A product failed its contaminant test", "Red Bali failed its lab test.", FAILED[4], {}
+    )
+    with translation.override("fr"):
+        shown = shown_notice(row)
+    assert shown.title == "Un produit a échoué à son analyse de contaminants"
+    assert shown.explanation == "Red Bali failed its lab test."
+    assert shown.action.startswith("Pensez à mettre ce lot de côté")
+
+
+def test_words_that_no_longer_fit_fall_back_to_the_stored_english() -> None:
+    row = _row_of(_off_day())
+    row.wording["explanation"][0][1].pop("total")
+    with translation.override("fr"):
+        assert shown_notice(row).explanation.startswith("You logged 2.5 g on Saturday 8 February")
