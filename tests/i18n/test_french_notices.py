@@ -102,7 +102,7 @@ def test_todays_nudge_cards_are_french_with_french_numbers(
     )
 
 
-def test_the_suggestion_page_is_french_and_its_reason_is_prefilled_in_french(
+def test_the_suggestion_page_and_the_plans_card_are_french_with_the_reason_prefilled_in_french(
     notices: SuggestedAdjustment, sam: Client
 ) -> None:
     response = sam.get(f"/alerts/suggestions/{notices.pk}/")
@@ -120,6 +120,12 @@ def test_the_suggestion_page_is_french_and_its_reason_is_prefilled_in_french(
     page = response.content.decode()
     assert f"Suggéré par l’alerte « {HELD} » du 10 février 2025." in page
     assert 'value="Pas maintenant."' in page
+    assert_french(
+        sam.get("/plan/"),
+        "Suggéré pour votre plan",
+        "Restez sur votre palier actuel 7 jours de plus.",
+        f"Pourquoi : {HELD}.",
+    )
 
 
 def test_an_accepted_suggestion_keeps_english_and_the_plan_history_words_it_in_french(
