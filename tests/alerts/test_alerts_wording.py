@@ -94,6 +94,18 @@ def test_times_percentages_and_fixed_words_in_french() -> None:
         )
 
 
+def test_an_interaction_alerts_advice_is_the_knowledge_bases_own_french() -> None:
+    from stepdown.core.interactions import CLASSES
+    from stepdown.core.interactions.wording import FRENCH
+
+    code, entry = next(iter(CLASSES.items()))
+    message = Message("%(advice)s", {"advice": Term(entry.advice)})
+    with translation.override("fr"):
+        assert shown_message(message) == FRENCH[code].advice
+    with translation.override("en"):
+        assert shown_message(message) == entry.advice
+
+
 def test_a_row_without_messages_translates_its_fixed_sentences_only() -> None:
     row = _Row(
         "A product failed its contaminant test", "Red Bali failed its lab test.", FAILED[4], {}

@@ -14,12 +14,16 @@ core's ``NOTICE_MESSAGES``, rule by rule, so a new rule cannot slip through untr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any, Protocol
 
 from django.utils.translation import get_language, gettext, gettext_noop
 
+from stepdown.core.interactions import CLASSES
+from stepdown.core.interactions.wording import FRENCH as INTERACTIONS_FRENCH
 from stepdown.core.rules import Clock, Day, Grams, Message, Percent, Term, Wording
 from stepdown.core.rules.says import Value
 from stepdown.core.units import round_to
@@ -366,6 +370,26 @@ def _loaded(data: dict[str, Any]) -> Wording:
 
 # --- shown on a page ------------------------------------------------------------------------
 
+# The interaction knowledge base keeps its own words in other languages, by class code
+# (``core/interactions/wording.py``); an interaction alert's action is a class's English advice.
+_INTERACTION_WORDS = {"fr": INTERACTIONS_FRENCH}
+
+
+@cache
+def _advice_classes() -> Mapping[str, str]:
+    """Each class's English advice -> the class's code."""
+    return {entry.advice: code for code, entry in CLASSES.items()}
+
+
+def _term(text: str) -> str:
+    """A fixed text from elsewhere in the core: the knowledge base's advice in its own French,
+    anything else (a substance's category) through the catalogue."""
+    code = _advice_classes().get(text)
+    words = _INTERACTION_WORDS.get((get_language() or "en").split("-")[0], {})
+    if code is not None and code in words:
+        return words[code].advice
+    return gettext(text)
+
 
 def _shown_value(value: Value) -> str:
     if isinstance(value, Grams):
@@ -379,7 +403,7 @@ def _shown_value(value: Value) -> str:
         whole = round_to(value.value * 100, Decimal(1))
         return f"{formatting.number(whole, 0)} %"
     if isinstance(value, Term):
-        return gettext(value.text)
+        return _term(value.text)
     if isinstance(value, Words):
         return shown_words(value)
     if isinstance(value, Decimal):
