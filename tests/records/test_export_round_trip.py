@@ -10,6 +10,7 @@ and copied (a file for SQLite, a database template for PostgreSQL).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -27,6 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import pytest
 from tests.records.export_world import CLINICIAN, FORMULA_NOTE, PERSON
+from tests.records.fhir_checks import assert_valid_r4
 
 WORLD = Path(__file__).with_name("export_world.py")
 REPO = Path(__file__).resolve().parents[2]
@@ -207,6 +209,10 @@ def test_every_list_is_filled_in_the_source(trip: Trip) -> None:
     assert document["format"] == "stepdown-export"
     assert document["version"] == 1
     assert isinstance(document["version"], int)
+    # When it was written: an ISO 8601 time in UTC, taken as the export began.
+    exported_at = dt.datetime.fromisoformat(document["exported_at"])
+    assert exported_at.utcoffset() == dt.timedelta(0)
+    assert abs(dt.datetime.now(dt.UTC) - exported_at) < dt.timedelta(hours=1)
     for name in LISTS:
         assert document[name], f"{name} is empty: the round trip would not test it"
     plan = document["plans"][0]
@@ -273,6 +279,8 @@ def test_the_zip_holds_csvs_a_readme_and_no_secrets(trip: Trip) -> None:
     bundle = json.loads(archive_bytes(trip.exports["source"], "fhir/bundle.json"))
     assert bundle["resourceType"] == "Bundle"
     assert bundle["entry"][0]["resource"]["resourceType"] == "Patient"
+    # The file as written, with every kind of record in it, parses in strict R4 too.
+    assert_valid_r4(bundle)
     # The formula is written as text: a leading apostrophe, the quotes doubled by CSV.
     assert "'" + FORMULA_NOTE.replace('"', '""') in doses
     for secret in (b"pbkdf2", b"argon2", b"token_hash", b"sessions_key", b"unsubscribe_key",
