@@ -86,6 +86,28 @@ TRANSLATED = (
     "skin/",
     # Clinician pages:
     #
+    "clinic/_dashboard_pages.html",
+    "clinic/_dashboard_row.html",
+    "clinic/_messages_thread.html",
+    "clinic/_patient_medicines.html",
+    "clinic/_patient_plan.html",
+    "clinic/_patient_scores.html",
+    "clinic/alert_email.txt",
+    "clinic/alerts.html",
+    "clinic/dashboard.html",
+    "clinic/home.html",
+    "clinic/invitation_new.html",
+    "clinic/members.html",
+    "clinic/messages_patient.html",
+    "clinic/messages_waiting.html",
+    "clinic/notes_list.html",
+    "clinic/notes_patient.html",
+    "clinic/patient.html",
+    "clinic/patient_report.html",
+    "clinic/proposals_patient.html",
+    "clinic/staff_invitation_email.txt",
+    "clinic/staff_join.html",
+    "clinic/staff_join_invalid.html",
     # Alerts and nudges:
     #
     "alerts/",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from stepdown.accounts.models import User
 from stepdown.clinic.models import Consent, Membership
@@ -77,7 +78,9 @@ def staff_membership(
     if not found:
         raise NotFound("clinic")
     if len(found) > 1:
-        raise InvalidInput("clinic_id", "You belong to more than one clinic: say which one.")
+        raise InvalidInput(
+            "clinic_id", gettext("You belong to more than one clinic: say which one.")
+        )
     return found[0]
 
 

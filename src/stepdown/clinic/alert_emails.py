@@ -26,10 +26,12 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop
 from django_tasks import task
 
 from stepdown.accounts.models import User
+from stepdown.accounts.tasks import email_language
 from stepdown.alerts.models import Alert
 from stepdown.clinic.access import consent_for
 from stepdown.clinic.models import AlertNotice
@@ -37,7 +39,7 @@ from stepdown.core.triage import CLINIC_ALERT_CODES, alert_shown
 
 QUIET_MINUTES = 30
 # The subject is the whole message: no name, code or detail of anyone's health.
-SUBJECT = "A person you supervise needs attention"
+SUBJECT = gettext_noop("A person you supervise needs attention")
 
 
 def alerts_recorded_receiver(
@@ -119,12 +121,15 @@ def _notify(clinician: User, alerts: list[Alert], now: dt.datetime) -> int:
         )
         if quiet:
             return 0
-        body = render_to_string(
-            "clinic/alert_email.txt",
-            {"link": dashboard_link(), "quiet_minutes": QUIET_MINUTES},
-        )
+        # The worker has no request: the email is in the language the clinician's account chose.
+        with translation.override(email_language(clinician, "")):
+            subject = gettext(SUBJECT)
+            body = render_to_string(
+                "clinic/alert_email.txt",
+                {"link": dashboard_link(), "quiet_minutes": QUIET_MINUTES},
+            )
         # Inside the transaction: a failed send leaves no notice marked as emailed.
-        send_mail(SUBJECT, body, settings.DEFAULT_FROM_EMAIL, [clinician.email])
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [clinician.email])
     return 1
 
 

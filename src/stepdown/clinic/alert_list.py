@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from stepdown.accounts.models import User
 from stepdown.alerts.models import Alert
 from stepdown.clinic.dashboard import PAGE_SIZE
@@ -58,7 +60,7 @@ def _order(alert: Alert) -> tuple[int, float, int]:
 def clinic_alerts(*, viewer: User, page: int = 1) -> ClinicAlertPage:
     """The open alerts ``viewer`` may see, most severe and newest first; ``page`` from 1."""
     if page < 1:
-        raise InvalidInput("page", "The page number starts at 1.")
+        raise InvalidInput("page", gettext("The page number starts at 1."))
     people = {facts.person.pk: facts for facts in consented_people(viewer)}
     rows = Alert.objects.filter(
         owner_id__in=list(people),

@@ -8,14 +8,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from stepdown.accounts.requests import request_owner
-from stepdown.alerts.models import Alert
 from stepdown.audit.routes import route_of
 from stepdown.audit.services import record_summaries
-from stepdown.clinic import wording
+from stepdown.clinic import triage_wording, wording
 from stepdown.clinic.alert_list import clinic_alerts
 from stepdown.clinic.guards import staff_page
-
-SEVERITY_WORDS = dict(Alert.Level.choices)
 
 
 def _page_number(value: str | None) -> int:
@@ -34,13 +31,12 @@ def alerts_page(request: HttpRequest) -> HttpResponse:
     context = {
         "page": found,
         "items": [
-            {
-                "item": item,
-                "severity_words": SEVERITY_WORDS.get(item.alert.severity, item.alert.severity),
-            }
-            for item in found.items
+            {"item": item, **row}
+            for item, row in zip(
+                found.items, triage_wording.alert_rows(i.alert for i in found.items), strict=True
+            )
         ],
-        "notice": wording.REDISCLOSURE_NOTICE,
+        "notice": wording.notice(),
         "previous_page": found.page - 1 if found.page > 1 else None,
         "next_page": found.page + 1 if found.page < found.pages else None,
     }

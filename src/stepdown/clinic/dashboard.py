@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from stepdown.accounts.clock import day_start
 from stepdown.accounts.models import User
@@ -70,7 +71,7 @@ def _reason(value: str | None) -> Reason | None:
     try:
         return Reason(value)
     except ValueError:
-        raise InvalidInput("reason", "Choose one of the reasons listed.") from None
+        raise InvalidInput("reason", gettext("Choose one of the reasons listed.")) from None
 
 
 def dashboard(
@@ -82,7 +83,7 @@ def dashboard(
     that attention code; ``page`` counts from 1 (a page past the end is empty)."""
     chosen = _reason(reason)
     if page < 1:
-        raise InvalidInput("page", "The page number starts at 1.")
+        raise InvalidInput("page", gettext("The page number starts at 1."))
     query = q.strip().casefold()
     people = [f for f in consented_people(viewer) if query in f.display_name.casefold()]
     gather(people, viewer=viewer)

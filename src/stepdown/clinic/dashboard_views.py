@@ -7,16 +7,12 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from stepdown.accounts.requests import request_owner
-from stepdown.alerts.models import Alert
 from stepdown.audit.routes import route_of
 from stepdown.audit.services import record_summaries
-from stepdown.clinic import selectors, wording
+from stepdown.clinic import selectors, triage_wording, wording
 from stepdown.clinic.dashboard import Row, dashboard
 from stepdown.clinic.guards import staff_page
-from stepdown.core.triage import WORDS
 from stepdown.errors import InvalidInput
-
-SEVERITY_WORDS = dict(Alert.Level.choices)
 
 
 def _patient_link(row: Row) -> str | None:
@@ -42,9 +38,9 @@ def _shown(row: Row) -> dict[str, object]:
         "reasons": [
             {
                 "code": item.code.value,
-                "words": item.words,
+                "words": triage_wording.reason_words(item.code),
                 "severity": item.severity,
-                "severity_words": SEVERITY_WORDS.get(item.severity, item.severity),
+                "severity_words": triage_wording.severity_words(item.severity),
                 "since": item.since,
             }
             for item in row.attention
@@ -73,10 +69,10 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
     context = {
         "page": found,
         "rows": [_shown(row) for row in found.rows],
-        "reasons": [(code.value, words) for code, words in WORDS.items()],
+        "reasons": triage_wording.reasons(),
         "reason_error": error,
         "memberships": selectors.memberships_of(viewer=viewer),
-        "notice": wording.REDISCLOSURE_NOTICE,
+        "notice": wording.notice(),
         "previous_page": found.page - 1 if found.page > 1 else None,
         "next_page": found.page + 1 if found.page < found.pages else None,
     }

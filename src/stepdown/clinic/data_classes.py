@@ -7,6 +7,8 @@ consent names: a conversation with a clinic needs only a consent in force.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext, gettext_noop
+
 from stepdown.audit.models import DataClass
 
 # Listed one by one: a new log class must not appear on the consent form by itself.
@@ -20,14 +22,14 @@ ALL: tuple[str, ...] = (
 )
 
 # The consent form's name for each class, and what it holds: a person ticks each one knowing
-# what it means.
+# what it means. English here (the API and FHIR keep it); pages translate it (``labels``).
 LABELS: dict[str, str] = {
-    DataClass.JOURNAL: "Journal",
-    DataClass.PLAN: "Taper plan",
-    DataClass.CHECKINS: "Check-ins and questionnaires",
-    DataClass.MEDICINES: "Medicines",
-    DataClass.SKIN: "Skin photos and measurements",
-    DataClass.NOTES: "Notes",
+    DataClass.JOURNAL: gettext_noop("Journal"),
+    DataClass.PLAN: gettext_noop("Taper plan"),
+    DataClass.CHECKINS: gettext_noop("Check-ins and questionnaires"),
+    DataClass.MEDICINES: gettext_noop("Medicines"),
+    DataClass.SKIN: gettext_noop("Skin photos and measurements"),
+    DataClass.NOTES: gettext_noop("Notes"),
 }
 EXPLANATIONS: dict[str, str] = {
     DataClass.JOURNAL: "Every dose you log (amount, time, product) and your products with "
@@ -40,6 +42,11 @@ EXPLANATIONS: dict[str, str] = {
     DataClass.SKIN: "Your skin photos and their colour measurements.",
     DataClass.NOTES: "Notes the clinicians write about your care, which they keep on your record.",
 }
+
+
+def labels(codes: list[str] | tuple[str, ...]) -> list[str]:
+    """The names of these classes as a page shows them, in the reader's language."""
+    return [gettext(LABELS[code]) for code in codes if code in LABELS]
 
 
 def describe(codes: list[str] | tuple[str, ...]) -> list[tuple[str, str, str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from stepdown.clinic.data_classes import ALL, describe
 from stepdown.clinic.messages import MESSAGE_MAX
@@ -16,25 +17,25 @@ from stepdown.web.validation import AppVoiceForm
 class StaffInviteForm(AppVoiceForm):
     constraint_model = StaffInvitation
 
-    email = forms.EmailField(label="Email of the clinician", max_length=254)
-    role = forms.ChoiceField(label="Role", choices=Role.choices, initial=Role.CLINICIAN)
+    email = forms.EmailField(label=_("Email of the clinician"), max_length=254)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.CLINICIAN)
 
 
 class StaffSignupForm(AppVoiceForm):
     """The invited clinician has no account yet: choose a name and a password."""
 
-    display_name = forms.CharField(label="Your name", max_length=80)
+    display_name = forms.CharField(label=_("Your name"), max_length=80)
     password = forms.CharField(
-        label="Choose a password", widget=forms.PasswordInput, strip=False, max_length=4096
+        label=_("Choose a password"), widget=forms.PasswordInput, strip=False, max_length=4096
     )
 
 
 class PatientInvitationForm(AppVoiceForm):
     clinicians = forms.MultipleChoiceField(
-        label="Who will see this person",
+        label=_("Who will see this person"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Tick none to let every treating clinician of the clinic see them.",
+        help_text=_("Tick none to let every treating clinician of the clinic see them."),
     )
 
     def __init__(
@@ -48,9 +49,9 @@ class PatientInvitationForm(AppVoiceForm):
 
 class CodeForm(AppVoiceForm):
     code = forms.CharField(
-        label="Invitation code",
+        label=_("Invitation code"),
         max_length=20,
-        help_text="The code your clinic gave you, such as 7KQM-R2XA.",
+        help_text=_("The code your clinic gave you, such as 7KQM-R2XA."),
     )
 
 
@@ -60,21 +61,21 @@ class ConsentForm(AppVoiceForm):
     constraint_model = Consent
 
     data_classes = forms.MultipleChoiceField(
-        label="What you share",
+        label=_("What you share"),
         choices=[(code, label) for code, label, _ in describe(ALL)],
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one kind of data to share."},
+        error_messages={"required": _("Choose at least one kind of data to share.")},
     )
     expires_on = forms.DateField(
-        label="Last day of sharing",
+        label=_("Last day of sharing"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Leave empty to share until you revoke it or close your account.",
+        help_text=_("Leave empty to share until you revoke it or close your account."),
     )
     signature = forms.CharField(
-        label="Your full name, as your signature",
+        label=_("Your full name, as your signature"),
         max_length=120,
-        error_messages={"required": "Type your full name to sign."},
+        error_messages={"required": _("Type your full name to sign.")},
     )
 
 
@@ -85,9 +86,11 @@ class NoteForm(AppVoiceForm):
     constraint_model = Note
 
     text = forms.CharField(
-        label="Note", max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Note"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 4})
     )
-    shared_with_person = forms.BooleanField(label="Share this note with the person", required=False)
+    shared_with_person = forms.BooleanField(
+        label=_("Share this note with the person"), required=False
+    )
 
 
 # -- plan proposals (clinic.proposals_views) ---------------------------------------------------
@@ -96,15 +99,17 @@ class NoteForm(AppVoiceForm):
 class ProposalForm(AppVoiceForm):
     constraint_model = PlanProposal
 
-    kind = forms.ChoiceField(label="Proposal", choices=PlanProposal.Kind.choices)
-    days = forms.IntegerField(label="Hold for (days)", required=False, min_value=1, max_value=365)
+    kind = forms.ChoiceField(label=_("Proposal"), choices=PlanProposal.Kind.choices)
+    days = forms.IntegerField(
+        label=_("Hold for (days)"), required=False, min_value=1, max_value=365
+    )
     rate_pct = forms.DecimalField(
-        label="New cut per step (%)", required=False, max_digits=5, decimal_places=2
+        label=_("New cut per step (%)"), required=False, max_digits=5, decimal_places=2
     )
     interval_days = forms.IntegerField(
-        label="Days per step", required=False, min_value=1, max_value=365
+        label=_("Days per step"), required=False, min_value=1, max_value=365
     )
-    reason = forms.CharField(label="Why (the person sees this)", max_length=500)
+    reason = forms.CharField(label=_("Why (the person sees this)"), max_length=500)
 
 
 # -- messages (clinic.messages_views) ----------------------------------------------------------
@@ -117,7 +122,7 @@ class MessageForm(AppVoiceForm):
     constraint_model = Message
 
     text = forms.CharField(
-        label="Your message", max_length=MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Your message"), max_length=MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 3})
     )
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput())
     clinic_id = forms.IntegerField(required=False, widget=forms.HiddenInput())

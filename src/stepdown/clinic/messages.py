@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from stepdown.accounts import revisions
 from stepdown.accounts.models import User
@@ -58,7 +59,10 @@ class Thread:
 
 def message_text(text: str) -> str:
     return written_text(
-        text, limit=MESSAGE_MAX, empty="Write your message first.", noun="a message"
+        text,
+        limit=MESSAGE_MAX,
+        empty=gettext("Write your message first."),
+        too_long=gettext("Keep a message under %(limit)s characters."),
     )
 
 

@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stepdown.accounts.models import User
@@ -198,7 +199,7 @@ def patient_messages(request: HttpRequest, person_id: int) -> HttpResponse:
         else:
             if _is_htmx(request):
                 return _clinician_page(request, viewer, person_id, sent=True)
-            flash.success(request, "Message sent.")
+            flash.success(request, _("Message sent."))
             return redirect("clinic:patient_messages", person_id=person_id)
     return _clinician_page(request, viewer, person_id, form=form, status=422)
 

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Clinic(models.Model):
@@ -32,8 +33,8 @@ class Clinic(models.Model):
 
 
 class Role(models.TextChoices):
-    ADMIN = "admin", "Administrator"  # also a treating clinician
-    CLINICIAN = "clinician", "Clinician"
+    ADMIN = "admin", _("Administrator")  # also a treating clinician
+    CLINICIAN = "clinician", _("Clinician")
 
 
 class Membership(models.Model):
@@ -135,7 +136,7 @@ class PatientInvitation(models.Model):
 
 
 class Purpose(models.TextChoices):
-    TREATMENT = "treatment", "Treatment"
+    TREATMENT = "treatment", _("Treatment")
 
 
 class Consent(models.Model):
@@ -253,15 +254,15 @@ class PlanProposal(models.Model):
     plan's newest history entry when it was proposed: a plan changed since makes it stale."""
 
     class Kind(models.TextChoices):
-        HOLD = "hold", "Hold the current step"
-        SLOW = "slow", "Slow down"
-        NEW_PLAN = "new_plan", "A new plan from today's dose"
+        HOLD = "hold", _("Hold the current step")
+        SLOW = "slow", _("Slow down")
+        NEW_PLAN = "new_plan", _("A new plan from today's dose")
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for your answer"
-        ACCEPTED = "accepted", "Accepted"
-        DECLINED = "declined", "Declined"
-        STALE = "stale", "No longer applies (the plan changed)"
+        PENDING = "pending", _("Waiting for your answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        STALE = "stale", _("No longer applies (the plan changed)")
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_proposals"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from stepdown.accounts.models import User
 from stepdown.audit.models import Action, DataClass
@@ -34,7 +35,12 @@ def _clinic_ids_with_notes(viewer: User, person_id: int) -> list[int]:
 
 
 def note_text(text: str) -> str:
-    return written_text(text, limit=NOTE_MAX, empty="Write the note first.", noun="a note")
+    return written_text(
+        text,
+        limit=NOTE_MAX,
+        empty=gettext("Write the note first."),
+        too_long=gettext("Keep a note under %(limit)s characters."),
+    )
 
 
 def note_create(

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from stepdown.accounts.requests import request_owner
@@ -47,7 +48,7 @@ def patient_notes(request: HttpRequest, person_id: int) -> HttpResponse:
         except InvalidInput as error:
             attach_error(form, error)
         else:
-            messages.success(request, "Note saved.")
+            messages.success(request, _("Note saved."))
             # The patient page's form comes back to the patient page.
             here = reverse("clinic:patient_notes", args=[person_id])
             return redirect(posted_next(request, here))

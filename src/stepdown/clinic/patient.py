@@ -19,11 +19,11 @@ from stepdown.alerts.selectors import alerts_for
 from stepdown.audit.models import DataClass
 from stepdown.checkins.history import latest_per_day
 from stepdown.checkins.trends import Trends, trends_for
+from stepdown.checkins.wording import band_label
 from stepdown.clinic.access import require_person
 from stepdown.clinic.models import Consent, Note
 from stepdown.clinic.notes import notes_for_viewer
 from stepdown.clinic.proposals import ProposalView, proposals_for_viewer
-from stepdown.core.instruments import get_instrument
 from stepdown.core.interactions.model import Report
 from stepdown.core.triage import alert_shown
 from stepdown.plans.models import Plan, PlanAdjustment
@@ -124,8 +124,6 @@ def _scores(person: User, start: dt.date, end: dt.date) -> tuple[list[Score], li
     by_day = latest_per_day(owner=person, instruments=QUESTIONNAIRES, start=start, end=end)
     scores: list[Score] = []
     for code in QUESTIONNAIRES:
-        instrument = get_instrument(code)
-        labels = {band.name: band.label for band in instrument.bands}
         for day, response in by_day[code].items():
             if response.total is None:
                 continue
@@ -136,7 +134,8 @@ def _scores(person: User, start: dt.date, end: dt.date) -> tuple[list[Score], li
                     day=day,
                     total=response.total,
                     band=response.band,
-                    band_label=labels.get(response.band, response.band),
+                    # One place words a band (checkins.wording), as the check-in pages do.
+                    band_label=band_label(code, response.band) or response.band,
                     entered_by_clinician=response.entered_by_id is not None,
                 )
             )

@@ -16,9 +16,11 @@ from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_noop
 
 from stepdown.checkins.trends import Trends
 from stepdown.web.chart_text import ChartText, Column, chart_text
+from stepdown.web.formatting import date, number
 
 WIDTH = 640
 LEFT = 52
@@ -30,6 +32,10 @@ AXIS = 26
 FONT = 19  # in viewBox units: about 11 px when the chart is 360 px wide
 
 
+# Titles and labels are messages: the chart is drawn in the reader's language (``gettext``).
+# A series is named as the table's column ("Withdrawal diary"); the legend starts it in lower
+# case unless it is a name ("COWS"). The catalogue then holds no lower-case fragment that
+# untranslated text elsewhere contains ("the withdrawal diary total").
 @dataclass(frozen=True)
 class Line:
     key: str
@@ -37,6 +43,11 @@ class Line:
     colour: str
     dashed: bool = False
     dots: bool = False
+    name: bool = False  # the label is a name: the legend keeps its capital
+
+    def legend(self) -> str:
+        label = gettext(self.label)
+        return label if self.name else label[:1].lower() + label[1:]
 
 
 @dataclass(frozen=True)
@@ -44,31 +55,39 @@ class Panel:
     title: str
     lines: tuple[Line, ...]
     top: float | None  # fixed scale maximum; None: from the data
+    # After the title, untranslated: "Craving (0–100)" whole is the craving question's own
+    # English on the check-in pages, which the catalogue must not hold.
+    scale: str = ""
 
 
 PANELS = (
     Panel(
-        "Grams a day and the plan's target",
+        gettext_noop("Grams a day and the plan's target"),
         (
-            Line("dose_g", "grams taken", "#1f5fa8"),
-            Line("target_g", "plan target", "#555555", dashed=True),
+            Line("dose_g", gettext_noop("Grams taken"), "#1f5fa8"),
+            Line("target_g", gettext_noop("Plan target"), "#555555", dashed=True),
         ),
         None,
     ),
     Panel(
-        "Withdrawal diary and COWS (0–48)",
+        gettext_noop("Withdrawal diary and COWS (0–48)"),
         (
-            Line("withdrawal", "withdrawal diary", "#b3261e"),
-            Line("cows", "COWS (clinician)", "#6a1b9a", dots=True),
+            Line("withdrawal", gettext_noop("Withdrawal diary"), "#b3261e"),
+            Line("cows", gettext_noop("COWS (clinician)"), "#6a1b9a", dots=True, name=True),
         ),
         48,
     ),
-    Panel("Craving (0–100)", (Line("craving", "craving", "#a05a00"),), 100),
     Panel(
-        "PHQ-9 (0–27) and GAD-7 (0–21)",
+        gettext_noop("Craving"),
+        (Line("craving", gettext_noop("Craving"), "#a05a00"),),
+        100,
+        " (0–100)",
+    ),
+    Panel(
+        gettext_noop("PHQ-9 (0–27) and GAD-7 (0–21)"),
         (
-            Line("phq9", "PHQ-9", "#00695c", dots=True),
-            Line("gad7", "GAD-7", "#8e24aa", dots=True),
+            Line("phq9", "PHQ-9", "#00695c", dots=True, name=True),
+            Line("gad7", "GAD-7", "#8e24aa", dots=True, name=True),
         ),
         27,
     ),
@@ -80,10 +99,6 @@ class Chart:
     svg: SafeString
     columns: list[tuple[str, str]]  # (series key, label)
     text: ChartText  # the summary and table under it
-
-
-def _fmt(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def _segments(points: list[tuple[float, float] | None]) -> list[list[tuple[float, float]]]:
@@ -111,18 +126,19 @@ def _panel_svg(
     bottom = plot_top + PANEL
     out = [
         f'<text x="{LEFT}" y="{y0 + FONT + 2}" font-size="{FONT}" font-weight="bold" '
-        f'fill="#222" class="pc-ink">{escape(panel.title)}</text>',
+        f'fill="#222" class="pc-ink">{escape(gettext(panel.title) + panel.scale)}</text>',
         f'<line x1="{LEFT}" y1="{bottom}" x2="{WIDTH - RIGHT}" y2="{bottom}" stroke="#999" '
         f'class="pc-axis"/>',
         f'<line x1="{LEFT}" y1="{plot_top}" x2="{LEFT}" y2="{bottom}" stroke="#999" '
         f'class="pc-axis"/>',
         f'<text x="{LEFT - 4}" y="{plot_top + FONT - 4}" font-size="{FONT - 2}" '
-        f'text-anchor="end" fill="#444" class="pc-muted">{_fmt(top)}</text>',
+        f'text-anchor="end" fill="#444" class="pc-muted">{number(top, 1)}</text>',
         f'<text x="{LEFT - 4}" y="{bottom}" font-size="{FONT - 2}" text-anchor="end" '
         f'fill="#444" class="pc-muted">0</text>',
     ]
     legend_x = float(LEFT + 8)
     for line in lines:
+        label = line.legend()
         ys = series[line.key]
         points = [
             (x[i], bottom - PANEL * min(float(v), top) / top) if v is not None else None
@@ -146,14 +162,15 @@ def _panel_svg(
             f'<rect x="{legend_x:.0f}" y="{y0 + TITLE - 2}" width="14" height="14" '
             f'fill="{line.colour}" class="pc-dot pc-{line.key}"/><text x="{legend_x + 18:.0f}" '
             f'y="{y0 + TITLE + 11}" font-size="{FONT - 2}" fill="#222" class="pc-ink">'
-            f"{escape(line.label)}</text>"
+            f"{escape(label)}</text>"
         )
-        legend_x += 30 + 9 * len(line.label)
+        legend_x += 30 + 10 * len(label)
     return out
 
 
-def patient_chart(trends: Trends, *, title: str = "Dose, withdrawal, craving and mood") -> Chart:
+def patient_chart(trends: Trends, *, title: str = "") -> Chart:
     """The chart of the consented series in ``trends`` (absent series draw no panel)."""
+    title = title or gettext("Dose, withdrawal, craving and mood")
     series = trends.series
     days = [dt.date.fromisoformat(d) for d in series["days"]]
     count = max(len(days), 2)
@@ -196,17 +213,17 @@ def patient_chart(trends: Trends, *, title: str = "Dose, withdrawal, craving and
             body.append(
                 f'<text x="{x[i]:.1f}" y="{y0 + FONT + 4}" font-size="{FONT - 1}" '
                 f'text-anchor="{anchor}" fill="#444" class="pc-muted">'
-                f"{days[i].strftime('%-d %b %Y')}</text>"
+                f"{escape(date(days[i], gettext('j M Y')))}</text>"
             )
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" '
         f'width="100%" role="img" aria-labelledby="patient-chart-title" class="patient-chart">'
         f'<title id="patient-chart-title">{escape(title)}</title>{"".join(body)}</svg>'
     )
-    columns = [(line.key, line.label) for _, lines in shown for line in lines]
+    columns = [(line.key, gettext(line.label)) for _, lines in shown for line in lines]
     text = chart_text(
         days,
-        [Column(label[:1].upper() + label[1:], series[key]) for key, label in columns],
-        caption="Values per day",
+        [Column(label, series[key]) for key, label in columns],
+        caption=gettext("Values per day"),
     )
     return Chart(svg=mark_safe(svg), columns=columns, text=text)  # noqa: S308 - escaped above

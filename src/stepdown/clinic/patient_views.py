@@ -11,14 +11,15 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from stepdown.accounts.requests import request_owner
 from stepdown.accounts.services import token_authenticate
 from stepdown.audit.models import Kind
 from stepdown.checkins.forms import AnswerForm
-from stepdown.clinic import patient_services, wording
-from stepdown.clinic.data_classes import LABELS
+from stepdown.clinic import patient_services, triage_wording, wording
+from stepdown.clinic.data_classes import labels
 from stepdown.clinic.forms import NoteForm, ProposalForm
 from stepdown.clinic.guards import staff_page
 from stepdown.clinic.patient import RECENT_ITEMS, PatientData, patient_data
@@ -41,9 +42,10 @@ def page_context(data: PatientData, cows_form: AnswerForm | None = None) -> dict
         "data": data,
         "person": data.person,
         "consent": data.consent,
-        "class_labels": [LABELS[code] for code in data.classes],
+        "class_labels": labels(data.classes),
+        "alerts": triage_wording.alert_rows(data.alerts),
         "chart": patient_chart(data.trends),
-        "notice": wording.REDISCLOSURE_NOTICE,
+        "notice": wording.notice(),
         "cows_form": cows_form or AnswerForm(get_instrument("cows")),
         # Posted to the notes and proposals pages, which come back here (``next``) when saved.
         "note_form": NoteForm(),
@@ -85,7 +87,11 @@ def patient_cows(request: HttpRequest, person_id: int) -> HttpResponse:
         except InvalidInput as error:
             form.add_error(error.field, error.message)
         else:
-            messages.success(request, f"COWS saved: {response.total} ({response.band_label}).")
+            messages.success(
+                request,
+                _("COWS saved: %(total)s (%(band)s).")
+                % {"total": response.total, "band": response.band_label},
+            )
             return redirect(reverse("clinic:patient", args=[person_id]) + "#cows")
     # Showing the form again is a read of the page too.
     data = _data(request, person_id)
@@ -105,7 +111,7 @@ def patient_alert_acknowledge(request: HttpRequest, person_id: int, alert_id: in
     except InvalidInput as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "Alert marked as seen.")
+        messages.success(request, _("Alert marked as seen."))
     if request.POST.get("back") == "alerts":  # marked from the clinic's list of open alerts
         return redirect("clinic:alerts")
     return redirect(reverse("clinic:patient", args=[person_id]) + "#alerts")
@@ -121,7 +127,7 @@ def bearer_or_session(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         if header.startswith("Bearer ") and not request.user.is_authenticated:
             user = token_authenticate(header.removeprefix("Bearer ").strip())
             if user is None:
-                return HttpResponse("Sign in again: that token is not valid.", status=401)
+                return HttpResponse(_("Sign in again: that token is not valid."), status=401)
             request.user = user
         return view(request, *args, **kwargs)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
@@ -53,7 +54,9 @@ def _new_plan_params(
     """A new plan of the same kind from today's planned amount (never more than it)."""
     daily = taper.daily_g_on(today)
     if daily is None:
-        raise InvalidInput("kind", "The plan has no planned dose today to start a new plan from.")
+        raise InvalidInput(
+            "kind", gettext("The plan has no planned dose today to start a new plan from.")
+        )
     return {
         "start_g": plain(daily),
         "method": plan.method,
@@ -88,7 +91,9 @@ def _outcome(
     try:
         if kind == PlanProposal.Kind.HOLD:
             if days is None:
-                raise InvalidInput("days", "Say for how many days to hold the current step.")
+                raise InvalidInput(
+                    "days", gettext("Say for how many days to hold the current step.")
+                )
             return tapering.hold(taper, as_of=today, days=days)
         if kind == PlanProposal.Kind.SLOW:
             return tapering.slow(taper, as_of=today, rate_pct=rate_pct, interval_days=interval_days)
@@ -109,7 +114,7 @@ def _outcome(
         except TaperError as error:
             raise taper_error(error) from None
         return built
-    raise InvalidInput("kind", "Choose hold, slow or new_plan.")
+    raise InvalidInput("kind", gettext("Choose hold, slow or new_plan."))
 
 
 def proposal_create(
@@ -133,7 +138,7 @@ def proposal_create(
     rate = decimal_input(rate_pct, "rate_pct")
     plan = current_plan(owner=owner)
     if plan is None:
-        raise InvalidInput("kind", "This person has no active plan to change.")
+        raise InvalidInput("kind", gettext("This person has no active plan to change."))
     _outcome(
         owner=owner,
         plan=plan,

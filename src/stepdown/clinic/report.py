@@ -11,8 +11,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from stepdown.audit.models import Kind
-from stepdown.clinic import wording
-from stepdown.clinic.data_classes import LABELS
+from stepdown.clinic import triage_wording, wording
+from stepdown.clinic.data_classes import labels
 from stepdown.clinic.patient import PatientData
 from stepdown.clinic.patient_chart import patient_chart
 from stepdown.clinic.patient_services import record_opened
@@ -23,9 +23,10 @@ def report_context(data: PatientData) -> dict[str, Any]:
         "data": data,
         "person": data.person,
         "consent": data.consent,
-        "class_labels": [LABELS[code] for code in data.classes],
+        "class_labels": labels(data.classes),
+        "alerts": triage_wording.alert_rows(data.alerts),
         "chart": patient_chart(data.trends),
-        "notice": wording.REDISCLOSURE_NOTICE,
+        "notice": wording.notice(),
         "made_at": timezone.now(),
     }
 

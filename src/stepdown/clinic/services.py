@@ -15,6 +15,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 
 from stepdown.accounts.mfa import require_mfa
 from stepdown.accounts.models import User
@@ -32,13 +33,13 @@ def _clean_email(email: str) -> str:
     try:
         validate_email(email)
     except ValidationError:
-        raise InvalidInput("email", "Enter a valid email address.") from None
+        raise InvalidInput("email", gettext("Enter a valid email address.")) from None
     return email
 
 
 def _clean_role(role: str) -> str:
     if role not in Role.values:
-        raise InvalidInput("role", "Choose admin or clinician.")
+        raise InvalidInput("role", gettext("Choose admin or clinician."))
     return role
 
 
@@ -65,9 +66,9 @@ def clinic_create(*, name: str, admin_email: str) -> CreatedClinic:
     one knows, to be chosen through a one-time link) when there is none."""
     name = " ".join(name.split())
     if not name:
-        raise InvalidInput("name", "Give the clinic a name.")
+        raise InvalidInput("name", gettext("Give the clinic a name."))
     if len(name) > 120:
-        raise InvalidInput("name", "Use at most 120 characters.")
+        raise InvalidInput("name", gettext("Use at most 120 characters."))
     email = _clean_email(admin_email)
     with transaction.atomic():
         user = User.objects.filter(email=email).first()
@@ -90,7 +91,9 @@ def staff_invite(
     email = _clean_email(email)
     role = _clean_role(role)
     if Membership.objects.filter(clinic=membership.clinic, user__email=email, active=True).exists():
-        raise InvalidInput("email", "This person is already an active member of the clinic.")
+        raise InvalidInput(
+            "email", gettext("This person is already an active member of the clinic.")
+        )
     now = timezone.now()
     invitation = StaffInvitation.objects.create(
         clinic=membership.clinic,
@@ -102,14 +105,16 @@ def staff_invite(
     )
     from stepdown.clinic.tasks import send_staff_invitation
 
-    send_staff_invitation.enqueue(invitation_id=invitation.pk, site_url=site_url)
+    send_staff_invitation.enqueue(
+        invitation_id=invitation.pk, site_url=site_url, language=get_language() or ""
+    )
     return invitation
 
 
 def staff_invitation_accept(*, invitation: StaffInvitation, user: User) -> Membership:
     """The invited account joins; the link stops working."""
     if user.email != invitation.email:
-        raise InvalidInput("email", "This invitation is for another email address.")
+        raise InvalidInput("email", gettext("This invitation is for another email address."))
     with transaction.atomic():
         now = timezone.now()
         claimed = StaffInvitation.objects.filter(
@@ -138,7 +143,9 @@ def staff_signup_and_accept(
             )
             return staff_invitation_accept(invitation=invitation, user=user)
     except IntegrityError:
-        raise InvalidInput("email", "An account with this email exists: sign in first.") from None
+        raise InvalidInput(
+            "email", gettext("An account with this email exists: sign in first.")
+        ) from None
 
 
 def membership_deactivate(*, admin: User, membership_id: int) -> Membership:
@@ -160,7 +167,9 @@ def membership_deactivate(*, admin: User, membership_id: int) -> Membership:
     if membership.is_admin:
         admins = Membership.objects.filter(clinic=membership.clinic, role=Role.ADMIN, active=True)
         if admins.count() == 1:
-            raise InvalidInput("id", "This is the clinic's last admin; make another admin first.")
+            raise InvalidInput(
+                "id", gettext("This is the clinic's last admin; make another admin first.")
+            )
     with transaction.atomic():
         membership.active = False
         membership.deactivated_at = timezone.now()
@@ -190,7 +199,8 @@ def patient_invitation_create(
         )
         if len(named) != len(wanted):
             raise InvalidInput(
-                "clinician_ids", "Name only active clinicians of this clinic (by their id)."
+                "clinician_ids",
+                gettext("Name only active clinicians of this clinic (by their id)."),
             )
     now = timezone.now()
     for _ in range(5):  # a clash of two random codes is rare; try again if it happens

@@ -7,13 +7,14 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.clinic import consents, selectors, services, wording
 from stepdown.clinic.access import staff_membership
-from stepdown.clinic.data_classes import ALL, describe
+from stepdown.clinic.data_classes import ALL, describe, labels
 from stepdown.clinic.forms import (
     CodeForm,
     ConsentForm,
@@ -35,8 +36,10 @@ def home(request: HttpRequest) -> HttpResponse:
     viewer = request_owner(request)
     context = {
         "memberships": selectors.memberships_of(viewer=viewer),
-        "people": selectors.people_for(viewer=viewer),
-        "notice": wording.REDISCLOSURE_NOTICE,
+        "people": [
+            (person, labels(person.data_classes)) for person in selectors.people_for(viewer=viewer)
+        ],
+        "notice": wording.notice(),
     }
     return render(request, "clinic/home.html", context)
 
@@ -80,7 +83,7 @@ def member_invite(request: HttpRequest, clinic_id: int) -> HttpResponse:
         except InvalidInput as error:
             attach_error(form, error)
         else:
-            messages.success(request, "Invitation sent. The link works once, for 7 days.")
+            messages.success(request, _("Invitation sent. The link works once, for 7 days."))
             return redirect("clinic:members", clinic_id=clinic_id)
     return _members_page(request, clinic_id, form, status=422)
 
@@ -96,7 +99,7 @@ def member_deactivate(request: HttpRequest, clinic_id: int, member_id: int) -> H
     except InvalidInput as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "Membership deactivated: their access has ended.")
+        messages.success(request, _("Membership deactivated: their access has ended."))
     return redirect("clinic:members", clinic_id=clinic_id)
 
 
@@ -151,7 +154,9 @@ def staff_join(request: HttpRequest, invitation_id: int, token: str) -> HttpResp
                 services.staff_invitation_accept(invitation=invitation, user=viewer)
             except NotFound:  # accepted or expired a moment ago
                 return render(request, "clinic/staff_join_invalid.html", status=404)
-            messages.success(request, f"You joined {invitation.clinic.name}.")
+            messages.success(
+                request, _("You joined %(clinic)s.") % {"clinic": invitation.clinic.name}
+            )
             return redirect("clinic:home")
         return render(request, "clinic/staff_join.html", context)
     has_account = User.objects.filter(email=invitation.email).exists()
@@ -170,7 +175,9 @@ def staff_join(request: HttpRequest, invitation_id: int, token: str) -> HttpResp
             return render(request, "clinic/staff_join_invalid.html", status=404)
         else:
             login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, f"You joined {invitation.clinic.name}.")
+            messages.success(
+                request, _("You joined %(clinic)s.") % {"clinic": invitation.clinic.name}
+            )
             return redirect("clinic:home")
     status = 422 if form is not None and form.errors else 200
     return render(request, "clinic/staff_join.html", context, status=status)

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.utils.translation import gettext, gettext_noop
+
 from stepdown.accounts.models import User
 from stepdown.errors import InvalidInput
+from stepdown.web.formatting import number
 
-# §2.32's short form of the notice that goes with every disclosure.
-REDISCLOSURE_NOTICE = "42 CFR part 2 prohibits unauthorized use or disclosure of these records."
+# §2.32's short form of the notice that goes with every disclosure. The API, FHIR and stored
+# texts keep it in English; a page gives it in the reader's language, and the French keeps the
+# English sentence after its own (the regulation's words are the English ones).
+REDISCLOSURE_NOTICE = gettext_noop(
+    "42 CFR part 2 prohibits unauthorized use or disclosure of these records."
+)
 PURPOSE_TEXT = "Treatment: so that these clinicians can supervise and support your care."
 REVOKE_TEXT = (
     "You can revoke this consent at any time, on the Sharing page of your account or with "
@@ -18,14 +25,20 @@ REVOKE_TEXT = (
 TREATING_CLINICIANS = "the clinicians who treat you at {clinic} (every active clinician there)"
 
 
-def written_text(text: str, *, limit: int, empty: str, noun: str) -> str:
+def notice() -> str:
+    """The redisclosure notice as a page or the report shows it, in the reader's language."""
+    return gettext(REDISCLOSURE_NOTICE)
+
+
+def written_text(text: str, *, limit: int, empty: str, too_long: str) -> str:
     """What a person or clinician wrote (a note, a message): trimmed, not empty, at most
-    ``limit`` characters; ``InvalidInput`` at ``text`` otherwise."""
+    ``limit`` characters; ``InvalidInput`` at ``text`` otherwise. The messages come translated,
+    ``too_long`` with a ``%(limit)s``."""
     cleaned = (text or "").strip()
     if not cleaned:
         raise InvalidInput("text", empty)
     if len(cleaned) > limit:
-        raise InvalidInput("text", f"Keep {noun} under {limit} characters.")
+        raise InvalidInput("text", too_long % {"limit": number(limit)})
     return cleaned
 
 
