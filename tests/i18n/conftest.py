@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 import time_machine
 from django.test import Client
+from tests.clinic.conftest import clinics, share  # noqa: F401 - the clinic personas, for the clinician's pages
 from tests.i18n.french import FRENCH, THURSDAY
 
 

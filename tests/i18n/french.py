@@ -20,14 +20,15 @@ PLACEHOLDER = re.compile(r"%\(|\{|<")
 
 def english_sentences() -> list[str]:
     """The catalogue's English messages of two words or more whose French differs: none of them
-    may appear on a French page."""
+    may appear on a French page (unless the French itself keeps the English words, as the
+    Part 2 notice does)."""
     return [
         entry.msgid
         for entry in polib.pofile(str(PO_FILE)).translated_entries()
         if not entry.msgid_plural
         and not PLACEHOLDER.search(entry.msgid)
         and len(entry.msgid.split()) >= 2
-        and entry.msgstr != entry.msgid
+        and entry.msgid not in entry.msgstr
     ]
 
 
@@ -41,7 +42,7 @@ def visible(response: Any) -> str:
 
 
 def assert_french(response: Any, *expected: str) -> str:
-    assert response.status_code in (200, 403, 404, 422), response.status_code
+    assert response.status_code in (200, 201, 403, 404, 422), response.status_code
     assert '<html lang="fr"' in response.content.decode()
     assert response["Content-Language"] == "fr"
     text = visible(response)
