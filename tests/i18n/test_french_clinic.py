@@ -32,6 +32,7 @@ from stepdown.clinic.notes import note_create
 from stepdown.clinic.services import staff_invite
 from stepdown.errors import InvalidInput
 from stepdown.plans.services import plan_create
+from stepdown.profile.services import medicine_add
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +54,7 @@ def sam(thursday: Any, clinics: Any, share: Callable[..., Any], person: Any) -> 
         signature="Samuel Jones",
     )
     history(person, 30)
+    medicine_add(owner=person, name="quetiapine")
     plan_create(
         owner=person,
         start_g=Decimal("3.5"),
@@ -123,7 +125,10 @@ def test_the_patient_page_in_french_with_french_numbers_and_dates(
         "(en cours)",
         "COWS (soignant) 25",
         "Saisir une COWS",
-        "Aucun médicament indiqué.",
+        "PHQ-9 7 Légère",
+        "Saisir une COWS",
+        "Traduction du projet, non validée.",
+        "quetiapine Risque élevé : Quétiapine et autres antipsychotiques",
         "Pas encore de photo de la peau.",
         "Proposer un changement du plan",
         "Pas encore de note.",

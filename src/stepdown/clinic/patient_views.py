@@ -18,6 +18,7 @@ from stepdown.accounts.requests import request_owner
 from stepdown.accounts.services import token_authenticate
 from stepdown.audit.models import Kind
 from stepdown.checkins.forms import AnswerForm
+from stepdown.checkins.wording import page_instrument, translated_by_project
 from stepdown.clinic import patient_services, triage_wording, wording
 from stepdown.clinic.data_classes import labels
 from stepdown.clinic.forms import NoteForm, ProposalForm
@@ -25,7 +26,6 @@ from stepdown.clinic.guards import staff_page
 from stepdown.clinic.patient import RECENT_ITEMS, PatientData, patient_data
 from stepdown.clinic.patient_chart import patient_chart
 from stepdown.clinic.report import report_pdf
-from stepdown.core.instruments import get_instrument
 from stepdown.errors import InvalidInput, NotFound
 
 
@@ -46,7 +46,8 @@ def page_context(data: PatientData, cows_form: AnswerForm | None = None) -> dict
         "alerts": triage_wording.alert_rows(data.alerts),
         "chart": patient_chart(data.trends),
         "notice": wording.notice(),
-        "cows_form": cows_form or AnswerForm(get_instrument("cows")),
+        "cows_form": cows_form or AnswerForm(page_instrument("cows")),
+        "cows_project_translation": translated_by_project(page_instrument("cows")),
         # Posted to the notes and proposals pages, which come back here (``next``) when saved.
         "note_form": NoteForm(),
         "proposal_form": ProposalForm(),
@@ -73,7 +74,7 @@ def patient(request: HttpRequest, person_id: int) -> HttpResponse:
 @staff_page
 @require_POST
 def patient_cows(request: HttpRequest, person_id: int) -> HttpResponse:
-    form = AnswerForm(get_instrument("cows"), request.POST)
+    form = AnswerForm(page_instrument("cows"), request.POST)
     if form.is_valid():
         try:
             response = patient_services.cows_enter(
