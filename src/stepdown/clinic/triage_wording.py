@@ -15,6 +15,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 
 from stepdown.alerts.models import Alert
+from stepdown.alerts.wording import shown_notice
 from stepdown.core.triage import STAFF_TITLES, WORDS, Reason
 
 # The reasons (core.triage.WORDS) and the clinician's alert titles (core.triage.STAFF_TITLES).
@@ -83,13 +84,13 @@ def status_words(status: str) -> str:
 
 def alert_title(alert: Alert) -> str:
     """The clinician's words for a stored alert (``core.triage.staff_title``), translated; the
-    stored title it names, or that it is for an unknown code, through the catalogue too (it
-    stays as stored where the catalogue does not have it)."""
+    stored title it names (a symptom, an interaction), or that of an unknown code, as the
+    person's pages word it (``alerts.wording``)."""
     wording = STAFF_TITLES.get(alert.code)
     if wording is None:
-        return gettext(alert.title)
+        return shown_notice(alert).title
     if wording in TITLED:
-        return gettext(TITLED[wording]) % {"title": gettext(alert.title)}
+        return gettext(TITLED[wording]) % {"title": shown_notice(alert).title}
     return gettext(wording)
 
 
