@@ -185,8 +185,9 @@ def test_the_fhir_bundle_holds_a_write_whole_or_not_at_all(
     real_journal = medications.journal
 
     def journal(owner: Any) -> Any:
-        # The doses are read; the check-ins are read after the write.
-        found = real_journal(owner)
+        # The doses are read (the statements come lazily: read them all now); the check-ins
+        # are read after the write.
+        found = list(real_journal(owner))
         _in_another_thread(database, _dose_and_answers(person.pk, uuid.uuid4()))
         return found
 

@@ -165,3 +165,25 @@ def test_the_strict_r4_check_refuses_what_only_r4b_has(person: Any) -> None:
     )
     with pytest.raises(FHIRValidationError):
         assert_valid_r4(bundle)
+
+
+def test_the_exports_bundle_is_written_a_resource_at_a_time_and_reads_as_the_same_bundle(
+    record: world.Record,
+) -> None:
+    """``fhir/bundle.json`` is streamed: one piece per entry (plus its head and tail), never
+    the record whole; joined, it is the Bundle ``$everything`` answers."""
+    import json
+
+    import time_machine
+
+    from stepdown.records.fhir.bundle import bundle_json
+
+    with time_machine.travel("2026-12-10 12:00 +00:00", tick=False):
+        pieces = list(bundle_json(record.person))
+        answered = everything_bundle(record.person)
+    streamed = json.loads("".join(pieces))
+    assert len(pieces) == len(answered["entry"]) + 2
+    assert_valid_r4(streamed)
+    for key in ("id",):  # a new id for each Bundle
+        streamed.pop(key), answered.pop(key)
+    assert streamed == answered

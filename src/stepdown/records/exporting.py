@@ -24,7 +24,7 @@ from stepdown.core.spreadsheet import safe_cell
 from stepdown.records.export_format import FORMAT, TABLES, VERSION
 from stepdown.records.export_format.skin import photo_name
 from stepdown.records.export_format.table import Row, Table
-from stepdown.records.fhir.bundle import everything_bundle
+from stepdown.records.fhir.bundle import bundle_json
 from stepdown.records.readme import README
 from stepdown.records.rows import nested, table_rows, top_query
 from stepdown.records.snapshot import read_snapshot
@@ -87,11 +87,6 @@ def row_count(owner: User) -> int:
     return sum(top_query(table, owner).count() for table in TABLES)
 
 
-def fhir_bundle(owner: User) -> dict[str, Any]:
-    """``fhir/bundle.json``: the whole record as the FHIR R4 Bundle ``$everything`` answers."""
-    return everything_bundle(owner)
-
-
 def export_chunks(owner: User, *, progress: Progress | None = None) -> Iterator[bytes]:
     """The export ZIP of ``owner``, a piece at a time. Every part (the JSON, the CSVs, which
     read the tables again, the photos and the FHIR Bundle) is read in one snapshot, held until
@@ -105,7 +100,11 @@ def export_chunks(owner: User, *, progress: Progress | None = None) -> Iterator[
         for table in TABLES:
             yield from _write_csvs(archive, pipe, table, owner, now)
         yield from _write_photos(archive, pipe, owner)
-        archive.writestr(_entry(FHIR_NAME, now), json.dumps(fhir_bundle(owner), indent=1))
+        with archive.open(_entry(FHIR_NAME, now), "w") as handle:
+            # The whole record as the Bundle ``$everything`` answers, streamed like the JSON.
+            for piece in bundle_json(owner):
+                handle.write(piece.encode())
+                yield pipe.drain()
         yield pipe.drain()
         archive.writestr(_entry(README_NAME, now), README)
     yield pipe.drain()

@@ -3,6 +3,7 @@ potency in a note), one per listed medicine, one per logged use of another subst
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -127,9 +128,10 @@ def substance_statement(use: SubstanceUse) -> Resource:
     return resource
 
 
-def journal(person: User) -> list[Resource]:
+def journal(person: User) -> Iterator[Resource]:
+    """One statement a dose, read a few hundred doses at a time (a journal of years is long)."""
     doses = Dose.objects.filter(owner=person).select_related("product").order_by("taken_at", "pk")
-    return [dose_statement(dose) for dose in doses]
+    return (dose_statement(dose) for dose in doses.iterator(chunk_size=500))
 
 
 def medicines(person: User) -> list[Resource]:
