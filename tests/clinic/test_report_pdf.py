@@ -132,3 +132,21 @@ def test_an_emoji_and_a_symbol_in_the_name_print_on_every_page(
             "DejaVu-Sans",
             "DejaVu-Sans-Bold",
         }
+
+
+def test_a_name_with_quotes_and_markup_prints_as_written_on_every_page(
+    clinics: Any, share: Callable[..., Any], person: Any
+) -> None:
+    """The page header is a CSS string: an apostrophe, a double quote, a backslash or markup
+    in the signed name prints as it is, and cannot end the string or the style (a regression:
+    ``escapejs`` printed "O\\u0027Brien" as "Ou0027Brien")."""
+    name = 'Siobhán O\'Brien-Smith "Sam" </style> a\\b'
+    share(person, clinics.riverside, data_classes=ALL_CLASSES, signature=name)
+    history(person, 90)
+    response = verified_web(clinics.kim).get(reverse("clinic:patient_report", args=[person.pk]))
+    pages = _pages(response.content)
+    assert len(pages) >= 2
+    for text in pages:
+        assert name in text
+        assert "u0027" not in text
+        assert NOTICE in text

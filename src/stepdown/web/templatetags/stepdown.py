@@ -7,6 +7,7 @@ import datetime as dt
 
 from django import template
 from django.forms import BoundField
+from django.utils.safestring import SafeString, mark_safe
 
 from stepdown.web import formatting
 
@@ -28,6 +29,22 @@ def widget(field: BoundField) -> str:
     elif field.help_text:
         attrs = {"aria-describedby": f"{field.auto_id}-help"}
     return field.as_widget(attrs=attrs)
+
+
+# Left as they are inside a double-quoted CSS string; every other character is written as a
+# CSS escape. (Django's ``escapejs`` writes ``\u0027``, which CSS reads as "u0027".)
+_CSS_PLAIN = frozenset(" .,:;!?'()/-_+*#%=@")
+
+
+@register.filter
+def css_string(value: object) -> SafeString:
+    """``value`` for the inside of a double-quoted CSS string, as in a PDF's page header
+    (``content: "{{ name|css_string }}"``): quotes, backslashes, line breaks and markup become
+    CSS escapes, so the name prints as written and cannot end the string or the style."""
+    text = "" if value is None else str(value)
+    return mark_safe(  # noqa: S308 (nothing but letters, digits and _CSS_PLAIN is left as is)
+        "".join(ch if ch.isalnum() or ch in _CSS_PLAIN else f"\\{ord(ch):x} " for ch in text)
+    )
 
 
 @register.filter
