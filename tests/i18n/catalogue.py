@@ -111,6 +111,20 @@ TRANSLATED = (
     # Alerts and nudges:
     #
     "alerts/",
+    # The person's side of the clinic:
+    #
+    "clinic/consent_form.html",
+    "clinic/join.html",
+    "clinic/join_invalid.html",
+    "clinic/sharing.html",
+    "clinic/messages_mine.html",
+    "clinic/messages_today_card.html",
+    "clinic/notes_mine.html",
+    "clinic/notes_today_card.html",
+    "clinic/proposal_card.html",
+    "clinic/proposal_summary.html",
+    "clinic/proposals_list.html",
+    "clinic/message_waiting_email.txt",
 )
 
 # Words that read the same in every language the app speaks: the name, units, file types and

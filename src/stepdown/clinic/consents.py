@@ -8,6 +8,8 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from stepdown.accounts.clock import day_start, local_today
 from stepdown.accounts.models import User
@@ -17,31 +19,35 @@ from stepdown.clinic.selectors import BAD_CODE, invitation_by_code
 from stepdown.errors import InvalidInput, NotFound
 
 # Without an end date, this is the event that ends the consent (Part 2 asks for one or the other).
-NO_END_DATE_EVENT = "When I revoke it or close my Stepdown account, whichever comes first."
+# Stored in English (the signed record); the sharing page shows it translated.
+NO_END_DATE_EVENT = gettext_noop(
+    "When I revoke it or close my Stepdown account, whichever comes first."
+)
 
 
 def data_classes_clean(data_classes: Iterable[str]) -> list[str]:
     """The kinds of data a consent shares: known ones, at least one, in the catalogue's order."""
     if isinstance(data_classes, str | dict) or not isinstance(data_classes, Iterable):
-        raise InvalidInput("data_classes", "Give a list of kinds of data.")
+        raise InvalidInput("data_classes", _("Give a list of kinds of data."))
     chosen = list(data_classes)
     unknown = [code for code in chosen if code not in ALL]
     if unknown:
         raise InvalidInput(
             "data_classes",
-            f"{unknown[0]!r} is not something Stepdown shares; choose from {', '.join(ALL)}.",
+            _("%(code)s is not something Stepdown shares; choose from %(codes)s.")
+            % {"code": repr(unknown[0]), "codes": ", ".join(ALL)},
         )
     if not chosen:
-        raise InvalidInput("data_classes", "Choose at least one kind of data to share.")
+        raise InvalidInput("data_classes", _("Choose at least one kind of data to share."))
     return [code for code in ALL if code in chosen]
 
 
 def _clean_signature(signature: str) -> str:
     name = " ".join(signature.split())
     if not name:
-        raise InvalidInput("signature", "Type your full name to sign.")
+        raise InvalidInput("signature", _("Type your full name to sign."))
     if len(name) > 120:
-        raise InvalidInput("signature", "Use at most 120 characters.")
+        raise InvalidInput("signature", _("Use at most 120 characters."))
     return name
 
 
@@ -49,7 +55,7 @@ def _expiry(owner: User, expires_on: dt.date | None) -> dict[str, object]:
     if expires_on is None:
         return {"expires_on": None, "expires_at": None, "expiry_event": NO_END_DATE_EVENT}
     if expires_on < local_today(owner):
-        raise InvalidInput("expires_on", "This day has passed; choose today or a later day.")
+        raise InvalidInput("expires_on", _("This day has passed; choose today or a later day."))
     # In force to the end of that day where the person lives.
     end = day_start(owner, expires_on + dt.timedelta(days=1))
     return {"expires_on": expires_on, "expires_at": end, "expiry_event": ""}
@@ -91,7 +97,7 @@ def consent_sign(
             used_at=now
         )
         if not claimed:
-            raise InvalidInput("invitation_code", BAD_CODE)
+            raise InvalidInput("invitation_code", _(BAD_CODE))
         previous = _supersede(owner, invitation.clinic_id, now)
         consent = Consent.objects.create(
             owner=owner,
@@ -128,7 +134,8 @@ def consent_change(
     consent = _own_open_consent(owner, consent_id)
     if consent.revoked_at is not None or consent.superseded_at is not None:
         raise InvalidInput(
-            "consent", "This consent has ended; ask the clinic for a new invitation to share again."
+            "consent",
+            _("This consent has ended; ask the clinic for a new invitation to share again."),
         )
     chosen = data_classes_clean(data_classes)
     name = _clean_signature(signature)
@@ -137,7 +144,7 @@ def consent_change(
     with transaction.atomic():
         previous = _supersede(owner, consent.clinic_id, now)
         if previous is None or previous.pk != consent.pk:
-            raise InvalidInput("consent", "This consent changed meanwhile; open it again.")
+            raise InvalidInput("consent", _("This consent changed meanwhile; open it again."))
         new = Consent.objects.create(
             owner=owner,
             clinic_id=consent.clinic_id,

@@ -32,15 +32,24 @@ LABELS: dict[str, str] = {
     DataClass.NOTES: gettext_noop("Notes"),
 }
 EXPLANATIONS: dict[str, str] = {
-    DataClass.JOURNAL: "Every dose you log (amount, time, product) and your products with "
-    "their lab values.",
-    DataClass.PLAN: "Your taper plan: its steps, holds and changes, and how closely you follow it.",
-    DataClass.CHECKINS: "Your daily check-ins (withdrawal, craving, sleep, mood) and your "
-    "questionnaire answers and scores, including any answer about self-harm.",
-    DataClass.MEDICINES: "The medicines you listed, other substances you logged, and the "
-    "interaction warnings about them.",
-    DataClass.SKIN: "Your skin photos and their colour measurements.",
-    DataClass.NOTES: "Notes the clinicians write about your care, which they keep on your record.",
+    DataClass.JOURNAL: gettext_noop(
+        "Every dose you log (amount, time, product) and your products with their lab values."
+    ),
+    DataClass.PLAN: gettext_noop(
+        "Your taper plan: its steps, holds and changes, and how closely you follow it."
+    ),
+    DataClass.CHECKINS: gettext_noop(
+        "Your daily check-ins (withdrawal, craving, sleep, mood) and your questionnaire answers "
+        "and scores, including any answer about self-harm."
+    ),
+    DataClass.MEDICINES: gettext_noop(
+        "The medicines you listed, other substances you logged, and the interaction warnings "
+        "about them."
+    ),
+    DataClass.SKIN: gettext_noop("Your skin photos and their colour measurements."),
+    DataClass.NOTES: gettext_noop(
+        "Notes the clinicians write about your care, which they keep on your record."
+    ),
 }
 
 
@@ -52,3 +61,8 @@ def labels(codes: list[str] | tuple[str, ...]) -> list[str]:
 def describe(codes: list[str] | tuple[str, ...]) -> list[tuple[str, str, str]]:
     """(code, label, explanation) for each code, in the vocabulary's order."""
     return [(code, LABELS[code], EXPLANATIONS[code]) for code in ALL if code in codes]
+
+
+def describe_translated(codes: list[str] | tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """``describe`` in the language of the request (the consent and sharing pages)."""
+    return [(code, gettext(label), gettext(text)) for code, label, text in describe(codes)]

@@ -10,9 +10,12 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django_tasks import task
 
 from stepdown.accounts.models import User
+from stepdown.accounts.tasks import email_language
 from stepdown.clinic.access import in_force
 from stepdown.clinic.models import Consent, Conversation
 
@@ -49,13 +52,14 @@ def message_recipients(*, conversation_id: int, to_person: bool) -> tuple[list[s
 def send_message_waiting(conversation_id: int, to_person: bool, site_url: str) -> None:
     """Tell one side of a conversation that a message is waiting (nothing more)."""
     recipients, path = message_recipients(conversation_id=conversation_id, to_person=to_person)
-    body = render_to_string(
-        "clinic/message_waiting_email.txt", {"link": f"{site_url.rstrip('/')}{path}"}
-    )
+    link = f"{site_url.rstrip('/')}{path}"
+    accounts = {user.email: user for user in User.objects.filter(email__in=recipients)}
     for email in recipients:
-        send_mail(
-            "A message is waiting for you on Stepdown",
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [email],
-        )
+        # Each in the language its account chose (the worker has no request of its own).
+        with translation.override(email_language(accounts.get(email), "")):
+            send_mail(
+                gettext("A message is waiting for you on Stepdown"),
+                render_to_string("clinic/message_waiting_email.txt", {"link": link}),
+                settings.DEFAULT_FROM_EMAIL,
+                [email],
+            )

@@ -160,13 +160,17 @@ def message_send_by_person(
     sharing = sorted(set(clinic_ids_sharing(owner=owner)))
     if clinic_id is None:
         if not sharing:
-            raise InvalidInput("clinic_id", "You are not sharing with a clinic at the moment.")
+            raise InvalidInput(
+                "clinic_id", gettext("You are not sharing with a clinic at the moment.")
+            )
         if len(sharing) > 1:
-            raise InvalidInput("clinic_id", "You share with more than one clinic: say which one.")
+            raise InvalidInput(
+                "clinic_id", gettext("You share with more than one clinic: say which one.")
+            )
         clinic_id = sharing[0]
     elif clinic_id not in sharing:
         raise InvalidInput(
-            "clinic_id", "You can write only to a clinic you share with at the moment."
+            "clinic_id", gettext("You can write only to a clinic you share with at the moment.")
         )
     conversation = _conversation(owner.pk, clinic_id)
     return _send(

@@ -77,7 +77,9 @@ def _person_thread(
                 {**context, "thread": thread, "form": form, "sent": sent},
                 status=status,
             )
-    flash.error(request, "That conversation is no longer here: you do not share with the clinic.")
+    flash.error(
+        request, _("That conversation is no longer here: you do not share with the clinic.")
+    )
     reload = HttpResponse(status=204)
     reload["HX-Redirect"] = reverse("clinic:my_messages")
     return reload
@@ -105,7 +107,7 @@ def my_messages(request: HttpRequest) -> HttpResponse:
             clinic_id = result.message.conversation.clinic_id
             if _is_htmx(request):
                 return _person_thread(request, _person_context(owner), clinic_id, sent=True)
-            flash.success(request, "Message sent.")
+            flash.success(request, _("Message sent."))
             return redirect(f"{reverse('clinic:my_messages')}#thread-{clinic_id}")
     clinic_id = clinic_id or _posted_clinic(request)
     context = _person_context(owner, bound=form, clinic_id=clinic_id)

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
@@ -36,7 +36,7 @@ from stepdown.plans.models import Plan
 from stepdown.plans.selectors import current_plan, recent_use
 from stepdown.plans.snapshot import plain, taper_of
 
-STALE = (
+STALE = gettext_noop(
     "Your plan changed after this proposal was made, so it no longer applies and nothing was "
     "changed. Ask your clinician for a new proposal if you still want it."
 )
@@ -204,7 +204,7 @@ def view_of(proposal: PlanProposal) -> ProposalView:
 
 def _view(proposal: PlanProposal, current: tuple[int, int] | None) -> ProposalView:
     """``current``: the person's active plan and its revision, as ``_current`` read them."""
-    proposer = person_name(proposal.author) if proposal.author else "A former clinician"
+    proposer = person_name(proposal.author) if proposal.author else gettext("A former clinician")
     if proposal.status != PlanProposal.Status.PENDING:
         return ProposalView(proposal, proposer, None, None, proposal.status == "stale")
     if _stale_against(proposal, current):
@@ -277,7 +277,8 @@ def _pending(owner: User, proposal_id: int) -> PlanProposal:
     if proposal.status != PlanProposal.Status.PENDING:
         raise InvalidInput(
             "proposal",
-            f"This proposal was already answered ({proposal.get_status_display().lower()}).",
+            gettext("This proposal was already answered (%(status)s).")
+            % {"status": str(proposal.get_status_display()).lower()},
         )
     return proposal
 
@@ -301,7 +302,7 @@ def proposal_accept(
             proposal.decided_at = timezone.now()
             proposal.save(update_fields=["status", "decided_at"])
     if stale:
-        raise InvalidInput("proposal", STALE)
+        raise InvalidInput("proposal", gettext(STALE))
     return proposal
 
 

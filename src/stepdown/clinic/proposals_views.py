@@ -84,7 +84,7 @@ def proposal_accept(request: HttpRequest, proposal_id: int) -> HttpResponse:
     except InvalidInput as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "Proposal accepted: your plan has changed.")
+        messages.success(request, _("Proposal accepted: your plan has changed."))
     return _back(request)
 
 
@@ -98,5 +98,5 @@ def proposal_decline(request: HttpRequest, proposal_id: int) -> HttpResponse:
     except InvalidInput as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "Proposal declined: your plan is unchanged.")
+        messages.success(request, _("Proposal declined: your plan is unchanged."))
     return _back(request)

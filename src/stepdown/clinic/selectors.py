@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from stepdown.accounts.models import User
 from stepdown.clinic import codes
@@ -14,7 +15,7 @@ from stepdown.clinic.access import consents_covering, staff_membership
 from stepdown.clinic.models import Consent, Membership, PatientInvitation, StaffInvitation
 from stepdown.errors import InvalidInput, NotFound
 
-BAD_CODE = (
+BAD_CODE = gettext_noop(
     "This code does not work: it may be mistyped, used already or expired. "
     "Ask your clinic for a new one."
 )
@@ -44,7 +45,7 @@ def consent_of(*, owner: User, consent_id: int) -> Consent:
 def invitation_by_code(code: str) -> PatientInvitation:
     """The open invitation with this code; ``InvalidInput`` naming ``invitation_code`` else."""
     if not codes.normalise_code(code):
-        raise InvalidInput("invitation_code", BAD_CODE)
+        raise InvalidInput("invitation_code", gettext(BAD_CODE))
     invitation = (
         PatientInvitation.objects.select_related("clinic")
         .prefetch_related("clinicians")
@@ -53,7 +54,7 @@ def invitation_by_code(code: str) -> PatientInvitation:
         .first()
     )
     if invitation is None:
-        raise InvalidInput("invitation_code", BAD_CODE)
+        raise InvalidInput("invitation_code", gettext(BAD_CODE))
     return invitation
 
 

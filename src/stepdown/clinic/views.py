@@ -14,7 +14,7 @@ from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.clinic import consents, selectors, services, wording
 from stepdown.clinic.access import staff_membership
-from stepdown.clinic.data_classes import ALL, describe, labels
+from stepdown.clinic.data_classes import ALL, describe_translated, labels
 from stepdown.clinic.forms import (
     CodeForm,
     ConsentForm,
@@ -188,8 +188,10 @@ def staff_join(request: HttpRequest, invitation_id: int, token: str) -> HttpResp
 
 @login_required
 def sharing(request: HttpRequest) -> HttpResponse:
+    found = selectors.consents_of(owner=request_owner(request))
     context = {
-        "consents": selectors.consents_of(owner=request_owner(request)),
+        # Each consent with the kinds of data it shares, in the page's words.
+        "consents": [(consent, labels(consent.data_classes)) for consent in found],
         "code_form": CodeForm(),
     }
     return render(request, "clinic/sharing.html", context)
@@ -218,13 +220,11 @@ def _consent_context(
     return {
         "form": form,
         "clinic_name": clinic_name,
-        "recipients": wording.recipients_text(clinic_name, clinicians),
-        "classes": describe(ALL),
-        "purpose": wording.PURPOSE_TEXT,
-        "revoke_text": wording.REVOKE_TEXT.replace(
-            " or with POST /api/v1/consents/{id}/revoke", ""
-        ),
-        "notice": wording.REDISCLOSURE_NOTICE,
+        "recipients": wording.recipients_text(clinic_name, clinicians, translate=_),
+        "classes": describe_translated(ALL),
+        "purpose": _(wording.PURPOSE_TEXT),
+        "revoke_text": _(wording.REVOKE_TEXT_PAGE),
+        "notice": wording.notice(),
         **extra,
     }
 
@@ -250,7 +250,10 @@ def join_code(request: HttpRequest, code: str) -> HttpResponse:
                 return render(request, "clinic/join_invalid.html", status=404)
             attach_error(form, error)
         else:
-            messages.success(request, f"You now share with {invitation.clinic.name}.")
+            messages.success(
+                request,
+                _("You now share with %(clinic)s.") % {"clinic": invitation.clinic.name},
+            )
             return redirect("clinic:sharing")
     context = _consent_context(
         form, invitation.clinic.name, list(invitation.clinicians.all()), code=code
@@ -277,7 +280,7 @@ def consent_change(request: HttpRequest, consent_id: int) -> HttpResponse:
         except InvalidInput as error:
             attach_error(form, error)
         else:
-            messages.success(request, "Saved: the new consent replaces the old one.")
+            messages.success(request, _("Saved: the new consent replaces the old one."))
             return redirect("clinic:sharing")
     context = _consent_context(
         form, consent.clinic.name, list(consent.clinicians.all()), consent=consent
@@ -292,5 +295,8 @@ def consent_revoke(request: HttpRequest, consent_id: int) -> HttpResponse:
         consent = consents.consent_revoke(owner=request_owner(request), consent_id=consent_id)
     except NotFound:
         raise Http404 from None
-    messages.success(request, f"Revoked: {consent.clinic.name} sees nothing more from now on.")
+    messages.success(
+        request,
+        _("Revoked: %(clinic)s sees nothing more from now on.") % {"clinic": consent.clinic.name},
+    )
     return redirect("clinic:sharing")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.utils.translation import gettext, gettext_noop
 
@@ -16,13 +16,25 @@ from stepdown.web.formatting import number
 REDISCLOSURE_NOTICE = gettext_noop(
     "42 CFR part 2 prohibits unauthorized use or disclosure of these records."
 )
-PURPOSE_TEXT = "Treatment: so that these clinicians can supervise and support your care."
+PURPOSE_TEXT = gettext_noop(
+    "Treatment: so that these clinicians can supervise and support your care."
+)
 REVOKE_TEXT = (
     "You can revoke this consent at any time, on the Sharing page of your account or with "
     "POST /api/v1/consents/{id}/revoke. From the next moment the clinic sees nothing more; "
     "what it already saw for your care stays in its records."
 )
-TREATING_CLINICIANS = "the clinicians who treat you at {clinic} (every active clinician there)"
+# The consent page's own wording of the right to revoke (the API's above adds where to POST).
+REVOKE_TEXT_PAGE = gettext_noop(
+    "You can revoke this consent at any time, on the Sharing page of your account. From the next "
+    "moment the clinic sees nothing more; what it already saw for your care stays in its records."
+)
+TREATING_CLINICIANS = gettext_noop(
+    "the clinicians who treat you at %(clinic)s (every active clinician there)"
+)
+NAMED_CLINICIANS = gettext_noop("%(names)s at %(clinic)s (%(only)s)")
+ONLY_THEM = gettext_noop("only them")
+ONLY_THIS_CLINICIAN = gettext_noop("only this clinician")
 
 
 def notice() -> str:
@@ -46,10 +58,17 @@ def person_name(user: User) -> str:
     return user.display_name or user.email
 
 
-def recipients_text(clinic_name: str, clinicians: Iterable[User]) -> str:
-    """To whom the person discloses, in words."""
+def recipients_text(
+    clinic_name: str, clinicians: Iterable[User], translate: Callable[[str], str] = str
+) -> str:
+    """To whom the person discloses, in words: English for the API and the records, the page's
+    language with ``translate=gettext``."""
     names = [person_name(user) for user in clinicians]
     if not names:
-        return TREATING_CLINICIANS.format(clinic=clinic_name)
-    only = "only them" if len(names) > 1 else "only this clinician"
-    return f"{', '.join(names)} at {clinic_name} ({only})"
+        return translate(TREATING_CLINICIANS) % {"clinic": clinic_name}
+    only = translate(ONLY_THEM if len(names) > 1 else ONLY_THIS_CLINICIAN)
+    return translate(NAMED_CLINICIANS) % {
+        "names": ", ".join(names),
+        "clinic": clinic_name,
+        "only": only,
+    }
