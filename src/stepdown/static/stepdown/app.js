@@ -7,13 +7,36 @@
   // is a static list (no "Time: --" placeholders); the readout under a chart names the day and
   // the values under the cursor; a chart with no values at all says "Nothing yet" instead of
   // drawing bare axes. Timestamps are noon UTC of each day (see tzDate), so UTC getters give
-  // the day itself.
+  // the day itself. Words and month names follow the page's language (<html lang>); the words
+  // come from the page (<meta name="stepdown-chart">, data-label-* on a chart), with the
+  // English here as the fallback.
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var SD = window.Stepdown = window.Stepdown || {};
+  var LANG = document.documentElement.lang || "en";
+  var ENGLISH = LANG.split("-")[0] === "en";
+
+  // A word the page wrote on `element` as data-<prefix>-<name>, else the English fallback.
+  SD.word = function (element, prefix, name, fallback) {
+    return (element && element.getAttribute("data-" + prefix + "-" + name)) || fallback;
+  };
+  function shellWord(name, fallback) {
+    return SD.word(document.querySelector('meta[name="stepdown-chart"]'), "word", name, fallback);
+  }
 
   SD.dayLabel = function (ts) {
     var d = new Date(ts * 1000);
-    return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()];
+    if (ENGLISH) { return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()]; }
+    return d.toLocaleDateString(LANG, { day: "numeric", month: "short", timeZone: "UTC" });
+  };
+  // The value axis' ticks in the page's language ("2,5"); English keeps uPlot's own.
+  SD.valueAxis = function (axis) {
+    if (ENGLISH) { return axis; }
+    return Object.assign({ values: function (u, splits) { return splits.map(function (v) { return v.toLocaleString(LANG); }); } }, axis);
+  };
+  // A number as the page's language writes it, to one decimal: "9.6", "9,6".
+  SD.number = function (value) {
+    var rounded = Math.round(value * 10) / 10;
+    return ENGLISH ? String(rounded) : rounded.toLocaleString(LANG, { maximumFractionDigits: 1 });
   };
   SD.daySeconds = function (days) {
     return days.map(function (d) { return Date.parse(d + "T12:00:00Z") / 1000; });
@@ -28,7 +51,7 @@
     var p = document.createElement("p");
     p.className = "chart-empty";
     p.setAttribute("data-testid", "chart-empty");
-    p.textContent = text || "Nothing yet.";
+    p.textContent = text || shellWord("nothing-yet", "Nothing yet.");
     holder.appendChild(p);
   };
 
@@ -52,10 +75,6 @@
     if (query && query.addEventListener) { query.addEventListener("change", redraw); }
   };
 
-  function shown(value) {
-    return Math.round(value * 10) / 10;
-  }
-
   // series: [[uPlot series options plus optional `unit`, values], ...]
   SD.plot = function (holder, opts, days, series, emptyText) {
     var columns = series.map(function (pair) { return pair[1]; });
@@ -67,6 +86,7 @@
     readout.setAttribute("data-testid", "chart-readout");
     var axes = opts.axes || [{}, {}];
     axes[0] = Object.assign({ values: function (u, splits) { return splits.map(SD.dayLabel); } }, axes[0]);
+    axes[1] = SD.valueAxis(axes[1]);
     axes = SD.themeAxes(axes);
     var hooks = opts.hooks || {};
     hooks.setCursor = (hooks.setCursor || []).concat([function (u) {
@@ -75,9 +95,11 @@
       var parts = [];
       series.forEach(function (pair) {
         var v = pair[1][i];
-        if (v !== null && v !== undefined) { parts.push(pair[0].label + " " + shown(v) + (pair[0].unit || "")); }
+        if (v !== null && v !== undefined) { parts.push(pair[0].label + " " + SD.number(v) + (pair[0].unit || "")); }
       });
-      readout.textContent = SD.dayLabel(u.data[0][i]) + ": " + (parts.length ? parts.join(" · ") : "nothing recorded");
+      var values = parts.length ? parts.join(" · ") : shellWord("nothing-recorded", "nothing recorded");
+      readout.textContent = shellWord("readout", "{day}: {values}")
+        .replace("{day}", SD.dayLabel(u.data[0][i])).replace("{values}", values);
     }]);
     var full = Object.assign({}, opts, {
       tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"); },
@@ -111,16 +133,17 @@
     if (!holder || !holder.dataset.series || typeof uPlot === "undefined") { return; }
     var data = JSON.parse(holder.dataset.series);
     var bars = uPlot.paths.bars({ size: [0.7, 12] });
+    function label(name, fallback) { return SD.word(holder, "label", name, fallback); }
     SD.plot(holder, {
       width: Math.max(280, holder.clientWidth || 600),
       height: 240,
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max * 1.1)]; } } },
-      axes: [{}, { label: "grams a day", size: 60 }]
+      axes: [{}, { label: label("grams-a-day", "grams a day"), size: 60 }]
     }, data.days, [
-      [{ label: "grams", unit: " g", stroke: SD.colour("chart-1"), fill: SD.colour("chart-1-fill"), paths: bars, points: { show: false } }, data.total_g],
-      [{ label: "7-day average", unit: " g", stroke: SD.colour("chart-2"), width: 2, points: { show: false } }, data.avg_7d_g]
-    ], "Nothing yet: log a dose and your days will appear here.");
+      [{ label: label("grams", "grams"), unit: " g", stroke: SD.colour("chart-1"), fill: SD.colour("chart-1-fill"), paths: bars, points: { show: false } }, data.total_g],
+      [{ label: label("average", "7-day average"), unit: " g", stroke: SD.colour("chart-2"), width: 2, points: { show: false } }, data.avg_7d_g]
+    ], label("empty", "Nothing yet: log a dose and your days will appear here."));
   }
 
   // Deferred scripts all run before DOMContentLoaded, so uPlot (loaded after this file) is ready then.

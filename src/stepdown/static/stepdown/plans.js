@@ -16,17 +16,21 @@
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max * 1.1)]; } } },
       // "2 Dec", the app's one date format (Stepdown.dayLabel in app.js)
-      axes: window.Stepdown.themeAxes([{ values: function (u, splits) { return splits.map(window.Stepdown.dayLabel); } }, { label: yLabel, size: 56 }])
+      axes: window.Stepdown.themeAxes([{ values: function (u, splits) { return splits.map(window.Stepdown.dayLabel); } }, window.Stepdown.valueAxis({ label: yLabel, size: 56 })])
     };
   }
 
   // The chart's words come from the page, in its language (data-label-* on the chart); the
   // English here is the fallback.
-  function words(holder, name, fallback) { return holder.getAttribute("data-label-" + name) || fallback; }
+  function words(holder, name, fallback) { return window.Stepdown.word(holder, "label", name, fallback); }
 
   function day(holder) {
     return { label: words(holder, "day", "Day"), value: function (u, v) { return v === null ? "" : window.Stepdown.dayLabel(v); } };
   }
+
+  // The legend's values: grams in the page's language, and nothing (not uPlot's "--") away
+  // from the cursor or on a day without a value.
+  function grams(u, v) { return v === null || v === undefined ? "" : window.Stepdown.number(v) + " g"; }
 
   var stepped = function () { return uPlot.paths.stepped({ align: 1 }); };
 
@@ -37,10 +41,10 @@
     var opts = baseOptions(holder, words(holder, "grams", "grams a day"));
     opts.series = [
       day(holder),
-      { label: words(holder, "planned", "planned"), stroke: colour("chart-1"), width: 2, paths: stepped(), points: { show: false } },
-      { label: words(holder, "level", "modelled level"), stroke: colour("chart-4"), width: 1.5, dash: [6, 4], points: { show: false } },
-      { label: words(holder, "band-low", "band (low)"), stroke: colour("chart-4-edge"), width: 1, points: { show: false } },
-      { label: words(holder, "band-high", "band (high)"), stroke: colour("chart-4-edge"), width: 1, points: { show: false } }
+      { label: words(holder, "planned", "planned"), value: grams, stroke: colour("chart-1"), width: 2, paths: stepped(), points: { show: false } },
+      { label: words(holder, "level", "modelled level"), value: grams, stroke: colour("chart-4"), width: 1.5, dash: [6, 4], points: { show: false } },
+      { label: words(holder, "band-low", "band (low)"), value: grams, stroke: colour("chart-4-edge"), width: 1, points: { show: false } },
+      { label: words(holder, "band-high", "band (high)"), value: grams, stroke: colour("chart-4-edge"), width: 1, points: { show: false } }
     ];
     opts.bands = [{ series: [4, 3], fill: colour("chart-4-band") }];
     return new uPlot(opts, [seconds(data.days), data.target_g, data.level_g, data.low_g, data.high_g], holder);
@@ -50,8 +54,8 @@
     var opts = baseOptions(holder, words(holder, "grams", "grams a day"));
     opts.series = [
       day(holder),
-      { label: words(holder, "logged", "logged"), stroke: colour("chart-2"), fill: colour("chart-2-fill"), paths: uPlot.paths.bars({ size: [0.7, 12] }), points: { show: false } },
-      { label: words(holder, "planned", "planned"), stroke: colour("chart-1"), width: 2, paths: stepped(), points: { show: false } }
+      { label: words(holder, "logged", "logged"), value: grams, stroke: colour("chart-2"), fill: colour("chart-2-fill"), paths: uPlot.paths.bars({ size: [0.7, 12] }), points: { show: false } },
+      { label: words(holder, "planned", "planned"), value: grams, stroke: colour("chart-1"), width: 2, paths: stepped(), points: { show: false } }
     ];
     return new uPlot(opts, [seconds(data.days), data.logged_g, data.planned_g], holder);
   }
