@@ -19,6 +19,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from stepdown.core.units import MG_PER_G, DoseUnit, round_to, to_decimal
+from stepdown.core.wording import Value, english
 
 
 class ProductForm(StrEnum):
@@ -96,11 +97,17 @@ _LEAF_FORMS = frozenset({ProductForm.LEAF_POWDER, ProductForm.CAPSULES, ProductF
 
 
 class DoseInputError(ValueError):
-    """A dose that cannot be recorded; ``field`` names the input at fault."""
+    """A dose that cannot be recorded; ``field`` names the input at fault. ``message`` is the
+    English sentence, built from ``template`` and ``values`` (``stepdown.core.wording``)."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(
+        self, field: str, template: str, values: Mapping[str, Value] | None = None
+    ) -> None:
+        message = english(template, values or {})
         super().__init__(message)
         self.field = field
+        self.template = template
+        self.values: Mapping[str, Value] = dict(values or {})
         self.message = message
 
 
@@ -212,17 +219,27 @@ def estimate_dose(
         raise DoseInputError("amount", "This amount is far too large for one dose.")
     amount = round_to(amount, AMOUNT_STEP)
     if amount == 0:
-        raise DoseInputError("amount", f"The amount must be at least {AMOUNT_STEP}.")
+        raise DoseInputError(
+            "amount", "The amount must be at least %(least)s.", {"least": AMOUNT_STEP}
+        )
     try:
         unit = DoseUnit(unit)
     except ValueError:
         allowed = ", ".join(u.value for u in DoseUnit)
-        raise DoseInputError("unit", f"Unknown unit {unit!r}; use one of {allowed}.") from None
+        raise DoseInputError(
+            "unit",
+            "Unknown unit %(unit)s; use one of %(allowed)s.",
+            {"unit": repr(unit), "allowed": allowed},
+        ) from None
     grams, millilitres = _product_quantity(amount, unit, product)
     if grams is not None and grams > MAX_DOSE_G:
-        raise DoseInputError("amount", f"A single dose can be at most {MAX_DOSE_G} g.")
+        raise DoseInputError(
+            "amount", "A single dose can be at most %(most)s g.", {"most": MAX_DOSE_G}
+        )
     if millilitres is not None and millilitres > MAX_DOSE_ML:
-        raise DoseInputError("amount", f"A single dose can be at most {MAX_DOSE_ML} ml.")
+        raise DoseInputError(
+            "amount", "A single dose can be at most %(most)s ml.", {"most": MAX_DOSE_ML}
+        )
     if product is None:
         return DoseEstimate(amount, grams, millilitres, None, None, mitragynine_estimated=False)
     potency = potency_of(product)

@@ -26,6 +26,7 @@ from stepdown.core.units import round_to
 from stepdown.errors import InvalidInput, NeedsConfirmation, NotFound
 from stepdown.journal import selectors
 from stepdown.journal.models import Dose, Product
+from stepdown.web.formatting import worded
 
 # Clocks drift; a dose stamped a minute ahead of the server is still "now", not the future.
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)
@@ -173,9 +174,8 @@ def _parse_amount(amount: Decimal | float | str) -> Decimal:
     return value
 
 
-# The core's fixed wording for a dose it refuses (the core cannot import Django): listed here
-# for the catalogue, translated where the error reaches a person. Its messages with numbers in
-# them stay in English for now (docs/i18n.md).
+# The core's wording for a dose it refuses (the core cannot import Django): listed here for the
+# catalogue, worded where the error reaches a person, with its numbers in the reader's language.
 CORE_DOSE_MESSAGES = (
     gettext_noop("Millilitres need a liquid product; choose one or use g."),
     gettext_noop("This product is a liquid: enter the amount in ml."),
@@ -183,6 +183,10 @@ CORE_DOSE_MESSAGES = (
     gettext_noop("Enter the amount as a number, for example 2.5."),
     gettext_noop("The amount must be greater than zero."),
     gettext_noop("This amount is far too large for one dose."),
+    gettext_noop("The amount must be at least %(least)s."),
+    gettext_noop("Unknown unit %(unit)s; use one of %(allowed)s."),
+    gettext_noop("A single dose can be at most %(most)s g."),
+    gettext_noop("A single dose can be at most %(most)s ml."),
 )
 # The core's product flags without a number in them (``product_flags``), translated where the
 # product list shows them.
@@ -210,7 +214,7 @@ def _fill_estimate(dose: Dose) -> None:
             product=dose.product.spec if dose.product else None,
         )
     except DoseInputError as error:
-        raise InvalidInput(error.field, _(error.message)) from None
+        raise InvalidInput(error.field, worded(error.template, error.values)) from None
     dose.amount = estimate.amount
     dose.grams = estimate.grams
     dose.millilitres = estimate.millilitres

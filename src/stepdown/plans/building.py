@@ -53,10 +53,11 @@ def _sentence(message: str) -> str:
 
 
 def taper_error(error: TaperError) -> InvalidInput:
-    """The core's error as a service error. ``as_of`` is not an input anyone types: it is the
-    plan's timing, so it is reported on ``plan``."""
+    """The core's error as a service error, in the request's language with its numbers and days
+    written as that language does (``plans.core_wording``). ``as_of`` is not an input anyone
+    types: it is the plan's timing, so it is reported on ``plan``."""
     field = "plan" if error.field == "as_of" else error.field
-    return InvalidInput(field, _sentence(error.message))
+    return InvalidInput(field, _sentence(formatting.worded(error.template, error.values)))
 
 
 def decimal_input(value: Any, field: str) -> Decimal | None:

@@ -13,7 +13,7 @@ import dataclasses
 from datetime import date, timedelta
 from decimal import Decimal
 
-from stepdown.core.tapering.errors import TaperError
+from stepdown.core.tapering.errors import NOT_THIS_METHOD, TaperError
 from stepdown.core.tapering.methods import get_method
 from stepdown.core.tapering.model import StepKind, TaperParams, TaperPlan, TaperStep
 from stepdown.core.tapering.params import (
@@ -35,12 +35,16 @@ from stepdown.core.tapering.planner import (
 def current_step_index(plan: TaperPlan, *, as_of: date) -> int:
     """Index of the step covering ``as_of``; a :class:`TaperError` outside the plan."""
     if as_of < plan.start_date:
-        raise TaperError("as_of", f"the plan starts on {plan.start_date}; nothing to change yet")
+        raise TaperError(
+            "as_of", "the plan starts on %(day)s; nothing to change yet", {"day": plan.start_date}
+        )
     for position, step in enumerate(plan.steps):
         if step.start_date <= as_of <= step.end_date:
             return position
     raise TaperError(
-        "as_of", f"the plan is over (no planned dose from {plan.end_date}); nothing to change"
+        "as_of",
+        "the plan is over (no planned dose from %(day)s); nothing to change",
+        {"day": plan.end_date},
     )
 
 
@@ -169,11 +173,13 @@ def _slower_rate(params: TaperParams, rate_pct: Amount | None) -> Decimal | None
     if rate_pct is None:
         return params.rate_pct
     if params.rate_pct is None:
-        raise TaperError("rate_pct", f"rate_pct does not apply to the {params.method} method")
+        raise TaperError("rate_pct", NOT_THIS_METHOD, {"name": "rate_pct", "method": params.method})
     rate = rate_param(rate_pct)
     if rate >= params.rate_pct:
         raise TaperError(
-            "rate_pct", f"to slow down, the rate must be below the current {params.rate_pct} %"
+            "rate_pct",
+            "to slow down, the rate must be below the current %(rate)s %%",
+            {"rate": params.rate_pct},
         )
     return rate
 
@@ -182,11 +188,13 @@ def _slower_step(params: TaperParams, step_g: Amount | None) -> Decimal | None:
     if step_g is None:
         return params.step_g
     if params.step_g is None:
-        raise TaperError("step_g", f"step_g does not apply to the {params.method} method")
+        raise TaperError("step_g", NOT_THIS_METHOD, {"name": "step_g", "method": params.method})
     step = step_param(step_g, resolution_g=params.resolution_g)
     if step >= params.step_g:
         raise TaperError(
-            "step_g", f"to slow down, the step must be below the current {params.step_g} g"
+            "step_g",
+            "to slow down, the step must be below the current %(step)s g",
+            {"step": params.step_g},
         )
     return step
 
@@ -198,7 +206,7 @@ def _longer_interval(params: TaperParams, interval_days: int | None) -> int:
     if interval <= params.interval_days:
         raise TaperError(
             "interval_days",
-            f"to slow down, the interval must be longer than the current "
-            f"{params.interval_days} days",
+            "to slow down, the interval must be longer than the current %(days)s days",
+            {"days": params.interval_days},
         )
     return interval

@@ -28,6 +28,7 @@ def check_start_against_recent(
         shown = recent.quantize(Decimal("0.01")).normalize()
         raise TaperError(
             "start_g",
-            f"the plan would start at {start} g a day, above your recent average of {shown} g "
-            "a day; confirm that this is what you take now to start there",
+            "the plan would start at %(start)s g a day, above your recent average of "
+            "%(recent)s g a day; confirm that this is what you take now to start there",
+            {"start": start, "recent": shown},
         )

@@ -28,7 +28,7 @@ _T = TypeVar("_T")
 def _given(value: _T | None, name: str) -> _T:
     # The planner validates parameters first; this only narrows the optional types.
     if value is None:
-        raise TaperError(name, f"this method needs {name}")
+        raise TaperError(name, "this method needs %(name)s", {"name": name})
     return value
 
 
@@ -135,4 +135,8 @@ def get_method(name: str) -> TaperMethod:
         return TAPER_METHODS[name]
     except KeyError:
         choices = ", ".join(TAPER_METHODS)
-        raise TaperError("method", f"unknown method {name!r}; choose one of {choices}") from None
+        raise TaperError(
+            "method",
+            "unknown method %(name)s; choose one of %(choices)s",
+            {"name": repr(name), "choices": choices},
+        ) from None

@@ -62,18 +62,26 @@ def decimal_param(value: Decimal | float | int | str, *, field: str) -> Decimal:
     try:
         number = to_decimal(value)
     except (InvalidOperation, ValueError):
-        raise TaperError(field, f"{field} must be a number, not {value!r}") from None
+        raise TaperError(
+            field,
+            "%(field)s must be a number, not %(value)s",
+            {"field": field, "value": repr(value)},
+        ) from None
     if not number.is_finite():
-        raise TaperError(field, f"{field} must be a finite number")
+        raise TaperError(field, "%(field)s must be a finite number", {"field": field})
     return number
 
 
 def int_param(value: int, *, field: str, low: int, high: int) -> int:
     """``value`` checked to lie in ``low``–``high``."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TaperError(field, f"{field} must be a whole number")
+        raise TaperError(field, "%(field)s must be a whole number", {"field": field})
     if not low <= value <= high:
-        raise TaperError(field, f"{field} must be between {low} and {high}, not {value}")
+        raise TaperError(
+            field,
+            "%(field)s must be between %(low)s and %(high)s, not %(value)s",
+            {"field": field, "low": low, "high": high, "value": value},
+        )
     return value
 
 
@@ -83,7 +91,8 @@ def rate_param(value: Decimal | float | int | str) -> Decimal:
     if not MIN_RATE_PCT <= rate <= MAX_RATE_PCT:
         raise TaperError(
             "rate_pct",
-            f"the rate must be between {MIN_RATE_PCT} and {MAX_RATE_PCT} % a step, not {rate} %",
+            "the rate must be between %(low)s and %(high)s %% a step, not %(rate)s %%",
+            {"low": MIN_RATE_PCT, "high": MAX_RATE_PCT, "rate": rate},
         )
     return rate
 
@@ -91,7 +100,11 @@ def rate_param(value: Decimal | float | int | str) -> Decimal:
 def positive_param(value: Decimal | float | int | str, *, field: str) -> Decimal:
     number = decimal_param(value, field=field)
     if number <= 0:
-        raise TaperError(field, f"{field} must be greater than zero, not {number}")
+        raise TaperError(
+            field,
+            "%(field)s must be greater than zero, not %(number)s",
+            {"field": field, "number": number},
+        )
     return number
 
 
@@ -102,8 +115,9 @@ def step_param(value: Decimal | float | int | str, *, resolution_g: Decimal) -> 
     if rounded <= 0:
         raise TaperError(
             "step_g",
-            f"a step of {step} g rounds to nothing on a {resolution_g} g resolution; "
+            "a step of %(step)s g rounds to nothing on a %(resolution)s g resolution; "
             "choose a step of at least half the resolution",
+            {"step": step, "resolution": resolution_g},
         )
     return rounded
 
@@ -118,20 +132,22 @@ def stop_below_param(value: Decimal | float | int | str, *, resolution_g: Decima
     if lowest > MAX_STOP_BELOW_G:
         raise TaperError(
             "resolution_g",
-            f"with a {resolution_g} g resolution the last cuts would be more than "
-            f"{MAX_CUT_PCT} % each; weigh with a finer scale (at most {MAX_STOP_BELOW_G / 4} g)",
+            "with a %(resolution)s g resolution the last cuts would be more than %(cap)s %% "
+            "each; weigh with a finer scale (at most %(finest)s g)",
+            {"resolution": resolution_g, "cap": MAX_CUT_PCT, "finest": MAX_STOP_BELOW_G / 4},
         )
     if stop_below > MAX_STOP_BELOW_G:
         raise TaperError(
             "stop_below_g",
-            f"stop below at most {MAX_STOP_BELOW_G} g a day: stopping from more is too large "
-            "a last step",
+            "stop below at most %(most)s g a day: stopping from more is too large a last step",
+            {"most": MAX_STOP_BELOW_G},
         )
     if stop_below < lowest:
         raise TaperError(
             "stop_below_g",
-            f"with a {resolution_g} g resolution, stop below at least {lowest} g a day: "
-            f"smaller amounts cannot be cut by {MAX_CUT_PCT} % or less",
+            "with a %(resolution)s g resolution, stop below at least %(lowest)s g a day: "
+            "smaller amounts cannot be cut by %(cap)s %% or less",
+            {"resolution": resolution_g, "lowest": lowest, "cap": MAX_CUT_PCT},
         )
     return stop_below
 
@@ -153,8 +169,9 @@ def linear_step_param(step_g: Decimal, *, start_g: Decimal, resolution_g: Decima
     if step_g > largest:
         raise TaperError(
             "step_g",
-            f"a step of {step_g} g cuts more than {MAX_CUT_PCT} % of {start_g} g; the largest "
-            f"allowed step is {largest} g",
+            "a step of %(step)s g cuts more than %(cap)s %% of %(start)s g; the largest "
+            "allowed step is %(largest)s g",
+            {"step": step_g, "cap": MAX_CUT_PCT, "start": start_g, "largest": largest},
         )
     return step_g
 
@@ -165,7 +182,8 @@ def interval_param(value: int) -> int:
     if days < MIN_INTERVAL_DAYS:
         raise TaperError(
             "interval_days",
-            f"steps must last at least {MIN_INTERVAL_DAYS} days: the body needs about 5–14 days "
-            "to settle at a new amount",
+            "steps must last at least %(days)s days: the body needs about 5–14 days to settle "
+            "at a new amount",
+            {"days": MIN_INTERVAL_DAYS},
         )
     return days

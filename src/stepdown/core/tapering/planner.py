@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from stepdown.core.tapering.errors import TaperError
+from stepdown.core.tapering.errors import NOT_THIS_METHOD, TaperError
 from stepdown.core.tapering.methods import TaperMethod, get_method
 from stepdown.core.tapering.model import StepKind, TaperParams, TaperPlan, TaperStep
 from stepdown.core.tapering.params import (
@@ -97,7 +97,11 @@ def _next_state(
     lowest = math.ceil(units * (1 - Fraction(MAX_CUT_PCT) / 100))
     if lowest > units - 1:
         # stop_below_param keeps such small amounts below the threshold; this guards the rule.
-        raise TaperError("stop_below_g", f"{units} units cannot be cut within {MAX_CUT_PCT} %")
+        raise TaperError(
+            "stop_below_g",
+            "%(units)s units cannot be cut within %(cap)s %%",
+            {"units": units, "cap": MAX_CUT_PCT},
+        )
     if doses > params.target_doses_per_day:
         # One dose fewer, by leaving out the smallest dose: the day's total falls by it (an
         # assumption built on Rogers2024, a cross-sectional survey: dosing often goes with more
@@ -112,11 +116,21 @@ def _next_state(
 def _too_many_steps(method: str) -> TaperError:
     # Name the parameter that makes a plan this long: a tiny linear step, or (occupancy) an
     # ED50 far below the start amount, where equal occupancy steps shrink to almost nothing.
-    field, hint = {
-        "linear": ("step_g", "choose a larger step"),
-        "occupancy": ("ed50_g", "choose a larger ed50_g or a higher rate"),
-    }.get(method, ("resolution_g", "choose a coarser resolution"))
-    return TaperError(field, f"the plan would need more than {MAX_STEPS} steps; {hint}")
+    field, message = {
+        "linear": ("step_g", "the plan would need more than %(steps)s steps; choose a larger step"),
+        "occupancy": (
+            "ed50_g",
+            "the plan would need more than %(steps)s steps; choose a larger ed50_g or a higher "
+            "rate",
+        ),
+    }.get(
+        method,
+        (
+            "resolution_g",
+            "the plan would need more than %(steps)s steps; choose a coarser resolution",
+        ),
+    )
+    return TaperError(field, message, {"steps": MAX_STEPS})
 
 
 def largest_dose_units(plan: TaperPlan) -> int:
@@ -201,20 +215,34 @@ def plan_taper(
     given = {"rate_pct": rate_pct, "step_g": step_g, "ed50_g": ed50_g}
     for name, value in given.items():
         if value is not None and name not in chosen.uses:
-            raise TaperError(name, f"{name} does not apply to the {method} method")
+            raise TaperError(name, NOT_THIS_METHOD, {"name": name, "method": method})
     for name in sorted(chosen.requires):
         if given[name] is None:
-            raise TaperError(name, f"the {method} method needs {name}")
+            raise TaperError(
+                name, "the %(method)s method needs %(name)s", {"method": method, "name": name}
+            )
 
     resolution = positive_param(resolution_g, field="resolution_g")
     if resolution < MIN_RESOLUTION_G:
-        raise TaperError("resolution_g", f"the resolution must be at least {MIN_RESOLUTION_G} g")
+        raise TaperError(
+            "resolution_g",
+            "the resolution must be at least %(least)s g",
+            {"least": MIN_RESOLUTION_G},
+        )
     start = positive_param(start_g, field="start_g")
     if start > MAX_DAILY_G:
-        raise TaperError("start_g", f"{start} g a day is above the {MAX_DAILY_G} g limit")
+        raise TaperError(
+            "start_g",
+            "%(start)s g a day is above the %(limit)s g limit",
+            {"start": start, "limit": MAX_DAILY_G},
+        )
     start_units = units_of(start, resolution)
     if start_units == 0:
-        raise TaperError("start_g", f"{start} g is less than one {resolution} g resolution unit")
+        raise TaperError(
+            "start_g",
+            "%(start)s g is less than one %(resolution)s g resolution unit",
+            {"start": start, "resolution": resolution},
+        )
     stop_below = stop_below_param(
         default_stop_below_g(resolution) if stop_below_g is None else stop_below_g,
         resolution_g=resolution,
@@ -258,8 +286,9 @@ def plan_taper(
     if not steps:
         raise TaperError(
             "start_g",
-            f"{start_amount} g a day is already at the end of this plan; with no stabilisation "
-            "days there is no step left to take",
+            "%(start)s g a day is already at the end of this plan; with no stabilisation days "
+            "there is no step left to take",
+            {"start": start_amount},
         )
     return TaperPlan(params=params, start_g=start_amount, start_date=start_date, steps=steps)
 
