@@ -35,7 +35,7 @@ JSON_NAME = "stepdown.json"
 README_NAME = "README.txt"
 FHIR_NAME = "fhir/bundle.json"
 CSV_FOLDER = "csv"
-ACCOUNT_FIELDS = ("email", "display_name", "time_zone", "date_joined")
+ACCOUNT_FIELDS = ("email", "display_name", "time_zone", "date_joined", "language")
 
 Progress = Callable[[int], None]
 
@@ -79,6 +79,8 @@ def account_of(owner: User) -> Row:
         "display_name": owner.display_name,
         "time_zone": owner.time_zone,
         "date_joined": owner.date_joined.astimezone(dt.UTC).isoformat(),
+        # Added within version 1: blank follows the browser; files written before lack it.
+        "language": owner.language,
     }
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, models, transaction
 
-from stepdown.accounts.models import User
+from stepdown.accounts.models import LANGUAGE_CHOICES, User
 from stepdown.clinic.models import Clinic
 from stepdown.errors import InvalidInput
 from stepdown.records.export_format import FORMAT, TABLES, VERSION
@@ -241,6 +241,10 @@ def _owner(account: Row, into: User | None) -> tuple[User, bool]:
     for name in ("display_name", "time_zone", "date_joined"):
         if name in account:
             setattr(owner, name, _value(User, name, account[name], "account"))
+    # Optional (added within version 1): a language this instance does not speak, or none,
+    # leaves the new account following the browser rather than refusing the whole file.
+    if account.get("language") in dict(LANGUAGE_CHOICES):
+        owner.language = account["language"]
     owner.set_unusable_password()
     _clean(owner, "account")
     owner.save()

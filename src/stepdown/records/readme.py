@@ -8,9 +8,9 @@ This archive holds everything Stepdown keeps about you, in three forms.
 
 stepdown.json
     The whole record in one file: the format's name ("stepdown-export"), its version, when it
-    was written, your account (email, name, time zone) and one list per kind of record: your
-    products and doses, taper plans (with their steps and every change), check-ins and
-    questionnaire answers (with their scores), goals and limits, alerts and nudges, what you
+    was written, your account (email, name, time zone, language) and one list per kind of
+    record: your products and doses, taper plans (with their steps and every change), check-ins
+    and questionnaire answers (with their scores), goals and limits, alerts and nudges, what you
     told Stepdown when you set it up, your medicines and other substances, reminder settings,
     skin-photo sessions (with their measurements), consents you signed, notes a clinic shared
     with you, messages, and the access log (who looked at your data, and when).
