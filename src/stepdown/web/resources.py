@@ -4,7 +4,10 @@ References:
     Lifeline988 (988 in the US since 16 July 2022), Canada988 (9-8-8 in Canada since
     30 November 2023), LifelineAU (Lifeline Australia 13 11 14), SAMHSAHelpline (1-800-662-4357,
     24/7, free and confidential), France3114 (3114, France's national suicide prevention line),
-    FranceSAMU15 (15, emergency medical help in France), EU112 (112, the European emergency number).
+    FranceSAMU15 (15, emergency medical help in France), EU112 (112, the European emergency number),
+    BelgiumCPS (0800 32 123, Belgium's Centre de Prévention du Suicide), Belgium112 (112, Belgium's
+    emergency number), SwissMainTendue143 (143, La Main Tendue), SwissEmergency (144 and 112,
+    emergency medical help in Switzerland).
 """
 
 from __future__ import annotations
@@ -88,6 +91,53 @@ CRISIS_LINES = (
         ),
         "EU112",
         country="FR",
+    ),
+    HelpLine(
+        gettext_noop("Belgium"),
+        "Centre de Prévention du Suicide",
+        gettext_noop("Call 0800 32 123"),
+        "tel:080032123",
+        gettext_noop("Free and anonymous, any time, day or night."),
+        "BelgiumCPS",
+        country="BE",
+    ),
+    HelpLine(
+        gettext_noop("Belgium"),
+        gettext_noop("Emergency number: ambulance and fire service"),
+        gettext_noop("Call 112"),
+        "tel:112",
+        gettext_noop("Free, any time, for a medical emergency such as an overdose or a seizure."),
+        "Belgium112",
+        country="BE",
+    ),
+    HelpLine(
+        gettext_noop("Switzerland"),
+        "La Main Tendue (143.ch)",
+        gettext_noop("Call 143"),
+        "tel:143",
+        gettext_noop("Anonymous listening, any time, day or night; a call costs CHF 0.20."),
+        "SwissMainTendue143",
+        country="CH",
+    ),
+    HelpLine(
+        gettext_noop("Switzerland"),
+        gettext_noop("Ambulance, emergency medical help"),
+        gettext_noop("Call 144"),
+        "tel:144",
+        gettext_noop("Free, any time, for a medical emergency such as an overdose or a seizure."),
+        "SwissEmergency",
+        country="CH",
+    ),
+    HelpLine(
+        gettext_noop("Switzerland"),
+        gettext_noop("European emergency number"),
+        gettext_noop("Call 112"),
+        "tel:112",
+        gettext_noop(
+            "Free from any phone; in Switzerland it reaches the police's emergency centre."
+        ),
+        "SwissEmergency",
+        country="CH",
     ),
 )
 
