@@ -43,7 +43,8 @@ def test_a_person_signs_and_revokes_a_consent_on_a_phone(
     page.get_by_role("button", name="Sign and share").click()
     consent = page.get_by_test_id("consent")
     expect(consent).to_have_attribute("data-status", "active")
-    expect(consent).to_contain_text("Shared: journal, plan.")
+    # The kinds of data by the names the consent form gave them, in the page's language.
+    expect(consent).to_contain_text("Shared: Journal, Taper plan.")
     consent.get_by_role("button", name="Revoke").click()
     expect(page.get_by_test_id("consent")).to_have_attribute("data-status", "revoked")
     assert Consent.objects.get().status == "revoked"
