@@ -113,7 +113,8 @@ def test_the_patient_page_in_french_with_french_numbers_and_dates(
         "Consentement en vigueur",
         "Partage : Journal, Plan de diminution, Bilans et questionnaires, Médicaments, "
         "Photos et mesures de la peau, Notes. Signé le 10 déc. 2026.",
-        "Fin : 1 fév. 2027.",  # the consent ends as 1 February begins
+        # The last day the person chose, as the clinic's list shows it (not the moment after).
+        "Fin : à la fin du 31 jan. 2027.",
         "Rapport pour le dossier (PDF)",
         "Élevée : Sevrage sévère (journal ou COWS de 25 ou plus) (10 déc. 2026, nouvelle)",
         "Marquer comme vue",
@@ -343,7 +344,7 @@ def test_the_report_is_in_french_with_the_part_2_notice_in_both_languages(
         "Consentement en vigueur",
         "Finalité Soins",
         "Signé le 10 déc. 2026 par Samuel Jones",
-        "Expiration 1 fév. 2027",
+        "Expiration à la fin du 31 jan. 2027",
         "à partir de 3,5 g par jour",
         "Graphique des doses",
         "Grammes par jour et objectif du plan",
