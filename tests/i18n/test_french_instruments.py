@@ -15,7 +15,7 @@ from tests.i18n.french import ENGLISH, THURSDAY, assert_french, visible
 
 from stepdown.checkins import services as checkins
 from stepdown.core.instruments import INSTRUMENTS, Instrument, get_instrument
-from stepdown.core.instruments.translation import texts_of
+from stepdown.core.instruments.language import texts_of
 from stepdown.core.interactions import CLASSES
 from stepdown.journal import services as journal
 from stepdown.profile import services as profile

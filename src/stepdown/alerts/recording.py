@@ -132,6 +132,8 @@ def record_found(
     """
     if not alerts:
         return []
+    for alert in alerts:
+        rules.check_wording(alert)
     stored = _stored_with_keys(owner, {alert.key for alert in alerts})
     if _refresh_wording(stored, alerts):
         alerts_changed(owner=owner)  # cached pages show the new numbers

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.utils.translation import get_language
 
 from stepdown.core.instruments import Instrument, get_instrument
-from stepdown.core.instruments.translation import translation_for
+from stepdown.core.instruments.language import translation_for
 
 
 def page_instrument(code: str) -> Instrument:

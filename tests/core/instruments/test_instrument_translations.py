@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 from tests.core.instruments.test_instrument_definitions import clinical_source_ids
 
 from stepdown.core.instruments import INSTRUMENTS, ItemKind, get_instrument, score_answers
-from stepdown.core.instruments.translation import (
-    Translation,
+from stepdown.core.instruments.language import (
     in_language,
     missing_texts,
     texts_of,
     translation_for,
 )
+from stepdown.core.instruments.translation import Translation
 
 OFFICIAL_FRENCH = {"phq9", "phq2", "gad7", "gad2"}
 

@@ -18,6 +18,7 @@ from stepdown.core.rules import (
     Percent,
     Severity,
     Term,
+    check_wording,
     notice,
 )
 from stepdown.core.rules.limits import OVER_LIMIT, TOO_CLOSE, weekday_names
@@ -78,23 +79,26 @@ def test_a_notice_builds_its_english_from_its_messages() -> None:
 
 
 def test_a_message_the_rule_does_not_list_is_refused() -> None:
+    """The notices' one store checks every alert with ``check_wording`` before keeping it."""
     with pytest.raises(ValueError, match="over_daily_limit words a notice with unlisted"):
-        notice(
-            code="over_daily_limit",
-            severity=Severity.LOW,
-            title=Message("A title nobody translated"),
-            explanation=Message(
-                OVER_LIMIT[1],
-                {
-                    "day": Day(date(2025, 3, 7)),
-                    "total": Grams(Decimal(4)),
-                    "limit": Grams(Decimal(3)),
-                },
-            ),
-            action=Message(OVER_LIMIT[0]),
-            source="SeedRisk",
-            cause_key="day:2025-03-07",
-            learn_slug=LearnSlug.AVOIDING_DEPENDENCE,
+        check_wording(
+            notice(
+                code="over_daily_limit",
+                severity=Severity.LOW,
+                title=Message("A title nobody translated"),
+                explanation=Message(
+                    OVER_LIMIT[1],
+                    {
+                        "day": Day(date(2025, 3, 7)),
+                        "total": Grams(Decimal(4)),
+                        "limit": Grams(Decimal(3)),
+                    },
+                ),
+                action=Message(OVER_LIMIT[0]),
+                source="SeedRisk",
+                cause_key="day:2025-03-07",
+                learn_slug=LearnSlug.AVOIDING_DEPENDENCE,
+            )
         )
 
 

@@ -12,8 +12,9 @@ from types import MappingProxyType
 
 from stepdown.core.instruments.base import Instrument
 from stepdown.core.instruments.errors import UnknownInstrumentError
+from stepdown.core.instruments.language import in_language
 from stepdown.core.instruments.scoring import Answers, ScoreResult, score_answers
-from stepdown.core.instruments.translation import in_language, primary_language
+from stepdown.core.instruments.translation import primary_language
 
 INSTRUMENT_MODULES = (
     "stepdown.core.instruments.phq9",

@@ -54,6 +54,7 @@ from stepdown.core.rules.registry import (
     SAFETY_NET_RULES,
     TREND_RULES,
     RuleContext,
+    check_wording,
     evaluate_rules,
 )
 from stepdown.core.rules.safety import interaction, medical_warning, self_harm
@@ -100,6 +101,7 @@ __all__ = [
     "WarningSymptom",
     "Wording",
     "by_severity",
+    "check_wording",
     "day_totals",
     "deduplicate",
     "diary_threshold",

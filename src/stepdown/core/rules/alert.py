@@ -82,16 +82,6 @@ class Alert:
     suggestion: Suggestion | None = None
     wording: Wording | None = None
 
-    def __post_init__(self) -> None:
-        if self.wording is None:
-            return
-        # Imported here: the registry imports every rule module, and they import this one.
-        from stepdown.core.rules.registry import NOTICE_MESSAGES
-
-        unknown = set(self.wording.messages) - set(NOTICE_MESSAGES.get(self.code, ()))
-        if unknown:
-            raise ValueError(f"{self.code} words a notice with unlisted messages: {unknown}")
-
     @property
     def key(self) -> tuple[str, str]:
         """What deduplication compares: one open alert per code and cause."""

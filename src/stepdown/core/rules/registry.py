@@ -140,6 +140,16 @@ NOTICE_MESSAGES: dict[str, tuple[str, ...]] = {
 NOTICE_WORDS: tuple[str, ...] = (*limits.WORDS, *products.WORDS)
 
 
+def check_wording(alert: Alert) -> Alert:
+    """``alert``, when its wording uses only the messages its rule lists (the ones the web app
+    translates); else ``ValueError``. The notices' one store checks each alert with it."""
+    if alert.wording is not None:
+        unknown = set(alert.wording.messages) - set(NOTICE_MESSAGES.get(alert.code, ()))
+        if unknown:
+            raise ValueError(f"{alert.code} words a notice with unlisted messages: {unknown}")
+    return alert
+
+
 def evaluate_rules(
     *, context: RuleContext, codes: Iterable[str] | None = None
 ) -> tuple[Alert, ...]:
