@@ -25,7 +25,7 @@ from tests.i18n.catalogue import PO_FILE
 from tests.i18n.french import ENGLISH, FRENCH, assert_french, visible
 
 from stepdown.alerts.models import Alert, SuggestedAdjustment
-from stepdown.alerts.wording import CORE_NOTICE_WORDING, CORE_NOTICE_WORDS
+from stepdown.alerts.notice_messages import CORE_NOTICE_WORDING, CORE_NOTICE_WORDS
 from stepdown.core.rules import ALERT_RULES, NOTICE_MESSAGES, NOTICE_WORDS
 from stepdown.goals.services import goal_save
 from stepdown.journal.services import dose_create
