@@ -8,7 +8,7 @@ and an open alert on every tenth. Then renders the dashboard's first page (``/cl
 API (``GET /api/v1/clinic/patients``) with Django's test client, after a warm-up, and prints the
 median and p95 (wall and CPU time) and the queries of one render: first with every person worked
 out on the request (no stored summaries), then from the summaries the worker stores
-(``clinic.triage_store``).
+(``clinic.triage_store``); then one person's patient page and its API against their year.
 
 Run: ``.venv/bin/python benches/clinic.py`` (``BENCH_RENDERS=50`` for more renders). Figures
 go to docs/performance.md ("The clinic dashboard").
@@ -229,7 +229,14 @@ def main() -> None:
         _like_the_server()
         results["/clinic/ stored"] = _measure(lambda: client.get("/clinic/"))
         results["/api/v1/... stored"] = _measure(api)
-    head = f"{'dashboard, first page':26} {'median':>7} {'p95':>7} {'cpu med':>8} {'cpu p95':>8}"
+        # One person's page and API against their year of history (each opening is logged).
+        person = admin.__class__.objects.get(email="person0000@bench.example").pk
+        page = f"/clinic/patients/{person}/"
+        results["patient page"] = _measure(lambda: client.get(page))
+        results["patient API"] = _measure(
+            lambda: Client().get(f"/api/v1/clinic/patients/{person}", **auth)
+        )
+    head = f"{'first page / patient':26} {'median':>7} {'p95':>7} {'cpu med':>8} {'cpu p95':>8}"
     print(f"{head} queries")
     for path, figures in results.items():
         print(
