@@ -126,6 +126,18 @@ def test_phone_header_is_one_row_and_help_stays_visible(phone: Page) -> None:
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
+def test_the_footers_links_keep_to_their_words_on_a_phone(phone: Page) -> None:
+    """Regression: Pico made every submit button full width, so the footer's sign-out and the
+    two languages each took a line of their own, with a stray "·" between them."""
+    phone.goto("/today/")
+    english = _box(phone, ".language-switch button[value=en]")
+    french = _box(phone, ".language-switch button[value=fr]")
+    assert abs(english["y"] - french["y"]) < 4, (english, french)  # one line
+    assert english["width"] < 120
+    sign_out = _box(phone, ".site-footer [data-sign-out] button")
+    assert sign_out["width"] < 160
+
+
 def test_no_page_is_wider_than_a_phone_in_either_language(phone: Page) -> None:
     # Regression: the journal's table scrolls in its own box, but the hidden heading of its last
     # column was positioned against the page and made /doses/ 584 px wide.
