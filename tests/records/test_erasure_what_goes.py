@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.utils import timezone, translation
 
+from stepdown.accounts.clock import local_today
 from stepdown.journal import services as journal
 from stepdown.plans.services import plan_create
 from stepdown.records.erasure import what_goes
@@ -32,7 +33,7 @@ def _one_plan_one_product_and(doses: int, owner: Any) -> None:
         method="proportional",
         rate_pct=Decimal(10),
         start_g=Decimal(12),
-        start_date=timezone.localdate(),
+        start_date=local_today(owner),
         doses_per_day=3,
         target_doses_per_day=3,
         confirm_above_recent=True,
