@@ -94,3 +94,18 @@ def test_the_offline_page_puts_the_countrys_lines_first(
     numbers = re.findall(r'href="tel:(\d+)"', page)
     assert numbers[: len(first)] == first
     assert {"3114", "988"} <= set(numbers)
+
+
+@pytest.mark.parametrize(
+    ("zone", "buttons"),
+    [
+        ("America/Toronto", ["tel:988", "sms:988"]),
+        ("America/Chicago", ["tel:988", "sms:988", "tel:18006624357"]),
+    ],
+)
+def test_a_person_in_canada_is_not_given_a_us_treatment_line_to_call(
+    make_user: Any, zone: str, buttons: list[str]
+) -> None:
+    # SAMHSA's helpline refers to treatment in the US; 988 answers in both countries.
+    crisis = _crisis_page(make_user, zone, ENGLISH)
+    assert _call_buttons(crisis) == buttons

@@ -34,6 +34,7 @@ from stepdown.web.fragments import page_key, render_page
 from stepdown.web.resources import (
     CRISIS_LINES,
     SUPPORT_LINES,
+    US_TREATMENT_CALL,
     call_lines_for,
     lines_for_country,
 )
@@ -224,6 +225,7 @@ def _lines_context(owner: User) -> dict[str, Any]:
         ],
         "support_lines": lines_for_country(SUPPORT_LINES, country),
         "call_lines": calls,
+        "us_treatment_call": country in US_TREATMENT_CALL,
     }
 
 

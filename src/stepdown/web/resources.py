@@ -155,6 +155,11 @@ def lines_for_country(lines: tuple[HelpLine, ...], country: str) -> tuple[HelpLi
 REACHES_988 = frozenset({"", "US", "CA"})
 
 
+# SAMHSA's helpline refers callers to treatment in the US (SAMHSAHelpline): a call button where
+# the person is in the US or their country is not known, never for someone in Canada.
+US_TREATMENT_CALL = frozenset({"", "US"})
+
+
 def call_lines_for(country: str) -> tuple[HelpLine, ...]:
     """The crisis lines the crisis pages make buttons of for ``country``: none (so 988's) where
     988 answers or no line of the country is known."""
