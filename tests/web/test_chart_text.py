@@ -58,6 +58,29 @@ def test_days_and_numbers_are_written_as_the_language_writes_them(
     assert [row[1][0] for row in text.rows[:5]] == numbers
 
 
+@pytest.mark.parametrize(
+    ("value", "english", "french"),
+    [
+        (0, "0", "0"),
+        (Decimal("10.00"), "10", "10"),  # whole: no decimals, and not "1E+1"
+        (12.25, "12.3", "12,3"),  # half up
+        (Decimal("12.35"), "12.4", "12,4"),
+        (999.94, "999.9", "999,9"),
+        (999.95, "1000", "1000"),  # rounds up past the short path's bound
+        (-0.04, "0", "0"),  # never "-0"
+        (-2.5, "-2.5", "-2,5"),
+    ],
+)
+def test_each_value_is_written_once_and_the_same_way_whatever_its_size(
+    value: float | Decimal, english: str, french: str
+) -> None:
+    # The same value twice in a column: the second comes from the first's text.
+    for language, expected in (("en", english), ("fr", french)):
+        with translation.override(language):
+            text = chart_text(DAYS[:2], [Column("x", [value, value])], caption="")
+        assert [row[1][0] for row in text.rows] == [expected, expected]
+
+
 def test_the_table_rows_are_escaped_as_the_template_would() -> None:
     text = ChartText(summary="", caption="", headings=(), rows=(("<b>", ("a&b", "1")),))
     assert text.rows_html == '<tr><th scope="row">&lt;b&gt;</th><td>a&amp;b</td><td>1</td></tr>'
