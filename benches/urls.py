@@ -1,6 +1,10 @@
-"""The app's URLs plus ``/bench/baseline``: one ORM read and one write, nothing else."""
+"""The app's URLs plus ``/bench/baseline`` (one ORM read and one write, nothing else) and
+``/bench/shell`` (a signed-in page with nothing in it: middleware, session, the person and the
+page shell every page draws; the floor the render bench measures pages against)."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.urls import include, path
 from django.utils import timezone
 
@@ -18,7 +22,13 @@ def baseline(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"id": dose.pk})
 
 
+@login_required
+def shell(request: HttpRequest) -> HttpResponse:
+    return render(request, "base.html")
+
+
 urlpatterns = [
     path("bench/baseline", baseline),
+    path("bench/shell", shell),
     path("", include("stepdown.config.urls")),
 ]
