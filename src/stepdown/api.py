@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.urls import URLPattern, URLResolver
+from django.utils import formats
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.schema import OpenAPISchema
 from ninja.security import HttpBearer
 
 from stepdown.accounts.gate import MFA_REQUIRED, MFA_REQUIRED_DETAIL, MfaRequired
 from stepdown.accounts.services import token_authenticate
+from stepdown.api_wording import message as error_message
 from stepdown.errors import InvalidInput, NeedsConfirmation, NotFound
-from stepdown.web.validation import plain_api_message
 
 
 class BearerToken(HttpBearer):
@@ -46,6 +51,34 @@ class StepdownApi(NinjaAPI):
             schemas[path_prefix] = super().get_openapi_schema(path_prefix=path_prefix)
         return schemas[path_prefix]  # shared: read it, never edit it
 
+    def _get_urls(self) -> list[URLResolver | URLPattern]:
+        # ninja answers a method a path does not take with a plain-text "Method not allowed"
+        # of its own, outside the exception handlers: each view is wrapped to say it in JSON
+        # and in the request's language, like every other refusal.
+        urls = super()._get_urls()
+        for pattern in urls:
+            if isinstance(pattern, URLPattern):
+                pattern.callback = _json_not_allowed(pattern.callback)
+        return urls
+
+
+def _json_not_allowed(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @functools.wraps(view)  # keeps csrf_exempt and the other marks ninja set
+    def answer(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if not isinstance(response, HttpResponseNotAllowed):
+            return response
+        methods = response["Allow"]
+        detail = _("This address does not take %(method)s; it takes %(allowed)s.") % {
+            "method": request.method,
+            "allowed": methods,
+        }
+        refused = api.create_response(request, {"detail": detail}, status=405)
+        refused["Allow"] = methods
+        return refused
+
+    return answer
+
 
 api = StepdownApi(
     title="Stepdown API",
@@ -62,10 +95,10 @@ api = StepdownApi(
 def _invalid_input(request: HttpRequest, error: InvalidInput) -> HttpResponse:
     kind, suffix = "invalid", ""
     if isinstance(error, NeedsConfirmation):
-        kind, suffix = (
-            "needs_confirmation",
-            f' To save it anyway, send "{error.confirm_field}": true.',
-        )
+        kind = "needs_confirmation"
+        suffix = " " + _('To save it anyway, send "%(field)s": true.') % {
+            "field": error.confirm_field
+        }
     detail = [
         {"loc": [error.location, field], "msg": message + suffix, "type": kind}
         for field, message in error.problems.items()
@@ -75,19 +108,22 @@ def _invalid_input(request: HttpRequest, error: InvalidInput) -> HttpResponse:
 
 @api.exception_handler(RequestDataTooBig)
 def _too_big(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
-    limit_mb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024)
-    message = f"The request body is too large: send at most {limit_mb:g} MB of JSON."
+    limit_mb = formats.number_format(round(settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 2**20, 2))
+    message = _("The request body is too large: send at most %(limit)s MB of JSON.") % {
+        "limit": limit_mb
+    }
     return api.create_response(request, {"detail": message}, status=413)
 
 
 @api.exception_handler(ValidationError)
 def _schema_error(request: HttpRequest, error: ValidationError) -> HttpResponse:
     """Same shape as service errors: ``loc`` is ["body", field] (ninja adds its "payload"), and
-    the message in the app's words rather than pydantic's."""
+    the message in the app's words (``stepdown.api_wording``) and the request's language, never
+    pydantic's."""
     detail = [
         {
             "loc": [part for part in item.get("loc", ()) if part != "payload"],
-            "msg": plain_api_message(item),
+            "msg": error_message(item),
             "type": item.get("type", "invalid"),
         }
         for item in error.errors
@@ -96,18 +132,33 @@ def _schema_error(request: HttpRequest, error: ValidationError) -> HttpResponse:
 
 
 @api.exception_handler(NotFound)
-def _not_found(request: HttpRequest, error: NotFound) -> HttpResponse:
-    return api.create_response(request, {"detail": "Not found."}, status=404)
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, error: Exception) -> HttpResponse:
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
 
 
 @api.exception_handler(AuthenticationError)
 def _unauthorized(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
-    return api.create_response(request, {"detail": "Authentication required."}, status=401)
+    detail = _("Authentication required.")
+    return api.create_response(request, {"detail": detail}, status=401)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+    """ninja's own refusals (a body it cannot parse), in the app's words: its sentences are
+    English only, and may name internals."""
+    if error.status_code == 400:
+        detail = _("The request body is not valid JSON.")
+    elif error.status_code == 429:
+        detail = _("Too many requests. Try again later.")
+    else:
+        detail = _("This request could not be handled.")
+    return api.create_response(request, {"detail": detail}, status=error.status_code)
 
 
 @api.exception_handler(MfaRequired)
 def _mfa_required(request: HttpRequest, error: MfaRequired) -> HttpResponse:
-    body = {"detail": MFA_REQUIRED_DETAIL, "code": MFA_REQUIRED}
+    body = {"detail": _(MFA_REQUIRED_DETAIL), "code": MFA_REQUIRED}
     return api.create_response(request, body, status=403)
 
 

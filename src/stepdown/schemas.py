@@ -25,16 +25,25 @@ from pydantic import (
     model_validator,
 )
 from pydantic.functional_validators import ModelWrapValidatorHandler
+from pydantic_core import PydanticCustomError
 
-from stepdown.web.validation import field_rules
+from stepdown.web.validation import Rule, field_rules
 
 if TYPE_CHECKING:
     from django.db import models
 
 
+# Stepdown's own checks raise errors with a type code, as pydantic's do, so the API words them
+# in the request's language by code (stepdown.api_wording); the English here is pydantic's own
+# rendering, for logs and tests that read the exception.
+def refusal(code: str, english: str, **context: Any) -> PydanticCustomError:
+    """An input error with a stable ``code`` (listed in ``stepdown.api_wording``)."""
+    return PydanticCustomError(code, english, context or None)
+
+
 def _text_only(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError("must be a string")
+        raise refusal("string_type", "must be a string")
     return value
 
 
@@ -46,7 +55,7 @@ DATE_MESSAGE = "must be a date written like 2026-01-31"
 def _date_text_only(value: Any) -> Any:
     # pydantic alone reads "0" or "1700000000" as a Unix time (so "0" was 1 January 1970).
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise ValueError(DATE_MESSAGE)
+        raise refusal("date_parsing", DATE_MESSAGE)
     return value
 
 
@@ -77,13 +86,33 @@ class StrictIn(Schema):
     @classmethod
     def _plain_checks(cls, value: Any, info: ValidationInfo) -> Any:
         if _contains_nul(value):
-            raise ValueError("must not contain NUL characters")
+            raise refusal("nul_character", "must not contain NUL characters")
         if cls.constraint_model is not None and info.field_name is not None:
             for rule in field_rules(cls.constraint_model).get(info.field_name, ()):
                 problem = rule.problem(value)
                 if problem:
-                    raise ValueError(problem)
+                    raise _rule_refusal(rule, problem)
         return value
+
+
+# A database limit broken, with pydantic's code and context where the meaning is the same.
+_RULE_CODES = {
+    "gt": "greater_than",
+    "gte": "greater_than_equal",
+    "lt": "less_than",
+    "lte": "less_than_equal",
+}
+_RULE_KEYS = {"gt": "gt", "gte": "ge", "lt": "lt", "lte": "le"}
+
+
+def _rule_refusal(rule: Rule, problem: str) -> PydanticCustomError:
+    if rule.op == "not_empty":
+        return refusal("blank", problem)
+    if rule.op == "in":
+        return refusal("not_an_option", problem)
+    if rule.op == "gte" and rule.limit == 0:
+        return refusal("not_negative", problem)
+    return refusal(_RULE_CODES[rule.op], problem, **{_RULE_KEYS[rule.op]: rule.limit})
 
 
 class QueryFilters(Schema):
@@ -100,7 +129,7 @@ class QueryFilters(Schema):
         annotation = cls.model_fields[info.field_name].annotation
         kinds = {annotation, *typing.get_args(annotation)}
         if int in kinds and not _WHOLE_NUMBER.fullmatch(value):
-            raise ValueError("must be a whole number written in digits, like 20")
+            raise refusal("digits", "must be a whole number written in digits, like 20")
         if dt.date in kinds:
             _date_text_only(value)
         return value

@@ -122,3 +122,57 @@ def test_words_that_no_longer_fit_fall_back_to_the_stored_english() -> None:
     row.wording["explanation"][0][1].pop("total")
     with translation.override("fr"):
         assert shown_notice(row).explanation.startswith("You logged 2.5 g on Saturday 8 February")
+
+
+def _too_many_days(most: int, used_days: int) -> Any:
+    from stepdown.core.rules import DayTotal, Limits, too_many_days
+
+    days = [
+        DayTotal(day=date(2025, 3, 3 + n), total_g=Decimal(2), dose_count=1)
+        for n in range(used_days)
+    ]
+    return too_many_days(days=days, limits=Limits(max_days_per_week=most))[-1]
+
+
+def test_a_one_day_limit_takes_the_singular_in_french() -> None:
+    """Regression: "au plus 1 jours par semaine" (and "1 days" in English)."""
+    row = _row_of(_too_many_days(most=1, used_days=2))
+    with translation.override("fr"):
+        shown = shown_notice(row)
+    assert shown.explanation == (
+        "Sur les 7 jours jusqu’au 4 mars, vous avez pris du kratom 2 jours. Votre objectif est "
+        "de 1 jour par semaine au plus. Les jours sans kratom évitent que la tolérance "
+        "s’installe."
+    )
+    with translation.override("en"):
+        assert "Your goal is at most 1 day a week." in shown_notice(row).explanation
+
+
+def test_a_two_day_limit_takes_the_plural_in_french() -> None:
+    row = _row_of(_too_many_days(most=2, used_days=3))
+    with translation.override("fr"):
+        explanation = shown_notice(row).explanation
+    assert "vous avez pris du kratom 3 jours. Votre objectif est de 2 jours par semaine" in (
+        explanation
+    )
+
+
+def test_french_counts_zero_and_one_in_the_singular() -> None:
+    """French takes the singular for 0 and 1 where English says "0 days", "1 day"."""
+    row = _row_of(_too_many_days(most=0, used_days=1))
+    assert "on 1 day. Your goal is at most 0 days a week." in row.explanation
+    with translation.override("fr"):
+        explanation = shown_notice(row).explanation
+    assert "du kratom 1 jour. Votre objectif est de 0 jour par semaine au plus." in explanation
+
+
+def test_a_row_stored_with_the_old_one_sentence_wording_still_reads_in_french() -> None:
+    """Rows stored before the sentence was split keep its one message, still translated."""
+    old = Message(
+        "In the 7 days to %(day)s you used kratom on %(used)s days; your goal is at most "
+        "%(most)s days a week. Days without kratom help keep tolerance from building.",
+        {"day": Day(date(2025, 3, 6)), "used": 4, "most": 3},
+    )
+    with translation.override("fr"):
+        said = shown_message(old)
+    assert said.startswith("Sur les 7 jours jusqu’au 6 mars, vous avez pris du kratom 4 jours ;")

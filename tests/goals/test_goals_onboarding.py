@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -117,7 +118,7 @@ def test_answers_can_be_edited_later_and_stay_complete(web: Client, person: Any)
     _complete(web)
     review = web.get("/onboarding/").content.decode()
     assert "Your answers" in review
-    assert "2 days a week, 1 doses a day, 2.5 g a dose" in review
+    assert "2 days a week, 1 dose a day, 2.5 g a dose" in review  # not "1 doses"
     assert 'href="/onboarding/pattern/"' in review
     edit = web.get("/onboarding/pattern/").content.decode()
     assert "Step " not in edit  # no progress bar when editing
@@ -227,3 +228,26 @@ def test_the_first_step_is_stored_by_its_post_not_by_opening_it(web: Client, per
     assert 'data-testid="onboarding-prompt"' in web.get("/today/").content.decode()
     _save(web, "reason", reason="cut_down")
     assert Onboarding.objects.get(owner=person).reason == "cut_down"
+
+
+@pytest.mark.parametrize(
+    ("doses", "english", "french"),
+    [
+        (Decimal(1), "1 dose a day", "1 prise par jour"),
+        (Decimal(2), "2 doses a day", "2 prises par jour"),
+        (Decimal("1.5"), "1.5 doses a day", "1,5 prises par jour"),
+    ],
+)
+def test_the_review_counts_doses_in_the_right_number(
+    doses: Decimal, english: str, french: str
+) -> None:
+    """Regression: the review said "1 doses a day"."""
+    from django.utils import translation
+
+    from stepdown.profile.views import _pattern_text
+
+    record = Onboarding(days_per_week=1, doses_per_day=doses)
+    with translation.override("en"):
+        assert _pattern_text(record) == f"1 day a week, {english}"
+    with translation.override("fr"):
+        assert _pattern_text(record) == f"1 jour par semaine, {french}"

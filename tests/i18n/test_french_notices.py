@@ -27,6 +27,7 @@ from tests.i18n.french import ENGLISH, FRENCH, assert_french, visible
 from stepdown.alerts.models import Alert, SuggestedAdjustment
 from stepdown.alerts.notice_messages import CORE_NOTICE_WORDING, CORE_NOTICE_WORDS
 from stepdown.core.rules import ALERT_RULES, NOTICE_MESSAGES, NOTICE_WORDS
+from stepdown.core.rules.limits import TOO_MANY_MOST, TOO_MANY_USED
 from stepdown.goals.services import goal_save
 from stepdown.journal.services import dose_create
 from stepdown.plans.models import PlanAdjustment
@@ -175,7 +176,10 @@ def test_a_row_stored_before_the_words_were_kept_shows_its_fixed_sentences_in_fr
 
 def test_every_rule_has_french_for_every_message() -> None:
     """A new rule, or a new message in a rule, without French fails here."""
-    french = {entry.msgid: entry for entry in polib.pofile(str(PO_FILE))}
+    entries = polib.pofile(str(PO_FILE))
+    french = {entry.msgid: entry for entry in entries}
+    # A sentence with a count is one plural entry: its English plural finds it too.
+    french |= {entry.msgid_plural: entry for entry in entries if entry.msgid_plural}
     for code in ALERT_RULES:
         messages = tuple(dict.fromkeys(NOTICE_MESSAGES[code]))
         assert CORE_NOTICE_WORDING[code] == messages, code
@@ -184,4 +188,8 @@ def test_every_rule_has_french_for_every_message() -> None:
             assert french[message].translated(), (code, message)
     assert set(CORE_NOTICE_WORDING) == set(ALERT_RULES)
     assert CORE_NOTICE_WORDS == NOTICE_WORDS
+    for pair in (TOO_MANY_USED, TOO_MANY_MOST):
+        entry = french[pair[0]]
+        assert (entry.msgid, entry.msgid_plural) == pair  # ngettext finds the pair
+        assert all(entry.msgstr_plural.values()), pair
     assert all(french[word].translated() for word in NOTICE_WORDS)

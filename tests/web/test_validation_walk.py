@@ -23,8 +23,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError as PydanticError
 
+from stepdown.api_wording import message as plain_api_message
 from stepdown.schemas import StrictIn
-from stepdown.web.validation import AppVoiceMixin, constraint_rules, plain_api_message
+from stepdown.web.validation import AppVoiceMixin, constraint_rules
 
 # Constraints that are not simple limits on one field, each with who keeps it and how. The
 # check below proves that no form or schema exposes the fields they cover, or names the test

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from ninja import Router
 from ninja.responses import Status
 
@@ -25,8 +27,8 @@ from stepdown.web.site import site_url
 
 router = Router(tags=["auth"])
 
-TOO_MANY = "Too many requests from this address in the last hour. Try again later."
-OTP_NEEDED = (
+TOO_MANY = gettext_noop("Too many requests from this address in the last hour. Try again later.")
+OTP_NEEDED = gettext_noop(
     "This account uses a second factor: send the code from its authenticator app (or a "
     "recovery code) as otp. Without an authenticator yet, set one up first with "
     "POST /api/v1/auth/mfa/totp."
@@ -51,15 +53,15 @@ def create_token(
 ) -> Status[TokenOut | CodedMessageOut | MessageOut]:
     user = authenticate(request, username=payload.email.strip().lower(), password=payload.password)
     if getattr(request, "axes_locked_out", False):
-        return Status(429, MessageOut(detail="Too many failed attempts. Try again later."))
+        return Status(429, MessageOut(detail=_("Too many failed attempts. Try again later.")))
     if user is None:
-        return Status(401, MessageOut(detail="Email or password is not right."))
+        return Status(401, MessageOut(detail=_("Email or password is not right.")))
     verified = False
     # An otp from an account without an authenticator is not checked: there is nothing to
     # check it against, and the token says it did not pass a second factor.
     if user.mfa_required or mfa.has_confirmed_device(user):
         if payload.otp is None:
-            return Status(401, CodedMessageOut(detail=OTP_NEEDED, code=MFA_REQUIRED))
+            return Status(401, CodedMessageOut(detail=_(OTP_NEEDED), code=MFA_REQUIRED))
         try:
             mfa.verify_code(user=user, code=payload.otp)
         except mfa.Throttled as error:
@@ -108,7 +110,7 @@ def signup(
     request: HttpRequest, payload: CredentialsIn
 ) -> Status[SignupOut | SignupSentOut | MessageOut]:
     if not rate.take(request, "sign-up"):
-        return Status(429, MessageOut(detail=TOO_MANY))
+        return Status(429, MessageOut(detail=_(TOO_MANY)))
     user = services.user_signup(
         email=payload.email,
         password=payload.password,

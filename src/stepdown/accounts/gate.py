@@ -14,6 +14,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext_noop
 
 from stepdown.accounts import mfa
 from stepdown.accounts.models import User
@@ -31,7 +32,8 @@ OPEN_WITHOUT_MFA = frozenset(
 )
 API_PREFIX = "/api/"
 MFA_REQUIRED = "mfa_required"
-MFA_REQUIRED_DETAIL = (
+# Translated where the API answers with it (stepdown.api), in the request's language.
+MFA_REQUIRED_DETAIL = gettext_noop(
     "This account must confirm a code from its authenticator app first: set one up with "
     "POST /api/v1/auth/mfa/totp, or get a token with an otp from POST /api/v1/auth/token."
 )

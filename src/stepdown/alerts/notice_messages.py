@@ -7,7 +7,7 @@ rule by rule, so a new rule cannot slip through untranslated.
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 CORE_NOTICE_WORDING: dict[str, tuple[str, ...]] = {
     "over_daily_limit": (
@@ -22,10 +22,12 @@ CORE_NOTICE_WORDING: dict[str, tuple[str, ...]] = {
     ),
     "too_many_days": (
         gettext_noop("More days than you planned in a week"),
-        gettext_noop(
-            "In the 7 days to %(day)s you used kratom on %(used)s days; your goal is at most "
-            "%(most)s days a week. Days without kratom help keep tolerance from building."
-        ),
+        # Sentences with a count: each pair is in the catalogue as a plural (CORE_NOTICE_PLURALS).
+        "In the 7 days to %(day)s you used kratom on %(used)s day.",
+        "In the 7 days to %(day)s you used kratom on %(used)s days.",
+        "Your goal is at most %(most)s day a week.",
+        "Your goal is at most %(most)s days a week.",
+        gettext_noop("Days without kratom help keep tolerance from building."),
         gettext_noop(
             "Have a look at your week on the Trends page; if staying within your limits is getting "
             "harder, a gradual plan can help."
@@ -272,4 +274,26 @@ CORE_NOTICE_WORDS = (
     gettext_noop("no day of the week"),
     gettext_noop("heavy metals"),
     gettext_noop("microbes"),
+)
+# The core's sentences with a count (``core.rules.says.counted``), as plural entries: a page
+# words each with ngettext, so French says "1 jour" and "2 jours" by its own rule.
+CORE_NOTICE_PLURALS = (
+    ngettext_lazy(
+        "In the 7 days to %(day)s you used kratom on %(used)s day.",
+        "In the 7 days to %(day)s you used kratom on %(used)s days.",
+        "used",
+    ),
+    ngettext_lazy(
+        "Your goal is at most %(most)s day a week.",
+        "Your goal is at most %(most)s days a week.",
+        "most",
+    ),
+)
+# Rows stored before a sentence was split by its count keep the old sentence in their words:
+# it stays in the catalogue so those rows still read in French.
+RETIRED_NOTICE_MESSAGES = (
+    gettext_noop(
+        "In the 7 days to %(day)s you used kratom on %(used)s days; your goal is at most "
+        "%(most)s days a week. Days without kratom help keep tolerance from building."
+    ),
 )

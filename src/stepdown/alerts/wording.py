@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, Protocol
 
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from stepdown.core.interactions import CLASSES
 from stepdown.core.interactions.wording import FRENCH as INTERACTIONS_FRENCH
@@ -74,12 +74,19 @@ def _load_value(data: dict[str, Any]) -> Value:
 
 
 def _dump_message(message: Message) -> list[Any]:
-    return [message.message, {name: _dump_value(v) for name, v in message.values.items()}]
+    dumped = [message.message, {name: _dump_value(v) for name, v in message.values.items()}]
+    if message.plural is not None:
+        dumped += [message.plural, message.count]  # a sentence with a count: both its forms
+    return dumped
 
 
 def _load_message(data: list[Any]) -> Message:
-    text, values = data
-    return Message(str(text), {name: _load_value(v) for name, v in values.items()})
+    text, values, *counting = data
+    loaded = {name: _load_value(v) for name, v in values.items()}
+    if counting:
+        plural, count = counting
+        return Message(str(text), loaded, plural=str(plural), count=str(count))
+    return Message(str(text), loaded)
 
 
 def stored_wording(wording: Wording | None) -> dict[str, Any]:
@@ -145,8 +152,14 @@ def _shown_value(value: Value) -> str:
 
 
 def shown_message(message: Message) -> str:
-    """One message in the reader's language, its values formatted for them."""
-    text = gettext(message.message)
+    """One message in the reader's language, its values formatted for them; a sentence with a
+    count in the form the language's plural rule takes for it ("1 jour", "2 jours")."""
+    if message.plural is not None and message.count is not None:
+        # The rule takes a whole number; a fraction counts as its whole part ("1,5 dose").
+        count = int(Decimal(str(message.values[message.count])))
+        text = ngettext(message.message, message.plural, count)
+    else:
+        text = gettext(message.message)
     if not message.values:
         return text
     return text % {name: _shown_value(value) for name, value in message.values.items()}

@@ -13,7 +13,7 @@ from stepdown.core.risk import RiskFactor
 from stepdown.goals.models import Goal, RiskSnapshot
 from stepdown.goals.risk import RiskResult
 from stepdown.goals.wording import tier_label
-from stepdown.schemas import IsoDate, Out, StrictIn, clock, number
+from stepdown.schemas import IsoDate, Out, StrictIn, clock, number, refusal
 
 if TYPE_CHECKING:
     pass
@@ -23,7 +23,7 @@ _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 def _clock(value: Any) -> Any:
     if not isinstance(value, str) or not _CLOCK.fullmatch(value):
-        raise ValueError("must be a time of day as HH:MM, such as 20:00")
+        raise refusal("time_of_day", "must be a time of day as HH:MM, such as 20:00")
     return dt.time.fromisoformat(value)
 
 

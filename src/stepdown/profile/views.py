@@ -100,7 +100,13 @@ def _pattern_text(record: Onboarding) -> str:
         % {"days": record.days_per_week}
     ]
     if record.doses_per_day is not None:
-        parts.append(_("%(doses)s doses a day") % {"doses": number(record.doses_per_day, 3)})
+        doses = record.doses_per_day
+        # "1 dose a day"; a fraction ("1.5 doses") reads as plural, so it counts as 2.
+        count = int(doses) if doses == int(doses) else 2
+        parts.append(
+            ngettext("%(doses)s dose a day", "%(doses)s doses a day", count)
+            % {"doses": number(doses, 3)}
+        )
     if record.grams_per_dose is not None:
         parts.append(_("%(grams)s g a dose") % {"grams": number(record.grams_per_dose, 3)})
     return ", ".join(parts)

@@ -9,14 +9,14 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 
 from stepdown.reminders.models import ReminderPreference
-from stepdown.schemas import Out, StrictIn, clock
+from stepdown.schemas import Out, StrictIn, clock, refusal
 
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 def _clock(value: Any) -> Any:
     if not isinstance(value, str) or not _CLOCK.fullmatch(value):
-        raise ValueError("must be a time of day as HH:MM, such as 20:00")
+        raise refusal("time_of_day", "must be a time of day as HH:MM, such as 20:00")
     return dt.time.fromisoformat(value)
 
 

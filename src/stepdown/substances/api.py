@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import ValidationError
 from ninja.responses import Status
@@ -115,11 +116,13 @@ def _split_names(raw: str) -> list[str]:
     names = [" ".join(part.split()) for part in raw.split(",")]
     names = [name for name in names if name]
     if not names:
-        raise InvalidInput("names", "Give at least one name.")
+        raise InvalidInput("names", _("Give at least one name."))
     if len(names) > MAX_NAMES:
-        raise InvalidInput("names", f"Give at most {MAX_NAMES} names at a time.")
+        raise InvalidInput(
+            "names", _("Give at most %(count)s names at a time.") % {"count": MAX_NAMES}
+        )
     if any(len(name) > 100 for name in names):
-        raise InvalidInput("names", "Keep each name to 100 characters.")
+        raise InvalidInput("names", _("Keep each name to 100 characters."))
     return names
 
 
@@ -148,15 +151,14 @@ def interactions(
 def interactions_for_name(request: HttpRequest, name: str) -> list[InteractionReportOut]:
     cleaned = " ".join(name.split())
     if not cleaned or len(cleaned) > 100:
-        raise _query_error(InvalidInput("name", "Give a name of 1 to 100 characters."), "path")
+        refusal = InvalidInput("name", _("Give a name of 1 to 100 characters."))
+        raise _query_error(refusal, "path")
     return [InteractionReportOut.of(report) for report in check([cleaned])]
 
 
 def _query_error(error: InvalidInput, where: str = "query") -> ValidationError:
     """A check of a query or path value fails like a schema error: 422 at [where, field]."""
-    return ValidationError(
-        [{"loc": [where, error.field], "msg": error.message, "type": "value_error"}]
-    )
+    return ValidationError([{"loc": [where, error.field], "msg": error.message, "type": "invalid"}])
 
 
 def _medicines(owner: User) -> MedicinesOut:

@@ -4,8 +4,8 @@
   "7 or less", "one of the listed values"); :func:`field_rules` reads them from a model, so a form
   (:class:`AppVoiceForm`) and an API schema (``stepdown.schemas.StrictIn``) refuse a value with a
   plain message on the field before the database ever sees it.
-- :data:`FIELD_MESSAGES` replaces Django's default form messages and :func:`plain_api_message`
-  pydantic's, so every error reads in the app's voice.
+- :data:`FIELD_MESSAGES` replaces Django's default form messages (``stepdown.api_wording`` words
+  pydantic's for the API), so every error reads in the app's voice.
 """
 
 from __future__ import annotations
@@ -297,76 +297,3 @@ _M = TypeVar("_M", bound=models.Model)
 
 class AppVoiceModelForm(AppVoiceMixin, forms.ModelForm[_M]):
     """A ``forms.ModelForm`` with the app's messages and the model's limits."""
-
-
-# -- API messages -----------------------------------------------------------------------------
-
-_API_MESSAGES: dict[str, str] = {
-    "missing": "This is required.",
-    "extra_forbidden": "This field is not accepted here.",
-    "greater_than": "Must be more than {gt}.",
-    "greater_than_equal": "Must be {ge} or more.",
-    "less_than": "Must be less than {lt}.",
-    "less_than_equal": "Must be {le} or less.",
-    "string_too_short": "Must have at least {min_length} characters.",
-    "string_too_long": "Must have at most {max_length} characters.",
-    "too_short": "Must have at least {min_length} items.",
-    "too_long": "Must have at most {max_length} items.",
-    "string_type": "Must be text.",
-    "bool_type": "Must be true or false.",
-    "int_type": "Must be a whole number.",
-    "int_from_float": "Must be a whole number.",
-    "int_parsing": "Must be a whole number.",
-    "float_type": "Must be a number.",
-    "float_parsing": "Must be a number.",
-    "decimal_type": "Must be a number.",
-    "finite_number": "Must be a finite number.",
-    "list_type": "Must be a list.",
-    "dict_type": "Must be an object.",
-    "model_type": "Must be an object.",
-    "model_attributes_type": "Must be an object.",
-    "literal_error": "Must be one of: {expected}.",
-    "enum": "Must be one of: {expected}.",
-    "date_parsing": "Must be a date like 2025-03-14.",
-    "date_from_datetime_parsing": "Must be a date like 2025-03-14.",
-    "date_from_datetime_inexact": "Must be a date like 2025-03-14.",
-    "date_type": "Must be a date like 2025-03-14.",
-    "datetime_parsing": "Must be a date and time like 2025-03-14T08:30:00+01:00.",
-    "datetime_from_date_parsing": "Must be a date and time like 2025-03-14T08:30:00+01:00.",
-    "datetime_type": "Must be a date and time like 2025-03-14T08:30:00+01:00.",
-    "timezone_aware": "Must include a time zone, like 2025-03-14T08:30:00+01:00.",
-    "time_parsing": "Must be a time like 08:30.",
-    "time_type": "Must be a time like 08:30.",
-    "uuid_parsing": "Must be a UUID.",
-    "uuid_type": "Must be a UUID.",
-    "json_invalid": "The body is not valid JSON.",
-    "union_tag_invalid": "Must be one of the listed kinds.",
-}
-
-
-def _plain_number(value: Any) -> Any:
-    """0.0 as 0, 5.0 as 5: limits read as a person would write them."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-_VALUE_ERROR_PREFIXES = ("Value error, ", "Assertion failed, ")
-
-
-def plain_api_message(item: Mapping[str, Any]) -> str:
-    """The app's wording for one pydantic error (``type``, ``msg``, ``ctx``)."""
-    kind = str(item.get("type", ""))
-    ctx = item.get("ctx") or {}
-    if kind in {"value_error", "assertion_error"}:
-        message = str(item.get("msg", ""))
-        for prefix in _VALUE_ERROR_PREFIXES:
-            message = message.removeprefix(prefix)
-        return message[:1].upper() + message[1:] if message else "This value is not valid."
-    template = _API_MESSAGES.get(kind)
-    if template is None:
-        return "This value is not valid."
-    try:
-        return template.format(**{key: _plain_number(value) for key, value in ctx.items()})
-    except (KeyError, IndexError):
-        return template.split(" {", 1)[0].rstrip(":") + "."

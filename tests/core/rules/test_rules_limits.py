@@ -84,6 +84,26 @@ def test_ten_days_in_a_row_are_pointed_out_on_the_sixth_day_whatever_the_weekday
     assert len(alerts) == 5  # the 6th to the 10th day each make 6 or 7 days within 7
 
 
+def test_a_one_day_limit_says_day_not_days() -> None:
+    """Regression: "your goal is at most 1 days a week"."""
+    (alert,) = too_many_days(days=[used(0), used(1)], limits=Limits(max_days_per_week=1))
+    assert alert.explanation == (
+        "In the 7 days to 4 March you used kratom on 2 days. Your goal is at most 1 day a week. "
+        "Days without kratom help keep tolerance from building."
+    )
+
+
+def test_a_two_day_limit_says_days() -> None:
+    alerts = too_many_days(days=[used(0), used(1), used(2)], limits=Limits(max_days_per_week=2))
+    assert "you used kratom on 3 days. Your goal is at most 2 days a week." in alerts[0].explanation
+
+
+def test_a_no_use_goal_says_one_day_of_use_and_zero_days() -> None:
+    """With a limit of 0 a single day of use is over it: "on 1 day", "at most 0 days"."""
+    (alert,) = too_many_days(days=[used(0)], limits=Limits(max_days_per_week=0))
+    assert "you used kratom on 1 day. Your goal is at most 0 days a week." in alert.explanation
+
+
 def test_days_across_a_monday_still_count_together() -> None:
     # Sun 9 March and Mon 10–Wed 12 March: 4 days within 7, above a 3-day limit.
     days = [used(6), used(7), used(8), used(9)]

@@ -20,7 +20,7 @@ from decimal import Decimal
 from stepdown.core.rules.alert import Alert, Severity, notice
 from stepdown.core.rules.inputs import DayTotal, DoseEvent, Limits
 from stepdown.core.rules.learn import LearnSlug
-from stepdown.core.rules.says import Clock, Day, Grams, Message
+from stepdown.core.rules.says import Clock, Day, Grams, Message, counted
 from stepdown.core.words import Words
 
 SOURCE = "SeedRisk"
@@ -38,11 +38,17 @@ OVER_LIMIT = (
     "Above your daily limit",
     "On %(day)s you logged %(total)s, above the %(limit)s a day you set for yourself.",
 )
-TOO_MANY_DAYS = (
-    "More days than you planned in a week",
-    "In the 7 days to %(day)s you used kratom on %(used)s days; your goal is at most %(most)s "
-    "days a week. Days without kratom help keep tolerance from building.",
+# Each count has its own sentence, so each takes its plural ("at most 1 day a week").
+TOO_MANY_DAYS = ("More days than you planned in a week",)
+TOO_MANY_USED = (
+    "In the 7 days to %(day)s you used kratom on %(used)s day.",
+    "In the 7 days to %(day)s you used kratom on %(used)s days.",
 )
+TOO_MANY_MOST = (
+    "Your goal is at most %(most)s day a week.",
+    "Your goal is at most %(most)s days a week.",
+)
+TOLERANCE = "Days without kratom help keep tolerance from building."
 OFF_DAY = (
     "Use on a day you planned to keep free",
     "You logged %(total)s on %(day)s; your goal is to use only on %(days)s.",
@@ -121,9 +127,10 @@ def too_many_days(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert, .
                 code="too_many_days",
                 severity=Severity.LOW,
                 title=Message(TOO_MANY_DAYS[0]),
-                explanation=Message(
-                    TOO_MANY_DAYS[1],
-                    {"day": Day(day), "used": len(in_seven), "most": limits.max_days_per_week},
+                explanation=(
+                    counted(TOO_MANY_USED, "used", {"day": Day(day), "used": len(in_seven)}),
+                    counted(TOO_MANY_MOST, "most", {"most": limits.max_days_per_week}),
+                    Message(TOLERANCE),
                 ),
                 action=Message(ACTION_NUMBERS),
                 source=SOURCE,
@@ -281,7 +288,7 @@ def past_goal_end(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert, .
 
 MESSAGES: dict[str, tuple[str, ...]] = {
     "over_daily_limit": (*OVER_LIMIT, ACTION_NUMBERS),
-    "too_many_days": (*TOO_MANY_DAYS, ACTION_NUMBERS),
+    "too_many_days": (*TOO_MANY_DAYS, *TOO_MANY_USED, *TOO_MANY_MOST, TOLERANCE, ACTION_NUMBERS),
     "off_day_use": (*OFF_DAY, ACTION_NUMBERS),
     "doses_too_close": TOO_CLOSE,
     "late_use": LATE,

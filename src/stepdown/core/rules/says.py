@@ -64,16 +64,40 @@ Value = int | str | Decimal | Grams | Day | Clock | Percent | Term | Words
 
 @dataclass(frozen=True)
 class Message:
-    """One sentence (or title, or action): a fixed message and the values that fill its holes."""
+    """One sentence (or title, or action): a fixed message and the values that fill its holes.
+
+    A sentence with a count in it ("on 1 day", "on 3 days") has two forms: ``message`` for a
+    count of 1 and ``plural`` for any other, chosen by the value named ``count`` as English
+    chooses; a page in another language asks its own plural rule (``ngettext``) with the pair.
+    """
 
     message: str
     values: Mapping[str, Value] = field(default_factory=dict)
+    plural: str | None = None
+    count: str | None = None
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The fixed messages this sentence may be worded with (both forms of a plural)."""
+        return (self.message,) if self.plural is None else (self.message, self.plural)
+
+    @property
+    def english(self) -> str:
+        """The form English takes for this count: the plural for anything but exactly 1."""
+        if self.plural is None or self.count is None or self.values.get(self.count) == 1:
+            return self.message
+        return self.plural
 
     @property
     def text(self) -> str:
         if not self.values:
-            return self.message
-        return self.message % {name: english(value) for name, value in self.values.items()}
+            return self.english
+        return self.english % {name: english(value) for name, value in self.values.items()}
+
+
+def counted(forms: tuple[str, str], count: str, values: Mapping[str, Value]) -> Message:
+    """A sentence with a count: ``forms`` is (one, other), ``count`` names the counting value."""
+    return Message(forms[0], values, plural=forms[1], count=count)
 
 
 @dataclass(frozen=True)
@@ -91,9 +115,9 @@ class Wording:
     @property
     def messages(self) -> tuple[str, ...]:
         return (
-            self.title.message,
-            *(part.message for part in self.explanation),
-            self.action.message,
+            *self.title.forms,
+            *(form for part in self.explanation for form in part.forms),
+            *self.action.forms,
         )
 
 
