@@ -5,6 +5,7 @@ professional help" leads to a page about finding a clinician."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -97,3 +98,86 @@ def test_find_professional_help_goes_to_the_clinician_page(client: Client) -> No
     assert "Questions to bring" in body
     assert "How to ask" in body
     assert "addiction medicine" in body
+
+
+# -- in French -----------------------------------------------------------------------------------
+
+
+def _digit_runs(text: str) -> Counter[str]:
+    """Every number and identifier's digits ("15,256" and "15 256" both give 15 and 256)."""
+    return Counter(re.findall(r"\d+", text))
+
+
+def test_every_source_has_french_for_what_it_is_used_for() -> None:
+    """A new row in docs/clinical-sources.md without French fails here."""
+    from stepdown.learn.sources_french import REFERENCES, USES
+
+    assert set(USES) == set(sources())
+    assert set(REFERENCES) <= set(sources())
+    for source_id, french in REFERENCES.items():
+        assert french != sources()[source_id].reference, f"{source_id}: nothing to translate"
+
+
+def test_every_number_and_identifier_survives_in_the_french() -> None:
+    from stepdown.learn.sources_french import REFERENCES, USES
+
+    for source in sources().values():
+        for english, french in (
+            (source.used_for, USES[source.id]),
+            (source.reference, REFERENCES.get(source.id, source.reference)),
+        ):
+            lost = _digit_runs(english) - _digit_runs(french)
+            assert not lost, (source.id, lost)
+        if source.direct:  # the French reference still leads to the same DOI, PMC or page
+            assert link_for(REFERENCES.get(source.id, source.reference)) == source.url, source.id
+
+
+def test_the_sources_page_in_french_keeps_titles_and_words_the_rest_in_french(
+    client: Client,
+) -> None:
+    from tests.i18n.french import FRENCH, assert_french, visible
+
+    from stepdown.learn.sources_french import REFERENCES, USES
+
+    page = client.get("/learn/sources/", **FRENCH)
+    text = visible(page)
+    assert 'href="https://doi.org/10.9740/mhc.2023.06.155"' in page.content.decode()  # links kept
+    for phrase in (
+        # What a source is used for, in French; the title as published.
+        "Interaction avec la quétiapine (cas mortel)",
+        "Hughes RL. Fatal combination of mitragynine and quetiapine.",
+        # Stepdown's own note in a reference, in French.
+        "doi 10.3390/molecules29050984 (financé par l’industrie)",
+    ):
+        assert phrase in text, phrase
+    # The rest of the page holds no English sentence of the catalogue; the references are left
+    # out of that check, as a title is in its own language ("Who is most at risk", "heavy
+    # metals"), and are checked one by one below.
+    page.content = re.sub(r"<dd><p>.*?</p>", "<dd>", page.content.decode(), flags=re.S)
+    assert_french(page, "Sources", "Utilisée pour :")
+    for source in sources().values():
+        if USES[source.id] != source.used_for:
+            assert f"Utilisée pour : {USES[source.id]}" in text, source.id
+            assert f": {source.used_for}" not in text, source.id
+        assert REFERENCES.get(source.id, source.reference) in text, source.id
+    assert "(industry-funded)" not in text
+    assert "wording needs a human check" not in text
+
+
+def test_the_sources_page_in_english_is_unchanged(client: Client) -> None:
+    text = client.get("/learn/sources/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Quetiapine interaction (fatal case)" in text
+    assert "(industry-funded)" in text
+    assert "Interaction avec la quétiapine" not in text
+
+
+def test_a_pages_source_list_shows_the_notes_in_french() -> None:
+    from django.utils import translation
+
+    from stepdown.learn.templatetags.learn import source_list
+
+    with translation.override("fr"):
+        ((source_id, source),) = source_list(["Huestis2024"])["items"]
+    assert source_id == "Huestis2024"
+    assert source.reference.endswith("doi 10.3390/molecules29050984 (financé par l’industrie)")
+    assert source.url == "https://doi.org/10.3390/molecules29050984"

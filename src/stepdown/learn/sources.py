@@ -8,7 +8,7 @@ source ID there with its reference. A test checks that the page and the file agr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -38,6 +38,20 @@ class Source:
     def direct(self) -> bool:
         """Whether the link opens the source itself rather than a search for it."""
         return not self.url.startswith(_SEARCH)
+
+    def in_language(self, language: str | None) -> Source:
+        """This source as a page in ``language`` shows it: in French, what Stepdown uses it for
+        and its own notes in the reference are French (``sources_french``); the citation, its
+        titles and its link never change."""
+        if (language or "en").split("-")[0] != "fr":
+            return self
+        from stepdown.learn.sources_french import REFERENCES, USES
+
+        return replace(
+            self,
+            reference=REFERENCES.get(self.id, self.reference),
+            used_for=USES.get(self.id, self.used_for),
+        )
 
 
 def link_for(reference: str) -> str:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from django import template
+from django.utils.translation import get_language
 
 from stepdown.learn.sources import sources
 
@@ -40,4 +41,11 @@ def reach_href(text: str) -> str:
 def source_list(ids: list[str] | tuple[str, ...]) -> dict[str, Any]:
     """Each source ID with its reference, a link to the sources page and the paper's own link."""
     known = sources()
-    return {"items": [(source_id, known.get(source_id)) for source_id in ids]}
+    language = get_language()
+    return {
+        "items": [
+            (source_id, source.in_language(language) if source else None)
+            for source_id in ids
+            for source in [known.get(source_id)]
+        ]
+    }

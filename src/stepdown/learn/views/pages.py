@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -37,4 +38,6 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def sources(request: HttpRequest) -> HttpResponse:
     """Every clinical source, as listed in docs/clinical-sources.md."""
-    return render(request, "learn/sources.html", {"sources": list(all_sources().values())})
+    language = get_language()
+    shown = [source.in_language(language) for source in all_sources().values()]
+    return render(request, "learn/sources.html", {"sources": shown})
