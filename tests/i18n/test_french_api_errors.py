@@ -589,3 +589,18 @@ def test_an_unlikely_value_asks_for_confirmation_in_french(api: ApiClient) -> No
     (item,) = [i for i in response.json()["detail"] if i["type"] == "needs_confirmation"]
     assert item["msg"].endswith(' Pour l’enregistrer quand même, envoyez "confirm_unusual": true.')
     assert not [sentence for sentence in english_sentences() if sentence in item["msg"]]
+
+
+@pytest.mark.django_db
+def test_a_services_refusal_is_in_french_too(api: ApiClient) -> None:
+    """Past the schema, a service refuses (a goal's end date in the past) in the request's
+    language."""
+    said = _said_at(
+        _send(api, "put", "/goals", {"end_date": "2020-01-31"}, FRENCH_HEADER), ["body", "end_date"]
+    )
+    assert said["msg"] == "Choisissez aujourd’hui ou une date plus tard."
+    said = _said_at(
+        _send(api, "put", "/goals", {"end_date": "2020-01-31"}, ENGLISH_HEADER),
+        ["body", "end_date"],
+    )
+    assert said["msg"] == "Choose today or a later date."

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
@@ -72,20 +73,20 @@ def _clean_goal(owner: User, fields: Mapping[str, Any], current: Goal | None) ->
     }
     days = fields.get("max_days_per_week")
     if days is not None and (not isinstance(days, int) or not 0 <= days <= 7):
-        raise InvalidInput("max_days_per_week", "Enter a whole number of days from 0 to 7.")
+        raise InvalidInput("max_days_per_week", _("Enter a whole number of days from 0 to 7."))
     clean["max_days_per_week"] = days
     clean["allowed_weekdays"] = weekdays_clean(fields.get("allowed_weekdays"))
     after = fields.get("no_use_after")
     if after is not None and not isinstance(after, dt.time):
-        raise InvalidInput("no_use_after", "Enter a time of day, such as 20:00.")
+        raise InvalidInput("no_use_after", _("Enter a time of day, such as 20:00."))
     clean["no_use_after"] = after.replace(second=0, microsecond=0) if after else None
     end = fields.get("end_date")
     if end is not None and not isinstance(end, dt.date):
-        raise InvalidInput("end_date", "Enter a date.")
+        raise InvalidInput("end_date", _("Enter a date."))
     # A past end date is only kept when it was already there: the goal ran its course.
     unchanged = current is not None and current.end_date == end
     if end is not None and end < local_today(owner) and not unchanged:
-        raise InvalidInput("end_date", "Choose today or a later date.")
+        raise InvalidInput("end_date", _("Choose today or a later date."))
     clean["end_date"] = end
     return clean
 

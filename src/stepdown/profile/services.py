@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
@@ -161,7 +162,7 @@ def onboarding_start(*, owner: User) -> Onboarding:
     """The person's onboarding record, created on first use (a concurrent create is harmless)."""
     try:
         with transaction.atomic():
-            record, _ = Onboarding.objects.get_or_create(owner=owner)
+            record, _created = Onboarding.objects.get_or_create(owner=owner)
     except IntegrityError:
         record = Onboarding.objects.get(owner=owner)
     return record
@@ -176,7 +177,7 @@ def onboarding_save_step(
     it complete.
     """
     if step not in STEP_SLUGS:
-        raise InvalidInput("step", "Unknown onboarding step.")
+        raise InvalidInput("step", _("Unknown onboarding step."))
     clean = answers_clean(owner, answers)
     record = onboarding_start(owner=owner)
     was_paused = record.pauses_taper
@@ -195,7 +196,7 @@ def onboarding_save_step(
 def onboarding_skip_step(*, owner: User, step: str) -> Onboarding:
     """Leave one step unanswered and move on."""
     if step not in STEP_SLUGS:
-        raise InvalidInput("step", "Unknown onboarding step.")
+        raise InvalidInput("step", _("Unknown onboarding step."))
     record = onboarding_start(owner=owner)
     _advance(record, step)
     record.save()
@@ -257,16 +258,16 @@ def onboarding_replace(*, owner: User, answers: Mapping[str, Any], medicines: An
 
 def _clean_medicines(names: Any) -> list[str]:
     if not isinstance(names, list | tuple):
-        raise InvalidInput("medicines", "Give a list of medicine names.")
+        raise InvalidInput("medicines", _("Give a list of medicine names."))
     cleaned = []
     for raw in names:
         if not isinstance(raw, str):
-            raise InvalidInput("medicines", "Each medicine is a name.")
+            raise InvalidInput("medicines", _("Each medicine is a name."))
         name = " ".join(raw.split())
         if any(ord(char) < 32 or ord(char) == 127 for char in name):
-            raise InvalidInput("medicines", "Use ordinary text, on one line.")
+            raise InvalidInput("medicines", _("Use ordinary text, on one line."))
         if len(name) > 100:
-            raise InvalidInput("medicines", "Keep each medicine name to 100 characters.")
+            raise InvalidInput("medicines", _("Keep each medicine name to 100 characters."))
         if name:
             cleaned.append(name)
     return cleaned
@@ -287,7 +288,9 @@ def _merged(names: list[str], confirm: Iterable[str]) -> list[str]:
             key = f"name:{name.casefold()}"
         kept.setdefault(key, name)
     if len(kept) > MAX_MEDICINES:
-        raise InvalidInput("medicines", f"List at most {MAX_MEDICINES} medicines.")
+        raise InvalidInput(
+            "medicines", _("List at most %(count)s medicines.") % {"count": MAX_MEDICINES}
+        )
     return list(kept.values())
 
 
@@ -324,7 +327,7 @@ def medicine_add(*, owner: User, name: Any) -> list[str]:
     """Add one medicine to the list (the same medicine under any name changes nothing)."""
     cleaned = _clean_name(name) if isinstance(name, str) else name
     if not cleaned:
-        raise InvalidInput("name", "Enter the name of the medicine.")
+        raise InvalidInput("name", _("Enter the name of the medicine."))
     current = medicines_for(owner=owner)
     try:
         return medicines_set(owner=owner, names=[*current, cleaned])
@@ -348,7 +351,7 @@ def _clean_name(value: str) -> str:
     """One medicine's name as typed on the medicines page (spaces collapsed)."""
     text = " ".join(value.split())
     if any(unicodedata.category(ch) == "Cc" for ch in text):
-        raise InvalidInput("name", "Remove the control characters.")
+        raise InvalidInput("name", _("Remove the control characters."))
     if len(text) > 100:
-        raise InvalidInput("name", "Keep it to 100 characters.")
+        raise InvalidInput("name", _("Keep it to 100 characters."))
     return text
