@@ -74,7 +74,10 @@ def _load_value(data: dict[str, Any]) -> Value:
 
 
 def _dump_message(message: Message) -> list[Any]:
-    dumped = [message.message, {name: _dump_value(v) for name, v in message.values.items()}]
+    dumped: list[Any] = [
+        message.message,
+        {name: _dump_value(v) for name, v in message.values.items()},
+    ]
     if message.plural is not None:
         dumped += [message.plural, message.count]  # a sentence with a count: both its forms
     return dumped
