@@ -125,9 +125,6 @@ def _counted(kind: str, count: int) -> str:
     )
 
 
-_QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
-
-
 def _shown(value: Any) -> str:
     """A limit as the reader writes numbers (``0,5`` in French)."""
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
@@ -136,9 +133,13 @@ def _shown(value: Any) -> str:
 
 
 def _expected(text: str) -> str:
-    """pydantic's "'a', 'b' or 'c'" (English "or") as the codes a client sends: "a", "b", "c"."""
-    codes = _QUOTED.findall(text)
-    return ", ".join(f'"{code}"' for code in codes) if codes else text
+    """pydantic's "'a', 'b' or 'c'" (English "or") as the values a client sends: "a", "b", "c"
+    (numbers as they are: 1, 2, 3)."""
+    values = [value.strip() for value in re.split(r", | or ", text)]
+    return ", ".join(
+        f'"{value[1:-1]}"' if len(value) >= 2 and value[0] == value[-1] == "'" else value
+        for value in values
+    )
 
 
 def message(item: Mapping[str, Any]) -> str:

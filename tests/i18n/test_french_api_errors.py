@@ -406,6 +406,12 @@ def test_one_character_and_two_characters_take_their_plural(api: ApiClient) -> N
         ("greater_than", {"gt": 0.5}, "Must be more than 0.5.", "Doit être supérieur à 0,5."),
         ("less_than", {"lt": 2.5}, "Must be less than 2.5.", "Doit être inférieur à 2,5."),
         (
+            "literal_error",
+            {"expected": "1, 2 or 3"},  # numbers, where pydantic says "or" in English
+            "Must be one of: 1, 2, 3.",
+            "Doit être l’une de ces valeurs : 1, 2, 3.",
+        ),
+        (
             "some_new_pydantic_code",
             {},
             "This value is not valid.",
