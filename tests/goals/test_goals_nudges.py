@@ -129,7 +129,10 @@ def test_too_many_days_in_seven(
         log(person, "1", at(TODAY, 9))
         page = web.get("/goals/").content.decode()
     assert _codes(person) == [("too_many_days", "day:2026-01-20")]
-    assert "In the 7 days to 20 January you used kratom on 2 days; your goal is at most 1" in page
+    assert (
+        "In the 7 days to 20 January you used kratom on 2 days. Your goal is at most 1 day a week."
+        in page
+    )
     # The daily summary marks Tuesday, the day beyond the limit, and not Monday.
     assert page.count("over a limit") == 1
 
