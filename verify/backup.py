@@ -35,8 +35,7 @@ def _stepdown(inst: Instance, *args: str) -> str:
 
 
 def run(inst: Instance) -> tuple[list[Measured], str]:
-    people = inst.module("verify.people", {"count": CLIENTS, "prefix": "backup"})
-    assert isinstance(people, list)
+    people = inst.people("backup", CLIENTS)
     archive = inst.data_dir.parent / f"{inst.data_dir.name}-backup.tar.gz"
     tally, stop = Tally(), threading.Event()
     with serving(inst, workers=1) as server:
@@ -62,7 +61,7 @@ def run(inst: Instance) -> tuple[list[Measured], str]:
                 thread.join(timeout=60)
     during = len(tally.acknowledged) - len(before)
     try:
-        with instance(inst.kind, inst.log) as fresh:
+        with instance(inst.kind, inst.log, migrate=False) as fresh:  # restore wants it empty
             _stepdown(fresh, "restore", str(archive))
             check = fresh.module("verify.dbcheck", {"prefix": "backup"})
     finally:

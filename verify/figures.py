@@ -31,7 +31,8 @@ FIGURES: dict[str, Figure] = {
         "Crash: kill -9 during write load",
         "integrity and foreign keys clean, 0 acknowledged writes lost, 0 duplicates",
         "granian (1 worker) killed with SIGKILL on its whole process group 20 times while 8 "
-        "clients post doses with idempotency keys (a failed post is retried with the same key "
+        "clients post doses with idempotency keys, each kill 2–4 s after the (re)started "
+        "server acknowledged its first write (a failed post is retried with the same key "
         "after the restart); then the database's integrity check, every foreign key of every "
         "model, and every acknowledged (key, id) looked up (verify/crash.py)",
     ),
@@ -66,7 +67,9 @@ FIGURES: dict[str, Figure] = {
         "schemathesis, two people and a clinician",
         "0 server errors, 0 schema violations, 0 ignored_auth, 0 object-level failures",
         "the schemathesis CLI against granian (1 worker): `--checks all`, phases examples, "
-        "coverage, fuzzing and stateful, 20 examples per operation, seed 17, at most 120 s; "
+        "coverage, fuzzing and stateful, each once (no time budget: under one, schemathesis "
+        "repeats fuzzing and stateful until it is spent, so the cases tried would follow the "
+        "machine's load), 20 examples per operation, seed 17, the probe failed past 600 s; "
         "identities from a Web Fuzzing Commons document built on the route matrix's world: the "
         "owner and another person (peers, so object_level_authorization runs) and the clinician "
         "the owner's consent names (verify/fuzz.py)",

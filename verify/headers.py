@@ -139,9 +139,7 @@ def _deploy_check(env: dict[str, str]) -> tuple[int, str]:
 
 def run(instance: Instance) -> tuple[list[Measured], str]:
     env = production_env(instance)
-    people = instance.module("verify.people", {"count": 1, "prefix": "headers"})
-    assert isinstance(people, list)
-    person = people[0]
+    person = instance.people("headers", 1)[0]
     with serving(instance, env=env) as server:
         answers = _answers(server.url, person["email"], person["password"], person["token"])
     problems = {kind: missing_headers(h) + weak_cookies(h) for kind, h in answers}

@@ -40,8 +40,7 @@ def _p99(times: list[float]) -> float:
 
 
 def run(instance: Instance) -> tuple[list[Measured], str]:
-    people = instance.module("verify.people", {"count": CLIENTS, "prefix": "load"})
-    assert isinstance(people, list)
+    people = instance.people("load", CLIENTS)
     tokens = [p["token"] for p in people]
     with serving(instance, workers=2) as server:
         _drive(server.port, tokens, WARM_S)  # both workers load the API before the clock runs

@@ -96,9 +96,7 @@ def _metadata_in(data: bytes) -> list[str]:
 
 
 def run(instance: Instance) -> tuple[list[Measured], str]:
-    people = instance.module("verify.people", {"count": 1, "prefix": "uploads"})
-    assert isinstance(people, list)
-    token = people[0]["token"]
+    token = instance.people("uploads", 1)[0]["token"]
     outcomes: dict[str, str] = {}
     with serving(instance) as server:
         idle = Poller(server.url)
