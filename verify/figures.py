@@ -61,7 +61,9 @@ FIGURES: dict[str, Figure] = {
         "everything the servers, the worker and the set-up steps wrote for one database over "
         "the whole run (log level INFO), searched with the test suite's own pattern "
         "(tests/conftest.py LEAK: emails, reset/sign-up/calendar/invitation links, tokens) and "
-        "for the crash probe's note text and the uploads' metadata (verify/logs.py)",
+        "for the crash probe's note text and the uploads' metadata; mail goes to Django's dummy "
+        "backend, not to the console one of local settings, which prints each email whole "
+        "(verify/logs.py)",
     ),
     "fuzz": Figure(
         "schemathesis, two people and a clinician",

@@ -94,6 +94,11 @@ def base_env(data_dir: Path, database_url: str | None) -> dict[str, str]:
         "STEPDOWN_ENV": "local",
         # INFO, not the default WARNING: the logs probe reads what a verbose server would write.
         "STEPDOWN_LOG_LEVEL": "INFO",
+        # Mail to nowhere, not local settings' console backend, which prints every email whole
+        # (invitation links and addresses) by design: that is mail, not the log the logs probe
+        # reads, and production refuses it. The app behaves the same: neither counts as a mail
+        # server (settings.MAIL_CONFIGURED).
+        "STEPDOWN_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "PYTHONPATH": f"{ROOT}:{ROOT / 'src'}",
     }
     if database_url:
