@@ -172,7 +172,8 @@ def build_world() -> World:
     from stepdown.clinic.services import patient_invitation_create, staff_invite
     from stepdown.journal.models import Dose, Product
     from stepdown.learn.models import ReasonToChange, SupportContact, UrgeLog
-    from stepdown.plans.services import plan_calendar_link_create, plan_create
+    from stepdown.plans.calendar_services import plan_calendar_link_create
+    from stepdown.plans.services import plan_create
     from stepdown.profile.models import Medicine
     from stepdown.reminders.models import ReminderPreference
     from stepdown.reminders.tokens import unsubscribe_token

@@ -16,7 +16,7 @@ from tests.conftest import PASSWORD
 from tests.plans.plans_helpers import NOW, make_plan
 
 from stepdown.accounts import services
-from stepdown.plans.services import plan_calendar_link_create
+from stepdown.plans.calendar_services import plan_calendar_link_create
 
 pytestmark = pytest.mark.django_db
 

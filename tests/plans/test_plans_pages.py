@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from tests.plans.plans_helpers import WIZARD, make_plan, page_text
 
-from stepdown.plans import services
+from stepdown.plans import calendar_services, services
 from stepdown.plans.models import Plan
 
 pytestmark = pytest.mark.django_db
@@ -163,7 +163,7 @@ def test_calendar_link_works_without_login_until_revoked(
 
 def test_an_ended_plans_feed_is_empty(client: Client, person: Any, journal: Any) -> None:
     plan = make_plan(person)
-    secret = services.plan_calendar_link_create(owner=person, plan_id=plan.pk)
+    secret = calendar_services.plan_calendar_link_create(owner=person, plan_id=plan.pk)
     services.plan_cancel(owner=person, plan_id=plan.pk, reason="Stopped")
     feed = client.get(f"/plan/calendar/{secret}.ics")
     assert feed.status_code == 200

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from tests.plans.plans_helpers import TODAY, make_plan
 
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.plans import selectors, services
+from stepdown.plans import calendar_services, selectors, services
 from stepdown.plans.models import Plan, PlanAdjustment
 from stepdown.plans.snapshot import taper_of
 
@@ -250,11 +250,11 @@ def test_logged_today_converts_other_products_by_strength(person: Any, journal: 
 
 def test_calendar_link_is_stored_hashed_and_can_be_revoked(person: Any, journal: Any) -> None:
     plan = make_plan(person)
-    secret = services.plan_calendar_link_create(owner=person, plan_id=plan.pk)
+    secret = calendar_services.plan_calendar_link_create(owner=person, plan_id=plan.pk)
     plan.refresh_from_db()
     assert secret not in (plan.calendar_token_hash or "")
     assert selectors.plan_by_calendar_token(secret) == plan
-    newer = services.plan_calendar_link_create(owner=person, plan_id=plan.pk)
+    newer = calendar_services.plan_calendar_link_create(owner=person, plan_id=plan.pk)
     assert selectors.plan_by_calendar_token(secret) is None
-    services.plan_calendar_link_revoke(owner=person, plan_id=plan.pk)
+    calendar_services.plan_calendar_link_revoke(owner=person, plan_id=plan.pk)
     assert selectors.plan_by_calendar_token(newer) is None

@@ -23,7 +23,7 @@ from stepdown.accounts.requests import request_owner
 from stepdown.alerts.suggesting import plan_suggestion_cards, with_shown_reasons
 from stepdown.clinic.proposals import pending_proposals_for_person
 from stepdown.errors import InvalidInput
-from stepdown.plans import selectors, services
+from stepdown.plans import calendar_services, selectors, services
 from stepdown.plans.forms import CancelForm, HoldForm, ReinstateForm, ReminderForm, SlowForm
 from stepdown.plans.models import Plan
 from stepdown.plans.views.common import chart_json, chart_text_of, is_htmx, plan_or_404
@@ -284,7 +284,7 @@ def reminder(request: HttpRequest, plan_id: int) -> HttpResponse:
         return _render(
             request, lambda: _context(request, owner, plan, bound={"reminder": form}), status=422
         )
-    services.plan_set_reminder(
+    calendar_services.plan_set_reminder(
         owner=owner, plan_id=plan.pk, reminder_time=form.cleaned_data["reminder_time"]
     )
     messages.success(request, _("Reminder saved. Calendars that subscribe will pick it up."))
@@ -298,10 +298,10 @@ def calendar_link(request: HttpRequest, plan_id: int) -> HttpResponse:
     owner = request_owner(request)
     plan = plan_or_404(request, plan_id)
     if request.POST.get("action") == "revoke":
-        services.plan_calendar_link_revoke(owner=owner, plan_id=plan.pk)
+        calendar_services.plan_calendar_link_revoke(owner=owner, plan_id=plan.pk)
         messages.success(request, _("The calendar link no longer works."))
         return redirect("plans:detail", plan.pk)
-    secret = services.plan_calendar_link_create(owner=owner, plan_id=plan.pk)
+    secret = calendar_services.plan_calendar_link_create(owner=owner, plan_id=plan.pk)
     plan.refresh_from_db()
     # The secret is shown on this one response and never again (only its hash is stored), so it
     # is rendered here rather than passed through a redirect.

@@ -1,4 +1,5 @@
-"""Writes to taper plans: create, hold, reinstate, slow, cancel, complete, calendar link.
+"""Writes to taper plans: create, hold, reinstate, slow, cancel, complete (the reminder time and
+the calendar link are in ``plans.calendar_services``).
 
 Every function takes keyword-only arguments, checks ownership first (another person's plan is
 :class:`NotFound`), applies the pure core as of the person's local today, saves, and writes one
@@ -9,7 +10,6 @@ again changes nothing and answers with the plan as it is.
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -46,14 +46,11 @@ REPLACED_REASON = gettext_noop("Replaced by a new plan.")
 __all__ = [
     "PlanResult",
     "plan_build",
-    "plan_calendar_link_create",
-    "plan_calendar_link_revoke",
     "plan_cancel",
     "plan_complete",
     "plan_create",
     "plan_hold",
     "plan_reinstate",
-    "plan_set_reminder",
     "plan_slow",
 ]
 
@@ -416,33 +413,3 @@ def plan_complete(
         client_id=client_id,
         now=now,
     )
-
-
-def plan_set_reminder(*, owner: User, plan_id: int, reminder_time: dt.time | None) -> Plan:
-    """Set or clear the daily reminder time used by the calendar export."""
-    plan = selectors.plan_get(owner=owner, plan_id=plan_id)
-    if reminder_time is not None:
-        # A calendar alarm is a floating local time to the minute.
-        reminder_time = reminder_time.replace(second=0, microsecond=0, tzinfo=None)
-    plan.reminder_time = reminder_time
-    plan.save(update_fields=["reminder_time", "updated_at"])
-    return plan
-
-
-def plan_calendar_link_create(*, owner: User, plan_id: int) -> str:
-    """A new secret for the plan's calendar link; any earlier link stops working. The secret
-    is returned once; only its hash is stored."""
-    plan = selectors.plan_get(owner=owner, plan_id=plan_id)
-    secret = secrets.token_urlsafe(32)
-    plan.calendar_token_hash = selectors.token_hash(secret)
-    plan.calendar_token_created_at = timezone.now()
-    plan.save(update_fields=["calendar_token_hash", "calendar_token_created_at", "updated_at"])
-    return secret
-
-
-def plan_calendar_link_revoke(*, owner: User, plan_id: int) -> None:
-    """Stop the plan's calendar link from working."""
-    plan = selectors.plan_get(owner=owner, plan_id=plan_id)
-    plan.calendar_token_hash = None
-    plan.calendar_token_created_at = None
-    plan.save(update_fields=["calendar_token_hash", "calendar_token_created_at", "updated_at"])
