@@ -98,6 +98,30 @@ def test_a_limit_broken_twice_is_one_nudge_and_never_an_alert(person: Any) -> No
     assert alert_summary(owner=person).open_count == 0  # not on the bell
 
 
+def test_a_shown_cards_words_follow_each_dose_and_a_dismissed_one_keeps_its_own(
+    person: Any,
+) -> None:
+    with time_machine.travel(NOW, tick=False):
+        goal_save(owner=person, fields={"max_g_per_day": Decimal(1)})
+        dose_create(owner=person, amount=Decimal(2), taken_at=NOW - dt.timedelta(hours=3))
+        [nudge] = nudges_for(owner=person)
+        assert "you logged 2 g" in nudge.explanation
+        revision = type(person).objects.get(pk=person.pk).data_revision
+        dose_create(owner=person, amount=Decimal("1.5"), taken_at=NOW - dt.timedelta(hours=2))
+        nudge.refresh_from_db()
+        # The English and the stored wording (what a French page words it from) both moved on.
+        assert "you logged 3.5 g" in nudge.explanation
+        assert "3.5" in str(nudge.wording) and "2 g" not in nudge.explanation
+        # The dose and the new words each moved the revision, so no cached page keeps 2 g.
+        assert type(person).objects.get(pk=person.pk).data_revision >= revision + 2
+        nudge.dismissed_at = NOW
+        nudge.save(update_fields=["dismissed_at"])
+        dose_create(owner=person, amount=Decimal(1), taken_at=NOW - dt.timedelta(hours=1))
+    nudge.refresh_from_db()
+    assert "you logged 3.5 g" in nudge.explanation  # dismissed: no longer reworded
+    assert Alert.objects.filter(owner=person).count() == 1
+
+
 def test_new_limits_check_the_doses_already_logged_today(person: Any) -> None:
     with time_machine.travel(NOW, tick=False):
         dose_create(owner=person, amount=Decimal(4), taken_at=NOW - dt.timedelta(hours=1))

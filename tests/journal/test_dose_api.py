@@ -186,3 +186,35 @@ def test_nul_characters_are_refused_with_the_field(api: ApiClient) -> None:
     assert response.json()["detail"][0]["loc"][-1] == "note"
     product = api.post("/products", {"name": "x\u0000"})
     assert product.status_code == 422
+
+
+def test_logging_a_dose_costs_the_same_few_queries_whatever_the_history(
+    api: ApiClient, person: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from stepdown.journal.models import Dose
+
+    def statements() -> list[str]:
+        body = {"amount": 1.5, "unit": "g", "client_id": str(uuid.uuid4())}
+        with CaptureQueriesContext(connection) as captured:
+            assert api.post("/doses", body).status_code == 201
+        return [q["sql"] for q in captured.captured_queries if "SAVEPOINT" not in q["sql"]]
+
+    statements()  # the journal's first dose
+    fresh = statements()
+    # Sixty days of steady use before today (no rule speaks about it): the same statements.
+    now = timezone.now()
+    Dose.objects.bulk_create(
+        Dose(owner=person, amount=2, grams=2, taken_at=now - dt.timedelta(days=back, hours=h))
+        for back in range(1, 61)
+        for h in (2, 8)
+    )
+    veteran = statements()
+    assert len(veteran) == len(fresh)
+    # The token, the key, the insert and its revision, the plan, the journal's first day and
+    # its 90 days, the goal, other substances near the dose: nothing else (the tests' own
+    # transaction adds savepoints, left out above).
+    assert len(fresh) <= 9, "\n".join(fresh)

@@ -22,8 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from stepdown.accounts.models import User
@@ -55,13 +54,28 @@ def _row(owner: User, alert: rules.Alert) -> Alert:
     )
 
 
+# Plain SQL for the two statements every dose can run (the nudge cards' rules speak after most
+# doses of a day above a limit or a rising trend): building the ORM queries, an OR of one pair per
+# key and a bulk update's CASE, cost several times running them (docs/performance.md). Standard
+# SQL quoting, which SQLite and PostgreSQL share.
+_STORED_SQL = (
+    'SELECT "id", "code", "cause_key", "title", "explanation", "wording", "dismissed_at" '
+    'FROM "alerts_alert" WHERE "owner_id" = %s AND ({keys})'
+)
+_KEY_SQL = '("code" = %s AND "cause_key" = %s)'
+_REWORD_SQL = (
+    'UPDATE "alerts_alert" SET "title" = %s, "explanation" = %s, "wording" = %s WHERE "id" = %s'
+)
+
+
 def _stored_with_keys(owner: User, keys: set[tuple[str, str]]) -> list[Alert]:
     """Every stored row (any status, dismissed or not) with one of ``keys``: one query."""
-    condition = Q()
-    for code, cause in keys:
-        condition |= Q(code=code, cause_key=cause)
-    fields = ("code", "cause_key", "title", "explanation", "wording", "dismissed_at")
-    return list(Alert.objects.filter(condition, owner=owner).only(*fields))
+    ordered = sorted(keys)
+    sql = _STORED_SQL.format(keys=" OR ".join([_KEY_SQL] * len(ordered)))
+    params: list[object] = [owner.pk]
+    for code, cause in ordered:
+        params += [code, cause]
+    return list(Alert.objects.raw(sql, params))
 
 
 def suggestion_parameters(value: Any) -> dict[str, int]:
@@ -183,7 +197,13 @@ def _refresh_wording(stored: list[Alert], alerts: tuple[rules.Alert, ...]) -> bo
             row.wording = stored_wording(alert.wording)
             changed.append(row)
     if changed:
-        Alert.objects.bulk_update(changed, ["title", "explanation", "wording"])
+        wording = Alert._meta.get_field("wording")
+        rows = [
+            (row.title, row.explanation, wording.get_db_prep_save(row.wording, connection), row.pk)
+            for row in changed
+        ]
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(_REWORD_SQL, rows)
     return bool(changed)
 
 

@@ -13,8 +13,14 @@ from stepdown.goals.models import Goal, RiskSnapshot
 RISK_HISTORY = 12
 
 
+# Plain SQL: the limit rules read the goal after every dose, and building the ORM query cost
+# several times running it (docs/performance.md). A person has at most one goal.
+_GOAL_SQL = 'SELECT * FROM "goals_goal" WHERE "owner_id" = %s'
+
+
 def goal_for(*, owner: User) -> Goal | None:
-    return Goal.objects.filter(owner=owner).first()
+    found = list(Goal.objects.raw(_GOAL_SQL, [owner.pk]))
+    return found[0] if found else None
 
 
 def limits_of(goal: Goal | None) -> Limits:

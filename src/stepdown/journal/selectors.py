@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.db import connection
 from django.db.models import (
-    Count,
     DateTimeField,
     ExpressionWrapper,
-    Q,
     QuerySet,
     Subquery,
-    Sum,
     Value,
 )
 from django.utils import timezone
@@ -24,7 +24,7 @@ from stepdown.accounts.clock import day_start, local_today
 from stepdown.accounts.models import User
 from stepdown.core.averages import daily_average
 from stepdown.errors import NotFound
-from stepdown.journal.localdate import LocalDate
+from stepdown.journal.localdate import local_date_sql
 from stepdown.journal.models import Dose, Product
 from stepdown.web import formatting
 
@@ -72,6 +72,21 @@ def dose_get(*, owner: User, dose_id: int) -> Dose:
         raise NotFound("dose") from None
     dose.owner = owner  # as in product_get
     return dose
+
+
+# Plain SQL: every dose an API client logs carries a key and is looked up first, and is almost
+# always new; building the ORM query cost several times running it (docs/performance.md).
+_BY_CLIENT_ID_SQL = 'SELECT "id" FROM "journal_dose" WHERE "owner_id" = %s AND "client_id" = %s'
+
+
+def dose_by_client_id(*, owner: User, client_id: uuid.UUID) -> Dose | None:
+    """The person's dose logged with the idempotency key ``client_id`` (at most one: a unique
+    constraint), or ``None``. One query for a new key, two for a repeated one."""
+    key = Dose._meta.get_field("client_id").get_db_prep_value(client_id, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(_BY_CLIENT_ID_SQL, [owner.pk, key])
+        row = cursor.fetchone()
+    return None if row is None else Dose.objects.get(pk=row[0])
 
 
 def last_dose(*, owner: User) -> Dose | None:
@@ -177,10 +192,48 @@ class DayTotal:
 def daily_totals(*, owner: User, start: dt.date, end: dt.date) -> list[DayTotal]:
     """One entry per local day from ``start`` to ``end`` inclusive, zeros on days without doses.
 
-    Grouping by local day happens in the database (see ``LocalDate``): the query returns at most
+    Grouping by local day happens in the database (see ``localdate``): the query returns at most
     one row per day, whatever the number of doses.
     """
     return _totals(_day_rows(owner=owner, start=start, end=end), start=start, end=end)
+
+
+# Plain SQL for the reads on every dose logged and every summary computed: building these ORM
+# queries (and converting their columns) cost several times running them (docs/performance.md).
+# Standard SQL quoting, which SQLite and PostgreSQL share; ``{day}`` is ``local_date_sql``.
+_DAY_ROWS_SQL = (
+    'SELECT {day}, SUM("grams"), COUNT(*), SUM("mitragynine_mg"), '
+    'COUNT(*) FILTER (WHERE "mitragynine_estimated"), '
+    'COUNT(*) FILTER (WHERE "mitragynine_mg" IS NULL) '
+    'FROM "journal_dose" WHERE "owner_id" = %s AND "taken_at" >= %s AND "taken_at" < %s '
+    "GROUP BY 1"
+)
+_FIRST_DOSE_SQL = (
+    'SELECT "taken_at" FROM "journal_dose" WHERE "owner_id" = %s ORDER BY "taken_at" LIMIT 1'
+)
+_BOUNDS_SQL = (
+    'SELECT (SELECT "taken_at" FROM "journal_dose" WHERE "owner_id" = %s '
+    'ORDER BY "taken_at" LIMIT 1), '
+    '(SELECT "taken_at" FROM "journal_dose" WHERE "owner_id" = %s '
+    'ORDER BY "taken_at" DESC LIMIT 1)'
+)
+# What the ORM does with a sum of a decimal column on SQLite (a float there): 15 digits kept.
+_SQLITE_DECIMAL = decimal.Context(prec=15).create_decimal_from_float
+
+
+def _decimal(value: Decimal | float | None) -> Decimal | None:
+    """A sum of a decimal column as the ORM gives it: PostgreSQL sends a ``Decimal``."""
+    return value if value is None or isinstance(value, Decimal) else _SQLITE_DECIMAL(value)
+
+
+def _stamp(value: dt.datetime | str | None) -> dt.datetime | None:
+    """A timestamp read with plain SQL, aware, as the ORM gives it: SQLite sends UTC, naive or
+    as text (a subquery's column has no declared type)."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if value is not None and timezone.is_naive(value):
+        value = value.replace(tzinfo=dt.UTC)
+    return value
 
 
 def _day_rows(*, owner: User, start: dt.date, end: dt.date) -> dict[dt.date, dict[str, Any]]:
@@ -188,20 +241,25 @@ def _day_rows(*, owner: User, start: dt.date, end: dt.date) -> dict[dt.date, dic
     One query."""
     window_start = day_start(owner, start)
     window_end = day_start(owner, end + dt.timedelta(days=1))
-    rows = (
-        Dose.objects.filter(owner=owner, taken_at__gte=window_start, taken_at__lt=window_end)
-        .order_by()
-        .annotate(day=LocalDate("taken_at", zone=owner.zone, start=window_start, end=window_end))
-        .values("day")
-        .annotate(
-            sum_g=Sum("grams"),
-            count=Count("id"),
-            sum_mg=Sum("mitragynine_mg"),
-            estimated=Count("id", filter=Q(mitragynine_estimated=True)),
-            unknown=Count("id", filter=Q(mitragynine_mg__isnull=True)),
-        )
-    )
-    return {_as_date(row["day"]): row for row in rows}
+    day, day_params = local_date_sql(
+        '"taken_at"', zone=owner.zone, start=window_start, end=window_end,
+        connection=connection,
+    )  # fmt: skip
+    adapt = connection.ops.adapt_datetimefield_value
+    params = [*day_params, owner.pk, adapt(window_start), adapt(window_end)]
+    with connection.cursor() as cursor:
+        cursor.execute(_DAY_ROWS_SQL.format(day=day), params)
+        rows = cursor.fetchall()
+    return {
+        _as_date(row[0]): {
+            "sum_g": _decimal(row[1]),
+            "count": row[2],
+            "sum_mg": _decimal(row[3]),
+            "estimated": row[4],
+            "unknown": row[5],
+        }
+        for row in rows
+    }
 
 
 def _totals(
@@ -247,8 +305,11 @@ class TodaySummary:
 
 def first_dose_day(*, owner: User) -> dt.date | None:
     """The local day of the person's first logged dose (the journal's first day). One query."""
-    first = Dose.objects.filter(owner=owner).order_by("taken_at").values("taken_at").first()
-    return first["taken_at"].astimezone(owner.zone).date() if first else None
+    with connection.cursor() as cursor:
+        cursor.execute(_FIRST_DOSE_SQL, [owner.pk])
+        row = cursor.fetchone()
+    first = _stamp(row[0]) if row else None
+    return first.astimezone(owner.zone).date() if first else None
 
 
 def doses_of_first_days(*, owner: User, days: int) -> QuerySet[Dose]:
@@ -264,16 +325,10 @@ def doses_of_first_days(*, owner: User, days: int) -> QuerySet[Dose]:
 
 def journal_bounds(*, owner: User) -> tuple[dt.datetime | None, dt.datetime | None]:
     """When the first and the latest dose were taken: one query, two index lookups."""
-    doses = Dose.objects.filter(owner=owner).order_by()
-    row = (
-        User.objects.filter(pk=owner.pk)
-        .values(
-            first=Subquery(doses.order_by("taken_at").values("taken_at")[:1]),
-            last=Subquery(doses.order_by("-taken_at").values("taken_at")[:1]),
-        )
-        .first()
-    )
-    return (row["first"], row["last"]) if row else (None, None)
+    with connection.cursor() as cursor:
+        cursor.execute(_BOUNDS_SQL, [owner.pk, owner.pk])
+        first, last = cursor.fetchone()
+    return _stamp(first), _stamp(last)
 
 
 def average_g(

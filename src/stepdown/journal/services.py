@@ -278,7 +278,7 @@ def dose_create(
     """Log a dose. The same ``client_id`` again returns the original dose and creates nothing.
     A time long before the rest of the person's history needs ``confirm_unusual``."""
     if client_id is not None:
-        existing = Dose.objects.filter(owner=owner, client_id=client_id).first()
+        existing = selectors.dose_by_client_id(owner=owner, client_id=client_id)
         if existing is not None:
             return DoseResult(existing, created=False)
     taken_at = taken_at or timezone.now()

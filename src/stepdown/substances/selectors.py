@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -172,14 +173,20 @@ def recent_co_use_warnings(*, owner: User) -> list[RecentCoUse]:
     return list(shown.values())
 
 
+# Plain SQL: every dose logged asks, and almost always finds nothing; building the ORM query
+# cost several times running it (docs/performance.md). Standard SQL quoting (SQLite, PostgreSQL).
+_NEAR_WITHOUT_ALERT_SQL = (
+    'SELECT "id" FROM "substances_substanceuse" WHERE "owner_id" = %s '
+    'AND "interaction_alerted_at" IS NULL AND "taken_at" >= %s AND "taken_at" <= %s'
+)
+
+
 def uses_without_alert_near(*, owner: User, taken_at: dt.datetime) -> list[SubstanceUse]:
     """Uses within 24 h of the instant ``taken_at`` (a kratom dose) whose interaction alert was
-    not recorded yet. One query."""
-    return list(
-        SubstanceUse.objects.filter(
-            owner=owner,
-            interaction_alerted_at__isnull=True,
-            taken_at__gte=taken_at - KRATOM_WINDOW,
-            taken_at__lte=taken_at + KRATOM_WINDOW,
-        )
-    )
+    not recorded yet, newest first. One query when there are none, two when there are."""
+    adapt = connection.ops.adapt_datetimefield_value
+    params = [owner.pk, adapt(taken_at - KRATOM_WINDOW), adapt(taken_at + KRATOM_WINDOW)]
+    with connection.cursor() as cursor:
+        cursor.execute(_NEAR_WITHOUT_ALERT_SQL, params)
+        ids = [row[0] for row in cursor.fetchall()]
+    return list(SubstanceUse.objects.filter(owner=owner, pk__in=ids)) if ids else []
