@@ -111,7 +111,8 @@ def test_a_shown_cards_words_follow_each_dose_and_a_dismissed_one_keeps_its_own(
         nudge.refresh_from_db()
         # The English and the stored wording (what a French page words it from) both moved on.
         assert "you logged 3.5 g" in nudge.explanation
-        assert "3.5" in str(nudge.wording) and "2 g" not in nudge.explanation
+        assert "3.5" in str(nudge.wording)
+        assert "2 g" not in nudge.explanation
         # The dose and the new words each moved the revision, so no cached page keeps 2 g.
         assert type(person).objects.get(pk=person.pk).data_revision >= revision + 2
         nudge.dismissed_at = NOW

@@ -84,7 +84,8 @@ def test_journal_bounds_are_aware_instants_and_the_first_day_is_local(person: An
         _dose(person, moment, "1", None)
     found_first, found_last = journal_bounds(owner=person)
     assert (found_first, found_last) == (first, last)
-    assert found_first is not None and found_first.utcoffset() == dt.timedelta(0)
+    assert found_first is not None
+    assert found_first.utcoffset() == dt.timedelta(0)
     assert first_dose_day(owner=person) == dt.date(2025, 11, 30)
 
 
@@ -96,6 +97,7 @@ def test_a_dose_is_found_by_its_key_only_for_its_owner(
     response = api.post("/doses", {"amount": 2, "unit": "g", "client_id": str(key)})
     assert response.status_code == 201, response.content
     found = dose_by_client_id(owner=person, client_id=key)
-    assert found is not None and found.pk == response.json()["id"]
+    assert found is not None
+    assert found.pk == response.json()["id"]
     assert found.client_id == key
     assert dose_by_client_id(owner=other_person, client_id=key) is None
