@@ -12,6 +12,7 @@ import importlib
 import typer
 
 from stepdown.cli.errors import OneLineErrors
+from stepdown.cli.language import gettext_noop
 
 COMMAND_MODULES = (
     "stepdown.cli.web",
@@ -33,7 +34,7 @@ COMMAND_MODULES = (
 app = typer.Typer(
     name="stepdown",
     cls=OneLineErrors,
-    help="Stepdown: stay in control of kratom use, cut down or stop.",
+    help=gettext_noop("Stepdown: stay in control of kratom use, cut down or stop."),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -6,17 +6,25 @@ import typer
 
 from stepdown.cli.django_setup import setup_django
 from stepdown.cli.errors import fail
+from stepdown.cli.language import gettext as _
+from stepdown.cli.language import gettext_noop
 
 audit_app = typer.Typer(
     name="audit",
-    help="The access log: who read whose data.",
+    help=gettext_noop("The access log: who read whose data."),
     no_args_is_help=True,
 )
 
 BROKEN_EXIT_CODE = 1
 
 
-@audit_app.command("verify")
+@audit_app.command(
+    "verify",
+    help=gettext_noop(
+        "Check every access-log row's HMAC and its link to the row before; exit 1 at the first "
+        "broken one."
+    ),
+)
 def verify() -> None:
     """Check every access-log row's HMAC and its link to the row before; exit 1 at the first
     broken one."""
@@ -26,16 +34,16 @@ def verify() -> None:
     verdict = verify_log()
     if not verdict.holds:
         fail(
-            f"access log broken at event {verdict.broken_id} "
-            f"(the {verdict.checked} events before it are intact)",
+            _("access log broken at event %(event)s (the %(count)s events before it are intact)")
+            % {"event": verdict.broken_id, "count": verdict.checked},
             code=BROKEN_EXIT_CODE,
         )
     if verdict.last_id is None:
-        typer.echo("access log intact: no events yet")
+        typer.echo(_("access log intact: no events yet"))
     else:
         typer.echo(
-            f"access log intact: {verdict.checked} events, "
-            f"last event {verdict.last_id} with HMAC {verdict.last_hmac}"
+            _("access log intact: %(count)s events, last event %(event)s with HMAC %(hmac)s")
+            % {"count": verdict.checked, "event": verdict.last_id, "hmac": verdict.last_hmac}
         )
 
 

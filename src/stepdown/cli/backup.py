@@ -10,7 +10,9 @@ from typing import Annotated
 import typer
 
 from stepdown.cli.django_setup import setup_django
-from stepdown.cli.errors import fail
+from stepdown.cli.errors import fail, os_reason
+from stepdown.cli.language import gettext as _
+from stepdown.cli.language import gettext_noop, ngettext
 
 
 def _print_counts(title: str, counts: dict[str, int], media_files: int) -> None:
@@ -18,15 +20,20 @@ def _print_counts(title: str, counts: dict[str, int], media_files: int) -> None:
     from rich.table import Table
 
     table = Table(title=title)
-    table.add_column("Table")
-    table.add_column("Rows", justify="right")
+    table.add_column(_("Table"))
+    table.add_column(_("Rows"), justify="right")
     for name, rows in counts.items():
         if rows:  # the many empty tables would hide the ones that matter
             table.add_row(name, str(rows))
-    table.add_row("media files", str(media_files))
+    table.add_row(_("media files"), str(media_files))
     Console().print(table)
-    files = "media file" if media_files == 1 else "media files"
-    typer.echo(f"{sum(counts.values())} rows in {len(counts)} tables, {media_files} {files}.")
+    files = ngettext("%(count)s media file", "%(count)s media files", media_files) % {
+        "count": media_files
+    }
+    typer.echo(
+        _("%(rows)s rows in %(tables)s tables, %(files)s.")
+        % {"rows": sum(counts.values()), "tables": len(counts), "files": files}
+    )
 
 
 def backup(
@@ -34,7 +41,9 @@ def backup(
         Path | None,
         typer.Option(
             "--out",
-            help="The archive to write (default: stepdown-backup-<date>-<time>.tar.gz here).",
+            help=gettext_noop(
+                "The archive to write (default: stepdown-backup-<date>-<time>.tar.gz here)."
+            ),
         ),
     ] = None,
 ) -> None:
@@ -50,15 +59,22 @@ def backup(
     except BackupError as error:
         fail(str(error))
     except OSError as error:
-        fail(f"cannot write {out}: {error.strerror or error}")
-    _print_counts("Backed up", manifest["tables"], len(manifest["media"]))
-    typer.echo(f"Wrote {out} (readable by your account only). Keep a copy on another disk.")
+        fail(_("cannot write %(file)s: %(reason)s") % {"file": out, "reason": os_reason(error)})
+    _print_counts(_("Backed up"), manifest["tables"], len(manifest["media"]))
+    typer.echo(
+        _("Wrote %(file)s (readable by your account only). Keep a copy on another disk.")
+        % {"file": out}
+    )
 
 
 def restore(
-    file: Annotated[Path, typer.Argument(help="A .tar.gz archive written by 'stepdown backup'.")],
+    file: Annotated[
+        Path, typer.Argument(help=gettext_noop("A .tar.gz archive written by 'stepdown backup'."))
+    ],
     force: bool = typer.Option(
-        False, "--force", help="Replace a database and media folder that already hold data."
+        False,
+        "--force",
+        help=gettext_noop("Replace a database and media folder that already hold data."),
     ),
 ) -> None:
     """Restore a backup into an empty data folder or database, then check it."""
@@ -69,13 +85,19 @@ def restore(
         restored = backup_restore(source=file, force=force)
     except BackupError as error:
         fail(str(error))
-    _print_counts("Restored", restored.counts, restored.media_files)
+    _print_counts(_("Restored"), restored.counts, restored.media_files)
     if restored.vendor == "sqlite":
-        typer.echo("Integrity check: ok. Row counts match the backup.")
+        typer.echo(_("Integrity check: ok. Row counts match the backup."))
     else:
-        typer.echo("Row counts match the backup.")
+        typer.echo(_("Row counts match the backup."))
 
 
 def register(app: typer.Typer) -> None:
-    app.command("backup")(backup)
-    app.command("restore")(restore)
+    app.command(
+        "backup",
+        help=gettext_noop("Back up the database and the media folder into one .tar.gz archive."),
+    )(backup)
+    app.command(
+        "restore",
+        help=gettext_noop("Restore a backup into an empty data folder or database, then check it."),
+    )(restore)

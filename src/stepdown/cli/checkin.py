@@ -9,6 +9,7 @@ answers as an unfinished draft, with crisis help first; otherwise nothing is sav
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -18,53 +19,76 @@ from rich.prompt import Prompt
 
 from stepdown.cli.django_setup import setup_django
 from stepdown.cli.errors import fail
-from stepdown.cli.score import CRISIS_MESSAGE
-from stepdown.core.instruments import Instrument, InvalidAnswerError, Item, ItemKind, partial_flags
+from stepdown.cli.language import current, gettext_noop, number
+from stepdown.cli.language import gettext as _
+from stepdown.cli.score import CRISIS_MESSAGE, answer_problem, yes_no_word
+from stepdown.core.instruments import (
+    Instrument,
+    InvalidAnswerError,
+    Item,
+    ItemKind,
+    get_instrument,
+    partial_flags,
+)
 from stepdown.core.instruments.answers import is_blank, parse_answer
 from stepdown.core.rules.safety import SELF_HARM_FLAGS
 
 if TYPE_CHECKING:
     from stepdown.accounts.models import User
 
+_DECIMAL_COMMA = re.compile(r"\d+,\d+")
+
 
 def register(app: typer.Typer) -> None:
     """Add the ``checkin`` command to ``app``."""
-    app.command(name="checkin")(checkin)
+    app.command(
+        name="checkin",
+        help=gettext_noop("Answer today's check-in interactively, in the local database."),
+    )(checkin)
 
 
 def _hint(item: Item) -> str:
     if item.kind is ItemKind.CHOICE:
         return ", ".join(f"{o.value} {o.label.lower()}" for o in item.options)
     if item.kind is ItemKind.YES_NO:
-        return "yes, no or refused" if item.refusal is not None else "yes or no"
+        return _("yes, no or refused") if item.refusal is not None else _("yes or no")
     if item.kind is ItemKind.NUMBER:
+        low, high = number(item.minimum, ""), number(item.maximum, "")
         anchors = ""
         if item.min_label and item.max_label:
-            anchors = f"; {item.minimum} {item.min_label.lower()}, {item.maximum} "
-            anchors += item.max_label.lower()
+            anchors = f"; {low} {item.min_label.lower()}, {high} {item.max_label.lower()}"
         unit = f" {item.unit}" if item.unit else ""
-        return f"{item.minimum}–{item.maximum}{unit}{anchors}"
-    return "text"
+        return f"{low}–{high}{unit}{anchors}"
+    return _("text")
 
 
 def ask(console: Console, instrument: Instrument, item: Item, current: object = None) -> object:
     """Ask one question until the answer is valid; ``None`` when an optional one is skipped."""
     optional = not item.is_always_required
-    label = f"[bold]{escape(item.text)}[/bold] [dim]({escape(_hint(item))}"
-    label += ", optional)[/dim]" if optional else ")[/dim]"
+    hint = _("%(hint)s, optional") % {"hint": _hint(item)} if optional else _hint(item)
+    label = f"[bold]{escape(item.text)}[/bold] [dim]({escape(hint)})[/dim]"
     default = "" if current is None else str(current)
     while True:
         raw = Prompt.ask(label, console=console, default=default, show_default=bool(default))
         if is_blank(raw):
             if optional:
                 return None
-            console.print("[red]Please answer this question.[/red]")
+            console.print(f"[red]{escape(_('Please answer this question.'))}[/red]")
             continue
         try:
+            if item.kind is ItemKind.YES_NO:
+                raw = yes_no_word(raw)
+            if item.kind is ItemKind.NUMBER and _DECIMAL_COMMA.fullmatch(raw.strip()):
+                raw = raw.replace(",", ".")  # 7,5 as French writes it
             return parse_answer(instrument.code, item, raw)
         except InvalidAnswerError as error:
-            message = str(error).split(": ", 1)[-1]
-            console.print(f"[red]{escape(message)}[/red]")
+            message = answer_problem(instrument, _with_answer(instrument, item, raw), error)
+            console.print(f"[red]{escape(message.split(': ', 1)[-1])}[/red]")
+
+
+def _with_answer(instrument: Instrument, item: Item, raw: str) -> list[str]:
+    """The answers as ``score`` splits them, with ``raw`` in ``item``'s place (for wording)."""
+    return ["" if other is not item else raw for other in instrument.items]
 
 
 def _asked(item: Item, answers: dict[str, Any]) -> bool:
@@ -79,9 +103,13 @@ def _asked(item: Item, answers: dict[str, Any]) -> bool:
 
 def checkin(
     instrument_code: str = typer.Option(
-        "daily", "--instrument", help="Questionnaire code (default: the daily check-in)."
+        "daily",
+        "--instrument",
+        help=gettext_noop("Questionnaire code (default: the daily check-in)."),
     ),
-    user: str = typer.Option(None, "--user", help="Account email (needed when there are several)."),
+    user: str = typer.Option(
+        None, "--user", help=gettext_noop("Account email (needed when there are several).")
+    ),
 ) -> None:
     """Answer today's check-in interactively, in the local database."""
     setup_django(migrate=True)
@@ -89,12 +117,14 @@ def checkin(
     from stepdown.checkins import selectors, services
     from stepdown.cli.journal import _choose_user
     from stepdown.errors import InvalidInput
+    from stepdown.web.formatting import date
 
     person: User = _choose_user(user)
     try:
         instrument = services.instrument_for_person(instrument_code)
     except InvalidInput as error:
         fail(error.message)
+    instrument = get_instrument(instrument.code, current())
     console = Console(highlight=False)
     today = local_today(person)
     existing = None
@@ -102,14 +132,14 @@ def checkin(
         existing = selectors.responses_for(
             owner=person, instrument="daily", since=today, until=today, drafts=True
         ).first()
-    console.print(f"[bold]{escape(instrument.name)}[/bold] — {today:%A %-d %B}")
+    console.print(f"[bold]{escape(instrument.name)}[/bold] — {date(today, 'l j F')}")
     if existing is not None:
-        console.print("You already checked in today; your answers are shown and can be changed.")
+        console.print(_("You already checked in today; your answers are shown and can be changed."))
     console.print(escape(instrument.instructions))
     answers: dict[str, Any] = {}
     finished = _ask_all(console, instrument, existing, answers)
     if not finished and not partial_flags(instrument, answers).flags:
-        fail("Stopped before the end; nothing was saved.", code=1)
+        fail(_("Stopped before the end; nothing was saved."), code=1)
     try:
         if existing is not None:
             result = services.response_update(
@@ -120,10 +150,13 @@ def checkin(
                 owner=person, instrument=instrument.code, answers=answers
             )
     except InvalidInput as error:
-        fail(f"{error.field}: {error.message}")
+        fail(_("%(option)s: %(problem)s") % {"option": error.field, "problem": error.message})
     _report(console, instrument, result)
     if not finished:
-        fail("Stopped before the end; your answers so far are kept as an unfinished draft.", code=1)
+        fail(
+            _("Stopped before the end; your answers so far are kept as an unfinished draft."),
+            code=1,
+        )
 
 
 def _ask_all(
@@ -148,7 +181,7 @@ def _ask_all(
                 partial_flags(instrument, answers).flags
             ):
                 helped = True
-                console.print(f"\n[bold red]{escape(CRISIS_MESSAGE)}[/bold red]\n")
+                console.print(f"\n[bold red]{escape(_(CRISIS_MESSAGE))}[/bold red]\n")
     except (KeyboardInterrupt, EOFError):
         console.print()
         return False
@@ -158,22 +191,31 @@ def _ask_all(
 def _report(console: Console, instrument: Instrument, result: Any) -> None:
     from stepdown.checkins.meaning import compare_with_recent
     from stepdown.checkins.wording import band_label
+    from stepdown.web.formatting import date
 
     response = result.response
     if result.crisis:
         # Help first, before any number.
-        console.print(f"\n[bold red]{escape(CRISIS_MESSAGE)}[/bold red]")
-        console.print("Your safety plan: open Stepdown and choose Check-in → My safety plan.\n")
+        console.print(f"\n[bold red]{escape(_(CRISIS_MESSAGE))}[/bold red]")
+        console.print(
+            _("Your safety plan: open Stepdown and choose Check-in → My safety plan.") + "\n"
+        )
     if response.complete:
         band = f" ({band_label(instrument.code, response.band)})" if response.band else ""
         comparison = compare_with_recent(response).sentence
-        console.print(f"{escape(instrument.total_label)}: [bold]{response.total}[/bold]{band}")
-        console.print(f"That is {escape(comparison)}.")
+        total = f"[bold]{number(response.total, '')}[/bold]{escape(band)}"
+        console.print(
+            _("%(label)s: %(total)s") % {"label": escape(instrument.total_label), "total": total}
+        )
+        console.print(escape(_("That is %(comparison)s.") % {"comparison": comparison}))
     else:
-        console.print("Unfinished: no score until every question is answered.")
+        console.print(_("Unfinished: no score until every question is answered."))
     rules = {rule.code: rule for rule in instrument.flags}
     for flag in response.flags:
         if flag in rules and flag not in SELF_HARM_FLAGS:  # already answered by the help above
             console.print(f"[yellow]{escape(rules[flag].description)}[/yellow]")
-    where = "saved" if result.created else "updated"
-    console.print(f"Answers {where} for {response.local_date:%-d %B %Y}.")
+    day = {"date": date(response.local_date, "j F Y")}
+    if result.created:
+        console.print(_("Answers saved for %(date)s.") % day)
+    else:
+        console.print(_("Answers updated for %(date)s.") % day)

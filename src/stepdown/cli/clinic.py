@@ -6,22 +6,38 @@ import typer
 
 from stepdown.cli.django_setup import setup_django
 from stepdown.cli.errors import fail
+from stepdown.cli.language import gettext as _
+from stepdown.cli.language import gettext_noop
 from stepdown.cli.worker import LOCAL_SITE_URL, clean_site_url
 
-clinic_app = typer.Typer(help="Clinics: create one and its first admin.", no_args_is_help=True)
+clinic_app = typer.Typer(
+    help=gettext_noop("Clinics: create one and its first admin."), no_args_is_help=True
+)
 
 
-@clinic_app.command("create")
+@clinic_app.command(
+    "create",
+    help=gettext_noop(
+        "Create a clinic with ADMIN as its admin. A new account gets a one-time link (printed "
+        "here only) to choose its password."
+    ),
+)
 def create(
-    name: str = typer.Option(..., "--name", help="The clinic's name, as its people will see it."),
+    name: str = typer.Option(
+        ..., "--name", help=gettext_noop("The clinic's name, as its people will see it.")
+    ),
     admin: str = typer.Option(
-        ..., "--admin", help="The email of its first admin (the account is created if missing)."
+        ...,
+        "--admin",
+        help=gettext_noop("The email of its first admin (the account is created if missing)."),
     ),
     site_url: str = typer.Option(
         LOCAL_SITE_URL,
         "--site-url",
         envvar="STEPDOWN_SITE_URL",
-        help="The address people open Stepdown at (or STEPDOWN_SITE_URL), for the link.",
+        help=gettext_noop(
+            "The address people open Stepdown at (or STEPDOWN_SITE_URL), for the link."
+        ),
     ),
 ) -> None:
     """Create a clinic with ADMIN as its admin. A new account gets a one-time link (printed
@@ -29,7 +45,7 @@ def create(
     try:
         url = clean_site_url(site_url)
     except ValueError as error:
-        fail(f"--site-url: {error}")
+        fail(_("%(option)s: %(problem)s") % {"option": "--site-url", "problem": error})
     setup_django(migrate=True)
     from stepdown.accounts.services import password_reset_link
     from stepdown.clinic.services import clinic_create
@@ -39,12 +55,18 @@ def create(
         created = clinic_create(name=name, admin_email=admin)
     except InvalidInput as error:
         option = {"name": "--name", "email": "--admin", "admin": "--admin"}[error.field]
-        fail(f"{option}: {error.message}")
-    typer.echo(f"Created clinic {created.clinic.name!r} (id {created.clinic.pk}).")
-    typer.echo(f"Its admin is {created.admin.email}; they sign in with a second step (TOTP).")
+        fail(_("%(option)s: %(problem)s") % {"option": option, "problem": error.message})
+    typer.echo(
+        _("Created clinic %(name)s (id %(id)s).")
+        % {"name": repr(created.clinic.name), "id": created.clinic.pk}
+    )
+    typer.echo(
+        _("Its admin is %(email)s; they sign in with a second step (TOTP).")
+        % {"email": created.admin.email}
+    )
     if created.account_created:
         link = password_reset_link(email=created.admin.email, site_url=url)
-        typer.echo("The account is new. Open this link to choose its password (it works once):")
+        typer.echo(_("The account is new. Open this link to choose its password (it works once):"))
         typer.echo(link)
 
 

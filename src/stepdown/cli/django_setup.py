@@ -6,7 +6,9 @@ import os
 
 import typer
 
+from stepdown.cli import language
 from stepdown.cli.errors import fail
+from stepdown.cli.language import gettext as _
 
 
 def setup_django(*, migrate: bool = False, announce: bool = False) -> None:
@@ -20,12 +22,16 @@ def setup_django(*, migrate: bool = False, announce: bool = False) -> None:
     try:
         django.setup()
     except ImproperlyConfigured as error:
-        fail(f"configuration error: {error}")
+        fail(_("configuration error: %(error)s") % {"error": error})
+    from django.utils import translation
+
+    # The services' messages and Django's dates in the command line's language.
+    translation.activate(language.current())
     if migrate:
         _migrate(announce=announce)
         _check_cache()
         if announce:
-            typer.echo(f"Cache: {cache_description()}")
+            typer.echo(_("Cache: %(cache)s") % {"cache": cache_description()})
 
 
 def database_description() -> str:
@@ -33,8 +39,12 @@ def database_description() -> str:
 
     settings = connection.settings_dict
     if connection.vendor == "sqlite":
-        return f"SQLite file {settings['NAME']}"
-    return f"{connection.vendor} database {settings['NAME']} on {settings['HOST'] or 'localhost'}"
+        return _("SQLite file %(name)s") % {"name": settings["NAME"]}
+    return _("%(vendor)s database %(name)s on %(host)s") % {
+        "vendor": connection.vendor,
+        "name": settings["NAME"],
+        "host": settings["HOST"] or "localhost",
+    }
 
 
 def cache_description() -> str:
@@ -48,10 +58,14 @@ def cache_description() -> str:
     if entry["BACKEND"] == REDIS_BACKEND:
         parts = urlsplit(str(entry["LOCATION"]))  # shown without the password it may carry
         database = parts.path.strip("/") or "0"
-        return f"Redis at {parts.hostname}:{parts.port or 6379}, database {database} (shared)"
+        return _("Redis at %(host)s:%(port)s, database %(database)s (shared)") % {
+            "host": parts.hostname,
+            "port": parts.port or 6379,
+            "database": database,
+        }
     if entry["BACKEND"] == DATABASE_BACKEND:
-        return f"the database table {entry['LOCATION']} (shared)"
-    return "in memory, one per server process"
+        return _("the database table %(table)s (shared)") % {"table": entry["LOCATION"]}
+    return _("in memory, one per server process")
 
 
 def _migrate(*, announce: bool) -> None:
@@ -61,19 +75,22 @@ def _migrate(*, announce: bool) -> None:
 
     try:
         if announce:
-            typer.echo(f"Database: {database_description()}")
+            typer.echo(_("Database: %(database)s") % {"database": database_description()})
             executor = MigrationExecutor(connection)
             pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
             if pending:
                 typer.echo(
-                    f"Preparing the database ({len(pending)} migrations; "
-                    "a first start takes up to half a minute)..."
+                    _(
+                        "Preparing the database (%(count)s migrations; a first start takes up "
+                        "to half a minute)..."
+                    )
+                    % {"count": len(pending)}
                 )
         call_command("migrate", interactive=False, verbosity=0)
         # The table of the database cache (STEPDOWN_CACHE_URL=db://); nothing for other caches.
         call_command("createcachetable", verbosity=0)
     except DatabaseError as error:
-        fail(f"the database is not reachable: {error}")
+        fail(_("the database is not reachable: %(error)s") % {"error": error})
 
 
 def _check_cache() -> None:
@@ -87,9 +104,12 @@ def _check_cache() -> None:
     if ping_error is not None:
         problem = ping_error()
         if problem is not None:
-            fail(f"the cache at STEPDOWN_CACHE_URL is not reachable: {problem}")
+            fail(
+                _("the cache at STEPDOWN_CACHE_URL is not reachable: %(error)s")
+                % {"error": problem}
+            )
         return
     try:
         cache.get("stepdown:start-up-check")
     except (RedisError, DatabaseError, OSError) as error:
-        fail(f"the cache at STEPDOWN_CACHE_URL is not reachable: {error}")
+        fail(_("the cache at STEPDOWN_CACHE_URL is not reachable: %(error)s") % {"error": error})

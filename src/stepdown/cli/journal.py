@@ -13,6 +13,8 @@ from rich.table import Table
 
 from stepdown.cli.django_setup import setup_django
 from stepdown.cli.errors import fail
+from stepdown.cli.language import gettext as _
+from stepdown.cli.language import gettext_noop, ngettext, number
 
 if TYPE_CHECKING:
     from stepdown.accounts.models import User
@@ -26,7 +28,10 @@ def parse_amount(text: str) -> tuple[str, str]:
     """``"2.5g"`` → ``("2.5", "g")``; ``"3 caps"`` → ``("3", "capsule")``."""
     match = _AMOUNT.match(text)
     if not match or match.group(2).lower() not in _UNITS:
-        fail(f"cannot read the amount {text!r}; write it like 2.5g, 500mg, 3caps or 10ml")
+        fail(
+            _("cannot read the amount %(amount)s; write it like 2.5g, 500mg, 3caps or 10ml")
+            % {"amount": repr(text)}
+        )
     return match.group(1), _UNITS[match.group(2).lower()]
 
 
@@ -36,13 +41,13 @@ def _choose_user(email: str | None) -> User:
     if email:
         user = User.objects.filter(email=email.strip().lower(), is_active=True).first()
         if user is None:
-            fail(f"no account with the email {email}")
+            fail(_("no account with the email %(email)s") % {"email": email})
         return user
     users = list(User.objects.filter(is_active=True)[:2])
     if not users:
-        fail("there is no account yet; sign up at http://127.0.0.1:8000 or run stepdown demo")
+        fail(_("there is no account yet; sign up at http://127.0.0.1:8000 or run stepdown demo"))
     if len(users) > 1:
-        fail("this database has several accounts; choose one with --user EMAIL")
+        fail(_("this database has several accounts; choose one with --user EMAIL"))
     return users[0]
 
 
@@ -50,23 +55,30 @@ def _parse_time(text: str, user: User) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
-        fail(f"cannot read the time {text!r}; use ISO form like 2026-11-21T08:30")
+        fail(
+            _("cannot read the time %(time)s; use ISO form like 2026-11-21T08:30")
+            % {"time": repr(text)}
+        )
     return moment if moment.tzinfo else moment.replace(tzinfo=user.zone)
 
 
 def log(
-    amount: str = typer.Argument(..., help="Amount with unit: 2.5g, 500mg, 3caps or 10ml."),
+    amount: str = typer.Argument(
+        ..., help=gettext_noop("Amount with unit: 2.5g, 500mg, 3caps or 10ml.")
+    ),
     product: str = typer.Option(
-        None, help="Product name (default: the product of your last dose)."
+        None, help=gettext_noop("Product name (default: the product of your last dose).")
     ),
-    at: str = typer.Option(None, help="When it was taken, ISO form (default: now)."),
+    at: str = typer.Option(None, help=gettext_noop("When it was taken, ISO form (default: now).")),
     purpose: str = typer.Option(
-        "", help="energy, pain, mood, withdrawal_relief, sleep, social, other."
+        "", help=gettext_noop("energy, pain, mood, withdrawal_relief, sleep, social, other.")
     ),
-    note: str = typer.Option("", help="A short note."),
-    user: str = typer.Option(None, "--user", help="Account email (needed when there are several)."),
+    note: str = typer.Option("", help=gettext_noop("A short note.")),
+    user: str = typer.Option(
+        None, "--user", help=gettext_noop("Account email (needed when there are several).")
+    ),
     confirm: bool = typer.Option(
-        False, "--confirm", help="Save a time long before the rest of your journal."
+        False, "--confirm", help=gettext_noop("Save a time long before the rest of your journal.")
     ),
 ) -> None:
     """Log a dose in the local journal."""
@@ -81,7 +93,7 @@ def log(
         try:
             product_id = selectors.product_by_name(owner=person, name=product).pk
         except NotFound:
-            fail(f"no product called {product!r} in your library")
+            fail(_("no product called %(name)s in your library") % {"name": repr(product)})
     else:
         last = selectors.last_dose(owner=person)
         if last is not None and last.product is not None and last.product.archived_at is None:
@@ -98,22 +110,36 @@ def log(
             confirm_unusual=confirm,
         )
     except InvalidInput as error:
-        hint = " (add --confirm to save it)" if isinstance(error, NeedsConfirmation) else ""
-        fail(f"{error.field}: {error.message}{hint}")
+        hint = " " + _("(add --confirm to save it)") if isinstance(error, NeedsConfirmation) else ""
+        fail(
+            _("%(option)s: %(problem)s") % {"option": error.field, "problem": error.message} + hint
+        )
     dose = result.dose
-    what = f" of {dose.product.name}" if dose.product else ""
-    mg = ""
+    quantity = {"amount": number(dose.amount.normalize(), "f"), "unit": dose.unit}
+    if dose.product:
+        logged = _("Logged %(amount)s %(unit)s of %(product)s") % {
+            **quantity,
+            "product": dose.product.name,
+        }
+    else:
+        logged = _("Logged %(amount)s %(unit)s") % quantity
     if dose.mitragynine_mg is not None:
         mark = "≈" if dose.mitragynine_estimated else ""
-        mg = f" ({mark}{dose.mitragynine_mg} mg mitragynine)"
-    typer.echo(f"Logged {dose.amount.normalize():f} {dose.unit}{what}{mg}.")
+        logged += " " + _("(%(mg)s mg mitragynine)") % {
+            "mg": mark + number(dose.mitragynine_mg, "")
+        }
+    typer.echo(f"{logged}.")
     for flag in result.flags:
-        typer.echo(f"Note: {flag.message}", err=True)
+        typer.echo(_("Note: %(message)s") % {"message": _(flag.message)}, err=True)
 
 
 def today(
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
-    user: str = typer.Option(None, "--user", help="Account email (needed when there are several)."),
+    as_json: bool = typer.Option(
+        False, "--json", help=gettext_noop("Print JSON instead of a table.")
+    ),
+    user: str = typer.Option(
+        None, "--user", help=gettext_noop("Account email (needed when there are several).")
+    ),
 ) -> None:
     """Show today's totals and averages."""
     setup_django(migrate=True)
@@ -125,15 +151,21 @@ def today(
     if as_json:
         typer.echo(json.dumps(data, default=_iso, indent=2))
         return
-    table = Table(title=f"Today, {data['date']}", show_header=False)
+    table = Table(title=_("Today, %(date)s") % {"date": data["date"]}, show_header=False)
     mg = data["mitragynine_mg"]
+    count = data["dose_count"]
+    # The English has always said "1 doses" (scripts may read it); the French says "1 prise".
+    total = ngettext("%(grams)s g in %(count)s doses", "%(grams)s g in %(count)s doses", count) % {
+        "grams": number(data["total_g"], "g"),
+        "count": count,
+    }
     rows = [
-        ("Total", f"{data['total_g']:g} g in {data['dose_count']} doses"),
-        ("Mitragynine", _milligrams(mg, estimated=data["mitragynine_estimated"])),
-        ("Last dose", _local(data["last_dose_at"], person)),
-        ("7-day average", "—" if data["avg_7d_g"] is None else f"{data['avg_7d_g']:g} g/day"),
-        ("28-day average", "—" if data["avg_28d_g"] is None else f"{data['avg_28d_g']:g} g/day"),
-    ]  # fmt: skip
+        (_("Total"), total),
+        (_("Mitragynine"), _milligrams(mg, estimated=data["mitragynine_estimated"])),
+        (_("Last dose"), _local(data["last_dose_at"], person)),
+        (_("7-day average"), _per_day(data["avg_7d_g"])),
+        (_("28-day average"), _per_day(data["avg_28d_g"])),
+    ]
     for label, value in rows:
         table.add_row(label, value)
     Console().print(table)
@@ -142,7 +174,11 @@ def today(
 def _milligrams(value: float | None, *, estimated: bool) -> str:
     if value is None:
         return "—"
-    return f"{'≈' if estimated else ''}{value:g} mg"
+    return f"{'≈' if estimated else ''}{number(value, 'g')} mg"
+
+
+def _per_day(grams: float | None) -> str:
+    return "—" if grams is None else _("%(grams)s g/day") % {"grams": number(grams, "g")}
 
 
 def _iso(value: object) -> str:
@@ -152,9 +188,11 @@ def _iso(value: object) -> str:
 
 
 def _local(moment: dt.datetime | None, person: User) -> str:
-    return "—" if moment is None else f"{moment.astimezone(person.zone):%a %d %b %H:%M}"
+    from stepdown.web.formatting import date
+
+    return "—" if moment is None else date(moment.astimezone(person.zone), _("D d M H:i"))
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(log)
-    app.command()(today)
+    app.command(help=gettext_noop("Log a dose in the local journal."))(log)
+    app.command(help=gettext_noop("Show today's totals and averages."))(today)

@@ -8,12 +8,16 @@ from typing import Annotated
 import typer
 
 from stepdown.cli.django_setup import setup_django
-from stepdown.cli.errors import fail
+from stepdown.cli.errors import fail, os_reason
+from stepdown.cli.language import gettext as _
+from stepdown.cli.language import gettext_noop
 
 
 def export(
-    user: Annotated[str, typer.Option("--user", help="The email address of the account.")],
-    out: Annotated[Path, typer.Option("--out", help="The ZIP file to write.")],
+    user: Annotated[
+        str, typer.Option("--user", help=gettext_noop("The email address of the account."))
+    ],
+    out: Annotated[Path, typer.Option("--out", help=gettext_noop("The ZIP file to write."))],
 ) -> None:
     """Write everything one person's account holds to a ZIP (stepdown.json, CSVs, photos)."""
     setup_django()
@@ -25,26 +29,32 @@ def export(
 
     owner = User.objects.filter(email=user.strip().lower()).first()
     if owner is None:
-        fail(f"no account with the email {user}")
+        fail(_("no account with the email %(email)s") % {"email": user})
     partial = out.with_name(out.name + ".part")
     try:
         # The count for the bar comes from the export's own snapshot.
         with Progress(transient=True) as bar, partial.open("wb") as file, read_snapshot():
-            task = bar.add_task("Exporting", total=row_count(owner))
+            task = bar.add_task(_("Exporting"), total=row_count(owner))
             for chunk in export_chunks(owner, progress=lambda rows: bar.advance(task, rows)):
                 file.write(chunk)
         partial.replace(out)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        fail(f"cannot write {out}: {error.strerror or error}")
-    typer.echo(f"Wrote {out}. It holds health information: keep it somewhere safe.")
+        fail(_("cannot write %(file)s: %(reason)s") % {"file": out, "reason": os_reason(error)})
+    typer.echo(
+        _("Wrote %(file)s. It holds health information: keep it somewhere safe.") % {"file": out}
+    )
 
 
 def import_(
-    file: Annotated[Path, typer.Argument(help="A ZIP written by 'stepdown export' or the web.")],
+    file: Annotated[
+        Path, typer.Argument(help=gettext_noop("A ZIP written by 'stepdown export' or the web."))
+    ],
     user: Annotated[
         str | None,
-        typer.Option("--user", help="Import into this account (default: the file's account)."),
+        typer.Option(
+            "--user", help=gettext_noop("Import into this account (default: the file's account).")
+        ),
     ] = None,
 ) -> None:
     """Read an export back in: into --user, or into the file's account (made if missing)."""
@@ -56,23 +66,45 @@ def import_(
     if user is not None:
         into = User.objects.filter(email=user.strip().lower()).first()
         if into is None:
-            fail(f"no account with the email {user}")
+            fail(_("no account with the email %(email)s") % {"email": user})
     try:
         result = import_file(file, into=into)
     except ImportRefused as error:
-        fail(f"cannot import {file}: {error}")
+        fail(_("cannot import %(file)s: %(problem)s") % {"file": file, "problem": error})
     if result.added == 0:
-        typer.echo(f"Nothing new was added: {file} is already in {result.owner.email}.")
+        typer.echo(
+            _("Nothing new was added: %(file)s is already in %(email)s.")
+            % {"file": file, "email": result.owner.email}
+        )
         return
-    parts = ", ".join(f"{count} {name}" for name, count in sorted(result.created.items()))
-    typer.echo(f"Imported into {result.owner.email}: {parts}.")
+    # The tables are named as in the export format (docs/data.md), in both languages.
+    parts = ", ".join(
+        _("%(count)s %(table)s") % {"count": count, "table": name}
+        for name, count in sorted(result.created.items())
+    )
+    typer.echo(
+        _("Imported into %(email)s: %(parts)s.") % {"email": result.owner.email, "parts": parts}
+    )
     if result.created_account:
         typer.echo(
-            "The account is new and has no password yet: run "
-            f"'stepdown password-reset {result.owner.email}' to choose one."
+            _(
+                "The account is new and has no password yet: run 'stepdown password-reset "
+                "%(email)s' to choose one."
+            )
+            % {"email": result.owner.email}
         )
 
 
 def register(app: typer.Typer) -> None:
-    app.command("export")(export)
-    app.command("import")(import_)
+    app.command(
+        "export",
+        help=gettext_noop(
+            "Write everything one person's account holds to a ZIP (stepdown.json, CSVs, photos)."
+        ),
+    )(export)
+    app.command(
+        "import",
+        help=gettext_noop(
+            "Read an export back in: into --user, or into the file's account (made if missing)."
+        ),
+    )(import_)

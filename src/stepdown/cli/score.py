@@ -20,6 +20,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from stepdown.cli.errors import fail
+from stepdown.cli.language import ENGLISH, current, gettext_noop, plain
+from stepdown.cli.language import gettext as _
 from stepdown.core.instruments import (
     Instrument,
     InvalidAnswerError,
@@ -30,10 +32,12 @@ from stepdown.core.instruments import (
     partial_flags,
     score_responses,
 )
+from stepdown.core.instruments.language import translation_for
 from stepdown.core.rules.safety import SELF_HARM_FLAGS
 
-# Shown whenever a response raises the self_harm flag (sources: Lifeline988, SAMHSAHelpline).
-CRISIS_MESSAGE = (
+# Shown whenever a response raises the self_harm flag (sources: Lifeline988, SAMHSAHelpline);
+# its French names France's 3114 too, as the French pages do.
+CRISIS_MESSAGE = gettext_noop(
     "If you are thinking about harming yourself, help is there right now: call or text 988 "
     "(US and Canada), call your local emergency number, or call the SAMHSA National Helpline on "
     "1-800-662-4357 (free, confidential, 24 hours a day)."
@@ -49,20 +53,29 @@ class OutputFormat(StrEnum):
 
 def register(app: typer.Typer) -> None:
     """Add the ``score`` command to ``app``."""
-    app.command(name="score")(score)
+    app.command(
+        name="score",
+        help=gettext_noop(
+            "Score a questionnaire and print the total, band, subscores and flags. Flags are "
+            "read from the valid answers first: an unfinished response with a self-harm answer "
+            "prints the crisis lines before the line that says what is missing."
+        ),
+    )(score)
 
 
 def score(
-    code: Annotated[str, typer.Argument(help="Instrument code, e.g. phq9, gad7, cows, daily.")],
+    code: Annotated[
+        str, typer.Argument(help=gettext_noop("Instrument code, e.g. phq9, gad7, cows, daily."))
+    ],
     answers: Annotated[
         str,
         typer.Option(
             "--answers",
-            help="Comma-separated answers in item order; yes/no items as yes or no.",
+            help=gettext_noop("Comma-separated answers in item order; yes/no items as yes or no."),
         ),
     ],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", help="text (default) or json.")
+        OutputFormat, typer.Option("--format", help=gettext_noop("text (default) or json."))
     ] = OutputFormat.TEXT,
 ) -> None:
     """Score a questionnaire and print the total, band, subscores and flags.
@@ -71,20 +84,70 @@ def score(
     prints the crisis lines before the line that says what is missing.
     """
     try:
-        instrument = get_instrument(code)
+        instrument = get_instrument(code, current())
     except UnknownInstrumentError as error:
-        fail(str(error))
+        fail(
+            _("unknown instrument %(code)s; known instruments: %(known)s")
+            % {"code": repr(error.code), "known": ", ".join(error.known)}
+        )
     split = split_answers(instrument, answers)
     try:
         result = score_responses(code, split)
     except InvalidAnswerError as error:
         if SELF_HARM_FLAGS.intersection(partial_flags(instrument, split).flags):
-            typer.echo(CRISIS_MESSAGE)
-        fail(str(error))
+            typer.echo(_(CRISIS_MESSAGE))
+        fail(answer_problem(instrument, split, error))
     if output_format is OutputFormat.JSON:
         typer.echo(json.dumps(result_as_json(result), ensure_ascii=False))
     else:
         print_summary(instrument, result)
+
+
+def answer_problem(instrument: Instrument, split: list[str], error: InvalidAnswerError) -> str:
+    """What is wrong with the answers: the core's English sentence, or the same in French.
+
+    The core words these refusals in English only; the French names the question and what it
+    takes, from the instrument itself."""
+    if current() == ENGLISH:
+        return str(error)
+    items = {item.code: item for item in instrument.items}
+    item = items.get(error.item or "")
+    values = {"code": instrument.code, "item": error.item or ""}
+    if item is None:
+        return _(
+            "%(code)s: %(given)s answers given but the questionnaire has %(items)s questions"
+        ) % {
+            **values,
+            "given": len(split),
+            "items": len(instrument.items),
+        }
+    position = instrument.items.index(item)
+    answer = split[position] if position < len(split) else ""
+    if not answer:
+        return _("%(code)s question %(item)s: missing answer (%(text)s)") % {
+            **values,
+            "text": item.text,
+        }
+    values["answer"] = repr(answer)
+    if item.kind is ItemKind.CHOICE:
+        return _(
+            "%(code)s question %(item)s: %(answer)s is not an allowed answer (allowed: %(allowed)s)"
+        ) % {
+            **values,
+            "allowed": ", ".join(str(value) for value in item.allowed_values),
+        }
+    if item.kind is ItemKind.YES_NO:
+        return _("%(code)s question %(item)s: %(answer)s is not yes or no") % values
+    if item.kind is ItemKind.NUMBER:
+        low, high = item.score_range
+        return _(
+            "%(code)s question %(item)s: %(answer)s is not allowed; a number from %(low)s to "
+            "%(high)s with at most %(places)s decimal places"
+        ) % {**values, "low": plain(low), "high": plain(high), "places": item.decimal_places}
+    return _("%(code)s question %(item)s: the text is too long (at most %(most)s characters)") % {
+        **values,
+        "most": item.max_length,
+    }
 
 
 def split_answers(instrument: Instrument, raw: str) -> list[str]:
@@ -93,7 +156,21 @@ def split_answers(instrument: Instrument, raw: str) -> list[str]:
         parts = raw.split(",", len(instrument.items) - 1)
     else:
         parts = raw.split(",")
-    return [part.strip() for part in parts]
+    return [
+        yes_no_word(part.strip())
+        if index < len(instrument.items) and instrument.items[index].kind is ItemKind.YES_NO
+        else part.strip()
+        for index, part in enumerate(parts)
+    ]
+
+
+# French answers to a yes/no question, as the core reads them (it reads English words).
+_FRENCH_YES_NO = {"oui": "yes", "o": "yes", "non": "no", "refus": "refused", "refusé": "refused"}
+
+
+def yes_no_word(answer: str) -> str:
+    """``answer`` to a yes/no question, with French words ("oui", "non", "refus") read too."""
+    return _FRENCH_YES_NO.get(" ".join(answer.lower().split()), answer)
 
 
 def _json_number(value: int | Decimal) -> int | float:
@@ -117,32 +194,46 @@ def print_summary(instrument: Instrument, result: ScoreResult) -> None:
     """A readable summary with Rich."""
     console = Console()
     console.print(f"[bold]{escape(instrument.name)}[/bold] ({escape(instrument.time_window)})")
+    translation = translation_for(instrument, instrument.language)
+    if translation is not None and not translation.official:
+        console.print(escape(_("The project's own translation, not validated.")))
     band = instrument.band_for(result.total)
-    band_text = band.label if band is not None else "no bands for this instrument"
+    band_text = band.label if band is not None else _("no bands for this instrument")
     total_label = escape(instrument.total_label)
-    console.print(f"{total_label}: [bold]{result.total}[/bold]")
-    console.print(f"Band: {escape(band_text)}")
+    console.print(
+        _("%(label)s: %(total)s")
+        % {"label": total_label, "total": f"[bold]{plain(result.total)}[/bold]"}
+    )
+    console.print(escape(_("Band: %(band)s") % {"band": band_text}))
     if result.subscores:
-        table = Table("Subscore", "Value")
+        table = Table(_("Subscore"), _("Value"))
         labels = {subscore.code: subscore.label for subscore in instrument.subscores}
         for code, value in result.subscores.items():
-            table.add_row(labels.get(code, code), str(_json_number(value)))
+            table.add_row(labels.get(code, code), plain(_json_number(value)))
         console.print(table)
     descriptions = {rule.code: rule.description for rule in instrument.flags}
     for flag in result.flags:
-        console.print(f"[bold red]Flag {flag}[/bold red]: {escape(descriptions.get(flag, ''))}")
+        heading = _("Flag %(code)s") % {"code": flag}
+        console.print(
+            _("%(label)s: %(total)s")
+            % {
+                "label": f"[bold red]{heading}[/bold red]",
+                "total": escape(descriptions.get(flag, "")),
+            }
+        )
     if SELF_HARM_FLAGS.intersection(result.flags):
-        console.print(f"[bold]{CRISIS_MESSAGE}[/bold]")
+        console.print(f"[bold]{escape(_(CRISIS_MESSAGE))}[/bold]")
     if instrument.reference_cutoffs:
         table = Table(
-            "Population (not kratom)",
-            "Cut-off",
-            "Source",
-            title="Published cut-offs for other substances, for context only",
+            _("Population (not kratom)"),
+            _("Cut-off"),
+            _("Source"),
+            title=_("Published cut-offs for other substances, for context only"),
         )
         for cutoff in instrument.reference_cutoffs:
             note = f" ({cutoff.note})" if cutoff.note else ""
-            table.add_row(cutoff.population, f"≥ {cutoff.at_least}{note}", cutoff.source)
+            table.add_row(cutoff.population, f"≥ {plain(cutoff.at_least)}{note}", cutoff.source)
         console.print(table)
     if not instrument.validated:
-        console.print("[italic]Not a validated scale: compare with your own earlier days.[/italic]")
+        words = escape(_("Not a validated scale: compare with your own earlier days."))
+        console.print(f"[italic]{words}[/italic]")

@@ -9,20 +9,49 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from stepdown.cli.errors import fail
+from stepdown.cli.errors import fail, os_reason
+from stepdown.cli.language import ENGLISH, current, gettext_noop, number
+from stepdown.cli.language import gettext as _
 
 if TYPE_CHECKING:  # the science stack loads only when a command runs, keeping --help fast
     from stepdown.core.colour.chart import Corners
 
 skin_app = typer.Typer(
     name="skin",
-    help="Calibrated skin colour (L*, a*, b*, ITA°) from a photo with a colour card.",
+    help=gettext_noop("Calibrated skin colour (L*, a*, b*, ITA°) from a photo with a colour card."),
     no_args_is_help=True,
 )
 
 # Read at most this many bytes; far above any phone photo, it keeps a mistaken path to a huge
 # file from filling memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+# The core's fixed refusals of a region or a photo (core/colour), listed for the catalogue.
+PHOTO_PROBLEMS = (
+    gettext_noop("a region's x and y cannot be negative"),
+    gettext_noop("a region needs a positive width and height"),
+    gettext_noop("the region lies outside the photo"),
+    gettext_noop("the file is empty"),
+    gettext_noop("the file is not a photo (JPEG, PNG, WebP, TIFF or HEIC)"),
+    gettext_noop("the photo is damaged or truncated"),
+    gettext_noop("the HEIC photo is damaged or truncated"),
+    gettext_noop("the PNG file is truncated"),
+    gettext_noop("the photo declares no pixels"),
+    gettext_noop("the photo has too many pixels"),
+    gettext_noop("the photo's colour profile could not be read"),
+    gettext_noop("the photo's colour profile could not be applied"),
+    gettext_noop("the four chart corners do not form a convex quadrilateral"),
+    gettext_noop("the grey card region has no usable pixels"),
+    gettext_noop("the grey card region is black"),
+)
+# How the colours were corrected, in words (the same words as the skin pages).
+CALIBRATION_WORDS = {
+    "colour_checker": gettext_noop("found in the photo"),
+    "four_corners": gettext_noop("from the corners you marked"),
+    "grey_card": gettext_noop("grey card"),
+    "none": gettext_noop("none (uncalibrated)"),
+}
 
 
 class OutputFormat(StrEnum):
@@ -46,7 +75,10 @@ def _corners(text: str) -> Corners:
         values = []
     if len(values) != 8:
         fail(
-            "--corners takes eight numbers x1,y1,...,x4,y4 (dark skin, bluish green, black, white)"
+            _(
+                "--corners takes eight numbers x1,y1,...,x4,y4 (dark skin, bluish green, black, "
+                "white)"
+            )
         )
     x1, y1, x2, y2, x3, y3, x4, y4 = values
     return ((x1, y1), (x2, y2), (x3, y3), (x4, y4))
@@ -57,37 +89,55 @@ def _read(image: Path) -> bytes:
         with image.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        fail(f"cannot read {image}: {error.strerror or error}")
+        fail(_("cannot read %(file)s: %(reason)s") % {"file": image, "reason": os_reason(error)})
     if len(data) > MAX_FILE_BYTES:
-        fail(f"{image} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        fail(
+            _("%(file)s is larger than %(size)s MB")
+            % {"file": image, "size": MAX_FILE_BYTES // (1024 * 1024)}
+        )
     return data
 
 
-@skin_app.command("measure")
+@skin_app.command(
+    "measure",
+    help=gettext_noop(
+        "Measure L*, a*, b* and ITA° of a skin region, calibrated by the colour card if found."
+    ),
+)
 def measure(
-    image: Annotated[Path, typer.Argument(help="Photo file (JPEG, PNG, WebP, TIFF or HEIC).")],
-    roi: Annotated[str, typer.Option("--roi", help="Skin region x,y,w,h in pixels.")],
+    image: Annotated[
+        Path, typer.Argument(help=gettext_noop("Photo file (JPEG, PNG, WebP, TIFF or HEIC)."))
+    ],
+    roi: Annotated[str, typer.Option("--roi", help=gettext_noop("Skin region x,y,w,h in pixels."))],
     reference_roi: Annotated[
         str | None,
-        typer.Option("--reference-roi", help="Protected reference skin region x,y,w,h."),
+        typer.Option(
+            "--reference-roi", help=gettext_noop("Protected reference skin region x,y,w,h.")
+        ),
     ] = None,
     card: Annotated[
-        CardOption, typer.Option("--card", help="auto: find the colour card; none: do not.")
+        CardOption,
+        typer.Option("--card", help=gettext_noop("auto: find the colour card; none: do not.")),
     ] = CardOption.AUTO,
     corners: Annotated[
         str | None,
         typer.Option(
             "--corners",
-            help="The card's four corners x1,y1,...,x4,y4, starting at dark skin, then bluish "
-            "green, black and white (used instead of automatic detection).",
+            help=gettext_noop(
+                "The card's four corners x1,y1,...,x4,y4, starting at dark skin, then bluish "
+                "green, black and white (used instead of automatic detection)."
+            ),
         ),
     ] = None,
     grey_roi: Annotated[
         str | None,
-        typer.Option("--grey-roi", help="An 18 % grey card region x,y,w,h, used without a chart."),
+        typer.Option(
+            "--grey-roi",
+            help=gettext_noop("An 18 % grey card region x,y,w,h, used without a chart."),
+        ),
     ] = None,
     output: Annotated[
-        OutputFormat, typer.Option("--format", help="text or json.")
+        OutputFormat, typer.Option("--format", help=gettext_noop("text or json."))
     ] = OutputFormat.TEXT,
 ) -> None:
     """Measure L*, a*, b* and ITA° of a skin region, calibrated by the colour card if found."""
@@ -103,7 +153,7 @@ def measure(
         reference = parse_rect(reference_roi) if reference_roi else None
         grey = parse_rect(grey_roi) if grey_roi else None
     except ValueError as error:
-        fail(str(error))
+        fail(_photo_problem(error))
     chart_corners = _corners(corners) if corners else None
     data = _read(image)
     try:
@@ -116,9 +166,9 @@ def measure(
             grey_roi=grey,
         )
     except ImageDecodeError as error:
-        fail(f"{image}: {error}")
+        fail(_("%(file)s: %(problem)s") % {"file": image, "problem": _photo_problem(error)})
     except ValueError as error:
-        fail(str(error))
+        fail(_photo_problem(error))
     result = analysis_to_dict(analysis)
     if output is OutputFormat.JSON:
         typer.echo(json.dumps(result, ensure_ascii=False))
@@ -126,28 +176,61 @@ def measure(
         _print_text(result)
 
 
+def _photo_problem(error: ValueError) -> str:
+    """The core's refusal of a region or a photo, in the current language. The core words its
+    fixed refusals in English; the few with a value in them read generically in French."""
+    message = str(error)
+    if current() == ENGLISH or message in PHOTO_PROBLEMS:
+        return _(message)
+    if message.startswith("a region is four whole numbers"):
+        return _("a region is four whole numbers x,y,w,h")
+    if message.startswith("the photo has "):
+        return _("the photo has too many pixels")
+    return _("this photo or region cannot be measured")
+
+
 def _site_line(label: str, values: dict[str, Any]) -> str:
     if values["L"] is None:
-        return f"{label}: no usable pixels"
+        return _("%(label)s: no usable pixels") % {"label": label}
     ci = values["ci95_ita"]
-    interval = f" (95 % CI {ci[0]:.1f} to {ci[1]:.1f})" if ci else ""
-    return (
-        f"{label}: L* {values['L']:.1f}  a* {values['a']:.1f}  b* {values['b']:.1f}  "
-        f"ITA {values['ita_deg']:.1f}°{interval}  {values['ita_category'].replace('_', ' ')}"
-    )
+    interval = ""
+    if ci:
+        interval = " " + _("(95 %% CI %(low)s to %(high)s)") % {
+            "low": number(ci[0], ".1f"),
+            "high": number(ci[1], ".1f"),
+        }
+    category = values["ita_category"].replace("_", " ")
+    return _("%(label)s: L* %(L)s  a* %(a)s  b* %(b)s  ITA %(ita)s°%(interval)s  %(category)s") % {
+        "label": label,
+        "L": number(values["L"], ".1f"),
+        "a": number(values["a"], ".1f"),
+        "b": number(values["b"], ".1f"),
+        "ita": number(values["ita_deg"], ".1f"),
+        "interval": interval,
+        "category": _(category),
+    }
+
+
+def _calibration(method: str) -> str:
+    """The method's code in English, as it always was; its words in French."""
+    if current() == ENGLISH:
+        return method
+    return _(CALIBRATION_WORDS.get(method, method))
 
 
 def _print_text(result: dict[str, Any]) -> None:
-    typer.echo(_site_line("site", result))
+    typer.echo(_site_line(_("site"), result))
     if result["reference"] is not None:
-        typer.echo(_site_line("reference", result["reference"]))
+        typer.echo(_site_line(_("reference"), result["reference"]))
     if result["delta_ita"] is not None:
-        typer.echo(f"ΔITA (site − reference): {result['delta_ita']:.1f}°")
-    typer.echo(f"calibration: {result['calibration']}")
+        typer.echo(
+            _("ΔITA (site − reference): %(delta)s°") % {"delta": number(result["delta_ita"], ".1f")}
+        )
+    typer.echo(_("calibration: %(method)s") % {"method": _calibration(result["calibration"])})
     quality = result["quality"]
-    typer.echo("quality: ok" if quality["ok"] else "quality: not ok")
+    typer.echo(_("quality: ok") if quality["ok"] else _("quality: not ok"))
     for code, message in zip(quality["reasons"], quality["messages"], strict=True):
-        typer.echo(f"  {code}: {message}")
+        typer.echo(f"  {code}: {_(message)}")
 
 
 def register(app: typer.Typer) -> None:

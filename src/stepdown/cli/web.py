@@ -15,7 +15,9 @@ from types import FrameType
 import typer
 
 from stepdown.cli.django_setup import setup_django
-from stepdown.cli.errors import fail
+from stepdown.cli.errors import fail, os_reason
+from stepdown.cli.language import gettext as _
+from stepdown.cli.language import gettext_noop
 from stepdown.config.catalogue import compile_catalogues
 
 
@@ -32,8 +34,14 @@ def refuse_busy_port(host: str, port: int) -> None:
             probe.bind((host, port))
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
-                fail(f"port {port} is already in use (is Stepdown running?); try --port")
-            fail(f"cannot listen on {host}:{port}: {error.strerror}")
+                fail(
+                    _("port %(port)s is already in use (is Stepdown running?); try --port")
+                    % {"port": port}
+                )
+            fail(
+                _("cannot listen on %(host)s:%(port)s: %(reason)s")
+                % {"host": host, "port": port, "reason": os_reason(error)}
+            )
 
 
 # Threads per granian worker that run the app. granian hands the WSGI app the request body as it
@@ -69,14 +77,16 @@ def granian_command(
 
 
 def serve(
-    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
-    workers: int = typer.Option(1, min=1, max=32, help="Worker processes."),
+    host: str = typer.Option("127.0.0.1", help=gettext_noop("Address to listen on.")),
+    port: int = typer.Option(8000, min=1, max=65535, help=gettext_noop("Port to listen on.")),
+    workers: int = typer.Option(1, min=1, max=32, help=gettext_noop("Worker processes.")),
     with_worker: bool = typer.Option(
         None,
         "--with-worker/--no-worker",
-        show_default="on, except in production",
-        help="Also run `stepdown worker` beside the server (photo measurement, reminders).",
+        show_default=gettext_noop("on, except in production"),
+        help=gettext_noop(
+            "Also run `stepdown worker` beside the server (photo measurement, reminders)."
+        ),
     ),
 ) -> None:
     """Apply database migrations, then serve Stepdown with granian."""
@@ -90,7 +100,10 @@ def serve(
         # A hosted instance runs its worker as a service of its own (docs/deploy.md).
         with_worker = os.environ.get("STEPDOWN_ENV") != "production"
     shown_host = f"[{host}]" if ":" in host else host
-    typer.echo(f"Stepdown is running at http://{shown_host}:{port}/  (Ctrl-C to stop)")
+    typer.echo(
+        _("Stepdown is running at %(url)s  (Ctrl-C to stop)")
+        % {"url": f"http://{shown_host}:{port}/"}
+    )
     sys.stdout.flush()
     command = granian_command(host=host, port=port, workers=workers)
     if not with_worker:
@@ -143,7 +156,7 @@ def _signal_group(child: subprocess.Popen[bytes], sig: signal.Signals) -> None:
 def migrate() -> None:
     """Bring the database up to date (and create the cache table for STEPDOWN_CACHE_URL=db://)."""
     setup_django(migrate=True, announce=True)
-    typer.echo("The database is up to date.")
+    typer.echo(_("The database is up to date."))
 
 
 def manage(ctx: typer.Context) -> None:
@@ -156,12 +169,14 @@ def manage(ctx: typer.Context) -> None:
 
 def demo(
     password: str = typer.Option(
-        None, help="Password for the demo account (default: a new random one)."
+        None, help=gettext_noop("Password for the demo account (default: a new random one).")
     ),
     clinic: bool = typer.Option(
         False,
         "--clinic",
-        help="Instead: a demo clinic, its clinician (with MFA) and 30 people sharing with it.",
+        help=gettext_noop(
+            "Instead: a demo clinic, its clinician (with MFA) and 30 people sharing with it."
+        ),
     ),
 ) -> None:
     """Create (or recreate) a demo account: products, 120 days of doses, check-ins, a plan."""
@@ -172,9 +187,9 @@ def demo(
     from stepdown.demo import create_demo
 
     email, secret = create_demo(password=password)
-    typer.echo("Demo account ready. Sign in with:")
-    typer.echo(f"  email:    {email}")
-    typer.echo(f"  password: {secret}")
+    typer.echo(_("Demo account ready. Sign in with:"))
+    typer.echo(_("  email:    %(email)s") % {"email": email})
+    typer.echo(_("  password: %(password)s") % {"password": secret})
 
 
 def _demo_clinic(password: str | None) -> None:
@@ -182,20 +197,43 @@ def _demo_clinic(password: str | None) -> None:
 
     made = create_clinic_demo(password=password)
     if made.replaced:
-        typer.echo("The previous clinic demo was replaced.")
-    typer.echo(f"Demo clinic ready: {made.clinic.name}, {made.people} people sharing with it.")
-    typer.echo("Sign in as its clinician (for the demo only; never print real secrets):")
-    typer.echo(f"  email:       {made.email}")
-    typer.echo(f"  password:    {made.password}")
-    typer.echo(f"  TOTP secret: {made.totp_secret}  (add it to an authenticator app)")
-    typer.echo("The people sign in with the same password, e.g. " + made.first_person_email)
+        typer.echo(_("The previous clinic demo was replaced."))
+    typer.echo(
+        _("Demo clinic ready: %(name)s, %(people)s people sharing with it.")
+        % {"name": made.clinic.name, "people": made.people}
+    )
+    typer.echo(_("Sign in as its clinician (for the demo only; never print real secrets):"))
+    typer.echo(_("  email:       %(email)s") % {"email": made.email})
+    typer.echo(_("  password:    %(password)s") % {"password": made.password})
+    typer.echo(
+        _("  TOTP secret: %(secret)s  (add it to an authenticator app)")
+        % {"secret": made.totp_secret}
+    )
+    typer.echo(
+        _("The people sign in with the same password, e.g. %(email)s")
+        % {"email": made.first_person_email}
+    )
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(serve)
-    app.command()(migrate)
+    app.command(help=gettext_noop("Apply database migrations, then serve Stepdown with granian."))(
+        serve
+    )
+    app.command(
+        help=gettext_noop(
+            "Bring the database up to date (and create the cache table for "
+            "STEPDOWN_CACHE_URL=db://)."
+        )
+    )(migrate)
     app.command(
         context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
         add_help_option=False,
+        help=gettext_noop(
+            "Run a Django management command, e.g. ``stepdown manage createsuperuser``."
+        ),
     )(manage)
-    app.command()(demo)
+    app.command(
+        help=gettext_noop(
+            "Create (or recreate) a demo account: products, 120 days of doses, check-ins, a plan."
+        )
+    )(demo)

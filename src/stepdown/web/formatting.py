@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 
 from django.utils import formats
 from django.utils.translation import gettext
+
+from stepdown.core import numbers
 
 
 def number(value: object, places: int = 2) -> str:
@@ -17,14 +19,10 @@ def number(value: object, places: int = 2) -> str:
     decimal mark; "—" when missing."""
     if value is None or value == "":
         return "—"
-    try:
-        exact = Decimal(str(value))
-    except ArithmeticError:
+    text = numbers.plain(value, places)
+    if text is None:
         return str(value)
-    rounded = exact.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_EVEN)
-    text = f"{rounded:f}"
-    plain = text.rstrip("0").rstrip(".") if "." in text else text
-    return formats.number_format(Decimal(plain))
+    return formats.number_format(Decimal(text))
 
 
 def duration(value: dt.timedelta | None) -> str:
