@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from stepdown.accounts.gate import API_PREFIX
 from stepdown.web.resources import CRISIS_LINES, SUPPORT_LINES
 
 
@@ -41,23 +42,29 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def _error(
+    request: HttpRequest, title: str, code: int | str, status: int, *, detail: str = ""
+) -> HttpResponse:
+    """The error page, or for an address under the API (one it does not route, or a failure
+    outside its handlers) the API's own JSON shape, in the request's language."""
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": detail or title}, status=status)
+    return render(request, "web/error.html", {"title": title, "code": code}, status=status)
+
+
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    context = {"title": _("Page not found"), "code": 404}
-    return render(request, "web/error.html", context, status=404)
+    return _error(request, _("Page not found"), 404, 404, detail=_("Not found."))
 
 
 def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
-    context = {"title": _("Not open to you"), "code": 403}
-    return render(request, "web/error.html", context, status=403)
+    return _error(request, _("Not open to you"), 403, 403)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form sent without its CSRF token (an old page, blocked cookies): said in the app's words
     and language, not Django's technical page."""
-    context = {"title": _("The form could not be sent"), "code": "csrf"}
-    return render(request, "web/error.html", context, status=403)
+    return _error(request, _("The form could not be sent"), "csrf", 403)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    context = {"title": _("Something went wrong"), "code": 500}
-    return render(request, "web/error.html", context, status=500)
+    return _error(request, _("Something went wrong"), 500, 500)
