@@ -18,6 +18,7 @@ from django.utils.translation import gettext_noop
 
 from stepdown.accounts import mfa
 from stepdown.accounts.models import User
+from stepdown.web.api_paths import is_api_request
 
 # URL names a signed-in account reaches before passing its second factor.
 OPEN_WITHOUT_MFA = frozenset(
@@ -30,7 +31,6 @@ OPEN_WITHOUT_MFA = frozenset(
         "web:healthz",
     }
 )
-API_PREFIX = "/api/"
 MFA_REQUIRED = "mfa_required"
 # Translated where the API answers with it (stepdown.api), in the request's language.
 MFA_REQUIRED_DETAIL = gettext_noop(
@@ -60,7 +60,7 @@ class MfaGateMiddleware:
         pending = (
             user.is_authenticated
             and getattr(user, "mfa_required", False)
-            and not request.path_info.startswith(API_PREFIX)
+            and not is_api_request(request)
             and not mfa.passed_mfa(request)
         )
         # The site shell shows no navigation (nor the alert bell's requests) until it has.

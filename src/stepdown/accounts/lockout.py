@@ -9,12 +9,14 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext, gettext_noop
 
+from stepdown.web.api_paths import is_api_request
+
 MESSAGE = gettext_noop("Too many failed attempts. Try again later.")
 
 
 def lockout_response(
     request: HttpRequest, response: Any = None, credentials: Any = None
 ) -> HttpResponse:
-    if request.path.startswith("/api/"):
+    if is_api_request(request):
         return JsonResponse({"detail": gettext(MESSAGE)}, status=429)
     return render(request, "accounts/locked_out.html", status=429)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from stepdown.accounts.gate import API_PREFIX
+from stepdown.web.api_paths import is_api_request
 from stepdown.web.resources import CRISIS_LINES, SUPPORT_LINES
 
 
@@ -47,7 +47,7 @@ def _error(
 ) -> HttpResponse:
     """The error page, or for an address under the API (one it does not route, or a failure
     outside its handlers) the API's own JSON shape, in the request's language."""
-    if request.path.startswith(API_PREFIX):
+    if is_api_request(request):
         return JsonResponse({"detail": detail or title}, status=status)
     return render(request, "web/error.html", {"title": title, "code": code}, status=status)
 
