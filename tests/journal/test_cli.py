@@ -93,7 +93,7 @@ def test_today_table_is_readable(person: Any) -> None:
     runner.invoke(app, ["log", "2g"])
     result = runner.invoke(app, ["today"])
     assert result.exit_code == 0
-    assert "2 g in 1 doses" in result.output
+    assert "2 g in 1 dose" in result.output  # not "1 doses"
 
 
 def test_demo_creates_an_account_with_three_products_and_120_days(db: None) -> None:

@@ -154,8 +154,7 @@ def today(
     table = Table(title=_("Today, %(date)s") % {"date": data["date"]}, show_header=False)
     mg = data["mitragynine_mg"]
     count = data["dose_count"]
-    # The English has always said "1 doses" (scripts may read it); the French says "1 prise".
-    total = ngettext("%(grams)s g in %(count)s doses", "%(grams)s g in %(count)s doses", count) % {
+    total = ngettext("%(grams)s g in %(count)s dose", "%(grams)s g in %(count)s doses", count) % {
         "grams": number(data["total_g"], "g"),
         "count": count,
     }
