@@ -163,9 +163,9 @@ def token_create(
     second-factor code (stepdown.accounts.mfa)."""
     name = name.strip()
     if not name:
-        raise InvalidInput("name", "Give the token a name, such as the device it is for.")
+        raise InvalidInput("name", _("Give the token a name, such as the device it is for."))
     if len(name) > 80:
-        raise InvalidInput("name", "Use at most 80 characters.")
+        raise InvalidInput("name", _("Use at most 80 characters."))
     prefix = secrets.token_hex(4)
     secret = f"{TOKEN_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
     now = timezone.now()

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from contextlib import nullcontext
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
@@ -84,7 +85,9 @@ def alerts_evaluate(
     chosen = tuple(SAFETY_NET_CODES if codes is None else codes)
     unknown = sorted(set(chosen) - set(SAFETY_NET_CODES))
     if unknown:
-        raise InvalidInput("codes", f"Unknown alert rule {', '.join(unknown)}.")
+        raise InvalidInput(
+            "codes", _("Unknown alert rule %(codes)s.") % {"codes": ", ".join(unknown)}
+        )
     return _evaluate(owner=owner, codes=chosen, today=today or local_today(owner))
 
 

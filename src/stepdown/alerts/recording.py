@@ -24,6 +24,7 @@ from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.models import User
 from stepdown.alerts.events import alerts_recorded
@@ -87,7 +88,7 @@ def suggestion_parameters(value: Any) -> dict[str, int]:
         or set(value) - {"days"}
         or ("days" in value and (isinstance(days, bool) or not isinstance(days, int) or days < 1))
     ):
-        raise InvalidInput("parameters", 'a suggestion\'s parameters are {} or {"days": N}')
+        raise InvalidInput("parameters", _('a suggestion\'s parameters are {} or {"days": N}'))
     return value
 
 

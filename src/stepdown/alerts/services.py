@@ -14,6 +14,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.models import User
 from stepdown.alerts import selectors
@@ -255,7 +256,7 @@ def nudge_dismiss(*, owner: User, nudge_id: int, with_older: bool = False) -> Al
     stands for.
     """
     if not isinstance(nudge_id, int) or isinstance(nudge_id, bool):
-        raise InvalidInput("nudge_id", "Unknown nudge.")
+        raise InvalidInput("nudge_id", _("Unknown nudge."))
     nudge = selectors.nudge_get(owner=owner, nudge_id=nudge_id)
     now = timezone.now()
     if with_older:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import connection, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.models import User
 from stepdown.audit.chain import GENESIS, seal
@@ -29,7 +30,9 @@ _ORDER = list(DataClass.values)
 
 def _choice(field: str, value: str, choices: type[models.TextChoices]) -> str:
     if value not in choices.values:
-        raise InvalidInput(field, f"must be one of {', '.join(choices.values)}")
+        raise InvalidInput(
+            field, _("must be one of %(choices)s") % {"choices": ", ".join(choices.values)}
+        )
     return value
 
 
@@ -38,14 +41,16 @@ def _classes(data_classes: Iterable[str]) -> list[str]:
     chosen = set(data_classes)
     unknown = sorted(chosen - set(_ORDER))
     if unknown:
-        raise InvalidInput("data_classes", f"unknown data class: {', '.join(unknown)}")
+        raise InvalidInput(
+            "data_classes", _("unknown data class: %(classes)s") % {"classes": ", ".join(unknown)}
+        )
     return [code for code in _ORDER if code in chosen]
 
 
 def _route(route: str) -> str:
     # A name such as "clinic:patient"; a path could carry an id or other personal data.
     if not _ROUTE_NAME.fullmatch(route):
-        raise InvalidInput("route", "must be a route name such as clinic:patient, not a URL")
+        raise InvalidInput("route", _("must be a route name such as clinic:patient, not a URL"))
     return route
 
 
@@ -124,7 +129,7 @@ def record_access(
     if actor.pk == owner.pk:
         return None
     if kind == Kind.SUMMARY:
-        raise InvalidInput("kind", "dashboard summaries are recorded with record_summaries")
+        raise InvalidInput("kind", _("dashboard summaries are recorded with record_summaries"))
     event = _event(
         actor=actor,
         owner=owner,
@@ -154,7 +159,9 @@ def record_action(
     acknowledgement), in the same chain, so the person sees what was done."""
     if action == Action.READ or action not in Action.values:
         writes = [value for value in Action.values if value != Action.READ]
-        raise InvalidInput("action", f"must be one of {', '.join(writes)}")
+        raise InvalidInput(
+            "action", _("must be one of %(choices)s") % {"choices": ", ".join(writes)}
+        )
     event = _event(
         actor=actor,
         owner=owner,

@@ -69,7 +69,9 @@ def instrument_for_person(code: str) -> Instrument:
         raise InvalidInput("instrument", str(error)) from None
     if instrument.audience is Audience.CLINICIAN:
         # COWS needs an observer (pulse, pupils); the clinic features will record it.
-        raise InvalidInput("instrument", f"{instrument.name} is rated by a clinician.")
+        raise InvalidInput(
+            "instrument", _("%(name)s is rated by a clinician.") % {"name": instrument.name}
+        )
     return instrument
 
 
@@ -118,7 +120,7 @@ def response_rescore(response: Response) -> None:
     except UnknownInstrumentError as error:
         raise InvalidInput("instrument", str(error)) from None
     if not isinstance(response.answers, dict):
-        raise InvalidInput("answers", "the answers are an object of item codes and choices")
+        raise InvalidInput("answers", _("the answers are an object of item codes and choices"))
     _apply(response, _score(definition, response.answers))
 
 
@@ -130,7 +132,8 @@ def safety_event_flags(flags: Any) -> list[str]:
         or not all(isinstance(flag, str) and flag in SELF_HARM_FLAGS for flag in flags)
     ):
         raise InvalidInput(
-            "flags", f"a safety event names one or more of {sorted(SELF_HARM_FLAGS)}"
+            "flags",
+            _("a safety event names one or more of %(flags)s") % {"flags": sorted(SELF_HARM_FLAGS)},
         )
     return list(dict.fromkeys(flags))
 
@@ -180,9 +183,12 @@ def response_submit(
     if for_date is not None and for_date != today:
         raise InvalidInput(
             "for_date",
-            f"Answers count for the day they are given (today, {today.isoformat()}, in "
-            f"{owner.time_zone}); the window for {for_date.isoformat()} is closed or not open "
-            "yet. Send it again without for_date to record it for today.",
+            _(
+                "Answers count for the day they are given (today, %(today)s, in %(zone)s); the "
+                "window for %(day)s is closed or not open yet. Send it again without for_date to "
+                "record it for today."
+            )
+            % {"today": today.isoformat(), "zone": owner.time_zone, "day": for_date.isoformat()},
         )
     result = _score(definition, answers)
     response = Response(
@@ -260,8 +266,8 @@ def response_update(
     if response.local_date != today:
         raise InvalidInput(
             "answers",
-            f"A check-in can be changed only on the day it counts for "
-            f"({response.local_date.isoformat()}).",
+            _("A check-in can be changed only on the day it counts for (%(day)s).")
+            % {"day": response.local_date.isoformat()},
         )
     definition = instrument_for_person(response.instrument)
     result = _score(definition, answers)
@@ -304,7 +310,9 @@ def schedule_update(
 ) -> Schedule:
     """Set a person's schedule for one instrument (interval, reminder time, on or off)."""
     if instrument not in SCHEDULABLE:
-        raise InvalidInput("instrument", f"{instrument!r} has no schedule.")
+        raise InvalidInput(
+            "instrument", _("%(instrument)s has no schedule.") % {"instrument": repr(instrument)}
+        )
     current = next(s for s in selectors.schedules_for(owner=owner) if s.instrument == instrument)
     interval = interval_days if interval_days is not None else current.interval_days
     low, high = INTERVAL_LIMITS[instrument]
@@ -388,7 +396,9 @@ def clinician_response_submit(
     except UnknownInstrumentError as error:
         raise InvalidInput("instrument", str(error)) from None
     if definition.audience is not Audience.CLINICIAN:
-        raise InvalidInput("instrument", f"{definition.name} is answered by the person.")
+        raise InvalidInput(
+            "instrument", _("%(name)s is answered by the person.") % {"name": definition.name}
+        )
     try:
         result = score_answers(definition, dict(answers))
     except InvalidAnswerError as error:

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.mfa import require_mfa
 from stepdown.accounts.models import User
@@ -45,7 +46,7 @@ def _clean_role(role: str) -> str:
 
 def _activate(*, clinic: Clinic, user: User, role: str) -> Membership:
     """An active membership of ``user`` in ``clinic`` with ``role`` (a former one restarts)."""
-    membership, _ = Membership.objects.update_or_create(
+    membership, _created = Membership.objects.update_or_create(
         clinic=clinic,
         user=user,
         defaults={"role": role, "active": True, "deactivated_at": None},
@@ -76,7 +77,7 @@ def clinic_create(*, name: str, admin_email: str) -> CreatedClinic:
         if user is None:
             user = User.objects.create_user(email, secrets.token_urlsafe(32))
         elif not user.is_active:
-            raise InvalidInput("admin", f"the account {email} is closed")
+            raise InvalidInput("admin", _("the account %(email)s is closed") % {"email": email})
         clinic = Clinic.objects.create(name=name)
         _activate(clinic=clinic, user=user, role=Role.ADMIN)
     return CreatedClinic(clinic=clinic, admin=user, account_created=created)
@@ -203,7 +204,7 @@ def patient_invitation_create(
                 gettext("Name only active clinicians of this clinic (by their id)."),
             )
     now = timezone.now()
-    for _ in range(5):  # a clash of two random codes is rare; try again if it happens
+    for _attempt in range(5):  # a clash of two random codes is rare; try again if it happens
         code = codes.new_code()
         try:
             with transaction.atomic():

@@ -24,6 +24,7 @@ from typing import Any
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.models import User
 from stepdown.checkins import selectors as checkins
@@ -225,7 +226,7 @@ def snapshot_factors(value: Any) -> list[dict[str, Any]]:
 
 def snapshot_notes(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(note, str) for note in value):
-        raise InvalidInput("notes", "the notes are a list of texts")
+        raise InvalidInput("notes", _("the notes are a list of texts"))
     return value
 
 

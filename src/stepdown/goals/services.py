@@ -57,7 +57,7 @@ def weekdays_clean(value: Any) -> list[int] | None:
 def _clean_goal(owner: User, fields: Mapping[str, Any], current: Goal | None) -> dict[str, Any]:
     unknown = sorted(set(fields) - set(GOAL_FIELDS))
     if unknown:
-        raise InvalidInput(unknown[0], "This is not a goal or limit.")
+        raise InvalidInput(unknown[0], _("This is not a goal or limit."))
     clean: dict[str, Any] = {
         "purpose": text_answer("purpose", fields.get("purpose"), 200),
         "currency": text_answer("currency", fields.get("currency"), 8),

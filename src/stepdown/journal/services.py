@@ -75,7 +75,7 @@ def _validate_product(product: Product, *, confirm_unusual: bool = False) -> Non
     if not product.name:
         raise InvalidInput("name", _("Give the product a name."))
     if product.form not in Product.Form.values:
-        raise InvalidInput("form", f"Unknown form {product.form!r}.")
+        raise InvalidInput("form", _("Unknown form %(value)s.") % {"value": repr(product.form)})
     for field in ("heavy_metals", "microbial"):
         if getattr(product, field) not in Product.Result.values:
             raise InvalidInput(field, _("Use pass, fail or unknown."))
@@ -124,7 +124,7 @@ def product_create(*, owner: User, confirm_unusual: bool = False, **fields: Any)
     ``confirm_unusual``."""
     unknown = set(fields) - set(PRODUCT_FIELDS)
     if unknown:
-        raise InvalidInput(sorted(unknown)[0], "This field cannot be set.")
+        raise InvalidInput(sorted(unknown)[0], _("This field cannot be set."))
     product = Product(owner=owner, **fields)
     _validate_product(product, confirm_unusual=confirm_unusual)
     product.save()
@@ -137,9 +137,9 @@ def product_update(
     product = selectors.product_get(owner=owner, product_id=product_id)
     for field, value in fields.items():
         if field not in PRODUCT_FIELDS:
-            raise InvalidInput(field, "This field cannot be changed.")
+            raise InvalidInput(field, _(_("This field cannot be changed.")))
         if value is None and not getattr(Product._meta.get_field(field), "null", False):
-            raise InvalidInput(field, "This field cannot be empty.")
+            raise InvalidInput(field, _(_("This field cannot be empty.")))
         setattr(product, field, value)
     _validate_product(product, confirm_unusual=confirm_unusual)
     product.save()
@@ -204,7 +204,9 @@ CORE_PRODUCT_FLAGS = (
 def _fill_estimate(dose: Dose) -> None:
     """Compute grams and alkaloids from the amount, the unit and the product."""
     if dose.purpose and dose.purpose not in Dose.Purpose.values:
-        raise InvalidInput("purpose", f"Unknown purpose {dose.purpose!r}.")
+        raise InvalidInput(
+            "purpose", _("Unknown purpose %(value)s.") % {"value": repr(dose.purpose)}
+        )
     if dose.product is not None and dose.product.archived_at is not None and dose._state.adding:
         raise InvalidInput("product", _("This product is archived; choose another one."))
     try:
@@ -337,9 +339,9 @@ def dose_update(*, owner: User, dose_id: int, confirm_unusual: bool = False, **f
     dose = selectors.dose_get(owner=owner, dose_id=dose_id)
     for field, value in fields.items():
         if field not in DOSE_FIELDS:
-            raise InvalidInput(field, "This field cannot be changed.")
+            raise InvalidInput(field, _(_("This field cannot be changed.")))
         if value is None and field != "product_id":
-            raise InvalidInput(field, "This field cannot be empty.")
+            raise InvalidInput(field, _(_("This field cannot be empty.")))
         if field == "product_id":
             dose.product = _resolve_product(owner, value)
         elif field == "taken_at":

@@ -144,7 +144,7 @@ def _strength(value: object) -> int:
 def helped_clean(codes: Iterable[str]) -> list[str]:
     """What helped with an urge: known choices, each once, "nothing helped" alone."""
     if isinstance(codes, str | dict) or not isinstance(codes, Iterable):
-        raise InvalidInput("helped", "Give a list of choices.")
+        raise InvalidInput("helped", _("Give a list of choices."))
     known = set(UrgeLog.Helped.values)
     cleaned: list[str] = []
     for code in codes:

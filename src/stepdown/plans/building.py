@@ -99,7 +99,7 @@ def reason_input(reason: str, *, required: bool) -> str:
 def source_input(source: str) -> str:
     text = (source or "").strip()
     if len(text) > SOURCE_MAX or not all(c.isalnum() or c in "_-." for c in text):
-        raise InvalidInput("source", "A source is one short word such as 'alert'.")
+        raise InvalidInput("source", _("A source is one short word such as 'alert'."))
     return text
 
 

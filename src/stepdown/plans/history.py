@@ -8,6 +8,8 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from stepdown.errors import InvalidInput
 
 # Key -> its type: a whole number, a decimal written as text (exact), or a text.
@@ -26,13 +28,17 @@ def adjustment_detail(detail: Any) -> dict[str, Any]:
     """``detail`` when it is an object of the keys above with values of their types; else
     ``InvalidInput`` at ``detail``."""
     if not isinstance(detail, dict):
-        raise InvalidInput("detail", "the details of a plan change are an object")
+        raise InvalidInput("detail", _("the details of a plan change are an object"))
     for key, value in detail.items():
         kind = DETAIL_KEYS.get(key)
         if kind is None:
-            raise InvalidInput("detail", f"a plan change has no detail {key!r}")
+            raise InvalidInput(
+                "detail", _("a plan change has no detail %(key)s") % {"key": repr(key)}
+            )
         if not _fits(kind, value):
-            raise InvalidInput("detail", f"{key} is not a valid {_NAMES[kind]}")
+            raise InvalidInput(
+                "detail", _("%(key)s is not a valid %(kind)s") % {"key": key, "kind": _NAMES[kind]}
+            )
     return dict(detail)
 
 

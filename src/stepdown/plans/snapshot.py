@@ -10,6 +10,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from stepdown.core.tapering import StepKind, TaperParams, TaperPlan, TaperStep, get_method
 from stepdown.errors import InvalidInput
 from stepdown.plans.models import Plan
@@ -89,7 +91,8 @@ def steps_clean(record: Plan) -> list[dict[str, Any]]:
         return steps_to_json(taper_of(record))
     except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError):
         raise InvalidInput(
-            "steps", "each step needs an index, start and end dates, amounts and a kind, in order"
+            "steps",
+            _("each step needs an index, start and end dates, amounts and a kind, in order"),
         ) from None
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from stepdown.errors import InvalidInput
 
 
@@ -16,19 +19,29 @@ def decimal_answer(field: str, value: Any, *, high: Decimal, places: int) -> Dec
     try:
         number = Decimal(str(value))
     except InvalidOperation:
-        raise InvalidInput(field, "Enter a number.") from None
+        raise InvalidInput(field, _("Enter a number.")) from None
     if not number.is_finite() or number < 0 or number > high:
-        raise InvalidInput(field, f"Enter a number from 0 to {high.normalize():f}.")
+        raise InvalidInput(
+            field, _("Enter a number from 0 to %(high)s.") % {"high": f"{high.normalize():f}"}
+        )
     step = Decimal(1).scaleb(-places)
     if number != number.quantize(step):
-        raise InvalidInput(field, f"Use at most {places} decimal place{'s' if places > 1 else ''}.")
+        raise InvalidInput(
+            field,
+            ngettext(
+                "Use at most %(count)s decimal place.",
+                "Use at most %(count)s decimal places.",
+                places,
+            )
+            % {"count": places},
+        )
     return number
 
 
 def _printable(field: str, text: str) -> str:
     # Control characters (a NUL byte in particular, which PostgreSQL refuses) are never typed.
     if any(ord(char) < 32 or ord(char) == 127 for char in text):
-        raise InvalidInput(field, "Use ordinary text, on one line.")
+        raise InvalidInput(field, _("Use ordinary text, on one line."))
     return text
 
 
@@ -36,5 +49,5 @@ def text_answer(field: str, value: Any, max_length: int) -> str:
     """Text without surrounding spaces, at most ``max_length`` characters, on one line."""
     text = "" if value is None else str(value).strip()
     if len(text) > max_length:
-        raise InvalidInput(field, f"Keep it to {max_length} characters.")
+        raise InvalidInput(field, _("Keep it to %(count)s characters.") % {"count": max_length})
     return _printable(field, text)

@@ -65,12 +65,16 @@ def _choices(field: str, values: Any, allowed: Iterable[str]) -> list[str]:
     if values is None:
         return []
     if isinstance(values, str) or not isinstance(values, list | tuple | set | frozenset):
-        raise InvalidInput(field, "Give a list of choices.")
+        raise InvalidInput(field, _("Give a list of choices."))
     known = list(allowed)
     chosen = []
     for value in values:
         if value not in known:
-            raise InvalidInput(field, f"Unknown choice {value!r}; choose from {', '.join(known)}.")
+            raise InvalidInput(
+                field,
+                _("Unknown choice %(value)s; choose from %(known)s.")
+                % {"value": repr(value), "known": ", ".join(known)},
+            )
         if value not in chosen:
             chosen.append(value)
     # Stored in the catalogue's order, so the same answers always look the same.
@@ -82,11 +86,13 @@ def _screen(field: str, code: str, answers: Any) -> tuple[dict[str, int] | None,
     if answers is None:
         return None, None
     if not isinstance(answers, Mapping):
-        raise InvalidInput(field, "Answer both questions, or neither.")
+        raise InvalidInput(field, _("Answer both questions, or neither."))
     try:
         result = score_responses(code, dict(answers))
     except InvalidAnswerError as error:
-        raise InvalidInput(field, f"Answer both questions, or neither ({error}).") from None
+        raise InvalidInput(
+            field, _("Answer both questions, or neither (%(error)s).") % {"error": error}
+        ) from None
     return {key: int(value) for key, value in result.answers.items()}, result.total
 
 
@@ -94,16 +100,16 @@ def answers_clean(owner: User, fields: Mapping[str, Any]) -> dict[str, Any]:
     """Validated model values for the answer fields present in ``fields``."""
     unknown = sorted(set(fields) - set(ANSWER_FIELDS))
     if unknown:
-        raise InvalidInput(unknown[0], "This is not an onboarding answer.")
+        raise InvalidInput(unknown[0], _("This is not an onboarding answer."))
     clean: dict[str, Any] = {}
     for name, value in fields.items():
         if name == "reason":
             if value not in (None, "", *[r.value for r in Reason]):
-                raise InvalidInput(name, "Choose one of the reasons offered.")
+                raise InvalidInput(name, _("Choose one of the reasons offered."))
             clean[name] = value or ""
         elif name == "days_per_week":
             if value is not None and (not isinstance(value, int) or not 0 <= value <= 7):
-                raise InvalidInput(name, "Enter a whole number of days from 0 to 7.")
+                raise InvalidInput(name, _("Enter a whole number of days from 0 to 7."))
             clean[name] = value
         elif name == "doses_per_day":
             clean[name] = decimal_answer(name, value, high=MAX_DOSES_PER_DAY, places=1)
@@ -119,16 +125,16 @@ def answers_clean(owner: User, fields: Mapping[str, Any]) -> dict[str, Any]:
             clean[name] = _choices(name, value, (item.value for item in Diagnosis))
         elif name == "substance_history":
             if value not in [item.value for item in SubstanceHistory]:
-                raise InvalidInput(name, "Choose one of the answers offered.")
+                raise InvalidInput(name, _(_("Choose one of the answers offered.")))
             clean[name] = value
         elif name == "withdrawal_when_stopping":
             if value is not None and not isinstance(value, bool):
-                raise InvalidInput(name, "Answer yes, no, or leave it empty.")
+                raise InvalidInput(name, _("Answer yes, no, or leave it empty."))
             clean[name] = value
         elif name == "pregnancy":
             said = value or Onboarding.Pregnancy.NOT_SAID
             if said not in Onboarding.Pregnancy.values:
-                raise InvalidInput(name, "Choose one of the answers offered.")
+                raise InvalidInput(name, _(_("Choose one of the answers offered.")))
             clean[name] = said
         elif name in ("phq2", "gad2"):
             clean[f"{name}_answers"], clean[f"{name}_total"] = _screen(name, name, value)
@@ -138,7 +144,7 @@ def answers_clean(owner: User, fields: Mapping[str, Any]) -> dict[str, Any]:
             clean[name] = text_answer(name, value, 80)
         elif name == "original_last_used_on":
             if value is not None and value > local_today(owner):
-                raise InvalidInput(name, "The date last used cannot be in the future.")
+                raise InvalidInput(name, _("The date last used cannot be in the future."))
             clean[name] = value
     return clean
 
@@ -153,7 +159,7 @@ def _check_recovery(record: Onboarding, *, strict: bool) -> None:
         return
     if strict and (record.original_substance or record.original_last_used_on):
         field = "original_substance" if record.original_substance else "original_last_used_on"
-        raise InvalidInput(field, "Only asked when the reason is opioid_recovery.")
+        raise InvalidInput(field, _("Only asked when the reason is opioid_recovery."))
     record.original_substance = ""
     record.original_last_used_on = None
 

@@ -114,7 +114,9 @@ def quality_codes(value: Any, *, field: str) -> list[str]:
     """Stored quality reasons (a measurement's, a comparison's): codes the pages can word."""
     known = {code.value for code in QualityCode}
     if not isinstance(value, list) or not all(isinstance(c, str) and c in known for c in value):
-        raise InvalidInput(field, f"the reasons are codes among {', '.join(sorted(known))}")
+        raise InvalidInput(
+            field, _("the reasons are codes among %(codes)s") % {"codes": ", ".join(sorted(known))}
+        )
     return value
 
 

@@ -97,10 +97,12 @@ def default_unit(category: str) -> str:
 
 def _validate(use: SubstanceUse) -> None:
     if use.category not in SubstanceUse.Category.values:
-        raise InvalidInput("category", f"Unknown category {use.category!r}.")
+        raise InvalidInput(
+            "category", _("Unknown category %(value)s.") % {"value": repr(use.category)}
+        )
     use.unit = use.unit or default_unit(use.category)
     if use.unit not in SubstanceUse.Unit.values:
-        raise InvalidInput("unit", f"Unknown unit {use.unit!r}.")
+        raise InvalidInput("unit", _("Unknown unit %(value)s.") % {"value": repr(use.unit)})
     alcohol = use.category == SubstanceUse.Category.ALCOHOL
     if alcohol and use.unit != SubstanceUse.Unit.STANDARD_DRINK:
         raise InvalidInput("unit", _("Count alcohol in standard drinks."))
@@ -209,9 +211,9 @@ def substance_update(*, owner: User, use_id: int, **fields: Any) -> SubstanceRes
     use = selectors.substance_use_get(owner=owner, use_id=use_id)
     for field, value in fields.items():
         if field not in USE_FIELDS:
-            raise InvalidInput(field, "This field cannot be changed.")
+            raise InvalidInput(field, _("This field cannot be changed."))
         if value is None and field not in ("name", "note", "unit"):
-            raise InvalidInput(field, "This field cannot be empty.")
+            raise InvalidInput(field, _("This field cannot be empty."))
         setattr(use, field, value if value is not None else "")
     if "category" in fields and "unit" not in fields:
         # Switching to or from alcohol changes what the amount is counted in.
