@@ -24,7 +24,7 @@ def plain(value: object, places: int = 2) -> str | None:
     if not exact.is_finite():
         return None
     rounded = exact.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_EVEN)
-    text = f"{rounded:f}"
+    text = f"{rounded if rounded else rounded.copy_abs():f}"  # never "-0"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
