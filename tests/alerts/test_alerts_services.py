@@ -178,7 +178,7 @@ def test_declining_is_recorded_and_changes_nothing(person: Any, clock: Any) -> N
 
 def test_accepting_after_the_plan_ended_is_refused(person: Any, clock: Any) -> None:
     from stepdown.alerts.services import suggestion_accept
-    from stepdown.plans.services import plan_cancel
+    from stepdown.plans.end_services import plan_cancel
 
     plan = plan_in_past(person)
     suggestion = _worse_after_cut(person)
@@ -190,7 +190,7 @@ def test_accepting_after_the_plan_ended_is_refused(person: Any, clock: Any) -> N
 
 
 def test_holding_by_hand_retires_a_pending_hold(person: Any, clock: Any) -> None:
-    from stepdown.plans.services import plan_hold
+    from stepdown.plans.adjust_services import plan_hold
 
     plan = plan_in_past(person)
     suggestion = _worse_after_cut(person)

@@ -35,7 +35,8 @@ def _at(day: dt.date, hour_utc: int = 18) -> dt.datetime:
 
 
 def test_the_series_share_one_axis_with_plan_target_and_marks(web: Any, person: Any) -> None:
-    from stepdown.plans.services import plan_create, plan_hold
+    from stepdown.plans.adjust_services import plan_hold
+    from stepdown.plans.services import plan_create
 
     with time_machine.travel(_at(TODAY - dt.timedelta(days=3)), tick=False):
         services.response_submit(owner=person, instrument="daily", answers=daily(diary=1))

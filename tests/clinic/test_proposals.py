@@ -16,8 +16,9 @@ from tests.mfa_helpers import verified_api, verified_web
 from stepdown.audit.models import AccessEvent
 from stepdown.clinic.consents import consent_revoke
 from stepdown.clinic.models import PlanProposal
+from stepdown.plans.adjust_services import plan_hold
 from stepdown.plans.models import Plan
-from stepdown.plans.services import plan_create, plan_hold
+from stepdown.plans.services import plan_create
 
 pytestmark = pytest.mark.django_db
 

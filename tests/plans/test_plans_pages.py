@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from tests.plans.plans_helpers import WIZARD, make_plan, page_text
 
-from stepdown.plans import calendar_services, services
+from stepdown.plans import adjust_services, calendar_services, end_services
 from stepdown.plans.models import Plan
 
 pytestmark = pytest.mark.django_db
@@ -164,7 +164,7 @@ def test_calendar_link_works_without_login_until_revoked(
 def test_an_ended_plans_feed_is_empty(client: Client, person: Any, journal: Any) -> None:
     plan = make_plan(person)
     secret = calendar_services.plan_calendar_link_create(owner=person, plan_id=plan.pk)
-    services.plan_cancel(owner=person, plan_id=plan.pk, reason="Stopped")
+    end_services.plan_cancel(owner=person, plan_id=plan.pk, reason="Stopped")
     feed = client.get(f"/plan/calendar/{secret}.ics")
     assert feed.status_code == 200
     assert b"BEGIN:VCALENDAR" in feed.content
@@ -185,7 +185,7 @@ def test_the_plan_page_query_count_does_not_grow_with_history(
 ) -> None:
     plan = make_plan(person)
     for _ in range(30):
-        services.plan_hold(owner=person, plan_id=plan.pk, days=1, reason="one more day")
+        adjust_services.plan_hold(owner=person, plan_id=plan.pk, days=1, reason="one more day")
     for index in range(3):
         make_plan(person, start_g=Decimal(11 - index), replace_current=True)
     # A render (nothing cached yet) includes the alert summary's two counts for the suggestions,

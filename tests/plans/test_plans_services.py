@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from tests.plans.plans_helpers import TODAY, make_plan
 
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.plans import calendar_services, selectors, services
+from stepdown.plans import adjust_services, calendar_services, end_services, selectors, services
 from stepdown.plans.models import Plan, PlanAdjustment
 from stepdown.plans.snapshot import taper_of
 
@@ -58,7 +58,7 @@ def test_hold_moves_the_end_date_by_the_days_and_records_the_reason(
     person: Any, journal: Any
 ) -> None:
     plan = make_plan(person)
-    held = services.plan_hold(owner=person, plan_id=plan.pk, days=5, reason="Poor sleep")
+    held = adjust_services.plan_hold(owner=person, plan_id=plan.pk, days=5, reason="Poor sleep")
     # Step 0 (10–16 Feb) now ends 21 Feb; 13 Oct + 5 days = 18 Oct.
     assert held.end_date == dt.date(2025, 10, 18)
     assert taper_of(held).steps[0].end_date == dt.date(2025, 2, 21)
@@ -70,7 +70,7 @@ def test_hold_moves_the_end_date_by_the_days_and_records_the_reason(
 
 def test_hold_accepts_a_source_for_suggestions(person: Any, journal: Any) -> None:
     plan = make_plan(person)
-    services.plan_hold(
+    adjust_services.plan_hold(
         owner=person, plan_id=plan.pk, days=7, reason="Withdrawal score doubled", source="alert"
     )
     assert plan.adjustments.first().source == "alert"  # type: ignore[union-attr]
@@ -79,14 +79,14 @@ def test_hold_accepts_a_source_for_suggestions(person: Any, journal: Any) -> Non
 def test_an_adjustment_needs_a_reason(person: Any, journal: Any) -> None:
     plan = make_plan(person)
     with pytest.raises(InvalidInput) as caught:
-        services.plan_hold(owner=person, plan_id=plan.pk, days=3, reason="  ")
+        adjust_services.plan_hold(owner=person, plan_id=plan.pk, days=3, reason="  ")
     assert caught.value.field == "reason"
 
 
 def test_reinstate_goes_back_to_the_previous_amount(person: Any, journal: Any, clock: Any) -> None:
     plan = make_plan(person)
     clock.shift(dt.timedelta(days=8))  # 18 Feb: step 1 (17–23 Feb, 10.8 g)
-    back = services.plan_reinstate(owner=person, plan_id=plan.pk, reason="Aches all day")
+    back = adjust_services.plan_reinstate(owner=person, plan_id=plan.pk, reason="Aches all day")
     taper = taper_of(back)
     # Step 1 shrinks to 17 Feb; from 18 Feb 12 g for a week, then the 34 cuts again:
     # 7 + 1 + 7 + 34 × 7 = 253 days from 10 Feb = 13 Oct + 8 days = 21 Oct.
@@ -100,14 +100,16 @@ def test_reinstate_goes_back_to_the_previous_amount(person: Any, journal: Any, c
 def test_reinstate_in_the_first_step_is_refused_on_plan(person: Any, journal: Any) -> None:
     plan = make_plan(person)
     with pytest.raises(InvalidInput) as caught:
-        services.plan_reinstate(owner=person, plan_id=plan.pk, reason="Hard day")
+        adjust_services.plan_reinstate(owner=person, plan_id=plan.pk, reason="Hard day")
     assert caught.value.field == "plan"
     assert plan.adjustments.count() == 1
 
 
 def test_slow_with_a_longer_interval(person: Any, journal: Any) -> None:
     plan = make_plan(person)
-    slowed = services.plan_slow(owner=person, plan_id=plan.pk, interval_days=14, reason="Too fast")
+    slowed = adjust_services.plan_slow(
+        owner=person, plan_id=plan.pk, interval_days=14, reason="Too fast"
+    )
     # Step 0 now lasts 14 days, then 34 cuts of 14 days: 14 + 476 = 490 days from 10 Feb 2025
     # = 10 Feb 2026 + 125 days = 15 Jun 2026.
     assert slowed.end_date == dt.date(2026, 6, 15)
@@ -117,7 +119,9 @@ def test_slow_with_a_longer_interval(person: Any, journal: Any) -> None:
 
 def test_slow_with_a_lower_rate(person: Any, journal: Any) -> None:
     plan = make_plan(person)
-    slowed = services.plan_slow(owner=person, plan_id=plan.pk, rate_pct=Decimal(5), reason="Easy")
+    slowed = adjust_services.plan_slow(
+        owner=person, plan_id=plan.pk, rate_pct=Decimal(5), reason="Easy"
+    )
     assert slowed.rate_pct == Decimal(5)
     # 12 × 0.95 = 11.4 g after the first week
     assert taper_of(slowed).steps[1].daily_g == Decimal("11.4")
@@ -127,7 +131,7 @@ def test_slow_with_a_lower_rate(person: Any, journal: Any) -> None:
 def test_slow_refuses_a_faster_rate(person: Any, journal: Any) -> None:
     plan = make_plan(person)
     with pytest.raises(InvalidInput) as caught:
-        services.plan_slow(owner=person, plan_id=plan.pk, rate_pct=Decimal(15), reason="x")
+        adjust_services.plan_slow(owner=person, plan_id=plan.pk, rate_pct=Decimal(15), reason="x")
     assert caught.value.field == "rate_pct"
     # The stored rate (10.00 in the database) is quoted as the person typed it.
     assert "below the current 10 %" in caught.value.message
@@ -157,7 +161,7 @@ def test_the_database_refuses_a_second_active_plan(person: Any, journal: Any) ->
 
 def test_cancel_ends_the_plan_and_keeps_it(person: Any, journal: Any) -> None:
     plan = make_plan(person)
-    services.plan_cancel(owner=person, plan_id=plan.pk, reason="Going to a clinic instead")
+    end_services.plan_cancel(owner=person, plan_id=plan.pk, reason="Going to a clinic instead")
     plan.refresh_from_db()
     assert plan.status == Plan.Status.CANCELLED
     assert plan.ended_at is not None
@@ -166,16 +170,16 @@ def test_cancel_ends_the_plan_and_keeps_it(person: Any, journal: Any) -> None:
     assert (entry.kind, entry.end_date_before, entry.end_date_after) == ("cancel", END, TODAY)
     assert selectors.current_plan(owner=person) is None
     with pytest.raises(InvalidInput) as caught:
-        services.plan_hold(owner=person, plan_id=plan.pk, days=2, reason="x")
+        adjust_services.plan_hold(owner=person, plan_id=plan.pk, days=2, reason="x")
     assert caught.value.field == "plan"
 
 
 def test_complete_only_from_the_end_date(person: Any, journal: Any, clock: Any) -> None:
     plan = make_plan(person)
     with pytest.raises(InvalidInput):
-        services.plan_complete(owner=person, plan_id=plan.pk)
+        end_services.plan_complete(owner=person, plan_id=plan.pk)
     clock.move_to(dt.datetime(2025, 10, 13, 18, tzinfo=dt.UTC))
-    services.plan_complete(owner=person, plan_id=plan.pk)
+    end_services.plan_complete(owner=person, plan_id=plan.pk)
     plan.refresh_from_db()
     assert plan.status == Plan.Status.COMPLETED
 
@@ -187,7 +191,9 @@ def test_a_repeated_client_id_changes_nothing(person: Any, journal: Any) -> None
     assert (again.plan.pk, again.created) == (plan.pk, False)
     hold_key = uuid.uuid4()
     for _ in range(2):
-        services.plan_hold(owner=person, plan_id=plan.pk, days=3, reason="x", client_id=hold_key)
+        adjust_services.plan_hold(
+            owner=person, plan_id=plan.pk, days=3, reason="x", client_id=hold_key
+        )
     plan.refresh_from_db()
     assert plan.end_date == END + dt.timedelta(days=3)
     assert plan.adjustments.count() == 2
@@ -196,7 +202,7 @@ def test_a_repeated_client_id_changes_nothing(person: Any, journal: Any) -> None
 def test_another_persons_plan_is_not_found(person: Any, other_person: Any, journal: Any) -> None:
     plan = make_plan(person)
     with pytest.raises(NotFound):
-        services.plan_hold(owner=other_person, plan_id=plan.pk, days=3, reason="x")
+        adjust_services.plan_hold(owner=other_person, plan_id=plan.pk, days=3, reason="x")
     with pytest.raises(NotFound):
         selectors.plan_get(owner=other_person, plan_id=plan.pk)
     assert selectors.daily_targets(owner=other_person, start=TODAY, end=TODAY) == {}

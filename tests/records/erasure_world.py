@@ -42,7 +42,8 @@ from stepdown.goals.models import RiskSnapshot
 from stepdown.goals.services import goal_save
 from stepdown.journal import services as journal
 from stepdown.learn.models import ReasonToChange, SupportContact, UrgeLog
-from stepdown.plans.services import plan_create, plan_hold
+from stepdown.plans.adjust_services import plan_hold
+from stepdown.plans.services import plan_create
 from stepdown.profile.models import Medicine, Onboarding
 from stepdown.records.models import ImportedRecord
 from stepdown.reminders.models import ReminderPreference, SentReminder

@@ -146,7 +146,7 @@ def test_the_calendar_alarm_follows_quiet_hours_and_can_be_turned_off(
 def test_reading_reminders_takes_a_constant_number_of_queries(
     person: Any, django_assert_max_num_queries: Any
 ) -> None:
-    from stepdown.plans.services import plan_hold
+    from stepdown.plans.adjust_services import plan_hold
     from stepdown.reminders.selectors import preferences_for, reminders_due_for, upcoming_step
 
     plan = _plan(person)

@@ -22,7 +22,7 @@ from stepdown.alerts.models import Alert, AlertEvent, SuggestedAdjustment
 from stepdown.alerts.recording import suggestions_supersede
 from stepdown.alerts.summary import alerts_changed
 from stepdown.errors import InvalidInput, NotFound
-from stepdown.plans import services as plans
+from stepdown.plans import adjust_services
 from stepdown.plans.models import PlanAdjustment
 
 NOTE_MAX = 500
@@ -169,17 +169,17 @@ def suggestion_accept(
         key, plan_id = suggestion.client_id, suggestion.plan_id
         days = suggestion.days or 0
         if suggestion.kind == SuggestedAdjustment.Kind.HOLD:
-            plan = plans.plan_hold(
+            plan = adjust_services.plan_hold(
                 owner=owner, plan_id=plan_id, days=days, reason=text, source="alert",
                 client_id=key, now=now,
             )  # fmt: skip
         elif suggestion.kind == SuggestedAdjustment.Kind.REINSTATE:
-            plan = plans.plan_reinstate(
+            plan = adjust_services.plan_reinstate(
                 owner=owner, plan_id=plan_id, reason=text, source="alert", client_id=key, now=now
             )
         else:
             # ``days`` more for each remaining step: the plan's interval grows by that much.
-            plan = plans.plan_slow(
+            plan = adjust_services.plan_slow(
                 owner=owner, plan_id=plan_id, reason=text, source="alert", client_id=key,
                 interval_days=suggestion.plan.interval_days + days, now=now,
             )  # fmt: skip

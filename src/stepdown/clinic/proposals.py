@@ -30,6 +30,7 @@ from stepdown.clinic.wording import person_name
 from stepdown.core import tapering
 from stepdown.core.tapering import TaperError, TaperPlan
 from stepdown.errors import InvalidInput, NotFound
+from stepdown.plans import adjust_services
 from stepdown.plans import services as plan_services
 from stepdown.plans.building import decimal_input, plan_build, reason_input, taper_error
 from stepdown.plans.models import Plan
@@ -316,11 +317,11 @@ def _apply(owner: User, proposal: PlanProposal, *, now: dt.datetime | None) -> N
         "now": now,
     }
     if proposal.kind == PlanProposal.Kind.HOLD:
-        plan_services.plan_hold(
+        adjust_services.plan_hold(
             owner=owner, plan_id=proposal.plan_id, days=proposal.days or 0, **common
         )
     elif proposal.kind == PlanProposal.Kind.SLOW:
-        plan_services.plan_slow(
+        adjust_services.plan_slow(
             owner=owner,
             plan_id=proposal.plan_id,
             rate_pct=proposal.rate_pct,

@@ -23,7 +23,7 @@ from stepdown.accounts.requests import request_owner
 from stepdown.alerts.suggesting import plan_suggestion_cards, with_shown_reasons
 from stepdown.clinic.proposals import pending_proposals_for_person
 from stepdown.errors import InvalidInput
-from stepdown.plans import calendar_services, selectors, services
+from stepdown.plans import adjust_services, calendar_services, end_services, selectors
 from stepdown.plans.forms import CancelForm, HoldForm, ReinstateForm, ReminderForm, SlowForm
 from stepdown.plans.models import Plan
 from stepdown.plans.views.common import chart_json, chart_text_of, is_htmx, plan_or_404
@@ -179,7 +179,7 @@ def hold(request: HttpRequest, plan_id: int) -> HttpResponse:
         plan_id,
         name="hold",
         form=form,
-        action=lambda data: services.plan_hold(
+        action=lambda data: adjust_services.plan_hold(
             owner=owner,
             plan_id=plan_id,
             days=data["days"],
@@ -209,7 +209,7 @@ def reinstate(request: HttpRequest, plan_id: int) -> HttpResponse:
         plan_id,
         name="reinstate",
         form=ReinstateForm(request.POST),
-        action=lambda data: services.plan_reinstate(
+        action=lambda data: adjust_services.plan_reinstate(
             owner=owner, plan_id=plan_id, reason=data["reason"], client_id=data.get("client_id")
         ),
         done=lambda plan: _("Back to your previous amount for now.") + " " + _end_text(plan),
@@ -227,7 +227,7 @@ def slow(request: HttpRequest, plan_id: int) -> HttpResponse:
         plan_id,
         name="slow",
         form=SlowForm(request.POST, plan=plan),
-        action=lambda data: services.plan_slow(
+        action=lambda data: adjust_services.plan_slow(
             owner=owner,
             plan_id=plan_id,
             rate_pct=data.get("rate_pct"),
@@ -250,7 +250,7 @@ def cancel(request: HttpRequest, plan_id: int) -> HttpResponse:
         plan_id,
         name="cancel",
         form=CancelForm(request.POST),
-        action=lambda data: services.plan_cancel(
+        action=lambda data: end_services.plan_cancel(
             owner=owner, plan_id=plan_id, reason=data["reason"], client_id=data.get("client_id")
         ),
         done=lambda plan: _(
@@ -266,7 +266,7 @@ def complete(request: HttpRequest, plan_id: int) -> HttpResponse:
     owner = request_owner(request)
     plan = plan_or_404(request, plan_id)
     try:
-        services.plan_complete(owner=owner, plan_id=plan.pk)
+        end_services.plan_complete(owner=owner, plan_id=plan.pk)
     except InvalidInput as error:
         messages.error(request, error.message)
     else:

@@ -12,7 +12,7 @@ from ninja.responses import Status
 
 from stepdown.accounts.requests import request_owner
 from stepdown.errors import NotFound
-from stepdown.plans import selectors, services
+from stepdown.plans import adjust_services, end_services, selectors, services
 from stepdown.plans.models import Plan
 from stepdown.plans.schemas import CancelIn, HoldIn, PlanIn, PlanOut, ReinstateIn, SlowIn
 from stepdown.schemas import API_ERRORS
@@ -71,7 +71,9 @@ def get_plan(request: HttpRequest, plan_id: int) -> PlanOut:
     summary="Stay on today's step longer; everything later moves by as many days",
 )
 def hold(request: HttpRequest, plan_id: int, payload: HoldIn) -> PlanOut:
-    plan = services.plan_hold(owner=request_owner(request), plan_id=plan_id, **payload.model_dump())
+    plan = adjust_services.plan_hold(
+        owner=request_owner(request), plan_id=plan_id, **payload.model_dump()
+    )
     return _out(plan)
 
 
@@ -81,7 +83,7 @@ def hold(request: HttpRequest, plan_id: int, payload: HoldIn) -> PlanOut:
     summary="Go back to the previous, higher step for one interval",
 )
 def reinstate(request: HttpRequest, plan_id: int, payload: ReinstateIn) -> PlanOut:
-    plan = services.plan_reinstate(
+    plan = adjust_services.plan_reinstate(
         owner=request_owner(request), plan_id=plan_id, **payload.model_dump()
     )
     return _out(plan)
@@ -96,7 +98,7 @@ def slow(request: HttpRequest, plan_id: int, payload: SlowIn) -> PlanOut:
     fields = payload.model_dump()
     fields["rate_pct"] = _decimal(fields["rate_pct"])
     fields["step_g"] = _decimal(fields["step_g"])
-    plan = services.plan_slow(owner=request_owner(request), plan_id=plan_id, **fields)
+    plan = adjust_services.plan_slow(owner=request_owner(request), plan_id=plan_id, **fields)
     return _out(plan)
 
 
@@ -106,7 +108,7 @@ def slow(request: HttpRequest, plan_id: int, payload: SlowIn) -> PlanOut:
     summary="End the plan early (it stays in the history)",
 )
 def cancel(request: HttpRequest, plan_id: int, payload: CancelIn) -> PlanOut:
-    plan = services.plan_cancel(
+    plan = end_services.plan_cancel(
         owner=request_owner(request), plan_id=plan_id, **payload.model_dump()
     )
     return _out(plan)

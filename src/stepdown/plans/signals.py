@@ -11,7 +11,7 @@ from stepdown.accounts.models import User
 from stepdown.accounts.signals import access_ended
 from stepdown.core.tapering import MAX_HOLD_DAYS
 from stepdown.errors import InvalidInput
-from stepdown.plans import selectors, services
+from stepdown.plans import adjust_services, selectors
 from stepdown.plans.models import Plan
 from stepdown.profile.models import Onboarding
 from stepdown.profile.signals import answers_saved
@@ -43,7 +43,7 @@ def pause_if_pregnant(
         return
     # Not started yet, or already over: nothing to hold; the page still says paused.
     with contextlib.suppress(InvalidInput):
-        services.plan_hold(
+        adjust_services.plan_hold(
             owner=owner,
             plan_id=plan.pk,
             days=MAX_HOLD_DAYS,

@@ -27,6 +27,7 @@ from stepdown.core.tapering import (
 from stepdown.errors import InvalidInput
 from stepdown.journal.models import Product
 from stepdown.plans import selectors, services
+from stepdown.plans.building import plan_build
 from stepdown.plans.forms import WizardForm
 from stepdown.plans.snapshot import plain
 from stepdown.plans.views.common import preview_chart_json
@@ -122,7 +123,7 @@ def plan_preview(request: HttpRequest) -> HttpResponse:
         fields = form.plan_fields()
         fields.pop("product_id")
         try:
-            plan = services.plan_build(owner=owner, **fields)
+            plan = plan_build(owner=owner, **fields)
         except InvalidInput as error:
             attach_error(form, error, WizardForm.FIELD_MAP)
         else:
