@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from tests.checkins.checkins_answers import daily, phq9
 
-from stepdown.checkins import selectors, services
+from stepdown.checkins import schedule_services, selectors, services
 from stepdown.checkins.models import Response
 from stepdown.checkins.windows import last_closed_window, window_days, window_for
 from stepdown.errors import InvalidInput
@@ -164,27 +164,29 @@ def test_a_window_is_answered_once_later_answers_are_extras(person: Any) -> None
 
 
 def test_optional_schedules_can_be_turned_off_but_daily_and_phq9_stay(person: Any) -> None:
-    services.schedule_update(owner=person, instrument="sds", enabled=False)
+    schedule_services.schedule_update(owner=person, instrument="sds", enabled=False)
     assert "sds" not in {item.instrument for item in selectors.due_now(owner=person)}
     with pytest.raises(InvalidInput) as daily_off:
-        services.schedule_update(owner=person, instrument="daily", enabled=False)
+        schedule_services.schedule_update(owner=person, instrument="daily", enabled=False)
     assert daily_off.value.field == "enabled"
     with pytest.raises(InvalidInput) as too_rare:
-        services.schedule_update(owner=person, instrument="phq9", interval_days=60)
+        schedule_services.schedule_update(owner=person, instrument="phq9", interval_days=60)
     assert too_rare.value.field == "interval_days"
     with pytest.raises(InvalidInput):
-        services.schedule_update(owner=person, instrument="cows")
+        schedule_services.schedule_update(owner=person, instrument="cows")
     with pytest.raises(InvalidInput) as daily_time:  # set in the reminder settings instead
-        services.schedule_update(owner=person, instrument="daily", preferred_time=dt.time(20))
+        schedule_services.schedule_update(
+            owner=person, instrument="daily", preferred_time=dt.time(20)
+        )
     assert daily_time.value.field == "preferred_time"
 
 
 def test_turning_a_schedule_back_on_starts_it_afresh(person: Any) -> None:
     _joined(person, dt.datetime(2025, 3, 1, 15, 0, tzinfo=UTC))
     with time_machine.travel(dt.datetime(2025, 3, 2, 15, 0, tzinfo=UTC), tick=False):
-        services.schedule_update(owner=person, instrument="sds", enabled=False)
+        schedule_services.schedule_update(owner=person, instrument="sds", enabled=False)
     with time_machine.travel(dt.datetime(2025, 4, 20, 15, 0, tzinfo=UTC), tick=False):
-        services.schedule_update(owner=person, instrument="sds", enabled=True)
+        schedule_services.schedule_update(owner=person, instrument="sds", enabled=True)
     due = _due(person, dt.datetime(2025, 4, 20, 16, 0, tzinfo=UTC))
     assert due["sds"].status == "due"
     assert due["sds"].missed_previous is None  # the months it was off are not "missed"

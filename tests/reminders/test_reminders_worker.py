@@ -186,7 +186,7 @@ def test_enqueuing_twice_before_the_worker_runs_still_sends_one_email(sam: Any) 
 
 
 def test_nothing_is_sent_in_quiet_hours_and_the_reminder_comes_when_they_end(sam: Any) -> None:
-    from stepdown.checkins.services import schedule_update
+    from stepdown.checkins.schedule_services import schedule_update
 
     # No check-in reminder; the PHQ-9 (first due a week after joining, on the 17th) at 19:00,
     # inside quiet hours 18:00–08:00.

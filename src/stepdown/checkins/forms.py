@@ -16,7 +16,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stepdown.checkins.models import Schedule
-from stepdown.checkins.services import SAFETY_PLAN_FIELDS
+from stepdown.checkins.safety_services import SAFETY_PLAN_FIELDS
 from stepdown.checkins.windows import INTERVAL_LIMITS
 from stepdown.core.instruments import (
     Instrument,

@@ -1,4 +1,5 @@
-"""Writes for check-ins: scoring and storing responses, schedules, the safety plan.
+"""Writes for check-ins: scoring and storing responses, a person's and a clinician's rating
+(schedules are in ``checkins.schedule_services``, the safety plan in ``checkins.safety_services``).
 
 Scores always come from the core scorer on the server. A response answers the schedule window
 that is open on the day it is given, in the person's time zone; it never fills a window that has
@@ -17,7 +18,6 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -25,10 +25,8 @@ from django.utils.translation import gettext as _
 
 from stepdown.accounts.clock import day_start, local_today
 from stepdown.accounts.models import User
-from stepdown.accounts.services import data_changed
 from stepdown.checkins import selectors
-from stepdown.checkins.models import Response, SafetyEvent, SafetyPlan, Schedule
-from stepdown.checkins.windows import ALWAYS_ON, INTERVAL_LIMITS, SCHEDULABLE
+from stepdown.checkins.models import Response, SafetyEvent
 from stepdown.core.instruments import (
     Audience,
     Instrument,
@@ -122,20 +120,6 @@ def response_rescore(response: Response) -> None:
     if not isinstance(response.answers, dict):
         raise InvalidInput("answers", _("the answers are an object of item codes and choices"))
     _apply(response, _score(definition, response.answers))
-
-
-def safety_event_flags(flags: Any) -> list[str]:
-    """A safety event's flags: the self-harm flags of its response (at least one)."""
-    if (
-        not isinstance(flags, list)
-        or not flags
-        or not all(isinstance(flag, str) and flag in SELF_HARM_FLAGS for flag in flags)
-    ):
-        raise InvalidInput(
-            "flags",
-            _("a safety event names one or more of %(flags)s") % {"flags": sorted(SELF_HARM_FLAGS)},
-        )
-    return list(dict.fromkeys(flags))
 
 
 def _record_safety_event(response: Response) -> None:
@@ -288,97 +272,6 @@ def response_update(
             response.save()
             _record_safety_event(response)
     return Submitted(response, created=False)
-
-
-def safety_event_mark_seen(*, owner: User, response_id: int) -> None:
-    """The person has been shown the crisis page for this response."""
-    seen = SafetyEvent.objects.filter(
-        owner=owner, response_id=response_id, seen_at__isnull=True
-    ).update(seen_at=timezone.now())
-    if seen:
-        data_changed(owner=owner)
-
-
-def schedule_update(
-    *,
-    owner: User,
-    instrument: str,
-    interval_days: int | None = None,
-    preferred_time: dt.time | None = None,
-    enabled: bool = True,
-    now: dt.datetime | None = None,
-) -> Schedule:
-    """Set a person's schedule for one instrument (interval, reminder time, on or off)."""
-    if instrument not in SCHEDULABLE:
-        raise InvalidInput(
-            "instrument", _("%(instrument)s has no schedule.") % {"instrument": repr(instrument)}
-        )
-    current = next(s for s in selectors.schedules_for(owner=owner) if s.instrument == instrument)
-    interval = interval_days if interval_days is not None else current.interval_days
-    low, high = INTERVAL_LIMITS[instrument]
-    if not low <= interval <= high:
-        message = (
-            _("The daily check-in is once a day.")
-            if low == high
-            else _("Choose between %(low)s and %(high)s days.") % {"low": low, "high": high}
-        )
-        raise InvalidInput("interval_days", message)
-    if not enabled and instrument in ALWAYS_ON:
-        raise InvalidInput(
-            "enabled", _("%(name)s stays on; you can change how often.") % {"name": current.name}
-        )
-    if instrument == "daily" and preferred_time is not None:
-        raise InvalidInput(
-            "preferred_time",
-            _("The daily check-in is reminded at the check-in time in the reminder settings."),
-        )
-    today = local_today(owner, now=now or timezone.now())
-    # Turning a schedule back on starts it afresh today, so the time it was off is not "missed".
-    starts_on = today if enabled and not current.enabled else current.starts_on
-    schedule, _created = Schedule.objects.update_or_create(
-        owner=owner,
-        instrument=instrument,
-        defaults={
-            "interval_days": interval,
-            "preferred_time": preferred_time,
-            "enabled": enabled,
-            "starts_on": starts_on,
-        },
-    )
-    return schedule
-
-
-SAFETY_PLAN_FIELDS = ("warning_signs", "coping_steps", "people", "places", "professionals")
-PLAN_MAX_ENTRIES = 12  # assumption: a plan is short enough to read in a hard moment
-PLAN_MAX_LENGTH = 300  # assumption: one short line per entry
-
-
-def safety_plan_update(*, owner: User, **lists: Any) -> SafetyPlan:
-    """Replace the lists of a person's safety plan; blank entries are dropped."""
-    plan = selectors.safety_plan_for(owner=owner)
-    for field, entries in lists.items():
-        if field not in SAFETY_PLAN_FIELDS:
-            raise InvalidInput(field, _("This part of the plan does not exist."))
-        setattr(plan, field, safety_plan_list(field, entries))
-    plan.save()
-    return plan
-
-
-def safety_plan_list(field: str, entries: Any) -> list[str]:
-    """One list of a safety plan, cleaned: short texts, blank ones dropped."""
-    if not isinstance(entries, list | tuple) or not all(isinstance(e, str) for e in entries):
-        raise InvalidInput(field, _("Give a list of short texts."))
-    cleaned = [entry.strip() for entry in entries if entry.strip()]
-    if len(cleaned) > PLAN_MAX_ENTRIES:
-        raise InvalidInput(
-            field, _("Keep it to %(most)s entries or fewer.") % {"most": PLAN_MAX_ENTRIES}
-        )
-    if any(len(entry) > PLAN_MAX_LENGTH for entry in cleaned):
-        raise InvalidInput(
-            field,
-            _("Keep each entry under %(most)s characters.") % {"most": PLAN_MAX_LENGTH},
-        )
-    return cleaned
 
 
 # --- a clinician's rating -------------------------------------------------------------------

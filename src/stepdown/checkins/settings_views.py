@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from stepdown.accounts.requests import request_owner
-from stepdown.checkins import selectors, services
+from stepdown.checkins import safety_services, schedule_services, selectors
 from stepdown.checkins.forms import PLAN_LABELS, SafetyPlanForm, ScheduleForm
 from stepdown.errors import InvalidInput
 from stepdown.web.countries import country_for_zone
@@ -25,17 +25,19 @@ def safety_plan(request: HttpRequest) -> HttpResponse:
     """Read the plan; change it. Reachable from every check-in page and the crisis page."""
     owner = request_owner(request)
     plan = selectors.safety_plan_for(owner=owner)
-    initial = {name: "\n".join(getattr(plan, name)) for name in services.SAFETY_PLAN_FIELDS}
+    initial = {name: "\n".join(getattr(plan, name)) for name in safety_services.SAFETY_PLAN_FIELDS}
     form = SafetyPlanForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.safety_plan_update(owner=owner, **form.lists())
+            safety_services.safety_plan_update(owner=owner, **form.lists())
         except InvalidInput as error:
             attach_error(form, error, {})
         else:
             messages.success(request, _("Your safety plan is saved."))
             return redirect("checkins:safety_plan")
-    sections = [(PLAN_LABELS[name], getattr(plan, name)) for name in services.SAFETY_PLAN_FIELDS]
+    sections = [
+        (PLAN_LABELS[name], getattr(plan, name)) for name in safety_services.SAFETY_PLAN_FIELDS
+    ]
     context = {
         "form": form,
         "sections": sections,
@@ -72,7 +74,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
             with transaction.atomic():
                 for view, form in rows:
                     current = form
-                    services.schedule_update(
+                    schedule_services.schedule_update(
                         owner=owner,
                         instrument=view.instrument,
                         interval_days=form.cleaned_data["interval_days"],

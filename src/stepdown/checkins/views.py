@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
-from stepdown.checkins import selectors, services
+from stepdown.checkins import safety_services, selectors, services
 from stepdown.checkins.forms import AnswerForm
 from stepdown.checkins.meaning import compare_with_recent
 from stepdown.checkins.models import Response
@@ -94,7 +94,7 @@ def _after_save(owner: User, result: services.Submitted) -> HttpResponse:
     """
     response = result.response
     if result.crisis:
-        services.safety_event_mark_seen(owner=owner, response_id=response.pk)
+        safety_services.safety_event_mark_seen(owner=owner, response_id=response.pk)
         return redirect(reverse("checkins:crisis") + f"?response={response.pk}")
     return redirect("checkins:result", response_id=response.pk)
 
@@ -246,7 +246,7 @@ def crisis(request: HttpRequest) -> HttpResponse:
         "acute": response is not None and "self_harm_acute" in response.flags,
         "offer_asq": response is not None and response.instrument == "phq9",
         "plan": plan,
-        "plan_empty": not any(getattr(plan, f) for f in services.SAFETY_PLAN_FIELDS),
+        "plan_empty": not any(getattr(plan, f) for f in safety_services.SAFETY_PLAN_FIELDS),
     }
     return render(request, "checkins/crisis.html", context)
 

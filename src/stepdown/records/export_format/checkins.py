@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from stepdown.checkins.models import Response, SafetyEvent, SafetyPlan, Schedule
-from stepdown.checkins.services import (
+from stepdown.checkins.safety_services import (
     SAFETY_PLAN_FIELDS,
-    response_rescore,
     safety_event_flags,
     safety_plan_list,
 )
+from stepdown.checkins.services import response_rescore
 from stepdown.records.export_format.table import Cleaner, Context, Row, Table
 
 
