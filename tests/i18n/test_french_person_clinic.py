@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -20,7 +21,7 @@ from tests.clinic.conftest import Clinics, clinics, share  # noqa: F401 - the cl
 from tests.i18n.french import ENGLISH, THURSDAY, assert_french, visible
 
 from stepdown.clinic.messages import message_send_by_clinician
-from stepdown.clinic.models import PlanProposal
+from stepdown.clinic.models import Consent, PlanProposal
 from stepdown.clinic.notes import note_create
 from stepdown.clinic.proposals import proposal_create, proposals_for_viewer
 from stepdown.clinic.services import patient_invitation_create
@@ -29,46 +30,70 @@ from stepdown.plans.services import plan_create
 pytestmark = pytest.mark.django_db
 
 
-def _code(world: Clinics, *clinicians: Any) -> str:
-    _, code = patient_invitation_create(
-        clinician=world.kim,
-        clinic_id=world.riverside.pk,
-        clinician_ids=[user.pk for user in clinicians],
-    )
-    return code
+@dataclass(frozen=True)
+class World:
+    """Sam, Riverside Clinic with Kim, and Sam's French browser: what most tests here start from."""
+
+    clinics: Clinics
+    person: Any
+    browser: Client
+    share: Callable[..., Consent]
+
+    @property
+    def kim(self) -> Any:
+        """Kim, a clinician at Riverside."""
+        return self.clinics.kim
+
+    def shares(self, **consent: Any) -> Consent:
+        """Sam signs a consent for Riverside."""
+        return self.share(self.person, self.clinics.riverside, **consent)
+
+    def code(self, *clinicians: Any) -> str:
+        """Kim's invitation code naming ``clinicians`` (none: the clinic's treating clinicians)."""
+        _, code = patient_invitation_create(
+            clinician=self.clinics.kim,
+            clinic_id=self.clinics.riverside.pk,
+            clinician_ids=[user.pk for user in clinicians],
+        )
+        return code
+
+    def plan(self) -> Any:
+        """Sam's plan: 9.6 g a day, 10 % a step, from Thursday."""
+        return plan_create(
+            owner=self.person,
+            start_g=Decimal("9.6"),
+            method="proportional",
+            rate_pct=Decimal(10),
+            doses_per_day=4,
+            start_date=THURSDAY.date(),
+        ).plan
+
+    def propose(self, **fields: Any) -> PlanProposal:
+        """Kim proposes a change to Sam's plan."""
+        return proposal_create(
+            author=self.clinics.kim,
+            person_id=self.person.pk,
+            reason="Une semaine difficile.",
+            kind_of_access="api",
+            route="tests",
+            **fields,
+        )
 
 
-def _plan(person: Any) -> Any:
-    return plan_create(
-        owner=person,
-        start_g=Decimal("9.6"),
-        method="proportional",
-        rate_pct=Decimal(10),
-        doses_per_day=4,
-        start_date=THURSDAY.date(),
-    ).plan
-
-
-def _propose(world: Clinics, person: Any, **fields: Any) -> PlanProposal:
-    return proposal_create(
-        author=world.kim,
-        person_id=person.pk,
-        reason="Une semaine difficile.",
-        kind_of_access="api",
-        route="tests",
-        **fields,
-    )
-
-
-def test_the_sharing_page_in_french(
-    thursday: Any,
+@pytest.fixture
+def world(
     clinics: Clinics,  # noqa: F811 - the fixture imported above
-    share: Callable[..., Any],  # noqa: F811
+    share: Callable[..., Consent],  # noqa: F811
     person: Any,
     sam_in_french: Client,
-) -> None:
+) -> World:
+    """Not on Thursday by itself: a test that needs the day asks for ``thursday`` first."""
+    return World(clinics=clinics, person=person, browser=sam_in_french, share=share)
+
+
+def test_the_sharing_page_in_french(thursday: Any, world: World) -> None:
     empty = assert_french(
-        sam_in_french.get("/clinic/sharing/"),
+        world.browser.get("/clinic/sharing/"),
         "Partage avec un centre de soins",
         "Rejoindre un centre de soins",
         "Vos consentements",
@@ -76,9 +101,9 @@ def test_the_sharing_page_in_french(
         "Code d’invitation",
     )
     assert "Sharing with a clinic" not in empty
-    share(person, clinics.riverside, data_classes=("journal", "plan", "checkins"))
+    world.shares(data_classes=("journal", "plan", "checkins"))
     text = assert_french(
-        sam_in_french.get("/clinic/sharing/"),
+        world.browser.get("/clinic/sharing/"),
         "Riverside Clinic · version 1 · en vigueur",
         "Partagé : Journal, Plan de diminution, Bilans et questionnaires.",
         "À : les professionnels de santé qui vous suivent dans ce centre.",
@@ -90,15 +115,9 @@ def test_the_sharing_page_in_french(
     assert "Taper plan" not in text
 
 
-def test_a_revoked_consent_in_french(
-    thursday: Any,
-    clinics: Clinics,  # noqa: F811 - the fixture imported above
-    share: Callable[..., Any],  # noqa: F811
-    person: Any,
-    sam_in_french: Client,
-) -> None:
-    consent = share(person, clinics.riverside)
-    revoked = sam_in_french.post(f"/clinic/sharing/{consent.pk}/revoke/", follow=True)
+def test_a_revoked_consent_in_french(thursday: Any, world: World) -> None:
+    consent = world.shares()
+    revoked = world.browser.post(f"/clinic/sharing/{consent.pk}/revoke/", follow=True)
     assert_french(
         revoked,
         "Révoqué : Riverside Clinic ne voit plus rien à partir de maintenant.",
@@ -106,35 +125,27 @@ def test_a_revoked_consent_in_french(
     )
 
 
-def test_joining_with_a_code_in_french(
-    thursday: Any,
-    clinics: Clinics,  # noqa: F811 - the fixture imported above
-    sam_in_french: Client,
-) -> None:
+def test_joining_with_a_code_in_french(thursday: Any, world: World) -> None:
     assert_french(
-        sam_in_french.get("/clinic/join/"),
+        world.browser.get("/clinic/join/"),
         "Rejoindre un centre de soins",
         "Le code que votre centre de soins vous a donné, par exemple 7KQM-R2XA.",
         "Continuer",
     )
-    wrong = sam_in_french.post("/clinic/join/", {"code": "AAAA-BBBB"})
+    wrong = world.browser.post("/clinic/join/", {"code": "AAAA-BBBB"})
     assert wrong.status_code == 422
     assert_french(wrong, "Ce code ne fonctionne pas : il est peut-être mal tapé")
     assert_french(
-        sam_in_french.get("/clinic/join/AAAA-BBBB/"),
+        world.browser.get("/clinic/join/AAAA-BBBB/"),
         "Ce code ne fonctionne pas",
         "Demandez-en un nouveau à votre centre de soins, ou tapez-le à nouveau .",
     )
 
 
-def test_every_element_of_the_consent_form_in_french(
-    thursday: Any,
-    clinics: Clinics,  # noqa: F811 - the fixture imported above
-    sam_in_french: Client,
-) -> None:
-    code = _code(clinics, clinics.kim)
+def test_every_element_of_the_consent_form_in_french(thursday: Any, world: World) -> None:
+    code = world.code(world.kim)
     text = assert_french(
-        sam_in_french.get(f"/clinic/join/{code}/"),
+        world.browser.get(f"/clinic/join/{code}/"),
         "Partager vos données avec Riverside Clinic",
         "Qui partage",
         "Vous, sam@example.org : vous autorisez Stepdown à montrer vos données",
@@ -155,14 +166,14 @@ def test_every_element_of_the_consent_form_in_french(
         "Signer et partager",
     )
     assert "Read this before you sign" not in text
-    refused = sam_in_french.post(f"/clinic/join/{code}/", {"expires_on": "2026-12-01"})
+    refused = world.browser.post(f"/clinic/join/{code}/", {"expires_on": "2026-12-01"})
     assert refused.status_code == 422
     assert_french(
         refused,
         "Choisissez au moins un type de données à partager.",
         "Tapez votre nom complet pour signer.",
     )
-    signed = sam_in_french.post(
+    signed = world.browser.post(
         f"/clinic/join/{code}/",
         {"data_classes": ["journal"], "signature": "Samuel Jones"},
         follow=True,
@@ -170,45 +181,33 @@ def test_every_element_of_the_consent_form_in_french(
     assert_french(signed, "Vous partagez maintenant avec Riverside Clinic.", "Partagé : Journal.")
 
 
-def test_changing_a_consent_in_french(
-    thursday: Any,
-    clinics: Clinics,  # noqa: F811 - the fixture imported above
-    share: Callable[..., Any],  # noqa: F811
-    person: Any,
-    sam_in_french: Client,
-) -> None:
-    consent = share(person, clinics.riverside)
+def test_changing_a_consent_in_french(thursday: Any, world: World) -> None:
+    consent = world.shares()
     page = f"/clinic/sharing/{consent.pk}/change/"
     assert_french(
-        sam_in_french.get(page),
+        world.browser.get(page),
         "les professionnels de santé qui vous suivent à Riverside Clinic "
         "(tous ceux qui y exercent)",
         "Signer la nouvelle version",
     )
-    past = sam_in_french.post(
+    past = world.browser.post(
         page,
         {"data_classes": ["plan"], "signature": "Samuel Jones", "expires_on": "2026-12-09"},
     )
     assert_french(past, "Ce jour est passé ; choisissez aujourd’hui ou un jour suivant.")
-    saved = sam_in_french.post(
+    saved = world.browser.post(
         page, {"data_classes": ["plan"], "signature": "Samuel Jones"}, follow=True
     )
     assert_french(saved, "Enregistré : le nouveau consentement remplace l’ancien.", "remplacé le")
 
 
-def test_a_proposal_on_today_in_french_and_its_answer(
-    thursday: Any,
-    clinics: Clinics,  # noqa: F811 - the fixture imported above
-    share: Callable[..., Any],  # noqa: F811
-    person: Any,
-    sam_in_french: Client,
-) -> None:
-    share(person, clinics.riverside)
-    plan = _plan(person)
+def test_a_proposal_on_today_in_french_and_its_answer(thursday: Any, world: World) -> None:
+    world.shares()
+    plan = world.plan()
     old_last = plan.end_date.toordinal() - 1
-    _propose(clinics, person, kind="hold", days=3)
+    world.propose(kind="hold", days=3)
     text = assert_french(
-        sam_in_french.get("/today/"),
+        world.browser.get("/today/"),
         "kim@clinic.example (Riverside Clinic) propose un changement de votre plan",
         "Prolonger le palier actuel de 3 jours.",
         "Accepter",
@@ -220,11 +219,11 @@ def test_a_proposal_on_today_in_french_and_its_answer(
     assert moved.group(1) != moved.group(2)
     assert plan.end_date.toordinal() - 1 == old_last
     proposal = PlanProposal.objects.get()
-    accepted = sam_in_french.post(
+    accepted = world.browser.post(
         f"/clinic/proposals/{proposal.pk}/accept/", {"next": "/today/"}, follow=True
     )
     assert_french(accepted, "Proposition acceptée : votre plan a changé.")
-    again = sam_in_french.post(
+    again = world.browser.post(
         f"/clinic/proposals/{proposal.pk}/accept/", {"next": "/today/"}, follow=True
     )
     assert_french(again, "Cette proposition a déjà reçu une réponse (acceptée).")
@@ -248,16 +247,14 @@ def test_a_proposal_on_today_in_french_and_its_answer(
 )
 def test_each_kind_of_proposal_in_french_words(
     thursday: Any,
-    clinics: Clinics,  # noqa: F811 - the fixture imported above
-    share: Callable[..., Any],  # noqa: F811
-    person: Any,
+    world: World,
     fields: dict[str, Any],
     summary: str,
 ) -> None:
-    share(person, clinics.riverside)
-    _plan(person)
-    _propose(clinics, person, **fields)
-    views = proposals_for_viewer(clinics.kim, person.pk)
+    world.shares()
+    world.plan()
+    world.propose(**fields)
+    views = proposals_for_viewer(world.kim, world.person.pk)
     with translation.override("fr"):
         html = render_to_string("clinic/proposals_list.html", {"views": views})
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
@@ -265,33 +262,27 @@ def test_each_kind_of_proposal_in_french_words(
     assert "Si elle est acceptée aujourd’hui, dernier jour prévu le" in text
 
 
-def test_todays_cards_for_messages_and_notes_in_french(
-    thursday: Any,
-    clinics: Clinics,  # noqa: F811 - the fixture imported above
-    share: Callable[..., Any],  # noqa: F811
-    person: Any,
-    sam_in_french: Client,
-) -> None:
-    share(person, clinics.riverside, data_classes=("journal", "notes"))
+def test_todays_cards_for_messages_and_notes_in_french(thursday: Any, world: World) -> None:
+    world.shares(data_classes=("journal", "notes"))
     for text in ("Bonjour Sam.", "Pouvez-vous nous appeler ?"):
         message_send_by_clinician(
-            author=clinics.kim,
-            person_id=person.pk,
+            author=world.kim,
+            person_id=world.person.pk,
             text=text,
             site_url="http://testserver",
             kind="api",
             route="tests",
         )
     note_create(
-        author=clinics.kim,
-        person_id=person.pk,
+        author=world.kim,
+        person_id=world.person.pk,
         text="Bonne semaine.",
         shared_with_person=True,
         kind="api",
         route="tests",
     )
     assert_french(
-        sam_in_french.get("/today/"),
+        world.browser.get("/today/"),
         "2 messages de votre centre de soins vous attendent. Les lire",
         "Votre centre de soins a partagé une note avec vous cette semaine. Le lire",
     )
@@ -315,17 +306,14 @@ def test_the_messages_and_notes_pages_in_french(
 
 
 def test_the_message_waiting_email_is_in_the_persons_language(
-    clinics: Clinics,  # noqa: F811 - the fixture imported above
-    share: Callable[..., Any],  # noqa: F811
-    person: Any,
-    mailoutbox: Any,
+    world: World, mailoutbox: Any
 ) -> None:
-    share(person, clinics.riverside)
-    person.language = "fr"
-    person.save(update_fields=["language"])
+    world.shares()
+    world.person.language = "fr"
+    world.person.save(update_fields=["language"])
     message_send_by_clinician(
-        author=clinics.kim,
-        person_id=person.pk,
+        author=world.kim,
+        person_id=world.person.pk,
         text="Bonjour.",
         site_url="http://testserver",
         kind="api",
@@ -338,17 +326,12 @@ def test_the_message_waiting_email_is_in_the_persons_language(
     assert "message is waiting" not in mail.body
 
 
-def test_english_is_unchanged(
-    thursday: Any,
-    clinics: Clinics,  # noqa: F811 - the fixture imported above
-    share: Callable[..., Any],  # noqa: F811
-    person: Any,
-) -> None:
-    share(person, clinics.riverside)
-    _plan(person)
-    _propose(clinics, person, kind="slow", rate_pct=Decimal("7.5"), interval_days=14)
+def test_english_is_unchanged(thursday: Any, world: World) -> None:
+    world.shares()
+    world.plan()
+    world.propose(kind="slow", rate_pct=Decimal("7.5"), interval_days=14)
     browser = Client(**ENGLISH)
-    browser.force_login(person)
+    browser.force_login(world.person)
     sharing = visible(browser.get("/clinic/sharing/"))
     assert "Shared: Journal, Taper plan, Check-ins and questionnaires." in sharing
     assert "To: the clinic's treating clinicians." in sharing
@@ -356,7 +339,7 @@ def test_english_is_unchanged(
     today = visible(browser.get("/today/"))
     assert "kim@clinic.example (Riverside Clinic) proposes a change to your plan" in today
     assert "Slow down to 7.5 % a step, 14 days a step." in today
-    form = visible(browser.get(f"/clinic/join/{_code(clinics)}/"))
+    form = visible(browser.get(f"/clinic/join/{world.code()}/"))
     assert "Treatment: so that these clinicians can supervise and support your care." in form
     assert "the clinicians who treat you at Riverside Clinic (every active clinician there)" in form
     assert "42 CFR part 2 prohibits unauthorized use or disclosure of these records." in form
