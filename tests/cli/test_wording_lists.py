@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils import formats, translation
 
-from stepdown.cli.plan import AMOUNT_LABEL
+from stepdown.cli.pk import AMOUNT_LABEL
 from stepdown.cli.skin import CALIBRATION_WORDS
 from stepdown.config.settings import LANGUAGES
 from stepdown.core import pharmacokinetics

@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "stepdown.cli.skin",
     "stepdown.cli.interactions",
     "stepdown.cli.plan",
+    "stepdown.cli.pk",
     "stepdown.cli.score",
 )
 
