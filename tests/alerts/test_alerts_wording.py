@@ -9,21 +9,16 @@ from typing import Any
 
 from django.utils import translation
 
-from stepdown.alerts.wording import shown_message, shown_notice, stored_wording
+from stepdown.alerts.wording import shown_notice, stored_wording
 from stepdown.core.rules import (
-    Clock,
-    Day,
-    Grams,
     LearnSlug,
-    Message,
-    Percent,
     Severity,
-    Term,
     notice,
 )
 from stepdown.core.rules.limits import OFF_DAY, weekday_names
 from stepdown.core.rules.products import FAILED
-from stepdown.core.words import Words
+from stepdown.core.says import Clock, Day, Grams, Percent, Says, Term, Words
+from stepdown.worded import worded
 
 
 @dataclass
@@ -42,8 +37,8 @@ def _off_day() -> Any:
     return notice(
         code="off_day_use",
         severity=Severity.LOW,
-        title=Message(OFF_DAY[0]),
-        explanation=Message(
+        title=Says(OFF_DAY[0]),
+        explanation=Says(
             OFF_DAY[1],
             {
                 "total": Grams(Decimal("2.46")),
@@ -51,7 +46,7 @@ def _off_day() -> Any:
                 "days": weekday_names(frozenset({0, 2, 4})),
             },
         ),
-        action=Message(OFF_DAY[0]),
+        action=Says(OFF_DAY[0]),
         source="SeedRisk",
         cause_key="day:2025-02-08",
         learn_slug=LearnSlug.AVOIDING_DEPENDENCE,
@@ -78,7 +73,7 @@ def test_english_shows_the_stored_words() -> None:
 
 
 def test_times_percentages_and_fixed_words_in_french() -> None:
-    message = Message(
+    message = Says(
         "%(at)s %(rise)s %(term)s %(failed)s %(name)s",
         {
             "at": Clock(time(21, 5)),
@@ -89,7 +84,7 @@ def test_times_percentages_and_fixed_words_in_french() -> None:
         },
     )
     with translation.override("fr"):
-        assert shown_message(message) == (
+        assert worded(message) == (
             "21:05 25 % les métaux lourds les métaux lourds et les microbes Maeng Da"
         )
 
@@ -99,11 +94,11 @@ def test_an_interaction_alerts_advice_is_the_knowledge_bases_own_french() -> Non
     from stepdown.core.interactions.wording import FRENCH
 
     code, entry = next(iter(CLASSES.items()))
-    message = Message("%(advice)s", {"advice": Term(entry.advice)})
+    message = Says("%(advice)s", {"advice": Term(entry.advice)})
     with translation.override("fr"):
-        assert shown_message(message) == FRENCH[code].advice
+        assert worded(message) == FRENCH[code].advice
     with translation.override("en"):
-        assert shown_message(message) == entry.advice
+        assert worded(message) == entry.advice
 
 
 def test_a_row_without_messages_translates_its_fixed_sentences_only() -> None:
@@ -168,11 +163,11 @@ def test_french_counts_zero_and_one_in_the_singular() -> None:
 
 def test_a_row_stored_with_the_old_one_sentence_wording_still_reads_in_french() -> None:
     """Rows stored before the sentence was split keep its one message, still translated."""
-    old = Message(
+    old = Says(
         "In the 7 days to %(day)s you used kratom on %(used)s days; your goal is at most "
         "%(most)s days a week. Days without kratom help keep tolerance from building.",
         {"day": Day(date(2025, 3, 6)), "used": 4, "most": 3},
     )
     with translation.override("fr"):
-        said = shown_message(old)
+        said = worded(old)
     assert said.startswith("Sur les 7 jours jusqu’au 6 mars, vous avez pris du kratom 4 jours ;")

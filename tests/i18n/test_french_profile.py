@@ -380,7 +380,7 @@ def test_english_is_unchanged(thursday: Any, person: Any) -> None:
 
 
 def test_every_core_message_with_numbers_is_in_the_catalogue() -> None:
-    from stepdown.core.risk.says import DSM5_MET, FROM_ANSWERS, FROM_JOURNAL
+    from stepdown.core.risk.explanations import DSM5_MET, FROM_ANSWERS, FROM_JOURNAL
     from stepdown.goals.factor_wording import CORE_EXPLANATIONS
 
     for message in [*FROM_JOURNAL.values(), *FROM_ANSWERS.values(), *DSM5_MET.values()]:

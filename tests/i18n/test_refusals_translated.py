@@ -22,7 +22,7 @@ def _bare_messages() -> list[str]:
     found = []
     for path in sorted(SOURCE.rglob("*.py")):
         if "core" in path.relative_to(SOURCE).parts or "migrations" in path.parts:
-            continue  # the core words its own messages (core/wording.py) and never imports Django
+            continue  # the core words its own messages (core/says.py) and never imports Django
         for node in ast.walk(ast.parse(path.read_text())):
             if not isinstance(node, ast.Call) or len(node.args) < 2:
                 continue

@@ -275,7 +275,7 @@ CORE_NOTICE_WORDS = (
     gettext_noop("heavy metals"),
     gettext_noop("microbes"),
 )
-# The core's sentences with a count (``core.rules.says.counted``), as plural entries: a page
+# The core's sentences with a count (``core.says.counted``), as plural entries: a page
 # words each with ngettext, so French says "1 jour" and "2 jours" by its own rule.
 CORE_NOTICE_PLURALS = (
     ngettext_lazy(

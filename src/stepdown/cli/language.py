@@ -21,12 +21,15 @@ from decimal import Decimal
 
 from stepdown.config.catalogue import LOCALE_DIR, compile_catalogues
 from stepdown.core import numbers
+from stepdown.core.says import Day, Grams, Percent, Says, Term, Value, Words, english
 
 DOMAIN = "django"
 ENGLISH = "en"
 LANGUAGES = (ENGLISH, "fr")
 ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 _ENGLISH_LOCALES = ("c", "posix")
+# The same phrase as the pages' (stepdown/worded.py), for words from a fixed list.
+_AND = "%(some)s and %(last)s"
 
 _language = ENGLISH
 _translations: stdlib_gettext.NullTranslations = stdlib_gettext.NullTranslations()
@@ -115,17 +118,44 @@ def plain(value: object, places: int = 2) -> str:
     return str(value) if text is None else numbers.with_mark(text, _language)
 
 
-def worded(template: str, values: Mapping[str, object]) -> str:
-    """A core message (``stepdown.core.wording``: English with ``%(name)s`` holes) in the
-    current language, its numbers with the language's decimal mark; a day stays ISO
-    (2026-12-10), as the command line writes every date. English reads exactly as the core's
-    ``english()``."""
-    if not values:
-        return gettext(template)
-    return gettext(template) % {name: _value(value) for name, value in values.items()}
+def worded(says: Says) -> str:
+    """What the core says (``stepdown.core.says``) in the current language: the message through
+    the catalogue (its plural by the language's rule), numbers with the language's decimal
+    mark; a day stays ISO (2026-12-10), as the command line writes every date. English reads
+    exactly as the core's ``Says.text``."""
+    if _language == ENGLISH:
+        return says.text
+    if says.plural is not None and says.count is not None:
+        # The rule takes a whole number; a fraction counts as its whole part, as on the pages.
+        count = int(Decimal(str(says.values[says.count])))
+        text = ngettext(says.message, says.plural, count)
+    else:
+        text = gettext(says.message)
+    if not says.values:
+        return text
+    return text % {name: _value(value) for name, value in says.values.items()}
 
 
-def _value(value: object) -> str:
-    if isinstance(value, Decimal | float):
-        return numbers.with_mark(str(value), _language)
-    return str(value)
+def _value(value: Value) -> str:
+    if isinstance(value, Words):
+        return _words(value)
+    if isinstance(value, Term):
+        return gettext(value.text)
+    if isinstance(value, Day):
+        return value.value.isoformat()
+    text = english(value)
+    if isinstance(value, Decimal | Grams | Percent):
+        return numbers.with_mark(text, _language)
+    return text
+
+
+def _words(value: Words) -> str:
+    translated = [gettext(word) for word in value.words]
+    if len(translated) < 2:
+        return "".join(translated)
+    if value.every_and:
+        some = translated[0]
+        for word in translated[1:]:
+            some = gettext(_AND) % {"some": some, "last": word}
+        return some
+    return gettext(_AND) % {"some": ", ".join(translated[:-1]), "last": translated[-1]}

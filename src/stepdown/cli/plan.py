@@ -234,7 +234,7 @@ def plan_command(
             ),
         )
     except TaperError as error:
-        fail(refused(error.field, worded(error.template, error.values)))
+        fail(refused(error.field, worded(error.says)))
     if output == "json":
         document = plan_to_dict(plan)
         if with_pk:

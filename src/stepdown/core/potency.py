@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from stepdown.core.says import Says, Value
 from stepdown.core.units import MG_PER_G, DoseUnit, round_to, to_decimal
-from stepdown.core.wording import Value, english
 
 
 class ProductForm(StrEnum):
@@ -97,17 +97,16 @@ _LEAF_FORMS = frozenset({ProductForm.LEAF_POWDER, ProductForm.CAPSULES, ProductF
 
 
 class DoseInputError(ValueError):
-    """A dose that cannot be recorded; ``field`` names the input at fault. ``message`` is the
-    English sentence, built from ``template`` and ``values`` (``stepdown.core.wording``)."""
+    """A dose that cannot be recorded; ``field`` names the input at fault. ``says`` is the refusal
+    as a message and its values (``stepdown.core.says``); ``message`` its English sentence."""
 
     def __init__(
         self, field: str, template: str, values: Mapping[str, Value] | None = None
     ) -> None:
-        message = english(template, values or {})
+        self.says = Says(template, dict(values or {}))
+        message = self.says.text
         super().__init__(message)
         self.field = field
-        self.template = template
-        self.values: Mapping[str, Value] = dict(values or {})
         self.message = message
 
 

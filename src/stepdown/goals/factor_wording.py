@@ -9,14 +9,12 @@ untranslated) and passed through ``gettext`` where the page shows it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.urls import reverse
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop, ngettext_lazy
 
 from stepdown.core.risk import RiskFactor
-from stepdown.core.risk.says import Says, Value, Words
-from stepdown.web.formatting import number
+from stepdown.worded import worded
 
 # Each factor's label, what the person can do, and why it matters (core/risk/catalogue.py).
 CORE_FACTOR_WORDING = (
@@ -128,7 +126,7 @@ CORE_FACTOR_WORDING = (
 )
 
 # The explanations and notes, whole or with holes for the person's numbers
-# (core/risk/assess.py, says.py, profile.py).
+# (core/risk/assess.py, explanations.py, profile.py).
 CORE_EXPLANATIONS = (
     gettext_noop("You told us you currently have a problem with alcohol or another drug."),
     gettext_noop("You told us about past problems with alcohol or other drugs."),
@@ -142,8 +140,6 @@ CORE_EXPLANATIONS = (
     gettext_noop("your PHQ-2 mood screen was %(total)s of 6"),
     gettext_noop("your GAD-2 anxiety screen was %(total)s of 6"),
     gettext_noop("you shared a diagnosis of %(names)s"),
-    gettext_noop("You have used regularly for about %(years)s year."),
-    gettext_noop("You have used regularly for about %(years)s years."),
     gettext_noop("Your last Severity of Dependence Scale total was %(total)s of 15."),
     gettext_noop("From your journal: about %(days)s days of use a week."),
     gettext_noop(
@@ -188,6 +184,14 @@ CORE_EXPLANATIONS = (
         "The DSM-5 questions have not been answered yet; they make the profile more accurate."
     ),
 )
+# The explanations with a count (``core.says.counted``), as plural entries.
+CORE_EXPLANATION_PLURALS = (
+    ngettext_lazy(
+        "You have used regularly for about %(years)s year.",
+        "You have used regularly for about %(years)s years.",
+        "years",
+    ),
+)
 # The words that fill an explanation's holes: what kratom is used for, the diagnoses shared.
 CORE_WORDS = (
     gettext_noop("pain"),
@@ -199,7 +203,6 @@ CORE_WORDS = (
     gettext_noop("depression"),
     gettext_noop("another mental-health condition"),
 )
-_AND = gettext_noop("%(some)s and %(last)s")
 _CLAUSES = gettext_noop("%(first)s; %(second)s")
 
 
@@ -216,37 +219,10 @@ class ShownFactor:
     learn_url: str
 
 
-def shown_words(value: Words) -> str:
-    """Words from a fixed list as one phrase in the reader's language ("lundi et mardi");
-    the alerts' wording uses it too."""
-    words = [gettext(word) for word in value.words]
-    if len(words) < 2:
-        return "".join(words)
-    some = gettext(_AND) % {"some": words[0], "last": words[1]}
-    if value.every_and:
-        for word in words[2:]:
-            some = gettext(_AND) % {"some": some, "last": word}
-        return some
-    return gettext(_AND) % {"some": ", ".join(words[:-1]), "last": words[-1]}
-
-
-def _value(value: Value) -> str:
-    if isinstance(value, Words):
-        return shown_words(value)
-    if isinstance(value, Decimal):
-        return number(value, 3)
-    return str(value)
-
-
-def shown_says(says: Says) -> str:
-    """One piece of an explanation in the reader's language, numbers formatted for them."""
-    return gettext(says.message) % {name: _value(value) for name, value in says.values.items()}
-
-
 def shown_explanation(factor: RiskFactor) -> str:
     if not factor.says:
         return gettext(factor.explanation)
-    parts = [shown_says(part) for part in factor.says]
+    parts = [worded(part) for part in factor.says]
     if not factor.clauses:
         return " ".join(parts)
     text = parts[0]

@@ -10,12 +10,13 @@ from django.views.decorators.http import require_GET
 
 from stepdown.accounts.requests import request_owner
 from stepdown.goals import selectors
-from stepdown.goals.factor_wording import shown_factor, shown_says
+from stepdown.goals.factor_wording import shown_factor
 from stepdown.goals.page_data import page_data
 from stepdown.goals.risk import risk_now
 from stepdown.goals.schemas import RiskOut, SnapshotOut
 from stepdown.goals.wording import NEXT_STEPS, TIER_MEANING
 from stepdown.substances.page_data import interaction_summary
+from stepdown.worded import worded
 
 
 @login_required
@@ -35,7 +36,7 @@ def risk(request: HttpRequest) -> HttpResponse:
         {
             "profile": profile,
             "factors": [shown_factor(factor) for factor in result.profile.factors],
-            "notes": [shown_says(note) for note in result.profile.note_says],
+            "notes": [worded(note) for note in result.profile.note_says],
             "meaning": TIER_MEANING[profile.tier],
             "suggestion": NEXT_STEPS[profile.next_step],
             "history": history,

@@ -26,7 +26,7 @@ from stepdown.core.units import round_to
 from stepdown.errors import InvalidInput, NeedsConfirmation, NotFound
 from stepdown.journal import selectors
 from stepdown.journal.models import Dose, Product
-from stepdown.web.formatting import worded
+from stepdown.worded import worded
 
 # Clocks drift; a dose stamped a minute ahead of the server is still "now", not the future.
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)
@@ -216,7 +216,7 @@ def _fill_estimate(dose: Dose) -> None:
             product=dose.product.spec if dose.product else None,
         )
     except DoseInputError as error:
-        raise InvalidInput(error.field, worded(error.template, error.values)) from None
+        raise InvalidInput(error.field, worded(error.says)) from None
     dose.amount = estimate.amount
     dose.grams = estimate.grams
     dose.millilitres = estimate.millilitres

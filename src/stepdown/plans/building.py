@@ -23,6 +23,7 @@ from stepdown.journal.models import Product
 from stepdown.journal.selectors import product_get
 from stepdown.plans.models import Plan
 from stepdown.web import formatting
+from stepdown.worded import worded
 
 # Assumption: a plan is something to start soon; a year ahead is a typing error.
 MAX_START_AHEAD_DAYS = 365
@@ -57,7 +58,7 @@ def taper_error(error: TaperError) -> InvalidInput:
     written as that language does (``plans.core_wording``). ``as_of`` is not an input anyone
     types: it is the plan's timing, so it is reported on ``plan``."""
     field = "plan" if error.field == "as_of" else error.field
-    return InvalidInput(field, _sentence(formatting.worded(error.template, error.values)))
+    return InvalidInput(field, _sentence(worded(error.says)))
 
 
 def decimal_input(value: Any, field: str) -> Decimal | None:

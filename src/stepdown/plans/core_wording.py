@@ -1,10 +1,11 @@
 """The taper planner's refusals in the reader's language.
 
 The core (``stepdown.core.tapering``) keeps each refusal as a fixed English message with
-``%(name)s`` holes and the values that fill them (``TaperError.template`` and ``.values``) and
-never imports Django; the API in English and the command line read its English sentence. The
-messages are listed here for the catalogue (a test checks the list against the core, so a new
-message cannot slip through untranslated) and worded by ``web.formatting.worded``.
+``%(name)s`` holes and the values that fill them (``TaperError.says``, ``core/says.py``) and
+never imports Django; the API in English reads its English sentence. The messages are listed
+here for the catalogue (a test checks the list against the core, so a new message cannot slip
+through untranslated) and worded by ``stepdown.worded.worded`` (the command line's
+``language.worded``).
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ from stepdown.core.risk import (
     assess_factors,
     risk_profile,
 )
-from stepdown.core.risk.says import Says, Words, as_clauses
+from stepdown.core.risk.explanations import as_clauses
+from stepdown.core.says import Says, Words
 
 EVERYTHING = OnboardingAnswers(
     reason=Reason.OPIOID_RECOVERY,

@@ -10,23 +10,17 @@ import pytest
 from stepdown.core.rules import (
     ALERT_RULES,
     NOTICE_MESSAGES,
-    Clock,
-    Day,
-    Grams,
     LearnSlug,
-    Message,
-    Percent,
     Severity,
-    Term,
     check_wording,
     notice,
 )
 from stepdown.core.rules.limits import OVER_LIMIT, TOO_CLOSE, weekday_names
-from stepdown.core.words import Words
+from stepdown.core.says import Clock, Day, Grams, Percent, Says, Term, Words
 
 
 def test_each_value_is_written_as_the_rules_always_wrote_it() -> None:
-    message = Message(
+    message = Says(
         "%(g)s %(day)s %(weekday)s %(at)s %(rise)s %(n)s %(avg)s %(name)s %(term)s %(days)s",
         {
             "g": Grams(Decimal("3.46")),
@@ -55,8 +49,8 @@ def test_a_notice_builds_its_english_from_its_messages() -> None:
     alert = notice(
         code="doses_too_close",
         severity=Severity.LOW,
-        title=Message(TOO_CLOSE[0]),
-        explanation=Message(
+        title=Says(TOO_CLOSE[0]),
+        explanation=Says(
             TOO_CLOSE[1],
             {
                 "time": Clock(time(9, 30)),
@@ -65,7 +59,7 @@ def test_a_notice_builds_its_english_from_its_messages() -> None:
                 "hours": Decimal(3),
             },
         ),
-        action=Message(TOO_CLOSE[2]),
+        action=Says(TOO_CLOSE[2]),
         source="SeedRisk",
         cause_key="dose:x",
         learn_slug=LearnSlug.AVOIDING_DEPENDENCE,
@@ -85,8 +79,8 @@ def test_a_message_the_rule_does_not_list_is_refused() -> None:
             notice(
                 code="over_daily_limit",
                 severity=Severity.LOW,
-                title=Message("A title nobody translated"),
-                explanation=Message(
+                title=Says("A title nobody translated"),
+                explanation=Says(
                     OVER_LIMIT[1],
                     {
                         "day": Day(date(2025, 3, 7)),
@@ -94,7 +88,7 @@ def test_a_message_the_rule_does_not_list_is_refused() -> None:
                         "limit": Grams(Decimal(3)),
                     },
                 ),
-                action=Message(OVER_LIMIT[0]),
+                action=Says(OVER_LIMIT[0]),
                 source="SeedRisk",
                 cause_key="day:2025-03-07",
                 learn_slug=LearnSlug.AVOIDING_DEPENDENCE,

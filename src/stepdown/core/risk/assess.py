@@ -36,17 +36,18 @@ from stepdown.core.risk.catalogue import (
     LONG_USE_WEIGHT,
     FactorCode,
 )
-from stepdown.core.risk.inputs import Diagnosis, Reason, RiskInputs, SubstanceHistory
-from stepdown.core.risk.says import (
+from stepdown.core.risk.explanations import (
     DSM5_MET,
     FROM_ANSWERS,
     FROM_JOURNAL,
-    Says,
-    Words,
+    YEARS_OF_USE,
     as_clauses,
     rounded,
+    stripped,
 )
+from stepdown.core.risk.inputs import Diagnosis, Reason, RiskInputs, SubstanceHistory
 from stepdown.core.rules.learn import LearnSlug
+from stepdown.core.says import Says, Words, counted
 
 MIN_JOURNAL_DAYS = 7
 DAILY_DAYS_PER_WEEK = 6
@@ -310,12 +311,7 @@ def _duration_and_scores(inputs: RiskInputs) -> list[RiskFactor]:
         found.append(
             _factor(
                 FactorCode.YEARS_OF_USE,
-                Says(
-                    "You have used regularly for about %(years)s year."
-                    if years == 1
-                    else "You have used regularly for about %(years)s years.",
-                    {"years": years},
-                ),
+                counted(YEARS_OF_USE, "years", {"years": stripped(years)}),
                 FactorBasis.ANSWERS,
                 weight=LONG_USE_WEIGHT if years > LONG_USE_YEARS else None,
             )

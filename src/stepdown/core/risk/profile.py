@@ -29,7 +29,7 @@ from stepdown.core.risk.assess import (
 )
 from stepdown.core.risk.catalogue import FactorCode
 from stepdown.core.risk.inputs import Reason, RiskInputs
-from stepdown.core.risk.says import Says
+from stepdown.core.says import Says
 
 METHOD = "stepdown-synthesis-1"
 MODERATE_FROM = 3

@@ -12,6 +12,7 @@ from stepdown.core.rules.alert import (
     Severity,
     Suggestion,
     SuggestionKind,
+    Wording,
     by_severity,
     deduplicate,
     notice,
@@ -58,7 +59,6 @@ from stepdown.core.rules.registry import (
     evaluate_rules,
 )
 from stepdown.core.rules.safety import interaction, medical_warning, self_harm
-from stepdown.core.rules.says import Clock, Day, Grams, Message, Percent, Term, Wording
 from stepdown.core.rules.tolerance import ToleranceSignal, escalation_alerts, tolerance_signals
 from stepdown.core.rules.trend import use_rising
 from stepdown.core.rules.withdrawal import diary_threshold, severe_withdrawal, worse_after_cut
@@ -72,21 +72,16 @@ __all__ = [
     "SAFETY_NET_RULES",
     "TREND_RULES",
     "Alert",
-    "Clock",
     "CowsScore",
-    "Day",
     "DayTotal",
     "DiaryScore",
     "DoseEvent",
-    "Grams",
     "HasAlertKey",
     "InteractionFinding",
     "InteractionKind",
     "InteractionSeverity",
     "LearnSlug",
     "Limits",
-    "Message",
-    "Percent",
     "PlanStepView",
     "ProductSwitch",
     "ProductView",
@@ -96,7 +91,6 @@ __all__ = [
     "SideEffectReport",
     "Suggestion",
     "SuggestionKind",
-    "Term",
     "ToleranceSignal",
     "WarningSymptom",
     "Wording",

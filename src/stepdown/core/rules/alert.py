@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from stepdown.core.rules.learn import LearnSlug
-from stepdown.core.rules.says import Message, Wording
+from stepdown.core.says import Says
 
 
 class Severity(StrEnum):
@@ -62,13 +62,35 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """A notice's title, explanation (sentences joined by a space) and action as messages."""
+
+    title: Says
+    explanation: tuple[Says, ...]
+    action: Says
+
+    @property
+    def explanation_text(self) -> str:
+        return " ".join(part.text for part in self.explanation)
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """Every fixed message the notice is worded with (both forms of a plural)."""
+        return (
+            *self.title.forms,
+            *(form for part in self.explanation for form in part.forms),
+            *self.action.forms,
+        )
+
+
+@dataclass(frozen=True)
 class Alert:
     """One kind, plain message with one useful action.
 
     ``source`` is an ID in ``docs/clinical-sources.md``; ``learn_slug`` names the Learn page that
     explains the topic; ``suggestion`` is set only by rules that propose a plan adjustment.
-    ``wording`` keeps the same words as messages and values (see :mod:`.says`), so a page can
-    word them in the reader's language; every rule sets it (through :func:`notice`).
+    ``wording`` keeps the same words as messages and values (see :mod:`stepdown.core.says`), so
+    a page can word them in the reader's language; every rule sets it (through :func:`notice`).
     """
 
     code: str
@@ -92,9 +114,9 @@ def notice(
     *,
     code: str,
     severity: Severity,
-    title: Message,
-    explanation: Message | tuple[Message, ...],
-    action: Message,
+    title: Says,
+    explanation: Says | tuple[Says, ...],
+    action: Says,
     source: str,
     cause_key: str,
     learn_slug: LearnSlug,

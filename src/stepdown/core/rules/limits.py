@@ -20,8 +20,7 @@ from decimal import Decimal
 from stepdown.core.rules.alert import Alert, Severity, notice
 from stepdown.core.rules.inputs import DayTotal, DoseEvent, Limits
 from stepdown.core.rules.learn import LearnSlug
-from stepdown.core.rules.says import Clock, Day, Grams, Message, counted
-from stepdown.core.words import Words
+from stepdown.core.says import Clock, Day, Grams, Says, Words, counted
 
 SOURCE = "SeedRisk"
 
@@ -83,8 +82,8 @@ def over_daily_limit(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert
         notice(
             code="over_daily_limit",
             severity=Severity.LOW,
-            title=Message(OVER_LIMIT[0]),
-            explanation=Message(
+            title=Says(OVER_LIMIT[0]),
+            explanation=Says(
                 OVER_LIMIT[1],
                 {
                     "day": Day(total.day),
@@ -92,7 +91,7 @@ def over_daily_limit(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert
                     "limit": Grams(limits.max_g_per_day),
                 },
             ),
-            action=Message(ACTION_NUMBERS),
+            action=Says(ACTION_NUMBERS),
             source=SOURCE,
             cause_key=f"day:{total.day.isoformat()}",
             learn_slug=LearnSlug.AVOIDING_DEPENDENCE,
@@ -126,13 +125,13 @@ def too_many_days(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert, .
             notice(
                 code="too_many_days",
                 severity=Severity.LOW,
-                title=Message(TOO_MANY_DAYS[0]),
+                title=Says(TOO_MANY_DAYS[0]),
                 explanation=(
                     counted(TOO_MANY_USED, "used", {"day": Day(day), "used": len(in_seven)}),
                     counted(TOO_MANY_MOST, "most", {"most": limits.max_days_per_week}),
-                    Message(TOLERANCE),
+                    Says(TOLERANCE),
                 ),
-                action=Message(ACTION_NUMBERS),
+                action=Says(ACTION_NUMBERS),
                 source=SOURCE,
                 cause_key=f"day:{day.isoformat()}",
                 learn_slug=LearnSlug.TOLERANCE_AND_DEPENDENCE,
@@ -150,8 +149,8 @@ def off_day_use(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert, ...
         notice(
             code="off_day_use",
             severity=Severity.LOW,
-            title=Message(OFF_DAY[0]),
-            explanation=Message(
+            title=Says(OFF_DAY[0]),
+            explanation=Says(
                 OFF_DAY[1],
                 {
                     "total": Grams(total.total_g),
@@ -159,7 +158,7 @@ def off_day_use(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert, ...
                     "days": weekday_names(allowed),
                 },
             ),
-            action=Message(ACTION_NUMBERS),
+            action=Says(ACTION_NUMBERS),
             source=SOURCE,
             cause_key=f"day:{total.day.isoformat()}",
             learn_slug=LearnSlug.AVOIDING_DEPENDENCE,
@@ -204,8 +203,8 @@ def doses_too_close(*, doses: Sequence[DoseEvent], limits: Limits) -> tuple[Aler
             notice(
                 code="doses_too_close",
                 severity=Severity.LOW,
-                title=Message(TOO_CLOSE[0]),
-                explanation=Message(
+                title=Says(TOO_CLOSE[0]),
+                explanation=Says(
                     TOO_CLOSE[1],
                     {
                         "time": Clock(later.local_time),
@@ -214,7 +213,7 @@ def doses_too_close(*, doses: Sequence[DoseEvent], limits: Limits) -> tuple[Aler
                         "hours": limits.min_hours_between.normalize(),
                     },
                 ),
-                action=Message(TOO_CLOSE[2]),
+                action=Says(TOO_CLOSE[2]),
                 source=SOURCE,
                 cause_key=f"dose:{later.taken_at.isoformat()}",
                 learn_slug=LearnSlug.AVOIDING_DEPENDENCE,
@@ -247,12 +246,12 @@ def late_use(*, doses: Iterable[DoseEvent], limits: Limits) -> tuple[Alert, ...]
         notice(
             code="late_use",
             severity=Severity.LOW,
-            title=Message(LATE[0]),
-            explanation=Message(
+            title=Says(LATE[0]),
+            explanation=Says(
                 LATE[1],
                 {"time": Clock(dose.local_time), "day": Day(day), "after": Clock(no_use_after)},
             ),
-            action=Message(LATE[2]),
+            action=Says(LATE[2]),
             source=SOURCE,
             cause_key=f"day:{day.isoformat()}",
             learn_slug=LearnSlug.LIFESTYLE,
@@ -274,11 +273,11 @@ def past_goal_end(*, days: Iterable[DayTotal], limits: Limits) -> tuple[Alert, .
         notice(
             code="past_goal_end",
             severity=Severity.LOW,
-            title=Message(PAST_END[0]),
-            explanation=Message(
+            title=Says(PAST_END[0]),
+            explanation=Says(
                 PAST_END[1] if count == 1 else PAST_END[2], {"day": Day(end_date), "count": count}
             ),
-            action=Message(PAST_END[3]),
+            action=Says(PAST_END[3]),
             source=SOURCE,
             cause_key=f"end:{end_date.isoformat()}",
             learn_slug=LearnSlug.TAPERING,

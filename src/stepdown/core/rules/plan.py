@@ -19,7 +19,7 @@ from decimal import Decimal
 from stepdown.core.rules.alert import Alert, Severity, Suggestion, SuggestionKind, notice
 from stepdown.core.rules.inputs import DayTotal, PlanStepView, index_days, step_on
 from stepdown.core.rules.learn import LearnSlug
-from stepdown.core.rules.says import Message
+from stepdown.core.says import Says
 
 OVER_TARGET_SHARE = Decimal("0.25")
 OVER_TARGET_WINDOW_DAYS = 5
@@ -72,9 +72,9 @@ def over_target(
         notice(
             code="over_target",
             severity=Severity.MODERATE,
-            title=Message(OVER[0]),
-            explanation=Message(OVER[1], {"over": len(over), "window": OVER_TARGET_WINDOW_DAYS}),
-            action=Message(OVER[2], {"days": SLOW_EXTRA_DAYS}),
+            title=Says(OVER[0]),
+            explanation=Says(OVER[1], {"over": len(over), "window": OVER_TARGET_WINDOW_DAYS}),
+            action=Says(OVER[2], {"days": SLOW_EXTRA_DAYS}),
             source="Maudsley2024",
             cause_key=f"step:{step.start_date.isoformat()}",
             learn_slug=LearnSlug.TAPERING,
@@ -106,9 +106,9 @@ def missed_checkins(
         notice(
             code="missed_checkins",
             severity=Severity.LOW,
-            title=Message(MISSED[0]),
-            explanation=Message(MISSED[1], {"days": MISSED_CHECKIN_DAYS}),
-            action=Message(MISSED[2]),
+            title=Says(MISSED[0]),
+            explanation=Says(MISSED[1], {"days": MISSED_CHECKIN_DAYS}),
+            action=Says(MISSED[2]),
             source="SeedRisk",
             cause_key=cause,
             learn_slug=LearnSlug.TAPERING,

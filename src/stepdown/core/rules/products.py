@@ -21,9 +21,8 @@ from stepdown.core.potency import SWITCH_CHANGE_THRESHOLD, LabResult, ProductFor
 from stepdown.core.rules.alert import Alert, Severity, notice
 from stepdown.core.rules.inputs import ProductSwitch, ProductView
 from stepdown.core.rules.learn import LearnSlug
-from stepdown.core.rules.says import Grams, Message, Percent, Value
+from stepdown.core.says import Grams, Percent, Says, Value, Words
 from stepdown.core.units import round_down_to
-from stepdown.core.words import Words
 
 # Equivalent amounts are rounded *down* to what a 0.1 g scale shows, never up.
 SCALE_STEP_G = Decimal("0.1")
@@ -65,20 +64,20 @@ def potency_jump(*, switches: Iterable[ProductSwitch]) -> tuple[Alert, ...]:
         if switch.change is None or switch.change <= SWITCH_CHANGE_THRESHOLD:
             continue
         explanation = [
-            Message(STRONGER[1], {"product": switch.to_name, "rise": Percent(switch.change)})
+            Says(STRONGER[1], {"product": switch.to_name, "rise": Percent(switch.change)})
         ]
         if switch.equivalent_g is not None and switch.usual_dose_g is not None:
             matching = Grams(round_down_to(switch.equivalent_g, SCALE_STEP_G))
             usual = Grams(switch.usual_dose_g)
-            explanation.append(Message(STRONGER[2], {"matching": matching, "usual": usual}))
-            action = Message(STRONGER[3], {"matching": matching})
+            explanation.append(Says(STRONGER[2], {"matching": matching, "usual": usual}))
+            action = Says(STRONGER[3], {"matching": matching})
         else:
-            action = Message(STRONGER[4])
+            action = Says(STRONGER[4])
         alerts.append(
             notice(
                 code="potency_jump",
                 severity=Severity.MODERATE,
-                title=Message(STRONGER[0]),
+                title=Says(STRONGER[0]),
                 explanation=tuple(explanation),
                 action=action,
                 source="Prozialeck2020",
@@ -95,9 +94,9 @@ def seven_oh_product(*, products: Iterable[ProductView]) -> tuple[Alert, ...]:
         notice(
             code="seven_oh_product",
             severity=Severity.HIGH,
-            title=Message(SEVEN_OH[0]),
-            explanation=Message(SEVEN_OH[1], {"product": product.name}),
-            action=Message(SEVEN_OH[2]),
+            title=Says(SEVEN_OH[0]),
+            explanation=Says(SEVEN_OH[1], {"product": product.name}),
+            action=Says(SEVEN_OH[2]),
             source="Brown2025",
             cause_key=f"product:{product.product_id}",
             learn_slug=LearnSlug.PRODUCT_QUALITY,
@@ -130,12 +129,12 @@ def failed_contaminant(*, products: Iterable[ProductView]) -> tuple[Alert, ...]:
             notice(
                 code="failed_contaminant",
                 severity=Severity.HIGH,
-                title=Message(FAILED[0]),
+                title=Says(FAILED[0]),
                 explanation=(
-                    Message(FAILED[1], failed_for),
-                    Message(FAILED[2] if metals else FAILED[3]),
+                    Says(FAILED[1], failed_for),
+                    Says(FAILED[2] if metals else FAILED[3]),
                 ),
-                action=Message(FAILED[4]),
+                action=Says(FAILED[4]),
                 source="FDA2019Metals" if metals else "CDC2018Salmonella",
                 cause_key=f"product:{product.product_id}",
                 learn_slug=LearnSlug.PRODUCT_QUALITY,

@@ -26,7 +26,7 @@ from stepdown.core.rules.inputs import (
     WarningSymptom,
 )
 from stepdown.core.rules.learn import LearnSlug
-from stepdown.core.rules.says import Day, Message, Term
+from stepdown.core.says import Day, Says, Term
 
 SELF_HARM_FLAGS = frozenset({"self_harm", "self_harm_acute"})
 
@@ -55,9 +55,9 @@ def self_harm(*, flags: Iterable[QuestionnaireFlag]) -> tuple[Alert, ...]:
         notice(
             code="self_harm",
             severity=Severity.CRITICAL,
-            title=Message(SELF_HARM[0]),
-            explanation=Message(SELF_HARM[1], {"day": Day(flag.day)}),
-            action=Message(SELF_HARM[2]),
+            title=Says(SELF_HARM[0]),
+            explanation=Says(SELF_HARM[1], {"day": Day(flag.day)}),
+            action=Says(SELF_HARM[2]),
             source="Lifeline988",
             cause_key=f"response:{flag.response_id}",
             learn_slug=LearnSlug.SEEK_HELP_NOW,
@@ -149,9 +149,9 @@ def medical_warning(*, reports: Iterable[SideEffectReport]) -> tuple[Alert, ...]
             notice(
                 code="medical_warning",
                 severity=severity,
-                title=Message(concern.title),
-                explanation=(Message(REPORTED, {"day": Day(report.day)}), Message(concern.why)),
-                action=Message(action),
+                title=Says(concern.title),
+                explanation=(Says(REPORTED, {"day": Day(report.day)}), Says(concern.why)),
+                action=Says(action),
                 source=concern.source,
                 cause_key=cause,
                 learn_slug=LearnSlug.SEEK_HELP_NOW,
@@ -173,22 +173,22 @@ def interaction(*, findings: Iterable[InteractionFinding]) -> tuple[Alert, ...]:
         subject = finding.subject.strip()
         # A medicine is named as the person wrote it; a substance comes from a fixed list.
         if finding.kind is InteractionKind.MEDICINE:
-            explanation = Message(RISKY_MIX[1], {"subject": subject})
+            explanation = Says(RISKY_MIX[1], {"subject": subject})
             named: str | Term = subject
             cause = f"medicine:{subject.casefold()}"
         else:
             day = finding.day
             assert day is not None  # guaranteed by InteractionFinding
             named = Term(subject)
-            explanation = Message(RISKY_MIX[2], {"subject": named, "day": Day(day)})
+            explanation = Says(RISKY_MIX[2], {"subject": named, "day": Day(day)})
             cause = f"substance:{subject.casefold()}:{day.isoformat()}"
         alerts.append(
             notice(
                 code="interaction",
                 severity=Severity.HIGH,
-                title=Message(RISKY_MIX[0], {"subject": named}),
+                title=Says(RISKY_MIX[0], {"subject": named}),
                 explanation=explanation,
-                action=Message(RISKY_MIX[3], {"advice": Term(finding.advice)}),
+                action=Says(RISKY_MIX[3], {"advice": Term(finding.advice)}),
                 source=finding.sources[0],
                 cause_key=cause,
                 learn_slug=LearnSlug.INTERACTIONS,

@@ -40,7 +40,7 @@ from fractions import Fraction
 from stepdown.core.rules.alert import Alert, Severity, notice
 from stepdown.core.rules.inputs import DayTotal, index_days
 from stepdown.core.rules.learn import LearnSlug
-from stepdown.core.rules.says import Day, Grams, Message, Percent, Value
+from stepdown.core.says import Day, Grams, Percent, Says, Value
 
 RECENT_DAYS = 7
 BASELINE_DAYS = 28
@@ -203,7 +203,7 @@ MESSAGES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _explain(signal: ToleranceSignal) -> tuple[Message, Message, str]:
+def _explain(signal: ToleranceSignal) -> tuple[Says, Says, str]:
     """Title, explanation and source for one signal."""
     if signal.kind is SignalKind.AVERAGE_RISE:
         rise = signal.recent / signal.baseline - 1
@@ -212,19 +212,19 @@ def _explain(signal: ToleranceSignal) -> tuple[Message, Message, str]:
             "rise": Percent(rise),
             "baseline": Grams(signal.baseline),
         }
-        return Message(CREEPING[0]), Message(CREEPING[1], numbers), "Hill2024"
+        return Says(CREEPING[0]), Says(CREEPING[1], numbers), "Hill2024"
     if signal.kind is SignalKind.DOSES_PER_DAY_RISING:
         doses: dict[str, Value] = {
             "recent": signal.recent.quantize(Decimal("0.1")),
             "baseline": signal.baseline.quantize(Decimal("0.1")),
         }
-        return Message(MORE_DOSES[0]), Message(MORE_DOSES[1], doses), "Rogers2024"
+        return Says(MORE_DOSES[0]), Says(MORE_DOSES[1], doses), "Rogers2024"
     run: dict[str, Value] = {
         "day": Day(signal.run_start or date.min),
         "days": signal.recent,
         "longest": signal.baseline,
     }
-    return Message(IN_A_ROW[0]), Message(IN_A_ROW[1], run), "SeedRisk"
+    return Says(IN_A_ROW[0]), Says(IN_A_ROW[1], run), "SeedRisk"
 
 
 def escalation_alerts(
@@ -247,7 +247,7 @@ def escalation_alerts(
                 severity=Severity.MODERATE,
                 title=title,
                 explanation=explanation,
-                action=Message(_ACTION),
+                action=Says(_ACTION),
                 source=source,
                 cause_key=cause,
                 learn_slug=LearnSlug.TOLERANCE_AND_DEPENDENCE,

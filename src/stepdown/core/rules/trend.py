@@ -21,7 +21,7 @@ from stepdown.core.rules.alert import Alert, Severity, notice
 from stepdown.core.rules.inputs import DayTotal
 from stepdown.core.rules.learn import LearnSlug
 from stepdown.core.rules.limits import week_start
-from stepdown.core.rules.says import Grams, Message, Percent
+from stepdown.core.says import Grams, Percent, Says
 
 SOURCE = "SeedRisk"
 WEEK_DAYS = 7
@@ -71,8 +71,8 @@ def use_rising(
         notice(
             code="use_rising",
             severity=Severity.LOW,
-            title=Message(RISING[0]),
-            explanation=Message(
+            title=Says(RISING[0]),
+            explanation=Says(
                 RISING[1],
                 {
                     "recent": Grams(recent.g_per_day),
@@ -80,7 +80,7 @@ def use_rising(
                     "earlier": Grams(earlier.g_per_day),
                 },
             ),
-            action=Message(RISING[2]),
+            action=Says(RISING[2]),
             source=SOURCE,
             cause_key=f"week:{week_start(today).isoformat()}",
             learn_slug=LearnSlug.TOLERANCE_AND_DEPENDENCE,

@@ -44,7 +44,7 @@ from stepdown.core.rules.alert import (
 )
 from stepdown.core.rules.inputs import CowsScore, DiaryScore, PlanStepView, step_on
 from stepdown.core.rules.learn import LearnSlug
-from stepdown.core.rules.says import Day, Message
+from stepdown.core.says import Day, Says
 
 DIARY_MAX = 48
 DEFAULT_DIARY_THRESHOLD = 24
@@ -191,7 +191,7 @@ def severe_withdrawal(
                 _severe_alert(
                     steps,
                     score.day,
-                    Message(
+                    Says(
                         SEVERE_DIARY[threshold.basis],
                         {
                             "day": Day(score.day),
@@ -209,7 +209,7 @@ def severe_withdrawal(
                 _severe_alert(
                     steps,
                     cows_score.day,
-                    Message(
+                    Says(
                         SEVERE_COWS,
                         {
                             "day": Day(cows_score.day),
@@ -224,15 +224,15 @@ def severe_withdrawal(
 
 
 def _severe_alert(
-    steps: Sequence[PlanStepView], day: date, explanation: Message, source: str
+    steps: Sequence[PlanStepView], day: date, explanation: Says, source: str
 ) -> Alert:
     cause_key, on_plan = _step_cause(steps, day)
     return notice(
         code="severe_withdrawal",
         severity=Severity.HIGH,
-        title=Message(SEVERE_TITLE),
+        title=Says(SEVERE_TITLE),
         explanation=explanation,
-        action=Message(_HOLD_ACTION if on_plan else _REST_ACTION),
+        action=Says(_HOLD_ACTION if on_plan else _REST_ACTION),
         source=source,
         cause_key=cause_key,
         learn_slug=LearnSlug.WITHDRAWAL,
@@ -289,11 +289,11 @@ def worse_after_cut(
             notice(
                 code="worse_after_cut",
                 severity=Severity.HIGH,
-                title=Message(REINSTATE[0]),
-                explanation=Message(
+                title=Says(REINSTATE[0]),
+                explanation=Says(
                     REINSTATE[1], {"day": Day(cut.start_date), "days": len(severe_days)}
                 ),
-                action=Message(REINSTATE[2]),
+                action=Says(REINSTATE[2]),
                 source="Maudsley2024",
                 cause_key=f"step:{cut.start_date.isoformat()}:reinstate",
                 learn_slug=LearnSlug.TAPERING,
@@ -307,9 +307,9 @@ def worse_after_cut(
         notice(
             code="worse_after_cut",
             severity=Severity.MODERATE,
-            title=Message(ROSE[0]),
-            explanation=Message(ROSE[1], {"day": Day(cut.start_date), "average": shown_average}),
-            action=Message(_HOLD_ACTION),
+            title=Says(ROSE[0]),
+            explanation=Says(ROSE[1], {"day": Day(cut.start_date), "average": shown_average}),
+            action=Says(_HOLD_ACTION),
             source="Maudsley2024",
             cause_key=f"step:{cut.start_date.isoformat()}:hold",
             learn_slug=LearnSlug.TAPERING,

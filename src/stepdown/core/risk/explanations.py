@@ -1,48 +1,29 @@
-"""An explanation as a message and its values, so a page can word it in another language.
+"""The fixed English messages of a risk factor's explanation, and how its numbers are shown.
 
-The core words each risk factor in English and never imports Django. Each piece of an
-explanation is kept as a :class:`Says`: a fixed English message with ``%(name)s`` holes and the
-values that fill them (whole numbers, rounded decimals, or :class:`Words` from a fixed list). The
-English text is built from it here; the web side translates the message and the words and
-formats the numbers for the reader.
+Each explanation is kept as :class:`~stepdown.core.says.Says` pieces; the tables here are the
+ones chosen by the person's numbers (where the use pattern comes from, the DSM-5 severity).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
 from stepdown.core.risk.catalogue import FactorCode
-from stepdown.core.words import Words as Words  # moved there; still importable from here
-
-Value = int | Decimal | Words
+from stepdown.core.says import Says
 
 
-@dataclass(frozen=True)
-class Says:
-    """One piece of an explanation: a message and the values that fill its holes."""
-
-    message: str
-    values: Mapping[str, Value] = field(default_factory=dict)
-
-    @property
-    def text(self) -> str:
-        return self.message % {name: _english(value) for name, value in self.values.items()}
-
-
-def _english(value: Value) -> str:
-    if isinstance(value, Words):
-        return value.text
-    if isinstance(value, Decimal):
-        return f"{value.normalize():f}"
-    return str(value)
+def stripped(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros ("2.50" -> "2.5", "40.0" -> "40"): a :class:`Decimal`
+    is written with the digits it has, so the explanation keeps only the ones it needs."""
+    return Decimal(f"{value.normalize():f}")
 
 
 def rounded(value: Fraction) -> Decimal:
-    """A rate to one decimal place (shown without a trailing ``.0``)."""
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.1"))
+    """A rate to one decimal place, shown without a trailing ``.0``."""
+    return stripped(
+        (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.1"))
+    )
 
 
 def as_clauses(parts: tuple[Says, ...]) -> str:
@@ -51,6 +32,11 @@ def as_clauses(parts: tuple[Says, ...]) -> str:
     text = "; ".join(part.text for part in parts)
     return f"{text[:1].upper()}{text[1:]}."
 
+
+YEARS_OF_USE = (
+    "You have used regularly for about %(years)s year.",
+    "You have used regularly for about %(years)s years.",
+)
 
 # The use-pattern explanations, from the journal and from what the person said (the messages
 # are whole sentences, so each reads naturally in another language).
