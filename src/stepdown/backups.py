@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -34,6 +35,7 @@ SQLITE_MEMBER = "database.sqlite3"
 POSTGRES_MEMBER = "database.pgdump"
 MEDIA_PREFIX = "media/"
 _CHUNK = 1 << 20
+_log = logging.getLogger("stepdown.backups")
 
 
 class BackupError(Exception):
@@ -141,7 +143,8 @@ def _postgres_snapshot(target: Path) -> dict[str, int]:
             check=False,
         )
     if result.returncode != 0:
-        raise BackupError(f"pg_dump failed: {result.stderr.strip() or result.returncode}")
+        _log.debug("pg_dump: %s", result.stderr.strip())  # its words: English, a host name
+        raise BackupError(f"pg_dump failed (exit code {result.returncode})")
     return counts
 
 
@@ -223,7 +226,8 @@ def _extract(source: Path, staging: Path) -> dict[str, Any]:
     except BackupError:
         raise
     except (tarfile.TarError, EOFError, zlib.error, OSError, KeyError, TypeError) as error:
-        raise BackupError(f"the backup file cannot be read ({error})") from None
+        # The cause's own words stay out of the message: a command words it by its class.
+        raise BackupError("the backup file cannot be read") from error
     for name, digest in expected.items():
         if _sha256(staging / name) != digest:
             raise BackupError(f"the backup is damaged: {name} does not match its checksum")
@@ -268,7 +272,7 @@ def _sqlite_verify(path: Path) -> dict[str, int]:
             raise BackupError(f"the database failed its integrity check: {result[0][0]}")
         return _count_rows(check.cursor(), _sqlite_tables(check.cursor()))
     except sqlite3.DatabaseError as error:
-        raise BackupError(f"the backup's database cannot be read ({error})") from None
+        raise BackupError("the backup's database cannot be read") from error
     finally:
         check.close()
 
@@ -307,7 +311,8 @@ def _postgres_restore(staged: Path, manifest: dict[str, Any], *, force: bool) ->
         check=False,
     )
     if result.returncode != 0:
-        raise BackupError(f"pg_restore failed: {' '.join(result.stderr.split()[:40])}")
+        _log.debug("pg_restore: %s", " ".join(result.stderr.split()))
+        raise BackupError(f"pg_restore failed (exit code {result.returncode})")
     with connection.cursor() as cursor:
         counts = _count_rows(cursor, connection.introspection.table_names(cursor))
     _check_counts(counts, manifest)

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from stepdown.cli.django_setup import setup_django
-from stepdown.cli.errors import fail, os_reason
+from stepdown.cli.errors import fail, os_reason, outside_problem
 from stepdown.cli.language import gettext as _
 from stepdown.cli.language import gettext_noop, ngettext
 
@@ -36,6 +36,12 @@ def _print_counts(title: str, counts: dict[str, int], media_files: int) -> None:
     )
 
 
+def _refusal(error: Exception) -> str:
+    """Why a backup or a restore stopped: a damaged archive or a database driver's failure in
+    our own sentence (its English detail only in the debug log), Stepdown's own reason as it is."""
+    return outside_problem(error.__cause__) or str(error)
+
+
 def backup(
     out: Annotated[
         Path | None,
@@ -57,7 +63,7 @@ def backup(
     try:
         manifest = backup_create(out=out)
     except BackupError as error:
-        fail(str(error))
+        fail(_refusal(error))
     except OSError as error:
         fail(_("cannot write %(file)s: %(reason)s") % {"file": out, "reason": os_reason(error)})
     _print_counts(_("Backed up"), manifest["tables"], len(manifest["media"]))
@@ -84,7 +90,7 @@ def restore(
     try:
         restored = backup_restore(source=file, force=force)
     except BackupError as error:
-        fail(str(error))
+        fail(_refusal(error))
     _print_counts(_("Restored"), restored.counts, restored.media_files)
     if restored.vendor == "sqlite":
         typer.echo(_("Integrity check: ok. Row counts match the backup."))

@@ -7,7 +7,7 @@ import os
 import typer
 
 from stepdown.cli import language
-from stepdown.cli.errors import fail
+from stepdown.cli.errors import CACHE_PROBLEM, DATABASE_PROBLEM, fail, log_detail, outside_problem
 from stepdown.cli.language import gettext as _
 
 
@@ -90,7 +90,7 @@ def _migrate(*, announce: bool) -> None:
         # The table of the database cache (STEPDOWN_CACHE_URL=db://); nothing for other caches.
         call_command("createcachetable", verbosity=0)
     except DatabaseError as error:
-        fail(_("the database is not reachable: %(error)s") % {"error": error})
+        fail(outside_problem(error) or _(DATABASE_PROBLEM))
 
 
 def _check_cache() -> None:
@@ -99,17 +99,17 @@ def _check_cache() -> None:
     from django.db import DatabaseError
     from redis.exceptions import RedisError
 
-    # Redis's error names the host, never the URL (it may carry a password).
+    # Whatever failed, the line names the setting to check; the client's own words (English,
+    # a host name) go to the log at DEBUG level.
     ping_error = getattr(cache, "ping_error", None)  # Redis: its reads never raise
     if ping_error is not None:
         problem = ping_error()
         if problem is not None:
-            fail(
-                _("the cache at STEPDOWN_CACHE_URL is not reachable: %(error)s")
-                % {"error": problem}
-            )
+            log_detail(problem)
+            fail(_(CACHE_PROBLEM))
         return
     try:
         cache.get("stepdown:start-up-check")
     except (RedisError, DatabaseError, OSError) as error:
-        fail(_("the cache at STEPDOWN_CACHE_URL is not reachable: %(error)s") % {"error": error})
+        log_detail(error)
+        fail(_(CACHE_PROBLEM))

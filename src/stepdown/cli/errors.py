@@ -7,7 +7,13 @@ the framework's multi-line usage box with one line.
 from __future__ import annotations
 
 import errno
+import json
+import logging
+import sqlite3
 import sys
+import tarfile
+import zipfile
+import zlib
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
@@ -20,8 +26,27 @@ from typer.core import TyperGroup
 
 from stepdown.cli import language, wording
 from stepdown.cli.language import gettext as _
+from stepdown.cli.language import gettext_noop
 
 USAGE_ERROR_EXIT_CODE = 2
+
+_log = logging.getLogger("stepdown.cli")
+
+# Errors from outside Stepdown (a database driver, a cache client, a damaged archive) word their
+# detail in English and may name a host, a file or a row. Each class gets one sentence of our
+# own, in the reader's language; the detail goes to the log at DEBUG level only
+# (STEPDOWN_LOG_LEVEL=DEBUG shows it), never into the one-line message.
+DATABASE_PROBLEM = gettext_noop(
+    "the database could not be opened or read: check DATABASE_URL (or, for SQLite, that the "
+    "file is not damaged)"
+)
+CACHE_PROBLEM = gettext_noop(
+    "the cache at STEPDOWN_CACHE_URL is not reachable: check that address and that the cache "
+    "server is running"
+)
+ARCHIVE_PROBLEM = gettext_noop("the archive cannot be read: it is damaged or not a Stepdown backup")
+ZIP_PROBLEM = gettext_noop("the file cannot be read: it is damaged or not a Stepdown export")
+DATA_PROBLEM = gettext_noop("the file's data cannot be read: it is damaged or not Stepdown's")
 
 
 def fail(message: str, *, code: int = USAGE_ERROR_EXIT_CODE) -> NoReturn:
@@ -45,6 +70,42 @@ def os_reason(error: OSError) -> str:
     if error.errno in reasons:
         return reasons[error.errno]
     return _("system error %(code)s") % {"code": errno.errorcode.get(error.errno or 0, error.errno)}
+
+
+def outside_errors() -> tuple[tuple[tuple[type[BaseException], ...], str], ...]:
+    """Each class of outside error the commands catch, with its sentence; the first match wins.
+    Django, psycopg and redis are imported here only, so the pure commands never load them."""
+    import psycopg
+    from django.db import Error as DjangoDatabaseError
+    from redis.exceptions import RedisError
+
+    return (
+        ((DjangoDatabaseError, sqlite3.Error, psycopg.Error), DATABASE_PROBLEM),
+        ((RedisError,), CACHE_PROBLEM),
+        ((tarfile.TarError, zlib.error, EOFError), ARCHIVE_PROBLEM),
+        ((zipfile.BadZipFile, zipfile.LargeZipFile), ZIP_PROBLEM),
+        ((json.JSONDecodeError, UnicodeDecodeError), DATA_PROBLEM),
+    )
+
+
+def outside_problem(error: BaseException | None) -> str | None:
+    """Our own sentence for an error from outside Stepdown, in the current language (``None``
+    for any other error); its English detail is logged at DEBUG level, not shown."""
+    if error is None:
+        return None
+    for classes, sentence in outside_errors():
+        if isinstance(error, classes):
+            log_detail(error)
+            return _(sentence)
+    return None
+
+
+def log_detail(error: BaseException | str) -> None:
+    """An outside error's own words, for whoever runs with STEPDOWN_LOG_LEVEL=DEBUG."""
+    if isinstance(error, str):
+        _log.debug("%s", error)
+    else:
+        _log.debug("%s: %s", type(error).__name__, error)
 
 
 class OneLineErrors(TyperGroup):
@@ -92,6 +153,13 @@ class OneLineErrors(TyperGroup):
             _one_line(error)
         except typer.Abort:
             typer.echo("stepdown: " + _("stopped"), err=True)
+            sys.exit(1)
+        except Exception as error:
+            # A database or an archive failing where no command expected it: one line of ours.
+            problem = outside_problem(error)
+            if problem is None:
+                raise
+            typer.echo(f"stepdown: {problem}", err=True)
             sys.exit(1)
         sys.exit(result if isinstance(result, int) else 0)
 
