@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from stepdown.cli.errors import fail, os_reason
-from stepdown.cli.language import ENGLISH, current, gettext_noop, number
+from stepdown.cli.language import ENGLISH, current, gettext_noop, number, worded
 from stepdown.cli.language import gettext as _
 
 if TYPE_CHECKING:  # the science stack loads only when a command runs, keeping --help fast
@@ -27,24 +27,6 @@ skin_app = typer.Typer(
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-# The core's fixed refusals of a region or a photo (core/colour), listed for the catalogue.
-PHOTO_PROBLEMS = (
-    gettext_noop("a region's x and y cannot be negative"),
-    gettext_noop("a region needs a positive width and height"),
-    gettext_noop("the region lies outside the photo"),
-    gettext_noop("the file is empty"),
-    gettext_noop("the file is not a photo (JPEG, PNG, WebP, TIFF or HEIC)"),
-    gettext_noop("the photo is damaged or truncated"),
-    gettext_noop("the HEIC photo is damaged or truncated"),
-    gettext_noop("the PNG file is truncated"),
-    gettext_noop("the photo declares no pixels"),
-    gettext_noop("the photo has too many pixels"),
-    gettext_noop("the photo's colour profile could not be read"),
-    gettext_noop("the photo's colour profile could not be applied"),
-    gettext_noop("the four chart corners do not form a convex quadrilateral"),
-    gettext_noop("the grey card region has no usable pixels"),
-    gettext_noop("the grey card region is black"),
-)
 # How the colours were corrected, in words (the same words as the skin pages).
 CALIBRATION_WORDS = {
     "colour_checker": gettext_noop("found in the photo"),
@@ -143,6 +125,7 @@ def measure(
     """Measure L*, a*, b* and ITA° of a skin region, calibrated by the colour card if found."""
     from stepdown.core.colour import (
         ImageDecodeError,
+        PhotoProblem,
         analyse_photo,
         analysis_to_dict,
         parse_rect,
@@ -152,8 +135,8 @@ def measure(
         site = parse_rect(roi)
         reference = parse_rect(reference_roi) if reference_roi else None
         grey = parse_rect(grey_roi) if grey_roi else None
-    except ValueError as error:
-        fail(_photo_problem(error))
+    except PhotoProblem as error:
+        fail(worded(error.says))
     chart_corners = _corners(corners) if corners else None
     data = _read(image)
     try:
@@ -166,27 +149,17 @@ def measure(
             grey_roi=grey,
         )
     except ImageDecodeError as error:
-        fail(_("%(file)s: %(problem)s") % {"file": image, "problem": _photo_problem(error)})
+        fail(_("%(file)s: %(problem)s") % {"file": image, "problem": worded(error.says)})
+    except PhotoProblem as error:
+        fail(worded(error.says))
     except ValueError as error:
-        fail(_photo_problem(error))
+        # Not a refusal the core words for a person (a bug, or a case it did not foresee).
+        fail(str(error) if current() == ENGLISH else _("this photo or region cannot be measured"))
     result = analysis_to_dict(analysis)
     if output is OutputFormat.JSON:
         typer.echo(json.dumps(result, ensure_ascii=False))
     else:
         _print_text(result)
-
-
-def _photo_problem(error: ValueError) -> str:
-    """The core's refusal of a region or a photo, in the current language. The core words its
-    fixed refusals in English; the few with a value in them read generically in French."""
-    message = str(error)
-    if current() == ENGLISH or message in PHOTO_PROBLEMS:
-        return _(message)
-    if message.startswith("a region is four whole numbers"):
-        return _("a region is four whole numbers x,y,w,h")
-    if message.startswith("the photo has "):
-        return _("the photo has too many pixels")
-    return _("this photo or region cannot be measured")
 
 
 def _site_line(label: str, values: dict[str, Any]) -> str:

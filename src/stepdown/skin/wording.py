@@ -67,6 +67,29 @@ CORE_WORDS = (
     ),
 )
 
+# Why a photo or a region cannot be measured (``core.colour.PhotoProblem``: its ``says``), for
+# the catalogue; the command line words them with the same messages.
+CORE_PHOTO_PROBLEMS = (
+    gettext_noop("a region's x and y cannot be negative"),
+    gettext_noop("a region needs a positive width and height"),
+    gettext_noop("a region is four whole numbers x,y,w,h, not %(text)s"),
+    gettext_noop("the region lies outside the photo"),
+    gettext_noop("the file is empty"),
+    gettext_noop("the file is not a photo (JPEG, PNG, WebP, TIFF or HEIC)"),
+    gettext_noop("the photo is damaged or truncated"),
+    gettext_noop("the HEIC photo is damaged or truncated"),
+    gettext_noop("the PNG file is truncated"),
+    gettext_noop("the PNG file is damaged (a chunk's checksum is wrong)"),
+    gettext_noop("the photo declares no pixels"),
+    gettext_noop("the photo has too many pixels"),
+    gettext_noop("the photo has %(pixels)s pixels; the limit is %(limit)s"),
+    gettext_noop("the photo's colour profile could not be read"),
+    gettext_noop("the photo's colour profile could not be applied"),
+    gettext_noop("the four chart corners do not form a convex quadrilateral"),
+    gettext_noop("the grey card region has no usable pixels"),
+    gettext_noop("the grey card region is black"),
+)
+
 CALIBRATION_LABELS = {
     CalibrationMethod.COLOUR_CHECKER.value: gettext_noop("found in the photo"),
     CalibrationMethod.FOUR_CORNERS.value: gettext_noop("from the corners you marked"),

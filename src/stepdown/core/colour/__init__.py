@@ -38,6 +38,7 @@ from stepdown.core.colour.longitudinal import (
     measurement_noise,
 )
 from stepdown.core.colour.measurement import RegionReading, SiteMeasurement
+from stepdown.core.colour.problems import PhotoProblem
 from stepdown.core.colour.quality import QUALITY_MESSAGES, Quality, QualityCode
 from stepdown.core.colour.regions import Polygon, Rect, Region, parse_rect
 from stepdown.core.colour.report import analysis_to_dict
@@ -61,6 +62,7 @@ __all__ = [
     "MeasurementNoise",
     "PhotoAnalysis",
     "PhotoPairComparison",
+    "PhotoProblem",
     "Polygon",
     "Quality",
     "QualityCode",

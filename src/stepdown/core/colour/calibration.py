@@ -33,6 +33,7 @@ from stepdown.core.colour.chart import (
 )
 from stepdown.core.colour.detection import find_chart_candidates
 from stepdown.core.colour.difference import delta_e_2000
+from stepdown.core.colour.problems import PhotoProblem
 from stepdown.core.colour.regions import Region, region_pixels
 from stepdown.core.colour.spaces import linear_rgb_to_lab64, luminance, srgb_decode
 
@@ -232,10 +233,10 @@ def calibrate_grey_card(
     values = pixels.rgb[pixels.inside]
     unclipped = values[np.all(values < CLIPPED_LEVEL, axis=1)]
     if len(unclipped) == 0:
-        raise ValueError("the grey card region has no usable pixels")
+        raise PhotoProblem("the grey card region has no usable pixels")
     median = srgb_decode(np.median(unclipped, axis=0) / 255.0)
     if np.any(median <= 0):
-        raise ValueError("the grey card region is black")
+        raise PhotoProblem("the grey card region is black")
     gains = reflectance / median
     # What the chart's white patch would have read in the same light, for the exposure checks.
     white_patch = median * (

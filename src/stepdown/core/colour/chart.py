@@ -22,6 +22,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from stepdown.core.colour.problems import PhotoProblem
 from stepdown.core.colour.spaces import (
     D65_WHITE_XYZ,
     XYZ_TO_SRGB,
@@ -180,7 +181,7 @@ def sample_patches(
 ) -> PatchSample:
     """Median colour of the central half of each patch."""
     if not is_convex_quadrilateral(corners):
-        raise ValueError("the four chart corners do not form a convex quadrilateral")
+        raise PhotoProblem("the four chart corners do not form a convex quadrilateral")
     warped = warp_chart(rgb, corners, pixels_per_pitch=pixels_per_pitch)
     centres = patch_centres_plane() * pixels_per_pitch
     half = SAMPLE_FRACTION * (1.0 - GAP_FRACTION) * pixels_per_pitch / 2.0

@@ -20,6 +20,8 @@ import numpy.typing as npt
 import pillow_heif
 from PIL import Image, ImageCms, ImageFile, UnidentifiedImageError
 
+from stepdown.core.colour.problems import PhotoProblem
+
 # Formats a phone or a browser produces (multi-picture JPEGs open as JPEG); anything else is
 # refused before decoding.
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "TIFF")
@@ -48,7 +50,7 @@ _ORIENTATION_TRANSPOSE = {
 }
 
 
-class ImageDecodeError(ValueError):
+class ImageDecodeError(PhotoProblem):
     """The bytes are not a photo this module can read."""
 
 
@@ -147,7 +149,8 @@ def _shrink(image: Image.Image, size: tuple[int, int]) -> Image.Image:
 def _check_size(width: int, height: int, *, max_pixels: int) -> None:
     if width * height > max_pixels:
         raise ImageTooLargeError(
-            f"the photo has {width * height:,} pixels; the limit is {max_pixels:,}"
+            "the photo has %(pixels)s pixels; the limit is %(limit)s",
+            {"pixels": width * height, "limit": max_pixels},
         )
 
 

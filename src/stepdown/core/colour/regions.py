@@ -12,6 +12,8 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from stepdown.core.colour.problems import PhotoProblem
+
 
 @dataclass(frozen=True, slots=True)
 class Rect:
@@ -24,7 +26,7 @@ class Rect:
 
     def __post_init__(self) -> None:
         if self.width <= 0 or self.height <= 0:
-            raise ValueError("a region needs a positive width and height")
+            raise PhotoProblem("a region needs a positive width and height")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +69,15 @@ def bounding_pixels(rgb: npt.NDArray[np.uint8], region: Region) -> int:
 
 
 def parse_rect(text: str) -> Rect:
-    """``"x,y,w,h"`` (whole pixels) → ``Rect``; raises ``ValueError`` with a plain message."""
+    """``"x,y,w,h"`` (whole pixels) → ``Rect``; raises :class:`PhotoProblem` saying why not."""
     parts = [part.strip() for part in text.split(",")]
     if len(parts) != 4 or not all(part.lstrip("-").isdigit() for part in parts):
-        raise ValueError(f"a region is four whole numbers x,y,w,h, not {text!r}")
+        raise PhotoProblem(
+            "a region is four whole numbers x,y,w,h, not %(text)s", {"text": repr(text)}
+        )
     x, y, width, height = (int(part) for part in parts)
     if x < 0 or y < 0:
-        raise ValueError("a region's x and y cannot be negative")
+        raise PhotoProblem("a region's x and y cannot be negative")
     return Rect(x=x, y=y, width=width, height=height)
 
 
@@ -103,7 +107,7 @@ def region_pixels(rgb: npt.NDArray[np.uint8], region: Region, *, step: int = 1) 
     left, top = max(left, 0), max(top, 0)
     right, bottom = min(right, width), min(bottom, height)
     if right <= left or bottom <= top:
-        raise ValueError("the region lies outside the photo")
+        raise PhotoProblem("the region lies outside the photo")
     box = np.ascontiguousarray(rgb[top:bottom:step, left:right:step])
     if isinstance(region, Rect):
         inside = np.ones(box.shape[:2], dtype=np.bool_)
