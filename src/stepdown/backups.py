@@ -27,6 +27,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.utils.translation import gettext as _
 
 FORMAT = "stepdown-backup"
 VERSION = 1
@@ -39,7 +40,12 @@ _log = logging.getLogger("stepdown.backups")
 
 
 class BackupError(Exception):
-    """A backup or restore that cannot go on; the message is one line for the person."""
+    """A backup or restore that cannot go on; the message is one line for the person, in the
+    active language (the command line sets it)."""
+
+
+def _failed(program: str, code: int) -> str:
+    return _("%(program)s failed (exit code %(code)s)") % {"program": program, "code": code}
 
 
 @dataclass(frozen=True)
@@ -106,8 +112,11 @@ def _client_tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
         raise BackupError(
-            f"{name} was not found; install the PostgreSQL client tools (the same major version "
-            "as the server) and try again"
+            _(
+                "%(program)s was not found; install the PostgreSQL client tools (the same major "
+                "version as the server) and try again"
+            )
+            % {"program": name}
         )
     return found
 
@@ -144,7 +153,7 @@ def _postgres_snapshot(target: Path) -> dict[str, int]:
         )
     if result.returncode != 0:
         _log.debug("pg_dump: %s", result.stderr.strip())  # its words: English, a host name
-        raise BackupError(f"pg_dump failed (exit code {result.returncode})")
+        raise BackupError(_failed("pg_dump", result.returncode))
     return counts
 
 
@@ -152,7 +161,9 @@ def backup_create(*, out: Path) -> dict[str, Any]:
     """Write the archive to ``out`` (owner-only) and return its manifest."""
     vendor = connection.vendor
     if vendor not in ("sqlite", "postgresql"):
-        raise BackupError(f"backups support SQLite and PostgreSQL, not {vendor}")
+        raise BackupError(
+            _("backups support SQLite and PostgreSQL, not %(vendor)s") % {"vendor": vendor}
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".stepdown-backup-") as work:
         member = SQLITE_MEMBER if vendor == "sqlite" else POSTGRES_MEMBER
@@ -192,22 +203,22 @@ def _read_manifest(archive: tarfile.TarFile) -> dict[str, Any]:
     try:
         handle = archive.extractfile(MANIFEST)
     except KeyError:
-        raise BackupError("this is not a Stepdown backup (no manifest.json)") from None
+        raise BackupError(_("this is not a Stepdown backup (no manifest.json)")) from None
     if handle is None:
-        raise BackupError("this is not a Stepdown backup (no manifest.json)")
+        raise BackupError(_("this is not a Stepdown backup (no manifest.json)"))
     try:
         manifest = json.loads(handle.read())
     except (ValueError, UnicodeDecodeError):
-        raise BackupError("the backup's manifest is damaged") from None
+        raise BackupError(_("the backup's manifest is damaged")) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BackupError("this is not a Stepdown backup (unknown format)")
+        raise BackupError(_("this is not a Stepdown backup (unknown format)"))
     if manifest.get("version") != VERSION:
         raise BackupError(
-            f"this backup has format version {manifest.get('version')!r}; "
-            f"this Stepdown reads version {VERSION}"
+            _("this backup has format version %(version)s; this Stepdown reads version %(known)s")
+            % {"version": repr(manifest.get("version")), "known": VERSION}
         )
     if manifest.get("vendor") not in ("sqlite", "postgresql"):
-        raise BackupError("the backup's manifest names no known database")
+        raise BackupError(_("the backup's manifest names no known database"))
     return manifest
 
 
@@ -220,17 +231,19 @@ def _extract(source: Path, staging: Path) -> dict[str, Any]:
             expected.update(manifest["media"])
             names = set(archive.getnames()) - {MANIFEST}
             if names != set(expected):
-                raise BackupError("the backup's files do not match its manifest")
+                raise BackupError(_("the backup's files do not match its manifest"))
             # The "data" filter refuses absolute paths, links out of the folder and devices.
             archive.extractall(staging, filter="data")
     except BackupError:
         raise
     except (tarfile.TarError, EOFError, zlib.error, OSError, KeyError, TypeError) as error:
         # The cause's own words stay out of the message: a command words it by its class.
-        raise BackupError("the backup file cannot be read") from error
+        raise BackupError(_("the backup file cannot be read")) from error
     for name, digest in expected.items():
         if _sha256(staging / name) != digest:
-            raise BackupError(f"the backup is damaged: {name} does not match its checksum")
+            raise BackupError(
+                _("the backup is damaged: %(name)s does not match its checksum") % {"name": name}
+            )
     return manifest
 
 
@@ -261,7 +274,10 @@ def _check_counts(restored: dict[str, int], manifest: dict[str, Any]) -> None:
     expected = manifest["tables"]
     wrong = sorted(t for t in expected if restored.get(t) != expected[t])
     if wrong:
-        raise BackupError(f"restored row counts differ from the backup's in: {', '.join(wrong)}")
+        raise BackupError(
+            _("restored row counts differ from the backup's in: %(tables)s")
+            % {"tables": ", ".join(wrong)}
+        )
 
 
 def _sqlite_verify(path: Path) -> dict[str, int]:
@@ -269,10 +285,11 @@ def _sqlite_verify(path: Path) -> dict[str, int]:
     try:
         result = check.execute("PRAGMA integrity_check").fetchall()
         if result != [("ok",)]:
-            raise BackupError(f"the database failed its integrity check: {result[0][0]}")
+            _log.debug("integrity check: %s", result[0][0])  # SQLite's words, in English
+            raise BackupError(_("the database failed its integrity check"))
         return _count_rows(check.cursor(), _sqlite_tables(check.cursor()))
     except sqlite3.DatabaseError as error:
-        raise BackupError("the backup's database cannot be read") from error
+        raise BackupError(_("the backup's database cannot be read")) from error
     finally:
         check.close()
 
@@ -312,7 +329,7 @@ def _postgres_restore(staged: Path, manifest: dict[str, Any], *, force: bool) ->
     )
     if result.returncode != 0:
         _log.debug("pg_restore: %s", " ".join(result.stderr.split()))
-        raise BackupError(f"pg_restore failed (exit code {result.returncode})")
+        raise BackupError(_failed("pg_restore", result.returncode))
     with connection.cursor() as cursor:
         counts = _count_rows(cursor, connection.introspection.table_names(cursor))
     _check_counts(counts, manifest)
@@ -344,18 +361,23 @@ def _staging_folder() -> Iterator[Path]:
 def backup_restore(*, source: Path, force: bool = False) -> Restored:
     """Restore ``source`` into this instance's database and media folder."""
     if not source.is_file():
-        raise BackupError(f"no backup file at {source}")
+        raise BackupError(_("no backup file at %(file)s") % {"file": source})
     with _staging_folder() as staging:
         manifest = _extract(source, staging)
         if manifest["vendor"] != connection.vendor:
             raise BackupError(
-                f"this backup holds a {manifest['vendor']} database but this Stepdown uses "
-                f"{connection.vendor}; a backup restores into the same kind of database"
+                _(
+                    "this backup holds a %(backup)s database but this Stepdown uses %(here)s; "
+                    "a backup restores into the same kind of database"
+                )
+                % {"backup": manifest["vendor"], "here": connection.vendor}
             )
         if not force and not target_is_empty():
             raise BackupError(
-                "the target already holds data (database tables or media files); "
-                "restore into an empty one, or add --force to replace it"
+                _(
+                    "the target already holds data (database tables or media files); "
+                    "restore into an empty one, or add --force to replace it"
+                )
             )
         staged = staging / manifest["database"]["file"]
         if manifest["vendor"] == "sqlite":

@@ -5,6 +5,7 @@ against the test database and must read wholly in French, numbers and dates incl
 from __future__ import annotations
 
 import re
+import tarfile
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -148,6 +149,59 @@ def test_export_and_import_in_french(person: Any, tmp_path: Path) -> None:
     assert_french(again, "Rien de nouveau n’a été ajouté")
     nowhere = run(FRENCH, "export", "--user", person.email, "--out", str(tmp_path / "no" / "x.zip"))
     assert_one_french_line(nowhere, "fichier ou dossier introuvable")
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        (None, "n’est pas une archive ZIP"),
+        ({"notes.txt": b"hello"}, "le fichier n’a pas de stepdown.json : ce n’est pas un export"),
+        ({"stepdown.json": b"{not json"}, "stepdown.json est endommagé (JSON non valide)"),
+        ({"stepdown.json": b'{"format": "other"}'}, "le fichier n’est pas un export Stepdown"),
+    ],
+)
+def test_a_refused_import_says_why_in_french(
+    tmp_path: Path, members: dict[str, bytes] | None, expected: str
+) -> None:
+    path = tmp_path / "x.zip"
+    if members is None:
+        path.write_bytes(b"plain text, not an archive")
+    else:
+        _zip(path, members)
+    result = run(FRENCH, "import", str(path))
+    assert result.code != 0
+    assert_one_french_line(result, expected)
+
+
+def _tar_without_manifest(folder: Path) -> Path:
+    path = folder / "c.tar.gz"
+    with tarfile.open(path, "w:gz") as archive:
+        archive.add(__file__, arcname="notes.txt")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda folder: folder / "none.tar.gz", "aucun fichier de sauvegarde à"),
+        (
+            lambda folder: _zip(folder / "b.tar.gz", {"a": b"b"}),
+            "impossible de lire l’archive : elle est endommagée ou n’est pas une sauvegarde",
+        ),
+        (_tar_without_manifest, "ce n’est pas une sauvegarde Stepdown (pas de manifest.json)"),
+    ],
+)
+def test_a_refused_restore_says_why_in_french(tmp_path: Path, make: Any, expected: str) -> None:
+    result = run(FRENCH, "restore", str(make(tmp_path)))
+    assert result.code != 0
+    assert_one_french_line(result, expected)
 
 
 @pytest.mark.django_db(transaction=True)  # the worker closes old connections, as in production

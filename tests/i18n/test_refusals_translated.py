@@ -1,6 +1,7 @@
 """Every refusal a service raises outside the core is marked for the catalogue, so it reaches
-a French request in French (the API, the import page, the command line): a message written as
-a bare string or f-string cannot be translated, and this test names each one."""
+a French request in French (the API, the pages, the command line's import, backup and restore):
+a message written as a bare string or f-string cannot be translated, and this test names each
+one."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from stepdown.errors import InvalidInput
 from stepdown.profile.cleaning import decimal_answer
 
 SOURCE = Path(__file__).resolve().parents[2] / "src" / "stepdown"
-REFUSALS = {"InvalidInput", "NeedsConfirmation"}
+# Each refusal, and which of its arguments is the message.
+REFUSALS = {"InvalidInput": 1, "NeedsConfirmation": 1, "ImportRefused": 0, "BackupError": 0}
 
 
 def _bare_messages() -> list[str]:
@@ -24,10 +26,13 @@ def _bare_messages() -> list[str]:
         if "core" in path.relative_to(SOURCE).parts or "migrations" in path.parts:
             continue  # the core words its own messages (core/says.py) and never imports Django
         for node in ast.walk(ast.parse(path.read_text())):
-            if not isinstance(node, ast.Call) or len(node.args) < 2:
+            if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-            if name in REFUSALS and isinstance(node.args[1], ast.Constant | ast.JoinedStr):
+            position = REFUSALS.get(name)
+            if position is None or len(node.args) <= position:
+                continue
+            if isinstance(node.args[position], ast.Constant | ast.JoinedStr):
                 found.append(f"{path.relative_to(SOURCE)}:{node.lineno}")
     return found
 

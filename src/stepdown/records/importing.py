@@ -21,6 +21,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, models, transaction
+from django.utils.translation import gettext as _
 
 from stepdown.accounts.models import LANGUAGE_CHOICES, User
 from stepdown.clinic.models import Clinic
@@ -47,7 +48,18 @@ MAX_JSON_BYTES = 128 * 1024 * 1024
 
 
 class ImportRefused(Exception):
-    """The file cannot be imported; the message says why in one sentence."""
+    """The file cannot be imported; the message says why in one sentence, in the active
+    language (the command line sets it)."""
+
+
+def _damaged(detail: str) -> str:
+    """The export's data file is damaged, and where: table and field names stay as the export
+    format writes them (docs/data.md), in either language."""
+    return _("%(name)s is damaged (%(detail)s)") % {"name": JSON_NAME, "detail": detail}
+
+
+def _not_valid(where: str, name: str) -> str:
+    return _damaged(_("%(where)s: %(field)s is not valid") % {"where": where, "field": name})
 
 
 @dataclass
@@ -84,7 +96,8 @@ class ImportContext:
             return self.ids[table][export_id]
         except KeyError:
             raise ImportRefused(
-                f"a row points to {table} #{export_id}, which the file lacks"
+                _("a row points to %(table)s #%(id)s, which the file lacks")
+                % {"table": table, "id": export_id}
             ) from None
 
     def person(self, value: Any) -> User | None:
@@ -96,7 +109,7 @@ class ImportContext:
         if value == SELF:
             return self.owner
         if not isinstance(value, dict) or not isinstance(value.get("email"), str):
-            raise ImportRefused("a row names a person in a form Stepdown does not know")
+            raise ImportRefused(_("a row names a person in a form Stepdown does not know"))
         email = value["email"].strip().lower()
         user = User.objects.filter(email=email).first()
         if user is None:
@@ -117,7 +130,7 @@ class ImportContext:
         """A clinic of the file as a clinic of its own here, with no members: what the person
         signed stays on record and grants nobody on this instance anything."""
         if not isinstance(value, dict) or "id" not in value:
-            raise ImportRefused("a row names a clinic in a form Stepdown does not know")
+            raise ImportRefused(_("a row names a clinic in a form Stepdown does not know"))
         if value["id"] in self.clinics:
             return self.clinics[value["id"]]
         key = self.key(CLINICS, value["id"])
@@ -142,9 +155,13 @@ class ImportContext:
             check_upload(data=data)
             prepared = prepare_photo(data=data)
         except KeyError:
-            raise ImportRefused(f"the photo {name} is missing from the file") from None
+            raise ImportRefused(
+                _("the photo %(name)s is missing from the file") % {"name": name}
+            ) from None
         except (PhotoRejected, ValueError, OSError, zipfile.BadZipFile):
-            raise ImportRefused(f"the photo {name} is not a photo Stepdown can read") from None
+            raise ImportRefused(
+                _("the photo %(name)s is not a photo Stepdown can read") % {"name": name}
+            ) from None
         # The stored JPEG as it was; only the smaller copies are made anew.
         kept = dataclasses.replace(prepared, full_jpeg=data)
         key = write_photo_files(kept)
@@ -158,9 +175,9 @@ def import_file(path: Path, *, into: User | None = None) -> ImportResult:
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
-        raise ImportRefused(f"there is no file {path}") from None
+        raise ImportRefused(_("there is no file %(file)s") % {"file": path}) from None
     except (zipfile.BadZipFile, OSError):
-        raise ImportRefused(f"{path} is not a ZIP archive") from None
+        raise ImportRefused(_("%(file)s is not a ZIP archive") % {"file": path}) from None
     with archive:
         document = _read_document(archive)
         written: list[str] = []
@@ -179,7 +196,7 @@ def import_file(path: Path, *, into: User | None = None) -> ImportResult:
         except (IntegrityError, DatabaseError):
             delete_photo_files(written)
             raise ImportRefused(
-                "the file's records clash with each other or with this account"
+                _("the file's records clash with each other or with this account")
             ) from None
         except BaseException:
             delete_photo_files(written)
@@ -196,7 +213,10 @@ def _read_bounded(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
         while block := member.read(1 << 20):
             size += len(block)
             if size > limit:
-                raise ImportRefused(f"{name} is larger than the {limit >> 20} MB an import reads")
+                raise ImportRefused(
+                    _("%(name)s is larger than the %(limit)s MB an import reads")
+                    % {"name": name, "limit": limit >> 20}
+                )
             blocks.append(block)
     return b"".join(blocks)
 
@@ -205,25 +225,30 @@ def _read_document(archive: zipfile.ZipFile) -> dict[str, Any]:
     try:
         raw = _read_bounded(archive, JSON_NAME, MAX_JSON_BYTES)
     except KeyError:
-        raise ImportRefused(f"the file has no {JSON_NAME}: it is not a Stepdown export") from None
+        raise ImportRefused(
+            _("the file has no %(name)s: it is not a Stepdown export") % {"name": JSON_NAME}
+        ) from None
     except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile):
-        raise ImportRefused("the file is damaged") from None
+        raise ImportRefused(_("the file is damaged")) from None
     try:
         document = json.loads(raw)
     except (UnicodeDecodeError, ValueError):
-        raise ImportRefused(f"{JSON_NAME} is damaged (not valid JSON)") from None
+        raise ImportRefused(_damaged(_("not valid JSON"))) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ImportRefused("the file is not a Stepdown export")
+        raise ImportRefused(_("the file is not a Stepdown export"))
     version = document.get("version")
     if type(version) is not int or version != VERSION:
         raise ImportRefused(
-            f"the file is format version {version!r}; this Stepdown reads {VERSION}"
+            _("the file is format version %(version)s; this Stepdown reads %(known)s")
+            % {"version": repr(version), "known": VERSION}
         )
     if not isinstance(document.get("origin"), str) or not isinstance(document.get("account"), dict):
-        raise ImportRefused(f"{JSON_NAME} is damaged (no account)")
+        raise ImportRefused(_damaged(_("no account")))
     for table in TABLES:
         if not isinstance(document.get(table.name), list):
-            raise ImportRefused(f"{JSON_NAME} is damaged (the list {table.name!r} is missing)")
+            raise ImportRefused(
+                _damaged(_("the list %(table)s is missing") % {"table": repr(table.name)})
+            )
     return document
 
 
@@ -232,7 +257,7 @@ def _owner(account: Row, into: User | None) -> tuple[User, bool]:
         return into, False
     email = account.get("email")
     if not isinstance(email, str) or "@" not in email:
-        raise ImportRefused(f"{JSON_NAME} is damaged (the account has no email)")
+        raise ImportRefused(_damaged(_("the account has no email")))
     email = email.strip().lower()
     found = User.objects.filter(email=email).first()
     if found is not None:
@@ -253,11 +278,11 @@ def _owner(account: Row, into: User | None) -> tuple[User, bool]:
 
 def _restore(ctx: ImportContext, table: Table, rows: Any, parent: models.Model | None) -> None:
     if not isinstance(rows, list):
-        raise ImportRefused(f"{JSON_NAME} is damaged ({table.name} is not a list)")
+        raise ImportRefused(_damaged(_("%(table)s is not a list") % {"table": table.name}))
     mapped = ctx.ids.setdefault(table.name, {})
     for row in rows:
         if not isinstance(row, dict) or "id" not in row:
-            raise ImportRefused(f"{JSON_NAME} is damaged (a row of {table.name} has no id)")
+            raise ImportRefused(_damaged(_("a row of %(table)s has no id") % {"table": table.name}))
         key = ctx.key(table.name, row["id"])
         item = _existing(ctx, table, row, key, parent)
         if item is None:
@@ -306,7 +331,11 @@ def _build(ctx: ImportContext, table: Table, row: Row, parent: models.Model | No
     item: Any = table.model()
     for name in table.fields:
         if name not in row:
-            raise ImportRefused(f"{JSON_NAME} is damaged (a row of {table.name} lacks {name})")
+            raise ImportRefused(
+                _damaged(
+                    _("a row of %(table)s lacks %(field)s") % {"table": table.name, "field": name}
+                )
+            )
         setattr(item, name, _value(table.model, name, row[name], table.name))
     if _has_field(table.model, "owner"):
         item.owner = ctx.owner
@@ -331,17 +360,20 @@ def _json(clean: Cleaner, item: models.Model, name: str, where: str) -> Any:
         return clean(getattr(item, name), item)
     except InvalidInput as error:
         raise ImportRefused(
-            f"{JSON_NAME} is damaged ({where}: {error.field} is not valid: {error.message})"
+            _damaged(
+                _("%(where)s: %(field)s is not valid: %(reason)s")
+                % {"where": where, "field": error.field, "reason": error.message}
+            )
         ) from None
     except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError):
-        raise ImportRefused(f"{JSON_NAME} is damaged ({where}: {name} is not valid)") from None
+        raise ImportRefused(_not_valid(where, name)) from None
 
 
 def _value(model: type[models.Model], name: str, value: Any, where: str) -> Any:
     try:
         return decode(model, name, value)
     except (ValidationError, TypeError, ValueError):
-        raise ImportRefused(f"{JSON_NAME} is damaged ({where}: {name} is not valid)") from None
+        raise ImportRefused(_not_valid(where, name)) from None
 
 
 def _clean(item: models.Model, where: str) -> None:
@@ -357,7 +389,7 @@ def _clean(item: models.Model, where: str) -> None:
         item.clean_fields(exclude=skip)
     except ValidationError as error:
         name = next(iter(error.message_dict), "a value")
-        raise ImportRefused(f"{JSON_NAME} is damaged ({where}: {name} is not valid)") from None
+        raise ImportRefused(_not_valid(where, name)) from None
 
 
 def _has_field(model: type[models.Model], name: str) -> bool:

@@ -5,7 +5,6 @@ rows) both go through here, so every page formats the same way (docs/i18n.md).""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from decimal import Decimal
 
 from django.utils import formats
@@ -43,21 +42,3 @@ def date(value: dt.date | dt.datetime, pattern: str) -> str:
     """``value`` in Django's date format ``pattern`` ("D j M, H:i"), day and month names in the
     active language."""
     return formats.date_format(value, pattern)
-
-
-def worded(template: str, values: Mapping[str, object]) -> str:
-    """A core message (``stepdown.core.wording``: English with ``%(name)s`` holes) in the active
-    language, its values as the language writes them: a decimal keeps its digits with the
-    language's mark ("3.0", "3,0"), a day reads "10 Dec 2026" / "10 déc. 2026"; words such as a
-    parameter's name stay as they are. The message must be in the catalogue."""
-    if not values:
-        return gettext(template)
-    return gettext(template) % {name: _value(value) for name, value in values.items()}
-
-
-def _value(value: object) -> str:
-    if isinstance(value, Decimal):
-        return formats.number_format(value)
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return date(value, gettext("j M Y"))
-    return str(value)
