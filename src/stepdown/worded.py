@@ -20,7 +20,17 @@ from django.utils.translation import get_language, gettext, gettext_noop, ngette
 
 from stepdown.core.interactions import CLASSES
 from stepdown.core.interactions.wording import FRENCH as INTERACTIONS_FRENCH
-from stepdown.core.says import Clock, Day, Grams, Percent, Says, Term, Value, Words
+from stepdown.core.says import (
+    Clock,
+    Day,
+    Grams,
+    Percent,
+    Says,
+    Term,
+    Value,
+    Words,
+    worded_with,
+)
 from stepdown.core.units import round_to
 from stepdown.web import formatting
 
@@ -34,15 +44,7 @@ _INTERACTION_WORDS = {"fr": INTERACTIONS_FRENCH}
 def worded(says: Says) -> str:
     """``says`` in the active language, its values formatted for the reader; a sentence with a
     count in the form the language's plural rule takes for it ("1 jour", "2 jours")."""
-    if says.plural is not None and says.count is not None:
-        # The rule takes a whole number; a fraction counts as its whole part ("1,5 an").
-        count = int(Decimal(str(says.values[says.count])))
-        text = ngettext(says.message, says.plural, count)
-    else:
-        text = gettext(says.message)
-    if not says.values:
-        return text
-    return text % {name: _value(value) for name, value in says.values.items()}
+    return worded_with(says, gettext=gettext, ngettext=ngettext, value=_value)
 
 
 def words(value: Words) -> str:

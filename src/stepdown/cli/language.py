@@ -21,7 +21,17 @@ from decimal import Decimal
 
 from stepdown.config.catalogue import LOCALE_DIR, compile_catalogues
 from stepdown.core import numbers
-from stepdown.core.says import Day, Grams, Percent, Says, Term, Value, Words, english
+from stepdown.core.says import (
+    Day,
+    Grams,
+    Percent,
+    Says,
+    Term,
+    Value,
+    Words,
+    english,
+    worded_with,
+)
 
 DOMAIN = "django"
 ENGLISH = "en"
@@ -125,15 +135,7 @@ def worded(says: Says) -> str:
     exactly as the core's ``Says.text``."""
     if _language == ENGLISH:
         return says.text
-    if says.plural is not None and says.count is not None:
-        # The rule takes a whole number; a fraction counts as its whole part, as on the pages.
-        count = int(Decimal(str(says.values[says.count])))
-        text = ngettext(says.message, says.plural, count)
-    else:
-        text = gettext(says.message)
-    if not says.values:
-        return text
-    return text % {name: _value(value) for name, value in says.values.items()}
+    return worded_with(says, gettext=gettext, ngettext=ngettext, value=_value)
 
 
 def _value(value: Value) -> str:

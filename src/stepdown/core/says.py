@@ -19,7 +19,7 @@ for the command line. The messages reach the catalogue through the lists beside 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal
@@ -118,6 +118,27 @@ class Says:
         if not self.values:
             return self.english
         return self.english % {name: english(value) for name, value in self.values.items()}
+
+
+def worded_with(
+    says: Says,
+    *,
+    gettext: Callable[[str], str],
+    ngettext: Callable[[str, str, int], str],
+    value: Callable[[Value], str],
+) -> str:
+    """``says`` through a catalogue: the message (its plural form by the catalogue's own rule),
+    each value written by ``value``. Each adapter (pages and API, command line) calls this with
+    its own ``gettext``, ``ngettext`` and value writer."""
+    if says.plural is not None and says.count is not None:
+        # The rule takes a whole number; a fraction counts as its whole part ("1,5 an").
+        count = int(Decimal(str(says.values[says.count])))
+        text = ngettext(says.message, says.plural, count)
+    else:
+        text = gettext(says.message)
+    if not says.values:
+        return text
+    return text % {name: value(item) for name, item in says.values.items()}
 
 
 def counted(forms: tuple[str, str], count: str, values: Mapping[str, Value]) -> Says:
