@@ -19,6 +19,7 @@ from django.utils.translation import gettext_noop
 from stepdown.accounts import mfa
 from stepdown.accounts.models import User
 from stepdown.web.api_paths import is_api_request
+from stepdown.web.browser_only import browser_only
 
 # URL names a signed-in account reaches before passing its second factor.
 OPEN_WITHOUT_MFA = frozenset(
@@ -51,6 +52,7 @@ def open_without_mfa(request: HttpRequest) -> bool:
     return match.view_name in OPEN_WITHOUT_MFA
 
 
+@browser_only
 class MfaGateMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

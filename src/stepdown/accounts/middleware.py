@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
 from stepdown.accounts.models import User
+from stepdown.web.browser_only import browser_only
 
 _LAST_SEEN = "stepdown_last_seen"
 # Refresh the timestamp at most once a minute, so most requests do not write the session.
@@ -26,6 +27,7 @@ def idle_limit_minutes(user: User | AnonymousUser) -> int:
     return int(settings.SESSION_IDLE_MINUTES)
 
 
+@browser_only
 class IdleTimeoutMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -56,6 +58,7 @@ class UserTimeZoneMiddleware:
         return self.get_response(request)
 
 
+@browser_only
 class UserLanguageMiddleware:
     """The language the signed-in person chose on their account, over the browser's.
 

@@ -142,18 +142,20 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    # Middleware only a browser needs (stepdown.web.browser_only, and ours marked browser_only:
+    # idle timeout, MFA gate, account language) lets a bearer-token API call pass untouched.
+    "stepdown.web.browser_only.AuthenticationMiddleware",
+    "stepdown.web.browser_only.OTPMiddleware",
     "stepdown.accounts.middleware.IdleTimeoutMiddleware",
     "stepdown.accounts.gate.MfaGateMiddleware",
     "stepdown.accounts.middleware.UserTimeZoneMiddleware",
     "stepdown.accounts.middleware.UserLanguageMiddleware",
     "stepdown.accounts.middleware.PrivateResponseMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "stepdown.web.browser_only.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "stepdown.web.browser_only.HtmxMiddleware",
+    "stepdown.web.browser_only.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
