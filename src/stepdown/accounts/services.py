@@ -24,6 +24,7 @@ from stepdown.accounts.models import (
 )
 from stepdown.accounts.signals import access_ended
 from stepdown.errors import InvalidInput, InvalidInputs, NotFound
+from stepdown.web.raw_rows import raw_models
 
 TOKEN_PREFIX = "sdp_"  # noqa: S105  (a public marker, not a secret)
 
@@ -215,7 +216,7 @@ def token_authenticate(secret: str) -> User | None:
     now = timezone.now()
     adapt = connection.ops.adapt_datetimefield_value
     params = [adapt(now - TOKEN_USE_RESOLUTION), _hash(secret), adapt(now)]
-    found = list(User.objects.raw(_OWNER_BY_KEY_HASH_SQL, params))
+    found = raw_models(User, _OWNER_BY_KEY_HASH_SQL, params)
     if not found:
         return None
     owner = found[0]

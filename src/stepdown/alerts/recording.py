@@ -37,6 +37,7 @@ from stepdown.errors import InvalidInput
 from stepdown.plans.models import Plan
 from stepdown.plans.selectors import current_plan
 from stepdown.profile.selectors import taper_paused
+from stepdown.web.raw_rows import raw_models
 
 
 def _row(owner: User, alert: rules.Alert) -> Alert:
@@ -76,7 +77,7 @@ def _stored_with_keys(owner: User, keys: set[tuple[str, str]]) -> list[Alert]:
     params: list[object] = [owner.pk]
     for code, cause in ordered:
         params += [code, cause]
-    return list(Alert.objects.raw(sql, params))
+    return raw_models(Alert, sql, params)
 
 
 def suggestion_parameters(value: Any) -> dict[str, int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from stepdown.accounts.models import User
 from stepdown.core.rules import Limits
 from stepdown.goals.models import Goal, RiskSnapshot
+from stepdown.web.raw_rows import raw_models
 
 RISK_HISTORY = 12
 
@@ -19,7 +20,7 @@ _GOAL_SQL = 'SELECT * FROM "goals_goal" WHERE "owner_id" = %s'
 
 
 def goal_for(*, owner: User) -> Goal | None:
-    found = list(Goal.objects.raw(_GOAL_SQL, [owner.pk]))
+    found = raw_models(Goal, _GOAL_SQL, [owner.pk])
     return found[0] if found else None
 
 

@@ -22,6 +22,7 @@ from stepdown.journal.selectors import average_g, daily_totals, doses_for, first
 from stepdown.plans.conversion import Logged, logged_amounts
 from stepdown.plans.models import Plan, PlanAdjustment
 from stepdown.plans.snapshot import taper_of
+from stepdown.web.raw_rows import raw_models
 
 RECENT_DAYS = 14
 # The planned-versus-logged chart runs from the plan's start to eight weeks past today (or the
@@ -54,7 +55,7 @@ def active_plan_row(*, owner: User) -> Plan | None:
 
     Plain SQL: on the dose-logging path, building the ORM query took longer than running it.
     """
-    found = list(Plan.objects.raw(_ACTIVE_PLAN_SQL, [owner.pk, Plan.Status.ACTIVE]))
+    found = raw_models(Plan, _ACTIVE_PLAN_SQL, [owner.pk, Plan.Status.ACTIVE])
     return found[0] if found else None
 
 
