@@ -153,7 +153,7 @@ MIDDLEWARE = [
     "stepdown.accounts.middleware.PrivateResponseMiddleware",
     "stepdown.web.browser_only.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "stepdown.web.middleware.CSPMiddleware",  # django-csp's, its policy text built once
     "stepdown.web.browser_only.HtmxMiddleware",
     "stepdown.web.browser_only.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
