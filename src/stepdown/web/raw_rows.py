@@ -3,7 +3,7 @@
 The reads on every API call (the token's person, the active plan, the goal, the stored alerts)
 are plain SQL because building the ORM query cost more than running it. ``raw()`` still works
 out, for every query, which column is which field and how each value converts: for a person
-with thirty columns that took longer than the query (docs/performance.md, the API write path).
+with seventeen columns that took longer than the query (docs/performance.md, the API write path).
 Here that work is done once per model, set of columns and connection, and kept.
 
 The result is the same: each column that is a field of the model fills it (converted as the ORM
