@@ -90,6 +90,11 @@ def database_from_url(url: str) -> dict[str, object]:
             "PORT": str(parts.port or ""),
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
+            # Parameters bound by the server, and a statement the connection runs again and
+            # again (the same few on every dose) prepared from its fifth run, so the server
+            # parses and plans it once (Django leaves both off for transaction-mode poolers:
+            # docs/deploy.md).
+            "OPTIONS": {"server_side_binding": True, "prepare_threshold": 5},
         }
     if parts.scheme == "sqlite":
         return sqlite_database(Path(unquote(parts.path)))
