@@ -34,7 +34,7 @@ from stepdown.core.says import (
 from stepdown.core.units import round_to
 from stepdown.web import formatting
 
-_AND = gettext_noop("%(some)s and %(last)s")
+gettext_noop("%(some)s and %(last)s")  # core.says.AND, marked here for the catalogue
 
 # The interaction knowledge base keeps its own words in other languages, by class code
 # (``core/interactions/wording.py``); an interaction alert's action is a class's English advice.
@@ -45,19 +45,6 @@ def worded(says: Says) -> str:
     """``says`` in the active language, its values formatted for the reader; a sentence with a
     count in the form the language's plural rule takes for it ("1 jour", "2 jours")."""
     return worded_with(says, gettext=gettext, ngettext=ngettext, value=_value)
-
-
-def words(value: Words) -> str:
-    """Words from a fixed list as one phrase in the reader's language ("lundi et mardi")."""
-    translated = [gettext(word) for word in value.words]
-    if len(translated) < 2:
-        return "".join(translated)
-    if value.every_and:
-        some = translated[0]
-        for word in translated[1:]:
-            some = gettext(_AND) % {"some": some, "last": word}
-        return some
-    return gettext(_AND) % {"some": ", ".join(translated[:-1]), "last": translated[-1]}
 
 
 def _value(value: Value) -> str:
@@ -73,7 +60,7 @@ def _value(value: Value) -> str:
     if isinstance(value, Term):
         return _term(value.text)
     if isinstance(value, Words):
-        return words(value)
+        return value.joined_with(gettext)
     if isinstance(value, Decimal):
         return formats.number_format(value)  # the digits it has: "2,50"
     if isinstance(value, dt.date):

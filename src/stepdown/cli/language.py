@@ -39,7 +39,6 @@ LANGUAGES = (ENGLISH, "fr")
 ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 _ENGLISH_LOCALES = ("c", "posix")
 # The same phrase as the pages' (stepdown/worded.py), for words from a fixed list.
-_AND = "%(some)s and %(last)s"
 
 _language = ENGLISH
 _translations: stdlib_gettext.NullTranslations = stdlib_gettext.NullTranslations()
@@ -140,7 +139,7 @@ def worded(says: Says) -> str:
 
 def _value(value: Value) -> str:
     if isinstance(value, Words):
-        return _words(value)
+        return value.joined_with(gettext)
     if isinstance(value, Term):
         return gettext(value.text)
     if isinstance(value, Day):
@@ -149,15 +148,3 @@ def _value(value: Value) -> str:
     if isinstance(value, Decimal | Grams | Percent):
         return numbers.with_mark(text, _language)
     return text
-
-
-def _words(value: Words) -> str:
-    translated = [gettext(word) for word in value.words]
-    if len(translated) < 2:
-        return "".join(translated)
-    if value.every_and:
-        some = translated[0]
-        for word in translated[1:]:
-            some = gettext(_AND) % {"some": some, "last": word}
-        return some
-    return gettext(_AND) % {"some": ", ".join(translated[:-1]), "last": translated[-1]}

@@ -41,6 +41,22 @@ class Words:
             return " and ".join(self.words)
         return f"{', '.join(self.words[:-1])} and {self.words[-1]}"
 
+    def joined_with(self, gettext: Callable[[str], str]) -> str:
+        """The phrase through a catalogue: each word and the "and" (``AND``) translated."""
+        translated = [gettext(word) for word in self.words]
+        if len(translated) < 2:
+            return "".join(translated)
+        if self.every_and:
+            some = translated[0]
+            for word in translated[1:]:
+                some = gettext(AND) % {"some": some, "last": word}
+            return some
+        return gettext(AND) % {"some": ", ".join(translated[:-1]), "last": translated[-1]}
+
+
+# How a list's last word joins the rest; in the catalogue through the adapters' lists.
+AND = "%(some)s and %(last)s"
+
 
 @dataclass(frozen=True)
 class Grams:
