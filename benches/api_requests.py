@@ -22,7 +22,6 @@ from __future__ import annotations
 import cProfile
 import gc
 import io
-import json
 import os
 import pstats
 import random
@@ -36,6 +35,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from verify.loadclient import probe_request  # noqa: E402  (the checkout's root is on the path now)
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "1000"))
 WARMUP = 200
@@ -72,12 +73,7 @@ def _environ(method: str, path: str, token: str, body: bytes) -> dict[str, Any]:
 
 
 def _request(application: Any, token: str, write: bool) -> int:
-    if write:
-        payload = {"amount": 1.5, "unit": "g", "client_id": str(uuid.uuid4()),
-                   "confirm_unusual": True}  # fmt: skip
-        method, path, body = "POST", "/api/v1/doses", json.dumps(payload).encode()
-    else:
-        method, path, body = "GET", "/api/v1/today", b""
+    method, path, body = probe_request(write)
     answered: list[str] = []
     response = application(_environ(method, path, token, body), lambda s, h: answered.append(s))
     b"".join(response)

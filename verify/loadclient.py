@@ -16,6 +16,16 @@ from typing import Any
 MAX_REQUESTS_PER_CLIENT = 100_000
 
 
+def probe_request(write: bool) -> tuple[str, str, bytes]:
+    """(method, path, body) of one request: a dose with a fresh idempotency key, or a read of
+    the day's summary (benches/api_requests.py sends the same ones in process)."""
+    if write:
+        payload = {"amount": 1.5, "unit": "g", "client_id": str(uuid.uuid4()),
+                   "confirm_unusual": True}  # fmt: skip
+        return "POST", "/api/v1/doses", json.dumps(payload).encode()
+    return "GET", "/api/v1/today", b""
+
+
 async def _call(
     reader: asyncio.StreamReader, writer: asyncio.StreamWriter, method: str, path: str,
     token: str, body: bytes,
@@ -54,12 +64,7 @@ async def _person(job: dict[str, Any], token: str, seed: int, out: dict[str, lis
         if time.time() >= deadline:
             break
         write = rng.random() < job["write_share"]
-        if write:
-            payload = {"amount": 1.5, "unit": "g", "client_id": str(uuid.uuid4()),
-                       "confirm_unusual": True}  # fmt: skip
-            method, path, body = "POST", "/api/v1/doses", json.dumps(payload).encode()
-        else:
-            method, path, body = "GET", "/api/v1/today", b""
+        method, path, body = probe_request(write)
         began = time.perf_counter()
         try:
             if connection is None:
