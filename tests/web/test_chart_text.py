@@ -35,6 +35,25 @@ def test_the_table_skips_empty_days_and_marks_a_missing_value() -> None:
     )
 
 
+def test_the_summary_in_french_separates_the_series_as_french_does() -> None:
+    with translation.override("fr"):
+        text = chart_text(
+            DAYS,
+            [
+                Column("Grammes", [None, 4.25, None, 3], " g"),
+                Column("Cible", [5, 5, None, None], " g"),
+            ],
+            caption="Grammes par jour",
+        )
+        summary = text.summary
+    # A narrow no-break space (U+202F) before the semicolon, French decimal commas.
+    assert summary == (
+        "Du 1 mars 2026 au 4 mars 2026, 3 jours avec des données. Grammes : dernière valeur 3 g, "
+        "la plus basse 3 g, la plus haute 4,3 g\u202f; Cible : dernière valeur 5 g, la plus "
+        "basse 5 g, la plus haute 5 g."
+    )
+
+
 @pytest.mark.parametrize(
     ("language", "first_day", "numbers"),
     [

@@ -14,7 +14,7 @@ from html import escape
 
 from django.utils import formats, numberformat
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 Number = float | int | Decimal | None
@@ -152,7 +152,8 @@ def _summary(
         "start": day_label(days[0]),
         "end": day_label(days[-1]),
         "count": _count_days(with_data),
-        "parts": "; ".join(parts),
+        # French sets a narrow no-break space before the semicolon.
+        "parts": pgettext("between two series in a chart's summary", "; ").join(parts),
     }
 
 
