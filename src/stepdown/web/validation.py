@@ -263,6 +263,7 @@ class AppVoiceMixin:
     # every label points at the first box.
     id_prefix: ClassVar[str | None] = None
     fields: dict[str, forms.Field]
+    is_bound: bool
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         if self.id_prefix:
@@ -271,8 +272,9 @@ class AppVoiceMixin:
 
     def full_clean(self) -> None:
         # Applied when cleaning, not in __init__, so fields a form adds in its own __init__
-        # get them too.
-        if not getattr(self, "_app_voice_applied", False):
+        # get them too; and only to a bound form: an unbound one (a blank form on a page,
+        # whose errors a template asks for) is never cleaned.
+        if self.is_bound and not getattr(self, "_app_voice_applied", False):
             self._apply_app_voice()
             self._app_voice_applied = True
         super().full_clean()  # type: ignore[misc]
