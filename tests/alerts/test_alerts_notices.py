@@ -208,3 +208,24 @@ def test_kratom_logged_after_a_drink_records_the_alert_with_the_dose(person: Any
     [alert] = Alert.objects.filter(owner=person, code="interaction")
     assert alert.kind == Alert.Kind.ALERT
     assert SubstanceUse.objects.get(owner=person).interaction_alerted_at is not None
+
+
+def test_a_failing_co_use_record_never_loses_the_dose(person: Any, monkeypatch: Any) -> None:
+    from stepdown.substances import services as substances
+    from stepdown.substances.models import SubstanceUse
+
+    def broken(**_: Any) -> None:
+        raise RuntimeError("a bug in recording a co-use")
+
+    with time_machine.travel(NOW, tick=False):
+        substances.substance_create(
+            owner=person,
+            category="alcohol",
+            amount=Decimal(2),
+            taken_at=NOW - dt.timedelta(hours=2),
+        )
+        monkeypatch.setattr(substances, "co_use_alerts_record", broken)
+        dose_create(owner=person, amount=Decimal(2), taken_at=NOW - dt.timedelta(hours=1))
+    assert Dose.objects.filter(owner=person).count() == 1
+    assert not Alert.objects.filter(owner=person, code="interaction").exists()
+    assert SubstanceUse.objects.get(owner=person).interaction_alerted_at is None

@@ -50,3 +50,30 @@ def test_a_retry_that_loses_the_race_returns_the_first_and_the_database_goes_on(
     # break it here (PostgreSQL).
     services.dose_create(owner=person, amount=Decimal(3), client_id=uuid.uuid4())
     assert sorted(Dose.objects.filter(owner=person).values_list("amount", flat=True)) == [1, 3]
+
+
+@pytest.mark.parametrize(
+    "alone",
+    [
+        pytest.param(True, marks=pytest.mark.django_db(transaction=True), id="on-its-own"),
+        pytest.param(False, marks=pytest.mark.django_db, id="inside-a-transaction"),
+    ],
+)
+def test_another_constraints_failure_is_raised_not_answered_as_a_retry(
+    alone: bool, person: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The insert, not a look-up, finds a repeated key: a failure of any other constraint (here
+    the positive amount, past a validation made to miss it) with a new key is still an error."""
+    from django.db import IntegrityError, connection
+
+    assert connection.in_atomic_block is not alone
+    real_fill = services._fill_estimate
+
+    def fill_then_zero(dose: Dose) -> None:
+        real_fill(dose)
+        dose.amount = Decimal(0)
+
+    monkeypatch.setattr(services, "_fill_estimate", fill_then_zero)
+    with pytest.raises(IntegrityError):
+        services.dose_create(owner=person, amount=Decimal(2), client_id=uuid.uuid4())
+    assert not Dose.objects.filter(owner=person).exists()

@@ -5,7 +5,9 @@ names the inputs it reads (:data:`NEEDS`); :func:`load_context` fetches those an
 from a bounded recent window, through the other apps' owner-scoped selectors (the journal's
 ``daily_totals``, ``doses_for``, ``first_dose_day``, ``dose_before``). A dose write that asks
 for ``over_target`` and the product rules costs at most four small queries; a check-in that asks
-for the withdrawal rules costs two. The goal-and-limit rules read their own slice of days
+for the withdrawal rules costs two. A dose's trigger first asks, in one statement, what would
+otherwise be a read each (:func:`after_dose`: the plan, the goal, the journal's first day) and
+passes the answers on (:class:`Known`). The goal-and-limit rules read their own slice of days
 (:func:`load_limit_context`): only the days since the limits were set.
 
 Dates are the person's local ones (``User.zone``).
@@ -32,12 +34,14 @@ from stepdown.core.rules import (
     day_totals,
     dose_in_zone,
 )
-from stepdown.goals.selectors import goal_for, limits_of, limits_set
+from stepdown.goals.selectors import goal_for, goal_query, limits_of, limits_set
 from stepdown.journal import selectors as journal
 from stepdown.journal.models import Dose, Product
 from stepdown.plans.models import Plan
-from stepdown.plans.selectors import current_plan
+from stepdown.plans.selectors import active_plan_query, current_plan
 from stepdown.plans.snapshot import taper_of
+from stepdown.substances.selectors import use_near_query
+from stepdown.web.scalars import scalars
 
 # 28 days of personal diary baseline before each of the last 3 days, plus the 7 + 28 days the
 # tolerance signals compare: 35 days covers every rule but the tolerance ones (see docs/alerts.md).
@@ -78,6 +82,36 @@ NEEDS: dict[str, frozenset[str]] = {
 }
 # Rules that say nothing without a plan (severe_withdrawal still speaks, without a suggestion).
 NEED_PLAN = frozenset({"worse_after_cut", "over_target", "missed_checkins"})
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the triggers of a dose ask first, answered by one statement (:func:`after_dose`):
+    four statements were four round trips, and on PostgreSQL about 130 Python calls each in the
+    driver, for answers that are nearly always "none" (docs/performance.md, the write path).
+    Passed on to the loader, which then skips the reads it answers."""
+
+    has_plan: bool  # an active plan: ``plans.selectors.active_plan_row`` finds it
+    has_goal: bool  # ``goals.selectors.goal_for`` finds one
+    first_day: dt.date | None  # ``journal.first_dose_day``
+    use_near: bool  # ``substances.selectors.uses_without_alert_near`` finds some
+
+
+def after_dose(*, owner: User, taken_at: dt.datetime) -> Known:
+    """:class:`Known` for a dose of ``owner`` taken at ``taken_at``, just saved: one statement of
+    each app's own query."""
+    plan, goal, first, use = scalars(
+        active_plan_query(owner=owner),
+        goal_query(owner=owner),
+        journal.first_dose_query(owner=owner),
+        use_near_query(owner=owner, taken_at=taken_at),
+    )
+    return Known(
+        has_plan=plan is not None,
+        has_goal=goal is not None,
+        first_day=journal.first_day_of(first, owner=owner),
+        use_near=use is not None,
+    )
 
 
 @dataclass(frozen=True)
@@ -188,18 +222,21 @@ def load_context(
     flags: tuple[QuestionnaireFlag, ...] | None = None,
     products: tuple[ProductView, ...] | None = None,
     switches: tuple[ProductSwitch, ...] | None = None,
+    known: Known | None = None,
 ) -> Loaded:
     """A :class:`RuleContext` for ``codes`` as of the local day ``today``.
 
     ``flags``, ``products`` and ``switches`` may be given by a trigger that already holds them
-    (the response just saved, the product of the dose just logged); they are then not loaded.
+    (the response just saved, the product of the dose just logged); they are then not loaded,
+    nor what ``known`` answers (the plan's absence, the journal's first day).
     Rules whose plan input is missing (no active plan) are dropped from ``codes``.
     """
     chosen = tuple(dict.fromkeys(codes))
     needs: set[str] = set()
     for code in chosen:
         needs |= NEEDS[code]
-    plan = current_plan(owner=owner) if "steps" in needs else None
+    plan_may_exist = known is None or known.has_plan
+    plan = current_plan(owner=owner) if "steps" in needs and plan_may_exist else None
     steps = _steps(plan) if plan is not None else ()
     if "steps" in needs and not steps:
         # Rules that need a plan are silent without one; skip the queries they would need.
@@ -208,7 +245,7 @@ def load_context(
     context = RuleContext(today=today, steps=steps)
     window_start = today - dt.timedelta(days=WINDOW_DAYS - 1)
     if "window_days" in needs:
-        first = journal.first_dose_day(owner=owner)
+        first = journal.first_dose_day(owner=owner) if known is None else known.first_day
         if first is not None:
             # Days before the window are unknown here, never "no use" (see docs/alerts.md).
             begin = max(first, today - dt.timedelta(days=TOLERANCE_DAYS - 1))
@@ -247,11 +284,14 @@ def load_context(
     return Loaded(context=context, plan=plan, codes=chosen)
 
 
-def load_limit_context(*, owner: User, today: dt.date) -> RuleContext | None:
+def load_limit_context(
+    *, owner: User, today: dt.date, known: Known | None = None
+) -> RuleContext | None:
     """What the goal-and-limit rules read as of ``today``: the person's limits and the doses of
     the last :data:`LIMIT_LOOKBACK_DAYS` days, never before ``limits_from`` (a new limit does not
-    judge the days before it). ``None`` without limits. Two queries: the goal, the doses."""
-    goal = goal_for(owner=owner)
+    judge the days before it). ``None`` without limits. Two queries: the goal, the doses; none
+    when ``known`` says there is no goal."""
+    goal = goal_for(owner=owner) if known is None or known.has_goal else None
     limits = limits_of(goal)
     if goal is None or not limits_set(limits):
         return None

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from stepdown.accounts.clock import local_today
 from stepdown.accounts.models import User
-from stepdown.alerts.context import load_context, load_limit_context
+from stepdown.alerts.context import Known, load_context, load_limit_context
 from stepdown.alerts.models import CARD_CODES, Alert
 from stepdown.alerts.recording import record_found
 from stepdown.core import rules
@@ -45,6 +45,7 @@ def _evaluate(
     flags: tuple[rules.QuestionnaireFlag, ...] | None = None,
     products: tuple[rules.ProductView, ...] | None = None,
     switches: tuple[rules.ProductSwitch, ...] | None = None,
+    known: Known | None = None,
 ) -> list[Alert]:
     """Load what ``codes`` read as of ``today``, run them and store what is new."""
     limit_codes = tuple(code for code in codes if code in LIMIT_RULES)
@@ -59,13 +60,14 @@ def _evaluate(
             flags=flags,
             products=products,
             switches=switches,
+            known=known,
         )
         plan = loaded.plan
         if loaded.codes:
             found += evaluate_rules(context=loaded.context, codes=loaded.codes)
     if limit_codes:
         # The limit rules judge only the days since the limits were set: their own context.
-        context = load_limit_context(owner=owner, today=today)
+        context = load_limit_context(owner=owner, today=today, known=known)
         if context is not None:
             found += evaluate_rules(context=context, codes=limit_codes)
     return record_found(owner=owner, alerts=found, plan=plan)
@@ -105,6 +107,7 @@ def evaluate_safely(
     flags: tuple[rules.QuestionnaireFlag, ...] | None = None,
     products: tuple[rules.ProductView, ...] | None = None,
     switches: tuple[rules.ProductSwitch, ...] | None = None,
+    known: Known | None = None,
 ) -> list[Alert]:
     """What the triggers call: evaluate the rules, and never fail the write.
 
@@ -124,6 +127,7 @@ def evaluate_safely(
                 flags=flags,
                 products=products,
                 switches=switches,
+                known=known,
             )
     except Exception:
         logger.exception("alert rules %s failed for person %s", list(chosen), owner.pk)

@@ -12,8 +12,10 @@ is logged and rolled back alone, never failing the person's write.
 
 **Only the relevant rules, from what the write already holds.** A dose runs ``over_target``
 (only with an active plan), the product rules for the dose's own product, and the rules of the
-nudge cards (the person's limits, their trend and the tolerance signals, as of today); new
-limits run the limit rules; a check-in runs
+nudge cards (the person's limits, their trend and the tolerance signals, as of today), and asks
+the substances app to record an interaction with a use logged before it; what these read first
+(a plan, a goal, the journal's first day, such a use) is asked in one statement
+(``context.after_dose``); new limits run the limit rules; a check-in runs
 the withdrawal rules when it holds a diary or COWS total and the flag rules when it raised a
 flag; a safety event records ``self_harm`` at once. Measured cost per dose write: see
 ``docs/alerts.md`` ("Alerts in the app").
@@ -31,7 +33,13 @@ from django.db.models.signals import post_delete, post_save
 
 from stepdown.accounts.models import User
 from stepdown.alerts import services
-from stepdown.alerts.context import product_view, response_flags, switch_between
+from stepdown.alerts.context import (
+    Known,
+    after_dose,
+    product_view,
+    response_flags,
+    switch_between,
+)
 from stepdown.alerts.evaluation import evaluate_safely
 from stepdown.alerts.models import CARD_CODES
 from stepdown.alerts.recording import record_alerts
@@ -49,6 +57,7 @@ from stepdown.plans.selectors import active_plan_row, targets_between
 from stepdown.plans.snapshot import taper_of
 from stepdown.profile.signals import medicines_listed
 from stepdown.substances.events import interactions_found
+from stepdown.substances.services import co_use_after_dose
 from stepdown.substances.warnings import medicine_alerts
 
 DOSE_CODES = ("over_target", "potency_jump", "seven_oh_product", "failed_contaminant")
@@ -71,12 +80,14 @@ def _quietly(action: Callable[[], object], what: str) -> None:
         logger.exception("alerts: %s failed", what)
 
 
-def _may_be_over_target(instance: Dose) -> bool:
+def _may_be_over_target(instance: Dose, known: Known) -> bool:
     """Whether this dose's day is at least a quarter above the plan's target for it.
 
     ``over_target`` can only newly fire on such a day, so the five-day totals are loaded only
-    then. Two small queries: the active plan and the day's grams.
+    then. Two small queries with an active plan (the plan and the day's grams), none without.
     """
+    if not known.has_plan:
+        return False
     owner = instance.owner
     plan = active_plan_row(owner=owner)
     if plan is None:
@@ -93,6 +104,7 @@ def dose_saved(sender: type[Dose], instance: Dose, created: bool, raw: bool, **_
     if raw:
         return
     owner = instance.owner
+    known = after_dose(owner=owner, taken_at=instance.taken_at)
     product = instance.product if instance.product_id else None
     switches: tuple[ProductSwitch, ...] = ()
     if created and product is not None:
@@ -101,7 +113,7 @@ def dose_saved(sender: type[Dose], instance: Dose, created: bool, raw: bool, **_
         switch = switch_between(owner, before, instance)
         switches = () if switch is None else (switch,)
     codes = [code for code in DOSE_CODES if code != "over_target"]
-    if _may_be_over_target(instance):
+    if _may_be_over_target(instance, known):
         codes.append("over_target")
     codes += CARD_CODES
     evaluate_safely(
@@ -109,7 +121,11 @@ def dose_saved(sender: type[Dose], instance: Dose, created: bool, raw: bool, **_
         codes=codes,
         products=() if product is None else (product_view(product),),
         switches=switches,
+        known=known,
     )
+    if known.use_near:
+        # Kratom logged after an interacting substance: the substances app records the pair.
+        co_use_after_dose(owner=owner, taken_at=instance.taken_at)
 
 
 def dose_deleted(sender: type[Dose], instance: Dose, **_: Any) -> None:

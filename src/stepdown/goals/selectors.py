@@ -10,18 +10,26 @@ from stepdown.accounts.models import User
 from stepdown.core.rules import Limits
 from stepdown.goals.models import Goal, RiskSnapshot
 from stepdown.web.raw_rows import raw_models
+from stepdown.web.scalars import Scalar
 
 RISK_HISTORY = 12
 
 
 # Plain SQL: the limit rules read the goal after every dose, and building the ORM query cost
 # several times running it (docs/performance.md). A person has at most one goal.
-_GOAL_SQL = 'SELECT * FROM "goals_goal" WHERE "owner_id" = %s'
+_GOAL_FROM = ' FROM "goals_goal" WHERE "owner_id" = %s'
+_GOAL_SQL = "SELECT *" + _GOAL_FROM
 
 
 def goal_for(*, owner: User) -> Goal | None:
     found = raw_models(Goal, _GOAL_SQL, [owner.pk])
     return found[0] if found else None
+
+
+def goal_query(*, owner: User) -> Scalar:
+    """The id of the person's goal, as a query to run with other apps' (``web.scalars``):
+    whether :func:`goal_for` would find one."""
+    return Scalar('SELECT "id"' + _GOAL_FROM, (owner.pk,))
 
 
 def limits_of(goal: Goal | None) -> Limits:

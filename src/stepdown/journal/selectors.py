@@ -27,6 +27,7 @@ from stepdown.errors import NotFound
 from stepdown.journal.localdate import local_date_sql
 from stepdown.journal.models import Dose, Product
 from stepdown.web import formatting
+from stepdown.web.scalars import Scalar
 
 CHART_DAYS = 90
 QUICK_PAIRS = 3
@@ -74,19 +75,11 @@ def dose_get(*, owner: User, dose_id: int) -> Dose:
     return dose
 
 
-# Plain SQL: every dose an API client logs carries a key and is looked up first, and is almost
-# always new; building the ORM query cost several times running it (docs/performance.md).
-_BY_CLIENT_ID_SQL = 'SELECT "id" FROM "journal_dose" WHERE "owner_id" = %s AND "client_id" = %s'
-
-
 def dose_by_client_id(*, owner: User, client_id: uuid.UUID) -> Dose | None:
     """The person's dose logged with the idempotency key ``client_id`` (at most one: a unique
-    constraint), or ``None``. One query for a new key, two for a repeated one."""
-    key = Dose._meta.get_field("client_id").get_db_prep_value(client_id, connection)
-    with connection.cursor() as cursor:
-        cursor.execute(_BY_CLIENT_ID_SQL, [owner.pk, key])
-        row = cursor.fetchone()
-    return None if row is None else Dose.objects.get(pk=row[0])
+    constraint), or ``None``. One query, asked only when a write found the key taken: a new
+    dose's insert finds a repeated key itself (``services.dose_create``)."""
+    return Dose.objects.filter(owner=owner, client_id=client_id).first()
 
 
 def last_dose(*, owner: User) -> Dose | None:
@@ -308,7 +301,18 @@ def first_dose_day(*, owner: User) -> dt.date | None:
     with connection.cursor() as cursor:
         cursor.execute(_FIRST_DOSE_SQL, [owner.pk])
         row = cursor.fetchone()
-    first = _stamp(row[0]) if row else None
+    return first_day_of(row[0] if row else None, owner=owner)
+
+
+def first_dose_query(*, owner: User) -> Scalar:
+    """:func:`first_dose_day`'s query, to run with other apps' (``web.scalars``); its value
+    becomes the day with :func:`first_day_of`."""
+    return Scalar(_FIRST_DOSE_SQL, (owner.pk,))
+
+
+def first_day_of(value: dt.datetime | str | None, *, owner: User) -> dt.date | None:
+    """The person's local day of the first dose's instant as the database returned it."""
+    first = _stamp(value)
     return first.astimezone(owner.zone).date() if first else None
 
 

@@ -278,35 +278,52 @@ def dose_create(
     confirm_unusual: bool = False,
 ) -> DoseResult:
     """Log a dose. The same ``client_id`` again returns the original dose and creates nothing.
-    A time long before the rest of the person's history needs ``confirm_unusual``."""
-    if client_id is not None:
-        existing = selectors.dose_by_client_id(owner=owner, client_id=client_id)
-        if existing is not None:
-            return DoseResult(existing, created=False)
+    A time long before the rest of the person's history needs ``confirm_unusual``.
+
+    The key is not looked up first: the insert itself finds a repeated one (the unique
+    constraint on the person and the key), so a new dose, nearly every one, costs no look-up
+    (docs/performance.md). A retry whose own fields would now be refused (its product archived
+    since, say) still answers with the original, as it did when the look-up came first."""
     taken_at = taken_at or timezone.now()
-    _check_time(owner, taken_at, confirm_unusual=confirm_unusual)
-    product = _resolve_product(owner, product_id)
+    try:
+        _check_time(owner, taken_at, confirm_unusual=confirm_unusual)
+        product = _resolve_product(owner, product_id)
+        dose = Dose(
+            owner=owner,
+            product=product,
+            amount=amount,
+            unit=unit,
+            taken_at=taken_at,
+            purpose=purpose,
+            note=note.strip(),
+            client_id=client_id,
+        )
+        _fill_estimate(dose)
+    except (InvalidInput, NeedsConfirmation):
+        original = _original(owner, client_id)
+        if original is None:
+            raise
+        return original
     # The previous dose matters only to spot a product switch.
     previous = selectors.last_dose(owner=owner) if product is not None else None
-    dose = Dose(
-        owner=owner,
-        product=product,
-        amount=amount,
-        unit=unit,
-        taken_at=taken_at,
-        purpose=purpose,
-        note=note.strip(),
-        client_id=client_id,
-    )
-    _fill_estimate(dose)
     try:
         _insert(dose)
     except IntegrityError:
-        # A concurrent retry with the same key won the race: answer with its dose.
-        if client_id is None:
+        # The key was used before, or a concurrent retry with it won the race: answer with its
+        # dose. Any other constraint's failure is not ours to answer.
+        original = _original(owner, client_id)
+        if original is None:
             raise
-        return DoseResult(Dose.objects.get(owner=owner, client_id=client_id), created=False)
+        return original
     return _created(dose, product, previous)
+
+
+def _original(owner: User, client_id: uuid.UUID | None) -> DoseResult | None:
+    """The answer to a retry: the dose already logged with the key, if any."""
+    if client_id is None:
+        return None
+    existing = selectors.dose_by_client_id(owner=owner, client_id=client_id)
+    return None if existing is None else DoseResult(existing, created=False)
 
 
 def _insert(dose: Dose) -> None:

@@ -23,6 +23,7 @@ from stepdown.plans.conversion import Logged, logged_amounts
 from stepdown.plans.models import Plan, PlanAdjustment
 from stepdown.plans.snapshot import taper_of
 from stepdown.web.raw_rows import raw_models
+from stepdown.web.scalars import Scalar
 
 RECENT_DAYS = 14
 # The planned-versus-logged chart runs from the plan's start to eight weeks past today (or the
@@ -47,7 +48,8 @@ def current_plan(*, owner: User) -> Plan | None:
         return None
 
 
-_ACTIVE_PLAN_SQL = 'SELECT * FROM "plans_plan" WHERE "owner_id" = %s AND "status" = %s'
+_ACTIVE_PLAN_FROM = ' FROM "plans_plan" WHERE "owner_id" = %s AND "status" = %s'
+_ACTIVE_PLAN_SQL = "SELECT *" + _ACTIVE_PLAN_FROM
 
 
 def active_plan_row(*, owner: User) -> Plan | None:
@@ -57,6 +59,12 @@ def active_plan_row(*, owner: User) -> Plan | None:
     """
     found = raw_models(Plan, _ACTIVE_PLAN_SQL, [owner.pk, Plan.Status.ACTIVE])
     return found[0] if found else None
+
+
+def active_plan_query(*, owner: User) -> Scalar:
+    """The id of the person's active plan (one at most: a constraint), as a query to run with
+    other apps' (``web.scalars``): whether :func:`active_plan_row` would find one."""
+    return Scalar('SELECT "id"' + _ACTIVE_PLAN_FROM, (owner.pk, str(Plan.Status.ACTIVE)))
 
 
 def plan_get(*, owner: User, plan_id: int) -> Plan:

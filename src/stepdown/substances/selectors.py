@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -23,6 +24,7 @@ from stepdown.profile.selectors import Recovery, medicines_for, recovery_for
 from stepdown.substances.matching import matches_original, original_key
 from stepdown.substances.models import SubstanceUse
 from stepdown.substances.warnings import KRATOM_WINDOW, CoUseWarning, co_use_warning
+from stepdown.web.scalars import Scalar
 
 
 def substance_uses_for(
@@ -184,9 +186,18 @@ _NEAR_WITHOUT_ALERT_SQL = (
 def uses_without_alert_near(*, owner: User, taken_at: dt.datetime) -> list[SubstanceUse]:
     """Uses within 24 h of the instant ``taken_at`` (a kratom dose) whose interaction alert was
     not recorded yet, newest first. One query when there are none, two when there are."""
-    adapt = connection.ops.adapt_datetimefield_value
-    params = [owner.pk, adapt(taken_at - KRATOM_WINDOW), adapt(taken_at + KRATOM_WINDOW)]
     with connection.cursor() as cursor:
-        cursor.execute(_NEAR_WITHOUT_ALERT_SQL, params)
+        cursor.execute(_NEAR_WITHOUT_ALERT_SQL, _near_params(owner, taken_at))
         ids = [row[0] for row in cursor.fetchall()]
     return list(SubstanceUse.objects.filter(owner=owner, pk__in=ids)) if ids else []
+
+
+def use_near_query(*, owner: User, taken_at: dt.datetime) -> Scalar:
+    """The id of one of those uses, as a query to run with other apps' (``web.scalars``):
+    whether :func:`uses_without_alert_near` would find any."""
+    return Scalar(_NEAR_WITHOUT_ALERT_SQL + " LIMIT 1", _near_params(owner, taken_at))
+
+
+def _near_params(owner: User, taken_at: dt.datetime) -> tuple[Any, ...]:
+    adapt = connection.ops.adapt_datetimefield_value
+    return (owner.pk, adapt(taken_at - KRATOM_WINDOW), adapt(taken_at + KRATOM_WINDOW))

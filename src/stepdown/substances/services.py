@@ -8,9 +8,11 @@ high-severity one is recorded as an ``interaction`` alert in the same transactio
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import unicodedata
 import uuid
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -33,6 +35,8 @@ from stepdown.substances.warnings import (
     co_use_alerts,
     co_use_warning,
 )
+
+logger = logging.getLogger(__name__)
 
 # Clocks drift; a use stamped a minute ahead of the server is still "now" (as in the journal).
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)
@@ -161,6 +165,24 @@ def co_use_alerts_record(*, owner: User, uses: Iterable[SubstanceUse]) -> None:
         warning = warning_for(owner=owner, use=use)
         if warning is not None:
             record_co_use_alert(owner=owner, use=use, warning=warning)
+
+
+def co_use_after_dose(*, owner: User, taken_at: dt.datetime) -> None:
+    """A kratom dose at ``taken_at`` was saved: record the interaction alert of each use within
+    24 h of it that has none yet (docs/interactions.md).
+
+    Called by the alerts app's dose trigger (the journal never imports this app), and only when
+    its one read for the dose found such a use (``alerts.context.after_dose``). It runs inside the
+    dose's transaction, like the rules: in a savepoint there (in autocommit mode the alert's own
+    write is atomic); an error is logged and never fails the person's write."""
+    guard = transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext()
+    try:
+        uses = selectors.uses_without_alert_near(owner=owner, taken_at=taken_at)
+        if uses:
+            with guard:
+                co_use_alerts_record(owner=owner, uses=uses)
+    except Exception:
+        logger.exception("substances: co-use alert failed for person %s", owner.pk)
 
 
 def substance_create(
