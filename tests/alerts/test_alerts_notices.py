@@ -229,3 +229,27 @@ def test_a_failing_co_use_record_never_loses_the_dose(person: Any, monkeypatch: 
     assert Dose.objects.filter(owner=person).count() == 1
     assert not Alert.objects.filter(owner=person, code="interaction").exists()
     assert SubstanceUse.objects.get(owner=person).interaction_alerted_at is None
+
+
+def test_when_the_shared_read_fails_each_check_reads_for_itself(
+    person: Any, monkeypatch: Any
+) -> None:
+    from stepdown.alerts import signals
+    from stepdown.substances.services import substance_create
+
+    def broken(**_: Any) -> None:
+        raise RuntimeError("a bug in the reads after a dose")
+
+    monkeypatch.setattr(signals, "after_dose", broken)
+    with time_machine.travel(NOW, tick=False):
+        substance_create(
+            owner=person,
+            category="alcohol",
+            amount=Decimal(2),
+            taken_at=NOW - dt.timedelta(hours=2),
+        )
+        goal_save(owner=person, fields={"max_g_per_day": Decimal(3)})
+        dose_create(owner=person, amount=Decimal(4), taken_at=NOW - dt.timedelta(hours=1))
+    assert Dose.objects.filter(owner=person).count() == 1
+    codes = set(Alert.objects.filter(owner=person).values_list("code", flat=True))
+    assert {"interaction", "over_daily_limit"} <= codes

@@ -80,13 +80,24 @@ def _quietly(action: Callable[[], object], what: str) -> None:
         logger.exception("alerts: %s failed", what)
 
 
-def _may_be_over_target(instance: Dose, known: Known) -> bool:
+def _known(instance: Dose) -> Known | None:
+    """What the dose's rules and the co-use check ask first, in one statement; ``None`` if that
+    fails (a dose made with the ORM may hold its time as text), and each of them then reads for
+    itself under its own guard, as they did before the statement was shared."""
+    try:
+        return after_dose(owner=instance.owner, taken_at=instance.taken_at)
+    except Exception:
+        logger.exception("alerts: the reads after a dose failed for person %s", instance.owner_id)
+        return None
+
+
+def _may_be_over_target(instance: Dose, known: Known | None) -> bool:
     """Whether this dose's day is at least a quarter above the plan's target for it.
 
     ``over_target`` can only newly fire on such a day, so the five-day totals are loaded only
     then. Two small queries with an active plan (the plan and the day's grams), none without.
     """
-    if not known.has_plan:
+    if known is not None and not known.has_plan:
         return False
     owner = instance.owner
     plan = active_plan_row(owner=owner)
@@ -104,7 +115,7 @@ def dose_saved(sender: type[Dose], instance: Dose, created: bool, raw: bool, **_
     if raw:
         return
     owner = instance.owner
-    known = after_dose(owner=owner, taken_at=instance.taken_at)
+    known = _known(instance)
     product = instance.product if instance.product_id else None
     switches: tuple[ProductSwitch, ...] = ()
     if created and product is not None:
@@ -123,7 +134,7 @@ def dose_saved(sender: type[Dose], instance: Dose, created: bool, raw: bool, **_
         switches=switches,
         known=known,
     )
-    if known.use_near:
+    if known is None or known.use_near:
         # Kratom logged after an interacting substance: the substances app records the pair.
         co_use_after_dose(owner=owner, taken_at=instance.taken_at)
 
