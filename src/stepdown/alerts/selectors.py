@@ -13,6 +13,7 @@ from stepdown.alerts.models import CARD_CODES, Alert, AlertEvent, SuggestedAdjus
 from stepdown.alerts.nudges import NudgeGroup, group_by_code
 from stepdown.errors import NotFound
 from stepdown.plans.models import Plan, PlanAdjustment
+from stepdown.web.raw_rows import raw_models
 
 SHOWN_FOR_DAYS = 14  # a nudge older than this is no longer news
 # Enough for two weeks of the busiest pattern (a nudge per dose at a dozen doses a day), so
@@ -99,12 +100,19 @@ def nudge_get(*, owner: User, nudge_id: int) -> Alert:
         raise NotFound("nudge") from None
 
 
+# Plain SQL: read on every Today page, the ORM query cost more to build than to run
+# (docs/performance.md). The order is the model's.
+_CURRENT_NUDGES_SQL = (  # noqa: S608 (placeholders only)
+    'SELECT * FROM "alerts_alert" WHERE "owner_id" = %s AND "code" IN ({codes}) '
+    'AND "dismissed_at" IS NULL AND "created_at" >= %s '
+    'ORDER BY "created_at" DESC, "id" DESC LIMIT %s'
+).format(codes=", ".join(["%s"] * len(CARD_CODES)))
+
+
 def nudges_current(*, owner: User, limit: int = CURRENT_NUDGES) -> list[Alert]:
     """Nudges not dismissed from the last ``SHOWN_FOR_DAYS`` days, newest first (one query)."""
     since = timezone.now() - dt.timedelta(days=SHOWN_FOR_DAYS)
-    return list(
-        nudges_for(owner=owner).filter(dismissed_at__isnull=True, created_at__gte=since)[:limit]
-    )
+    return raw_models(Alert, _CURRENT_NUDGES_SQL, [owner.pk, *CARD_CODES, since, limit])
 
 
 @dataclass(frozen=True)

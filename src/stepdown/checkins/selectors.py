@@ -23,6 +23,7 @@ from stepdown.checkins.windows import (
 )
 from stepdown.checkins.wording import page_instrument
 from stepdown.errors import NotFound
+from stepdown.web.raw_rows import raw_models
 
 
 def responses_for(
@@ -86,9 +87,18 @@ def default_start(owner: User, instrument: str) -> dt.date:
     return first_window_start(joined_on=joined_on, instrument=instrument)
 
 
+# Plain SQL for the two reads of every Today page: their ORM queries cost more to build than
+# to run (docs/performance.md).
+_SCHEDULES_SQL = 'SELECT * FROM "checkins_schedule" WHERE "owner_id" = %s'
+_ANSWERED_SQL = (
+    'SELECT "id", "instrument", "slot_start", "local_date" FROM "checkins_response" '
+    'WHERE "owner_id" = %s AND "slot_start" >= %s AND "instrument" IN ({instruments})'
+)
+
+
 def schedules_for(*, owner: User) -> list[ScheduleView]:
     """Every schedulable instrument with its schedule, in the default order (one query)."""
-    rows = {row.instrument: row for row in Schedule.objects.filter(owner=owner)}
+    rows = {row.instrument: row for row in raw_models(Schedule, _SCHEDULES_SQL, [owner.pk])}
     views = []
     for code in SCHEDULABLE:
         row = rows.get(code)
@@ -161,11 +171,10 @@ def due_now(*, owner: User, now: dt.datetime | None = None) -> list[DueItem]:
     if not windows:
         return []
     earliest = min(w.previous_start for w in windows.values())
+    sql = _ANSWERED_SQL.format(instruments=", ".join(["%s"] * len(windows)))
     answered = {
-        (row["instrument"], row["slot_start"]): row
-        for row in Response.objects.filter(
-            owner=owner, instrument__in=list(windows), slot_start__gte=earliest
-        ).values("instrument", "slot_start", "id", "local_date")
+        (row.instrument, row.slot_start): row
+        for row in raw_models(Response, sql, [owner.pk, earliest, *windows])
     }
     items = []
     for schedule in schedules:
@@ -195,8 +204,8 @@ def due_now(*, owner: User, now: dt.datetime | None = None) -> list[DueItem]:
                 window_start=day_start(owner, window.start),
                 window_end=day_start(owner, window.end),
                 next_due=window.start if status is DueStatus.UPCOMING else window.next_start,
-                response_id=current["id"] if current else None,
-                answered_on=current["local_date"] if current else None,
+                response_id=current.pk if current else None,
+                answered_on=current.local_date if current else None,
                 missed_previous=missed_previous,
                 preferred_time=schedule.preferred_time,
                 today=today,

@@ -4,6 +4,7 @@ the token itself is the credential)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
@@ -17,12 +18,12 @@ from stepdown.accounts.models import User
 from stepdown.core.tapering import DEFAULT_RESOLUTION_G, TaperPlan, TaperStep
 from stepdown.core.units import round_down_to
 from stepdown.errors import NotFound
-from stepdown.journal.models import Dose
+from stepdown.journal.models import Dose, Product
 from stepdown.journal.selectors import average_g, daily_totals, doses_for, first_dose_day
 from stepdown.plans.conversion import Logged, logged_amounts
 from stepdown.plans.models import Plan, PlanAdjustment
 from stepdown.plans.snapshot import taper_of
-from stepdown.web.raw_rows import raw_models
+from stepdown.web.raw_rows import columns_of, raw_models
 from stepdown.web.scalars import Scalar
 
 RECENT_DAYS = 14
@@ -36,16 +37,26 @@ def token_hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def current_plan(*, owner: User) -> Plan | None:
-    """The person's active plan, or ``None``.
+@functools.cache
+def _current_plan_sql() -> str:
+    plan = columns_of(Plan, table="plans_plan")
+    product = columns_of(Product, table="journal_product", prefix="product__")
+    return (
+        f'SELECT {plan}, {product} FROM "plans_plan" LEFT JOIN "journal_product" '  # noqa: S608
+        'ON "journal_product"."id" = "plans_plan"."product_id" '
+        'WHERE "plans_plan"."owner_id" = %s AND "plans_plan"."status" = %s'
+    )
 
-    ``get`` rather than ``first``: a constraint allows one active plan per person, and leaving out
-    the ordering makes the query cheaper to build.
-    """
-    try:
-        return Plan.objects.select_related("product").get(owner=owner, status=Plan.Status.ACTIVE)
-    except Plan.DoesNotExist:
-        return None
+
+def current_plan(*, owner: User) -> Plan | None:
+    """The person's active plan with its product, or ``None`` (a constraint allows one).
+
+    Plain SQL: read on every Today page and plan page, the ORM query cost more to build than to
+    run (docs/performance.md)."""
+    found = raw_models(
+        Plan, _current_plan_sql(), [owner.pk, Plan.Status.ACTIVE], related={"product": Product}
+    )
+    return found[0] if found else None
 
 
 _ACTIVE_PLAN_FROM = ' FROM "plans_plan" WHERE "owner_id" = %s AND "status" = %s'

@@ -24,6 +24,7 @@ from stepdown.profile.selectors import Recovery, medicines_for, recovery_for
 from stepdown.substances.matching import matches_original, original_key
 from stepdown.substances.models import SubstanceUse
 from stepdown.substances.warnings import KRATOM_WINDOW, CoUseWarning, co_use_warning
+from stepdown.web.raw_rows import raw_models
 from stepdown.web.scalars import Scalar
 
 
@@ -125,6 +126,14 @@ RECENT_USES = 20
 RECENT_DOSES = 500
 
 
+# Plain SQL: read on every Today page, where its ORM query cost more to build than to run
+# (docs/performance.md). The order is the model's.
+_RECENT_USES_SQL = (
+    'SELECT * FROM "substances_substanceuse" WHERE "owner_id" = %s AND "taken_at" >= %s '
+    'ORDER BY "taken_at" DESC LIMIT %s'
+)
+
+
 @dataclass(frozen=True)
 class RecentCoUse:
     """A recent use with its kratom warning, for the Today page."""
@@ -138,7 +147,7 @@ def recent_co_use(*, owner: User, now: dt.datetime | None = None) -> list[Recent
     two was in the last 24 h; newest use first. Two queries, whatever the history."""
     now = now or timezone.now()
     start = now - 2 * KRATOM_WINDOW
-    uses = list(SubstanceUse.objects.filter(owner=owner, taken_at__gte=start)[:RECENT_USES])
+    uses = raw_models(SubstanceUse, _RECENT_USES_SQL, [owner.pk, start, RECENT_USES])
     if not uses:
         return []
     kratom = list(

@@ -11,103 +11,29 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import cached_property
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stepdown.accounts.models import User
 from stepdown.alerts.cards import nudges_context
 from stepdown.checkins.selectors import due_now
-from stepdown.clinic.today_cards import TodayCards, card_counts, today_cards
-from stepdown.goals.history import JournalWindow, cached_journal_window
 from stepdown.goals.milestones import milestones_for
-from stepdown.goals.models import Goal
 from stepdown.journal import selectors as journal
 from stepdown.journal.forms import DoseForm
 from stepdown.journal.models import Dose
-from stepdown.journal.selectors import QuickPair, TodaySummary
-from stepdown.journal.summary_cache import cached_today_summary
-from stepdown.plans.models import Plan
-from stepdown.plans.selectors import current_plan
+from stepdown.journal.selectors import QuickPair
 from stepdown.profile.models import Onboarding
-from stepdown.reminders.models import ReminderPreference
-from stepdown.reminders.selectors import default_preferences, upcoming_step_of
+from stepdown.reminders.selectors import upcoming_step_of
 from stepdown.schemas import number
 from stepdown.substances.selectors import recent_co_use_warnings
 from stepdown.today.allowance import allowance_for, quick_note
+from stepdown.today.reads import Reads
 from stepdown.web.chart_text import Column, chart_text
 from stepdown.web.fragments import KEY_HOLE
 
 TODAY_LIST_LIMIT = 12
-
-
-class Reads:
-    """The values several panels need, each read at most once per render (and only if needed)."""
-
-    def __init__(self, owner: User) -> None:
-        self.owner = owner
-
-    @cached_property
-    def summary(self) -> TodaySummary:
-        return cached_today_summary(owner=self.owner)
-
-    @cached_property
-    def recent(self) -> list[Dose]:
-        """The newest doses: the one-tap buttons and today's list both come from them."""
-        return journal.recent_doses(owner=self.owner, until=self.summary.date)
-
-    @cached_property
-    def todays_doses(self) -> list[Dose] | None:
-        """Every dose of today, when the newest doses reach back to the day's start."""
-        return journal.day_doses_from(self.recent, owner=self.owner, day=self.summary.date)
-
-    @cached_property
-    def plan(self) -> Plan | None:
-        return current_plan(owner=self.owner)
-
-    @cached_property
-    def _person(self) -> User:
-        """The person's one-per-person rows (goal, onboarding answers, reminder preferences)
-        and the counts of the clinic's cards, in one query instead of six."""
-        return (
-            User.objects.select_related("goal", "onboarding", "reminder_preference")
-            .annotate(**card_counts(now=timezone.now()))
-            .get(pk=self.owner.pk)
-        )
-
-    @cached_property
-    def clinic_cards(self) -> TodayCards:
-        return today_cards(self._person)
-
-    @cached_property
-    def goal(self) -> Goal | None:
-        found: Goal | None = _joined(self._person, "goal")
-        return found
-
-    @cached_property
-    def onboarding(self) -> Onboarding | None:
-        found: Onboarding | None = _joined(self._person, "onboarding")
-        return found
-
-    @cached_property
-    def preferences(self) -> ReminderPreference:
-        found: ReminderPreference | None = _joined(self._person, "reminder_preference")
-        return found or default_preferences(owner=self.owner)
-
-    @cached_property
-    def window(self) -> JournalWindow:
-        return cached_journal_window(owner=self.owner)
-
-
-def _joined(person: User, name: str) -> Any:
-    """A one-to-one row loaded with ``select_related``, or ``None`` when there is none."""
-    try:
-        return getattr(person, name)
-    except ObjectDoesNotExist:
-        return None
 
 
 def dose_panel(reads: Reads, *, form: DoseForm | None = None) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from stepdown.journal import services
 from stepdown.journal.forms import DoseForm, QuickDoseForm
 from stepdown.journal.models import Dose
 from stepdown.today import panels
+from stepdown.today.reads import Reads
 from stepdown.web import formatting
 from stepdown.web.forms import attach_error
 from stepdown.web.fragments import page_key, render_fragment, render_page
@@ -112,5 +113,5 @@ def dose_new(request: HttpRequest) -> HttpResponse:
 @require_GET
 def milestones(request: HttpRequest) -> HttpResponse:
     """Today's milestones, re-rendered after a dose is logged with htmx (see goals.js)."""
-    context = panels.milestones_panel(panels.Reads(request_owner(request)))
+    context = panels.milestones_panel(Reads(request_owner(request)))
     return _render_part(request, "milestones", context)

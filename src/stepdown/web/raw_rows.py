@@ -9,11 +9,15 @@ Here that work is done once per model, set of columns and connection, and kept.
 The result is the same: each column that is a field of the model fills it (converted as the ORM
 converts it: text to datetimes on SQLite, for one), fields not selected are deferred, and any
 other column becomes an attribute as the database returned it. The primary key must be selected.
+
+A row can also carry a related row, as ``select_related`` loads it: columns named
+``<relation>__<column>`` (``product__name``) fill the instance of that relation, which reads it
+without a query; a NULL in its primary key column means there is none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
@@ -32,24 +36,32 @@ class _Plan:
     positions: list[int]  # where each of them is in the row
     converters: list[tuple[int, list[Converter], Any]]  # (position, converters, column)
     extras: list[tuple[str, int]]  # other columns: (attribute, position)
+    pk_position: int
 
 
-_plans: WeakKeyDictionary[Any, dict[tuple[type[Model], tuple[str, ...]], _Plan]] = (
-    WeakKeyDictionary()
-)
+_PlanKey = tuple[type[Model], tuple[str, ...], str]
+_plans: WeakKeyDictionary[Any, dict[_PlanKey, _Plan]] = WeakKeyDictionary()
 
 
-def _plan(connection: Any, model: type[Model], columns: tuple[str, ...]) -> _Plan:
+def _plan(connection: Any, model: type[Model], columns: tuple[str, ...], prefix: str = "") -> _Plan:
+    """Which columns fill ``model``: those named ``<prefix><column>`` (with a prefix, a related
+    row's), or those without ``__`` (the row's own, whose other columns become attributes)."""
     known = _plans.setdefault(connection, {})
-    found = known.get((model, columns))
+    found = known.get((model, columns, prefix))
     if found is not None:
         return found
+    own = {
+        position: column[len(prefix) :] if prefix else column
+        for position, column in enumerate(columns)
+        if (column.startswith(prefix) if prefix else "__" not in column)
+    }
     by_column = {field.column: field for field in model._meta.concrete_fields}
-    selected = [field for field in model._meta.concrete_fields if field.column in columns]
+    at = {column: position for position, column in own.items()}
+    selected = [field for field in model._meta.concrete_fields if field.column in at]
     if model._meta.pk not in selected:
         raise ValueError("the query must select the primary key")
     converters = []
-    for position, column in enumerate(columns):
+    for position, column in own.items():
         field = by_column.get(column)
         if field is None:
             continue
@@ -59,18 +71,47 @@ def _plan(connection: Any, model: type[Model], columns: tuple[str, ...]) -> _Pla
             converters.append((position, found_converters, col))
     found = _Plan(
         names=[field.attname for field in selected],
-        positions=[columns.index(field.column) for field in selected],
+        positions=[at[field.column] for field in selected],
         converters=converters,
-        extras=[(c, p) for p, c in enumerate(columns) if c not in by_column],
+        extras=[] if prefix else [(c, p) for p, c in own.items() if c not in by_column],
+        pk_position=at[model._meta.pk.column],
     )
-    known[(model, columns)] = found
+    known[(model, columns, prefix)] = found
     return found
 
 
+def _converted(plan: _Plan, values: list[Any], connection: Any) -> None:
+    for position, converters, col in plan.converters:
+        value = values[position]
+        for converter in converters:
+            value = converter(value, col, connection)
+        values[position] = value
+
+
+def columns_of(
+    model: type[Model], *, table: str, prefix: str = "", only: Iterable[str] | None = None
+) -> str:
+    """A select list of ``model``'s columns (``only`` those, and always the primary key) read
+    from ``table`` (its name or alias), each named ``<prefix><column>``: with the prefix
+    ``<relation>__``, the columns :func:`raw_models` fills that relation from."""
+    wanted = None if only is None else {model._meta.pk.column, *only}
+    return ", ".join(
+        f'"{table}"."{field.column}" AS "{prefix}{field.column}"'
+        for field in model._meta.concrete_fields
+        if wanted is None or field.column in wanted
+    )
+
+
 def raw_models(
-    model: type[Row], sql: str, params: Sequence[Any], *, using: str = DEFAULT_DB_ALIAS
+    model: type[Row],
+    sql: str,
+    params: Sequence[Any],
+    *,
+    related: Mapping[str, type[Model]] | None = None,
+    using: str = DEFAULT_DB_ALIAS,
 ) -> list[Row]:
-    """``list(model.objects.raw(sql, params))``, the same instances."""
+    """``list(model.objects.raw(sql, params))``, the same instances; with ``related``
+    (relation name → its model), each also holds the related rows its columns carry."""
     connection = connections[using]
     adapt = connection.ops.adapt_unknown_value
     with connection.cursor() as cursor:
@@ -80,16 +121,24 @@ def raw_models(
     if not rows:
         return []
     plan = _plan(connection, model, columns)
+    joined = [
+        (model._meta.get_field(name), other, _plan(connection, other, columns, f"{name}__"))
+        for name, other in (related or {}).items()
+    ]
     made = []
     for row in rows:
         values = list(row)
-        for position, converters, col in plan.converters:
-            value = values[position]
-            for converter in converters:
-                value = converter(value, col, connection)
-            values[position] = value
+        _converted(plan, values, connection)
         instance = model.from_db(using, plan.names, [values[p] for p in plan.positions])
         for attribute, position in plan.extras:
             setattr(instance, attribute, values[position])
+        for field, other, other_plan in joined:
+            found = None
+            if values[other_plan.pk_position] is not None:
+                _converted(other_plan, values, connection)
+                found = other.from_db(
+                    using, other_plan.names, [values[p] for p in other_plan.positions]
+                )
+            field.set_cached_value(instance, found)  # type: ignore[union-attr]
         made.append(instance)
     return made
