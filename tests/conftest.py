@@ -107,6 +107,19 @@ def _fresh_cache() -> None:
     forget_local()
 
 
+@pytest.fixture(autouse=True)
+def _default_language() -> None:
+    """Each test starts in the default language. A request the test client sends activates its
+    language in the thread and nothing deactivates it (a server's next request activates its
+    own): a French API test would otherwise leave the next test on its worker in French."""
+    from django.conf import settings
+
+    if settings.configured:
+        from django.utils import translation
+
+        translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def make_user(db: None) -> Callable[..., Any]:
     from stepdown.accounts.models import User

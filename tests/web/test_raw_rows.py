@@ -124,3 +124,23 @@ def test_a_missing_reverse_one_to_one_raises_as_select_related_does(person: User
     (made,) = raw_models(User, sql, [person.pk], related={"goal": Goal})
     assert made.goal.pk == goal.pk
     assert made.goal.purpose == "energy"
+
+
+@pytest.mark.django_db
+def test_rows_that_share_a_related_row_share_its_instance(person: User) -> None:
+    red = Product.objects.create(owner=person, name="Red")
+    green = Product.objects.create(owner=person, name="Green")
+    start = dt.datetime(2026, 3, 1, 8, tzinfo=dt.UTC)
+    for hours, product in enumerate([red, green, red]):
+        Dose.objects.create(
+            owner=person,
+            product=product,
+            amount=Decimal(1),
+            taken_at=start + dt.timedelta(hours=hours),
+        )
+    first, second, third = raw_models(Dose, JOINED_SQL, [person.pk], related={"product": Product})
+    assert first.product is third.product
+    assert first.product is not None
+    assert first.product.name == "Red"
+    assert second.product is not None
+    assert second.product.name == "Green"

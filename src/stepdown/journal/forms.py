@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import cached_property
 from typing import Any, ClassVar
 
 from django import forms
@@ -10,7 +12,7 @@ from django_stubs_ext import StrOrPromise
 
 from stepdown.accounts.models import User
 from stepdown.journal.models import Dose, Product
-from stepdown.journal.selectors import products_for
+from stepdown.journal.selectors import product_names, products_for
 from stepdown.web.validation import AppVoiceForm, AppVoiceModelForm
 
 
@@ -68,6 +70,33 @@ class ProductForm(AppVoiceModelForm[Product]):
         return {name: self.cleaned_data[name] for name in names}
 
 
+class _ProductOptions:
+    """A product menu's options, read when the menu is drawn (a posted form that is not drawn
+    again never reads them)."""
+
+    def __init__(self, owner: User, empty_label: StrOrPromise) -> None:
+        self.owner, self.empty_label = owner, empty_label
+
+    @cached_property
+    def _names(self) -> list[tuple[int, str]]:
+        return product_names(owner=self.owner)
+
+    def __iter__(self) -> Iterator[tuple[int | str, StrOrPromise]]:
+        yield "", self.empty_label
+        yield from self._names
+
+
+def offer_products(field: forms.Field, *, owner: User, empty_label: StrOrPromise) -> None:
+    """Makes ``field`` a choice of the person's products in use. A posted choice is checked
+    against their products (the queryset); the menu's options are their ids and names from one
+    plain query, where Django's model choices built an ORM query and a model instance per
+    product every time the form was drawn (a third of the dose form's cost on Today)."""
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = products_for(owner=owner)
+    field.empty_label = empty_label
+    field.widget.choices = _ProductOptions(owner, empty_label)  # type: ignore[attr-defined]
+
+
 class DoseForm(AppVoiceForm):
     constraint_model = Dose
 
@@ -101,10 +130,7 @@ class DoseForm(AppVoiceForm):
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        product_field = self.fields["product"]
-        assert isinstance(product_field, forms.ModelChoiceField)
-        product_field.queryset = products_for(owner=owner)
-        product_field.empty_label = _("No product")
+        offer_products(self.fields["product"], owner=owner, empty_label=_("No product"))
 
     def dose_fields(self) -> dict[str, Any]:
         data = self.cleaned_data

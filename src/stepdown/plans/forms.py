@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from stepdown.accounts.models import User
 from stepdown.core.tapering import get_method
+from stepdown.journal.forms import offer_products
 from stepdown.journal.models import Product
-from stepdown.journal.selectors import products_for
 from stepdown.plans.models import Plan
 from stepdown.web.validation import AppVoiceForm
 
@@ -104,10 +104,9 @@ class WizardForm(AppVoiceForm):
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        product_field = self.fields["product"]
-        assert isinstance(product_field, forms.ModelChoiceField)
-        product_field.queryset = products_for(owner=owner)
-        product_field.empty_label = _("Any product (grams as logged)")
+        offer_products(
+            self.fields["product"], owner=owner, empty_label=_("Any product (grams as logged)")
+        )
 
     def plan_fields(self) -> dict[str, Any]:
         """Keyword arguments for ``plan_build`` / ``plan_create``. A preset means a proportional

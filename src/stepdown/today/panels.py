@@ -23,12 +23,14 @@ from stepdown.goals.milestones import milestones_for
 from stepdown.journal import selectors as journal
 from stepdown.journal.forms import DoseForm
 from stepdown.journal.models import Dose
+from stepdown.journal.rows import today_items_html
 from stepdown.journal.selectors import QuickPair
 from stepdown.profile.models import Onboarding
 from stepdown.reminders.selectors import upcoming_step_of
 from stepdown.schemas import number
 from stepdown.substances.selectors import recent_co_use_warnings
 from stepdown.today.allowance import allowance_for, quick_note
+from stepdown.today.buttons import quick_buttons_html
 from stepdown.today.reads import Reads
 from stepdown.web.chart_text import Column, chart_text
 from stepdown.web.fragments import KEY_HOLE
@@ -46,12 +48,9 @@ def dose_panel(reads: Reads, *, form: DoseForm | None = None) -> dict[str, Any]:
     return {
         "summary": summary,
         "since_last": timezone.now() - summary.last_dose_at if summary.last_dose_at else None,
-        # A fresh key per rendered button (filled in per response): a double tap or a retried
-        # request logs the dose once.
-        "quick_pairs": [
-            (pair, KEY_HOLE, quick_note(pair, allowance=allowance, total_g=summary.total_g))
-            for pair in pairs
-        ],
+        "quick_buttons": quick_buttons_html(
+            [(p, quick_note(p, allowance=allowance, total_g=summary.total_g)) for p in pairs]
+        ),
         "allowance": allowance,
         "form": form or blank_dose_form(owner, pairs[0] if pairs else None),
     }
@@ -85,6 +84,7 @@ def history_panel(reads: Reads) -> dict[str, Any]:
     }
     return {
         "today_doses": today_doses,
+        "today_items": today_items_html(today_doses),
         # Data rides in an attribute: htmx drops <script> blocks from swapped content.
         "chart_json": json.dumps(chart),
         "chart_text": chart_text(

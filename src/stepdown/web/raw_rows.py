@@ -12,7 +12,9 @@ other column becomes an attribute as the database returned it. The primary key m
 
 A row can also carry a related row, as ``select_related`` loads it: columns named
 ``<relation>__<column>`` (``product__name``) fill the instance of that relation, which reads it
-without a query; a NULL in its primary key column means there is none.
+without a query; a NULL in its primary key column means there is none. Rows that share a
+related row share its instance, as ``prefetch_related`` makes them (thirty doses of one product
+are one product, not thirty).
 """
 
 from __future__ import annotations
@@ -125,6 +127,7 @@ def raw_models(
         (model._meta.get_field(name), other, _plan(connection, other, columns, f"{name}__"))
         for name, other in (related or {}).items()
     ]
+    shared: list[dict[Any, Model]] = [{} for _ in joined]
     made = []
     for row in rows:
         values = list(row)
@@ -132,11 +135,12 @@ def raw_models(
         instance = model.from_db(using, plan.names, [values[p] for p in plan.positions])
         for attribute, position in plan.extras:
             setattr(instance, attribute, values[position])
-        for field, other, other_plan in joined:
-            found = None
-            if values[other_plan.pk_position] is not None:
+        for (field, other, other_plan), seen in zip(joined, shared, strict=True):
+            key = values[other_plan.pk_position]
+            found = None if key is None else seen.get(key)
+            if key is not None and found is None:
                 _converted(other_plan, values, connection)
-                found = other.from_db(
+                found = seen[key] = other.from_db(
                     using, other_plan.names, [values[p] for p in other_plan.positions]
                 )
             field.set_cached_value(instance, found)  # type: ignore[union-attr]
