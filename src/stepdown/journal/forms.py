@@ -94,7 +94,7 @@ def offer_products(field: forms.Field, *, owner: User, empty_label: StrOrPromise
     assert isinstance(field, forms.ModelChoiceField)
     field.queryset = products_for(owner=owner)
     field.empty_label = empty_label
-    field.widget.choices = _ProductOptions(owner, empty_label)  # type: ignore[attr-defined]
+    field.widget.choices = _ProductOptions(owner, empty_label)
 
 
 class DoseForm(AppVoiceForm):
