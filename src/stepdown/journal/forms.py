@@ -86,13 +86,18 @@ class _ProductOptions:
         yield from self._names
 
 
-def offer_products(field: forms.Field, *, owner: User, empty_label: StrOrPromise) -> None:
-    """Makes ``field`` a choice of the person's products in use. A posted choice is checked
-    against their products (the queryset); the menu's options are their ids and names from one
-    plain query, where Django's model choices built an ORM query and a model instance per
-    product every time the form was drawn (a third of the dose form's cost on Today)."""
+def offer_products(
+    form: forms.BaseForm, name: str, *, owner: User, empty_label: StrOrPromise
+) -> None:
+    """Makes the form's field ``name`` a choice of the person's products in use. A posted
+    choice is checked against their products (the queryset, built only for a bound form: a
+    blank one never asks it); the menu's options are their ids and names from one plain query,
+    where Django's model choices built an ORM query and a model instance per product every time
+    the form was drawn (a third of the dose form's cost on Today)."""
+    field = form.fields[name]
     assert isinstance(field, forms.ModelChoiceField)
-    field.queryset = products_for(owner=owner)
+    if form.is_bound:
+        field.queryset = products_for(owner=owner)
     field.empty_label = empty_label
     field.widget.choices = _ProductOptions(owner, empty_label)
 
@@ -130,7 +135,7 @@ class DoseForm(AppVoiceForm):
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        offer_products(self.fields["product"], owner=owner, empty_label=_("No product"))
+        offer_products(self, "product", owner=owner, empty_label=_("No product"))
 
     def dose_fields(self) -> dict[str, Any]:
         data = self.cleaned_data

@@ -104,9 +104,7 @@ class WizardForm(AppVoiceForm):
 
     def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        offer_products(
-            self.fields["product"], owner=owner, empty_label=_("Any product (grams as logged)")
-        )
+        offer_products(self, "product", owner=owner, empty_label=_("Any product (grams as logged)"))
 
     def plan_fields(self) -> dict[str, Any]:
         """Keyword arguments for ``plan_build`` / ``plan_create``. A preset means a proportional

@@ -56,14 +56,19 @@ def chart_text(
     """The table has a row for each day with any value; the summary, unless given, names the
     period and each series' latest, lowest and highest value."""
     number, day_label = _number_writer(), _day_writer()
+    units = [column.unit for column in columns]
     rows = []
-    for index, day in enumerate(days):
-        values = [column.values[index] for column in columns]
-        if all(value is None for value in values):
+    # One pass over the days with each day's values side by side: a 90-day table is built on
+    # every Today page.
+    side_by_side = zip(*(column.values for column in columns), strict=True)
+    for day, values in zip(days, side_by_side, strict=True):
+        if values.count(None) == len(values):
             continue
         cells = tuple(
-            "–" if value is None else f"{number(value)}{column.unit}"
-            for value, column in zip(values, columns, strict=True)
+            [
+                "–" if value is None else number(value) + unit
+                for value, unit in zip(values, units, strict=True)
+            ]
         )
         rows.append((day_label(day), cells))
     return ChartText(
@@ -91,8 +96,9 @@ def _number_writer() -> Callable[[float | int | Decimal], str]:
     written: dict[float | int | Decimal, str] = {}
 
     def number(value: float | int | Decimal) -> str:
-        if value in written:
-            return written[value]
+        text = written.get(value)
+        if text is not None:
+            return text
         shown = Decimal(str(value)).quantize(_TENTH, rounding=ROUND_HALF_UP)
         if not shown:
             text = "0"  # and not "-0" for a small negative value

@@ -60,10 +60,15 @@ def render_fragment(
 
     The key must change whenever anything the fragment shows changes (the person's
     ``data_revision`` and the local time it depends on); the context is only built on a miss.
+    A fragment is drawn without the context processors: what they add is for one response
+    (the messages, the CSP nonce), which a cached copy must not hold, and the page's shell runs
+    them anyway. It gets the request and the person (a "come back here" link names the page's
+    path).
     """
     html = cache.get(cache_key) if cache_key else None
     if html is None:
-        html = render_to_string(template_name, context() | {"csrf_token": CSRF_HOLE}, request)
+        known = {"csrf_token": CSRF_HOLE, "request": request, "user": request.user}
+        html = render_to_string(template_name, context() | known)
         if cache_key:
             cache.set(cache_key, html, TIMEOUT_S)
     return fill_holes(html, request)
