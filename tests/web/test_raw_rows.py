@@ -144,3 +144,27 @@ def test_rows_that_share_a_related_row_share_its_instance(person: User) -> None:
     assert first.product.name == "Red"
     assert second.product is not None
     assert second.product.name == "Green"
+
+
+@pytest.mark.django_db
+def test_a_model_with_an_init_receiver_is_made_through_its_init(person: User) -> None:
+    """Rows are filled directly only where ``__init__`` would do nothing more; a receiver of
+    ``post_init`` still hears of every instance."""
+    from django.db.models.signals import post_init
+
+    Dose.objects.create(owner=person, amount=Decimal(1), taken_at=timezone.now())
+    heard: list[Any] = []
+
+    def listen(sender: Any, instance: Any, **kwargs: Any) -> None:
+        heard.append(instance)
+
+    post_init.connect(listen, sender=Dose)
+    try:
+        (made,) = raw_models(Dose, DOSE_SQL, [person.pk])
+    finally:
+        post_init.disconnect(listen, sender=Dose)
+    assert heard == [made]
+    (plain,) = raw_models(Dose, DOSE_SQL, [person.pk])
+    assert plain == made
+    assert plain.get_deferred_fields() == made.get_deferred_fields()
+    assert not plain._state.adding
