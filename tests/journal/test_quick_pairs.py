@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from stepdown.journal.models import Dose, Product
-from stepdown.journal.selectors import recent_pairs
+from stepdown.journal.recent import recent_pairs
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from stepdown.core.potency import DoseInputError, estimate_dose
 from stepdown.goals.models import Goal
 from stepdown.goals.selectors import limits_of
 from stepdown.journal.models import Dose
-from stepdown.journal.selectors import QuickPair
+from stepdown.journal.recent import QuickPair
 from stepdown.plans.models import Plan
 from stepdown.plans.selectors import PlanToday, plan_today
 from stepdown.web import formatting

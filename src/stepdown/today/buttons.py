@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from stepdown.journal.selectors import QuickPair
+from stepdown.journal.recent import QuickPair
 from stepdown.web.fragments import CSRF_HOLE, KEY_HOLE
 
 BUTTON_HTML = (

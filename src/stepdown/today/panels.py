@@ -20,11 +20,11 @@ from stepdown.accounts.models import User
 from stepdown.alerts.cards import nudges_context
 from stepdown.checkins.selectors import due_now
 from stepdown.goals.milestones import milestones_for
-from stepdown.journal import selectors as journal
+from stepdown.journal import recent
 from stepdown.journal.forms import DoseForm
 from stepdown.journal.models import Dose
+from stepdown.journal.recent import QuickPair
 from stepdown.journal.rows import today_items_html
-from stepdown.journal.selectors import QuickPair
 from stepdown.profile.models import Onboarding
 from stepdown.reminders.selectors import upcoming_step_of
 from stepdown.schemas import number
@@ -41,7 +41,7 @@ TODAY_LIST_LIMIT = 12
 def dose_panel(reads: Reads, *, form: DoseForm | None = None) -> dict[str, Any]:
     """Today's numbers, the plan's target, one-tap buttons and the dose form."""
     owner, summary = reads.owner, reads.summary
-    pairs = journal.pairs_from(reads.recent)
+    pairs = recent.pairs_from(reads.recent)
     allowance = allowance_for(
         owner=owner, plan=reads.plan, goal=reads.goal, todays_doses=reads.todays_doses
     )
@@ -68,7 +68,7 @@ def history_panel(reads: Reads) -> dict[str, Any]:
     """Today's doses (newest first, bounded) and the 90-day chart."""
     summary = reads.summary
     # The page stays the same size however many doses a day holds.
-    today_doses = journal.doses_on(
+    today_doses = recent.doses_on(
         owner=reads.owner, day=summary.date, recent=reads.recent, limit=TODAY_LIST_LIMIT
     )
     # No bars before the first dose: those days are not 0 g, they are before the journal.

@@ -18,7 +18,7 @@ from stepdown.accounts.models import User
 from stepdown.clinic.today_cards import TodayCards, card_columns, today_cards
 from stepdown.goals.history import JournalWindow, cached_journal_window
 from stepdown.goals.models import Goal
-from stepdown.journal import selectors as journal
+from stepdown.journal import recent
 from stepdown.journal.models import Dose
 from stepdown.journal.selectors import TodaySummary
 from stepdown.journal.summary_cache import cached_today_summary
@@ -74,12 +74,12 @@ class Reads:
     @cached_property
     def recent(self) -> list[Dose]:
         """The newest doses: the one-tap buttons and today's list both come from them."""
-        return journal.recent_doses(owner=self.owner, until=self.summary.date)
+        return recent.recent_doses(owner=self.owner, until=self.summary.date)
 
     @cached_property
     def todays_doses(self) -> list[Dose] | None:
         """Every dose of today, when the newest doses reach back to the day's start."""
-        return journal.day_doses_from(self.recent, owner=self.owner, day=self.summary.date)
+        return recent.day_doses_from(self.recent, owner=self.owner, day=self.summary.date)
 
     @cached_property
     def plan(self) -> Plan | None:
