@@ -9,6 +9,7 @@ The clock is the alert tests' (``tests.alerts.alerts_support``): Monday 10 Febru
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -328,3 +329,21 @@ def test_people_and_unverified_sessions_are_kept_out(
     assert anonymous.status_code == 302
     assert "login" in anonymous["Location"]
     assert AccessEvent.objects.count() == 0
+
+
+def test_the_clinic_links_are_a_list_that_wraps_between_links(
+    ward: Any, everyone: dict[str, User]
+) -> None:
+    """Each link is an item of its own (the dots between them are drawn by the style sheet), so
+    a narrow screen wraps the row between two links and a line never starts with a dot."""
+    page = verified_web(ward.lee).get(reverse("clinic:dashboard")).content.decode()
+    nav = re.search(r'<nav class="triage-clinics"[^>]*>(.*?)</nav>', page, re.S)
+    assert nav is not None
+    items = re.findall(r"<li>(.*?)</li>", nav.group(1), re.S)
+    assert [re.sub(r"<[^>]+>", "", item) for item in items][-3:] == [
+        "Open alerts",
+        "Messages waiting",
+        "Your clinics",
+    ]
+    assert all(item.startswith("<a href=") and item.endswith("</a>") for item in items)
+    assert "·" not in nav.group(1)

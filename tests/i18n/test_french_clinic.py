@@ -87,7 +87,9 @@ def test_the_dashboard_in_french(sam: Any, kim_in_french: Client) -> None:
         "Qui a besoin d’attention",
         "1 personne, celles qui ont le plus besoin d’attention d’abord.",
         "Inviter une personne à Riverside Clinic",
-        "Alertes ouvertes · Messages en attente · Vos centres de soins",
+        "Alertes ouvertes",
+        "Messages en attente",
+        "Vos centres de soins",
         "Toutes les raisons",
         "Aucune prise ni aucun bilan notés depuis 3 jours",  # a reason in the filter
         "Samuel Jones",

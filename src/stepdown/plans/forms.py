@@ -53,9 +53,11 @@ class WizardForm(AppVoiceForm):
         min_value=1,
         max_value=24,
         required=False,
+        # The step cap (MAX_CUT_PCT, an assumption: docs/tapering.md) bounds a left-out dose.
         help_text=_(
-            "Doses are left out one at a time (never joined into bigger ones), "
-            "within the usual step size."
+            "Doses are left out one at a time, never joined into bigger ones. A step that "
+            "leaves one out can cut more than the pace you chose, but never more than a "
+            "quarter of the day before it."
         ),
     )
     product = forms.ModelChoiceField(
