@@ -27,6 +27,7 @@ from stepdown.core.instruments import (
 )
 from stepdown.core.instruments.answers import is_blank, parse_answer
 from stepdown.web.validation import AppVoiceForm
+from stepdown.worded import worded
 
 SECTION_TITLES = {
     "withdrawal": _("Withdrawal symptoms"),
@@ -151,7 +152,7 @@ class AnswerForm:
             try:
                 parse_answer(self.instrument.code, item, raw)
             except InvalidAnswerError as error:
-                self.errors[item.code] = _plain(str(error))
+                self.errors[item.code] = worded(error.says)
         return not self.errors
 
     def raises_flags(self) -> bool:
@@ -186,7 +187,8 @@ class AnswerForm:
 
 
 def _plain(message: str) -> str:
-    """The core names the instrument and item first ("phq9 item q9: ..."); a form does not."""
+    """A service names the questionnaire and the question first ("phq9 item q9: ...", "phq9,
+    question q9 : ..."); a form, beside the question, does not."""
     return message.split(": ", 1)[1] if ": " in message else message
 
 

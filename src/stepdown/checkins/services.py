@@ -27,6 +27,7 @@ from stepdown.accounts.clock import day_start, local_today
 from stepdown.accounts.models import User
 from stepdown.checkins import selectors
 from stepdown.checkins.models import Response, SafetyEvent
+from stepdown.checkins.wording import answer_problem, unknown_instrument
 from stepdown.core.instruments import (
     Audience,
     Instrument,
@@ -64,7 +65,7 @@ def instrument_for_person(code: str) -> Instrument:
     try:
         instrument = get_instrument(code)
     except UnknownInstrumentError as error:
-        raise InvalidInput("instrument", str(error)) from None
+        raise InvalidInput("instrument", unknown_instrument(error)) from None
     if instrument.audience is Audience.CLINICIAN:
         # COWS needs an observer (pulse, pupils); the clinic features will record it.
         raise InvalidInput(
@@ -83,7 +84,7 @@ def _score(instrument: Instrument, answers: Mapping[str, object]) -> ScoreResult
         if signal.flags:
             return signal
         field = f"answers.{error.item}" if error.item else "answers"
-        raise InvalidInput(field, str(error)) from None
+        raise InvalidInput(field, answer_problem(error)) from None
 
 
 def _json_number(value: object) -> object:
@@ -116,7 +117,7 @@ def response_rescore(response: Response) -> None:
     try:
         definition = get_instrument(response.instrument)
     except UnknownInstrumentError as error:
-        raise InvalidInput("instrument", str(error)) from None
+        raise InvalidInput("instrument", unknown_instrument(error)) from None
     if not isinstance(response.answers, dict):
         raise InvalidInput("answers", _("the answers are an object of item codes and choices"))
     _apply(response, _score(definition, response.answers))
@@ -287,7 +288,7 @@ def clinician_response_submit(
     try:
         definition = get_instrument(instrument)
     except UnknownInstrumentError as error:
-        raise InvalidInput("instrument", str(error)) from None
+        raise InvalidInput("instrument", unknown_instrument(error)) from None
     if definition.audience is not Audience.CLINICIAN:
         raise InvalidInput(
             "instrument", _("%(name)s is answered by the person.") % {"name": definition.name}
@@ -296,7 +297,7 @@ def clinician_response_submit(
         result = score_answers(definition, dict(answers))
     except InvalidAnswerError as error:
         field = f"answers.{error.item}" if error.item else "answers"
-        raise InvalidInput(field, str(error)) from None
+        raise InvalidInput(field, answer_problem(error)) from None
     response = Response(
         owner=owner,
         instrument=definition.code,

@@ -7,10 +7,53 @@ the one for the language of the request.
 
 from __future__ import annotations
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, gettext_noop
 
-from stepdown.core.instruments import Instrument, get_instrument
+from stepdown.core.instruments import (
+    Instrument,
+    InvalidAnswerError,
+    UnknownInstrumentError,
+    get_instrument,
+)
 from stepdown.core.instruments.language import translation_for
+from stepdown.worded import worded
+
+# What the core says is wrong with an answer (``InvalidAnswerError``: its place and its
+# ``says``), for the catalogue; the command line words them with the same messages.
+CORE_ANSWER_PROBLEMS = (
+    gettext_noop("%(code)s item %(item)s"),
+    gettext_noop("%(code)s"),
+    gettext_noop("%(place)s: %(problem)s"),
+    gettext_noop(
+        "%(given)s answers given but the questionnaire has only %(items)s questions (%(codes)s)"
+    ),
+    gettext_noop("there is no such question (questions: %(codes)s)"),
+    gettext_noop("missing answer"),
+    gettext_noop("%(answer)s is not yes, no or rather not say"),
+    gettext_noop("%(answer)s is not yes or no"),
+    gettext_noop("%(answer)s is not an allowed answer (allowed: %(allowed)s)"),
+    gettext_noop("%(answer)s is not a number"),
+    gettext_noop("%(number)s%(unit)s is outside %(low)s–%(high)s%(unit)s"),
+    gettext_noop("%(number)s is not a whole number"),
+    gettext_noop("%(number)s has too many decimal places (at most %(places)s)"),
+    gettext_noop("%(answer)s is not text"),
+    gettext_noop("the text is %(length)s characters long (at most %(most)s)"),
+    gettext_noop("the answers must be a mapping of question codes or a list"),
+)
+
+
+def unknown_instrument(error: UnknownInstrumentError) -> str:
+    """A questionnaire code Stepdown does not know, with the codes it does."""
+    return gettext("unknown instrument %(code)s; known instruments: %(known)s") % {
+        "code": repr(error.code),
+        "known": ", ".join(error.known),
+    }
+
+
+def answer_problem(error: InvalidAnswerError) -> str:
+    """What is wrong with an answer, in the request's language, naming the questionnaire and
+    the question ("phq9 item q4: ..."), as an API refusal or a service's message says it."""
+    return error.sentence(worded)
 
 
 def page_instrument(code: str) -> Instrument:

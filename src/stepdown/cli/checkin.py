@@ -19,9 +19,9 @@ from rich.prompt import Prompt
 
 from stepdown.cli.django_setup import setup_django
 from stepdown.cli.errors import fail
-from stepdown.cli.language import current, gettext_noop, number
+from stepdown.cli.language import current, gettext_noop, number, worded
 from stepdown.cli.language import gettext as _
-from stepdown.cli.score import CRISIS_MESSAGE, answer_problem, yes_no_word
+from stepdown.cli.score import CRISIS_MESSAGE, yes_no_word
 from stepdown.core.instruments import (
     Instrument,
     InvalidAnswerError,
@@ -82,13 +82,7 @@ def ask(console: Console, instrument: Instrument, item: Item, current: object = 
                 raw = raw.replace(",", ".")  # 7,5 as French writes it
             return parse_answer(instrument.code, item, raw)
         except InvalidAnswerError as error:
-            message = answer_problem(instrument, _with_answer(instrument, item, raw), error)
-            console.print(f"[red]{escape(message.split(': ', 1)[-1])}[/red]")
-
-
-def _with_answer(instrument: Instrument, item: Item, raw: str) -> list[str]:
-    """The answers as ``score`` splits them, with ``raw`` in ``item``'s place (for wording)."""
-    return ["" if other is not item else raw for other in instrument.items]
+            console.print(f"[red]{escape(worded(error.says))}[/red]")
 
 
 def _asked(item: Item, answers: dict[str, Any]) -> bool:

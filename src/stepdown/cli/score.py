@@ -20,7 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from stepdown.cli.errors import fail
-from stepdown.cli.language import ENGLISH, current, gettext_noop, plain
+from stepdown.cli.language import current, gettext_noop, plain, worded
 from stepdown.cli.language import gettext as _
 from stepdown.core.instruments import (
     Instrument,
@@ -96,58 +96,11 @@ def score(
     except InvalidAnswerError as error:
         if SELF_HARM_FLAGS.intersection(partial_flags(instrument, split).flags):
             typer.echo(_(CRISIS_MESSAGE))
-        fail(answer_problem(instrument, split, error))
+        fail(error.sentence(worded))
     if output_format is OutputFormat.JSON:
         typer.echo(json.dumps(result_as_json(result), ensure_ascii=False))
     else:
         print_summary(instrument, result)
-
-
-def answer_problem(instrument: Instrument, split: list[str], error: InvalidAnswerError) -> str:
-    """What is wrong with the answers: the core's English sentence, or the same in French.
-
-    The core words these refusals in English only; the French names the question and what it
-    takes, from the instrument itself."""
-    if current() == ENGLISH:
-        return str(error)
-    items = {item.code: item for item in instrument.items}
-    item = items.get(error.item or "")
-    values = {"code": instrument.code, "item": error.item or ""}
-    if item is None:
-        return _(
-            "%(code)s: %(given)s answers given but the questionnaire has %(items)s questions"
-        ) % {
-            **values,
-            "given": len(split),
-            "items": len(instrument.items),
-        }
-    position = instrument.items.index(item)
-    answer = split[position] if position < len(split) else ""
-    if not answer:
-        return _("%(code)s question %(item)s: missing answer (%(text)s)") % {
-            **values,
-            "text": item.text,
-        }
-    values["answer"] = repr(answer)
-    if item.kind is ItemKind.CHOICE:
-        return _(
-            "%(code)s question %(item)s: %(answer)s is not an allowed answer (allowed: %(allowed)s)"
-        ) % {
-            **values,
-            "allowed": ", ".join(str(value) for value in item.allowed_values),
-        }
-    if item.kind is ItemKind.YES_NO:
-        return _("%(code)s question %(item)s: %(answer)s is not yes or no") % values
-    if item.kind is ItemKind.NUMBER:
-        low, high = item.score_range
-        return _(
-            "%(code)s question %(item)s: %(answer)s is not allowed; a number from %(low)s to "
-            "%(high)s with at most %(places)s decimal places"
-        ) % {**values, "low": plain(low), "high": plain(high), "places": item.decimal_places}
-    return _("%(code)s question %(item)s: the text is too long (at most %(most)s characters)") % {
-        **values,
-        "most": item.max_length,
-    }
 
 
 def split_answers(instrument: Instrument, raw: str) -> list[str]:

@@ -33,6 +33,7 @@ from stepdown.profile.models import Medicine, Onboarding
 from stepdown.profile.selectors import medicines_for
 from stepdown.profile.signals import answers_saved, medicines_listed
 from stepdown.profile.steps import STEP_SLUGS, next_step
+from stepdown.worded import worded
 
 # Plausibility guards against typing errors (assumptions): nobody doses more than 50 times a
 # day, and nobody has used regularly for more than 80 years. Grams per dose use the journal's
@@ -91,7 +92,8 @@ def _screen(field: str, code: str, answers: Any) -> tuple[dict[str, int] | None,
         result = score_responses(code, dict(answers))
     except InvalidAnswerError as error:
         raise InvalidInput(
-            field, _("Answer both questions, or neither (%(error)s).") % {"error": error}
+            field,
+            _("Answer both questions, or neither (%(error)s).") % {"error": worded(error.says)},
         ) from None
     return {key: int(value) for key, value in result.answers.items()}, result.total
 

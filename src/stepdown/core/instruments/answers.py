@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from stepdown.core.instruments.base import Instrument, Item, ItemKind
 from stepdown.core.instruments.errors import InvalidAnswerError
+from stepdown.core.says import Value
 from stepdown.core.units import to_decimal
 
 AnswerValue = int | Decimal | str
@@ -45,6 +47,17 @@ _REFUSED = frozenset(
 _WHOLE_NUMBER = re.compile(r"^[+-]?\d+$")
 
 
+@dataclass(frozen=True)
+class _Where:
+    """The questionnaire and the question an answer belongs to, to say what is wrong with it."""
+
+    instrument: str
+    item: str
+
+    def error(self, message: str, **values: Value) -> InvalidAnswerError:
+        return InvalidAnswerError(message, values, instrument=self.instrument, item=self.item)
+
+
 def is_blank(raw: object) -> bool:
     """Whether ``raw`` means "not answered"."""
     return raw is None or (isinstance(raw, str) and not raw.strip())
@@ -57,8 +70,10 @@ def answers_from_sequence(instrument: Instrument, values: Sequence[object]) -> d
     """
     if len(values) > len(instrument.items):
         raise InvalidAnswerError(
-            f"{instrument.code}: {len(values)} answers given but the instrument has only "
-            f"{len(instrument.items)} items ({', '.join(instrument.item_codes)})",
+            "%(given)s answers given but the questionnaire has only %(items)s questions "
+            "(%(codes)s)",
+            {"given": len(values), "items": len(instrument.items), "codes": _codes(instrument)},
+            instrument=instrument.code,
             item=None,
         )
     return {item.code: value for item, value in zip(instrument.items, values, strict=False)}
@@ -90,8 +105,9 @@ def check_answers(instrument: Instrument, answers: Mapping[str, object]) -> dict
     for code in answers:
         if code not in known:
             raise InvalidAnswerError(
-                f"{instrument.code}: there is no item {code!r} "
-                f"(items: {', '.join(instrument.item_codes)})",
+                "there is no such question (questions: %(codes)s)",
+                {"codes": _codes(instrument)},
+                instrument=instrument.code,
                 item=str(code),
             )
     checked: dict[str, AnswerValue] = {}
@@ -100,8 +116,7 @@ def check_answers(instrument: Instrument, answers: Mapping[str, object]) -> dict
         if is_blank(raw):
             if _is_required(item, checked):
                 raise InvalidAnswerError(
-                    f"{instrument.code} item {item.code}: missing answer ({item.text})",
-                    item=item.code,
+                    "missing answer", instrument=instrument.code, item=item.code
                 )
             continue
         checked[item.code] = parse_answer(instrument.code, item, raw)
@@ -121,9 +136,13 @@ def _is_required(item: Item, earlier: Mapping[str, AnswerValue]) -> bool:
     )
 
 
+def _codes(instrument: Instrument) -> str:
+    return ", ".join(instrument.item_codes)
+
+
 def parse_answer(instrument_code: str, item: Item, raw: object) -> AnswerValue:
     """Check one non-blank answer and return it typed."""
-    where = f"{instrument_code} item {item.code}"
+    where = _Where(instrument_code, item.code)
     if item.kind is ItemKind.YES_NO:
         return _parse_yes_no(where, item, raw)
     if item.kind is ItemKind.CHOICE:
@@ -133,7 +152,7 @@ def parse_answer(instrument_code: str, item: Item, raw: object) -> AnswerValue:
     return _parse_text(where, item, raw)
 
 
-def _parse_yes_no(where: str, item: Item, raw: object) -> int:
+def _parse_yes_no(where: _Where, item: Item, raw: object) -> int:
     refusal = item.refusal
     if isinstance(raw, bool):
         return int(raw)
@@ -147,17 +166,19 @@ def _parse_yes_no(where: str, item: Item, raw: object) -> int:
             return 0
         if refusal is not None and (word in _REFUSED or word == str(refusal.value)):
             return refusal.value
-    expected = "yes, no or rather not say" if refusal is not None else "yes or no"
-    raise InvalidAnswerError(f"{where}: {raw!r} is not {expected}", item=item.code)
+    if refusal is not None:
+        raise where.error("%(answer)s is not yes, no or rather not say", answer=repr(raw))
+    raise where.error("%(answer)s is not yes or no", answer=repr(raw))
 
 
-def _parse_choice(where: str, item: Item, raw: object) -> int:
+def _parse_choice(where: _Where, item: Item, raw: object) -> int:
     value = _whole_number(raw)
     allowed = item.allowed_values
     if value is None or value not in allowed:
-        raise InvalidAnswerError(
-            f"{where}: {raw!r} is not an allowed answer (allowed: {', '.join(map(str, allowed))})",
-            item=item.code,
+        raise where.error(
+            "%(answer)s is not an allowed answer (allowed: %(allowed)s)",
+            answer=repr(raw),
+            allowed=", ".join(map(str, allowed)),
         )
     return value
 
@@ -186,37 +207,44 @@ def _finite_decimal(raw: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def _parse_number(where: str, item: Item, raw: object) -> AnswerValue:
+def _parse_number(where: _Where, item: Item, raw: object) -> AnswerValue:
     minimum, maximum = item.score_range
     number = _finite_decimal(raw)
-    unit = f" {item.unit}" if item.unit else ""
     if number is None:
-        raise InvalidAnswerError(f"{where}: {raw!r} is not a number", item=item.code)
+        raise where.error("%(answer)s is not a number", answer=repr(raw))
     if not minimum <= number <= maximum:
-        raise InvalidAnswerError(
-            f"{where}: {number}{unit} is outside {minimum}–{maximum}{unit}",
-            item=item.code,
+        # The units are symbols ("h", "min"), written alike in every language.
+        unit = f" {item.unit}" if item.unit else ""
+        raise where.error(
+            "%(number)s%(unit)s is outside %(low)s–%(high)s%(unit)s",
+            number=number,
+            unit=unit,
+            low=Decimal(minimum),
+            high=Decimal(maximum),
         )
     if number == number.to_integral_value():
         return int(number)
     exponent = number.normalize().as_tuple().exponent
     places = -exponent if isinstance(exponent, int) else 0  # finite numbers have an int exponent
+    if places > item.decimal_places and item.decimal_places == 0:
+        raise where.error("%(number)s is not a whole number", number=number)
     if places > item.decimal_places:
-        allowed = "whole numbers" if item.decimal_places == 0 else f"{item.decimal_places} places"
-        raise InvalidAnswerError(
-            f"{where}: {number} has too many decimal places (allowed: {allowed})",
-            item=item.code,
+        raise where.error(
+            "%(number)s has too many decimal places (at most %(places)s)",
+            number=number,
+            places=item.decimal_places,
         )
     return number.normalize()
 
 
-def _parse_text(where: str, item: Item, raw: object) -> str:
+def _parse_text(where: _Where, item: Item, raw: object) -> str:
     if not isinstance(raw, str):
-        raise InvalidAnswerError(f"{where}: expected text, got {raw!r}", item=item.code)
+        raise where.error("%(answer)s is not text", answer=repr(raw))
     text = raw.strip()
     if item.max_length is not None and len(text) > item.max_length:
-        raise InvalidAnswerError(
-            f"{where}: the text is {len(text)} characters long (at most {item.max_length})",
-            item=item.code,
+        raise where.error(
+            "the text is %(length)s characters long (at most %(most)s)",
+            length=len(text),
+            most=item.max_length,
         )
     return text

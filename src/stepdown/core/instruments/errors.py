@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
+from stepdown.core.says import Says, Value
+
+# Where an answer went wrong, and the whole sentence (``InvalidAnswerError.sentence``).
+PLACE_ITEM = "%(code)s item %(item)s"
+PLACE_INSTRUMENT = "%(code)s"
+PLACE_AND_PROBLEM = "%(place)s: %(problem)s"
+
 
 class UnknownInstrumentError(LookupError):
     """No instrument is registered under ``code``."""
@@ -19,14 +28,37 @@ class UnknownInstrumentError(LookupError):
 class InvalidAnswerError(ValueError):
     """A response is missing an answer, has an extra one, or has one that is not allowed.
 
-    ``item`` names the offending item code, or is ``None`` when the problem is the response as a
-    whole (for example too many positional answers). ``field`` is the same value under the name
-    the API uses for a 422.
+    ``says`` is what is wrong, as a message and its values (``stepdown.core.says``), so the
+    pages, the API and the command line word it in the reader's language; ``place`` names the
+    questionnaire and the question. ``item`` is the offending item code, or ``None`` when the
+    problem is the response as a whole (too many positional answers). The exception's text is
+    the English sentence: "phq9 item q4: 7 is not an allowed answer (allowed: 0, 1, 2, 3)".
     """
 
-    def __init__(self, message: str, *, item: str | None) -> None:
+    def __init__(
+        self,
+        message: str,
+        values: Mapping[str, Value] | None = None,
+        *,
+        instrument: str,
+        item: str | None,
+    ) -> None:
+        self.says = Says(message, dict(values or {}))
+        self.instrument = instrument
         self.item = item
-        super().__init__(message)
+        super().__init__(self.sentence(lambda says: says.text))
+
+    @property
+    def place(self) -> Says:
+        if self.item is None:
+            return Says(PLACE_INSTRUMENT, {"code": self.instrument})
+        return Says(PLACE_ITEM, {"code": self.instrument, "item": self.item})
+
+    def sentence(self, worded: Callable[[Says], str]) -> str:
+        """The place and the problem as one sentence, each worded by ``worded`` (an adapter's)."""
+        return worded(
+            Says(PLACE_AND_PROBLEM, {"place": worded(self.place), "problem": worded(self.says)})
+        )
 
     @property
     def field(self) -> str | None:

@@ -60,7 +60,8 @@ def _raw(instrument: Instrument, answers: Answers) -> dict[str, object]:
     if isinstance(answers, Sequence) and not isinstance(answers, str | bytes):
         return answers_from_sequence(instrument, answers)
     raise InvalidAnswerError(
-        f"{instrument.code}: answers must be a mapping of item codes or a list",
+        "the answers must be a mapping of question codes or a list",
+        instrument=instrument.code,
         item=None,
     )
 
