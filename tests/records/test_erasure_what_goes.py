@@ -64,3 +64,19 @@ def test_the_counts_read_right_in_french(make_user: Any) -> None:
     assert "1 produit" in singular
     assert "1 prise dans votre journal" in singular
     assert "2 prises dans votre journal" in plural
+
+
+def test_every_count_comes_from_one_statement_and_is_the_persons_own(
+    make_user: Any, django_assert_num_queries: Any
+) -> None:
+    person = make_user("sam@example.org")
+    other = make_user("alex@example.org")
+    _one_plan_one_product_and(2, person)
+    _one_plan_one_product_and(3, other)  # someone else's records never count
+    with translation.override("en"), django_assert_num_queries(1):
+        lines = what_goes(person)
+    assert lines == [
+        "2 doses in your journal",
+        "1 product",
+        "1 taper plan, with its steps and changes",
+    ]
