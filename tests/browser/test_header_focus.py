@@ -126,6 +126,20 @@ def test_phone_header_is_one_row_and_help_stays_visible(phone: Page) -> None:
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
+def test_the_alert_count_and_the_whole_name_show_beside_help_on_a_phone(phone: Page) -> None:
+    """Regression: the bell's count sat under "Get help now" (a margin that a more specific rule
+    cancelled), and in French the longer "Aide immédiate" cut the name to "Stepdo…"."""
+    for language in ("en", "fr"):
+        phone.set_extra_http_headers({"Accept-Language": language})
+        phone.goto("/today/")
+        count = _box(phone, "header [data-testid=alert-count]")
+        help_now = _box(phone, "header .help-now")
+        assert count["x"] + count["width"] <= help_now["x"], (language, count, help_now)
+        assert _on_top(phone, "header [data-testid=alert-count]")
+        clipped = phone.locator("header .brand").evaluate("el => el.scrollWidth > el.clientWidth")
+        assert not clipped, language
+
+
 def test_the_footers_links_keep_to_their_words_on_a_phone(phone: Page) -> None:
     """Regression: Pico made every submit button full width, so the footer's sign-out and the
     two languages each took a line of their own, with a stray "·" between them."""
