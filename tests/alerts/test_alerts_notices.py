@@ -160,18 +160,12 @@ def test_an_alert_is_not_dismissed_as_a_nudge_nor_a_nudge_resolved_as_an_alert(
 
 
 def test_the_today_page_and_the_nudge_pages_only_read(web: Client, person: Any, api: Any) -> None:
-    from stepdown.substances.services import substance_create
 
     with time_machine.travel(NOW, tick=False):
         goal_save(owner=person, fields={"max_g_per_day": Decimal(1)})
         # Alcohol, then kratom an hour later that was imported (bulk_create: no trigger ran):
         # the pair is shown, and rendering it must not record its alert.
-        substance_create(
-            owner=person,
-            category="alcohol",
-            amount=Decimal(2),
-            taken_at=NOW - dt.timedelta(hours=2),
-        )
+        _drink_two_hours_before_now(person)
         Dose.objects.bulk_create(
             [Dose(owner=person, amount=2, grams=2, taken_at=NOW - dt.timedelta(hours=1))]
         )
@@ -192,17 +186,20 @@ def test_the_today_page_and_the_nudge_pages_only_read(web: Client, person: Any, 
     assert not Alert.objects.filter(owner=person, code="interaction").exists()
 
 
-def test_kratom_logged_after_a_drink_records_the_alert_with_the_dose(person: Any) -> None:
-    from stepdown.substances.models import SubstanceUse
+def _drink_two_hours_before_now(person: Any) -> None:
+    """Two standard drinks logged two hours before ``NOW`` (call inside a travel to ``NOW``)."""
     from stepdown.substances.services import substance_create
 
+    substance_create(
+        owner=person, category="alcohol", amount=Decimal(2), taken_at=NOW - dt.timedelta(hours=2)
+    )
+
+
+def test_kratom_logged_after_a_drink_records_the_alert_with_the_dose(person: Any) -> None:
+    from stepdown.substances.models import SubstanceUse
+
     with time_machine.travel(NOW, tick=False):
-        substance_create(
-            owner=person,
-            category="alcohol",
-            amount=Decimal(2),
-            taken_at=NOW - dt.timedelta(hours=2),
-        )
+        _drink_two_hours_before_now(person)
         assert not Alert.objects.filter(owner=person, code="interaction").exists()
         dose_create(owner=person, amount=Decimal(2), taken_at=NOW - dt.timedelta(hours=1))
     [alert] = Alert.objects.filter(owner=person, code="interaction")
@@ -218,12 +215,7 @@ def test_a_failing_co_use_record_never_loses_the_dose(person: Any, monkeypatch: 
         raise RuntimeError("a bug in recording a co-use")
 
     with time_machine.travel(NOW, tick=False):
-        substances.substance_create(
-            owner=person,
-            category="alcohol",
-            amount=Decimal(2),
-            taken_at=NOW - dt.timedelta(hours=2),
-        )
+        _drink_two_hours_before_now(person)
         monkeypatch.setattr(substances, "co_use_alerts_record", broken)
         dose_create(owner=person, amount=Decimal(2), taken_at=NOW - dt.timedelta(hours=1))
     assert Dose.objects.filter(owner=person).count() == 1
@@ -235,19 +227,13 @@ def test_when_the_shared_read_fails_each_check_reads_for_itself(
     person: Any, monkeypatch: Any
 ) -> None:
     from stepdown.alerts import signals
-    from stepdown.substances.services import substance_create
 
     def broken(**_: Any) -> None:
         raise RuntimeError("a bug in the reads after a dose")
 
     monkeypatch.setattr(signals, "after_dose", broken)
     with time_machine.travel(NOW, tick=False):
-        substance_create(
-            owner=person,
-            category="alcohol",
-            amount=Decimal(2),
-            taken_at=NOW - dt.timedelta(hours=2),
-        )
+        _drink_two_hours_before_now(person)
         goal_save(owner=person, fields={"max_g_per_day": Decimal(3)})
         dose_create(owner=person, amount=Decimal(4), taken_at=NOW - dt.timedelta(hours=1))
     assert Dose.objects.filter(owner=person).count() == 1
