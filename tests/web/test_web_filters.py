@@ -6,6 +6,9 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.translation import override
 
 from stepdown.web.templatetags.stepdown import elapsed, num
 
@@ -32,3 +35,14 @@ def test_num_drops_trailing_zeros(value: object, places: int, shown: str) -> Non
 def test_elapsed_is_short(minutes: int, shown: str) -> None:
     assert elapsed(dt.timedelta(minutes=minutes)) == shown
     assert elapsed(None) == "—"
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+@pytest.mark.parametrize(
+    "value", [Decimal("2.5"), Decimal("-0.25"), Decimal("12345.678"), 0, 1234567, 0.1]
+)
+def test_num_writes_what_djangos_number_format_writes(language: str, value: object) -> None:
+    """Each language's decimal mark and no digit grouping, as Django's formats have them."""
+    with override(language):
+        rounded = Decimal(str(value)).quantize(Decimal("0.001")).normalize()
+        assert num(value, 3) == number_format(rounded)

@@ -8,13 +8,13 @@ from typing import Any, ClassVar
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from stepdown.accounts import services
 from stepdown.accounts.models import LANGUAGE_CHOICES, TIME_ZONES, User
+from stepdown.web.html import format_html, format_html_join
 from stepdown.web.validation import AppVoiceForm, AppVoiceMixin, AppVoiceModelForm
 
 # Where most people who use Stepdown live, shown first; the browser's own zone is picked by

@@ -160,6 +160,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "stepdown.config.urls"
+# Django's check of template library names warns about the one replaced on purpose (i18n, see
+# TEMPLATES); stepdown/web/checks.py runs the same check knowing that replacement.
+SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 WSGI_APPLICATION = "stepdown.config.wsgi.application"
 
 # Django's widget templates drawn in Python, with the same markup (see stepdown/web/widgets.py).
@@ -183,6 +186,10 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "stepdown.web.context_processors.site",
             ],
+            # Django's {% url %} and {% translate %}, remembering what does not change between
+            # two renders (web/remembered_urls.py and web/remembered_i18n.py).
+            "builtins": ["stepdown.web.remembered_urls"],
+            "libraries": {"i18n": "stepdown.web.remembered_i18n"},
         },
     },
 ]

@@ -15,12 +15,12 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from stepdown.journal.models import Dose
 from stepdown.web.formatting import date, number
+from stepdown.web.html import format_html, format_html_join
 
 COLUMNS = (
     "pk",

@@ -9,12 +9,12 @@ the page cache's placeholders, filled in for each response (``stepdown.web.fragm
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from stepdown.journal.recent import QuickPair
 from stepdown.web.fragments import CSRF_HOLE, KEY_HOLE
+from stepdown.web.html import format_html
 
 BUTTON_HTML = (
     '<form method="post" action="{url}" data-offline="dose" data-offline-label="{label}" '

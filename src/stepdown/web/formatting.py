@@ -5,10 +5,10 @@ rows) both go through here, so every page formats the same way (docs/i18n.md).""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
+from django.conf import settings
 from django.utils import formats
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from stepdown.core import numbers
 
@@ -21,7 +21,9 @@ def number(value: object, places: int = 2) -> str:
     text = numbers.plain(value, places)
     if text is None:
         return str(value)
-    return formats.number_format(Decimal(text))
+    # Django's number_format with the language's mark (it groups no digits: the site leaves
+    # USE_THOUSAND_SEPARATOR off), without its three look-ups of the language's formats.
+    return numbers.with_mark(text, get_language() or settings.LANGUAGE_CODE)
 
 
 def duration(value: dt.timedelta | None) -> str:

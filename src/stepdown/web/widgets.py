@@ -21,20 +21,21 @@ from typing import Any
 from django.forms.renderers import DjangoTemplates
 from django.http import HttpRequest
 from django.utils.formats import localize
-from django.utils.html import conditional_escape
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]  # not in the stubs
+
+from stepdown.web.html import escaped
 
 _WIDGETS = "django/forms/widgets/"
 
 
 def _shown(value: Any) -> str:
     """``{{ value }}``: localised like a template variable, then escaped unless already safe."""
-    return str(conditional_escape(localize(template_localtime(value))))
+    return escaped(localize(template_localtime(value)))
 
 
 def _as_text(value: Any) -> str:
     """``{{ value|stringformat:'s' }}``: ``str()`` without localisation, escaped unless safe."""
-    return str(conditional_escape(str(value) if not hasattr(value, "__html__") else value))
+    return escaped(value)
 
 
 def _attrs(attrs: Mapping[str, Any]) -> str:

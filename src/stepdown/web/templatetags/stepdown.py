@@ -7,10 +7,10 @@ import datetime as dt
 
 from django import template
 from django.forms import BoundField
-from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from stepdown.web import formatting
+from stepdown.web.html import escaped, format_html
 
 register = template.Library()
 
@@ -53,7 +53,7 @@ def field_row(field: BoundField) -> SafeString:
         note = format_html(
             '<small class="field-error" id="{}-error" role="alert">{}</small>',
             field.auto_id,
-            mark_safe(" ".join(conditional_escape(str(error)) for error in field.errors)),  # noqa: S308
+            mark_safe(" ".join(escaped(str(error)) for error in field.errors)),  # noqa: S308
         )
     elif field.help_text:
         note = format_html('<small id="{}-help">{}</small>', field.auto_id, field.help_text)
