@@ -1,5 +1,5 @@
 """The check that replaces Django's templates.W003 (web/checks.py) still finds two libraries
-of one name, and only lets through the ``i18n`` replacement made on purpose."""
+of one name, and only lets through the replacements made on purpose (``i18n``, ``static``)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def test_a_second_library_under_an_existing_name_is_reported() -> None:
 
 
 def test_replacing_i18n_with_anything_else_is_reported() -> None:
-    other_module = "stepdown.web.remembered_urls"
+    other_module = "stepdown.web.remembered_builtins"
     other = {"BACKEND": TEMPLATES, "OPTIONS": {"libraries": {"i18n": other_module}}}
     with override_settings(TEMPLATES=[other]):
         assert [w.id for w in same_library_names()] == ["web.W003"]

@@ -1,10 +1,11 @@
-"""``{% url %}`` and ``{% translate %}`` remembering their results (web/remembered_urls.py and
-web/remembered_i18n.py) write what Django's own tags write.
+"""``{% url %}``, ``{% translate %}`` and ``{% static %}`` remembering their results
+(web/remembered_*.py) write what Django's own tags write.
 
-The reference is Django's engine with the same templates and libraries but its own ``url`` and
-``i18n``: real pages (the shell and Today's content, in English and French) and each form of the
-two tags are rendered both ways and compared character for character. A remembered result must
-also follow what it depends on: the language, the script prefix, the URL configuration.
+The reference is Django's engine with the same templates and libraries but its own ``url``,
+``i18n`` and ``static``: real pages (the shell and Today's content, in English and French) and
+each form of the three tags are rendered both ways and compared character for character. A
+remembered result must also follow what it depends on: the language, the script prefix, the URL
+configuration, the static files' settings.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 from django.template import Context, Engine, engines
 from django.template.defaulttags import URLNode
 from django.templatetags.i18n import TranslateNode
+from django.templatetags.static import StaticNode
 from django.test import RequestFactory, override_settings
 from django.urls import NoReverseMatch, set_script_prefix
 from django.utils import timezone, translation
@@ -24,13 +26,17 @@ from django.utils import timezone, translation
 from stepdown.goals.services import goal_save
 from stepdown.journal.models import Dose, Product
 from stepdown.today import panels
-from stepdown.web import remembered_urls
+from stepdown.web import remembered_builtins
 
 OURS: Engine = engines["django"].engine  # type: ignore[attr-defined]
 STOCK = Engine(
     dirs=OURS.dirs,
     loaders=OURS.loaders,
-    libraries={**OURS.libraries, "i18n": "django.templatetags.i18n"},
+    libraries={
+        **OURS.libraries,
+        "i18n": "django.templatetags.i18n",
+        "static": "django.templatetags.static",
+    },
     builtins=[
         b for b in OURS.builtins if b not in Engine.default_builtins and "remembered" not in b
     ],
@@ -62,8 +68,12 @@ def test_the_project_engine_uses_the_remembering_tags() -> None:
     assert {type(n).__name__ for n in base.nodelist.get_nodes_by_type(TranslateNode)} == {
         "RememberedTranslateNode"
     }
+    assert {type(n).__name__ for n in base.nodelist.get_nodes_by_type(StaticNode)} == {
+        "RememberedStaticNode"
+    }
     stock = STOCK.get_template("base.html")
     assert {type(n) for n in stock.nodelist.get_nodes_by_type(URLNode)} == {URLNode}
+    assert {type(n) for n in stock.nodelist.get_nodes_by_type(StaticNode)} == {StaticNode}
 
 
 @pytest.mark.django_db
@@ -92,6 +102,8 @@ def test_the_shell_and_todays_content_are_written_as_django_writes_them(
             ours = _page(OURS, "today/today.html#today-content", content | known)
             assert ours == _page(STOCK, "today/today.html#today-content", content | known)
             assert _page(OURS, "base.html", shell) == _page(STOCK, "base.html", shell)
+            page = shell | {"content": ours}  # the whole page: Today's template extends the shell
+            assert _page(OURS, "today/today.html", page) == _page(STOCK, "today/today.html", page)
     assert ours.startswith("<h1>Today") == (language == "en")
     assert "Leaf &amp; &lt;co&gt;" in ours
 
@@ -119,9 +131,9 @@ def test_each_form_of_url_writes_what_djangos_writes(source: str) -> None:
 
 def test_a_kept_path_follows_its_arguments_and_what_is_kept_stays_bounded() -> None:
     source = "{% url 'journal:dose_edit' number %}"
-    for number in range(1, remembered_urls.KEPT_PATHS + 10):
+    for number in range(1, remembered_builtins.KEPT_PATHS + 10):
         assert _both(source, {"number": number})[0] == f"/doses/{number}/edit/"
-    assert 0 < len(remembered_urls._paths) <= remembered_urls.KEPT_PATHS
+    assert 0 < len(remembered_builtins._paths) <= remembered_builtins.KEPT_PATHS
 
 
 def test_an_unknown_page_is_refused_as_django_refuses_it() -> None:
@@ -183,3 +195,58 @@ def test_a_kept_phrase_follows_the_language() -> None:
         assert _both(source, {}) == ("Aujourd’hui", "Aujourd’hui")
     with translation.override("en"):
         assert _both(source, {})[0] == "Today"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{% static 'stepdown/app.css' %}",
+        "{% static name %}",
+        "{% static 'stepdown/a file & <more>.css' %}",
+        "{% static 'stepdown/app.css' as css %}[{{ css }}]",
+        "{% autoescape off %}{% static 'stepdown/a&b.css' %}{% endautoescape %}",
+    ],
+)
+def test_each_form_of_static_writes_what_djangos_writes(source: str) -> None:
+    for _ in range(2):
+        ours, stock = _both(f"{{% load static %}}{source}", {"name": "stepdown/goals.js"})
+        assert ours == stock
+        assert "/static/stepdown/" in ours
+
+
+def test_a_kept_static_url_follows_the_settings_and_the_script_prefix() -> None:
+    source = "{% load static %}{% static 'stepdown/app.css' %}"
+    assert _both(source, {})[0] == "/static/stepdown/app.css"
+    with override_settings(STATIC_URL="/assets/"):
+        assert _both(source, {}) == ("/assets/stepdown/app.css", "/assets/stepdown/app.css")
+    with override_settings(STATIC_URL="assets/"):  # relative: under the script prefix
+        set_script_prefix("/stepdown/")
+        try:
+            expected = "/stepdown/assets/stepdown/app.css"
+            assert _both(source, {}) == (expected, expected)
+        finally:
+            set_script_prefix("/")
+    assert _both(source, {})[0] == "/static/stepdown/app.css"
+
+
+def test_a_chain_of_extends_fills_its_blocks_as_django_does() -> None:
+    """Three levels, a block the middle one leaves alone, ``block.super``, and a parent chosen
+    by a variable (a different parent on each render)."""
+    sources = {
+        "root": "<{% block a %}root a{% endblock %}|{% block b %}root b{% endblock %}>",
+        "middle": "{% extends root %}{% block a %}middle a, {{ block.super }}{% endblock %}",
+    }
+    leaf = "{% extends parent %}{% block b %}leaf b, {{ block.super }}{% endblock %}"
+    for engine in (OURS, STOCK):
+        engine_sources = {name: engine.from_string(text) for name, text in sources.items()}
+        written = [
+            engine.from_string(leaf).render(
+                Context({"parent": engine_sources[name], "root": engine_sources["root"]})
+            )
+            for name in ("middle", "root", "middle")
+        ]
+        assert written == [
+            "<middle a, root a|leaf b, root b>",
+            "<root a|leaf b, root b>",
+            "<middle a, root a|leaf b, root b>",
+        ]

@@ -160,8 +160,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "stepdown.config.urls"
-# Django's check of template library names warns about the one replaced on purpose (i18n, see
-# TEMPLATES); stepdown/web/checks.py runs the same check knowing that replacement.
+# Django's check of template library names warns about the ones replaced on purpose (i18n and
+# static, see TEMPLATES); stepdown/web/checks.py runs the same check knowing those.
 SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 WSGI_APPLICATION = "stepdown.config.wsgi.application"
 
@@ -186,10 +186,13 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "stepdown.web.context_processors.site",
             ],
-            # Django's {% url %} and {% translate %}, remembering what does not change between
-            # two renders (web/remembered_urls.py and web/remembered_i18n.py).
-            "builtins": ["stepdown.web.remembered_urls"],
-            "libraries": {"i18n": "stepdown.web.remembered_i18n"},
+            # Django's {% url %}, {% translate %} and {% static %}, remembering what does not
+            # change between two renders (web/remembered_*.py).
+            "builtins": ["stepdown.web.remembered_builtins"],
+            "libraries": {
+                "i18n": "stepdown.web.remembered_i18n",
+                "static": "stepdown.web.remembered_static",
+            },
         },
     },
 ]

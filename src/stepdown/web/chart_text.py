@@ -42,9 +42,8 @@ class ChartText:
         with five charts several milliseconds (docs/performance.md)."""
         return mark_safe(  # noqa: S308 (each day and cell is escaped here)
             "\n".join(
-                f'<tr><th scope="row">{escape(day)}</th>'
-                + "".join(f"<td>{escape(cell)}</td>" for cell in cells)
-                + "</tr>"
+                f'<tr><th scope="row">{escape(day)}</th><td>'
+                f"{'</td><td>'.join(map(escape, cells))}</td></tr>"
                 for day, cells in self.rows
             )
         )
@@ -57,16 +56,17 @@ def chart_text(
     period and each series' latest, lowest and highest value."""
     number, day_label = _number_writer(), _day_writer()
     units = [column.unit for column in columns]
+    width = len(columns)
     rows = []
     # One pass over the days with each day's values side by side: a 90-day table is built on
     # every Today page.
     side_by_side = zip(*(column.values for column in columns), strict=True)
     for day, values in zip(days, side_by_side, strict=True):
-        if values.count(None) == len(values):
+        if values.count(None) == width:
             continue
         cells = tuple(
             [
-                "–" if value is None else number(value) + unit
+                "–" if value is None else f"{number(value)}{unit}"
                 for value, unit in zip(values, units, strict=True)
             ]
         )
@@ -99,11 +99,13 @@ def _number_writer() -> Callable[[float | int | Decimal], str]:
         text = written.get(value)
         if text is not None:
             return text
-        shown = Decimal(str(value)).quantize(_TENTH, rounding=ROUND_HALF_UP)
+        exact = value if isinstance(value, Decimal) else Decimal(str(value))
+        shown = exact.quantize(_TENTH, rounding=ROUND_HALF_UP)
         if not shown:
             text = "0"  # and not "-0" for a small negative value
         elif -1000 < shown < 1000:
-            text = format(shown, "f").removesuffix(".0").replace(".", decimal_sep)
+            # One decimal place, so never in exponent form.
+            text = str(shown).removesuffix(".0").replace(".", decimal_sep)
         else:
             shown = shown.normalize()
             text = write(shown if shown % 1 else int(shown))

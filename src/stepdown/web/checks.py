@@ -1,7 +1,8 @@
-"""Django's check that no two template tag libraries share a name, knowing the one replacement
-made on purpose: ``i18n`` is Django's library with a remembering ``{% translate %}``
-(web/remembered_i18n.py). Django's own check (templates.W003) warns about that replacement, so
-it is silenced in the settings and this one, identical otherwise, takes its place."""
+"""Django's check that no two template tag libraries share a name, knowing the replacements
+made on purpose: ``i18n`` and ``static`` are Django's libraries with a remembering
+``{% translate %}`` and ``{% static %}`` (web/remembered_i18n.py, web/remembered_static.py).
+Django's own check (templates.W003) warns about those, so it is silenced in the settings and
+this one, identical otherwise, takes its place."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from django.core.checks import Warning, register
 from django.template import engines
 from django.template.backends.django import DjangoTemplates, get_template_tag_modules
 
-REPLACED = {"i18n": ("django.templatetags.i18n", "stepdown.web.remembered_i18n")}
+REPLACED = {
+    "i18n": ("django.templatetags.i18n", "stepdown.web.remembered_i18n"),
+    "static": ("django.templatetags.static", "stepdown.web.remembered_static"),
+}
 
 
 @register("templates")

@@ -1,0 +1,52 @@
+"""Django's ``static`` template library, with ``{% static %}`` remembering each file's URL.
+
+A signed-in page links nine static files from its shell and Today five more, and each
+``{% static %}`` asked the storage for the URL again (a manifest look-up, quoting, joining with
+``STATIC_URL``): together more than a whole ``{% include %}``. A file's URL depends on its path,
+the storage and ``STATIC_URL`` (which takes the script prefix when it is relative), so it is
+kept per path and script prefix, and a test that changes the static settings clears it. A path
+the storage refuses (a file missing from the manifest) raises every time, as in Django.
+
+Installed under the name ``static`` in ``TEMPLATES`` (config/settings.py), so
+``{% load static %}`` loads it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template import Context
+from django.templatetags import static as django_static
+from django.urls import get_script_prefix
+
+register = template.Library()
+register.tags.update(django_static.register.tags)
+register.filters.update(django_static.register.filters)
+
+_urls: dict[tuple[str, str], str] = {}  # (path, script prefix) -> URL
+_STATIC_SETTINGS = {"STATIC_URL", "STATIC_ROOT", "STATICFILES_DIRS", "STORAGES", "INSTALLED_APPS"}
+
+
+class RememberedStaticNode(django_static.StaticNode):
+    def url(self, context: Context) -> str:
+        path = self.path.resolve(context)
+        key = (path, get_script_prefix())
+        found = _urls.get(key)
+        if found is None:
+            found = _urls[key] = self.handle_simple(path)
+        return found
+
+
+@register.tag("static")
+def do_static(parser: Any, token: Any) -> RememberedStaticNode:
+    node = django_static.StaticNode.handle_token(parser, token)
+    return RememberedStaticNode(node.varname, node.path)
+
+
+@receiver(setting_changed)
+def _forget_on_static_change(*, setting: str, **_kwargs: Any) -> None:
+    if setting in _STATIC_SETTINGS:
+        _urls.clear()
