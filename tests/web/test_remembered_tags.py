@@ -177,13 +177,24 @@ def test_a_kept_path_follows_the_url_configuration() -> None:
         '{% translate "100%% kept" %}',
         '{% translate "Fish & <chips>" %}',
         '{% autoescape off %}{% translate "Fish & <chips>" %}{% endautoescape %}',
+        "{% blocktranslate %}Today is {{ phrase }}{% endblocktranslate %}",
+        "{% blocktranslate trimmed with day=phrase %}\n  Since\n  {{ day }}\n"
+        "{% endblocktranslate %}",
+        "{% blocktranslate count count=number %}{{ count }} dose{% plural %}{{ count }} doses"
+        "{% endblocktranslate %}",
+        "{% blocktranslate count count=number|add:-6 trimmed %}{{ count }} dose{% plural %}"
+        "{{ count }} doses{% endblocktranslate %}",
+        "{% blocktranslate context 'a day' %}Today{% endblocktranslate %}",
+        "{% blocktranslate asvar said %}100% {{ phrase }}{% endblocktranslate %}[{{ said }}]",
     ],
 )
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_each_form_of_translate_writes_what_djangos_writes(source: str, language: str) -> None:
     with translation.override(language):
         for _ in range(2):
-            ours, stock = _both(f"{{% load i18n %}}{source}", {"phrase": "Journal"})
+            ours, stock = _both(
+                f"{{% load i18n %}}{source}", {"phrase": "Journal & <co>", "number": 7}
+            )
             assert ours == stock
 
 

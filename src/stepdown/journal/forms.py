@@ -102,6 +102,16 @@ def offer_products(
     field.widget.choices = _ProductOptions(owner, empty_label)
 
 
+# Given as functions: every form copies its fields, and a list of choices is copied label by
+# label (lazy translations), where a function is copied as it is. Same menus either way.
+def _unit_choices() -> list[tuple[str, StrOrPromise]]:
+    return Dose.Unit.choices
+
+
+def _purpose_choices() -> list[tuple[str, StrOrPromise]]:
+    return [("", "—"), *Dose.Purpose.choices]
+
+
 class DoseForm(AppVoiceForm):
     constraint_model = Dose
 
@@ -112,7 +122,7 @@ class DoseForm(AppVoiceForm):
         decimal_places=3,
         widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
     )
-    unit = forms.ChoiceField(label=_("Unit"), choices=Dose.Unit.choices, initial=Dose.Unit.GRAM)
+    unit = forms.ChoiceField(label=_("Unit"), choices=_unit_choices, initial=Dose.Unit.GRAM)
     product = forms.ModelChoiceField(
         label=_("Product"), queryset=Product.objects.none(), required=False
     )
@@ -122,9 +132,7 @@ class DoseForm(AppVoiceForm):
         help_text=_("Leave empty for now."),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-    purpose = forms.ChoiceField(
-        label=_("Purpose"), choices=[("", "—"), *Dose.Purpose.choices], required=False
-    )
+    purpose = forms.ChoiceField(label=_("Purpose"), choices=_purpose_choices, required=False)
     note = forms.CharField(
         label=_("Note"), max_length=500, required=False, widget=forms.TextInput()
     )

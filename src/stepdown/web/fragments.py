@@ -43,8 +43,8 @@ def page_key(owner: User, page: str) -> str:
     return revision_key(f"page:{page}", owner, owner.time_zone, language, minute)
 
 
-def fill_holes(html: str, request: HttpRequest) -> SafeString:
-    pieces = html.replace(CSRF_HOLE, get_token(request)).split(KEY_HOLE)
+def fill_holes(html: str, request: HttpRequest, *, csrf_token: str | None = None) -> SafeString:
+    pieces = html.replace(CSRF_HOLE, csrf_token or get_token(request)).split(KEY_HOLE)
     filled = pieces[0] + "".join(str(uuid.uuid4()) + piece for piece in pieces[1:])
     return mark_safe(filled)  # noqa: S308  (rendered by our templates, escaped there)
 
@@ -55,6 +55,7 @@ def render_fragment(
     context: Callable[[], dict[str, Any]],
     *,
     cache_key: str | None = None,
+    csrf_token: str | None = None,
 ) -> SafeString:
     """Render ``template_name``, reusing the copy cached under ``cache_key`` when there is one.
 
@@ -71,7 +72,7 @@ def render_fragment(
         html = render_to_string(template_name, context() | known)
         if cache_key:
             cache.set(cache_key, html, TIMEOUT_S)
-    return fill_holes(html, request)
+    return fill_holes(html, request, csrf_token=csrf_token)
 
 
 def render_page(
@@ -86,5 +87,10 @@ def render_page(
     """``content_template`` (cached under ``cache_key`` when given) as ``{{ content }}`` of
     ``page_template``, the page's shell: title, assets and the site's header, rendered per
     request."""
-    content = render_fragment(request, content_template, context, cache_key=cache_key)
-    return render(request, page_template, {"content": content}, status=status)
+    # One CSRF token for the page: its shell's forms and its content's (each call of
+    # get_token masks the secret afresh, which is work and no safer within one response).
+    token = get_token(request)
+    content = render_fragment(
+        request, content_template, context, cache_key=cache_key, csrf_token=token
+    )
+    return render(request, page_template, {"content": content, "csrf_token": token}, status=status)

@@ -21,6 +21,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 def escaped(value: object) -> str:
     """``value`` as HTML text: unchanged when it is already HTML (it has ``__html__``)."""
+    if type(value) is str:  # the common case, and plain text is never HTML already
+        return html.escape(value)
     if isinstance(value, Promise):
         value = str(value)
     as_html = getattr(value, "__html__", None)

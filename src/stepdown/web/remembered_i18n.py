@@ -6,7 +6,8 @@ the fallback, escaping) to find the same words again: about a tenth of a signed-
 (docs/performance.md). A fixed phrase, with a fixed context if any and no filter, translates to
 the same text for as long as the language and its catalogue are the same, so the result is kept
 per language; a test that changes the languages or the catalogues clears it. Every other use
-(a variable, a filter, ``noop``) is Django's tag as it is, and so is every other tag here.
+(a variable, a filter, ``noop``) is Django's tag as it is. ``{% blocktranslate %}`` keeps the
+message ids it writes from its text (below); every other tag here is Django's.
 
 Installed under the name ``i18n`` in ``TEMPLATES`` (config/settings.py), so ``{% load i18n %}``
 loads it.
@@ -65,12 +66,45 @@ class RememberedTranslateNode(django_i18n.TranslateNode):
         return value
 
 
+class RememberedBlockTranslateNode(django_i18n.BlockTranslateNode):
+    """``{% blocktranslate %}`` writing its message ids (the text with ``%(name)s`` for each
+    variable, trimmed) once instead of on every render; the translation and the values are
+    looked up each time, as in Django."""
+
+    def __init__(self, node: django_i18n.BlockTranslateNode) -> None:
+        super().__init__(
+            node.extra_context,
+            node.singular,
+            node.plural,
+            node.countervar,
+            node.counter,
+            node.message_context,
+            node.trimmed,
+            node.asvar,
+            node.tag_name,  # type: ignore[attr-defined]  # not in the stubs
+        )
+        self._written: dict[int, tuple[str, list[str]]] = {}
+
+    def render_token_list(self, tokens: Any) -> tuple[str, list[str]]:
+        written = self._written.get(id(tokens))  # the singular's or the plural's tokens
+        if written is None:
+            written = self._written[id(tokens)] = super().render_token_list(tokens)
+        message, names = written
+        return message, list(names)  # render() adds the plural's names to the singular's
+
+
 def _translate(parser: Any, token: Any) -> RememberedTranslateNode:
     return RememberedTranslateNode(django_i18n.do_translate(parser, token))
 
 
+def _block_translate(parser: Any, token: Any) -> RememberedBlockTranslateNode:
+    return RememberedBlockTranslateNode(django_i18n.do_block_translate(parser, token))
+
+
 register.tag("translate", _translate)
 register.tag("trans", _translate)
+register.tag("blocktranslate", _block_translate)
+register.tag("blocktrans", _block_translate)
 
 
 @receiver(setting_changed)

@@ -30,6 +30,8 @@ _WIDGETS = "django/forms/widgets/"
 
 def _shown(value: Any) -> str:
     """``{{ value }}``: localised like a template variable, then escaped unless already safe."""
+    if type(value) is str:  # left as it is by both: only escaped
+        return escaped(value)
     return escaped(localize(template_localtime(value)))
 
 
