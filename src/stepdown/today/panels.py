@@ -31,6 +31,7 @@ from stepdown.schemas import number
 from stepdown.substances.selectors import recent_co_use_warnings
 from stepdown.today.allowance import allowance_for, quick_note
 from stepdown.today.buttons import quick_buttons_html
+from stepdown.today.numbers import numbers_html
 from stepdown.today.reads import Reads
 from stepdown.web.chart_text import Column, chart_text
 from stepdown.web.fragments import KEY_HOLE
@@ -45,9 +46,10 @@ def dose_panel(reads: Reads, *, form: DoseForm | None = None) -> dict[str, Any]:
     allowance = allowance_for(
         owner=owner, plan=reads.plan, goal=reads.goal, todays_doses=reads.todays_doses
     )
+    since_last = timezone.now() - summary.last_dose_at if summary.last_dose_at else None
     return {
         "summary": summary,
-        "since_last": timezone.now() - summary.last_dose_at if summary.last_dose_at else None,
+        "numbers": numbers_html(summary, since_last),
         "quick_buttons": quick_buttons_html(
             [(p, quick_note(p, allowance=allowance, total_g=summary.total_g)) for p in pairs]
         ),
