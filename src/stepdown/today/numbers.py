@@ -36,6 +36,8 @@ def numbers_html(summary: TodaySummary, since_last: dt.timedelta | None) -> Safe
     """The four cards, in the order the page shows them. Translations are written as the
     template wrote them (as they are); every value is escaped."""
     count = summary.dose_count
+    # Each phrase outside an f-string, where the message extractor would not see it.
+    last_7, last_28 = gettext("last 7 full days"), gettext("28 days:")
     return SafeString(
         _card(
             gettext("Total today"),
@@ -59,7 +61,7 @@ def numbers_html(summary: TodaySummary, since_last: dt.timedelta | None) -> Safe
             gettext("Daily average"),
             'class="stat-value"',
             _grams(summary.avg_7d_g),
-            f"{gettext('last 7 full days')} · {gettext('28 days:')} {_grams(summary.avg_28d_g)}",
+            f"{last_7} · {last_28} {_grams(summary.avg_28d_g)}",
         )
     )
 
