@@ -1,6 +1,7 @@
 """The app's URLs plus ``/bench/baseline`` (one ORM read and one write, nothing else) and
 ``/bench/shell`` (a signed-in page with nothing in it: middleware, session, the person and the
-page shell every page draws; the floor the render bench measures pages against)."""
+page shell every page draws: the floor of every page, ``BENCH_ONLY=/bench/shell`` in the render
+bench)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse

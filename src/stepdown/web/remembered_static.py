@@ -27,6 +27,7 @@ register.tags.update(django_static.register.tags)
 register.filters.update(django_static.register.filters)
 
 _urls: dict[tuple[str, str], str] = {}  # (path, script prefix) -> URL
+KEPT_URLS = 1024  # the site has a few dozen files; a path from a variable could add up
 _STATIC_SETTINGS = {"STATIC_URL", "STATIC_ROOT", "STATICFILES_DIRS", "STORAGES", "INSTALLED_APPS"}
 
 
@@ -36,6 +37,8 @@ class RememberedStaticNode(django_static.StaticNode):
         key = (path, get_script_prefix())
         found = _urls.get(key)
         if found is None:
+            if len(_urls) >= KEPT_URLS:
+                _urls.clear()
             found = _urls[key] = self.handle_simple(path)
         return found
 
