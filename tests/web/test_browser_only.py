@@ -1,11 +1,13 @@
 """A bearer-token API call passes the browser's middleware untouched (``stepdown.web.browser_only``)
-and still gets every security header and its language; the browser keeps all of it."""
+and still gets every security header and its language; the browser keeps all of it. The public
+files (service worker, manifest) pass too and never touch the session."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.test import Client, RequestFactory
 
@@ -98,3 +100,34 @@ def test_a_browser_page_keeps_its_session_and_csrf(web: Client) -> None:
     strict = Client(enforce_csrf_checks=True)
     strict.cookies = web.cookies
     assert strict.post("/account/logout/").status_code == 403
+
+
+PUBLIC_FILES = ("/sw.js", "/manifest.webmanifest")
+
+
+@pytest.mark.parametrize("path", PUBLIC_FILES)
+def test_a_public_file_never_reads_or_deletes_the_session(web: Client, path: str) -> None:
+    """The browser fetches the service worker on every page with the cookies of that moment. If
+    a sign-in has just replaced the session, that fetch carries the old one: answering it must
+    not delete the cookie (the answer can arrive after the sign-in's and would sign the person
+    out), nor read or move a session that is still good."""
+    before = Session.objects.get().session_data
+    good = web.get(path)
+    assert good.status_code == 200
+    assert not good.wsgi_request.session.accessed
+    assert settings.SESSION_COOKIE_NAME not in good.cookies
+    assert Session.objects.get().session_data == before
+
+    stale = Client()
+    stale.cookies[settings.SESSION_COOKIE_NAME] = "a0session0key0that0sign0in0replaced"
+    answer = stale.get(path)
+    assert answer.status_code == 200
+    assert settings.SESSION_COOKIE_NAME not in answer.cookies
+
+
+def test_a_page_still_drops_a_session_cookie_it_cannot_find(db: None) -> None:
+    """Pages keep Django's behaviour: a cookie of a session that is gone is deleted."""
+    stale = Client()
+    stale.cookies[settings.SESSION_COOKIE_NAME] = "a0session0key0that0sign0in0replaced"
+    answer = stale.get("/help/")
+    assert answer.cookies[settings.SESSION_COOKIE_NAME].value == ""

@@ -143,7 +143,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Middleware only a browser needs (stepdown.web.browser_only, and ours marked browser_only:
-    # idle timeout, MFA gate, account language) lets a bearer-token API call pass untouched.
+    # idle timeout, MFA gate, account language) lets a bearer-token API call, and the public
+    # files (service worker, manifest), pass untouched.
     "stepdown.web.browser_only.AuthenticationMiddleware",
     "stepdown.web.browser_only.OTPMiddleware",
     "stepdown.accounts.middleware.IdleTimeoutMiddleware",

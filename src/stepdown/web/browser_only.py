@@ -1,10 +1,18 @@
-"""Middleware that only a browser needs, stepped over by API calls with a bearer token.
+"""Middleware that only a browser needs, stepped over by API calls with a bearer token and by
+the site's public files.
 
 A bearer-token API call (``api_paths.is_token_api_request``) is signed in by its token inside
 the view; no session, cookie, CSRF token, flash message or htmx header means anything to it.
 The middleware below exists for the browser: each is the library's (or our) class with one
 change, that such a call passes straight through it. The measured saving is in
 docs/performance.md (the API write path).
+
+The service worker and the web app manifest (``PUBLIC_FILES``) are the same for everyone and
+answered as shareable by caches, so they pass too and never read the session. Reading it had
+two effects: a shared cache could be handed an answer that sets a cookie, and the browser's own
+fetch of the service worker (made on every page, with the cookies of that moment) could carry
+the session a sign-in was replacing; Django then deleted the cookie of the session it could not
+find, in an answer that could arrive after the sign-in's, and the person was signed out.
 
 What every answer needs stays in ``MIDDLEWARE`` unchanged and runs for API calls too: the
 security headers (``SecurityMiddleware``, ``XFrameOptionsMiddleware``, CSP,
@@ -16,6 +24,7 @@ session cookie they read nothing and write nothing.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, TypeVar
 
 from auditlog.middleware import AuditlogMiddleware as _AuditlogMiddleware
@@ -24,18 +33,40 @@ from django.contrib.auth.middleware import (
 )
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.middleware import MessageMiddleware as _MessageMiddleware
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest
+from django.urls import reverse
 from django_htmx.middleware import HtmxMiddleware as _HtmxMiddleware
 from django_otp.middleware import OTPMiddleware as _OTPMiddleware
 
 from stepdown.web.api_paths import is_token_api_request
 
+# Named routes of files that are the same for everyone (see the module's docstring).
+PUBLIC_FILES = ("web:service_worker", "web:manifest")
+
+
+@functools.cache
+def _public_paths() -> frozenset[str]:
+    return frozenset(reverse(name) for name in PUBLIC_FILES)
+
+
+@receiver(setting_changed)
+def _forget_paths(*, setting: str, **_kwargs: Any) -> None:
+    if setting == "ROOT_URLCONF":
+        _public_paths.cache_clear()
+
+
+def passes_through(request: HttpRequest) -> bool:
+    """A bearer-token API call, or a request for one of the public files."""
+    return is_token_api_request(request) or request.path_info in _public_paths()
+
 
 class BrowserOnly:
-    """Mixed in first: a bearer-token API call skips the rest of this middleware."""
+    """Mixed in first: a call that :func:`passes_through` skips the rest of this middleware."""
 
     def __call__(self, request: HttpRequest) -> Any:
-        if is_token_api_request(request):
+        if passes_through(request):
             self.skipped(request)
             return self.get_response(request)  # type: ignore[attr-defined]
         return super().__call__(request)  # type: ignore[misc]
@@ -58,7 +89,7 @@ def browser_only(middleware: Middleware) -> Middleware:
 
 class AuthenticationMiddleware(BrowserOnly, _AuthenticationMiddleware):
     def skipped(self, request: HttpRequest) -> None:
-        # Signed out until the token signs the call in; every later reader finds a user.
+        # Signed out (until a token signs the call in); every later reader finds a user.
         request.user = AnonymousUser()
 
 
