@@ -136,6 +136,14 @@ def test_a_kept_path_follows_its_arguments_and_what_is_kept_stays_bounded() -> N
     assert 0 < len(remembered_builtins._paths) <= remembered_builtins.KEPT_PATHS
 
 
+def test_arguments_equal_in_python_but_written_differently_are_different_paths() -> None:
+    """1 and True compare equal (one dictionary key), and Django writes them as two paths."""
+    source = "{% url 'checkins:answer' code %}"
+    for code in (1, True, 1, True):
+        ours, stock = _both(source, {"code": code})
+        assert ours == stock == f"/checkins/{code}/"
+
+
 def test_an_unknown_page_is_refused_as_django_refuses_it() -> None:
     for engine in (OURS, STOCK):
         # ``as`` leaves the variable empty; what it found (nothing) must not be kept.

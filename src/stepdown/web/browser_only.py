@@ -24,7 +24,6 @@ session cookie they read nothing and write nothing.
 
 from __future__ import annotations
 
-import functools
 from typing import Any, TypeVar
 
 from auditlog.middleware import AuditlogMiddleware as _AuditlogMiddleware
@@ -33,28 +32,26 @@ from django.contrib.auth.middleware import (
 )
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.middleware import MessageMiddleware as _MessageMiddleware
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.http import HttpRequest
 from django.urls import reverse
 from django_htmx.middleware import HtmxMiddleware as _HtmxMiddleware
 from django_otp.middleware import OTPMiddleware as _OTPMiddleware
 
 from stepdown.web.api_paths import is_token_api_request
+from stepdown.web.kept import Kept
 
 # Named routes of files that are the same for everyone (see the module's docstring).
 PUBLIC_FILES = ("web:service_worker", "web:manifest")
 
 
-@functools.cache
+_kept_paths: Kept[tuple[str, ...], frozenset[str]] = Kept(depends_on={"ROOT_URLCONF"})
+
+
 def _public_paths() -> frozenset[str]:
-    return frozenset(reverse(name) for name in PUBLIC_FILES)
-
-
-@receiver(setting_changed)
-def _forget_paths(*, setting: str, **_kwargs: Any) -> None:
-    if setting == "ROOT_URLCONF":
-        _public_paths.cache_clear()
+    found = _kept_paths.get(PUBLIC_FILES)
+    if found is None:
+        found = _kept_paths.keep(PUBLIC_FILES, frozenset(reverse(n) for n in PUBLIC_FILES))
+    return found
 
 
 def passes_through(request: HttpRequest) -> bool:

@@ -23,8 +23,6 @@ from weakref import WeakKeyDictionary
 
 from django import template
 from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template import Context
 from django.template.base import Template, TextNode
 from django.template.defaulttags import URLNode
@@ -34,12 +32,13 @@ from django.template.loader_tags import do_extends as django_extends
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
 from stepdown.web.html import escaped
+from stepdown.web.kept import Kept
 
 register = template.Library()
 
-# (view name, arguments, current app, script prefix, URL configuration) -> (path, escaped path)
-_paths: dict[tuple[Any, ...], tuple[str, str]] = {}
 KEPT_PATHS = 4096  # a page links a few dozen; ids in links make the rest
+# (view name, arguments, current app, script prefix, URL configuration) -> (path, escaped path)
+_paths: Kept[tuple[Any, ...], tuple[str, str]] = Kept(depends_on={"ROOT_URLCONF"}, limit=KEPT_PATHS)
 
 
 def _current_app(context: Context) -> str | None:
@@ -59,8 +58,9 @@ class RememberedURLNode(URLNode):
         current_app = _current_app(context)
         key = (
             view_name,
-            args,
-            kwargs,
+            # With their types: 1, 1.0 and True are one key but three paths.
+            tuple((type(arg), arg) for arg in args),
+            tuple((name, type(value), value) for name, value in kwargs),
             current_app,
             get_script_prefix(),
             str(get_urlconf() or settings.ROOT_URLCONF),
@@ -79,9 +79,7 @@ class RememberedURLNode(URLNode):
                 # without ``as`` must still be refused.
                 context[self.asvar] = ""
                 return ""
-            if len(_paths) >= KEPT_PATHS:
-                _paths.clear()
-            kept = _paths[key] = (path, escaped(path))
+            kept = _paths.keep(key, (path, escaped(path)))
         if self.asvar:
             context[self.asvar] = kept[0]
             return ""
@@ -134,9 +132,3 @@ class RememberedExtendsNode(ExtendsNode):
 def extends(parser: Any, token: Any) -> RememberedExtendsNode:
     node = django_extends(parser, token)
     return RememberedExtendsNode(node.nodelist, node.parent_name, node.template_dirs)
-
-
-@receiver(setting_changed)
-def _forget_on_urlconf_change(*, setting: str, **_kwargs: Any) -> None:
-    if setting == "ROOT_URLCONF":
-        _paths.clear()

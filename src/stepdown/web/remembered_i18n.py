@@ -18,19 +18,20 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template import Context
 from django.templatetags import i18n as django_i18n
 from django.utils.translation import get_language
+
+from stepdown.web.kept import Kept
 
 register = template.Library()
 register.tags.update(django_i18n.register.tags)
 register.filters.update(django_i18n.register.filters)
 
 # (language, phrase, context, autoescape) -> the rendered phrase
-_phrases: dict[tuple[str | None, str, str | None, bool], str] = {}
-_LANGUAGE_SETTINGS = {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}
+_phrases: Kept[tuple[Any, ...], str] = Kept(
+    depends_on={"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}
+)
 
 
 def _fixed(expression: Any) -> str | None:
@@ -59,7 +60,7 @@ class RememberedTranslateNode(django_i18n.TranslateNode):
         if value is None:
             # Django's tag, once: with ``as`` it sets the variable and writes nothing.
             written = super().render(context)
-            value = _phrases[key] = context[self.asvar] if self.asvar else written
+            value = _phrases.keep(key, context[self.asvar] if self.asvar else written)
         if self.asvar:
             context[self.asvar] = value
             return ""
@@ -105,9 +106,3 @@ register.tag("translate", _translate)
 register.tag("trans", _translate)
 register.tag("blocktranslate", _block_translate)
 register.tag("blocktrans", _block_translate)
-
-
-@receiver(setting_changed)
-def _forget_on_language_change(*, setting: str, **_kwargs: Any) -> None:
-    if setting in _LANGUAGE_SETTINGS:
-        _phrases.clear()

@@ -16,19 +16,21 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template import Context
 from django.templatetags import static as django_static
 from django.urls import get_script_prefix
+
+from stepdown.web.kept import Kept
 
 register = template.Library()
 register.tags.update(django_static.register.tags)
 register.filters.update(django_static.register.filters)
 
-_urls: dict[tuple[str, str], str] = {}  # (path, script prefix) -> URL
 KEPT_URLS = 1024  # the site has a few dozen files; a path from a variable could add up
-_STATIC_SETTINGS = {"STATIC_URL", "STATIC_ROOT", "STATICFILES_DIRS", "STORAGES", "INSTALLED_APPS"}
+_urls: Kept[tuple[str, str], str] = Kept(  # (path, script prefix) -> URL
+    depends_on={"STATIC_URL", "STATIC_ROOT", "STATICFILES_DIRS", "STORAGES", "INSTALLED_APPS"},
+    limit=KEPT_URLS,
+)
 
 
 class RememberedStaticNode(django_static.StaticNode):
@@ -37,9 +39,7 @@ class RememberedStaticNode(django_static.StaticNode):
         key = (path, get_script_prefix())
         found = _urls.get(key)
         if found is None:
-            if len(_urls) >= KEPT_URLS:
-                _urls.clear()
-            found = _urls[key] = self.handle_simple(path)
+            found = _urls.keep(key, self.handle_simple(path))
         return found
 
 
@@ -47,9 +47,3 @@ class RememberedStaticNode(django_static.StaticNode):
 def do_static(parser: Any, token: Any) -> RememberedStaticNode:
     node = django_static.StaticNode.handle_token(parser, token)
     return RememberedStaticNode(node.varname, node.path)
-
-
-@receiver(setting_changed)
-def _forget_on_static_change(*, setting: str, **_kwargs: Any) -> None:
-    if setting in _STATIC_SETTINGS:
-        _urls.clear()
