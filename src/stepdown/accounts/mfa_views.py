@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
 from stepdown.accounts import mfa, reauth
+from stepdown.accounts.backends import PERSON_BACKEND
 from stepdown.accounts.forms import CodeForm, ReauthForm
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
@@ -34,7 +35,7 @@ def start_pending_sign_in(request: HttpRequest, user: User, next_url: str) -> Ht
     """After a right password for an account with an authenticator: ask for the code."""
     request.session[PENDING] = {
         "user": user.pk,
-        "backend": getattr(user, "backend", "django.contrib.auth.backends.ModelBackend"),
+        "backend": getattr(user, "backend", PERSON_BACKEND),
         "at": int(time.time()),
         "next": next_url,
     }

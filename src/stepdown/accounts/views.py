@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language
 
 from stepdown.accounts import mfa, rate, reauth, services
+from stepdown.accounts.backends import PERSON_BACKEND
 from stepdown.accounts.forms import (
     EmailAuthenticationForm,
     ProfileForm,
@@ -59,7 +60,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         else:
             if user is None:  # confirmed by email first
                 return render(request, "accounts/signup_sent.html")
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend=PERSON_BACKEND)
             messages.success(
                 request, _("Welcome to Stepdown. A few questions first, to set it up.")
             )
@@ -82,7 +83,7 @@ def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpRespons
     if request.method == "GET":
         return render(request, "accounts/signup_confirm.html")
     services.signup_confirm(user=user)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend=PERSON_BACKEND)
     messages.success(request, _("Your account is ready. A few questions first, to set it up."))
     return redirect("goals:onboarding")
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from stepdown.accounts.backends import PERSON_BACKEND
 from stepdown.accounts.models import User
 from stepdown.accounts.requests import request_owner
 from stepdown.clinic import consents, selectors, services, wording
@@ -174,7 +175,7 @@ def staff_join(request: HttpRequest, invitation_id: int, token: str) -> HttpResp
         except NotFound:
             return render(request, "clinic/staff_join_invalid.html", status=404)
         else:
-            login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, membership.user, backend=PERSON_BACKEND)
             messages.success(
                 request, _("You joined %(clinic)s.") % {"clinic": invitation.clinic.name}
             )

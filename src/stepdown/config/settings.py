@@ -219,7 +219,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "stepdown.accounts.backends.AddressLimitBackend",
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "stepdown.accounts.backends.PersonBackend",  # ModelBackend, the per-request read in SQL
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -256,7 +256,7 @@ AXES_VERBOSE = False
 # Sessions: kept in the database, which every worker process reads, so signing out or a revoked
 # session ends at once everywhere (a per-process cache kept them alive for a while). The idle
 # timeout is enforced by IdleTimeoutMiddleware; the cookie's own age is the absolute limit.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "stepdown.accounts.sessions"  # Django's db sessions, each read in plain SQL
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
