@@ -74,15 +74,13 @@ def history_panel(reads: Reads) -> dict[str, Any]:
         owner=reads.owner, day=summary.date, recent=reads.recent, limit=TODAY_LIST_LIMIT
     )
     # No bars before the first dose: those days are not 0 g, they are before the journal.
-    totals = [
-        number(t.total_g) if summary.first_day and t.date >= summary.first_day else None
-        for t in summary.chart
-    ]
-    averages = [number(v) for v in summary.rolling_7d_g]
+    first_day = summary.first_day
+    totals = [t.total_g if first_day and t.date >= first_day else None for t in summary.chart]
+    averages = summary.rolling_7d_g
     chart = {
         "days": [t.date.isoformat() for t in summary.chart],
-        "total_g": totals,
-        "avg_7d_g": averages,
+        "total_g": [number(total) for total in totals],
+        "avg_7d_g": [number(average) for average in averages],
     }
     return {
         "today_doses": today_doses,

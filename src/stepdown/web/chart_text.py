@@ -12,13 +12,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property, partial
 from html import escape
 
-from django.utils import formats, numberformat
+from django.utils import formats
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 Number = float | int | Decimal | None
 _TENTH = Decimal("0.1")
+_ZERO = Decimal("0.0")
 
 
 @dataclass(frozen=True)
@@ -55,22 +56,18 @@ def chart_text(
     """The table has a row for each day with any value; the summary, unless given, names the
     period and each series' latest, lowest and highest value."""
     number, day_label = _number_writer(), _day_writer()
-    units = [column.unit for column in columns]
-    width = len(columns)
-    rows = []
-    # One pass over the days with each day's values side by side: a 90-day table is built on
-    # every Today page.
-    side_by_side = zip(*(column.values for column in columns), strict=True)
-    for day, values in zip(days, side_by_side, strict=True):
-        if values.count(None) == width:
-            continue
-        cells = tuple(
-            [
-                "–" if value is None else f"{number(value)}{unit}"
-                for value, unit in zip(values, units, strict=True)
-            ]
-        )
-        rows.append((day_label(day), cells))
+    # Each column's cells in one pass, then the days with any value side by side: a 90-day
+    # table is built on every Today page.
+    cells_by_column = [
+        ["–" if value is None else f"{number(value)}{column.unit}" for value in column.values]
+        for column in columns
+    ]
+    empty = ("–",) * len(columns)
+    rows = [
+        (day_label(day), cells)
+        for day, cells in zip(days, zip(*cells_by_column, strict=True), strict=True)
+        if cells != empty
+    ]
     return ChartText(
         summary=summary or _summary(days, columns, len(rows), number, day_label),
         caption=caption,
@@ -80,36 +77,21 @@ def chart_text(
 
 
 def _number_writer() -> Callable[[float | int | Decimal], str]:
-    """Writes a value to one decimal, half up as the templates' floatformat rounds, in the
-    active language. The language's formats are read once per chart; a value under a thousand
-    (no digit grouping) is written directly and each distinct value once: ``numberformat``
-    for each of a 90-day chart's 180 values was most of the cost of building its table."""
-    language = get_language()
-    decimal_sep = formats.get_format("DECIMAL_SEPARATOR", language)
-    write = partial(
-        numberformat.format,
-        decimal_sep=decimal_sep,
-        grouping=formats.get_format("NUMBER_GROUPING", language),
-        thousand_sep=formats.get_format("THOUSAND_SEPARATOR", language),
-        use_l10n=True,
-    )
+    """Writes a value to one decimal, half up as the templates' floatformat rounds, with the
+    active language's decimal mark and without thousands separators (Django's
+    USE_THOUSAND_SEPARATOR is off: see core/numbers.py), each distinct value once: a 90-day
+    chart's table has 180 values on every Today page."""
+    decimal_sep = formats.get_format("DECIMAL_SEPARATOR", get_language())
     written: dict[float | int | Decimal, str] = {}
 
     def number(value: float | int | Decimal) -> str:
         text = written.get(value)
-        if text is not None:
-            return text
-        exact = value if isinstance(value, Decimal) else Decimal(str(value))
-        shown = exact.quantize(_TENTH, rounding=ROUND_HALF_UP)
-        if not shown:
-            text = "0"  # and not "-0" for a small negative value
-        elif -1000 < shown < 1000:
-            # One decimal place, so never in exponent form.
-            text = str(shown).removesuffix(".0").replace(".", decimal_sep)
-        else:
-            shown = shown.normalize()
-            text = write(shown if shown % 1 else int(shown))
-        written[value] = text
+        if text is None:
+            # A float through its shortest text, so 12.25 is 12.25 and rounds up.
+            exact = value if type(value) is Decimal else Decimal(str(value))
+            shown = exact.quantize(_TENTH, rounding=ROUND_HALF_UP) or _ZERO  # never "-0"
+            # One decimal place: never in exponent form.
+            text = written[value] = str(shown).removesuffix(".0").replace(".", decimal_sep)
         return text
 
     return number

@@ -50,20 +50,38 @@ def _current_app(context: Context) -> str | None:
     return getattr(match, "namespace", None)
 
 
+# The key in a render's first render-context dict (where Django's {% include %} keeps what it
+# found for one render) of what every path of that render depends on besides its view.
+_WHERE = object()
+
+
+def _where(context: Context) -> tuple[str | None, str, str]:
+    """The current app, the script prefix and the URL configuration, found once per render:
+    none of them changes while a template renders, and each is a look-up in Django's
+    per-request locals, which cost more than the rest of finding a kept path."""
+    per_render: dict[Any, Any] = context.render_context.dicts[0]
+    found: tuple[str | None, str, str] | None = per_render.get(_WHERE)
+    if found is None:
+        found = per_render[_WHERE] = (
+            _current_app(context),
+            get_script_prefix(),
+            str(get_urlconf() or settings.ROOT_URLCONF),
+        )
+    return found
+
+
 class RememberedURLNode(URLNode):
     def render(self, context: Context) -> str:
         view_name = self.view_name.resolve(context)
         args = tuple(arg.resolve(context) for arg in self.args)
         kwargs = tuple((name, value.resolve(context)) for name, value in self.kwargs.items())
-        current_app = _current_app(context)
+        where = _where(context)
         key = (
             view_name,
             # With their types: 1, 1.0 and True are one key but three paths.
             tuple((type(arg), arg) for arg in args),
             tuple((name, type(value), value) for name, value in kwargs),
-            current_app,
-            get_script_prefix(),
-            str(get_urlconf() or settings.ROOT_URLCONF),
+            *where,
         )
         try:
             kept = _paths.get(key)
@@ -71,7 +89,7 @@ class RememberedURLNode(URLNode):
             return str(super().render(context))
         if kept is None:
             try:
-                path = reverse(view_name, args=args, kwargs=dict(kwargs), current_app=current_app)
+                path = reverse(view_name, args=args, kwargs=dict(kwargs), current_app=where[0])
             except NoReverseMatch:
                 if self.asvar is None:
                     raise
