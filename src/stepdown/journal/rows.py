@@ -12,11 +12,12 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from stepdown.journal.models import Dose
 from stepdown.web.formatting import date, number
@@ -47,69 +48,80 @@ UNITS = dict(Dose.Unit.choices)
 PURPOSES = dict(Dose.Purpose.choices)
 
 
-def _edit_url() -> str:
-    """The dose's edit page with ``{}`` for its id: one ``reverse`` for a whole list."""
-    return reverse("journal:dose_edit", args=[0]).replace("/0/", "/{}/")
+class _Wording:
+    """What every row of one list is written with, looked up once per list: the active
+    language's decimal mark, time zone and words (each a look-up in Django's per-request
+    locals; a row made those dozens of times)."""
+
+    def __init__(self) -> None:
+        self.language = get_language() or settings.LANGUAGE_CODE
+        self.zone = timezone.get_current_timezone()
+        # The dose's edit page with ``{}`` for its id: one ``reverse`` for a whole list.
+        self.edit_url = reverse("journal:dose_edit", args=[0]).replace("/0/", "/{}/")
+        self.mitragynine = gettext("%(mg)s mg mitragynine")
+        self._units: dict[str, str] = {}
+
+    def number(self, value: Decimal, places: int) -> str:
+        return number(value, places, language=self.language)
+
+    def unit(self, unit: str) -> str:
+        name = self._units.get(unit)
+        if name is None:
+            name = self._units[unit] = str(UNITS.get(unit, unit))
+        return name
+
+    def whole_mg(self, mg: Decimal) -> str:
+        # Half up, as the floatformat filter rounds it elsewhere on the site.
+        return self.number(Decimal(mg).quantize(Decimal(1), rounding=ROUND_HALF_UP), 0)
 
 
 def journal_rows_html(doses: QuerySet[Dose]) -> SafeString:
     """The table body for ``doses`` (already sliced to one page), times in the active zone."""
-    edit_url, edit = _edit_url(), gettext("Edit")
+    wording, edit = _Wording(), gettext("Edit")
     # The date's pattern is the language's: "Thu 10 Dec, 08:30", "jeu 10 déc., 08:30".
     pattern = gettext("D j M, H:i")
     rows = doses.values_list(*COLUMNS)
-    return format_html_join("\n", ROW_HTML, (_cells(row, edit_url, edit, pattern) for row in rows))
+    return format_html_join("\n", ROW_HTML, (_cells(row, wording, edit, pattern) for row in rows))
 
 
-def _cells(row: tuple[Any, ...], edit_url: str, edit: str, pattern: str) -> tuple[str, ...]:
+def _cells(row: tuple[Any, ...], wording: _Wording, edit: str, pattern: str) -> tuple[str, ...]:
     pk, taken_at, amount, unit, grams, mg, estimated, purpose, product = row
-    local: dt.datetime = timezone.localtime(taken_at)
-    text = f"{number(amount, 3)} {UNITS.get(unit, unit)}"
+    local: dt.datetime = taken_at.astimezone(wording.zone)
+    text = f"{wording.number(amount, 3)} {wording.unit(unit)}"
     if unit != Dose.Unit.GRAM and grams is not None:
-        text += f" ({number(grams)} g)"
+        text += f" ({wording.number(grams, 2)} g)"
     return (
         local.isoformat(),
         date(local, pattern),
         text,
         product or "—",
-        _mitragynine(mg, estimated),
+        "—" if mg is None else f"{'≈ ' if estimated else ''}{wording.whole_mg(mg)} mg",
         str(PURPOSES.get(purpose) or "—"),
-        edit_url.format(pk),
+        wording.edit_url.format(pk),
         edit,
     )
 
 
 def today_items_html(doses: list[Dose]) -> SafeString:
     """Today's doses as list items, newest first, times in the active zone."""
-    edit_url, edit = _edit_url(), gettext("edit")
-    return format_html_join("\n      ", ITEM_HTML, (_item(dose, edit_url, edit) for dose in doses))
+    wording, edit = _Wording(), gettext("edit")
+    return format_html_join("\n      ", ITEM_HTML, (_item(dose, wording, edit) for dose in doses))
 
 
-def _item(dose: Dose, edit_url: str, edit: str) -> tuple[Any, ...]:
-    local = timezone.localtime(dose.taken_at)
+def _item(dose: Dose, wording: _Wording, edit: str) -> tuple[Any, ...]:
+    local = dose.taken_at.astimezone(wording.zone)
     alkaloid = ""
     if dose.mitragynine_mg is not None:
-        mg = gettext("%(mg)s mg mitragynine") % {"mg": _whole(dose.mitragynine_mg)}
+        mg = wording.mitragynine % {"mg": wording.whole_mg(dose.mitragynine_mg)}
         about = "≈ " if dose.mitragynine_estimated else ""
         alkaloid = format_html(MITRAGYNINE_HTML, f"{about}{mg}")
     return (
         local.isoformat(),
         local.strftime("%H:%M"),
-        number(dose.amount, 3),
-        UNITS.get(dose.unit, dose.unit),
+        wording.number(dose.amount, 3),
+        wording.unit(dose.unit),
         dose.product.name if dose.product else "",
         alkaloid,
-        edit_url.format(dose.pk),
+        wording.edit_url.format(dose.pk),
         edit,
     )
-
-
-def _whole(mg: Decimal) -> str:
-    # Half up, as the floatformat filter rounds it elsewhere on the site.
-    return number(Decimal(mg).quantize(Decimal(1), rounding=ROUND_HALF_UP), 0)
-
-
-def _mitragynine(mg: Decimal | None, estimated: bool) -> str:
-    if mg is None:
-        return "—"
-    return f"{'≈ ' if estimated else ''}{_whole(mg)} mg"

@@ -13,9 +13,9 @@ from django.utils.translation import get_language, gettext
 from stepdown.core import numbers
 
 
-def number(value: object, places: int = 2) -> str:
-    """``value`` rounded to ``places`` decimals, without trailing zeros, with the language's
-    decimal mark; "—" when missing."""
+def number(value: object, places: int = 2, *, language: str | None = None) -> str:
+    """``value`` rounded to ``places`` decimals, without trailing zeros, with the decimal mark of
+    ``language`` (by default the active one); "—" when missing."""
     if value is None or value == "":
         return "—"
     text = numbers.plain(value, places)
@@ -23,7 +23,7 @@ def number(value: object, places: int = 2) -> str:
         return str(value)
     # Django's number_format with the language's mark (it groups no digits: the site leaves
     # USE_THOUSAND_SEPARATOR off), without its three look-ups of the language's formats.
-    return numbers.with_mark(text, get_language() or settings.LANGUAGE_CODE)
+    return numbers.with_mark(text, language or get_language() or settings.LANGUAGE_CODE)
 
 
 def duration(value: dt.timedelta | None) -> str:
