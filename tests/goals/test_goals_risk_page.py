@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from tests.goals.goals_support import CHICAGO, at, days_ago
 
 from stepdown.goals.models import RiskSnapshot
@@ -150,13 +152,26 @@ def test_the_risk_page_query_count_does_not_grow_with_history(
         for i in range(3 * 365 * 4)
     )
     answer(person, reason="cut_down")
-    # session + user, onboarding, window doses, first dose, the lab-based mitragynine total, two
-    # check-in totals, latest snapshot, the snapshot insert (in a savepoint), the revision bump it
-    # causes and the history.
-    # The session is a database read on every request (sign-out ends it on every worker at once).
-    with django_assert_max_num_queries(17):
+    # The session and the person, the snapshots' history, the journal window's doses and its
+    # first dose, the onboarding answers, two check-in totals, the lab-based mitragynine total,
+    # the medicines, and the session's save of its last activity (three statements with its
+    # savepoint). Reading the page stores no snapshot.
+    with django_assert_max_num_queries(13):
         response = web.get("/risk/")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("answered", [True, False])
+def test_the_onboarding_answers_are_read_once(
+    web: Client, person: Any, answer: Callable[..., Any], answered: bool
+) -> None:
+    """Also when there are none: "read and found nothing" is not "not read yet"."""
+    if answered:
+        answer(person, reason="cut_down")
+    with CaptureQueriesContext(connection) as queries:
+        assert web.get("/risk/").status_code == 200
+    reads = [q["sql"] for q in queries if "goals_onboarding" in q["sql"]]
+    assert len(reads) == 1, reads
 
 
 def test_risk_page_needs_sign_in(client: Client) -> None:

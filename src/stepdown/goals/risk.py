@@ -20,7 +20,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from enum import Enum
+from typing import Any, Literal
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
@@ -50,6 +51,14 @@ from stepdown.goals.models import RiskSnapshot
 from stepdown.journal.selectors import doses_for
 from stepdown.profile import selectors as profile_selectors
 from stepdown.profile.models import Onboarding
+
+
+class _Unread(Enum):
+    UNREAD = "unread"
+
+
+# "Not read yet", as opposed to ``None``: read, and the person has given no onboarding answers.
+UNREAD: Literal[_Unread.UNREAD] = _Unread.UNREAD
 
 SNAPSHOT_EVERY_DAYS = 30  # "monthly" (assumption: 30 days, so a month never goes unrecorded)
 
@@ -153,10 +162,14 @@ def journal_summary(
 
 
 def risk_inputs(
-    *, owner: User, window: JournalWindow | None = None, onboarding: Onboarding | None = None
+    *,
+    owner: User,
+    window: JournalWindow | None = None,
+    onboarding: Onboarding | _Unread | None = UNREAD,
 ) -> RiskInputs:
-    """``window`` and ``onboarding`` when the caller has read them already (read here if not)."""
-    record = onboarding or profile_selectors.onboarding_for(owner=owner)
+    """``window`` and ``onboarding`` when the caller has read them already (read here if not;
+    ``onboarding=None`` is a read that found no answers)."""
+    record = profile_selectors.onboarding_for(owner=owner) if onboarding is UNREAD else onboarding
     window = window or journal_window(owner=owner)
     scores = latest_scores(owner=owner)
     span = _summary_span(window)
@@ -256,7 +269,7 @@ def risk_now(
     *,
     owner: User,
     window: JournalWindow | None = None,
-    onboarding: Onboarding | None = None,
+    onboarding: Onboarding | _Unread | None = UNREAD,
     history: list[RiskSnapshot] | None = None,
 ) -> RiskResult:
     """Compute the profile now and name the latest stored snapshot; stores nothing. A page
