@@ -208,3 +208,16 @@ def test_the_high_dose_factor_reads_mitragynine_when_every_dose_has_a_lab_value(
         mitragynine_estimated=True,
     )
     assert lab_mitragynine_mg(owner=person, start=day, end=day) is None
+
+
+def test_a_total_outside_its_instruments_range_is_ignored(person: Any) -> None:
+    """No scorer gives a DSM-5 count above 11 or an SDS total above 15: such a stored total is
+    left out of the profile, a total at the top of the range is kept."""
+    from stepdown.checkins.models import Response
+
+    for instrument, total in (("dsm5_sud", 12), ("sds", 15)):
+        Response.objects.create(
+            owner=person, instrument=instrument, version="1", total=total, local_date=EARLY.date()
+        )
+    inputs = risk_inputs(owner=person)
+    assert (inputs.dsm5_criteria, inputs.sds_total) == (None, 15)

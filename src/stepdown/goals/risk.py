@@ -69,23 +69,20 @@ class Scores:
     sds_total: int | None = None
 
 
-def _latest_total(owner: User, instrument: str, high: int) -> int | None:
-    total = (
-        checkins.responses_for(owner=owner, instrument=instrument)
-        .values_list("total", flat=True)
-        .first()
-    )
-    # A total outside the instrument's range cannot come from its scorer; ignore rather than fail.
-    return total if total is not None and 0 <= total <= high else None
+# Each instrument's highest total: one outside its range cannot come from its scorer, and is
+# ignored rather than failing.
+_HIGHEST = {"dsm5_sud": 11, "sds": 15}
 
 
 def latest_scores(*, owner: User) -> Scores:
     """The latest DSM-5 criteria count (0–11) and SDS total (0–15), from the check-ins app's
-    own selector (two queries); ``None`` where never answered."""
-    return Scores(
-        dsm5_criteria=_latest_total(owner, "dsm5_sud", 11),
-        sds_total=_latest_total(owner, "sds", 15),
-    )
+    own selector (one query); ``None`` where never answered."""
+    totals = checkins.latest_totals(owner=owner, instruments=list(_HIGHEST))
+    valid = {
+        code: total if total is not None and 0 <= total <= _HIGHEST[code] else None
+        for code, total in totals.items()
+    }
+    return Scores(dsm5_criteria=valid["dsm5_sud"], sds_total=valid["sds"])
 
 
 def answers_of(record: Onboarding | None) -> OnboardingAnswers:
