@@ -216,6 +216,22 @@ def test_a_kept_phrase_follows_the_language() -> None:
         assert _both(source, {})[0] == "Today"
 
 
+@pytest.mark.parametrize("outside", ["en", "fr"])
+def test_a_language_block_speaks_its_language_and_the_rest_the_pages(outside: str) -> None:
+    """A render finds the active language once (web/per_render.py); ``{% language %}`` changes
+    it for its block only, nested blocks included, and what follows speaks the page's again."""
+    source = (
+        '{% load i18n %}{% translate "Today" %}|{% language "fr" %}{% translate "Today" %}'
+        '{% language "en" %}/{% translate "Today" %}/{% endlanguage %}{% translate "Today" %}'
+        '{% endlanguage %}|{% translate "Today" %}'
+    )
+    with translation.override(outside):
+        ours, stock = _both(source, {})
+    assert ours == stock
+    page = "Today" if outside == "en" else "Aujourd’hui"
+    assert ours == f"{page}|Aujourd’hui/Today/Aujourd’hui|{page}"
+
+
 @pytest.mark.parametrize(
     "source",
     [
@@ -223,6 +239,8 @@ def test_a_kept_phrase_follows_the_language() -> None:
         "{% static name %}",
         "{% static 'stepdown/a file & <more>.css' %}",
         "{% static 'stepdown/app.css' as css %}[{{ css }}]",
+        "{% static 'stepdown/a&b.css' as css %}[{{ css }}]",
+        "{% autoescape off %}{% static 'stepdown/a&b.css' as css %}[{{ css }}]{% endautoescape %}",
         "{% autoescape off %}{% static 'stepdown/a&b.css' %}{% endautoescape %}",
     ],
 )

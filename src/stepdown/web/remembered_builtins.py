@@ -22,15 +22,15 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from django import template
-from django.conf import settings
 from django.template import Context
 from django.template.base import Template, TextNode
 from django.template.defaulttags import URLNode
 from django.template.defaulttags import url as django_url
 from django.template.loader_tags import BLOCK_CONTEXT_KEY, BlockContext, BlockNode, ExtendsNode
 from django.template.loader_tags import do_extends as django_extends
-from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.urls import NoReverseMatch, reverse
 
+from stepdown.web import per_render
 from stepdown.web.html import escaped
 from stepdown.web.kept import Kept
 
@@ -41,41 +41,12 @@ KEPT_PATHS = 4096  # a page links a few dozen; ids in links make the rest
 _paths: Kept[tuple[Any, ...], tuple[str, str]] = Kept(depends_on={"ROOT_URLCONF"}, limit=KEPT_PATHS)
 
 
-def _current_app(context: Context) -> str | None:
-    """As Django's tag finds it: the request's ``current_app``, else its URL's namespace."""
-    request = getattr(context, "request", None)
-    if hasattr(request, "current_app"):
-        return request.current_app  # type: ignore[no-any-return, union-attr]
-    match = getattr(request, "resolver_match", None)
-    return getattr(match, "namespace", None)
-
-
-# The key in a render's first render-context dict (where Django's {% include %} keeps what it
-# found for one render) of what every path of that render depends on besides its view.
-_WHERE = object()
-
-
-def _where(context: Context) -> tuple[str | None, str, str]:
-    """The current app, the script prefix and the URL configuration, found once per render:
-    none of them changes while a template renders, and each is a look-up in Django's
-    per-request locals, which cost more than the rest of finding a kept path."""
-    per_render: dict[Any, Any] = context.render_context.dicts[0]
-    found: tuple[str | None, str, str] | None = per_render.get(_WHERE)
-    if found is None:
-        found = per_render[_WHERE] = (
-            _current_app(context),
-            get_script_prefix(),
-            str(get_urlconf() or settings.ROOT_URLCONF),
-        )
-    return found
-
-
 class RememberedURLNode(URLNode):
     def render(self, context: Context) -> str:
         view_name = self.view_name.resolve(context)
         args = tuple(arg.resolve(context) for arg in self.args)
         kwargs = tuple((name, value.resolve(context)) for name, value in self.kwargs.items())
-        where = _where(context)
+        where = per_render.where(context)
         key = (
             view_name,
             # With their types: 1, 1.0 and True are one key but three paths.

@@ -20,8 +20,8 @@ from typing import Any
 from django import template
 from django.template import Context
 from django.templatetags import i18n as django_i18n
-from django.utils.translation import get_language
 
+from stepdown.web import per_render
 from stepdown.web.kept import Kept
 
 register = template.Library()
@@ -55,7 +55,7 @@ class RememberedTranslateNode(django_i18n.TranslateNode):
     def render(self, context: Context) -> str:
         if self._fixed is None:
             return super().render(context)
-        key = (get_language(), *self._fixed, context.autoescape)
+        key = (per_render.language(context), *self._fixed, context.autoescape)
         value = _phrases.get(key)
         if value is None:
             # Django's tag, once: with ``as`` it sets the variable and writes nothing.
@@ -94,6 +94,23 @@ class RememberedBlockTranslateNode(django_i18n.BlockTranslateNode):
         return message, list(names)  # render() adds the plural's names to the singular's
 
 
+class LanguageNode(django_i18n.LanguageNode):
+    """``{% language %}``: the block's tags find its language, and those after it the one
+    before (what a render keeps of the active language: ``web.per_render``)."""
+
+    def render(self, context: Context) -> str:
+        per_render.forget_language(context)
+        try:
+            return str(super().render(context))
+        finally:
+            per_render.forget_language(context)
+
+
+def _language(parser: Any, token: Any) -> LanguageNode:
+    node = django_i18n.language(parser, token)
+    return LanguageNode(node.nodelist, node.language)
+
+
 def _translate(parser: Any, token: Any) -> RememberedTranslateNode:
     return RememberedTranslateNode(django_i18n.do_translate(parser, token))
 
@@ -106,3 +123,4 @@ register.tag("translate", _translate)
 register.tag("trans", _translate)
 register.tag("blocktranslate", _block_translate)
 register.tag("blocktrans", _block_translate)
+register.tag("language", _language)

@@ -18,8 +18,10 @@ from typing import Any
 from django import template
 from django.template import Context
 from django.templatetags import static as django_static
-from django.urls import get_script_prefix
+from django.utils.safestring import SafeString, mark_safe
 
+from stepdown.web import per_render
+from stepdown.web.html import escaped
 from stepdown.web.kept import Kept
 
 register = template.Library()
@@ -27,7 +29,8 @@ register.tags.update(django_static.register.tags)
 register.filters.update(django_static.register.filters)
 
 KEPT_URLS = 1024  # the site has a few dozen files; a path from a variable could add up
-_urls: Kept[tuple[str, str], str] = Kept(  # (path, script prefix) -> URL
+# (path, script prefix) -> (URL, escaped URL)
+_urls: Kept[tuple[str, str], tuple[str, SafeString]] = Kept(
     depends_on={"STATIC_URL", "STATIC_ROOT", "STATICFILES_DIRS", "STORAGES", "INSTALLED_APPS"},
     limit=KEPT_URLS,
 )
@@ -35,11 +38,25 @@ _urls: Kept[tuple[str, str], str] = Kept(  # (path, script prefix) -> URL
 
 class RememberedStaticNode(django_static.StaticNode):
     def url(self, context: Context) -> str:
+        return self._kept(context)[0]
+
+    def render(self, context: Context) -> str:
+        # Django's StaticNode.render (which stores the escaped URL in a variable too), with the
+        # escaped URL kept beside the URL.
+        url, escaped_url = self._kept(context)
+        shown = escaped_url if context.autoescape else url
+        if self.varname is None:
+            return shown
+        context[self.varname] = shown
+        return ""
+
+    def _kept(self, context: Context) -> tuple[str, SafeString]:
         path = self.path.resolve(context)
-        key = (path, get_script_prefix())
+        key = (path, per_render.where(context)[1])  # the script prefix
         found = _urls.get(key)
         if found is None:
-            found = _urls.keep(key, self.handle_simple(path))
+            url = self.handle_simple(path)
+            found = _urls.keep(key, (url, mark_safe(escaped(url))))  # noqa: S308 (escaped)
         return found
 
 
