@@ -9,6 +9,7 @@ value just as the template would.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -20,7 +21,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
 from stepdown.journal.models import Dose
-from stepdown.web.formatting import date, number
+from stepdown.web.formatting import number, times_writer
 from stepdown.web.html import format_html, format_html_join
 
 COLUMNS = (
@@ -79,12 +80,14 @@ def journal_rows_html(doses: QuerySet[Dose]) -> SafeString:
     """The table body for ``doses`` (already sliced to one page), times in the active zone."""
     wording, edit = _Wording(), gettext("Edit")
     # The date's pattern is the language's: "Thu 10 Dec, 08:30", "jeu 10 déc., 08:30".
-    pattern = gettext("D j M, H:i")
+    when = times_writer(gettext("D j M, H:i"))
     rows = doses.values_list(*COLUMNS)
-    return format_html_join("\n", ROW_HTML, (_cells(row, wording, edit, pattern) for row in rows))
+    return format_html_join("\n", ROW_HTML, (_cells(row, wording, edit, when) for row in rows))
 
 
-def _cells(row: tuple[Any, ...], wording: _Wording, edit: str, pattern: str) -> tuple[str, ...]:
+def _cells(
+    row: tuple[Any, ...], wording: _Wording, edit: str, when: Callable[[dt.datetime], str]
+) -> tuple[str, ...]:
     pk, taken_at, amount, unit, grams, mg, estimated, purpose, product = row
     local: dt.datetime = taken_at.astimezone(wording.zone)
     text = f"{wording.number(amount, 3)} {wording.unit(unit)}"
@@ -92,7 +95,7 @@ def _cells(row: tuple[Any, ...], wording: _Wording, edit: str, pattern: str) -> 
         text += f" ({wording.number(grams, 2)} g)"
     return (
         local.isoformat(),
-        date(local, pattern),
+        when(local),
         text,
         product or "—",
         "—" if mg is None else f"{'≈ ' if estimated else ''}{wording.whole_mg(mg)} mg",

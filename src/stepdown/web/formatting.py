@@ -5,6 +5,7 @@ rows) both go through here, so every page formats the same way (docs/i18n.md).""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.conf import settings
 from django.utils import formats
@@ -44,3 +45,29 @@ def date(value: dt.date | dt.datetime, pattern: str) -> str:
     """``value`` in Django's date format ``pattern`` ("D j M, H:i"), day and month names in the
     active language."""
     return formats.date_format(value, pattern)
+
+
+# Format characters that read the time of day or the zone (Django's dateformat), and the
+# escape character: a pattern's day part must hold none of them.
+_NOT_THE_DAY = frozenset("aAefgGhHiIOPsTuZcrU\\")
+
+
+def times_writer(pattern: str) -> Callable[[dt.datetime], str]:
+    """:func:`date` with ``pattern`` for many times of a list, as the same text: when the
+    pattern is a day part followed by "H:i" (the journal's "D j M, H:i", "D j N, H:i" in
+    French), the day part is written once per day and the clock directly. Django's date
+    format (day and month names through the catalogue) cost a fifty-row list 2 ms."""
+    head = pattern.removesuffix("H:i")
+    if head == pattern or _NOT_THE_DAY.intersection(head):
+        return lambda value: date(value, pattern)
+    days: dict[dt.date, str] = {}
+
+    def write(value: dt.datetime) -> str:
+        day = value.date()
+        written = days.get(day)
+        if written is None:
+            # (An empty pattern is Django's DATE_FORMAT, hence no call for an empty day part.)
+            written = days[day] = date(value, head) if head else ""
+        return f"{written}{value.hour:02d}:{value.minute:02d}"
+
+    return write
