@@ -153,6 +153,25 @@ def test_the_time_zone_list_shows_the_persons_zone_selected(web: Client, person:
     assert '<label for="id_profile-time_zone"' in body
 
 
+def test_the_time_zone_list_has_the_attributes_of_djangos_select(person: Any) -> None:
+    """The zone lists take their choices from a function (a form copies its fields, and 600
+    zones one by one) and decide ``required`` without walking them: as Django's ``Select``
+    decides it for the same choices given as a list."""
+    from django import forms
+
+    from stepdown.accounts.forms import TIME_ZONE_CHOICES, ProfileForm, SignupForm
+
+    for form in (SignupForm(), ProfileForm(instance=person, prefix="profile")):
+        field = form["time_zone"]
+        plain = forms.Select(choices=TIME_ZONE_CHOICES)
+        assert field.field.widget.use_required_attribute(field.initial) is (
+            plain.use_required_attribute(field.initial)
+        )
+        attrs = field.build_widget_attrs({})
+        assert "required" not in attrs
+        assert [value for value, _ in field.field.choices] == ["Likely", "All time zones"]
+
+
 def test_the_time_zone_list_written_once_marks_each_persons_own_zone_in_their_language(
     web: Client, person: Any
 ) -> None:

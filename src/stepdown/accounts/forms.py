@@ -39,6 +39,12 @@ TIME_ZONE_CHOICES = [
 ]
 
 
+def time_zone_choices() -> list[tuple[Any, list[tuple[str, str]]]]:
+    """The fields' choices, given as a function: every form copies its fields, and a list of
+    600 zones is copied zone by zone (the account settings page has two such forms)."""
+    return TIME_ZONE_CHOICES
+
+
 class ZoneSelect(forms.Select):
     """The time zone list: about 600 options, written once per language and process.
 
@@ -47,11 +53,18 @@ class ZoneSelect(forms.Select):
     render still cost a few milliseconds.
     """
 
+    def use_required_attribute(self, initial: Any) -> bool:
+        if self._zones():
+            # Select's rule without walking the 600 choices for it: the first choice, the
+            # "Likely" group, is not an empty value, so the list is never marked required.
+            return False
+        return bool(super().use_required_attribute(initial))
+
     def render(
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> SafeString:
         chosen = "" if value is None else str(value)
-        if self.choices == TIME_ZONE_CHOICES:
+        if self._zones():
             options = _zone_options(get_language() or "")
             # Each option's markup is unique: marking the chosen one is one replacement.
             mark = format_html('<option value="{}">', chosen)
@@ -64,6 +77,10 @@ class ZoneSelect(forms.Select):
             flatatt(self.build_attrs(self.attrs, attrs)),
             options,
         )
+
+    def _zones(self) -> bool:
+        """Whether the choices are the time zone list (and not others a form gave)."""
+        return getattr(self.choices, "func", None) is time_zone_choices
 
 
 @functools.cache
@@ -108,7 +125,7 @@ class SignupForm(AppVoiceForm):
     )
     time_zone = forms.ChoiceField(
         label=_("Time zone"),
-        choices=TIME_ZONE_CHOICES,
+        choices=time_zone_choices,
         widget=ZoneSelect(attrs={"data-browser-zone": ""}),
         initial="UTC",
         help_text=_(
@@ -184,7 +201,7 @@ class EmailAuthenticationForm(AppVoiceMixin, AuthenticationForm):
 
 class ProfileForm(AppVoiceModelForm[User]):
     time_zone = forms.ChoiceField(
-        label=_("Time zone"), choices=TIME_ZONE_CHOICES, widget=ZoneSelect
+        label=_("Time zone"), choices=time_zone_choices, widget=ZoneSelect
     )
     language = forms.ChoiceField(
         label=_("Language"),
