@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from stepdown.accounts.models import User
 from stepdown.checkins import selectors as checkins
 from stepdown.core.averages import daily_average
+from stepdown.core.instruments.registry import get_instrument
 from stepdown.core.potency import ProductForm
 from stepdown.core.risk import (
     Diagnosis,
@@ -69,19 +70,18 @@ class Scores:
     sds_total: int | None = None
 
 
-# Each instrument's highest total: one outside its range cannot come from its scorer, and is
-# ignored rather than failing.
-_HIGHEST = {"dsm5_sud": 11, "sds": 15}
+_SCORED = ("dsm5_sud", "sds")
 
 
 def latest_scores(*, owner: User) -> Scores:
     """The latest DSM-5 criteria count (0–11) and SDS total (0–15), from the check-ins app's
-    own selector (one query); ``None`` where never answered."""
-    totals = checkins.latest_totals(owner=owner, instruments=list(_HIGHEST))
-    valid = {
-        code: total if total is not None and 0 <= total <= _HIGHEST[code] else None
-        for code, total in totals.items()
-    }
+    own selector (one query); ``None`` where never answered. A total outside its instrument's
+    range cannot come from its scorer, and is ignored rather than failing."""
+    totals = checkins.latest_totals(owner=owner, instruments=_SCORED)
+    valid = {}
+    for code, total in totals.items():
+        low, high = get_instrument(code).total_range
+        valid[code] = total if total is not None and low <= total <= high else None
     return Scores(dsm5_criteria=valid["dsm5_sud"], sds_total=valid["sds"])
 
 

@@ -12,10 +12,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property, partial
 from html import escape
 
+from django.conf import settings
 from django.utils import formats
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
+
+from stepdown.core import numbers
 
 Number = float | int | Decimal | None
 _TENTH = Decimal("0.1")
@@ -78,10 +81,10 @@ def chart_text(
 
 def _number_writer() -> Callable[[float | int | Decimal], str]:
     """Writes a value to one decimal, half up as the templates' floatformat rounds, with the
-    active language's decimal mark and without thousands separators (Django's
-    USE_THOUSAND_SEPARATOR is off: see core/numbers.py), each distinct value once: a 90-day
-    chart's table has 180 values on every Today page."""
-    decimal_sep = formats.get_format("DECIMAL_SEPARATOR", get_language())
+    active language's decimal mark and without thousands separators (``core.numbers``, as
+    ``web.formatting.number`` writes), each distinct value once: a 90-day chart's table has 180
+    values on every Today page."""
+    language = get_language() or settings.LANGUAGE_CODE
     written: dict[float | int | Decimal, str] = {}
 
     def number(value: float | int | Decimal) -> str:
@@ -91,7 +94,7 @@ def _number_writer() -> Callable[[float | int | Decimal], str]:
             exact = value if type(value) is Decimal else Decimal(str(value))
             shown = exact.quantize(_TENTH, rounding=ROUND_HALF_UP) or _ZERO  # never "-0"
             # One decimal place: never in exponent form.
-            text = written[value] = str(shown).removesuffix(".0").replace(".", decimal_sep)
+            text = written[value] = numbers.with_mark(str(shown).removesuffix(".0"), language)
         return text
 
     return number

@@ -7,7 +7,8 @@ the fallback, escaping) to find the same words again: about a tenth of a signed-
 the same text for as long as the language and its catalogue are the same, so the result is kept
 per language; a test that changes the languages or the catalogues clears it. Every other use
 (a variable, a filter, ``noop``) is Django's tag as it is. ``{% blocktranslate %}`` keeps the
-message ids it writes from its text (below); every other tag here is Django's.
+message ids it writes from its text (below); ``{% language %}`` tells a render that its block
+speaks another language (``web.per_render``); every other tag here is Django's.
 
 Installed under the name ``i18n`` in ``TEMPLATES`` (config/settings.py), so ``{% load i18n %}``
 loads it.

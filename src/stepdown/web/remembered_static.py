@@ -37,9 +37,6 @@ _urls: Kept[tuple[str, str], tuple[str, SafeString]] = Kept(
 
 
 class RememberedStaticNode(django_static.StaticNode):
-    def url(self, context: Context) -> str:
-        return self._kept(context)[0]
-
     def render(self, context: Context) -> str:
         # Django's StaticNode.render (which stores the escaped URL in a variable too), with the
         # escaped URL kept beside the URL.
